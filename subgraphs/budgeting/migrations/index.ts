@@ -1,0 +1,4 @@
+import { BudgetingInitial } from './0001-initial.js';
+
+/** Every migration of this subgraph, oldest first. */
+export const migrations = [BudgetingInitial];

@@ -1,0 +1,4 @@
+import { EvaluationInitial } from './0001-initial.js';
+
+/** Every migration of this subgraph, oldest first. */
+export const migrations = [EvaluationInitial];
