@@ -1,0 +1,111 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** MikroORM entities of the learning schema. Employee, unit, agency and region ids point into personnel. */
+
+export const Competency = defineEntity({
+  name: 'Competency',
+  tableName: 'competency',
+  properties: {
+    id: p.integer().primary(),
+    code: p.string(),
+    name: p.string(),
+    kind: p.string(),
+    description: p.string(),
+  },
+});
+export type Competency = InferEntity<typeof Competency>;
+
+export const University = defineEntity({
+  name: 'University',
+  tableName: 'university',
+  properties: {
+    id: p.integer().primary(),
+    name: p.string(),
+    shortName: p.string(),
+    regionCode: p.string(),
+  },
+});
+export type University = InferEntity<typeof University>;
+
+export const Course = defineEntity({
+  name: 'Course',
+  tableName: 'course',
+  properties: {
+    id: p.integer().primary(),
+    code: p.string(),
+    title: p.string(),
+    programme: p.string(),
+    mode: p.string(),
+    delivery: p.string(),
+    jp: p.integer(),
+    universityId: p.integer().nullable(),
+    description: p.string(),
+  },
+});
+export type Course = InferEntity<typeof Course>;
+
+export const CourseModule = defineEntity({
+  name: 'CourseModule',
+  tableName: 'course_module',
+  properties: {
+    id: p.integer().primary(),
+    courseId: p.integer(),
+    seq: p.integer(),
+    title: p.string(),
+    jp: p.integer(),
+  },
+});
+export type CourseModule = InferEntity<typeof CourseModule>;
+
+export const LearningOutcome = defineEntity({
+  name: 'LearningOutcome',
+  tableName: 'learning_outcome',
+  properties: {
+    id: p.integer().primary(),
+    courseId: p.integer(),
+    moduleId: p.integer().nullable(),
+    statement: p.string(),
+    competencyId: p.integer(),
+    targetLevel: p.integer(),
+  },
+});
+export type LearningOutcome = InferEntity<typeof LearningOutcome>;
+
+export const CourseOffering = defineEntity({
+  name: 'CourseOffering',
+  tableName: 'course_offering',
+  properties: {
+    id: p.integer().primary(),
+    courseId: p.integer(),
+    regionCode: p.string(),
+    year: p.integer(),
+    startsOn: p.date(),
+    endsOn: p.date(),
+    capacity: p.integer(),
+    venue: p.string(),
+    status: p.string(),
+  },
+});
+export type CourseOffering = InferEntity<typeof CourseOffering>;
+
+export const Enrolment = defineEntity({
+  name: 'Enrolment',
+  tableName: 'enrolment',
+  properties: {
+    id: p.integer().primary(),
+    offeringId: p.integer(),
+    employeeId: p.integer(),
+    year: p.integer(),
+    agencyId: p.integer(),
+    unitId: p.integer().nullable(),
+    regionCode: p.string(),
+    status: p.string(),
+    jpEarned: p.integer(),
+    preTest: p.double().nullable(),
+    postTest: p.double().nullable(),
+    satisfaction: p.double().nullable(),
+  },
+});
+export type Enrolment = InferEntity<typeof Enrolment>;
+
+export const learningEntities = [Competency, University, Course, CourseModule, LearningOutcome, CourseOffering, Enrolment];

@@ -1,0 +1,42 @@
+import type { SubgraphDefinition } from '../shared/subgraph.js';
+import { learningEntities } from './entities.js';
+import { createLearningLoaders, type LearningLoaders } from './loaders.js';
+import { migrations } from './migrations/index.js';
+import {
+  CompetencyResolver,
+  CourseOfferingResolver,
+  CourseResolver,
+  EmployeeLearningResolver,
+  EnrolmentResolver,
+  LearningOutcomeResolver,
+  RegionLearningResolver,
+  UniversityResolver,
+} from './resolvers.js';
+import { Employee, Region, ServiceUnit } from './types.js';
+
+/** Learning: competencies, courses and curricula, partner universities, offerings, enrolments, JP. */
+export const learning: SubgraphDefinition<LearningLoaders> = {
+  name: 'learning',
+  entities: learningEntities,
+  migrations,
+  resolvers: [
+    CompetencyResolver,
+    UniversityResolver,
+    CourseResolver,
+    LearningOutcomeResolver,
+    CourseOfferingResolver,
+    EnrolmentResolver,
+    EmployeeLearningResolver,
+    RegionLearningResolver,
+  ],
+  orphanedTypes: [Employee, Region, ServiceUnit],
+  references: {
+    // Stubs of entities owned elsewhere: the key is all this subgraph needs.
+    Employee: (ref) => ({ id: Number(ref.id) }),
+    Region: (ref) => ({ code: String(ref.code) }),
+    ServiceUnit: (ref) => ({ id: Number(ref.id) }),
+    University: (ref, ctx) => ctx.loaders.university.load(Number(ref.id)),
+    CourseOffering: (ref, ctx) => ctx.loaders.offering.load(Number(ref.id)),
+  },
+  createLoaders: createLearningLoaders,
+};

@@ -1,0 +1,186 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput } from '../shared/errors.js';
+import { query } from '../shared/orm.js';
+import { validateRegionCode } from '../shared/regions.js';
+import {
+  Competency,
+  Course,
+  CourseModule,
+  CourseOffering,
+  Enrolment,
+  LearningOutcome,
+  University,
+} from './entities.js';
+
+/** Reads of the learning schema; batch functions take many keys, loaders call them. */
+
+export function listCompetencies(em: EntityManager, kind?: string | null): Promise<Competency[]> {
+  return em.find(Competency, kind ? { kind } : {}, { orderBy: { id: 'asc' } });
+}
+
+export function competenciesById(em: EntityManager, ids: readonly number[]): Promise<Competency[]> {
+  return em.find(Competency, { id: { $in: [...ids] } });
+}
+
+export function listUniversities(em: EntityManager): Promise<University[]> {
+  return em.find(University, {}, { orderBy: { id: 'asc' } });
+}
+
+export function universitiesById(em: EntityManager, ids: readonly number[]): Promise<University[]> {
+  return em.find(University, { id: { $in: [...ids] } });
+}
+
+export function listCourses(
+  em: EntityManager,
+  filter: { programme?: string | null; mode?: string | null; universityId?: number | null },
+): Promise<Course[]> {
+  const where: Record<string, unknown> = {};
+  if (filter.programme) where.programme = filter.programme;
+  if (filter.mode) where.mode = filter.mode;
+  if (filter.universityId != null) where.universityId = filter.universityId;
+  return em.find(Course, where, { orderBy: { id: 'asc' } });
+}
+
+export function coursesById(em: EntityManager, ids: readonly number[]): Promise<Course[]> {
+  return em.find(Course, { id: { $in: [...ids] } });
+}
+
+export function coursesByUniversity(em: EntityManager, ids: readonly number[]): Promise<Course[]> {
+  return em.find(Course, { universityId: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
+}
+
+export function modulesByCourse(em: EntityManager, courseIds: readonly number[]): Promise<CourseModule[]> {
+  return em.find(CourseModule, { courseId: { $in: [...courseIds] } }, { orderBy: { seq: 'asc' } });
+}
+
+export function outcomesByCourse(em: EntityManager, courseIds: readonly number[]): Promise<LearningOutcome[]> {
+  return em.find(LearningOutcome, { courseId: { $in: [...courseIds] } }, { orderBy: { id: 'asc' } });
+}
+
+export function offeringsById(em: EntityManager, ids: readonly number[]): Promise<CourseOffering[]> {
+  return em.find(CourseOffering, { id: { $in: [...ids] } });
+}
+
+/** Codes of a region and all regions enclosing it: "12.71.01" gives 12, 12.71, 12.71.01. */
+function selfAndAncestors(code: string): string[] {
+  const parts = code.split('.');
+  return parts.map((_, index) => parts.slice(0, index + 1).join('.'));
+}
+
+/**
+ * The offerings open to ASN of a region in a year (seed 001: staff must be able to find them):
+ * those organised in the region or inside it, and those of the regions enclosing it (a province's
+ * offerings are open to its cities).
+ */
+export async function offeringCatalogue(
+  em: EntityManager,
+  regionCode: string,
+  year: number,
+  statuses: readonly string[] | null,
+): Promise<CourseOffering[]> {
+  validateRegionCode(regionCode);
+  const where: Record<string, unknown> = {
+    year,
+    $or: [{ regionCode: { $in: selfAndAncestors(regionCode) } }, { regionCode: { $like: `${regionCode}.%` } }],
+  };
+  if (statuses?.length) where.status = { $in: [...statuses] };
+  return em.find(CourseOffering, where, { orderBy: { startsOn: 'asc', id: 'asc' } });
+}
+
+export interface YearKey {
+  id: number;
+  year: number | null;
+}
+
+export function byYear(key: YearKey): string {
+  return String(key.year);
+}
+
+/** Offerings of each course, optionally in one year (all keys of one call share the year). */
+export async function offeringsOfCourses(em: EntityManager, keys: readonly YearKey[]): Promise<CourseOffering[][]> {
+  const year = keys[0]?.year ?? null;
+  const rows = await em.find(
+    CourseOffering,
+    { courseId: { $in: keys.map((k) => k.id) }, ...(year != null ? { year } : {}) },
+    { orderBy: { startsOn: 'asc', id: 'asc' } },
+  );
+  const grouped = Map.groupBy(rows, (row) => row.courseId);
+  return keys.map((key) => grouped.get(key.id) ?? []);
+}
+
+/** Enrolments of each employee, optionally in one year. */
+export async function enrolmentsOfEmployees(em: EntityManager, keys: readonly YearKey[]): Promise<Enrolment[][]> {
+  const year = keys[0]?.year ?? null;
+  const rows = await em.find(
+    Enrolment,
+    { employeeId: { $in: keys.map((k) => k.id) }, ...(year != null ? { year } : {}) },
+    { orderBy: { year: 'asc', id: 'asc' } },
+  );
+  const grouped = Map.groupBy(rows, (row) => row.employeeId);
+  return keys.map((key) => grouped.get(key.id) ?? []);
+}
+
+export function enrolmentsOfOfferings(em: EntityManager, offeringIds: readonly number[]): Promise<Enrolment[]> {
+  return em.find(Enrolment, { offeringId: { $in: [...offeringIds] } }, { orderBy: { id: 'asc' } });
+}
+
+export interface JpRow {
+  employeeId: number;
+  year: number;
+  jp: number;
+  minimumJp: number;
+  completedCourses: number;
+}
+
+/** JP per employee for one year, with the minimum the right guarantees that year: one statement. */
+export async function jpOfEmployees(em: EntityManager, keys: readonly YearKey[]): Promise<JpRow[]> {
+  const year = keys[0]?.year;
+  if (year == null) throw badUserInput('`year` is required', 'year');
+  const rows = await query<{ employeeId: number; jp: string; completed: string; minimumJp: number | null }>(
+    em,
+    `select k.id as "employeeId", coalesce(sum(e.jp_earned), 0) as jp,
+            count(e.id) filter (where e.status = 'COMPLETED') as completed,
+            (select minimum_jp from learning.jp_right where valid_from_year <= ? order by valid_from_year desc limit 1) as "minimumJp"
+       from unnest(?::int[]) as k(id)
+       left join learning.enrolment e on e.employee_id = k.id and e.year = ?
+      group by k.id`,
+    [year, keys.map((k) => k.id), year],
+  );
+  const byId = new Map(rows.map((row) => [row.employeeId, row]));
+  return keys.map((key) => {
+    const row = byId.get(key.id);
+    return {
+      employeeId: key.id,
+      year,
+      jp: Number(row?.jp ?? 0),
+      minimumJp: row?.minimumJp ?? 0,
+      completedCourses: Number(row?.completed ?? 0),
+    };
+  });
+}
+
+export interface OfferingStats {
+  offeringId: number;
+  participantCount: number;
+  completedCount: number;
+  jpDelivered: number;
+}
+
+/** Participants and JP delivered per offering, aggregated in SQL. */
+export async function statsOfOfferings(em: EntityManager, offeringIds: readonly number[]): Promise<OfferingStats[]> {
+  const rows = await query<{ offeringId: number; participants: string; completed: string; jp: string }>(
+    em,
+    `select k.id as "offeringId", count(e.id) as participants,
+            count(e.id) filter (where e.status = 'COMPLETED') as completed, coalesce(sum(e.jp_earned), 0) as jp
+       from unnest(?::int[]) as k(id)
+       left join learning.enrolment e on e.offering_id = k.id
+      group by k.id`,
+    [offeringIds],
+  );
+  return rows.map((row) => ({
+    offeringId: row.offeringId,
+    participantCount: Number(row.participants),
+    completedCount: Number(row.completed),
+    jpDelivered: Number(row.jp),
+  }));
+}

@@ -1,0 +1,245 @@
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+/** GraphQL types of the learning subgraph. */
+
+export enum CompetencyKind {
+  TEKNIS = 'TEKNIS',
+  MANAJERIAL = 'MANAJERIAL',
+  SOSIAL_KULTURAL = 'SOSIAL_KULTURAL',
+}
+registerEnumType(CompetencyKind, { name: 'CompetencyKind', description: 'Competency kinds of PermenPANRB 38/2017.' });
+
+export enum Programme {
+  LATSAR = 'LATSAR',
+  PKP = 'PKP',
+  PKA = 'PKA',
+  PKN = 'PKN',
+  TEKNIS = 'TEKNIS',
+  FUNGSIONAL = 'FUNGSIONAL',
+}
+registerEnumType(Programme, {
+  name: 'Programme',
+  description: 'Training programme.',
+  valuesConfig: {
+    LATSAR: { description: 'Latihan Dasar CPNS (basic training, PerLAN 1/2021).' },
+    PKP: { description: 'Pelatihan Kepemimpinan Pengawas (supervisors).' },
+    PKA: { description: 'Pelatihan Kepemimpinan Administrator.' },
+    PKN: { description: 'Pelatihan Kepemimpinan Nasional (senior leaders).' },
+    TEKNIS: { description: 'Technical training.' },
+    FUNGSIONAL: { description: 'Training for functional positions.' },
+  },
+});
+
+export enum LearningMode {
+  KLASIKAL = 'KLASIKAL',
+  NONKLASIKAL = 'NONKLASIKAL',
+}
+registerEnumType(LearningMode, { name: 'LearningMode', description: 'Classroom (klasikal) or not (nonklasikal), PerLAN 10/2018.' });
+
+export enum OfferingStatus {
+  PLANNED = 'PLANNED',
+  OPEN = 'OPEN',
+  HELD = 'HELD',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(OfferingStatus, { name: 'OfferingStatus', description: 'Lifecycle of a course offering.' });
+
+export enum EnrolmentStatus {
+  ENROLLED = 'ENROLLED',
+  COMPLETED = 'COMPLETED',
+  DROPPED = 'DROPPED',
+}
+registerEnumType(EnrolmentStatus, { name: 'EnrolmentStatus', description: 'Whether the participant finished the course.' });
+
+@ObjectType({ description: 'A competency of the ASN competency standard.' })
+export class Competency {
+  @Field(() => Int, { description: 'Competency id.' })
+  id!: number;
+
+  @Field({ description: 'Short code, e.g. "M-INT" (Integritas).' })
+  code!: string;
+
+  @Field({ description: 'Name, e.g. "Integritas".' })
+  name!: string;
+
+  @Field(() => CompetencyKind, { description: 'Teknis, manajerial or sosial kultural.' })
+  kind!: CompetencyKind;
+
+  @Field({ description: 'What the competency means.' })
+  description!: string;
+}
+
+@ObjectType({ description: 'A partner university that co-designs curricula with the region (seed 002).' })
+@Directive('@key(fields: "id")')
+export class University {
+  @Field(() => Int, { description: 'University id.' })
+  id!: number;
+
+  @Field({ description: 'Name, e.g. "Universitas Sumatera Utara".' })
+  name!: string;
+
+  @Field({ description: 'Short name, e.g. "USU".' })
+  shortName!: string;
+
+  @Field({ description: 'Kemendagri code of the region of its main campus.' })
+  regionCode!: string;
+}
+
+@ObjectType({ description: 'A learning outcome of a course, mapped to a competency and target level.' })
+export class LearningOutcome {
+  @Field(() => Int, { description: 'Learning outcome id.' })
+  id!: number;
+
+  @Field({ description: 'What participants can do after the course.' })
+  statement!: string;
+
+  @Field(() => Int, { description: 'Competency level targeted (1-5).' })
+  targetLevel!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Module that teaches it, if one does.' })
+  moduleId!: number | null;
+
+  competencyId!: number;
+}
+
+@ObjectType({ description: 'One module of a course curriculum.' })
+export class CourseModule {
+  @Field(() => Int, { description: 'Module id.' })
+  id!: number;
+
+  @Field(() => Int, { description: 'Position in the curriculum, from 1.' })
+  seq!: number;
+
+  @Field({ description: 'Module title.' })
+  title!: string;
+
+  @Field(() => Int, { description: 'JP (45-minute training hours) of the module.' })
+  jp!: number;
+}
+
+@ObjectType({ description: 'A course with its curriculum: modules, learning outcomes, JP, mode and provider.' })
+export class Course {
+  @Field(() => Int, { description: 'Course id.' })
+  id!: number;
+
+  @Field({ description: 'Course code.' })
+  code!: string;
+
+  @Field({ description: 'Title.' })
+  title!: string;
+
+  @Field(() => Programme, { description: 'Programme the course belongs to.' })
+  programme!: Programme;
+
+  @Field(() => LearningMode, { description: 'Klasikal or nonklasikal.' })
+  mode!: LearningMode;
+
+  @Field({ description: 'Delivery form: CLASSROOM, E_LEARNING, BLENDED, COACHING, MENTORING, MAGANG, ...' })
+  delivery!: string;
+
+  @Field(() => Int, { description: 'JP (1 JP = 45 minutes) a participant earns on completion.' })
+  jp!: number;
+
+  @Field({ description: 'What the course is about.' })
+  description!: string;
+
+  universityId!: number | null;
+}
+
+@ObjectType({ description: 'A scheduled run of a course in a region: what ASN can sign up for (seed 001).' })
+@Directive('@key(fields: "id")')
+export class CourseOffering {
+  @Field(() => Int, { description: 'Offering id.' })
+  id!: number;
+
+  @Field({ description: 'Kemendagri code of the organising region.' })
+  regionCode!: string;
+
+  @Field(() => Int, { description: 'Fiscal year of the offering.' })
+  year!: number;
+
+  @Field({ description: 'First day (YYYY-MM-DD).' })
+  startsOn!: string;
+
+  @Field({ description: 'Last day (YYYY-MM-DD).' })
+  endsOn!: string;
+
+  @Field(() => Int, { description: 'Seats.' })
+  capacity!: number;
+
+  @Field({ description: 'Where it takes place (or the platform, for e-learning).' })
+  venue!: string;
+
+  @Field(() => OfferingStatus, { description: 'Planned, open, held or cancelled.' })
+  status!: OfferingStatus;
+
+  courseId!: number;
+}
+
+@ObjectType({ description: "An employee's participation in an offering: JP earned, tests (L2) and satisfaction (L1)." })
+export class Enrolment {
+  @Field(() => Int, { description: 'Enrolment id.' })
+  id!: number;
+
+  @Field(() => Int, { description: 'Year of the offering.' })
+  year!: number;
+
+  @Field(() => EnrolmentStatus, { description: 'Enrolled, completed or dropped.' })
+  status!: EnrolmentStatus;
+
+  @Field(() => Int, { description: 'JP earned: the course JP when completed, 0 otherwise.' })
+  jpEarned!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Pre-test score (0-100).' })
+  preTest!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Post-test score (0-100).' })
+  postTest!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Participant satisfaction (1-5).' })
+  satisfaction!: number | null;
+
+  offeringId!: number;
+  employeeId!: number;
+  unitId!: number | null;
+}
+
+@ObjectType({ description: "An employee's JP for one year against the annual right (at least 20 JP, PP 17/2020)." })
+export class JpSummary {
+  @Field(() => Int, { description: 'Year.' })
+  year!: number;
+
+  @Field(() => Int, { description: 'JP earned in completed courses that year.' })
+  jp!: number;
+
+  @Field(() => Int, { description: 'The minimum JP the right guarantees that year.' })
+  minimumJp!: number;
+
+  @Field({ description: 'True when jp >= minimumJp.' })
+  reachedMinimum!: boolean;
+
+  @Field(() => Int, { description: 'Completed courses that year.' })
+  completedCourses!: number;
+}
+
+/** Entity stubs: owned by personnel, extended here with learning fields. */
+@ObjectType({ description: 'A civil servant (ASN). NIP, name and birth date are personal data (UU 27/2022).' })
+@Directive('@key(fields: "id")')
+export class Employee {
+  @Field(() => Int, { description: 'Employee id (stable; use it to join across subgraphs).' })
+  id!: number;
+}
+
+@ObjectType({ description: 'An administrative region with its official Kemendagri code.' })
+@Directive('@key(fields: "code")')
+export class Region {
+  @Field({ description: 'Kemendagri code, e.g. "12.71" (Kota Medan); nests by prefix.' })
+  code!: string;
+}
+
+@ObjectType({ description: 'A public-service unit (unit layanan): school, Puskesmas, Dukcapil office, kecamatan office.' })
+@Directive('@key(fields: "id")')
+export class ServiceUnit {
+  @Field(() => Int, { description: 'Service unit id.' })
+  id!: number;
+}

@@ -1,0 +1,210 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { query } from '../shared/orm.js';
+import { decodeCursor, encodeCursor, validatePageSize } from '../shared/pagination.js';
+import { validateRegionCode } from '../shared/regions.js';
+import {
+  Agency,
+  Employee,
+  MentoringPair,
+  PositionHistory,
+  Rank,
+  RankHistory,
+  Region,
+  ServiceUnit,
+} from './entities.js';
+import type { EmployeeConnection, EmployeeFilter, RegionLevel } from './types.js';
+
+/** Reads of the personnel schema. Every function takes many keys at once: loaders call them. */
+
+export function regionsByCode(em: EntityManager, codes: readonly string[]): Promise<Region[]> {
+  return em.find(Region, { code: { $in: [...codes] } });
+}
+
+export function regionsByParent(em: EntityManager, parentCodes: readonly string[]): Promise<Region[]> {
+  return em.find(Region, { parentCode: { $in: [...parentCodes] } }, { orderBy: { code: 'asc' } });
+}
+
+export async function listRegions(
+  em: EntityManager,
+  args: { level?: RegionLevel | null; parentCode?: string | null },
+): Promise<Region[]> {
+  const where: Record<string, unknown> = {};
+  if (args.level) where.level = args.level;
+  if (args.parentCode) where.parentCode = validateRegionCode(args.parentCode, 'parentCode');
+  return em.find(Region, where, { orderBy: { code: 'asc' } });
+}
+
+export function ranksByCode(em: EntityManager, codes: readonly string[]): Promise<Rank[]> {
+  return em.find(Rank, { code: { $in: [...codes] } });
+}
+
+export function agenciesById(em: EntityManager, ids: readonly number[]): Promise<Agency[]> {
+  return em.find(Agency, { id: { $in: [...ids] } });
+}
+
+export function unitsById(em: EntityManager, ids: readonly number[]): Promise<ServiceUnit[]> {
+  return em.find(ServiceUnit, { id: { $in: [...ids] } });
+}
+
+export function unitsByAgency(em: EntityManager, agencyIds: readonly number[]): Promise<ServiceUnit[]> {
+  return em.find(ServiceUnit, { agencyId: { $in: [...agencyIds] } }, { orderBy: { id: 'asc' } });
+}
+
+export function employeesById(em: EntityManager, ids: readonly number[]): Promise<Employee[]> {
+  return em.find(Employee, { id: { $in: [...ids] } });
+}
+
+export function rankHistoryByEmployee(em: EntityManager, employeeIds: readonly number[]): Promise<RankHistory[]> {
+  return em.find(RankHistory, { employeeId: { $in: [...employeeIds] } }, { orderBy: { tmt: 'asc' } });
+}
+
+export function positionHistoryByEmployee(em: EntityManager, employeeIds: readonly number[]): Promise<PositionHistory[]> {
+  return em.find(PositionHistory, { employeeId: { $in: [...employeeIds] } }, { orderBy: { tmt: 'asc' } });
+}
+
+export function mentoringByMentor(em: EntityManager, ids: readonly number[]): Promise<MentoringPair[]> {
+  return em.find(MentoringPair, { mentorId: { $in: [...ids] } }, { orderBy: { startedOn: 'asc' } });
+}
+
+export function mentoringByMentee(em: EntityManager, ids: readonly number[]): Promise<MentoringPair[]> {
+  return em.find(MentoringPair, { menteeId: { $in: [...ids] } }, { orderBy: { startedOn: 'asc' } });
+}
+
+/** The head of each agency: its JPT pratama without a service unit. */
+export function agencyHeads(em: EntityManager, agencyIds: readonly number[]): Promise<Employee[]> {
+  return em.find(
+    Employee,
+    { agencyId: { $in: [...agencyIds] }, positionLevel: 'JPT_PRATAMA', unitId: null },
+    { orderBy: { id: 'asc' } },
+  );
+}
+
+/** Agencies (with `regionCode` set to the requested region) lying within each requested region. */
+export async function agenciesWithinRegions(
+  em: EntityManager,
+  codes: readonly string[],
+): Promise<(Agency & { scope: string })[]> {
+  return query(
+    em,
+    `select s.code as scope, a.id, a.region_code as "regionCode", a.name, a.kind
+       from unnest(?::text[]) as s(code)
+       join personnel.agency a on a.region_code = s.code or a.region_code like s.code || '.%'
+      order by a.id`,
+    [codes],
+  );
+}
+
+export async function unitsWithinRegions(
+  em: EntityManager,
+  codes: readonly string[],
+): Promise<(ServiceUnit & { scope: string })[]> {
+  return query(
+    em,
+    `select s.code as scope, u.id, u.agency_id as "agencyId", u.region_code as "regionCode", u.name, u.kind,
+            u.population_served as "populationServed"
+       from unnest(?::text[]) as s(code)
+       join personnel.service_unit u on u.region_code = s.code or u.region_code like s.code || '.%'
+      order by u.id`,
+    [codes],
+  );
+}
+
+export type EmployeeScope = { agencyId: number } | { unitId: number } | { regionCode: string };
+
+export interface EmployeePageKey {
+  scope: EmployeeScope;
+  filter: EmployeeFilter;
+  first: number;
+  after: string | null;
+}
+
+const EMPLOYEE_COLUMNS = `e.id, e.asn_type as "asnType", e.nip, e.ni_pppk as "niPppk", e.full_name as "fullName",
+  e.birth_date::text as "birthDate", e.gender, e.appointed_on::text as "appointedOn", e.left_on::text as "leftOn",
+  e.agency_id as "agencyId", e.unit_id as "unitId", e.rank_code as "rankCode", e.position_title as "positionTitle",
+  e.position_kind as "positionKind", e.position_level as "positionLevel"`;
+
+/** Where an employee "is" for a region: the unit's region, or the agency's for staff without a unit. */
+const EMPLOYEE_REGION = `coalesce((select u.region_code from personnel.service_unit u where u.id = e.unit_id),
+  (select a.region_code from personnel.agency a where a.id = e.agency_id))`;
+
+function scopeCondition(kind: 'agency' | 'unit' | 'region'): string {
+  if (kind === 'agency') return 'e.agency_id = s.key::int';
+  if (kind === 'unit') return 'e.unit_id = s.key::int';
+  return `(${EMPLOYEE_REGION} = s.key or ${EMPLOYEE_REGION} like s.key || '.%')`;
+}
+
+function scopeOf(scope: EmployeeScope): { kind: 'agency' | 'unit' | 'region'; key: string } {
+  if ('agencyId' in scope) return { kind: 'agency', key: String(scope.agencyId) };
+  if ('unitId' in scope) return { kind: 'unit', key: String(scope.unitId) };
+  return { kind: 'region', key: validateRegionCode(scope.regionCode) };
+}
+
+function filterCondition(filter: EmployeeFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.asnType) (parts.push('e.asn_type = ?'), params.push(filter.asnType));
+  if (filter.rankCode) (parts.push('e.rank_code = ?'), params.push(filter.rankCode));
+  if (filter.positionKind) (parts.push('e.position_kind = ?'), params.push(filter.positionKind));
+  if (filter.positionLevel) (parts.push('e.position_level = ?'), params.push(filter.positionLevel));
+  return { sql: parts.length ? parts.join(' and ') : 'true', params };
+}
+
+/** The loader's grouping: keys that differ only in their scope share one statement. */
+export function employeePageGroup(key: EmployeePageKey): string {
+  return JSON.stringify([scopeOf(key.scope).kind, key.filter, key.first, key.after]);
+}
+
+/**
+ * One page of employees for each key; all keys share kind of scope, filter and paging arguments.
+ * Two statements for any number of scopes: the pages (a LATERAL join limited per scope) and counts.
+ */
+export async function employeePages(em: EntityManager, keys: readonly EmployeePageKey[]): Promise<EmployeeConnection[]> {
+  const [firstKey] = keys;
+  if (!firstKey) return [];
+  const kind = scopeOf(firstKey.scope).kind;
+  const scopeKeys = keys.map((key) => scopeOf(key.scope).key);
+  const first = validatePageSize(firstKey.first);
+  const afterId = decodeCursor(firstKey.after);
+  const filter = filterCondition(firstKey.filter);
+  const condition = scopeCondition(kind);
+
+  const [rows, counts] = await Promise.all([
+    query<Employee & { scope: string }>(
+      em,
+      `select s.key as scope, p.*
+         from unnest(?::text[]) as s(key)
+         cross join lateral (
+           select ${EMPLOYEE_COLUMNS} from personnel.employee e
+            where ${condition} and ${filter.sql} and e.id > ?
+            order by e.id limit ?
+         ) p`,
+      [scopeKeys, ...filter.params, afterId, first + 1],
+    ),
+    query<{ scope: string; total: string }>(
+      em,
+      `select s.key as scope, count(e.id) as total
+         from unnest(?::text[]) as s(key)
+         left join personnel.employee e on ${condition} and ${filter.sql}
+        group by s.key`,
+      [scopeKeys, ...filter.params],
+    ),
+  ]);
+  const pages = new Map<string, Employee[]>();
+  for (const row of rows) {
+    const list = pages.get(row.scope) ?? [];
+    list.push(row);
+    pages.set(row.scope, list);
+  }
+  const totals = new Map(counts.map((c) => [c.scope, Number(c.total)]));
+  return scopeKeys.map((scopeKey) => {
+    const page = pages.get(scopeKey) ?? [];
+    const nodes = page.slice(0, first);
+    const last = nodes[nodes.length - 1];
+    return {
+      nodes,
+      totalCount: totals.get(scopeKey) ?? 0,
+      pageInfo: { endCursor: last ? encodeCursor(last.id) : null, hasNextPage: page.length > first },
+    } as unknown as EmployeeConnection;
+  });
+}
+

@@ -1,0 +1,74 @@
+import DataLoader from 'dataloader';
+
+/**
+ * A DataLoader for one row per key: `fetch` loads all keys in one statement; missing keys give null.
+ * Keys are compared as strings, so numeric ids from different sources match.
+ */
+export function oneByKey<K extends string | number, Row>(
+  fetch: (keys: readonly K[]) => Promise<Row[]>,
+  keyOf: (row: Row) => K,
+): DataLoader<K, Row | null, string> {
+  return new DataLoader<K, Row | null, string>(
+    async (keys) => {
+      const rows = await fetch(keys);
+      const found = new Map(rows.map((row) => [String(keyOf(row)), row]));
+      return keys.map((key) => found.get(String(key)) ?? null);
+    },
+    { cacheKeyFn: String },
+  );
+}
+
+/** A DataLoader for a list of rows per key (children of a parent), fetched in one statement. */
+export function manyByKey<K extends string | number, Row>(
+  fetch: (keys: readonly K[]) => Promise<Row[]>,
+  keyOf: (row: Row) => K,
+): DataLoader<K, Row[], string> {
+  return new DataLoader<K, Row[], string>(
+    async (keys) => {
+      const rows = await fetch(keys);
+      const grouped = new Map<string, Row[]>();
+      for (const row of rows) {
+        const key = String(keyOf(row));
+        const list = grouped.get(key);
+        if (list) list.push(row);
+        else grouped.set(key, [row]);
+      }
+      return keys.map((key) => grouped.get(String(key)) ?? []);
+    },
+    { cacheKeyFn: String },
+  );
+}
+
+/**
+ * A DataLoader whose keys are objects (e.g. a scope plus paging arguments). Keys that share the same
+ * `groupOf` value are loaded together by one `fetch` call, so a page of children per parent costs
+ * one statement per distinct argument set, not one per parent.
+ */
+export function batchedByGroup<K extends object, V>(
+  groupOf: (key: K) => string,
+  fetch: (keys: readonly K[]) => Promise<V[]>,
+): DataLoader<K, V, string> {
+  return new DataLoader<K, V, string>(
+    async (keys) => {
+      const groups = new Map<string, { indexes: number[]; keys: K[] }>();
+      keys.forEach((key, index) => {
+        const group = groupOf(key);
+        const entry = groups.get(group) ?? { indexes: [], keys: [] };
+        entry.indexes.push(index);
+        entry.keys.push(key);
+        groups.set(group, entry);
+      });
+      const results = new Array<V>(keys.length);
+      await Promise.all(
+        [...groups.values()].map(async ({ indexes, keys: groupKeys }) => {
+          const values = await fetch(groupKeys);
+          indexes.forEach((index, position) => {
+            results[index] = values[position] as V;
+          });
+        }),
+      );
+      return results;
+    },
+    { cacheKeyFn: (key) => JSON.stringify(key) },
+  );
+}

@@ -1,0 +1,42 @@
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { badUserInput } from './errors.js';
+
+export const MAX_PAGE_SIZE = 1000;
+
+/** `first` / `after` arguments of every cursor-paginated list. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { description: `How many items to return (1-${MAX_PAGE_SIZE}).`, defaultValue: 50 })
+  first: number = 50;
+
+  @Field(() => String, { nullable: true, description: 'Return items after this cursor (a previous endCursor).' })
+  after?: string | null;
+}
+
+@ObjectType({ description: 'Where a page ends and whether more follow.' })
+export class PageInfo {
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item on this page; pass it as `after`.' })
+  endCursor!: string | null;
+
+  @Field({ description: 'True when items follow this page.' })
+  hasNextPage!: boolean;
+}
+
+/** Opaque cursors over integer ids: clients must not build them. */
+export function encodeCursor(id: number): string {
+  return Buffer.from(`id:${id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): number {
+  if (cursor == null) return 0;
+  const match = /^id:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match?.[1]) throw badUserInput('`after` is not a cursor this API returned', 'after');
+  return Number(match[1]);
+}
+
+export function validatePageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, 'first');
+  }
+  return first;
+}
