@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput } from '../shared/errors.js';
 import type { RequestContext } from '../shared/subgraph.js';

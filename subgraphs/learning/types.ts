@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** GraphQL types of the learning subgraph. */

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../shared/pagination.js';
 

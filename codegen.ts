@@ -1,0 +1,20 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** Typed documents for the tests (and any TypeScript client) from the API schema the gateway serves. */
+const config: CodegenConfig = {
+  schema: 'schema/api.graphql',
+  documents: ['test/documents/**/*.graphql'],
+  generates: {
+    'test/generated/graphql.ts': {
+      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      config: {
+        scalars: { Rupiah: 'string', LocalDate: 'string' },
+        useTypeImports: true,
+        enumsAsTypes: true,
+        avoidOptionals: { field: true, inputValue: false },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { RupiahScalar } from '../shared/scalars.js';
+import { badUserInput } from '../shared/errors.js';
+import type { RequestContext } from '../shared/subgraph.js';
+import type { BudgetingLoaders } from './loaders.js';
+import { perUnit, regionSummary } from './service.js';
+import { Agency, BudgetLine, BudgetSummary, CourseOffering, OfferingCost } from './types.js';
+
+type Context = RequestContext<BudgetingLoaders>;
+
+function validateYear(year: number): number {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badUserInput(`year ${year} is out of range`, 'year');
+  return year;
+}
+
+@Resolver(() => BudgetLine)
+export class BudgetResolver {
+  @Query(() => [BudgetLine], { description: 'Training budget lines of an agency for a fiscal year.' })
+  async budgetLines(
+    @Ctx() ctx: Context,
+    @Arg('agencyId', () => Int, { description: 'Agency id.' }) agencyId: number,
+    @Arg('year', () => Int, { description: 'Fiscal year.' }) year: number,
+  ): Promise<BudgetLine[]> {
+    return ctx.loaders.linesOfAgency.load({ agencyId, year: validateYear(year) });
+  }
+
+  @Query(() => BudgetSummary, { description: 'Training budget totals of all agencies within a region (any level) for a year.' })
+  regionTrainingBudget(
+    @Ctx() ctx: Context,
+    @Arg('regionCode', { description: 'Kemendagri code.' }) regionCode: string,
+    @Arg('year', () => Int, { description: 'Fiscal year.' }) year: number,
+  ): Promise<BudgetSummary> {
+    return regionSummary(ctx.em, regionCode, validateYear(year));
+  }
+
+  @FieldResolver(() => RupiahScalar, { description: 'Ceiling minus realised spending.' })
+  unspent(@Root() line: BudgetLine): string {
+    return (BigInt(line.ceiling) - BigInt(line.realised)).toString();
+  }
+}
+
+@Resolver(() => Agency)
+export class AgencyBudgetResolver {
+  @FieldResolver(() => [BudgetLine], { description: 'Training budget lines of the agency for a fiscal year.' })
+  trainingBudget(
+    @Root() agency: Agency,
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int, { description: 'Fiscal year.' }) year: number,
+  ): Promise<BudgetLine[]> {
+    return ctx.loaders.linesOfAgency.load({ agencyId: agency.id, year: validateYear(year) });
+  }
+
+  @FieldResolver(() => BudgetSummary, { description: "Totals of the agency's training budget lines for a fiscal year." })
+  trainingBudgetSummary(
+    @Root() agency: Agency,
+    @Ctx() ctx: Context,
+    @Arg('year', () => Int, { description: 'Fiscal year.' }) year: number,
+  ): Promise<BudgetSummary> {
+    return ctx.loaders.summaryOfAgency.load({ agencyId: agency.id, year: validateYear(year) });
+  }
+}
+
+@Resolver(() => CourseOffering)
+export class OfferingCostResolver {
+  @FieldResolver(() => OfferingCost, { nullable: true, description: 'What the offering cost; null when no cost is recorded.' })
+  @Directive('@requires(fields: "participantCount jpDelivered")')
+  async cost(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<OfferingCost | null> {
+    const cost = await ctx.loaders.offeringCost.load(offering.id);
+    if (!cost) return null;
+    return {
+      planned: cost.planned,
+      realised: cost.realised,
+      perParticipant: perUnit(cost.realised, offering.participantCount),
+      perJp: perUnit(cost.realised, offering.jpDelivered),
+    };
+  }
+}

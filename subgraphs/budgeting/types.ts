@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { RupiahScalar } from '../shared/scalars.js';
+
+/** GraphQL types of the budgeting subgraph. Amounts are whole Rupiah (the Rupiah scalar). */
+
+@ObjectType({ description: "One training line of an agency's DPA for a fiscal year: ceiling (pagu) and realised spending." })
+export class BudgetLine {
+  @Field(() => Int, { description: 'Budget line id.' })
+  id!: number;
+
+  @Field(() => Int, { description: 'Fiscal year (calendar year).' })
+  year!: number;
+
+  @Field({ description: 'Sub-activity code, e.g. "1.02.01.2.05.0009" (Pendidikan dan Pelatihan Pegawai...).' })
+  subActivityCode!: string;
+
+  @Field({ description: 'Sub-activity name.' })
+  description!: string;
+
+  @Field(() => RupiahScalar, { description: 'Pagu: the ceiling.' })
+  ceiling!: string;
+
+  @Field(() => RupiahScalar, { description: 'Realisasi: what was actually spent.' })
+  realised!: string;
+
+  agencyId!: number;
+}
+
+@ObjectType({ description: 'Training budget totals over a set of lines (an agency, or all agencies of a region).' })
+export class BudgetSummary {
+  @Field(() => Int, { description: 'Fiscal year.' })
+  year!: number;
+
+  @Field(() => RupiahScalar, { description: 'Sum of ceilings (pagu).' })
+  ceiling!: string;
+
+  @Field(() => RupiahScalar, { description: 'Sum of realised spending (realisasi).' })
+  realised!: string;
+
+  @Field(() => Float, { nullable: true, description: 'Realised / ceiling (0-1); null when the ceiling is 0.' })
+  realisationRate!: number | null;
+
+  @Field(() => Int, { description: 'Budget lines summed.' })
+  lines!: number;
+}
+
+@ObjectType({ description: 'Cost of a course offering. Per-participant and per-JP costs come from realised spending.' })
+export class OfferingCost {
+  @Field(() => RupiahScalar, { description: 'Planned cost.' })
+  planned!: string;
+
+  @Field(() => RupiahScalar, { description: 'Realised cost (0 for a cancelled offering).' })
+  realised!: string;
+
+  @Field(() => RupiahScalar, { nullable: true, description: 'Realised cost per participant, rounded to whole Rupiah; null without participants.' })
+  perParticipant!: string | null;
+
+  @Field(() => RupiahScalar, { nullable: true, description: 'Realised cost per JP delivered, rounded to whole Rupiah; null when no JP was earned.' })
+  perJp!: string | null;
+}
+
+/** Entity stubs: owned by personnel and learning, extended here with budget fields. */
+@ObjectType({ description: 'A government agency (perangkat daerah: dinas, badan, kantor) of a region.' })
+@Directive('@key(fields: "id")')
+export class Agency {
+  @Field(() => Int, { description: 'Agency id.' })
+  id!: number;
+}
+
+@ObjectType({ description: 'A scheduled run of a course in a region: what ASN can sign up for (seed 001).' })
+@Directive('@key(fields: "id")')
+export class CourseOffering {
+  @Field(() => Int, { description: 'Offering id.' })
+  id!: number;
+
+  @Field(() => Int, { description: 'Employees enrolled (any status).' })
+  @Directive('@external')
+  participantCount!: number;
+
+  @Field(() => Int, { description: 'JP earned by all participants together.' })
+  @Directive('@external')
+  jpDelivered!: number;
+}

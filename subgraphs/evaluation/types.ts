@@ -1,0 +1,124 @@
+import 'reflect-metadata';
+import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+/** GraphQL types of the evaluation subgraph. */
+
+export enum SkpRating {
+  DI_ATAS = 'DI_ATAS',
+  SESUAI = 'SESUAI',
+  DI_BAWAH = 'DI_BAWAH',
+}
+registerEnumType(SkpRating, {
+  name: 'SkpRating',
+  description: 'A rating against expectation: di atas (above), sesuai (meets), di bawah (below) ekspektasi.',
+});
+
+export enum SkpPredicate {
+  SANGAT_BAIK = 'SANGAT_BAIK',
+  BAIK = 'BAIK',
+  BUTUH_PERBAIKAN = 'BUTUH_PERBAIKAN',
+  KURANG = 'KURANG',
+  SANGAT_KURANG = 'SANGAT_KURANG',
+}
+registerEnumType(SkpPredicate, {
+  name: 'SkpPredicate',
+  description: 'Annual SKP predicate from the matrix of hasil kerja x perilaku kerja (PermenPANRB 6/2022).',
+});
+
+export enum IkmGrade {
+  A = 'A',
+  B = 'B',
+  C = 'C',
+  D = 'D',
+}
+registerEnumType(IkmGrade, {
+  name: 'IkmGrade',
+  description: 'IKM grade: A Sangat Baik (>= 88.31), B Baik (>= 76.61), C Kurang Baik (>= 65.00), D Tidak Baik.',
+});
+
+@ObjectType({ description: 'The annual SKP appraisal of one employee.' })
+export class SkpAppraisal {
+  @Field(() => Int, { description: 'Year appraised.' })
+  year!: number;
+
+  @Field(() => SkpRating, { description: 'Rating of hasil kerja (work results).' })
+  hasilKerja!: SkpRating;
+
+  @Field(() => SkpRating, { description: 'Rating of perilaku kerja (work behaviour).' })
+  perilakuKerja!: SkpRating;
+
+  @Field(() => SkpPredicate, { description: 'The predicate the matrix gives for the two ratings.' })
+  predicate!: SkpPredicate;
+
+  @Field({ description: 'The predicate as written in Indonesian, e.g. "Sangat Baik".' })
+  predicateLabel!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Service unit the employee worked in that year.' })
+  unitId!: number | null;
+
+  employeeId!: number;
+}
+
+@ObjectType({ description: 'Score of one of the nine IKM elements (unsur): NRR = sum of scores / respondents (1-4).' })
+export class IkmElementScore {
+  @Field(() => Int, { description: 'Element number, 1-9.' })
+  elementNo!: number;
+
+  @Field({ description: 'Element name, e.g. "Waktu penyelesaian".' })
+  name!: string;
+
+  @Field(() => Float, { description: 'NRR (nilai rata-rata) of the element, 1-4.' })
+  nrr!: number;
+}
+
+@ObjectType({
+  description: 'An IKM public-satisfaction survey of a service unit (PermenPANRB 14/2017): score, grade and sample adequacy.',
+})
+export class IkmSurvey {
+  @Field(() => Int, { description: 'Survey id.' })
+  id!: number;
+
+  @Field(() => Int, { description: 'Year surveyed.' })
+  year!: number;
+
+  @Field({ description: 'Date of the survey (YYYY-MM-DD).' })
+  conductedOn!: string;
+
+  @Field(() => Int, { description: 'Population served: the N of the Krejcie-Morgan table.' })
+  populationServed!: number;
+
+  @Field(() => Int, { description: 'Respondents.' })
+  respondents!: number;
+
+  @Field(() => Int, { description: 'Minimum respondents for the population (Krejcie-Morgan).' })
+  minimumRespondents!: number;
+
+  @Field({ description: 'True when respondents < minimumRespondents: the survey is kept, flagged.' })
+  underSampled!: boolean;
+
+  @Field(() => Float, { description: 'IKM = (sum of the nine NRR x 1/9) x 25, from 25 to 100, with the exact 1/9 weight.' })
+  score!: number;
+
+  @Field(() => IkmGrade, { description: 'Grade of the score (half-open bands).' })
+  grade!: IkmGrade;
+
+  @Field({ description: 'Unit performance of the grade, e.g. "Baik".' })
+  performance!: string;
+
+  unitId!: number;
+}
+
+/** Entity stubs: owned by personnel, extended here. */
+@ObjectType({ description: 'A civil servant (ASN). NIP, name and birth date are personal data (UU 27/2022).' })
+@Directive('@key(fields: "id")')
+export class Employee {
+  @Field(() => Int, { description: 'Employee id (stable; use it to join across subgraphs).' })
+  id!: number;
+}
+
+@ObjectType({ description: 'A public-service unit (unit layanan): school, Puskesmas, Dukcapil office, kecamatan office.' })
+@Directive('@key(fields: "id")')
+export class ServiceUnit {
+  @Field(() => Int, { description: 'Service unit id.' })
+  id!: number;
+}
