@@ -6,7 +6,7 @@ const config: CodegenConfig = {
   documents: ['test/documents/**/*.graphql'],
   generates: {
     'test/generated/graphql.ts': {
-      plugins: ['typescript', 'typescript-operations', 'typed-document-node'],
+      plugins: ['typescript-operations', 'typed-document-node'],
       config: {
         scalars: { Rupiah: 'string', LocalDate: 'string' },
         useTypeImports: true,

@@ -2,19 +2,20 @@ import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { budgetingEntities } from './entities.js';
 import { createBudgetingLoaders, type BudgetingLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
-import { AgencyBudgetResolver, BudgetResolver, OfferingCostResolver } from './resolvers.js';
-import { Agency, CourseOffering } from './types.js';
+import { AgencyBudgetResolver, BudgetResolver, ImpactSpendingResolver, OfferingCostResolver } from './resolvers.js';
+import { Agency, CourseOffering, TrainingImpactComparison } from './types.js';
 
 /** Budgeting: training budget lines per agency and year, and course offering costs. */
 export const budgeting: SubgraphDefinition<BudgetingLoaders> = {
   name: 'budgeting',
   entities: budgetingEntities,
   migrations,
-  resolvers: [BudgetResolver, AgencyBudgetResolver, OfferingCostResolver],
-  orphanedTypes: [Agency, CourseOffering],
+  resolvers: [BudgetResolver, AgencyBudgetResolver, OfferingCostResolver, ImpactSpendingResolver],
+  orphanedTypes: [Agency, CourseOffering, TrainingImpactComparison],
   references: {
     Agency: (ref) => ({ id: Number(ref.id) }),
     // The gateway sends the @requires fields with the key; keep them for the cost resolver.
+    TrainingImpactComparison: (ref) => ({ id: String(ref.id) }),
     CourseOffering: (ref) => ({ id: Number(ref.id), participantCount: ref.participantCount, jpDelivered: ref.jpDelivered }),
   },
   createLoaders: createBudgetingLoaders,

@@ -2,10 +2,19 @@ import 'reflect-metadata';
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { RupiahScalar } from '../shared/scalars.js';
 import { badUserInput } from '../shared/errors.js';
+import { parseImpactKey } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { BudgetingLoaders } from './loaders.js';
-import { perUnit, regionSummary } from './service.js';
-import { Agency, BudgetLine, BudgetSummary, CourseOffering, OfferingCost } from './types.js';
+import { perUnit, regionSummary, spendingOfRegions } from './service.js';
+import {
+  Agency,
+  BudgetLine,
+  BudgetSummary,
+  CourseOffering,
+  OfferingCost,
+  RegionSpending,
+  TrainingImpactComparison,
+} from './types.js';
 
 type Context = RequestContext<BudgetingLoaders>;
 
@@ -74,5 +83,15 @@ export class OfferingCostResolver {
       perParticipant: perUnit(cost.realised, offering.participantCount),
       perJp: perUnit(cost.realised, offering.jpDelivered),
     };
+  }
+}
+
+@Resolver(() => TrainingImpactComparison)
+export class ImpactSpendingResolver {
+  @FieldResolver(() => [RegionSpending], { description: 'Training spending per compared region (input of the evaluation).' })
+  @Directive('@inaccessible')
+  async regionSpending(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionSpending[]> {
+    const key = parseImpactKey(comparison.id);
+    return spendingOfRegions(ctx.em, key.regionCodes, key.year);
   }
 }

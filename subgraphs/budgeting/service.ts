@@ -82,3 +82,16 @@ export function perUnit(amount: string, units: number): string | null {
   const divisor = BigInt(units);
   return ((BigInt(amount) * 2n + divisor) / (2n * divisor)).toString();
 }
+
+/** Training budget totals of each region (any level) for one year: one statement for all regions. */
+export async function spendingOfRegions(em: EntityManager, codes: readonly string[], year: number) {
+  return query<{ scope: string; ceiling: string; realised: string; lines: number }>(
+    em,
+    `select s.code as scope, coalesce(sum(b.ceiling), 0)::text as ceiling, coalesce(sum(b.realised), 0)::text as realised,
+            count(b.id)::int as lines
+       from unnest(?::text[]) as s(code)
+       left join budgeting.budget_line b on (b.region_code = s.code or b.region_code like s.code || '.%') and b.year = ?
+      group by s.code`,
+    [codes, year],
+  );
+}

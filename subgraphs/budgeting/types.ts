@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { RupiahScalar } from '../shared/scalars.js';
 
 /** GraphQL types of the budgeting subgraph. Amounts are whole Rupiah (the Rupiah scalar). */
@@ -81,4 +81,27 @@ export class CourseOffering {
   @Field(() => Int, { description: 'JP earned by all participants together.' })
   @Directive('@external')
   jpDelivered!: number;
+}
+
+@ObjectType({ description: 'Training budget totals of a compared region for the year.' })
+@Directive('@shareable')
+export class RegionSpending {
+  @Field({ description: 'The requested region code.' })
+  scope!: string;
+
+  @Field(() => RupiahScalar, { description: 'Sum of ceilings (pagu) of agencies within the region.' })
+  ceiling!: string;
+
+  @Field(() => RupiahScalar, { description: 'Sum of realised spending of agencies within the region.' })
+  realised!: string;
+
+  @Field(() => Int, { description: 'Budget lines summed; 0 below the level where agencies keep budgets.' })
+  lines!: number;
+}
+
+@ObjectType({ description: 'A comparison of training impact across regions for one year (see Query.trainingImpact).' })
+@Directive('@key(fields: "id")')
+export class TrainingImpactComparison {
+  @Field(() => ID, { description: 'Year and region codes, e.g. "2025:12.71,12.75".' })
+  id!: string;
 }

@@ -2,7 +2,13 @@ import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { evaluationEntities } from './entities.js';
 import { createEvaluationLoaders, type EvaluationLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
-import { EmployeeEvaluationResolver, IkmSurveyResolver, ServiceUnitEvaluationResolver } from './resolvers.js';
+import {
+  EmployeeEvaluationResolver,
+  IkmSurveyResolver,
+  ServiceUnitEvaluationResolver,
+  TrainingImpactResolver,
+} from './resolvers.js';
+import { TrainingImpactComparison } from './impact-types.js';
 import { Employee, ServiceUnit } from './types.js';
 
 /** Evaluation: SKP appraisals, IKM surveys and the training-impact analytics that compare regions. */
@@ -10,11 +16,13 @@ export const evaluation: SubgraphDefinition<EvaluationLoaders> = {
   name: 'evaluation',
   entities: evaluationEntities,
   migrations,
-  resolvers: [EmployeeEvaluationResolver, ServiceUnitEvaluationResolver, IkmSurveyResolver],
-  orphanedTypes: [Employee, ServiceUnit],
+  resolvers: [EmployeeEvaluationResolver, ServiceUnitEvaluationResolver, IkmSurveyResolver, TrainingImpactResolver],
+  orphanedTypes: [Employee, ServiceUnit, TrainingImpactComparison],
   references: {
     Employee: (ref) => ({ id: Number(ref.id) }),
     ServiceUnit: (ref) => ({ id: Number(ref.id) }),
+    // The representation carries the @requires inputs from the other subgraphs: keep them all.
+    TrainingImpactComparison: (ref) => ref,
   },
   createLoaders: createEvaluationLoaders,
 };

@@ -1,8 +1,11 @@
 import 'reflect-metadata';
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput } from '../shared/errors.js';
+import { formatImpactKey, parseImpactKey, validateImpactRequest } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
-import type { EvaluationLoaders } from './loaders.js';
+import type { ViewerPolicy } from './impact-service.js';
+import { EffectDifference, RegionImpact, TrainingImpactComparison } from './impact-types.js';
+import type { ComparisonRequest, EvaluationLoaders } from './loaders.js';
 import { Employee, IkmElementScore, IkmSurvey, ServiceUnit, SkpAppraisal } from './types.js';
 
 type Context = RequestContext<EvaluationLoaders>;
@@ -54,4 +57,64 @@ export class IkmSurveyResolver {
   elements(@Root() survey: IkmSurvey, @Ctx() ctx: Context): Promise<IkmElementScore[]> {
     return ctx.loaders.elementsOfSurvey.load(survey.id);
   }
+}
+
+/** The fields the comparison needs from personnel, learning and budgeting. */
+const IMPACT_INPUTS =
+  'staffing { scope unitId staff } ' +
+  'unitTraining { scope unitId jp participants reachedMinimum } ' +
+  'regionLearning { scope enrolments participants jp meanSatisfaction satisfactionResponses meanTestGain testedEnrolments trainedEmployeeIds } ' +
+  'regionSpending { scope ceiling realised lines }';
+
+// No roles exist yet: every viewer may see small cells. The role model will set this per request.
+const VIEWER_POLICY: ViewerPolicy = { aggregatesOnly: false };
+
+@Resolver(() => TrainingImpactComparison)
+export class TrainingImpactResolver {
+  @Query(() => TrainingImpactComparison, {
+    description:
+      'Did training improve public service, by how much, at what cost, and how do regions compare? Give any set of regions at any ' +
+      'level (two regencies, all regencies of a province, a district) and a year; each region is compared with the year before.',
+  })
+  trainingImpact(
+    @Arg('regionCodes', () => [String], { description: 'Kemendagri codes of the regions to compare.' }) regionCodes: string[],
+    @Arg('year', () => Int, { description: 'The year whose training and IKM change (from the year before) are compared.' }) year: number,
+  ): TrainingImpactComparison {
+    return { id: formatImpactKey(validateImpactRequest(regionCodes, year)) } as TrainingImpactComparison;
+  }
+
+  @FieldResolver(() => Int, { description: 'The compared year.' })
+  year(@Root() comparison: TrainingImpactComparison): number {
+    return parseImpactKey(comparison.id).year;
+  }
+
+  @FieldResolver(() => [String], { description: 'The compared region codes, in request order.' })
+  regionCodes(@Root() comparison: TrainingImpactComparison): string[] {
+    return parseImpactKey(comparison.id).regionCodes;
+  }
+
+  @FieldResolver(() => [RegionImpact], { description: 'Each region, in request order.' })
+  @Directive(`@requires(fields: "${IMPACT_INPUTS}")`)
+  async regions(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionImpact[]> {
+    return (await ctx.loaders.comparison.load(comparisonInput(comparison))).regions;
+  }
+
+  @FieldResolver(() => [RegionImpact], { description: 'Regions with an effect estimate, strongest effect first.' })
+  @Directive(`@requires(fields: "${IMPACT_INPUTS}")`)
+  async ranking(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionImpact[]> {
+    const { regions } = await ctx.loaders.comparison.load(comparisonInput(comparison));
+    return regions.filter((r) => r.rank != null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  }
+
+  @FieldResolver(() => [EffectDifference], {
+    description: 'For every pair of regions with estimates: the difference of their effects with its interval.',
+  })
+  @Directive(`@requires(fields: "${IMPACT_INPUTS}")`)
+  async differences(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<EffectDifference[]> {
+    return (await ctx.loaders.comparison.load(comparisonInput(comparison))).differences;
+  }
+}
+
+function comparisonInput(comparison: TrainingImpactComparison): ComparisonRequest {
+  return { key: parseImpactKey(comparison.id), inputs: comparison, policy: VIEWER_POLICY };
 }

@@ -35,7 +35,7 @@ export async function skpOfEmployees(em: EntityManager, keys: readonly YearKey[]
  * / respondents. Every element shares the respondents, so it is 25 x (all scores) / (9 x respondents),
  * computed in numeric (no rounding) before grading against the half-open bands.
  */
-const SURVEY_SELECT = `
+export const SURVEY_SELECT = `
   select s.id, s.unit_id as "unitId", s.year, s.conducted_on::text as "conductedOn",
          s.population_served as "populationServed", s.respondents,
          km.minimum_sample as "minimumRespondents", s.respondents < km.minimum_sample as "underSampled",

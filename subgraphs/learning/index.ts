@@ -8,11 +8,12 @@ import {
   CourseResolver,
   EmployeeLearningResolver,
   EnrolmentResolver,
+  ImpactLearningResolver,
   LearningOutcomeResolver,
   RegionLearningResolver,
   UniversityResolver,
 } from './resolvers.js';
-import { Employee, Region, ServiceUnit } from './types.js';
+import { Employee, Region, ServiceUnit, TrainingImpactComparison } from './types.js';
 
 /** Learning: competencies, courses and curricula, partner universities, offerings, enrolments, JP. */
 export const learning: SubgraphDefinition<LearningLoaders> = {
@@ -28,8 +29,9 @@ export const learning: SubgraphDefinition<LearningLoaders> = {
     EnrolmentResolver,
     EmployeeLearningResolver,
     RegionLearningResolver,
+    ImpactLearningResolver,
   ],
-  orphanedTypes: [Employee, Region, ServiceUnit],
+  orphanedTypes: [Employee, Region, ServiceUnit, TrainingImpactComparison],
   references: {
     // Stubs of entities owned elsewhere: the key is all this subgraph needs.
     Employee: (ref) => ({ id: Number(ref.id) }),
@@ -37,6 +39,7 @@ export const learning: SubgraphDefinition<LearningLoaders> = {
     ServiceUnit: (ref) => ({ id: Number(ref.id) }),
     University: (ref, ctx) => ctx.loaders.university.load(Number(ref.id)),
     CourseOffering: (ref, ctx) => ctx.loaders.offering.load(Number(ref.id)),
+    TrainingImpactComparison: (ref) => ({ id: String(ref.id) }),
   },
   createLoaders: createLearningLoaders,
 };

@@ -1,9 +1,17 @@
 import 'reflect-metadata';
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput } from '../shared/errors.js';
+import { parseImpactKey } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { LearningLoaders } from './loaders.js';
-import { listCompetencies, listCourses, listUniversities, offeringCatalogue } from './service.js';
+import {
+  learningOfRegions,
+  listCompetencies,
+  listCourses,
+  listUniversities,
+  offeringCatalogue,
+  trainingOfUnits,
+} from './service.js';
 import {
   Competency,
   CompetencyKind,
@@ -19,6 +27,9 @@ import {
   Programme,
   Region,
   ServiceUnit,
+  RegionLearning,
+  TrainingImpactComparison,
+  UnitTraining,
   University,
 } from './types.js';
 
@@ -212,5 +223,22 @@ export class RegionLearningResolver {
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
   ): Promise<CourseOffering[]> {
     return asGraphql(await offeringCatalogue(ctx.em, region.code, validateYear(year), null));
+  }
+}
+
+@Resolver(() => TrainingImpactComparison)
+export class ImpactLearningResolver {
+  @FieldResolver(() => [UnitTraining], { description: 'Training per unit of the compared regions (input of the evaluation).' })
+  @Directive('@inaccessible')
+  async unitTraining(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitTraining[]> {
+    const key = parseImpactKey(comparison.id);
+    return trainingOfUnits(ctx.em, key.regionCodes, key.year);
+  }
+
+  @FieldResolver(() => [RegionLearning], { description: 'Training totals per compared region (input of the evaluation).' })
+  @Directive('@inaccessible')
+  async regionLearning(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionLearning[]> {
+    const key = parseImpactKey(comparison.id);
+    return learningOfRegions(ctx.em, key.regionCodes, key.year);
   }
 }

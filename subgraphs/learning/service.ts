@@ -184,3 +184,56 @@ export async function statsOfOfferings(em: EntityManager, offeringIds: readonly 
     jpDelivered: Number(row.jp),
   }));
 }
+
+/**
+ * Per unit of each region: JP, participants and staff reaching the annual minimum, from the unit
+ * recorded on each enrolment. One statement for any number of regions.
+ */
+export async function trainingOfUnits(em: EntityManager, codes: readonly string[], year: number) {
+  return query<{ scope: string; unitId: number; jp: number; participants: number; reachedMinimum: number }>(
+    em,
+    `with per_employee as (
+       select s.code as scope, e.unit_id, e.employee_id, sum(e.jp_earned) as jp
+         from unnest(?::text[]) as s(code)
+         join learning.enrolment e on (e.region_code = s.code or e.region_code like s.code || '.%') and e.year = ?
+        where e.unit_id is not null
+        group by s.code, e.unit_id, e.employee_id
+     ), minimum as (
+       select minimum_jp from learning.jp_right where valid_from_year <= ? order by valid_from_year desc limit 1
+     )
+     select scope, unit_id as "unitId", sum(jp)::int as jp, count(*)::int as participants,
+            count(*) filter (where jp >= (select minimum_jp from minimum))::int as "reachedMinimum"
+       from per_employee
+      group by scope, unit_id
+      order by scope, unit_id`,
+    [codes, year, year],
+  );
+}
+
+/** Per region: enrolments, participants, JP, mean satisfaction (L1), mean test gain (L2), trained staff. */
+export async function learningOfRegions(em: EntityManager, codes: readonly string[], year: number) {
+  const rows = await query<{
+    scope: string;
+    enrolments: number;
+    participants: number;
+    jp: number;
+    meanSatisfaction: number | null;
+    satisfactionResponses: number;
+    meanTestGain: number | null;
+    testedEnrolments: number;
+    trainedEmployeeIds: number[] | null;
+  }>(
+    em,
+    `select s.code as scope, count(e.id)::int as enrolments, count(distinct e.employee_id)::int as participants,
+            coalesce(sum(e.jp_earned), 0)::int as jp,
+            avg(e.satisfaction)::float8 as "meanSatisfaction", count(e.satisfaction)::int as "satisfactionResponses",
+            avg(e.post_test - e.pre_test)::float8 as "meanTestGain",
+            count(e.post_test - e.pre_test)::int as "testedEnrolments",
+            array_agg(distinct e.employee_id) filter (where e.jp_earned > 0) as "trainedEmployeeIds"
+       from unnest(?::text[]) as s(code)
+       left join learning.enrolment e on (e.region_code = s.code or e.region_code like s.code || '.%') and e.year = ?
+      group by s.code`,
+    [codes, year],
+  );
+  return rows.map((row) => ({ ...row, trainedEmployeeIds: row.trainedEmployeeIds ?? [] }));
+}

@@ -2,19 +2,29 @@ import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { personnelEntities } from './entities.js';
 import { createPersonnelLoaders, type PersonnelLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
-import { AgencyResolver, EmployeeResolver, MentoringPairResolver, RegionResolver, ServiceUnitResolver } from './resolvers.js';
+import { TrainingImpactComparison } from './types.js';
+import {
+  AgencyResolver,
+  EmployeeResolver,
+  ImpactStaffingResolver,
+  MentoringPairResolver,
+  RegionResolver,
+  ServiceUnitResolver,
+} from './resolvers.js';
 
 /** Personnel: regions, agencies, service units, employees and their history, mentoring pairs. */
 export const personnel: SubgraphDefinition<PersonnelLoaders> = {
   name: 'personnel',
   entities: personnelEntities,
   migrations,
-  resolvers: [RegionResolver, AgencyResolver, ServiceUnitResolver, EmployeeResolver, MentoringPairResolver],
+  resolvers: [RegionResolver, AgencyResolver, ServiceUnitResolver, EmployeeResolver, MentoringPairResolver, ImpactStaffingResolver],
+  orphanedTypes: [TrainingImpactComparison],
   references: {
     Region: (ref, ctx) => ctx.loaders.region.load(String(ref.code)),
     Agency: (ref, ctx) => ctx.loaders.agency.load(Number(ref.id)),
     ServiceUnit: (ref, ctx) => ctx.loaders.unit.load(Number(ref.id)),
     Employee: (ref, ctx) => ctx.loaders.employee.load(Number(ref.id)),
+    TrainingImpactComparison: (ref) => ({ id: String(ref.id) }),
   },
   createLoaders: createPersonnelLoaders,
 };

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput } from '../shared/errors.js';
+import { parseImpactKey } from '../shared/impact-key.js';
 import { PageArgs } from '../shared/pagination.js';
 import { validateRegionCode } from '../shared/regions.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { PersonnelLoaders } from './loaders.js';
 import { parseNip } from './nip.js';
-import { listRegions, type EmployeeScope } from './service.js';
+import { listRegions, staffingOfRegions, type EmployeeScope } from './service.js';
 import {
   Agency,
   Employee,
@@ -19,6 +20,8 @@ import {
   Region,
   RegionLevel,
   ServiceUnit,
+  TrainingImpactComparison,
+  UnitStaffing,
 } from './types.js';
 
 type Context = RequestContext<PersonnelLoaders>;
@@ -235,5 +238,15 @@ export class MentoringPairResolver {
   @FieldResolver(() => Employee, { description: 'The junior ASN who is mentored.' })
   async mentee(@Root() pair: MentoringPair, @Ctx() ctx: Context): Promise<Employee> {
     return asGraphql(await ctx.loaders.employee.load(pair.menteeId));
+  }
+}
+
+@Resolver(() => TrainingImpactComparison)
+export class ImpactStaffingResolver {
+  @FieldResolver(() => [UnitStaffing], { description: 'Staff per unit of the compared regions (input of the evaluation).' })
+  @Directive('@inaccessible')
+  async staffing(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitStaffing[]> {
+    const key = parseImpactKey(comparison.id);
+    return staffingOfRegions(ctx.em, key.regionCodes, key.year);
   }
 }

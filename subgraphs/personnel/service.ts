@@ -208,3 +208,28 @@ export async function employeePages(em: EntityManager, keys: readonly EmployeePa
   });
 }
 
+
+/**
+ * Staff per service unit of each region at the end of `year`, from the position history (the unit of the
+ * newest position with TMT on or before 31 December), counting employees appointed by then and not left.
+ */
+export async function staffingOfRegions(em: EntityManager, codes: readonly string[], year: number) {
+  return query<{ scope: string; unitId: number; staff: number }>(
+    em,
+    `with placement as (
+       select distinct on (ph.employee_id) ph.employee_id, ph.unit_id
+         from personnel.position_history ph
+         join personnel.employee e on e.id = ph.employee_id
+        where ph.tmt <= make_date(?, 12, 31) and e.appointed_on <= make_date(?, 12, 31)
+          and (e.left_on is null or e.left_on > make_date(?, 12, 31))
+        order by ph.employee_id, ph.tmt desc
+     )
+     select s.code as scope, u.id as "unitId", count(p.employee_id)::int as staff
+       from unnest(?::text[]) as s(code)
+       join personnel.service_unit u on u.region_code = s.code or u.region_code like s.code || '.%'
+       left join placement p on p.unit_id = u.id
+      group by s.code, u.id
+      order by s.code, u.id`,
+    [year, year, year, codes],
+  );
+}

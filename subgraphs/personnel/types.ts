@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../shared/pagination.js';
 
 /** GraphQL types of the personnel subgraph. Field names match the entities, so entities resolve as is. */
@@ -274,4 +274,24 @@ export class EmployeeFilter {
 
   @Field(() => PositionLevel, { nullable: true, description: 'Only this position level.' })
   positionLevel?: PositionLevel | null;
+}
+
+@ObjectType({ description: 'Staff of one service unit in a compared region at the end of the compared year.' })
+@Directive('@shareable')
+export class UnitStaffing {
+  @Field({ description: 'The requested region code the unit lies in.' })
+  scope!: string;
+
+  @Field(() => Int, { description: 'Service unit id.' })
+  unitId!: number;
+
+  @Field(() => Int, { description: 'Employees placed in the unit on 31 December of the year.' })
+  staff!: number;
+}
+
+@ObjectType({ description: 'A comparison of training impact across regions for one year (see Query.trainingImpact).' })
+@Directive('@key(fields: "id")')
+export class TrainingImpactComparison {
+  @Field(() => ID, { description: 'Year and region codes, e.g. "2025:12.71,12.75".' })
+  id!: string;
 }

@@ -1,0 +1,33 @@
+import { badUserInput } from './errors.js';
+import { validateRegionCode } from './regions.js';
+
+/**
+ * The key of a training-impact comparison, shared by the four subgraphs that each contribute to it:
+ * "2025:12.71,12.75,93.01" (year, then the requested region codes in request order).
+ */
+export interface ImpactKey {
+  year: number;
+  regionCodes: string[];
+}
+
+export const MAX_COMPARED_REGIONS = 600;
+
+export function validateImpactRequest(regionCodes: readonly string[], year: number): ImpactKey {
+  if (!Number.isInteger(year) || year < 2001 || year > 2100) throw badUserInput(`year ${year} is out of range`, 'year');
+  if (regionCodes.length === 0) throw badUserInput('Give at least one region code', 'regionCodes');
+  if (regionCodes.length > MAX_COMPARED_REGIONS) {
+    throw badUserInput(`At most ${MAX_COMPARED_REGIONS} regions can be compared at once`, 'regionCodes');
+  }
+  const codes = regionCodes.map((code) => validateRegionCode(code, 'regionCodes'));
+  if (new Set(codes).size !== codes.length) throw badUserInput('Region codes must not repeat', 'regionCodes');
+  return { year, regionCodes: codes };
+}
+
+export function formatImpactKey(key: ImpactKey): string {
+  return `${key.year}:${key.regionCodes.join(',')}`;
+}
+
+export function parseImpactKey(id: string): ImpactKey {
+  const [year, codes] = id.split(':');
+  return validateImpactRequest((codes ?? '').split(','), Number(year));
+}
