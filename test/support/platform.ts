@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, inject } from 'vitest';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import pg from 'pg';
 import { startPlatform, type Platform, type SubgraphName } from '../../gateway/platform.js';
 
@@ -12,8 +14,11 @@ export function usePlatform() {
   const context = {} as {
     platform: Platform;
     db: pg.Pool;
-    /** Sends a query through the gateway. */
-    query<Data>(document: string | { toString(): string }, variables?: Record<string, unknown>): Promise<GraphqlResponse<Data>>;
+    /** Sends a typed document (or raw query text) through the gateway. */
+    query<Data, Variables extends Record<string, unknown>>(
+      document: TypedDocumentNode<Data, Variables> | string,
+      variables?: Variables,
+    ): Promise<GraphqlResponse<Data>>;
     /** Resets the SQL statement and fetch counters. */
     resetCounters(): void;
     statementCounts(): Record<SubgraphName, number>;
@@ -22,13 +27,13 @@ export function usePlatform() {
     const databaseUrl = inject('databaseUrl');
     context.platform = await startPlatform({ databaseUrl, instrument: true });
     context.db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-    context.query = async (document, variables) => {
+    context.query = async <Data, Variables>(document: TypedDocumentNode<Data, Variables> | string, variables?: Variables) => {
       const response = await fetch(context.platform.gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: String(document), variables }),
+        body: JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables }),
       });
-      return (await response.json()) as GraphqlResponse<never>;
+      return (await response.json()) as GraphqlResponse<Data>;
     };
     context.resetCounters = () => {
       for (const counter of Object.values(context.platform.statements)) counter.reset();
