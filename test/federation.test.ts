@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type EmployeePageQuery,
   BudgetOfAgencyDocument,
   CatalogueDocument,
   EmployeeByNipDocument,
@@ -10,7 +11,7 @@ import {
   RegionUnitsDocument,
   UnitOverviewDocument,
 } from './generated/graphql.js';
-import { usePlatform } from './support/platform.js';
+import { usePlatform, type GraphqlResponse } from './support/platform.js';
 
 const api = usePlatform();
 const YEAR = 2025;
@@ -125,11 +126,11 @@ describe('personnel', () => {
     expect(medan.data!.region).toMatchObject({ name: 'Kota Medan', level: 'REGENCY', kind: 'KOTA', parent: { code: '12', level: 'PROVINCE' } });
     expect(medan.data!.region!.children).toHaveLength(21); // Medan's kecamatan in idn-area-data
     const regencies = await api.query(RegenciesOfDocument, { province: '12' });
-    const [{ n }] = await sql<{ n: string }>("select count(*) as n from personnel.region where parent_code = '12'");
-    expect(regencies.data!.regions).toHaveLength(Number(n));
+    const [children] = await sql<{ n: string }>("select count(*) as n from personnel.region where parent_code = '12'");
+    expect(regencies.data!.regions).toHaveLength(Number(children!.n));
     expect(regencies.data!.regions.map((r) => r.code)).toEqual(expect.arrayContaining(['12.71', '12.75']));
-    const [{ provinces }] = await sql<{ provinces: string }>("select count(*) as provinces from personnel.region where level = 'PROVINCE'");
-    expect(Number(provinces)).toBe(38);
+    const [provinces] = await sql<{ n: string }>("select count(*) as n from personnel.region where level = 'PROVINCE'");
+    expect(Number(provinces!.n)).toBe(38);
   });
 
   it("includes a province's regencies in its agencies and service units", async () => {
@@ -152,9 +153,9 @@ describe('personnel', () => {
     const seen: number[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await api.query(EmployeePageDocument, { agencyId: agency!.agency_id, first: 37, after });
+      const page: GraphqlResponse<EmployeePageQuery> = await api.query(EmployeePageDocument, { agencyId: agency!.agency_id, first: 37, after });
       expect(page.errors).toBeUndefined();
-      const connection = page.data!.employees;
+      const connection: EmployeePageQuery['employees'] = page.data!.employees;
       expect(connection.totalCount).toBe(Number(agency!.n));
       seen.push(...connection.nodes.map((n) => n.id));
       if (!connection.pageInfo.hasNextPage) break;

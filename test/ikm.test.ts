@@ -76,7 +76,7 @@ describe('IKM score, grade and sample size', () => {
         const row: [number, number, number, number] = [respondents - fours, 0, 0, fours];
         if (rest > 0) {
           row[0] -= 1;
-          row[rest] += 1;
+          row[rest] = (row[rest] ?? 0) + 1;
         }
         counts.push(row);
       }
