@@ -44,7 +44,7 @@ describe('one query across all four subgraphs', () => {
     expect(unit).toBeDefined();
     const unitId = unit!.id;
     const response = await api.query(UnitOverviewDocument, { unitId, year: YEAR, first: 1000 });
-    expect(response.errors).toBeUndefined();
+    expect(JSON.stringify(response.errors)).toBeUndefined();
     const data = response.data!.serviceUnit!;
     expect(data.id).toBe(unitId);
     expect(data.employees.totalCount).toBe(Number(unit!.staff));
@@ -104,7 +104,7 @@ describe('one query across all four subgraphs', () => {
     for (const first of [10, 1000]) {
       api.resetCounters();
       const response = await api.query(RegionStaffDocument, { regionCode: '12.71', year: YEAR, first });
-      expect(response.errors).toBeUndefined();
+      expect(JSON.stringify(response.errors)).toBeUndefined();
       expect(response.data!.employees.nodes).toHaveLength(Math.min(first, response.data!.employees.totalCount));
       counts[first] = api.statementCounts();
       fetches[first] = { ...api.platform.fetches };
@@ -177,7 +177,7 @@ describe('personnel', () => {
     );
     const spaced = `${mentee!.nip.slice(0, 8)} ${mentee!.nip.slice(8, 14)} ${mentee!.nip.slice(14, 15)} ${mentee!.nip.slice(15)}`;
     const response = await api.query(EmployeeByNipDocument, { nip: spaced });
-    expect(response.errors).toBeUndefined();
+    expect(JSON.stringify(response.errors)).toBeUndefined();
     const employee = response.data!.employeeByNip!;
     expect(employee.id).toBe(mentee!.id);
     expect(employee.birthDate.replaceAll('-', '')).toBe(mentee!.nip.slice(0, 8));
@@ -209,7 +209,7 @@ describe('personnel', () => {
 describe('learning and budgeting', () => {
   it("lists a region's offering catalogue with curricula and costs per participant and per JP", async () => {
     const response = await api.query(CatalogueDocument, { regionCode: '12.71', year: YEAR });
-    expect(response.errors).toBeUndefined();
+    expect(JSON.stringify(response.errors)).toBeUndefined();
     const offerings = response.data!.offeringCatalogue;
     expect(offerings.length).toBeGreaterThan(0);
     const held = offerings.filter((o) => o.status === 'HELD' && o.participantCount > 0);

@@ -54,9 +54,23 @@ export async function migrate(orm: MikroORM, schema: string): Promise<void> {
   await orm.migrator.up();
 }
 
-/** Runs one SQL statement with positional `?` parameters (MikroORM binds them) and returns its rows. */
+/**
+ * Runs one SQL statement with positional `?` parameters and returns its rows. MikroORM inlines
+ * parameters as escaped literals; JS arrays become PostgreSQL array literals, so `?::int[]` works.
+ */
 export async function query<Row>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-  return em.getConnection().execute<Row[]>(sql, params, 'all', em.getTransactionContext());
+  const bound = params.map((param) => (Array.isArray(param) ? postgresArray(param) : param));
+  return em.getConnection().execute<Row[]>(sql, bound, 'all', em.getTransactionContext());
+}
+
+/** A PostgreSQL array literal ('{1,2}', '{"12.71","a\\"b"}') for numbers, strings, booleans and nulls. */
+export function postgresArray(values: readonly unknown[]): string {
+  const elements = values.map((value) => {
+    if (value === null || value === undefined) return 'NULL';
+    if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+    return `"${String(value).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+  });
+  return `{${elements.join(',')}}`;
 }
 
 function countingLogger(counter: StatementCounter): Logger {
