@@ -58,7 +58,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await first?.end();
   await second?.end();
-  for (const name of databases) await admin?.query(`drop database if exists ${name} with (force)`);
+  for (const name of databases) {
+    // pool.end() resolves before its sockets close: wait for them, so that dropping kills no live client.
+    for (let i = 0; i < 100; i++) {
+      const open = await admin?.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+      if (!open?.rows[0]?.n) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await admin?.query(`drop database if exists ${name} with (force)`);
+  }
   await admin?.end();
   await server?.stop();
   if (workDir) await rm(workDir, { recursive: true, force: true });
