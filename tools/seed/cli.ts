@@ -1,0 +1,124 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createPool, startDatabase } from '../../subgraphs/shared/database.js';
+import { prepareDatabase } from '../../subgraphs/migrate.js';
+import { DEMO_DEFAULTS, generateDemoData, SEEDED_TABLES, type SeedOptions } from './generate.js';
+
+/** The repository root (this file runs as dist/tools/seed/cli.js): .data lives there, like for `npm start`. */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const USAGE = `Fills the database with deterministic demo data (personnel, learning, budgeting, evaluation).
+
+usage: node dist/tools/seed/cli.js [options]
+  --seed N             PRNG seed (default ${DEMO_DEFAULTS.seed})
+  --regions A,B        regency/city or province codes (default ${DEMO_DEFAULTS.regions.join(',')})
+  --employees N        employees per region (default ${DEMO_DEFAULTS.employeesPerRegion})
+  --years FROM-TO      seeded years (default ${DEMO_DEFAULTS.years.from}-${DEMO_DEFAULTS.years.to})
+  --truth PATH         where to write the true model as JSON (default .data/truth.json)
+  --reset              empty the seeded tables first (regions and reference tables stay)
+  -h, --help           this text
+
+Uses DATABASE_URL when set, else the embedded PostgreSQL in .data/postgres on port 5433.`;
+
+function parseOptions(argv: string[]): { options: SeedOptions; reset: boolean } | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      seed: { type: 'string' },
+      regions: { type: 'string' },
+      employees: { type: 'string' },
+      years: { type: 'string' },
+      truth: { type: 'string' },
+      reset: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return null;
+  const integer = (text: string, flag: string): number => {
+    if (!/^\d+$/.test(text)) throw new Error(`${flag} needs a whole number, got "${text}"`);
+    return Number(text);
+  };
+  let years = DEMO_DEFAULTS.years;
+  if (values.years !== undefined) {
+    const match = /^(\d{4})(?:-(\d{4}))?$/.exec(values.years);
+    if (!match?.[1]) throw new Error(`--years needs FROM-TO like 2021-2025, got "${values.years}"`);
+    years = { from: Number(match[1]), to: Number(match[2] ?? match[1]) };
+  }
+  return {
+    reset: values.reset,
+    options: {
+      seed: values.seed !== undefined ? integer(values.seed, '--seed') : DEMO_DEFAULTS.seed,
+      regions: values.regions !== undefined ? values.regions.split(',').map((r) => r.trim()).filter((r) => r !== '') : [...DEMO_DEFAULTS.regions],
+      employeesPerRegion: values.employees !== undefined ? integer(values.employees, '--employees') : DEMO_DEFAULTS.employeesPerRegion,
+      years,
+      truthPath: values.truth ?? `${ROOT}.data/truth.json`,
+      log: (line) => console.log(line),
+    },
+  };
+}
+
+async function main(): Promise<number> {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (!parsed) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { options, reset } = parsed;
+  const started = performance.now();
+  const elapsed = (): string => ((performance.now() - started) / 1000).toFixed(2);
+  const db = await startDatabase({ dataDir: `${ROOT}.data/postgres`, port: 5433, log: (line) => console.error(line) });
+  const stopOnSignal = (): void => {
+    void db.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  const pool = createPool(db.url, 2);
+  try {
+    console.log(`database ${db.embedded ? 'embedded (.data/postgres, port 5433)' : 'from DATABASE_URL'} ready after ${elapsed()} s`);
+    await prepareDatabase(db.url);
+    console.log(`migrations and regions ready after ${elapsed()} s`);
+    if (reset) {
+      await pool.query(`truncate ${SEEDED_TABLES.join(', ')} restart identity`);
+      console.log('seeded tables emptied');
+    }
+    console.log(
+      `seeding ${options.regions.join(', ')}: ${options.employeesPerRegion} employees each, ` +
+        `${options.years.from}-${options.years.to}, seed ${options.seed}`,
+    );
+    const seedStarted = performance.now();
+    const truth = await generateDemoData(pool, options);
+    const seedSeconds = ((performance.now() - seedStarted) / 1000).toFixed(2);
+    const counts = await pool.query<{ table: string; rows: string }>(
+      SEEDED_TABLES.map((t) => `select '${t}' as table, count(*) as rows from ${t}`).join(' union all '),
+    );
+    console.log('\nrows per table:');
+    let total = 0;
+    for (const table of SEEDED_TABLES) {
+      const rows = Number(counts.rows.find((r) => r.table === table)?.rows ?? 0);
+      total += rows;
+      console.log(`  ${table.padEnd(32)} ${rows.toLocaleString('en-US').padStart(12)}`);
+    }
+    console.log(`  ${'total'.padEnd(32)} ${total.toLocaleString('en-US').padStart(12)}`);
+    console.log('\ntrue effect of 10 JP per staff member on IKM, by region:');
+    for (const [code, r] of Object.entries(truth.regions)) {
+      console.log(`  ${code} ${r.name.padEnd(28)} effect ${r.effectPer10Jp.toFixed(2)}, trend ${r.trendPerYear.toFixed(2)}/year, ${r.units} units`);
+    }
+    console.log(`\ntruth written to ${options.truthPath}; generation ${seedSeconds} s, total ${elapsed()} s`);
+    return 0;
+  } catch (error) {
+    console.error(`seeding failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await pool.end();
+    await db.stop();
+  }
+}
+
+process.exitCode = await main();
