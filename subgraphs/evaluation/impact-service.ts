@@ -177,22 +177,21 @@ async function skpChangeRows(em: EntityManager, key: ImpactKey, inputs: Comparis
     em,
     `with trained as (
        select * from unnest(?::text[], ?::int[]) as t(scope, employee_id)
-     ), predicate_of as (
+     ), rated as not materialized (
        select a.employee_id, a.year, a.region_code, p.ordinal
          from evaluation.skp_appraisal a
          join evaluation.skp_predicate_matrix m on m.hasil_kerja = a.hasil_kerja and m.perilaku_kerja = a.perilaku_kerja
          join evaluation.skp_predicate p on p.predicate = m.predicate
-        where a.year in (?::int, ?::int - 1)
      ), change as (
-       select s.code as scope, cur.employee_id, (cur.ordinal - prev.ordinal)::float8 as delta,
-              exists (select 1 from trained t where t.scope = s.code and t.employee_id = cur.employee_id) as trained
+       select s.code as scope, (cur.ordinal - prev.ordinal)::float8 as delta, t.employee_id is not null as trained
          from unnest(?::text[]) as s(code)
-         join predicate_of cur on cur.year = ?::int and (cur.region_code = s.code or cur.region_code like s.code || '.%')
-         join predicate_of prev on prev.employee_id = cur.employee_id and prev.year = ?::int - 1
+         join rated cur on cur.year = ?::int and (cur.region_code = s.code or cur.region_code like s.code || '.%')
+         join rated prev on prev.employee_id = cur.employee_id and prev.year = ?::int - 1
+         left join trained t on t.scope = s.code and t.employee_id = cur.employee_id
      )
      select scope, trained, count(*)::int as n, avg(delta)::float8 as mean, var_samp(delta)::float8 as variance
        from change group by scope, trained`,
-    [trainedScopes, trainedIds, key.year, key.year, key.regionCodes, key.year, key.year],
+    [trainedScopes, trainedIds, key.regionCodes, key.year, key.year],
   );
 }
 

@@ -5,7 +5,8 @@ import { MikroORM, type EntityManager, type EntitySchema, type Logger, type LogC
 /** Counts the SQL statements one subgraph sends: the evidence behind the no-N+1 tests. */
 export class StatementCounter {
   count = 0;
-  readonly statements: string[] = [];
+  /** The statements with their duration in milliseconds, as MikroORM reports them. */
+  readonly statements: { sql: string; took: number }[] = [];
   reset(): void {
     this.count = 0;
     this.statements.length = 0;
@@ -80,7 +81,7 @@ function countingLogger(counter: StatementCounter): Logger {
     warn: () => {},
     logQuery: (context: LogContext) => {
       counter.count += 1;
-      if (context.query) counter.statements.push(context.query);
+      if (context.query) counter.statements.push({ sql: context.query, took: context.took ?? 0 });
     },
     setDebugMode: () => {},
     isEnabled: (namespace) => namespace === 'query',
