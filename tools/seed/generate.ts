@@ -148,6 +148,9 @@ interface Unit {
   regionCode: string;
   districtName: string;
   population: number;
+  /** Number of staff members (decided with the units, filled in afterwards). */
+  size: number;
+  /** Indexes into the region's employee list. */
   staff: number[];
   intensity: number;
   quality: number;
@@ -495,11 +498,9 @@ async function generateRegion(run: Run, region: RegionRow): Promise<SeedTruth['r
     employees.push(people.agencyHead(agency, def, region.code, isProvince, label));
   }
   for (const unit of units) {
-    const staffCount = unit.staff.length; // placeholder slots: sizes were decided in createUnits
-    unit.staff = [];
-    for (let slot = 0; slot < staffCount; slot++) {
+    for (let slot = 0; slot < unit.size; slot++) {
       unit.staff.push(employees.length);
-      employees.push(people.unitMember(unit, slot, staffCount));
+      employees.push(people.unitMember(unit, slot, unit.size));
     }
   }
   createMentoring(run, rng, employees);
@@ -651,6 +652,7 @@ function createUnits(
       regionCode,
       districtName: district.name,
       population,
+      size: 3,
       staff: [],
       // A unit's appetite for training: scales its yearly JP per staff member.
       intensity: rng.uniform(0.75, 1.25),
@@ -673,7 +675,7 @@ function createUnits(
     left--;
   }
   units.forEach((unit, i) => {
-    unit.staff = new Array<number>(sizes[i] ?? 3).fill(-1);
+    unit.size = sizes[i] ?? 3;
   });
   return units;
 }
