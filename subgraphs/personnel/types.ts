@@ -81,6 +81,31 @@ registerEnumType(AgencyKind, {
   },
 });
 
+export enum ServiceUnitKind {
+  SCHOOL = 'SCHOOL',
+  PUSKESMAS = 'PUSKESMAS',
+  HEALTH_UPT = 'HEALTH_UPT',
+  DUKCAPIL_OFFICE = 'DUKCAPIL_OFFICE',
+  DISTRICT_OFFICE = 'DISTRICT_OFFICE',
+  REGIONAL_OFFICE = 'REGIONAL_OFFICE',
+  PUBLIC_WORKS_UPT = 'PUBLIC_WORKS_UPT',
+  BKPSDM_UPT = 'BKPSDM_UPT',
+}
+registerEnumType(ServiceUnitKind, {
+  name: 'ServiceUnitKind',
+  description: 'Kind of public-service unit.',
+  valuesConfig: {
+    SCHOOL: { description: 'A state school (SD, SMP, SMA/SMK Negeri).' },
+    PUSKESMAS: { description: 'Community health centre (or its Puskesmas Pembantu).' },
+    HEALTH_UPT: { description: "A province's technical health unit (UPT, e.g. a laboratory or hospital unit)." },
+    DUKCAPIL_OFFICE: { description: 'Civil-registry service office (Dukcapil).' },
+    DISTRICT_OFFICE: { description: 'Kantor camat: the kecamatan office.' },
+    REGIONAL_OFFICE: { description: "A province's regional service office." },
+    PUBLIC_WORKS_UPT: { description: 'Technical unit of public works (UPT PUPR).' },
+    BKPSDM_UPT: { description: 'Training and assessment unit of the BKPSDM.' },
+  },
+});
+
 @ObjectType({ description: 'An administrative region with its official Kemendagri code.' })
 @Directive('@key(fields: "code")')
 export class Region {
@@ -143,8 +168,8 @@ export class ServiceUnit {
   @Field({ description: 'Name, e.g. "Puskesmas Kurik".' })
   name!: string;
 
-  @Field({ description: 'Kind of unit, e.g. SCHOOL, PUSKESMAS, DUKCAPIL_OFFICE, DISTRICT_OFFICE.' })
-  kind!: string;
+  @Field(() => ServiceUnitKind, { description: 'Kind of unit.' })
+  kind!: ServiceUnitKind;
 
   @Field(() => Int, { description: 'People the unit serves: the population behind its IKM survey sample.' })
   populationServed!: number;

@@ -99,6 +99,25 @@ export type RegionLevel =
   /** Desa, kelurahan or kampung (e.g. 93.01.11.2009). */
   | 'VILLAGE';
 
+/** Kind of public-service unit. */
+export type ServiceUnitKind =
+  /** Training and assessment unit of the BKPSDM. */
+  | 'BKPSDM_UPT'
+  /** Kantor camat: the kecamatan office. */
+  | 'DISTRICT_OFFICE'
+  /** Civil-registry service office (Dukcapil). */
+  | 'DUKCAPIL_OFFICE'
+  /** A province's technical health unit (UPT, e.g. a laboratory or hospital unit). */
+  | 'HEALTH_UPT'
+  /** Technical unit of public works (UPT PUPR). */
+  | 'PUBLIC_WORKS_UPT'
+  /** Community health centre (or its Puskesmas Pembantu). */
+  | 'PUSKESMAS'
+  /** A province's regional service office. */
+  | 'REGIONAL_OFFICE'
+  /** A state school (SD, SMP, SMA/SMK Negeri). */
+  | 'SCHOOL';
+
 /** Annual SKP predicate from the matrix of hasil kerja x perilaku kerja (PermenPANRB 6/2022). */
 export type SkpPredicate =
   | 'BAIK'
@@ -201,7 +220,7 @@ export type RegionUnitsQueryVariables = Exact<{
 }>;
 
 
-export type RegionUnitsQuery = { region: { agencies: Array<{ id: number, name: string, kind: AgencyKind, regionCode: string }>, serviceUnits: Array<{ id: number, name: string, kind: string, regionCode: string }> } | null };
+export type RegionUnitsQuery = { region: { agencies: Array<{ id: number, name: string, kind: AgencyKind, regionCode: string }>, serviceUnits: Array<{ id: number, name: string, kind: ServiceUnitKind, regionCode: string }> } | null };
 
 export type UnitOverviewQueryVariables = Exact<{
   unitId: number;

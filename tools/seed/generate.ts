@@ -349,6 +349,8 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
       await client.query(`select setval(pg_get_serial_sequence($1, 'id'), (select max(id) from ${table.table}))`, [table.table]);
     }
     await client.query('commit');
+    // Fresh planner statistics: without them PostgreSQL plans the first analytics queries for empty tables.
+    await client.query(`analyze ${Object.values(tables).map((table) => table.table).join(', ')}`);
     if (run.clampedQuality > 0) log(`warning: latent IKM quality left [30, 99] and was clamped ${run.clampedQuality} times`);
     log(`generated ${totalWritten(run.tables)} rows in ${seconds(started)} s`);
   } catch (error) {
@@ -1059,7 +1061,8 @@ function generateYear(
   for (const unit of units) {
     const staff = unit.staff.filter((i) => (employees[i]?.appointed ?? Infinity) <= yearEnd);
     staffThisYear[unit.index] = staff.length;
-    const intensity = Math.min(45, unit.intensity * rng.gammaInt(2, 3.6));
+    // Spread wide enough that a fair share of units reach 20 JP per staff member (the contrast of the analytics).
+    const intensity = Math.min(50, unit.intensity * rng.gammaInt(2, 7));
     let budget = intensity * staff.length;
     for (const i of staff) budget -= mandatory(i);
     // New staff of this year only attend Latsar: other offerings may start before their TMT.
