@@ -4,30 +4,18 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../subgraphs/migrate.js';
-import { createPool, startDatabase, type DatabaseServer } from '../subgraphs/shared/database.js';
+import { createPool, startScratchDatabase, type DatabaseServer } from '../subgraphs/shared/database.js';
 import { DEMO_DEFAULTS, generateDemoData, type SeedOptions, type SeedTruth } from '../tools/seed/generate.js';
 
 /** Small enough for a fast test, large enough to see the planted effect: 2 regions x 200 staff x 3 years. */
 const SMALL: SeedOptions = { seed: 424242, regions: ['12.71', '93.01'], employeesPerRegion: 200, years: { from: 2022, to: 2024 } };
 
-let server: DatabaseServer | undefined;
-let admin: pg.Client | undefined;
-const databases: string[] = [];
+let servers: DatabaseServer[] = [];
 let first: pg.Pool;
 let second: pg.Pool;
 let workDir: string;
 let truthPath: string;
 let truth: SeedTruth;
-
-/** A fresh, uniquely named database on the test server (embedded, or the one DATABASE_URL names). */
-async function freshDatabase(serverUrl: string, suffix: string): Promise<string> {
-  const name = `seed_test_${process.pid}_${Date.now()}_${suffix}`;
-  await admin?.query(`create database ${name}`);
-  databases.push(name);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function rows<T extends pg.QueryResultRow>(pool: pg.Pool, sql: string): Promise<T[]> {
   return (await pool.query<T>(sql)).rows;
@@ -40,10 +28,9 @@ async function one<T extends pg.QueryResultRow>(pool: pg.Pool, sql: string): Pro
 }
 
 beforeAll(async () => {
-  server = await startDatabase();
-  admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  const [urlA, urlB] = [await freshDatabase(server.url, 'a'), await freshDatabase(server.url, 'b')];
+  // Two databases, seeded alike, to show the generator is deterministic.
+  servers = await Promise.all([startScratchDatabase('seed_test'), startScratchDatabase('seed_test')]);
+  const [urlA, urlB] = servers.map((s) => s.url) as [string, string];
   await Promise.all([prepareDatabase(urlA), prepareDatabase(urlB)]);
   workDir = await mkdtemp(join(tmpdir(), 'pembinaan-seed-test-'));
   truthPath = join(workDir, 'nested', 'truth.json');
@@ -58,17 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await first?.end();
   await second?.end();
-  for (const name of databases) {
-    // pool.end() resolves before its sockets close: wait for them, so that dropping kills no live client.
-    for (let i = 0; i < 100; i++) {
-      const open = await admin?.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-      if (!open?.rows[0]?.n) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    await admin?.query(`drop database if exists ${name} with (force)`);
-  }
-  await admin?.end();
-  await server?.stop();
+  await Promise.all(servers.map((s) => s.stop()));
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 

@@ -94,3 +94,29 @@ async function exists(path: string): Promise<boolean> {
     () => false,
   );
 }
+
+/**
+ * A throw-away database for tests and benchmarks: on the DATABASE_URL server, a fresh uniquely named
+ * database (dropped on stop); otherwise an embedded server in a temporary folder (deleted on stop).
+ */
+export async function startScratchDatabase(prefix = 'pembinaan_scratch'): Promise<DatabaseServer> {
+  const external = process.env.DATABASE_URL;
+  if (!external) return startDatabase();
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: external });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(external);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    embedded: false,
+    stop: async () => {
+      const client = new pg.Client({ connectionString: external });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}

@@ -1,10 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
-import { createPool, startDatabase, type DatabaseServer } from '../../subgraphs/shared/database.js';
+import { createPool, startScratchDatabase, type DatabaseServer } from '../../subgraphs/shared/database.js';
 import { generateDemoData, type SeedOptions } from '../../tools/seed/generate.js';
 
 declare module 'vitest' {
@@ -24,7 +23,6 @@ export const TEST_SEED: Omit<SeedOptions, 'log' | 'truthPath'> = {
 };
 
 let server: DatabaseServer | undefined;
-let dropDatabase: (() => Promise<void>) | undefined;
 let workDir: string | undefined;
 
 /**
@@ -32,26 +30,8 @@ let workDir: string | undefined;
  * DATABASE_URL server), migrates it and loads the demo data once; test files start their own services.
  */
 export async function setup(project: TestProject): Promise<void> {
-  let url: string;
-  if (process.env.DATABASE_URL) {
-    const name = `pembinaan_test_${process.pid}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const parsed = new URL(process.env.DATABASE_URL);
-    parsed.pathname = `/${name}`;
-    url = parsed.toString();
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    };
-  } else {
-    server = await startDatabase();
-    url = server.url;
-  }
+  server = await startScratchDatabase('pembinaan_test');
+  const url = server.url;
   workDir = await mkdtemp(join(tmpdir(), 'pembinaan-test-'));
   const truthPath = join(workDir, 'truth.json');
   await prepareDatabase(url);
@@ -67,7 +47,6 @@ export async function setup(project: TestProject): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-  await dropDatabase?.();
   await server?.stop();
   if (workDir) await rm(workDir, { recursive: true, force: true });
 }
