@@ -109,6 +109,14 @@ describe('one query across all four subgraphs', () => {
       counts[first] = api.statementCounts();
       fetches[first] = { ...api.platform.fetches };
     }
+    const [inMedan] = await sql<{ n: string }>(
+      `select count(*) as n from personnel.employee e
+         left join personnel.service_unit u on u.id = e.unit_id join personnel.agency a on a.id = e.agency_id
+        where coalesce(u.region_code, a.region_code) like '12.71%'`,
+    );
+    api.resetCounters();
+    const total = await api.query(RegionStaffDocument, { regionCode: '12.71', year: YEAR, first: 1 });
+    expect(total.data!.employees.totalCount).toBe(Number(inMedan!.n));
     expect(counts[1000]!.personnel).toBeGreaterThan(0);
     expect(counts[1000]!.learning).toBeGreaterThan(0);
     expect(counts[1000]!.evaluation).toBeGreaterThan(0);

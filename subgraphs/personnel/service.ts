@@ -123,14 +123,27 @@ const EMPLOYEE_COLUMNS = `e.id, e.asn_type as "asnType", e.nip, e.ni_pppk as "ni
   e.agency_id as "agencyId", e.unit_id as "unitId", e.rank_code as "rankCode", e.position_title as "positionTitle",
   e.position_kind as "positionKind", e.position_level as "positionLevel"`;
 
-/** Where an employee "is" for a region: the unit's region, or the agency's for staff without a unit. */
-const EMPLOYEE_REGION = `coalesce((select u.region_code from personnel.service_unit u where u.id = e.unit_id),
-  (select a.region_code from personnel.agency a where a.id = e.agency_id))`;
+/**
+ * Where an employee "is" for a region: the unit's region, or the agency's for staff without a unit.
+ * Written as IN-lists of units and agencies so that a page walks the primary key and stops early.
+ */
+const IN_REGION = `(e.unit_id in (select u.id from personnel.service_unit u where u.region_code = s.key or u.region_code like s.key || '.%')
+  or (e.unit_id is null and e.agency_id in (select a.id from personnel.agency a where a.region_code = s.key or a.region_code like s.key || '.%')))`;
 
 function scopeCondition(kind: 'agency' | 'unit' | 'region'): string {
   if (kind === 'agency') return 'e.agency_id = s.key::int';
   if (kind === 'unit') return 'e.unit_id = s.key::int';
-  return `(${EMPLOYEE_REGION} = s.key or ${EMPLOYEE_REGION} like s.key || '.%')`;
+  return IN_REGION;
+}
+
+/** Employees of each scope for counting: joins from the (few) units and agencies of a region. */
+function scopeMembers(kind: 'agency' | 'unit' | 'region', filter: string): string {
+  if (kind !== 'region') return `select e.id from personnel.employee e where ${scopeCondition(kind)} and ${filter}`;
+  return `select e.id from personnel.service_unit u join personnel.employee e on e.unit_id = u.id
+            where (u.region_code = s.key or u.region_code like s.key || '.%') and ${filter}
+          union all
+          select e.id from personnel.agency a join personnel.employee e on e.agency_id = a.id and e.unit_id is null
+            where (a.region_code = s.key or a.region_code like s.key || '.%') and ${filter}`;
 }
 
 function scopeOf(scope: EmployeeScope): { kind: 'agency' | 'unit' | 'region'; key: string } {
@@ -182,11 +195,11 @@ export async function employeePages(em: EntityManager, keys: readonly EmployeePa
     ),
     query<{ scope: string; total: string }>(
       em,
-      `select s.key as scope, count(e.id) as total
+      `select s.key as scope, count(m.id) as total
          from unnest(?::text[]) as s(key)
-         left join personnel.employee e on ${condition} and ${filter.sql}
+         cross join lateral (${scopeMembers(kind, filter.sql)}) m
         group by s.key`,
-      [scopeKeys, ...filter.params],
+      [scopeKeys, ...filter.params, ...(kind === 'region' ? filter.params : [])],
     ),
   ]);
   const pages = new Map<string, Employee[]>();

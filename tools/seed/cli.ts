@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPool, startDatabase } from '../../subgraphs/shared/database.js';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
-import { DEMO_DEFAULTS, generateDemoData, SEEDED_TABLES, type SeedOptions } from './generate.js';
+import { clearDemoData, DEMO_DEFAULTS, generateDemoData, SEEDED_TABLES, type SeedOptions } from './generate.js';
 
 /** The repository root (this file runs as dist/tools/seed/cli.js): .data lives there, like for `npm start`. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -85,7 +85,7 @@ async function main(): Promise<number> {
     await prepareDatabase(db.url);
     console.log(`migrations and regions ready after ${elapsed()} s`);
     if (reset) {
-      await pool.query(`truncate ${SEEDED_TABLES.join(', ')} restart identity`);
+      await clearDemoData(pool);
       console.log('seeded tables emptied');
     }
     console.log(

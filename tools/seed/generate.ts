@@ -215,6 +215,11 @@ type Tables = ReturnType<typeof createTables>;
 /** Every table the generator fills (schema-qualified), parents before children. */
 export const SEEDED_TABLES: readonly string[] = Object.values(createTables()).map((t) => t.table);
 
+/** Empties every table the generator fills (regions and reference tables stay), so a new seed can run. */
+export async function clearDemoData(pool: pg.Pool): Promise<void> {
+  await pool.query(`truncate ${SEEDED_TABLES.join(', ')} restart identity`);
+}
+
 function createTables() {
   const t = (table: string, columns: readonly (readonly [string, string])[], hasIdentity = true) =>
     new TableBuffer(table, columns.map(([name]) => name), columns.map(([, type]) => type), hasIdentity);
