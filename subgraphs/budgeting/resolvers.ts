@@ -1,27 +1,16 @@
 import 'reflect-metadata';
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { RupiahScalar } from '../shared/scalars.js';
-import { badUserInput } from '../shared/errors.js';
+import { validateYear } from '../shared/validation.js';
 import { parseImpactKey } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { BudgetingLoaders } from './loaders.js';
 import { perUnit, regionSummary, spendingOfRegions } from './service.js';
-import {
-  Agency,
-  BudgetLine,
-  BudgetSummary,
-  CourseOffering,
-  OfferingCost,
-  RegionSpending,
-  TrainingImpactComparison,
-} from './types.js';
+import { RegionSpending } from '../shared/federation-types.js';
+import { Agency, BudgetLine, BudgetSummary, CourseOffering, OfferingCost, TrainingImpactComparison } from './types.js';
 
 type Context = RequestContext<BudgetingLoaders>;
 
-function validateYear(year: number): number {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badUserInput(`year ${year} is out of range`, 'year');
-  return year;
-}
 
 @Resolver(() => BudgetLine)
 export class BudgetResolver {

@@ -83,22 +83,6 @@ export class CourseOffering {
   jpDelivered!: number;
 }
 
-@ObjectType({ description: 'Training budget totals of a compared region for the year.' })
-@Directive('@shareable')
-export class RegionSpending {
-  @Field({ description: 'The requested region code.' })
-  scope!: string;
-
-  @Field(() => RupiahScalar, { description: 'Sum of ceilings (pagu) of agencies within the region.' })
-  ceiling!: string;
-
-  @Field(() => RupiahScalar, { description: 'Sum of realised spending of agencies within the region.' })
-  realised!: string;
-
-  @Field(() => Int, { description: 'Budget lines summed; 0 below the level where agencies keep budgets.' })
-  lines!: number;
-}
-
 @ObjectType({ description: 'A comparison of training impact across regions for one year (see Query.trainingImpact).' })
 @Directive('@key(fields: "id")')
 export class TrainingImpactComparison {

@@ -3,18 +3,8 @@ import { query } from '../shared/orm.js';
 import type { ImpactKey } from '../shared/impact-key.js';
 import { SURVEY_SELECT } from './service.js';
 import { differenceOfEstimates, olsFromMoments, welchFromSummaries, type Estimate } from './statistics.js';
-import type {
-  CostPerIkmPoint,
-  EffectDifference,
-  PeopleMeasure,
-  RegionImpact,
-  RegionLearning,
-  RegionSpending,
-  TrainingImpactComparison,
-  UnitImpact,
-  UnitStaffing,
-  UnitTraining,
-} from './impact-types.js';
+import type { RegionLearning, RegionSpending, UnitStaffing, UnitTraining } from '../shared/federation-types.js';
+import type { CostPerIkmPoint, EffectDifference, PeopleMeasure, RegionImpact, TrainingImpactComparison, UnitImpact } from './impact-types.js';
 import { Verdict } from './impact-types.js';
 
 /** Parameters of the method: one place, named. */

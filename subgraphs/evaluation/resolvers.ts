@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput } from '../shared/errors.js';
+import { validateYear } from '../shared/validation.js';
 import { formatImpactKey, parseImpactKey, validateImpactRequest } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { ViewerPolicy } from './impact-service.js';
@@ -10,10 +10,6 @@ import { Employee, IkmElementScore, IkmSurvey, ServiceUnit, SkpAppraisal } from 
 
 type Context = RequestContext<EvaluationLoaders>;
 
-function validateYear(year: number): number {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badUserInput(`year ${year} is out of range`, 'year');
-  return year;
-}
 
 @Resolver(() => Employee)
 export class EmployeeEvaluationResolver {

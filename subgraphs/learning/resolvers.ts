@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Arg, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput } from '../shared/errors.js';
+import { validateYear } from '../shared/validation.js';
 import { parseImpactKey } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { LearningLoaders } from './loaders.js';
@@ -12,36 +12,14 @@ import {
   offeringCatalogue,
   trainingOfUnits,
 } from './service.js';
-import {
-  Competency,
-  CompetencyKind,
-  Course,
-  CourseModule,
-  CourseOffering,
-  Employee,
-  Enrolment,
-  JpSummary,
-  LearningMode,
-  LearningOutcome,
-  OfferingStatus,
-  Programme,
-  Region,
-  ServiceUnit,
-  RegionLearning,
-  TrainingImpactComparison,
-  UnitTraining,
-  University,
-} from './types.js';
+import { RegionLearning, UnitTraining } from '../shared/federation-types.js';
+import { Competency, CompetencyKind, Course, CourseModule, CourseOffering, Employee, Enrolment, JpSummary, LearningMode, LearningOutcome, OfferingStatus, Programme, Region, ServiceUnit, TrainingImpactComparison, University } from './types.js';
 
 type Context = RequestContext<LearningLoaders>;
 
 // Entities and GraphQL classes share field names; enum-typed fields hold the same strings.
 const asGraphql = <T>(value: unknown): T => value as T;
 
-function validateYear(year: number): number {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badUserInput(`year ${year} is out of range`, 'year');
-  return year;
-}
 
 @Resolver(() => Competency)
 export class CompetencyResolver {

@@ -245,56 +245,6 @@ export class ServiceUnit {
   id!: number;
 }
 
-@ObjectType({ description: 'Training of the staff of one service unit in a compared year (enrolments record the unit at the time).' })
-@Directive('@shareable')
-export class UnitTraining {
-  @Field({ description: 'The requested region code the unit lies in.' })
-  scope!: string;
-
-  @Field(() => Int, { description: 'Service unit id.' })
-  unitId!: number;
-
-  @Field(() => Int, { description: 'JP earned that year by staff while in this unit.' })
-  jp!: number;
-
-  @Field(() => Int, { description: 'Distinct employees of the unit with at least one enrolment.' })
-  participants!: number;
-
-  @Field(() => Int, { description: 'Employees of the unit whose JP that year reached the annual minimum.' })
-  reachedMinimum!: number;
-}
-
-@ObjectType({ description: 'Training totals of a compared region for the year: reaction (L1) and learning (L2) included.' })
-@Directive('@shareable')
-export class RegionLearning {
-  @Field({ description: 'The requested region code.' })
-  scope!: string;
-
-  @Field(() => Int, { description: 'Enrolments of staff working in the region.' })
-  enrolments!: number;
-
-  @Field(() => Int, { description: 'Distinct employees enrolled.' })
-  participants!: number;
-
-  @Field(() => Int, { description: 'JP earned.' })
-  jp!: number;
-
-  @Field(() => Float, { nullable: true, description: 'Mean satisfaction (1-5) of rated enrolments.' })
-  meanSatisfaction!: number | null;
-
-  @Field(() => Int, { description: 'Enrolments with a satisfaction rating.' })
-  satisfactionResponses!: number;
-
-  @Field(() => Float, { nullable: true, description: 'Mean post-test minus pre-test of tested enrolments.' })
-  meanTestGain!: number | null;
-
-  @Field(() => Int, { description: 'Enrolments with both tests.' })
-  testedEnrolments!: number;
-
-  @Field(() => [Int], { description: 'Employees with JP earned that year (to compare their SKP with the untrained).' })
-  trainedEmployeeIds!: number[];
-}
-
 @ObjectType({ description: 'A comparison of training impact across regions for one year (see Query.trainingImpact).' })
 @Directive('@key(fields: "id")')
 export class TrainingImpactComparison {

@@ -8,21 +8,8 @@ import type { RequestContext } from '../shared/subgraph.js';
 import type { PersonnelLoaders } from './loaders.js';
 import { parseNip } from './nip.js';
 import { listRegions, staffingOfRegions, type EmployeeScope } from './service.js';
-import {
-  Agency,
-  Employee,
-  EmployeeConnection,
-  EmployeeFilter,
-  MentoringPair,
-  PositionHistoryEntry,
-  Rank,
-  RankHistoryEntry,
-  Region,
-  RegionLevel,
-  ServiceUnit,
-  TrainingImpactComparison,
-  UnitStaffing,
-} from './types.js';
+import { UnitStaffing } from '../shared/federation-types.js';
+import { Agency, Employee, EmployeeConnection, EmployeeFilter, MentoringPair, PositionHistoryEntry, Rank, RankHistoryEntry, Region, RegionLevel, ServiceUnit, TrainingImpactComparison } from './types.js';
 
 type Context = RequestContext<PersonnelLoaders>;
 

@@ -301,19 +301,6 @@ export class EmployeeFilter {
   positionLevel?: PositionLevel | null;
 }
 
-@ObjectType({ description: 'Staff of one service unit in a compared region at the end of the compared year.' })
-@Directive('@shareable')
-export class UnitStaffing {
-  @Field({ description: 'The requested region code the unit lies in.' })
-  scope!: string;
-
-  @Field(() => Int, { description: 'Service unit id.' })
-  unitId!: number;
-
-  @Field(() => Int, { description: 'Employees placed in the unit on 31 December of the year.' })
-  staff!: number;
-}
-
 @ObjectType({ description: 'A comparison of training impact across regions for one year (see Query.trainingImpact).' })
 @Directive('@key(fields: "id")')
 export class TrainingImpactComparison {

@@ -1,5 +1,6 @@
 import { badUserInput } from './errors.js';
 import { validateRegionCode } from './regions.js';
+import { validateYear } from './validation.js';
 
 /**
  * The key of a training-impact comparison, shared by the four subgraphs that each contribute to it:
@@ -13,7 +14,7 @@ export interface ImpactKey {
 export const MAX_COMPARED_REGIONS = 600;
 
 export function validateImpactRequest(regionCodes: readonly string[], year: number): ImpactKey {
-  if (!Number.isInteger(year) || year < 2001 || year > 2100) throw badUserInput(`year ${year} is out of range`, 'year');
+  validateYear(year);
   if (regionCodes.length === 0) throw badUserInput('Give at least one region code', 'regionCodes');
   if (regionCodes.length > MAX_COMPARED_REGIONS) {
     throw badUserInput(`At most ${MAX_COMPARED_REGIONS} regions can be compared at once`, 'regionCodes');

@@ -1,0 +1,89 @@
+import 'reflect-metadata';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { RupiahScalar } from './scalars.js';
+
+/**
+ * The inputs of the training-impact comparison, defined once: personnel, learning and budgeting compute
+ * them from their own data and evaluation receives them through @requires. Entity stubs (an `Employee`
+ * with only its key, say) cannot be shared like this: type-graphql attaches field resolvers to the class
+ * itself, so one shared stub would carry every subgraph's fields; each subgraph declares its own.
+ */
+
+@ObjectType({ description: 'Staff of one service unit in a compared region at the end of the compared year.' })
+@Directive('@shareable')
+export class UnitStaffing {
+  @Field({ description: 'The requested region code the unit lies in.' })
+  scope!: string;
+
+  @Field(() => Int, { description: 'Service unit id.' })
+  unitId!: number;
+
+  @Field(() => Int, { description: 'Employees placed in the unit on 31 December of the year.' })
+  staff!: number;
+}
+
+@ObjectType({ description: 'Training of the staff of one service unit in a compared year (enrolments record the unit at the time).' })
+@Directive('@shareable')
+export class UnitTraining {
+  @Field({ description: 'The requested region code the unit lies in.' })
+  scope!: string;
+
+  @Field(() => Int, { description: 'Service unit id.' })
+  unitId!: number;
+
+  @Field(() => Int, { description: 'JP earned that year by staff while in this unit.' })
+  jp!: number;
+
+  @Field(() => Int, { description: 'Distinct employees of the unit with at least one enrolment.' })
+  participants!: number;
+
+  @Field(() => Int, { description: 'Employees of the unit whose JP that year reached the annual minimum.' })
+  reachedMinimum!: number;
+}
+
+@ObjectType({ description: 'Training totals of a compared region for the year: reaction (L1) and learning (L2) included.' })
+@Directive('@shareable')
+export class RegionLearning {
+  @Field({ description: 'The requested region code.' })
+  scope!: string;
+
+  @Field(() => Int, { description: 'Enrolments of staff working in the region.' })
+  enrolments!: number;
+
+  @Field(() => Int, { description: 'Distinct employees enrolled.' })
+  participants!: number;
+
+  @Field(() => Int, { description: 'JP earned.' })
+  jp!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Mean satisfaction (1-5) of rated enrolments.' })
+  meanSatisfaction!: number | null;
+
+  @Field(() => Int, { description: 'Enrolments with a satisfaction rating.' })
+  satisfactionResponses!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Mean post-test minus pre-test of tested enrolments.' })
+  meanTestGain!: number | null;
+
+  @Field(() => Int, { description: 'Enrolments with both tests.' })
+  testedEnrolments!: number;
+
+  @Field(() => [Int], { description: 'Employees with JP earned that year (to compare their SKP with the untrained).' })
+  trainedEmployeeIds!: number[];
+}
+
+@ObjectType({ description: 'Training budget totals of a compared region for the year.' })
+@Directive('@shareable')
+export class RegionSpending {
+  @Field({ description: 'The requested region code.' })
+  scope!: string;
+
+  @Field(() => RupiahScalar, { description: 'Sum of ceilings (pagu) of agencies within the region.' })
+  ceiling!: string;
+
+  @Field(() => RupiahScalar, { description: 'Sum of realised spending of agencies within the region.' })
+  realised!: string;
+
+  @Field(() => Int, { description: 'Budget lines summed; 0 below the level where agencies keep budgets.' })
+  lines!: number;
+}
