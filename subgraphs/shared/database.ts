@@ -73,7 +73,11 @@ export async function startDatabase(options: StartDatabaseOptions = {}): Promise
 
 /** A plain pg pool, for tools (seeding, benchmarks) that work below the ORM. */
 export function createPool(url: string, max = 4): pg.Pool {
-  return new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client that loses its server (PostgreSQL stopping while the pool winds down) must not crash
+  // the process: the next query reports the error where it matters.
+  pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
+  return pool;
 }
 
 async function freePort(): Promise<number> {
