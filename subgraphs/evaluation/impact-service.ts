@@ -4,7 +4,7 @@ import type { ImpactKey } from '../shared/impact-key.js';
 import { SURVEY_SELECT } from './service.js';
 import { differenceOfEstimates, olsFromMoments, welchFromSummaries, type Estimate } from './statistics.js';
 import type { RegionLearning, RegionSpending, UnitStaffing, UnitTraining } from '../shared/federation-types.js';
-import type { CostPerIkmPoint, EffectDifference, PeopleMeasure, RegionImpact, TrainingImpactComparison, UnitImpact } from './impact-types.js';
+import type { CostPerIkmPoint, EffectDifference, PeopleMeasure, RegionImpact, UnitImpact } from './impact-types.js';
 import { Verdict } from './impact-types.js';
 
 /** Parameters of the method: one place, named. */
@@ -436,4 +436,3 @@ function emptyRegionRow(scope: string): RegionRow {
   };
 }
 
-export type { TrainingImpactComparison };

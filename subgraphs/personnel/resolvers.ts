@@ -7,7 +7,7 @@ import { validateRegionCode } from '../shared/regions.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { PersonnelLoaders } from './loaders.js';
 import { parseNip } from './nip.js';
-import { listRegions, staffingOfRegions, type EmployeeScope } from './service.js';
+import { employeeByNip, listRegions, staffingOfRegions, type EmployeeScope } from './service.js';
 import { UnitStaffing } from '../shared/federation-types.js';
 import { Agency, Employee, EmployeeConnection, EmployeeFilter, MentoringPair, PositionHistoryEntry, Rank, RankHistoryEntry, Region, RegionLevel, ServiceUnit, TrainingImpactComparison } from './types.js';
 
@@ -171,12 +171,7 @@ export class EmployeeResolver {
     description: 'One PNS by NIP (spaces allowed). A malformed NIP is a BAD_USER_INPUT error naming the wrong part.',
   })
   async employeeByNip(@Ctx() ctx: Context, @Arg('nip', { description: '18-digit NIP.' }) nip: string): Promise<Employee | null> {
-    const parsed = parseNip(nip);
-    const [found] = await ctx.em.getConnection().execute<{ id: number }[]>(
-      'select id from personnel.employee where nip = ?',
-      [parsed.nip],
-    );
-    return found ? asGraphql(await ctx.loaders.employee.load(found.id)) : null;
+    return asGraphql(await employeeByNip(ctx.em, parseNip(nip).nip));
   }
 
   @FieldResolver(() => Rank, { description: 'Current rank (the newest rank history entry).' })

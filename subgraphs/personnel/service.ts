@@ -54,6 +54,10 @@ export function employeesById(em: EntityManager, ids: readonly number[]): Promis
   return em.find(Employee, { id: { $in: [...ids] } });
 }
 
+export async function employeeByNip(em: EntityManager, nip: string): Promise<Employee | null> {
+  return em.findOne(Employee, { nip });
+}
+
 export function rankHistoryByEmployee(em: EntityManager, employeeIds: readonly number[]): Promise<RankHistory[]> {
   return em.find(RankHistory, { employeeId: { $in: [...employeeIds] } }, { orderBy: { tmt: 'asc' } });
 }

@@ -34,10 +34,12 @@ try {
     ['gateway, all four subgraphs, 1,000 employees', () => post(gateway, crossPage(1000))],
     ['trainingImpact, 3 regencies', () => post(gateway, impact, { codes: ['12.71', '12.75', '93.01'] })],
     ['trainingImpact, 20 districts', () => post(gateway, impact, { codes: districts.map((d) => d.code) })],
+    // Measured again last: how far the baseline drifted during the run (JIT warm-up, caches).
+    ['baseline again, at the end', () => post(personnel, page(100))],
   ];
   const results: { name: string; median: number; p95: number; rps: number }[] = [];
   for (const [name, send] of cases) {
-    const timing = await measure(send, { samples: 40, requests: 120 });
+    const timing = await measure(send, { warmup: 30, samples: 60, requests: 120 });
     results.push({ name, median: timing.median, p95: timing.p95, rps: timing.requestsPerSecond });
   }
   const baseline = results[0]?.median ?? 1;
