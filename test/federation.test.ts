@@ -126,6 +126,27 @@ describe('one query across all four subgraphs', () => {
   });
 });
 
+describe('nested lists', () => {
+  it("load a page of employees per agency in one statement per argument set, whatever the number of agencies", async () => {
+    const document = `query ($code: String!) { region(code: $code) { agencies { id employees(first: 3) { totalCount nodes { id rank { code } } } } } }`;
+    const measured: Record<string, { agencies: number; statements: Record<string, number> }> = {};
+    for (const code of ['12.75', '12']) {
+      api.resetCounters();
+      const response = await api.query<{ region: { agencies: { id: number; employees: { totalCount: number; nodes: { id: number }[] } }[] } }, { code: string }>(document, { code });
+      expect(JSON.stringify(response.errors)).toBeUndefined();
+      const agencies = response.data!.region.agencies;
+      for (const agency of agencies) {
+        const [count] = await sql<{ n: string }>('select count(*) as n from personnel.employee where agency_id = $1', [agency.id]);
+        expect(agency.employees.totalCount).toBe(Number(count!.n));
+        expect(agency.employees.nodes.length).toBe(Math.min(3, Number(count!.n)));
+      }
+      measured[code] = { agencies: agencies.length, statements: api.statementCounts() };
+    }
+    expect(measured['12']!.agencies).toBe(2 * measured['12.75']!.agencies);
+    expect(measured['12']!.statements).toEqual(measured['12.75']!.statements);
+  });
+});
+
 describe('personnel', () => {
   it('serves official Kemendagri regions with parents and children', async () => {
     const salor = await api.query(RegionTreeDocument, { code: '93.01.11.2009' });

@@ -180,6 +180,15 @@ describe('training impact comparison through the gateway', () => {
     expect(measured[20]!.statements).toEqual(measured[2]!.statements);
   });
 
+  it('compares a province as the sum of its regions', async () => {
+    const [province, medan, binjai] = (await compare(['12', '12.71', '12.75'])).regions;
+    expect(province!.exposure.units).toBe(medan!.exposure.units + binjai!.exposure.units);
+    expect(province!.exposure.staff).toBe(medan!.exposure.staff + binjai!.exposure.staff);
+    expect(province!.exposure.jp).toBe(medan!.exposure.jp + binjai!.exposure.jp);
+    expect(BigInt(province!.cost.realisedSpending)).toBe(BigInt(medan!.cost.realisedSpending) + BigInt(binjai!.cost.realisedSpending));
+    expect(province!.effect.units).toBe(medan!.effect.units + binjai!.effect.units);
+  });
+
   it('says why a district has no cost figures', async () => {
     const [district] = await sql<{ code: string }>("select code from personnel.region where parent_code = '93.01' order by code limit 1");
     const [region] = (await compare([district!.code])).regions;
