@@ -35,8 +35,6 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         databaseUrl: options.databaseUrl,
         port: options.fixedPorts ? DEFAULT_PORTS[name] : 0,
         counter: options.instrument ? statements[name] : undefined,
-        // The caller prepared the database (all migrations) before starting the services.
-        migrate: false,
       }),
     ),
   );

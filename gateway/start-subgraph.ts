@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { prepareDatabase } from '../subgraphs/migrate.js';
+import { prepareSubgraph } from '../subgraphs/migrate.js';
 import { DEFAULT_PORTS, SUBGRAPHS } from '../subgraphs/index.js';
 import { startDatabase } from '../subgraphs/shared/database.js';
 import { startSubgraph } from '../subgraphs/shared/subgraph.js';
@@ -16,7 +16,8 @@ if (!name || !(name in SUBGRAPHS)) {
   process.exit(2);
 }
 const database = await startDatabase({ dataDir: join(projectRoot(), '.data', 'postgres') });
-await prepareDatabase(database.url);
+// Only this subgraph's schema: the others may be deployed (and migrated) elsewhere.
+await prepareSubgraph(database.url, name);
 const subgraph = await startSubgraph(SUBGRAPHS[name], {
   databaseUrl: database.url,
   port: process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORTS[name],

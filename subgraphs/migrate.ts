@@ -27,13 +27,25 @@ export async function migrateSubgraph(url: string, schema: SubgraphName): Promis
   }
 }
 
-/** Brings a database up to date: every subgraph's migrations, then the official region list. */
-export async function prepareDatabase(url: string): Promise<void> {
-  for (const schema of SUBGRAPH_NAMES) await migrateSubgraph(url, schema);
+/** Reference data a subgraph loads once its tables exist (idempotent: skipped when present). */
+const REFERENCE_DATA: Partial<Record<SubgraphName, (pool: ReturnType<typeof createPool>) => Promise<unknown>>> = {
+  personnel: importOfficialRegions,
+};
+
+/** Brings one subgraph's schema up to date: its migrations, then its reference data. */
+export async function prepareSubgraph(url: string, schema: SubgraphName): Promise<void> {
+  await migrateSubgraph(url, schema);
+  const load = REFERENCE_DATA[schema];
+  if (!load) return;
   const pool = createPool(url, 2);
   try {
-    await importOfficialRegions(pool);
+    await load(pool);
   } finally {
     await pool.end();
   }
+}
+
+/** Brings a whole database up to date: every subgraph's migrations and reference data. */
+export async function prepareDatabase(url: string): Promise<void> {
+  for (const schema of SUBGRAPH_NAMES) await prepareSubgraph(url, schema);
 }

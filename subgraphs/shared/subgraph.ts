@@ -9,7 +9,7 @@ import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresq
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { LocalDateScalar, RupiahScalar } from './scalars.js';
-import { migrate, openOrm, StatementCounter } from './orm.js';
+import { openOrm, StatementCounter } from './orm.js';
 
 /** What every request's resolvers receive: a forked EntityManager and this request's DataLoaders. */
 export interface RequestContext<Loaders> {
@@ -86,12 +86,10 @@ export interface StartSubgraphOptions {
   port?: number;
   /** Count SQL statements (tests). */
   counter?: StatementCounter;
-  /** Apply pending migrations first (the default). */
-  migrate?: boolean;
   plugins?: ApolloServerPlugin[];
 }
 
-/** Opens the subgraph's database, migrates it and serves it over HTTP. */
+/** Opens the subgraph's database (already migrated: see subgraphs/migrate.ts) and serves it over HTTP. */
 export async function startSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   options: StartSubgraphOptions,
@@ -103,7 +101,6 @@ export async function startSubgraph<Loaders>(
     url: options.databaseUrl,
     counter: options.counter,
   });
-  if (options.migrate !== false) await migrate(orm, definition.name);
   options.counter?.reset();
   const server = new ApolloServer<RequestContext<Loaders>>({
     schema: await buildFederatedSchema(definition),
