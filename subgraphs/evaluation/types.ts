@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateScalar } from '../shared/scalars.js';
 
 /** GraphQL types of the evaluation subgraph. */
 
@@ -81,7 +82,7 @@ export class IkmSurvey {
   @Field(() => Int, { description: 'Year surveyed.' })
   year!: number;
 
-  @Field({ description: 'Date of the survey (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { description: 'Date of the survey (YYYY-MM-DD).' })
   conductedOn!: string;
 
   @Field(() => Int, { description: 'Population served: the N of the Krejcie-Morgan table.' })

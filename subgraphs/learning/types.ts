@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateScalar } from '../shared/scalars.js';
 
 /** GraphQL types of the learning subgraph. */
 
@@ -159,10 +160,10 @@ export class CourseOffering {
   @Field(() => Int, { description: 'Fiscal year of the offering.' })
   year!: number;
 
-  @Field({ description: 'First day (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { description: 'First day (YYYY-MM-DD).' })
   startsOn!: string;
 
-  @Field({ description: 'Last day (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { description: 'Last day (YYYY-MM-DD).' })
   endsOn!: string;
 
   @Field(() => Int, { description: 'Seats.' })

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../shared/pagination.js';
+import { LocalDateScalar } from '../shared/scalars.js';
 
 /** GraphQL types of the personnel subgraph. Field names match the entities, so entities resolve as is. */
 
@@ -186,7 +187,7 @@ export class RankHistoryEntry {
   @Field({ description: 'Rank code, e.g. "III/b".' })
   rankCode!: string;
 
-  @Field({ description: 'TMT: the date the rank took effect (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { description: 'TMT: the date the rank took effect (YYYY-MM-DD).' })
   tmt!: string;
 }
 
@@ -201,7 +202,7 @@ export class PositionHistoryEntry {
   @Field(() => PositionLevel, { description: 'Position level.' })
   positionLevel!: PositionLevel;
 
-  @Field({ description: 'TMT: the date the position took effect (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { description: 'TMT: the date the position took effect (YYYY-MM-DD).' })
   tmt!: string;
 
   @Field(() => Int, { description: 'Agency of the position.' })
@@ -229,13 +230,13 @@ export class Employee {
   @Field({ description: 'Full name.' })
   fullName!: string;
 
-  @Field({ description: 'Birth date (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { description: 'Birth date (YYYY-MM-DD).' })
   birthDate!: string;
 
   @Field(() => Gender, { description: 'Gender.' })
   gender!: Gender;
 
-  @Field({ description: 'TMT CPNS (or contract start for PPPK), YYYY-MM-DD.' })
+  @Field(() => LocalDateScalar, { description: 'TMT CPNS (or contract start for PPPK), YYYY-MM-DD.' })
   appointedOn!: string;
 
   @Field(() => Int, { description: 'Id of the current agency.' })
@@ -261,10 +262,10 @@ export class MentoringPair {
   @Field(() => Int, { description: 'Mentoring pair id.' })
   id!: number;
 
-  @Field({ description: 'Start date (YYYY-MM-DD).' })
+  @Field(() => LocalDateScalar, { description: 'Start date (YYYY-MM-DD).' })
   startedOn!: string;
 
-  @Field(() => String, { nullable: true, description: 'End date (YYYY-MM-DD); null while ongoing.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: 'End date (YYYY-MM-DD); null while ongoing.' })
   endedOn!: string | null;
 
   @Field({ description: 'What the mentoring is about.' })

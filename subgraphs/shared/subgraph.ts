@@ -8,7 +8,7 @@ import type { Migration } from '@mikro-orm/migrations';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { LocalDateScalar, RupiahScalar } from './scalars.js';
+import { RupiahScalar } from './scalars.js';
 import { openOrm, StatementCounter } from './orm.js';
 
 /** What every request's resolvers receive: a forked EntityManager and this request's DataLoaders. */
@@ -44,8 +44,11 @@ const FEDERATION_LINK =
 
 /** The subgraph's SDL as composition sees it: type-graphql's schema with its federation directives. */
 export async function subgraphSdl(definition: SubgraphDefinition<unknown>): Promise<string> {
-  const schema = await buildTypeGraphqlSchema(definition);
-  return `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}\n`;
+  return `${sdlOf(await buildTypeGraphqlSchema(definition))}\n`;
+}
+
+function sdlOf(schema: GraphQLSchema): string {
+  return `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
 }
 
 async function buildTypeGraphqlSchema(definition: SubgraphDefinition<unknown>): Promise<GraphQLSchema> {
@@ -62,10 +65,8 @@ async function buildTypeGraphqlSchema(definition: SubgraphDefinition<unknown>): 
 /** Builds the executable federated schema: SDL from type-graphql, resolvers plus __resolveReference. */
 export async function buildFederatedSchema<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<GraphQLSchema> {
   const schema = await buildTypeGraphqlSchema(definition as SubgraphDefinition<unknown>);
-  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
+  const sdl = sdlOf(schema);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<RequestContext<Loaders>>;
-  resolvers.LocalDate = LocalDateScalar;
-  resolvers.Rupiah = RupiahScalar;
   for (const [typeName, resolveReference] of Object.entries(definition.references)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference };
   }
