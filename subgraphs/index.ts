@@ -4,7 +4,10 @@ import { learning } from './learning/index.js';
 import { personnel } from './personnel/index.js';
 import type { SubgraphDefinition } from './shared/subgraph.js';
 
-/** The four subgraphs, by name. Each can run alone or all in one process. */
+/**
+ * The four subgraphs, by name. Each can run alone or all in one process. Their loader types differ;
+ * code that handles any subgraph only passes the loaders a definition made back to that definition.
+ */
 export const SUBGRAPHS = { personnel, learning, budgeting, evaluation } as unknown as Record<
   'personnel' | 'learning' | 'budgeting' | 'evaluation',
   SubgraphDefinition<unknown>

@@ -217,6 +217,7 @@ export async function employeePages(em: EntityManager, keys: readonly EmployeePa
     const page = pages.get(scopeKey) ?? [];
     const nodes = page.slice(0, first);
     const last = nodes[nodes.length - 1];
+    // Entity rows stand in for the GraphQL Employee class: same field names, enum fields hold the same strings.
     return {
       nodes,
       totalCount: totals.get(scopeKey) ?? 0,
@@ -224,7 +225,6 @@ export async function employeePages(em: EntityManager, keys: readonly EmployeePa
     } as unknown as EmployeeConnection;
   });
 }
-
 
 /**
  * Staff per service unit of each region at the end of `year`, from the position history (the unit of the

@@ -1,5 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
+import type { Constructor } from '@mikro-orm/core';
 import { MikroORM, type EntityManager, type EntitySchema, type Logger, type LogContext } from '@mikro-orm/postgresql';
 
 /** Counts the SQL statements one subgraph sends: the evidence behind the no-N+1 tests. */
@@ -17,7 +18,7 @@ export interface OrmOptions {
   /** The PostgreSQL schema the subgraph owns; its tables and migration log live there. */
   schema: string;
   entities: EntitySchema[];
-  migrations: (new (...args: never[]) => Migration)[];
+  migrations: Constructor<Migration>[];
   url: string;
   counter?: StatementCounter;
   poolSize?: number;
@@ -36,7 +37,7 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
     extensions: [Migrator],
     migrations: {
       // Explicit list instead of a file glob: works the same from src (tests) and dist (production).
-      migrationsList: options.migrations as never,
+      migrationsList: options.migrations,
       schema: options.schema,
       tableName: 'mikro_orm_migrations',
       snapshot: false,

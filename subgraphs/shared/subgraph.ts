@@ -4,6 +4,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
 import { parse, type GraphQLSchema } from 'graphql';
@@ -28,7 +29,7 @@ export interface SubgraphDefinition<Loaders> {
   /** Also the PostgreSQL schema the subgraph owns. */
   name: string;
   entities: EntitySchema[];
-  migrations: (new (...args: never[]) => Migration)[];
+  migrations: Constructor<Migration>[];
   // type-graphql takes resolver classes; their constructors are untyped by design.
   resolvers: NonEmptyArray<Function>;
   /** Types that no query returns directly (entities other subgraphs reference). */
