@@ -11,8 +11,6 @@ export interface AgencyYearKey {
   year: number;
 }
 
-export const byYear = (key: AgencyYearKey): string => String(key.year);
-
 export async function linesOfAgencies(em: EntityManager, keys: readonly AgencyYearKey[]): Promise<BudgetLine[][]> {
   const year = keys[0]?.year;
   const rows = await em.find(

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import type { ImpactKey } from '../shared/impact-key.js';
-import { batchedByGroup, manyByKey } from '../shared/loaders.js';
+import { batchedByGroup, byYear, manyByKey, type YearKey } from '../shared/loaders.js';
 import { compareRegions, type ComparisonInputs, type ComparisonResult, type ViewerPolicy } from './impact-service.js';
 import * as service from './service.js';
 
@@ -14,8 +14,8 @@ export interface ComparisonRequest {
 /** One set per request: every reference and nested list of the evaluation subgraph loads through these. */
 export function createEvaluationLoaders(em: EntityManager) {
   return {
-    skpOfEmployee: batchedByGroup(service.byYear, (keys) => service.skpOfEmployees(em, keys)),
-    surveysOfUnit: batchedByGroup(service.byYear, (keys) => service.surveysOfUnits(em, keys)),
+    skpOfEmployee: batchedByGroup(byYear<YearKey>, (keys) => service.skpOfEmployees(em, keys)),
+    surveysOfUnit: batchedByGroup(byYear<YearKey>, (keys) => service.surveysOfUnits(em, keys)),
     elementsOfSurvey: manyByKey((ids: readonly number[]) => service.elementsOfSurveys(em, ids), (e) => e.surveyId),
     // Computed once per comparison and request, however many of its fields the query asks for.
     comparison: new DataLoader<ComparisonRequest, ComparisonResult, string>(

@@ -1,15 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { YearKey } from '../shared/loaders.js';
 import { query } from '../shared/orm.js';
 import type { IkmElementScore, IkmSurvey, SkpAppraisal } from './types.js';
 
 /** Reads of the evaluation schema. Predicates, IKM scores and grades come from the reference tables, in SQL. */
-
-export interface YearKey {
-  id: number;
-  year: number | null;
-}
-
-export const byYear = (key: YearKey): string => String(key.year);
 
 const SKP_COLUMNS = `a.employee_id as "employeeId", a.year, a.unit_id as "unitId", a.hasil_kerja as "hasilKerja",
   a.perilaku_kerja as "perilakuKerja", m.predicate, p.label as "predicateLabel"`;

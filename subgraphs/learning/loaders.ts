@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { batchedByGroup, manyByKey, oneByKey } from '../shared/loaders.js';
+import { batchedByGroup, byYear, manyByKey, oneByKey, type YearKey } from '../shared/loaders.js';
 import * as service from './service.js';
 
 /** One set per request: every reference and nested list of the learning subgraph loads through these. */
@@ -12,11 +12,11 @@ export function createLearningLoaders(em: EntityManager) {
     modules: manyByKey((ids: readonly number[]) => service.modulesByCourse(em, ids), (m) => m.courseId),
     outcomes: manyByKey((ids: readonly number[]) => service.outcomesByCourse(em, ids), (o) => o.courseId),
     offering: oneByKey((ids: readonly number[]) => service.offeringsById(em, ids), (o) => o.id),
-    offeringsOfCourse: batchedByGroup(service.byYear, (keys) => service.offeringsOfCourses(em, keys)),
+    offeringsOfCourse: batchedByGroup(byYear<YearKey>, (keys) => service.offeringsOfCourses(em, keys)),
     offeringStats: oneByKey((ids: readonly number[]) => service.statsOfOfferings(em, ids), (s) => s.offeringId),
     enrolmentsOfOffering: manyByKey((ids: readonly number[]) => service.enrolmentsOfOfferings(em, ids), (e) => e.offeringId),
-    enrolmentsOfEmployee: batchedByGroup(service.byYear, (keys) => service.enrolmentsOfEmployees(em, keys)),
-    jp: batchedByGroup(service.byYear, (keys) => service.jpOfEmployees(em, keys)),
+    enrolmentsOfEmployee: batchedByGroup(byYear<YearKey>, (keys) => service.enrolmentsOfEmployees(em, keys)),
+    jp: batchedByGroup(byYear<YearKey>, (keys) => service.jpOfEmployees(em, keys)),
   };
 }
 

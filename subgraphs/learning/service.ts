@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '../shared/errors.js';
+import type { YearKey } from '../shared/loaders.js';
 import { query } from '../shared/orm.js';
 import { validateRegionCode } from '../shared/regions.js';
 import {
@@ -85,15 +86,6 @@ export async function offeringCatalogue(
   };
   if (statuses?.length) where.status = { $in: [...statuses] };
   return em.find(CourseOffering, where, { orderBy: { startsOn: 'asc', id: 'asc' } });
-}
-
-export interface YearKey {
-  id: number;
-  year: number | null;
-}
-
-export function byYear(key: YearKey): string {
-  return String(key.year);
 }
 
 /** Offerings of each course, optionally in one year (all keys of one call share the year). */

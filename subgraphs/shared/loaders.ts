@@ -72,3 +72,14 @@ export function batchedByGroup<K extends object, V>(
     { cacheKeyFn: (key) => JSON.stringify(key) },
   );
 }
+
+/** Key of a per-parent list that may be narrowed to one year (null: all years). */
+export interface YearKey {
+  id: number;
+  year: number | null;
+}
+
+/** Groups loader keys by year, so that each batch statement filters on a single year. */
+export function byYear<K extends { year: number | null }>(key: K): string {
+  return String(key.year);
+}

@@ -9,11 +9,3 @@ export function validateRegionCode(code: string, field = 'regionCode'): string {
   }
   return code;
 }
-
-/**
- * SQL condition "column lies in region `code` at any level": a province contains its regencies,
- * districts and villages, because codes nest by prefix. Returns the fragment and its parameters.
- */
-export function withinRegion(column: string, code: string): { sql: string; params: string[] } {
-  return { sql: `(${column} = ? or ${column} like ?)`, params: [code, `${code}.%`] };
-}
