@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from '../shared/orm.js';
-import { validateRegionCode } from '../shared/regions.js';
+import { sqlWithinRegion, validateRegionCode } from '../shared/regions.js';
 import { BudgetLine, OfferingCost } from './entities.js';
 import type { BudgetSummary } from './types.js';
 
@@ -88,7 +88,7 @@ export async function spendingOfRegions(em: EntityManager, codes: readonly strin
     `select s.code as scope, coalesce(sum(b.ceiling), 0)::text as ceiling, coalesce(sum(b.realised), 0)::text as realised,
             count(b.id)::int as lines
        from unnest(?::text[]) as s(code)
-       left join budgeting.budget_line b on (b.region_code = s.code or b.region_code like s.code || '.%') and b.year = ?
+       left join budgeting.budget_line b on ${sqlWithinRegion('b.region_code', 's.code')} and b.year = ?
       group by s.code`,
     [codes, year],
   );

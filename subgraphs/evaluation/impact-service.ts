@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from '../shared/orm.js';
+import { sqlWithinRegion } from '../shared/regions.js';
 import type { ImpactKey } from '../shared/impact-key.js';
 import { SURVEY_SELECT } from './service.js';
 import { differenceOfEstimates, olsFromMoments, welchFromSummaries, type Estimate } from './statistics.js';
@@ -175,7 +176,7 @@ async function skpChangeRows(em: EntityManager, key: ImpactKey, inputs: Comparis
      ), change as (
        select s.code as scope, (cur.ordinal - prev.ordinal)::float8 as delta, t.employee_id is not null as trained
          from unnest(?::text[]) as s(code)
-         join rated cur on cur.year = ?::int and (cur.region_code = s.code or cur.region_code like s.code || '.%')
+         join rated cur on cur.year = ?::int and ${sqlWithinRegion('cur.region_code', 's.code')}
          join rated prev on prev.employee_id = cur.employee_id and prev.year = ?::int - 1
          left join trained t on t.scope = s.code and t.employee_id = cur.employee_id
      )

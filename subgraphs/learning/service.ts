@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '../shared/errors.js';
 import type { YearKey } from '../shared/loaders.js';
 import { query } from '../shared/orm.js';
-import { validateRegionCode } from '../shared/regions.js';
+import { sqlWithinRegion, validateRegionCode } from '../shared/regions.js';
 import {
   Competency,
   Course,
@@ -187,7 +187,7 @@ export async function trainingOfUnits(em: EntityManager, codes: readonly string[
     `with per_employee as (
        select s.code as scope, e.unit_id, e.employee_id, sum(e.jp_earned) as jp
          from unnest(?::text[]) as s(code)
-         join learning.enrolment e on (e.region_code = s.code or e.region_code like s.code || '.%') and e.year = ?
+         join learning.enrolment e on ${sqlWithinRegion('e.region_code', 's.code')} and e.year = ?
         where e.unit_id is not null
         group by s.code, e.unit_id, e.employee_id
      ), minimum as (
@@ -223,7 +223,7 @@ export async function learningOfRegions(em: EntityManager, codes: readonly strin
             count(e.post_test - e.pre_test)::int as "testedEnrolments",
             array_agg(distinct e.employee_id) filter (where e.jp_earned > 0) as "trainedEmployeeIds"
        from unnest(?::text[]) as s(code)
-       left join learning.enrolment e on (e.region_code = s.code or e.region_code like s.code || '.%') and e.year = ?
+       left join learning.enrolment e on ${sqlWithinRegion('e.region_code', 's.code')} and e.year = ?
       group by s.code`,
     [codes, year],
   );

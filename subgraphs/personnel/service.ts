@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from '../shared/orm.js';
 import { decodeCursor, encodeCursor, validatePageSize } from '../shared/pagination.js';
-import { validateRegionCode } from '../shared/regions.js';
+import { sqlWithinRegion, validateRegionCode } from '../shared/regions.js';
 import {
   Agency,
   Employee,
@@ -92,7 +92,7 @@ export async function agenciesWithinRegions(
     em,
     `select s.code as scope, a.id, a.region_code as "regionCode", a.name, a.kind
        from unnest(?::text[]) as s(code)
-       join personnel.agency a on a.region_code = s.code or a.region_code like s.code || '.%'
+       join personnel.agency a on ${sqlWithinRegion('a.region_code', 's.code')}
       order by a.id`,
     [codes],
   );
@@ -107,7 +107,7 @@ export async function unitsWithinRegions(
     `select s.code as scope, u.id, u.agency_id as "agencyId", u.region_code as "regionCode", u.name, u.kind,
             u.population_served as "populationServed"
        from unnest(?::text[]) as s(code)
-       join personnel.service_unit u on u.region_code = s.code or u.region_code like s.code || '.%'
+       join personnel.service_unit u on ${sqlWithinRegion('u.region_code', 's.code')}
       order by u.id`,
     [codes],
   );
@@ -131,8 +131,8 @@ const EMPLOYEE_COLUMNS = `e.id, e.asn_type as "asnType", e.nip, e.ni_pppk as "ni
  * Where an employee "is" for a region: the unit's region, or the agency's for staff without a unit.
  * Written as IN-lists of units and agencies so that a page walks the primary key and stops early.
  */
-const IN_REGION = `(e.unit_id in (select u.id from personnel.service_unit u where u.region_code = s.key or u.region_code like s.key || '.%')
-  or (e.unit_id is null and e.agency_id in (select a.id from personnel.agency a where a.region_code = s.key or a.region_code like s.key || '.%')))`;
+const IN_REGION = `(e.unit_id in (select u.id from personnel.service_unit u where ${sqlWithinRegion('u.region_code', 's.key')})
+  or (e.unit_id is null and e.agency_id in (select a.id from personnel.agency a where ${sqlWithinRegion('a.region_code', 's.key')})))`;
 
 function scopeCondition(kind: 'agency' | 'unit' | 'region'): string {
   if (kind === 'agency') return 'e.agency_id = s.key::int';
@@ -144,10 +144,10 @@ function scopeCondition(kind: 'agency' | 'unit' | 'region'): string {
 function scopeMembers(kind: 'agency' | 'unit' | 'region', filter: string): string {
   if (kind !== 'region') return `select e.id from personnel.employee e where ${scopeCondition(kind)} and ${filter}`;
   return `select e.id from personnel.service_unit u join personnel.employee e on e.unit_id = u.id
-            where (u.region_code = s.key or u.region_code like s.key || '.%') and ${filter}
+            where ${sqlWithinRegion('u.region_code', 's.key')} and ${filter}
           union all
           select e.id from personnel.agency a join personnel.employee e on e.agency_id = a.id and e.unit_id is null
-            where (a.region_code = s.key or a.region_code like s.key || '.%') and ${filter}`;
+            where ${sqlWithinRegion('a.region_code', 's.key')} and ${filter}`;
 }
 
 function scopeOf(scope: EmployeeScope): { kind: 'agency' | 'unit' | 'region'; key: string } {
@@ -243,7 +243,7 @@ export async function staffingOfRegions(em: EntityManager, codes: readonly strin
      )
      select s.code as scope, u.id as "unitId", count(p.employee_id)::int as staff
        from unnest(?::text[]) as s(code)
-       join personnel.service_unit u on u.region_code = s.code or u.region_code like s.code || '.%'
+       join personnel.service_unit u on ${sqlWithinRegion('u.region_code', 's.code')}
        left join placement p on p.unit_id = u.id
       group by s.code, u.id
       order by s.code, u.id`,

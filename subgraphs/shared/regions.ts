@@ -9,3 +9,12 @@ export function validateRegionCode(code: string, field = 'regionCode'): string {
   }
   return code;
 }
+
+/**
+ * SQL condition "the region code in `column` lies in the region `scope` at any level". Kemendagri codes
+ * nest by prefix, so a province (12) contains 12.71, 12.71.01 and 12.71.01.1001.
+ * Both arguments are SQL expressions (columns), never user input.
+ */
+export function sqlWithinRegion(column: string, scope: string): string {
+  return `(${column} = ${scope} or ${column} like ${scope} || '.%')`;
+}
