@@ -4,8 +4,11 @@
  */
 import studentTCdf from '@stdlib/stats-base-dists-t-cdf';
 
-/** Above this df the t distribution equals the normal to ~1e-16 and stdlib's CDF is evaluated there (it returns 0.5 for df = ∞). */
-const NORMAL_DF = 1e8;
+/**
+ * stdlib's CDF returns 0.5 for df = ∞; above this df it is evaluated here and extrapolated with the first
+ * Edgeworth term F(t; ν) ≈ Φ(t) − φ(t)(t³ + t)/(4ν), as tQuantile does for the quantile (error O(1/ν²)).
+ */
+const REFERENCE_DF = 1e8;
 
 /** P(T ≤ t) for Student t with df > 0 (df = ∞ allowed). */
 export function tCdf(t: number, df: number): number {
@@ -13,7 +16,9 @@ export function tCdf(t: number, df: number): number {
   if (!(df > 0)) throw new RangeError(`tCdf: degrees of freedom must be > 0, got ${df}`);
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
-  return studentTCdf(t, Math.min(df, NORMAL_DF));
+  if (df <= REFERENCE_DF) return studentTCdf(t, df);
+  const density = Math.exp(-0.5 * t * t) / Math.sqrt(2 * Math.PI);
+  return studentTCdf(t, REFERENCE_DF) + ((density * (t * t * t + t)) / 4) * (1 / REFERENCE_DF - 1 / df);
 }
 
 /** P(T ≥ t), computed as the lower tail at −t so that small upper tails keep their relative precision. */
