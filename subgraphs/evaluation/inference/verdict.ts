@@ -65,7 +65,8 @@ export interface RegionVerdict {
 }
 
 const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? Number(x.toPrecision(digits)).toString() : x > 0 ? 'no upper limit' : 'no lower limit');
-const fmtP = (p: number): string => (p < 0.001 ? '< 0.001' : p.toFixed(3));
+/** 'p < 0.001' or 'p = 0.012'. */
+const fmtP = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
 /** Classifies each requested region; throws a RangeError on invalid options or inconsistent evidence. */
 export function classifyRegions(regions: readonly RegionEvidence[], options: VerdictOptions): RegionVerdict[] {
@@ -124,20 +125,20 @@ export function classifyRegions(regions: readonly RegionEvidence[], options: Ver
       return {
         ...common,
         verdict: 'NO_EFFECT',
-        reason: `In ${r.region} the effect is ${interval}.${positive} is below the minimum meaningful effect of ${fmt(delta)} (Holm-adjusted p = ${fmtP(pb)} over ${m} regions), so expanding training for the sake of IKM is not supported. The data cannot exclude an effect smaller than ${fmt(delta)}.`,
+        reason: `In ${r.region} the effect is ${interval}.${positive} is below the minimum meaningful effect of ${fmt(delta)} (one-sided test, Holm-adjusted over ${m} regions: ${fmtP(pb)}), so expanding training for the sake of IKM is not supported. ${pg <= alpha ? 'The data cannot tell whether an effect this small is worth its cost.' : `The data cannot tell whether a smaller effect, below ${fmt(delta)}, exists.`}`,
       };
     }
     if (pg <= alpha) {
       return {
         ...common,
         verdict: 'EXPAND',
-        reason: `In ${r.region} units with more training hours improved IKM more: ${interval}, one-sided p = ${fmtP(e.pGreater)}, Holm-adjusted over ${m} regions p = ${fmtP(pg)}. ${caveat} ${e.lower > delta ? `The whole interval lies above the minimum meaningful effect of ${fmt(delta)}.` : `The data cannot tell whether the effect exceeds the minimum meaningful effect of ${fmt(delta)}.`}`,
+        reason: `In ${r.region} units with more training hours improved IKM more: ${interval}, one-sided ${fmtP(e.pGreater)}, Holm-adjusted over ${m} regions ${fmtP(pg)}. ${caveat} ${e.lower > delta ? `The whole interval lies above the minimum meaningful effect of ${fmt(delta)}.` : `The data cannot tell whether the effect exceeds the minimum meaningful effect of ${fmt(delta)}.`}`,
       };
     }
     return {
       ...common,
       verdict: 'INCONCLUSIVE',
-      reason: `In ${r.region} the effect is ${interval}: the data are compatible both with no effect and with an effect of at least ${fmt(delta)} (Holm-adjusted p = ${fmtP(pg)} for an effect above zero), so ${cannotTell}; more units, clusters or years are needed.`,
+      reason: `In ${r.region} the effect is ${interval}: allowing for testing ${m} regions, the data are compatible both with no effect and with an effect of at least ${fmt(delta)} (effect above zero: Holm-adjusted ${fmtP(pg)}), so ${cannotTell}; more units, clusters or years are needed.`,
     };
   });
 }
