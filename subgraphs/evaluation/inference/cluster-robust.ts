@@ -116,7 +116,7 @@ export interface Design {
 }
 
 /** Per-cluster pieces of A_g = I + K_g C_g K_g'. */
-interface Cr2Block {
+export interface Cr2Block {
   rows: number[];
   k: Matrix;
   c: Matrix;

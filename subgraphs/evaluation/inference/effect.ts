@@ -11,9 +11,7 @@
  * References: see cluster-robust.ts and wild-bootstrap.ts (Bell & McCaffrey 2002; Pustejovsky & Tipton
  * 2018; Imbens & Kolesar 2016; Cameron, Gelbach & Miller 2008; Webb 2014).
  */
-import { tQuantile } from '../statistics.js';
-import { checkConfidence, fitClusterRobust, type RegressionRow } from './cluster-robust.js';
-import { get1 } from './cluster-robust.js';
+import { checkConfidence, fitClusterRobust, get1, type RegressionRow } from './cluster-robust.js';
 import { oneSidedPValue } from './multiplicity.js';
 import { wildClusterBootstrapTester, type BootstrapWeights } from './wild-bootstrap.js';
 
@@ -132,10 +130,4 @@ export function estimateEffect(rows: readonly RegressionRow[], options: EffectOp
     pBelowMinimum: tester.test(delta).pLess,
     bootstrap: { seed, replications: tester.replications, weights, enumerated: tester.enumerated },
   };
-}
-
-/** The two-sided t interval estimate ± t(1 − α/2, df)·SE (shared by the helpers of this library). */
-export function tInterval(estimate: number, standardError: number, degreesOfFreedom: number, confidence: number): { lower: number; upper: number } {
-  const t = tQuantile(0.5 + confidence / 2, degreesOfFreedom);
-  return { lower: estimate - t * standardError, upper: estimate + t * standardError };
 }
