@@ -16,7 +16,7 @@ import { usePlatform, type GraphqlResponse } from './support/platform.js';
 const api = usePlatform();
 const YEAR = 2025;
 
-/** The SKP matrix of domain.md, written out here as the test's own oracle. */
+/** The SKP matrix of docs/domain.md, written out here as the test's own oracle. */
 const SKP_MATRIX: Record<string, Record<string, string>> = {
   DI_ATAS: { DI_BAWAH: 'KURANG', SESUAI: 'BAIK', DI_ATAS: 'SANGAT_BAIK' },
   SESUAI: { DI_BAWAH: 'KURANG', SESUAI: 'BAIK', DI_ATAS: 'BAIK' },

@@ -12,10 +12,11 @@ import {
   LearningOutcome,
   University,
 } from './entities.js';
+import type { CompetencyKind } from './enums.js';
 
 /** Reads of the learning schema; batch functions take many keys, loaders call them. */
 
-export function listCompetencies(em: EntityManager, kind?: string | null): Promise<Competency[]> {
+export function listCompetencies(em: EntityManager, kind?: CompetencyKind | null): Promise<Competency[]> {
   return em.find(Competency, kind ? { kind } : {}, { orderBy: { id: 'asc' } });
 }
 
@@ -69,9 +70,9 @@ function selfAndAncestors(code: string): string[] {
 }
 
 /**
- * The offerings open to ASN of a region in a year (seed 001: staff must be able to find them):
- * those organised in the region or inside it, and those of the regions enclosing it (a province's
- * offerings are open to its cities).
+ * The offerings open to ASN of a region in a year: those organised in the region or inside it, and
+ * those of the regions enclosing it (a province's offerings are open to its cities). Medan's own
+ * account of its career management names poor access to such information as an obstacle.
  */
 export async function offeringCatalogue(
   em: EntityManager,

@@ -4,6 +4,7 @@ import { badUserInput } from '../shared/errors.js';
 import { parseImpactKey } from '../shared/impact-key.js';
 import { PageArgs } from '../shared/pagination.js';
 import { validateRegionCode } from '../shared/regions.js';
+import { loadExisting } from '../shared/loaders.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { PersonnelLoaders } from './loaders.js';
 import { parseNip } from './nip.js';
@@ -17,44 +18,42 @@ function employeePage(ctx: Context, scope: EmployeeScope, page: PageArgs, filter
   return ctx.loaders.employeePage.load({ scope, filter: { ...filter }, first: page.first, after: page.after ?? null });
 }
 
-// Entities and GraphQL classes share field names; enum-typed fields hold the same strings.
-const asGraphql = <T>(value: unknown): T => value as T;
 
 @Resolver(() => Region)
 export class RegionResolver {
   @Query(() => [Region], { description: 'Regions by level and/or parent code, ordered by code (e.g. level: REGENCY, parentCode: "12").' })
-  async regions(
+  regions(
     @Ctx() ctx: Context,
     @Arg('level', () => RegionLevel, { nullable: true, description: 'Only this tier.' }) level?: RegionLevel | null,
     @Arg('parentCode', () => String, { nullable: true, description: 'Only direct children of this region.' }) parentCode?: string | null,
   ): Promise<Region[]> {
     if (!level && !parentCode) throw badUserInput('Give `level`, `parentCode` or both: the full list has ~90,000 regions', 'level');
-    return asGraphql(await listRegions(ctx.em, { level, parentCode }));
+    return listRegions(ctx.em, { level, parentCode });
   }
 
   @Query(() => Region, { nullable: true, description: 'One region by its Kemendagri code, e.g. "93.01.11.2009" (Salor Indah).' })
-  async region(@Ctx() ctx: Context, @Arg('code', { description: 'Kemendagri code.' }) code: string): Promise<Region | null> {
-    return asGraphql(await ctx.loaders.region.load(validateRegionCode(code, 'code')));
+  region(@Ctx() ctx: Context, @Arg('code', { description: 'Kemendagri code.' }) code: string): Promise<Region | null> {
+    return ctx.loaders.region.load(validateRegionCode(code, 'code'));
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'The enclosing region; null for a province.' })
   async parent(@Root() region: Region, @Ctx() ctx: Context): Promise<Region | null> {
-    return region.parentCode ? asGraphql(await ctx.loaders.region.load(region.parentCode)) : null;
+    return region.parentCode ? await ctx.loaders.region.load(region.parentCode) : null;
   }
 
   @FieldResolver(() => [Region], { description: 'Regions directly inside this one, ordered by code.' })
-  async children(@Root() region: Region, @Ctx() ctx: Context): Promise<Region[]> {
-    return asGraphql(await ctx.loaders.regionChildren.load(region.code));
+  children(@Root() region: Region, @Ctx() ctx: Context): Promise<Region[]> {
+    return ctx.loaders.regionChildren.load(region.code);
   }
 
   @FieldResolver(() => [Agency], { description: 'Agencies of this region and of every region inside it.' })
-  async agencies(@Root() region: Region, @Ctx() ctx: Context): Promise<Agency[]> {
-    return asGraphql(await ctx.loaders.agenciesWithin.load(region.code));
+  agencies(@Root() region: Region, @Ctx() ctx: Context): Promise<Agency[]> {
+    return ctx.loaders.agenciesWithin.load(region.code);
   }
 
   @FieldResolver(() => [ServiceUnit], { description: 'Service units located in this region or any region inside it.' })
-  async serviceUnits(@Root() region: Region, @Ctx() ctx: Context): Promise<ServiceUnit[]> {
-    return asGraphql(await ctx.loaders.unitsWithin.load(region.code));
+  serviceUnits(@Root() region: Region, @Ctx() ctx: Context): Promise<ServiceUnit[]> {
+    return ctx.loaders.unitsWithin.load(region.code);
   }
 
   @FieldResolver(() => EmployeeConnection, {
@@ -73,28 +72,28 @@ export class RegionResolver {
 @Resolver(() => Agency)
 export class AgencyResolver {
   @Query(() => [Agency], { description: 'Agencies of a region at any level (a province includes its regencies and cities).' })
-  async agencies(@Ctx() ctx: Context, @Arg('regionCode', { description: 'Kemendagri code.' }) regionCode: string): Promise<Agency[]> {
-    return asGraphql(await ctx.loaders.agenciesWithin.load(validateRegionCode(regionCode)));
+  agencies(@Ctx() ctx: Context, @Arg('regionCode', { description: 'Kemendagri code.' }) regionCode: string): Promise<Agency[]> {
+    return ctx.loaders.agenciesWithin.load(validateRegionCode(regionCode));
   }
 
   @Query(() => Agency, { nullable: true, description: 'One agency by id.' })
-  async agency(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Agency id.' }) id: number): Promise<Agency | null> {
-    return asGraphql(await ctx.loaders.agency.load(id));
+  agency(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Agency id.' }) id: number): Promise<Agency | null> {
+    return ctx.loaders.agency.load(id);
   }
 
   @FieldResolver(() => Region, { description: 'The region the agency belongs to.' })
-  async region(@Root() agency: Agency, @Ctx() ctx: Context): Promise<Region> {
-    return asGraphql(await ctx.loaders.region.load(agency.regionCode));
+  region(@Root() agency: Agency, @Ctx() ctx: Context): Promise<Region> {
+    return loadExisting(ctx.loaders.region, agency.regionCode, 'region');
   }
 
   @FieldResolver(() => [ServiceUnit], { description: 'Service units run by the agency.' })
-  async serviceUnits(@Root() agency: Agency, @Ctx() ctx: Context): Promise<ServiceUnit[]> {
-    return asGraphql(await ctx.loaders.unitsOfAgency.load(agency.id));
+  serviceUnits(@Root() agency: Agency, @Ctx() ctx: Context): Promise<ServiceUnit[]> {
+    return ctx.loaders.unitsOfAgency.load(agency.id);
   }
 
   @FieldResolver(() => Employee, { nullable: true, description: 'Head of the agency (kepala dinas/badan, JPT pratama).' })
-  async head(@Root() agency: Agency, @Ctx() ctx: Context): Promise<Employee | null> {
-    return asGraphql(await ctx.loaders.agencyHead.load(agency.id));
+  head(@Root() agency: Agency, @Ctx() ctx: Context): Promise<Employee | null> {
+    return ctx.loaders.agencyHead.load(agency.id);
   }
 
   @FieldResolver(() => EmployeeConnection, { description: 'Employees of the agency, including its units.' })
@@ -111,23 +110,23 @@ export class AgencyResolver {
 @Resolver(() => ServiceUnit)
 export class ServiceUnitResolver {
   @Query(() => [ServiceUnit], { description: 'Service units located in a region at any level.' })
-  async serviceUnits(@Ctx() ctx: Context, @Arg('regionCode', { description: 'Kemendagri code.' }) regionCode: string): Promise<ServiceUnit[]> {
-    return asGraphql(await ctx.loaders.unitsWithin.load(validateRegionCode(regionCode)));
+  serviceUnits(@Ctx() ctx: Context, @Arg('regionCode', { description: 'Kemendagri code.' }) regionCode: string): Promise<ServiceUnit[]> {
+    return ctx.loaders.unitsWithin.load(validateRegionCode(regionCode));
   }
 
   @Query(() => ServiceUnit, { nullable: true, description: 'One service unit by id.' })
-  async serviceUnit(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Service unit id.' }) id: number): Promise<ServiceUnit | null> {
-    return asGraphql(await ctx.loaders.unit.load(id));
+  serviceUnit(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Service unit id.' }) id: number): Promise<ServiceUnit | null> {
+    return ctx.loaders.unit.load(id);
   }
 
   @FieldResolver(() => Region, { description: 'The district or village where the unit serves.' })
-  async region(@Root() unit: ServiceUnit, @Ctx() ctx: Context): Promise<Region> {
-    return asGraphql(await ctx.loaders.region.load(unit.regionCode));
+  region(@Root() unit: ServiceUnit, @Ctx() ctx: Context): Promise<Region> {
+    return loadExisting(ctx.loaders.region, unit.regionCode, 'region');
   }
 
   @FieldResolver(() => Agency, { description: 'The agency running the unit.' })
-  async agency(@Root() unit: ServiceUnit, @Ctx() ctx: Context): Promise<Agency> {
-    return asGraphql(await ctx.loaders.agency.load(unit.agencyId));
+  agency(@Root() unit: ServiceUnit, @Ctx() ctx: Context): Promise<Agency> {
+    return loadExisting(ctx.loaders.agency, unit.agencyId, 'agency');
   }
 
   @FieldResolver(() => EmployeeConnection, { description: 'Staff currently placed in the unit.' })
@@ -162,64 +161,64 @@ export class EmployeeResolver {
   }
 
   @Query(() => Employee, { nullable: true, description: 'One employee by id.' })
-  async employee(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Employee id.' }) id: number): Promise<Employee | null> {
-    return asGraphql(await ctx.loaders.employee.load(id));
+  employee(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Employee id.' }) id: number): Promise<Employee | null> {
+    return ctx.loaders.employee.load(id);
   }
 
   @Query(() => Employee, {
     nullable: true,
     description: 'One PNS by NIP (spaces allowed). A malformed NIP is a BAD_USER_INPUT error naming the wrong part.',
   })
-  async employeeByNip(@Ctx() ctx: Context, @Arg('nip', { description: '18-digit NIP.' }) nip: string): Promise<Employee | null> {
-    return asGraphql(await employeeByNip(ctx.em, parseNip(nip).nip));
+  employeeByNip(@Ctx() ctx: Context, @Arg('nip', { description: '18-digit NIP.' }) nip: string): Promise<Employee | null> {
+    return employeeByNip(ctx.em, parseNip(nip).nip);
   }
 
   @FieldResolver(() => Rank, { description: 'Current rank (the newest rank history entry).' })
-  async rank(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Rank> {
-    return asGraphql(await ctx.loaders.rank.load(employee.rankCode));
+  rank(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Rank> {
+    return loadExisting(ctx.loaders.rank, employee.rankCode, 'rank');
   }
 
   @FieldResolver(() => Agency, { description: 'Current agency.' })
-  async agency(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Agency> {
-    return asGraphql(await ctx.loaders.agency.load(employee.agencyId));
+  agency(@Root() employee: Employee, @Ctx() ctx: Context): Promise<Agency> {
+    return loadExisting(ctx.loaders.agency, employee.agencyId, 'agency');
   }
 
   @FieldResolver(() => ServiceUnit, { nullable: true, description: 'Current service unit; null for agency staff.' })
   async unit(@Root() employee: Employee, @Ctx() ctx: Context): Promise<ServiceUnit | null> {
-    return employee.unitId == null ? null : asGraphql(await ctx.loaders.unit.load(employee.unitId));
+    return employee.unitId == null ? null : await ctx.loaders.unit.load(employee.unitId);
   }
 
   @FieldResolver(() => [RankHistoryEntry], { description: 'Every rank held, oldest first, with its TMT.' })
-  async rankHistory(@Root() employee: Employee, @Ctx() ctx: Context): Promise<RankHistoryEntry[]> {
-    return asGraphql(await ctx.loaders.rankHistory.load(employee.id));
+  rankHistory(@Root() employee: Employee, @Ctx() ctx: Context): Promise<RankHistoryEntry[]> {
+    return ctx.loaders.rankHistory.load(employee.id);
   }
 
   @FieldResolver(() => [PositionHistoryEntry], { description: 'Every position held, oldest first, with its TMT.' })
-  async positionHistory(@Root() employee: Employee, @Ctx() ctx: Context): Promise<PositionHistoryEntry[]> {
-    return asGraphql(await ctx.loaders.positionHistory.load(employee.id));
+  positionHistory(@Root() employee: Employee, @Ctx() ctx: Context): Promise<PositionHistoryEntry[]> {
+    return ctx.loaders.positionHistory.load(employee.id);
   }
 
   @FieldResolver(() => [MentoringPair], { description: 'Mentoring in which this employee is the mentee.' })
-  async mentors(@Root() employee: Employee, @Ctx() ctx: Context): Promise<MentoringPair[]> {
-    return asGraphql(await ctx.loaders.mentoringAsMentee.load(employee.id));
+  mentors(@Root() employee: Employee, @Ctx() ctx: Context): Promise<MentoringPair[]> {
+    return ctx.loaders.mentoringAsMentee.load(employee.id);
   }
 
   @FieldResolver(() => [MentoringPair], { description: 'Mentoring in which this employee is the mentor.' })
-  async mentees(@Root() employee: Employee, @Ctx() ctx: Context): Promise<MentoringPair[]> {
-    return asGraphql(await ctx.loaders.mentoringAsMentor.load(employee.id));
+  mentees(@Root() employee: Employee, @Ctx() ctx: Context): Promise<MentoringPair[]> {
+    return ctx.loaders.mentoringAsMentor.load(employee.id);
   }
 }
 
 @Resolver(() => MentoringPair)
 export class MentoringPairResolver {
   @FieldResolver(() => Employee, { description: 'The senior ASN who mentors.' })
-  async mentor(@Root() pair: MentoringPair, @Ctx() ctx: Context): Promise<Employee> {
-    return asGraphql(await ctx.loaders.employee.load(pair.mentorId));
+  mentor(@Root() pair: MentoringPair, @Ctx() ctx: Context): Promise<Employee> {
+    return loadExisting(ctx.loaders.employee, pair.mentorId, 'employee');
   }
 
   @FieldResolver(() => Employee, { description: 'The junior ASN who is mentored.' })
-  async mentee(@Root() pair: MentoringPair, @Ctx() ctx: Context): Promise<Employee> {
-    return asGraphql(await ctx.loaders.employee.load(pair.menteeId));
+  mentee(@Root() pair: MentoringPair, @Ctx() ctx: Context): Promise<Employee> {
+    return loadExisting(ctx.loaders.employee, pair.menteeId, 'employee');
   }
 }
 

@@ -12,6 +12,7 @@ import {
   Region,
   ServiceUnit,
 } from './entities.js';
+import { PositionLevel } from './enums.js';
 import type { EmployeeConnection, EmployeeFilter, RegionLevel } from './types.js';
 
 /** Reads of the personnel schema. Every function takes many keys at once: loaders call them. */
@@ -78,7 +79,7 @@ export function mentoringByMentee(em: EntityManager, ids: readonly number[]): Pr
 export function agencyHeads(em: EntityManager, agencyIds: readonly number[]): Promise<Employee[]> {
   return em.find(
     Employee,
-    { agencyId: { $in: [...agencyIds] }, positionLevel: 'JPT_PRATAMA', unitId: null },
+    { agencyId: { $in: [...agencyIds] }, positionLevel: PositionLevel.JPT_PRATAMA, unitId: null },
     { orderBy: { id: 'asc' } },
   );
 }
@@ -217,12 +218,11 @@ export async function employeePages(em: EntityManager, keys: readonly EmployeePa
     const page = pages.get(scopeKey) ?? [];
     const nodes = page.slice(0, first);
     const last = nodes[nodes.length - 1];
-    // Entity rows stand in for the GraphQL Employee class: same field names, enum fields hold the same strings.
     return {
       nodes,
       totalCount: totals.get(scopeKey) ?? 0,
       pageInfo: { endCursor: last ? encodeCursor(last.id) : null, hasNextPage: page.length > first },
-    } as unknown as EmployeeConnection;
+    };
   });
 }
 

@@ -83,3 +83,13 @@ export interface YearKey {
 export function byYear<K extends { year: number | null }>(key: K): string {
   return String(key.year);
 }
+
+/**
+ * Loads a row that must exist (the target of a foreign key: an agency's region, say) and fails loudly
+ * when it does not, instead of returning null for a field the schema declares non-null.
+ */
+export async function loadExisting<K, V>(loader: DataLoader<K, V | null, string>, key: K, what: string): Promise<V> {
+  const value = await loader.load(key);
+  if (value == null) throw new Error(`${what} ${String(key)} does not exist`);
+  return value;
+}
