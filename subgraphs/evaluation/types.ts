@@ -25,7 +25,7 @@ export class SkpAppraisal {
   predicateLabel!: string;
 
   @Field(() => Int, { nullable: true, description: 'Service unit the employee worked in that year.' })
-  unitId!: number | null;
+  unitId?: number | null;
 
   employeeId!: number;
 }

@@ -1,17 +1,17 @@
 import 'reflect-metadata';
 import { Arg, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { validateRegionCode } from '../shared/regions.js';
 import { validateYear } from '../shared/validation.js';
 import { parseImpactKey } from '../shared/impact-key.js';
 import { loadExisting } from '../shared/loaders.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { LearningLoaders } from './loaders.js';
 import {
-  learningOfRegions,
+  learningByRegion,
   listCompetencies,
   listCourses,
   listUniversities,
-  offeringCatalogue,
-  trainingOfUnits,
+  unitTrainingByRegion,
 } from './service.js';
 import { RegionLearning, UnitTraining } from '../shared/federation-types.js';
 import { Competency, CompetencyKind, Course, CourseModule, CourseOffering, Employee, Enrolment, JpSummary, LearningMode, LearningOutcome, OfferingStatus, Programme, Region, ServiceUnit, TrainingImpactComparison, University } from './types.js';
@@ -40,7 +40,7 @@ export class UniversityResolver {
 
   @FieldResolver(() => [Course], { description: 'Courses this university provides.' })
   courses(@Root() university: University, @Ctx() ctx: Context): Promise<Course[]> {
-    return ctx.loaders.coursesOfUniversity.load(university.id);
+    return ctx.loaders.coursesByUniversity.load(university.id);
   }
 
   @FieldResolver(() => Region, { description: 'Region of the main campus.' })
@@ -63,22 +63,22 @@ export class CourseResolver {
 
   @Query(() => Course, { nullable: true, description: 'One course by id.' })
   course(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Course id.' }) id: number): Promise<Course | null> {
-    return ctx.loaders.course.load(id);
+    return ctx.loaders.courseById.load(id);
   }
 
   @FieldResolver(() => University, { nullable: true, description: 'Partner university providing the course, if any.' })
   async provider(@Root() course: Course, @Ctx() ctx: Context): Promise<University | null> {
-    return course.universityId == null ? null : await ctx.loaders.university.load(course.universityId);
+    return course.universityId == null ? null : await ctx.loaders.universityById.load(course.universityId);
   }
 
   @FieldResolver(() => [CourseModule], { description: 'Curriculum modules in order; their JP add up to the course JP.' })
   modules(@Root() course: Course, @Ctx() ctx: Context): Promise<CourseModule[]> {
-    return ctx.loaders.modules.load(course.id);
+    return ctx.loaders.modulesByCourse.load(course.id);
   }
 
   @FieldResolver(() => [LearningOutcome], { description: 'Learning outcomes, each mapped to a competency.' })
   learningOutcomes(@Root() course: Course, @Ctx() ctx: Context): Promise<LearningOutcome[]> {
-    return ctx.loaders.outcomes.load(course.id);
+    return ctx.loaders.outcomesByCourse.load(course.id);
   }
 
   @FieldResolver(() => [CourseOffering], { description: 'Offerings of the course, optionally in one year.' })
@@ -87,7 +87,7 @@ export class CourseResolver {
     @Ctx() ctx: Context,
     @Arg('year', () => Int, { nullable: true, description: 'Only offerings of this year.' }) year?: number | null,
   ): Promise<CourseOffering[]> {
-    return ctx.loaders.offeringsOfCourse.load({ id: course.id, year: year == null ? null : validateYear(year) });
+    return ctx.loaders.offeringsByCourse.load({ id: course.id, year: year == null ? null : validateYear(year) });
   }
 }
 
@@ -95,7 +95,7 @@ export class CourseResolver {
 export class LearningOutcomeResolver {
   @FieldResolver(() => Competency, { description: 'The competency the outcome develops.' })
   competency(@Root() outcome: LearningOutcome, @Ctx() ctx: Context): Promise<Competency> {
-    return loadExisting(ctx.loaders.competency, outcome.competencyId, 'competency');
+    return loadExisting(ctx.loaders.competencyById, outcome.competencyId, 'competency');
   }
 }
 
@@ -112,17 +112,21 @@ export class CourseOfferingResolver {
     @Arg('statuses', () => [OfferingStatus], { nullable: true, description: 'Only these statuses (default: all).' })
     statuses?: OfferingStatus[] | null,
   ): Promise<CourseOffering[]> {
-    return offeringCatalogue(ctx.em, regionCode, validateYear(year), statuses ?? null);
+    return ctx.loaders.offeringsByRegion.load({
+      code: validateRegionCode(regionCode),
+      year: validateYear(year),
+      statuses: statuses ?? null,
+    });
   }
 
   @Query(() => CourseOffering, { nullable: true, description: 'One offering by id.' })
   courseOffering(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Offering id.' }) id: number): Promise<CourseOffering | null> {
-    return ctx.loaders.offering.load(id);
+    return ctx.loaders.offeringById.load(id);
   }
 
   @FieldResolver(() => Course, { description: 'The course offered.' })
   course(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<Course> {
-    return loadExisting(ctx.loaders.course, offering.courseId, 'course');
+    return loadExisting(ctx.loaders.courseById, offering.courseId, 'course');
   }
 
   @FieldResolver(() => Region, { description: 'The organising region.' })
@@ -132,17 +136,17 @@ export class CourseOfferingResolver {
 
   @FieldResolver(() => Int, { description: 'Employees enrolled (any status).' })
   async participantCount(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.loaders.offeringStats.load(offering.id))?.participantCount ?? 0;
+    return (await ctx.loaders.offeringStatsById.load(offering.id))?.participantCount ?? 0;
   }
 
   @FieldResolver(() => Int, { description: 'JP earned by all participants together.' })
   async jpDelivered(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.loaders.offeringStats.load(offering.id))?.jpDelivered ?? 0;
+    return (await ctx.loaders.offeringStatsById.load(offering.id))?.jpDelivered ?? 0;
   }
 
   @FieldResolver(() => [Enrolment], { description: 'Enrolments in this offering.' })
   enrolments(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<Enrolment[]> {
-    return ctx.loaders.enrolmentsOfOffering.load(offering.id);
+    return ctx.loaders.enrolmentsByOffering.load(offering.id);
   }
 }
 
@@ -150,7 +154,7 @@ export class CourseOfferingResolver {
 export class EnrolmentResolver {
   @FieldResolver(() => CourseOffering, { description: 'The offering attended.' })
   offering(@Root() enrolment: Enrolment, @Ctx() ctx: Context): Promise<CourseOffering> {
-    return loadExisting(ctx.loaders.offering, enrolment.offeringId, 'offering');
+    return loadExisting(ctx.loaders.offeringById, enrolment.offeringId, 'offering');
   }
 
   @FieldResolver(() => Employee, { description: 'The participant.' })
@@ -177,7 +181,7 @@ export class EmployeeLearningResolver {
     @Ctx() ctx: Context,
     @Arg('year', () => Int, { nullable: true, description: 'Only this year.' }) year?: number | null,
   ): Promise<Enrolment[]> {
-    return ctx.loaders.enrolmentsOfEmployee.load({ id: employee.id, year: year == null ? null : validateYear(year) });
+    return ctx.loaders.enrolmentsByEmployee.load({ id: employee.id, year: year == null ? null : validateYear(year) });
   }
 
   @FieldResolver(() => JpSummary, { description: 'JP earned in a year and whether the 20 JP right was reached.' })
@@ -186,7 +190,7 @@ export class EmployeeLearningResolver {
     @Ctx() ctx: Context,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
   ): Promise<JpSummary> {
-    const row = await ctx.loaders.jp.load({ id: employee.id, year: validateYear(year) });
+    const row = await ctx.loaders.jpByEmployee.load({ id: employee.id, year: validateYear(year) });
     return { ...row, reachedMinimum: row.jp >= row.minimumJp };
   }
 }
@@ -199,7 +203,7 @@ export class RegionLearningResolver {
     @Ctx() ctx: Context,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
   ): Promise<CourseOffering[]> {
-    return offeringCatalogue(ctx.em, region.code, validateYear(year), null);
+    return ctx.loaders.offeringsByRegion.load({ code: region.code, year: validateYear(year), statuses: null });
   }
 }
 
@@ -209,13 +213,13 @@ export class ImpactLearningResolver {
   @Directive('@inaccessible')
   async unitTraining(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitTraining[]> {
     const key = parseImpactKey(comparison.id);
-    return trainingOfUnits(ctx.em, key.regionCodes, key.year);
+    return unitTrainingByRegion(ctx.em, key.regionCodes, key.year);
   }
 
   @FieldResolver(() => [RegionLearning], { description: 'Training totals per compared region (input of the evaluation).' })
   @Directive('@inaccessible')
   async regionLearning(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionLearning[]> {
     const key = parseImpactKey(comparison.id);
-    return learningOfRegions(ctx.em, key.regionCodes, key.year);
+    return learningByRegion(ctx.em, key.regionCodes, key.year);
   }
 }
