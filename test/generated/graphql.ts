@@ -132,7 +132,7 @@ export type SkpRating =
   | 'DI_BAWAH'
   | 'SESUAI';
 
-/** The rule of seed 004: expand a programme that improved service quality, review the method of one that did not. */
+/** The rule of the Kota Binjai ASN development plan: expand a programme after which service quality improved, review the method of one after which it did not. */
 export type Verdict =
   /** The 95% interval of the effect lies above zero: training went with better service. */
   | 'EXPAND'
