@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { formatImpactKey, type ImpactKey } from '../shared/impact-key.js';
 import { manyByIdAndYear, manyByKey } from '../shared/loaders.js';
-import { compareRegions, type ComparisonInputs, type ComparisonResult, type ViewerPolicy } from './impact-service.js';
+import type { ViewerPolicy } from './impact-method.js';
+import { compareRegions, type ComparisonInputs, type ComparisonResult } from './impact-service.js';
 import * as service from './service.js';
 
 export interface ComparisonRequest {

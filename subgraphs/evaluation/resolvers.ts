@@ -3,7 +3,7 @@ import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from '
 import { validateYear } from '../shared/validation.js';
 import { formatImpactKey, parseImpactKey, validateImpactRequest } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
-import type { ViewerPolicy } from './impact-service.js';
+import type { ViewerPolicy } from './impact-method.js';
 import { EffectDifference, RegionImpact, TrainingImpactComparison } from './impact-types.js';
 import type { ComparisonRequest, EvaluationLoaders } from './loaders.js';
 import { Employee, IkmElementScore, IkmSurvey, ServiceUnit, SkpAppraisal } from './types.js';
