@@ -3,7 +3,7 @@ import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from '
 import { RupiahScalar, rupiahPer } from '../shared/scalars.js';
 import { validateRegionCode } from '../shared/regions.js';
 import { validateYear } from '../shared/validation.js';
-import { parseImpactKey } from '../shared/impact-key.js';
+import { contributionTo } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { BudgetingLoaders } from './loaders.js';
 import { spendingByRegion, summaryByRegion } from './service.js';
@@ -80,8 +80,7 @@ export class OfferingCostResolver {
 export class ImpactSpendingResolver {
   @FieldResolver(() => [RegionSpending], { description: 'Training spending per compared region (input of the evaluation).' })
   @Directive('@inaccessible')
-  async regionSpending(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionSpending[]> {
-    const key = parseImpactKey(comparison.id);
-    return spendingByRegion(ctx.em, key.regionCodes, key.year);
+  regionSpending(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionSpending[]> {
+    return contributionTo(comparison, (codes, year) => spendingByRegion(ctx.em, codes, year));
   }
 }

@@ -75,8 +75,9 @@ export class TrainingImpactResolver {
   trainingImpact(
     @Arg('regionCodes', () => [String], { description: 'Kemendagri codes of the regions to compare.' }) regionCodes: string[],
     @Arg('year', () => Int, { description: 'The year whose training and IKM change (from the year before) are compared.' }) year: number,
-  ): TrainingImpactComparison {
-    return { id: formatImpactKey(validateImpactRequest(regionCodes, year)) } as TrainingImpactComparison;
+  ): Pick<TrainingImpactComparison, 'id'> {
+    // Only the key: the gateway fetches the @external inputs from the other subgraphs by it.
+    return { id: formatImpactKey(validateImpactRequest(regionCodes, year)) };
   }
 
   @FieldResolver(() => Int, { description: 'The compared year.' })

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Arg, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { validateRegionCode } from '../shared/regions.js';
 import { validateYear } from '../shared/validation.js';
-import { parseImpactKey } from '../shared/impact-key.js';
+import { contributionTo } from '../shared/impact-key.js';
 import { loadExisting } from '../shared/loaders.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { LearningLoaders } from './loaders.js';
@@ -211,15 +211,13 @@ export class RegionLearningResolver {
 export class ImpactLearningResolver {
   @FieldResolver(() => [UnitTraining], { description: 'Training per unit of the compared regions (input of the evaluation).' })
   @Directive('@inaccessible')
-  async unitTraining(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitTraining[]> {
-    const key = parseImpactKey(comparison.id);
-    return unitTrainingByRegion(ctx.em, key.regionCodes, key.year);
+  unitTraining(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitTraining[]> {
+    return contributionTo(comparison, (codes, year) => unitTrainingByRegion(ctx.em, codes, year));
   }
 
   @FieldResolver(() => [RegionLearning], { description: 'Training totals per compared region (input of the evaluation).' })
   @Directive('@inaccessible')
-  async regionLearning(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionLearning[]> {
-    const key = parseImpactKey(comparison.id);
-    return learningByRegion(ctx.em, key.regionCodes, key.year);
+  regionLearning(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionLearning[]> {
+    return contributionTo(comparison, (codes, year) => learningByRegion(ctx.em, codes, year));
   }
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../shared/pagination.js';
+import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PageArgs, PageInfo } from '../shared/pagination.js';
 import { LocalDateScalar } from '../shared/scalars.js';
 import { AgencyKind, AsnType, Gender, PositionKind, PositionLevel, RegionLevel, ServiceUnitKind } from './enums.js';
 
@@ -201,6 +201,13 @@ export class EmployeeFilter {
 
   @Field(() => PositionLevel, { nullable: true, description: 'Only this position level.' })
   positionLevel?: PositionLevel | null;
+}
+
+/** The arguments of every employee list: a page and the conditions on its employees. */
+@ArgsType()
+export class EmployeePageArgs extends PageArgs {
+  @Field(() => EmployeeFilter, { nullable: true, description: 'Conditions on the employees.' })
+  filter?: EmployeeFilter | null;
 }
 
 @ObjectType({ description: 'A comparison of training impact across regions for one year (see Query.trainingImpact).' })
