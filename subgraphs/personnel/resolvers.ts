@@ -149,10 +149,15 @@ export class EmployeeResolver {
     @Arg('agencyId', () => Int, { nullable: true, description: 'Employees of this agency.' }) agencyId?: number | null,
     @Arg('unitId', () => Int, { nullable: true, description: 'Employees of this service unit.' }) unitId?: number | null,
   ): Promise<EmployeeConnection> {
-    const scopes = [regionCode != null, agencyId != null, unitId != null].filter(Boolean).length;
-    if (scopes !== 1) throw badUserInput('Give exactly one of `regionCode`, `agencyId` or `unitId`', 'regionCode');
-    const scope: EmployeeScope =
-      regionCode != null ? { regionCode: validateRegionCode(regionCode) } : agencyId != null ? { agencyId } : { unitId: unitId as number };
+    const scopes: EmployeeScope[] = [];
+    if (regionCode != null) scopes.push({ regionCode });
+    if (agencyId != null) scopes.push({ agencyId });
+    if (unitId != null) scopes.push({ unitId });
+    const [scope] = scopes;
+    if (!scope || scopes.length > 1) {
+      throw badUserInput('Give exactly one of `regionCode`, `agencyId` or `unitId`', 'regionCode');
+    }
+    if (regionCode != null) validateRegionCode(regionCode);
     return employeePage(ctx, scope, args);
   }
 
