@@ -1,71 +1,53 @@
-import 'reflect-metadata';
-import { registerEnumType } from 'type-graphql';
+import { enumOf, graphqlEnum, type EnumValue } from '../shared/enums.js';
 
 /**
  * The enumerations of the learning subgraph, each written once: the GraphQL types and the MikroORM
  * entities (`p.enum(() => X)`) use these; test/entities.test.ts checks them against the CHECK constraints
- * of the migrations.
+ * of the migrations. The value lists look alike to a duplicate finder: they are data, one value a line.
  */
 
-export enum CompetencyKind {
-  TEKNIS = 'TEKNIS',
-  MANAJERIAL = 'MANAJERIAL',
-  SOSIAL_KULTURAL = 'SOSIAL_KULTURAL',
-}
-registerEnumType(CompetencyKind, { name: 'CompetencyKind', description: 'Competency kinds of PermenPANRB 38/2017.' });
-
-export enum Programme {
-  LATSAR = 'LATSAR',
-  PKP = 'PKP',
-  PKA = 'PKA',
-  PKN = 'PKN',
-  TEKNIS = 'TEKNIS',
-  FUNGSIONAL = 'FUNGSIONAL',
-}
-registerEnumType(Programme, {
-  name: 'Programme',
-  description: 'Training programme.',
-  valuesConfig: {
-    LATSAR: { description: 'Latihan Dasar CPNS (basic training, PerLAN 1/2021).' },
-    PKP: { description: 'Pelatihan Kepemimpinan Pengawas (supervisors).' },
-    PKA: { description: 'Pelatihan Kepemimpinan Administrator.' },
-    PKN: { description: 'Pelatihan Kepemimpinan Nasional (senior leaders).' },
-    TEKNIS: { description: 'Technical training.' },
-    FUNGSIONAL: { description: 'Training for functional positions.' },
-  },
+export const CompetencyKind = graphqlEnum('CompetencyKind', 'Competency kinds of PermenPANRB 38/2017.', {
+  TEKNIS: 'Technical competency of a position.',
+  MANAJERIAL: 'Managerial competency (Integritas, Kerja Sama, Komunikasi, ...).',
+  SOSIAL_KULTURAL: 'Socio-cultural competency (Perekat Bangsa).',
 });
+export type CompetencyKind = EnumValue<typeof CompetencyKind>;
 
-export enum LearningMode {
-  KLASIKAL = 'KLASIKAL',
-  NONKLASIKAL = 'NONKLASIKAL',
-}
-registerEnumType(LearningMode, { name: 'LearningMode', description: 'Classroom (klasikal) or not (nonklasikal), PerLAN 10/2018.' });
+export const Programme = graphqlEnum('Programme', 'Training programme.', {
+  LATSAR: 'Latihan Dasar CPNS (basic training, PerLAN 1/2021).',
+  PKP: 'Pelatihan Kepemimpinan Pengawas (supervisors).',
+  PKA: 'Pelatihan Kepemimpinan Administrator.',
+  PKN: 'Pelatihan Kepemimpinan Nasional (senior leaders).',
+  TEKNIS: 'Technical training.',
+  FUNGSIONAL: 'Training for functional positions.',
+});
+export type Programme = EnumValue<typeof Programme>;
 
-export enum OfferingStatus {
-  PLANNED = 'PLANNED',
-  OPEN = 'OPEN',
-  HELD = 'HELD',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(OfferingStatus, { name: 'OfferingStatus', description: 'Lifecycle of a course offering.' });
+export const LearningMode = graphqlEnum(
+  'LearningMode',
+  'Classroom (klasikal) or not (nonklasikal), PerLAN 10/2018.',
+  { KLASIKAL: 'Classroom training.', NONKLASIKAL: 'E-learning, coaching, mentoring, internship and other forms.' },
+);
+export type LearningMode = EnumValue<typeof LearningMode>;
 
-export enum EnrolmentStatus {
-  ENROLLED = 'ENROLLED',
-  COMPLETED = 'COMPLETED',
-  DROPPED = 'DROPPED',
-}
-registerEnumType(EnrolmentStatus, { name: 'EnrolmentStatus', description: 'Whether the participant finished the course.' });
+export const OfferingStatus = graphqlEnum('OfferingStatus', 'Lifecycle of a course offering.', {
+  PLANNED: 'Scheduled, not yet open for enrolment.',
+  OPEN: 'Open for enrolment.',
+  HELD: 'Took place.',
+  CANCELLED: 'Did not take place; its budget stays unspent.',
+});
+export type OfferingStatus = EnumValue<typeof OfferingStatus>;
 
-/** How a course is delivered. GraphQL exposes it as a String (kept for clients). */
-export enum Delivery {
-  CLASSROOM = 'CLASSROOM',
-  E_LEARNING = 'E_LEARNING',
-  BLENDED = 'BLENDED',
-  COACHING = 'COACHING',
-  MENTORING = 'MENTORING',
-  MAGANG = 'MAGANG',
-  BENCHMARKING = 'BENCHMARKING',
-  DISTANCE_LEARNING = 'DISTANCE_LEARNING',
-  SELF_LEARNING = 'SELF_LEARNING',
-  DETASERING = 'DETASERING',
-}
+export const EnrolmentStatus = graphqlEnum('EnrolmentStatus', 'Whether the participant finished the course.', {
+  ENROLLED: 'Signed up, not finished (yet).',
+  COMPLETED: 'Finished: the course JP are earned.',
+  DROPPED: 'Left before the end: no JP earned.',
+});
+export type EnrolmentStatus = EnumValue<typeof EnrolmentStatus>;
+
+/** How a course is delivered (PerLAN 10/2018). GraphQL exposes it as a String (kept for clients). */
+export const Delivery = enumOf(
+  'CLASSROOM', 'E_LEARNING', 'BLENDED', 'COACHING', 'MENTORING',
+  'MAGANG', 'BENCHMARKING', 'DISTANCE_LEARNING', 'SELF_LEARNING', 'DETASERING',
+);
+export type Delivery = EnumValue<typeof Delivery>;
