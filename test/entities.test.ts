@@ -57,7 +57,7 @@ async function checkedValues(schema: string): Promise<Map<string, string[]>> {
     for (const row of rows) {
       // PostgreSQL prints `x in ('A', 'B')` as `CHECK ((x = ANY (ARRAY['A'::text, 'B'::text])))`.
       if (!row.definition.includes('ANY (ARRAY[')) continue;
-      const listed = [...row.definition.matchAll(/'([^']*)'::(?:text|bpchar)/g)].map((m) => m[1] as string);
+      const listed = [...row.definition.matchAll(/'([^']*)'::(?:text|bpchar)/g)].map((m) => m[1] ?? '');
       values.set(row.key, listed.sort());
     }
     return values;

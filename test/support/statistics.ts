@@ -60,11 +60,11 @@ export function olsSlope(
   let sxx = 0;
   let sxy = 0;
   let xMax = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = (xs[i] as number) - xMean;
+  for (const point of points) {
+    const dx = point.x - xMean;
     sxx += dx * dx;
-    sxy += dx * ((ys[i] as number) - yMean);
-    xMax = Math.max(xMax, Math.abs(xs[i] as number));
+    sxy += dx * (point.y - yMean);
+    xMax = Math.max(xMax, Math.abs(point.x));
   }
   // Constant x can leave a rounding-level Σ(x−x̄)² > 0; treat spread below ~64 ulps of |x| as zero.
   if (!(Math.sqrt(sxx / n) > 64 * Number.EPSILON * xMax)) {
@@ -73,8 +73,8 @@ export function olsSlope(
   const slope = sxy / sxx;
   const intercept = yMean - slope * xMean;
   let rss = 0;
-  for (let i = 0; i < n; i++) {
-    const residual = (ys[i] as number) - intercept - slope * (xs[i] as number);
+  for (const point of points) {
+    const residual = point.y - intercept - slope * point.x;
     rss += residual * residual;
   }
   return { ...slopeEstimate(slope, rss, sxx, n, confidence), intercept };
