@@ -16,7 +16,7 @@ import { usePlatform, type GraphqlResponse } from './support/platform.js';
 const api = usePlatform();
 const YEAR = 2025;
 
-/** The SKP matrix of domain.md, written out here as the test's own oracle. */
+/** The SKP matrix of docs/domain.md, written out here as the test's own oracle. */
 const SKP_MATRIX: Record<string, Record<string, string>> = {
   DI_ATAS: { DI_BAWAH: 'KURANG', SESUAI: 'BAIK', DI_ATAS: 'SANGAT_BAIK' },
   SESUAI: { DI_BAWAH: 'KURANG', SESUAI: 'BAIK', DI_ATAS: 'BAIK' },
@@ -144,6 +144,34 @@ describe('nested lists', () => {
     }
     expect(measured['12']!.agencies).toBe(2 * measured['12.75']!.agencies);
     expect(measured['12']!.statements).toEqual(measured['12.75']!.statements);
+  });
+
+  it('load the offering catalogue of one region and of 21 regions in the same one learning statement', async () => {
+    type Catalogue = { code: string; offerings: { id: number }[] };
+    const fields = `code offerings(year: ${YEAR}) { id }`;
+    api.resetCounters();
+    const one = await api.query<{ region: Catalogue }, Record<string, never>>(`{ region(code: "12.71") { ${fields} } }`);
+    const oneStatements = api.statementCounts().learning;
+    api.resetCounters();
+    const many = await api.query<{ regions: Catalogue[] }, Record<string, never>>(
+      `{ regions(parentCode: "12.71") { ${fields} } }`,
+    );
+    const manyStatements = api.statementCounts().learning;
+    expect(JSON.stringify([one.errors, many.errors])).toBe('[null,null]');
+    const catalogues = [one.data!.region, ...many.data!.regions];
+    expect(catalogues).toHaveLength(22);
+    for (const region of catalogues) {
+      const expected = await sql<{ id: number }>(
+        `select id from learning.course_offering
+          where year = $2 and (region_code = $1 or region_code like $1 || '.%' or $1 like region_code || '.%')
+          order by starts_on, id`,
+        [region.code, YEAR],
+      );
+      expect(region.offerings.map((o) => o.id), `catalogue of ${region.code}`).toEqual(expected.map((e) => e.id));
+    }
+    expect(catalogues.every((c) => c.offerings.length > 0)).toBe(true);
+    expect(oneStatements).toBe(1);
+    expect(manyStatements).toBe(1);
   });
 });
 

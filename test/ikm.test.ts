@@ -5,7 +5,7 @@ import { SURVEY_SELECT } from '../subgraphs/evaluation/service.js';
 /**
  * IKM scoring runs in SQL against the reference tables. These tests insert synthetic surveys inside a
  * transaction that is rolled back, and check the score, grade and sample flag against the rules of
- * PermenPANRB 14/2017 as domain.md states them.
+ * PermenPANRB 14/2017 as docs/domain.md states them.
  */
 let client: pg.Client;
 

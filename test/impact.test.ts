@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
-import { olsSlope, welchDifference } from '../subgraphs/evaluation/statistics.js';
+import { olsSlope, welchDifference } from './support/statistics.js';
 import type { SeedTruth } from '../tools/seed/generate.js';
 import { ImpactVerdictsDocument, TrainingImpactDocument, type TrainingImpactQuery } from './generated/graphql.js';
 import { usePlatform } from './support/platform.js';
@@ -13,7 +13,7 @@ const DEMO = ['12.71', '12.75', '93.01'];
 const WITHIN = "(region_code = $1 or region_code like $1 || '.%')";
 
 async function sql<Row>(text: string, params: unknown[] = []): Promise<Row[]> {
-  return (await api.db.query(text, params)).rows as Row[];
+  return (await api.db.query(text, params)).rows as Row[]; // pg types rows as any: the SQL names the columns
 }
 
 async function compare(codes: string[], year = YEAR): Promise<TrainingImpactQuery['trainingImpact']> {
@@ -130,7 +130,7 @@ describe('training impact comparison through the gateway', () => {
   });
 
   it('recovers the true effects the generator planted: inside the intervals, strongest first, no EXPAND without an effect', async () => {
-    const truth = JSON.parse(await readFile(inject('truthPath'), 'utf8')) as SeedTruth;
+    const truth = JSON.parse(await readFile(inject('truthPath'), 'utf8')) as SeedTruth; // written by the generator
     const comparison = await compare(DEMO);
     for (const region of comparison.regions) {
       const trueEffect = truth.regions[region.regionCode]!.effectPer10Jp;

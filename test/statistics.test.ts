@@ -6,12 +6,11 @@ import { describe, expect, it } from 'vitest';
 import {
   differenceOfEstimates,
   olsFromMoments,
-  olsSlope,
   tQuantile,
-  welchDifference,
   welchFromSummaries,
   type Estimate,
 } from '../subgraphs/evaluation/statistics.js';
+import { olsSlope, welchDifference } from './support/statistics.js';
 
 /** |actual − expected| ≤ rel·|expected| (+ a tiny absolute floor for values near zero). */
 function expectClose(actual: number, expected: number, rel: number, abs = 0): void {

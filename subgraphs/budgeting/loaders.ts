@@ -1,13 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { batchedByGroup, byYear, oneByKey } from '../shared/loaders.js';
+import { manyByIdAndYear, oneByIdAndYear, oneByKey } from '../shared/loaders.js';
 import * as service from './service.js';
 
-/** One set per request: every reference and nested list of the budgeting subgraph loads through these. */
+/**
+ * One set per request: every reference and nested list of the budgeting subgraph loads through these.
+ * Each loader is named for what one `load` returns and by what key, after the service function it calls.
+ */
 export function createBudgetingLoaders(em: EntityManager) {
   return {
-    linesOfAgency: batchedByGroup(byYear<service.AgencyYearKey>, (keys) => service.linesOfAgencies(em, keys)),
-    summaryOfAgency: batchedByGroup(byYear<service.AgencyYearKey>, (keys) => service.summariesOfAgencies(em, keys)),
-    offeringCost: oneByKey((ids: readonly number[]) => service.costsOfOfferings(em, ids), (c) => c.offeringId),
+    linesByAgency: manyByIdAndYear((ids, year) => service.linesByAgency(em, ids, year), (line) => line.agencyId),
+    summaryByAgency: oneByIdAndYear((ids, year) => service.summariesByAgency(em, ids, year), (s) => s.agencyId),
+    costByOffering: oneByKey((ids: readonly number[]) => service.costsByOffering(em, ids), (c) => c.offeringId),
   };
 }
 

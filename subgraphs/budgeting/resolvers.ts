@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { RupiahScalar } from '../shared/scalars.js';
+import { RupiahScalar, rupiahPer } from '../shared/scalars.js';
+import { validateRegionCode } from '../shared/regions.js';
 import { validateYear } from '../shared/validation.js';
-import { parseImpactKey } from '../shared/impact-key.js';
+import { contributionTo } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { BudgetingLoaders } from './loaders.js';
-import { perUnit, regionSummary, spendingOfRegions } from './service.js';
+import { spendingByRegion, summaryByRegion } from './service.js';
 import { RegionSpending } from '../shared/federation-types.js';
 import { Agency, BudgetLine, BudgetSummary, CourseOffering, OfferingCost, TrainingImpactComparison } from './types.js';
 
@@ -20,7 +21,7 @@ export class BudgetResolver {
     @Arg('agencyId', () => Int, { description: 'Agency id.' }) agencyId: number,
     @Arg('year', () => Int, { description: 'Fiscal year.' }) year: number,
   ): Promise<BudgetLine[]> {
-    return ctx.loaders.linesOfAgency.load({ agencyId, year: validateYear(year) });
+    return ctx.loaders.linesByAgency.load({ id: agencyId, year: validateYear(year) });
   }
 
   @Query(() => BudgetSummary, { description: 'Training budget totals of all agencies within a region (any level) for a year.' })
@@ -29,7 +30,7 @@ export class BudgetResolver {
     @Arg('regionCode', { description: 'Kemendagri code.' }) regionCode: string,
     @Arg('year', () => Int, { description: 'Fiscal year.' }) year: number,
   ): Promise<BudgetSummary> {
-    return regionSummary(ctx.em, regionCode, validateYear(year));
+    return summaryByRegion(ctx.em, validateRegionCode(regionCode), validateYear(year));
   }
 
   @FieldResolver(() => RupiahScalar, { description: 'Ceiling minus realised spending.' })
@@ -46,7 +47,7 @@ export class AgencyBudgetResolver {
     @Ctx() ctx: Context,
     @Arg('year', () => Int, { description: 'Fiscal year.' }) year: number,
   ): Promise<BudgetLine[]> {
-    return ctx.loaders.linesOfAgency.load({ agencyId: agency.id, year: validateYear(year) });
+    return ctx.loaders.linesByAgency.load({ id: agency.id, year: validateYear(year) });
   }
 
   @FieldResolver(() => BudgetSummary, { description: "Totals of the agency's training budget lines for a fiscal year." })
@@ -55,7 +56,7 @@ export class AgencyBudgetResolver {
     @Ctx() ctx: Context,
     @Arg('year', () => Int, { description: 'Fiscal year.' }) year: number,
   ): Promise<BudgetSummary> {
-    return ctx.loaders.summaryOfAgency.load({ agencyId: agency.id, year: validateYear(year) });
+    return ctx.loaders.summaryByAgency.load({ id: agency.id, year: validateYear(year) });
   }
 }
 
@@ -64,13 +65,13 @@ export class OfferingCostResolver {
   @FieldResolver(() => OfferingCost, { nullable: true, description: 'What the offering cost; null when no cost is recorded.' })
   @Directive('@requires(fields: "participantCount jpDelivered")')
   async cost(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<OfferingCost | null> {
-    const cost = await ctx.loaders.offeringCost.load(offering.id);
+    const cost = await ctx.loaders.costByOffering.load(offering.id);
     if (!cost) return null;
     return {
       planned: cost.planned,
       realised: cost.realised,
-      perParticipant: perUnit(cost.realised, offering.participantCount),
-      perJp: perUnit(cost.realised, offering.jpDelivered),
+      perParticipant: rupiahPer(cost.realised, offering.participantCount),
+      perJp: rupiahPer(cost.realised, offering.jpDelivered),
     };
   }
 }
@@ -79,8 +80,7 @@ export class OfferingCostResolver {
 export class ImpactSpendingResolver {
   @FieldResolver(() => [RegionSpending], { description: 'Training spending per compared region (input of the evaluation).' })
   @Directive('@inaccessible')
-  async regionSpending(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionSpending[]> {
-    const key = parseImpactKey(comparison.id);
-    return spendingOfRegions(ctx.em, key.regionCodes, key.year);
+  regionSpending(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionSpending[]> {
+    return contributionTo(comparison, (codes, year) => spendingByRegion(ctx.em, codes, year));
   }
 }

@@ -68,7 +68,7 @@ export class Agency {
   id!: number;
 }
 
-@ObjectType({ description: 'A scheduled run of a course in a region: what ASN can sign up for (seed 001).' })
+@ObjectType({ description: 'A scheduled run of a course in a region: what ASN can find and sign up for.' })
 @Directive('@key(fields: "id")')
 export class CourseOffering {
   @Field(() => Int, { description: 'Offering id.' })

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { SkpRating } from './enums.js';
 
 /** MikroORM entities of the evaluation schema. Scores are computed in SQL from the reference tables. */
 
@@ -11,8 +12,8 @@ export const SkpAppraisal = defineEntity({
     year: p.integer(),
     unitId: p.integer().nullable(),
     regionCode: p.string(),
-    hasilKerja: p.string(),
-    perilakuKerja: p.string(),
+    hasilKerja: p.enum(() => SkpRating),
+    perilakuKerja: p.enum(() => SkpRating),
   },
 });
 export type SkpAppraisal = InferEntity<typeof SkpAppraisal>;

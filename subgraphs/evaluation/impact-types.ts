@@ -1,7 +1,10 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { RegionLearning, RegionSpending, UnitStaffing, UnitTraining } from '../shared/federation-types.js';
 import { RupiahScalar } from '../shared/scalars.js';
+import { Verdict } from './enums.js';
+
+export { Verdict } from './enums.js';
 
 /**
  * Types of the training-impact comparison. The inputs (staffing, training, spending) are computed by
@@ -10,21 +13,6 @@ import { RupiahScalar } from '../shared/scalars.js';
 
 
 // ---- Results.
-
-export enum Verdict {
-  EXPAND = 'EXPAND',
-  REVIEW_METHOD = 'REVIEW_METHOD',
-  INSUFFICIENT_DATA = 'INSUFFICIENT_DATA',
-}
-registerEnumType(Verdict, {
-  name: 'Verdict',
-  description: 'The rule of seed 004: expand a programme that improved service quality, review the method of one that did not.',
-  valuesConfig: {
-    EXPAND: { description: 'The 95% interval of the effect lies above zero: training went with better service.' },
-    REVIEW_METHOD: { description: 'The interval includes zero or lies below it: no improvement shown.' },
-    INSUFFICIENT_DATA: { description: 'Too few units with two adequately sampled surveys to judge.' },
-  },
-});
 
 @ObjectType({ description: 'A point estimate with its standard error and two-sided t interval.' })
 export class Estimate {
@@ -261,7 +249,7 @@ export class RegionImpact {
   @Field(() => CostPerIkmPoint, { description: 'Cost per IKM point attributable to training.' })
   costPerIkmPoint!: CostPerIkmPoint;
 
-  @Field(() => Verdict, { description: 'What seed 004 says to do.' })
+  @Field(() => Verdict, { description: 'What the rule of the Kota Binjai ASN development plan says to do.' })
   verdict!: Verdict;
 
   @Field({ description: 'The verdict in words, with the figures behind it.' })

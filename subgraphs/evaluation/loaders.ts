@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import type { ImpactKey } from '../shared/impact-key.js';
-import { batchedByGroup, byYear, manyByKey, type YearKey } from '../shared/loaders.js';
-import { compareRegions, type ComparisonInputs, type ComparisonResult, type ViewerPolicy } from './impact-service.js';
+import { formatImpactKey, type ImpactKey } from '../shared/impact-key.js';
+import { manyByIdAndYear, manyByKey } from '../shared/loaders.js';
+import type { ViewerPolicy } from './impact-method.js';
+import { compareRegions, type ComparisonInputs, type ComparisonResult } from './impact-service.js';
 import * as service from './service.js';
 
 export interface ComparisonRequest {
@@ -11,16 +12,22 @@ export interface ComparisonRequest {
   policy: ViewerPolicy;
 }
 
-/** One set per request: every reference and nested list of the evaluation subgraph loads through these. */
+/**
+ * One set per request: every reference and nested list of the evaluation subgraph loads through these.
+ * Each loader is named for what one `load` returns and by what key, after the service function it calls.
+ */
 export function createEvaluationLoaders(em: EntityManager) {
   return {
-    skpOfEmployee: batchedByGroup(byYear<YearKey>, (keys) => service.skpOfEmployees(em, keys)),
-    surveysOfUnit: batchedByGroup(byYear<YearKey>, (keys) => service.surveysOfUnits(em, keys)),
-    elementsOfSurvey: manyByKey((ids: readonly number[]) => service.elementsOfSurveys(em, ids), (e) => e.surveyId),
+    skpByEmployee: manyByIdAndYear((ids, year) => service.skpByEmployee(em, ids, year), (a) => a.employeeId),
+    surveysByUnit: manyByIdAndYear((ids, year) => service.surveysByUnit(em, ids, year), (s) => s.unitId),
+    elementScoresBySurvey: manyByKey(
+      (ids: readonly number[]) => service.elementScoresBySurvey(em, ids),
+      (e) => e.surveyId,
+    ),
     // Computed once per comparison and request, however many of its fields the query asks for.
-    comparison: new DataLoader<ComparisonRequest, ComparisonResult, string>(
+    comparisonByKey: new DataLoader<ComparisonRequest, ComparisonResult, string>(
       (requests) => Promise.all(requests.map((r) => compareRegions(em, r.key, r.inputs, r.policy))),
-      { cacheKeyFn: (request) => `${request.key.year}:${request.key.regionCodes.join(',')}` },
+      { cacheKeyFn: (request) => formatImpactKey(request.key) },
     ),
   };
 }

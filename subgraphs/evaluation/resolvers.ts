@@ -3,7 +3,7 @@ import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from '
 import { validateYear } from '../shared/validation.js';
 import { formatImpactKey, parseImpactKey, validateImpactRequest } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
-import type { ViewerPolicy } from './impact-service.js';
+import type { ViewerPolicy } from './impact-method.js';
 import { EffectDifference, RegionImpact, TrainingImpactComparison } from './impact-types.js';
 import type { ComparisonRequest, EvaluationLoaders } from './loaders.js';
 import { Employee, IkmElementScore, IkmSurvey, ServiceUnit, SkpAppraisal } from './types.js';
@@ -19,13 +19,13 @@ export class EmployeeEvaluationResolver {
     @Ctx() ctx: Context,
     @Arg('year', () => Int, { description: 'Year appraised.' }) year: number,
   ): Promise<SkpAppraisal | null> {
-    const [appraisal] = await ctx.loaders.skpOfEmployee.load({ id: employee.id, year: validateYear(year) });
+    const [appraisal] = await ctx.loaders.skpByEmployee.load({ id: employee.id, year: validateYear(year) });
     return appraisal ?? null;
   }
 
   @FieldResolver(() => [SkpAppraisal], { description: 'All SKP appraisals, oldest first.' })
   skpHistory(@Root() employee: Employee, @Ctx() ctx: Context): Promise<SkpAppraisal[]> {
-    return ctx.loaders.skpOfEmployee.load({ id: employee.id, year: null });
+    return ctx.loaders.skpByEmployee.load({ id: employee.id, year: null });
   }
 }
 
@@ -37,13 +37,13 @@ export class ServiceUnitEvaluationResolver {
     @Ctx() ctx: Context,
     @Arg('year', () => Int, { description: 'Year surveyed.' }) year: number,
   ): Promise<IkmSurvey | null> {
-    const [survey] = await ctx.loaders.surveysOfUnit.load({ id: unit.id, year: validateYear(year) });
+    const [survey] = await ctx.loaders.surveysByUnit.load({ id: unit.id, year: validateYear(year) });
     return survey ?? null;
   }
 
   @FieldResolver(() => [IkmSurvey], { description: 'All IKM surveys of the unit, oldest first.' })
   ikmSurveys(@Root() unit: ServiceUnit, @Ctx() ctx: Context): Promise<IkmSurvey[]> {
-    return ctx.loaders.surveysOfUnit.load({ id: unit.id, year: null });
+    return ctx.loaders.surveysByUnit.load({ id: unit.id, year: null });
   }
 }
 
@@ -51,7 +51,7 @@ export class ServiceUnitEvaluationResolver {
 export class IkmSurveyResolver {
   @FieldResolver(() => [IkmElementScore], { description: 'NRR of each of the nine elements.' })
   elements(@Root() survey: IkmSurvey, @Ctx() ctx: Context): Promise<IkmElementScore[]> {
-    return ctx.loaders.elementsOfSurvey.load(survey.id);
+    return ctx.loaders.elementScoresBySurvey.load(survey.id);
   }
 }
 
@@ -75,8 +75,9 @@ export class TrainingImpactResolver {
   trainingImpact(
     @Arg('regionCodes', () => [String], { description: 'Kemendagri codes of the regions to compare.' }) regionCodes: string[],
     @Arg('year', () => Int, { description: 'The year whose training and IKM change (from the year before) are compared.' }) year: number,
-  ): TrainingImpactComparison {
-    return { id: formatImpactKey(validateImpactRequest(regionCodes, year)) } as TrainingImpactComparison;
+  ): Pick<TrainingImpactComparison, 'id'> {
+    // Only the key: the gateway fetches the @external inputs from the other subgraphs by it.
+    return { id: formatImpactKey(validateImpactRequest(regionCodes, year)) };
   }
 
   @FieldResolver(() => Int, { description: 'The compared year.' })
@@ -92,13 +93,13 @@ export class TrainingImpactResolver {
   @FieldResolver(() => [RegionImpact], { description: 'Each region, in request order.' })
   @Directive(`@requires(fields: "${IMPACT_INPUTS}")`)
   async regions(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionImpact[]> {
-    return (await ctx.loaders.comparison.load(comparisonInput(comparison))).regions;
+    return (await ctx.loaders.comparisonByKey.load(comparisonInput(comparison))).regions;
   }
 
   @FieldResolver(() => [RegionImpact], { description: 'Regions with an effect estimate, strongest effect first.' })
   @Directive(`@requires(fields: "${IMPACT_INPUTS}")`)
   async ranking(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionImpact[]> {
-    const { regions } = await ctx.loaders.comparison.load(comparisonInput(comparison));
+    const { regions } = await ctx.loaders.comparisonByKey.load(comparisonInput(comparison));
     return regions.filter((r) => r.rank != null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   }
 
@@ -107,7 +108,7 @@ export class TrainingImpactResolver {
   })
   @Directive(`@requires(fields: "${IMPACT_INPUTS}")`)
   async differences(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<EffectDifference[]> {
-    return (await ctx.loaders.comparison.load(comparisonInput(comparison))).differences;
+    return (await ctx.loaders.comparisonByKey.load(comparisonInput(comparison))).differences;
   }
 }
 

@@ -1,27 +1,31 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { YearKey } from '../shared/loaders.js';
 import { query } from '../shared/orm.js';
-import type { IkmElementScore, IkmSurvey, SkpAppraisal } from './types.js';
+import type { IkmSurvey, SkpAppraisal } from './entities.js';
+import type { IkmGrade, SkpPredicate } from './enums.js';
+import type { IkmElementScore } from './types.js';
 
 /** Reads of the evaluation schema. Predicates, IKM scores and grades come from the reference tables, in SQL. */
 
 const SKP_COLUMNS = `a.employee_id as "employeeId", a.year, a.unit_id as "unitId", a.hasil_kerja as "hasilKerja",
   a.perilaku_kerja as "perilakuKerja", m.predicate, p.label as "predicateLabel"`;
-const SKP_JOINS = `join evaluation.skp_predicate_matrix m on m.hasil_kerja = a.hasil_kerja and m.perilaku_kerja = a.perilaku_kerja
+
+/** The predicate of an appraisal `a` from the matrix (m), with its ordinal and label (p). */
+export const SKP_PREDICATE_JOIN = `join evaluation.skp_predicate_matrix m
+    on m.hasil_kerja = a.hasil_kerja and m.perilaku_kerja = a.perilaku_kerja
   join evaluation.skp_predicate p on p.predicate = m.predicate`;
 
-/** SKP appraisals of each employee, optionally in one year (all keys of one call share the year). */
-export async function skpOfEmployees(em: EntityManager, keys: readonly YearKey[]): Promise<SkpAppraisal[][]> {
-  const year = keys[0]?.year ?? null;
-  const rows = await query<SkpAppraisal>(
+/** An appraisal row with the predicate the matrix gives it. */
+export type RatedAppraisal = Omit<SkpAppraisal, 'id' | 'regionCode'> & { predicate: SkpPredicate; predicateLabel: string };
+
+/** SKP appraisals of each employee, optionally in one year. */
+export function skpByEmployee(em: EntityManager, ids: readonly number[], year: number | null): Promise<RatedAppraisal[]> {
+  return query<RatedAppraisal>(
     em,
-    `select ${SKP_COLUMNS} from evaluation.skp_appraisal a ${SKP_JOINS}
+    `select ${SKP_COLUMNS} from evaluation.skp_appraisal a ${SKP_PREDICATE_JOIN}
       where a.employee_id = any(?::int[]) and (?::int is null or a.year = ?::int)
       order by a.year`,
-    [keys.map((k) => k.id), year, year],
+    [ids, year, year],
   );
-  const grouped = Map.groupBy(rows, (row) => row.employeeId);
-  return keys.map((key) => grouped.get(key.id) ?? []);
 }
 
 /**
@@ -48,22 +52,28 @@ export const SURVEY_SELECT = `
        where b.lower_bound <= sc.score order by b.lower_bound desc limit 1
     ) band`;
 
+/** A survey row with its score, grade and sample check, computed from the reference tables. */
+export type ScoredSurvey = Omit<IkmSurvey, 'regionCode'> & {
+  minimumRespondents: number;
+  underSampled: boolean;
+  score: number;
+  grade: IkmGrade;
+  performance: string;
+};
+
 /** IKM surveys of each unit, optionally in one year. */
-export async function surveysOfUnits(em: EntityManager, keys: readonly YearKey[]): Promise<IkmSurvey[][]> {
-  const year = keys[0]?.year ?? null;
-  const rows = await query<IkmSurvey>(
+export function surveysByUnit(em: EntityManager, ids: readonly number[], year: number | null): Promise<ScoredSurvey[]> {
+  return query<ScoredSurvey>(
     em,
     `${SURVEY_SELECT}
       where s.unit_id = any(?::int[]) and (?::int is null or s.year = ?::int)
       order by s.year`,
-    [keys.map((k) => k.id), year, year],
+    [ids, year, year],
   );
-  const grouped = Map.groupBy(rows, (row) => row.unitId);
-  return keys.map((key) => grouped.get(key.id) ?? []);
 }
 
 /** NRR of each element of each survey. */
-export async function elementsOfSurveys(
+export async function elementScoresBySurvey(
   em: EntityManager,
   surveyIds: readonly number[],
 ): Promise<(IkmElementScore & { surveyId: number })[]> {

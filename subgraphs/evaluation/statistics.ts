@@ -1,9 +1,9 @@
 /**
- * Small inferential statistics used by the evaluation subgraph: the effect of
- * training exposure on the change in a unit's IKM score (OLS slope), the
- * contrast between high- and low-exposure units (Welch difference of means),
- * and the comparison of two regions' effects (difference of independent
- * estimates). Pure functions, no I/O; invalid input throws a RangeError.
+ * Small inferential statistics used by the evaluation subgraph, from the aggregates SQL returns: the
+ * effect of training exposure on the change in a unit's IKM score (OLS slope from regression moments),
+ * the contrast between high- and low-exposure units (Welch difference from group summaries), and the
+ * comparison of two regions' effects (difference of independent estimates). Pure functions, no I/O;
+ * invalid input throws a RangeError. test/support/statistics.ts computes the same from raw data.
  */
 import studentTQuantile from '@stdlib/stats-base-dists-t-quantile';
 
@@ -73,34 +73,16 @@ function intervalEstimate(estimate: number, standardError: number, degreesOfFree
   };
 }
 
-function checkConfidence(where: string, confidence: number): void {
+export function checkConfidence(where: string, confidence: number): void {
   if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) {
     throw new RangeError(`${where}: confidence must be strictly between 0 and 1, got ${confidence}`);
   }
 }
 
-function checkFinite(where: string, what: string, value: number): void {
+export function checkFinite(where: string, what: string, value: number): void {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new RangeError(`${where}: ${what} must be a finite number, got ${value}`);
   }
-}
-
-/** Two-pass arithmetic mean of finite values (the caller guarantees length ≥ 1). */
-function mean(values: readonly number[]): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  const first = sum / values.length;
-  // Second pass: correct the rounding error of the first.
-  let correction = 0;
-  for (const v of values) correction += v - first;
-  return first + correction / values.length;
-}
-
-/** Sum of squared deviations from `centre`. */
-function sumOfSquares(values: readonly number[], centre: number): number {
-  let ss = 0;
-  for (const v of values) ss += (v - centre) * (v - centre);
-  return ss;
 }
 
 /**
@@ -115,58 +97,6 @@ function satterthwaite(sds: readonly [number, number], dfs: readonly [number, nu
   return (v0 + v1) ** 2 / ((v0 * v0) / dfs[0] + (v1 * v1) / dfs[1]);
 }
 
-/** Sample variance (n − 1 denominator); exactly 0 for a constant sample whatever the rounding of its mean. */
-function sampleVariance(values: readonly number[], centre: number): number {
-  return values.every((v) => v === values[0]) ? 0 : sumOfSquares(values, centre) / (values.length - 1);
-}
-
-/**
- * Least-squares slope of y = a + b·x with the classical (homoskedastic, independent errors) SE s/√Σ(x−x̄)², df = n − 2.
- * Assumes n ≥ 3 finite points and x not constant; an exact fit gives SE 0 and a zero-width interval.
- */
-export function olsSlope(
-  points: ReadonlyArray<{ x: number; y: number }>,
-  confidence = 0.95,
-): Estimate & { intercept: number; n: number; residualStandardError: number } {
-  const where = 'olsSlope';
-  checkConfidence(where, confidence);
-  const n = points.length;
-  if (n < 3) {
-    throw new RangeError(`${where}: need at least 3 points for a slope with a standard error, got ${n}`);
-  }
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const [i, point] of points.entries()) {
-    checkFinite(where, `points[${i}].x`, point.x);
-    checkFinite(where, `points[${i}].y`, point.y);
-    xs.push(point.x);
-    ys.push(point.y);
-  }
-  const xMean = mean(xs);
-  const yMean = mean(ys);
-  let sxx = 0;
-  let sxy = 0;
-  let xMax = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = (xs[i] as number) - xMean;
-    sxx += dx * dx;
-    sxy += dx * ((ys[i] as number) - yMean);
-    xMax = Math.max(xMax, Math.abs(xs[i] as number));
-  }
-  // Constant x can leave a rounding-level Σ(x−x̄)² > 0; treat spread below ~64 ulps of |x| as zero.
-  if (!(Math.sqrt(sxx / n) > 64 * Number.EPSILON * xMax)) {
-    throw new RangeError(`${where}: x has zero variance, so the slope is not identified`);
-  }
-  const slope = sxy / sxx;
-  const intercept = yMean - slope * xMean;
-  let rss = 0;
-  for (let i = 0; i < n; i++) {
-    const residual = (ys[i] as number) - intercept - slope * (xs[i] as number);
-    rss += residual * residual;
-  }
-  return { ...slopeEstimate(slope, rss, sxx, n, confidence), intercept };
-}
-
 /** Moments of a simple regression as SQL's regr_count, regr_sxx, regr_sxy and regr_syy return them. */
 export interface RegressionMoments {
   n: number;
@@ -179,7 +109,7 @@ export interface RegressionMoments {
 }
 
 /**
- * The same slope estimate as olsSlope from centred moments (RSS = syy − sxy²/sxx, which loses digits when |r| ≈ 1).
+ * The slope estimate of a least-squares fit from centred moments (RSS = syy − sxy²/sxx, which loses digits when |r| ≈ 1).
  * Assumes integer n ≥ 3, sxx > 0, syy ≥ 0 and sxy² ≤ sxx·syy up to rounding.
  */
 export function olsFromMoments(
@@ -210,7 +140,7 @@ export function olsFromMoments(
 }
 
 /** Classical slope SE s/√sxx with s² = RSS/(n − 2), and its interval. */
-function slopeEstimate(
+export function slopeEstimate(
   slope: number,
   rss: number,
   sxx: number,
@@ -223,29 +153,6 @@ function slopeEstimate(
   return { ...intervalEstimate(slope, standardError, degreesOfFreedom, confidence), n, residualStandardError };
 }
 
-/**
- * Welch difference of means mean(a) − mean(b), SE = √(sA²/nA + sB²/nB), Welch–Satterthwaite df.
- * Assumes two independent samples of finite values, each of size ≥ 2, not both constant (SE > 0).
- */
-export function welchDifference(
-  a: readonly number[],
-  b: readonly number[],
-  confidence = 0.95,
-): Estimate & { meanA: number; meanB: number; nA: number; nB: number } {
-  const where = 'welchDifference';
-  checkConfidence(where, confidence);
-  const nA = a.length;
-  const nB = b.length;
-  if (nA < 2 || nB < 2) {
-    throw new RangeError(`${where}: each group needs at least 2 values, got nA = ${nA}, nB = ${nB}`);
-  }
-  a.forEach((v, i) => checkFinite(where, `a[${i}]`, v));
-  b.forEach((v, i) => checkFinite(where, `b[${i}]`, v));
-  const meanA = mean(a);
-  const meanB = mean(b);
-  return welchCore(where, meanA, sampleVariance(a, meanA), nA, meanB, sampleVariance(b, meanB), nB, confidence);
-}
-
 /** Size, mean and sample variance (n − 1 denominator) of one group, e.g. from SQL's count, avg and var_samp. */
 export interface SampleSummary {
   mean: number;
@@ -254,7 +161,7 @@ export interface SampleSummary {
 }
 
 /**
- * welchDifference from group summaries: mean(a) − mean(b), SE = √(varA/nA + varB/nB), Welch–Satterthwaite df.
+ * Welch difference of two groups from their summaries: mean(a) − mean(b), SE = √(varA/nA + varB/nB), Welch–Satterthwaite df.
  * Assumes two independent groups with integer n ≥ 2, finite means, sample variances ≥ 0, not both 0.
  */
 export function welchFromSummaries(

@@ -1,41 +1,11 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../shared/scalars.js';
+import { IkmGrade, SkpPredicate, SkpRating } from './enums.js';
+
+export { IkmGrade, SkpPredicate, SkpRating } from './enums.js';
 
 /** GraphQL types of the evaluation subgraph. */
-
-export enum SkpRating {
-  DI_ATAS = 'DI_ATAS',
-  SESUAI = 'SESUAI',
-  DI_BAWAH = 'DI_BAWAH',
-}
-registerEnumType(SkpRating, {
-  name: 'SkpRating',
-  description: 'A rating against expectation: di atas (above), sesuai (meets), di bawah (below) ekspektasi.',
-});
-
-export enum SkpPredicate {
-  SANGAT_BAIK = 'SANGAT_BAIK',
-  BAIK = 'BAIK',
-  BUTUH_PERBAIKAN = 'BUTUH_PERBAIKAN',
-  KURANG = 'KURANG',
-  SANGAT_KURANG = 'SANGAT_KURANG',
-}
-registerEnumType(SkpPredicate, {
-  name: 'SkpPredicate',
-  description: 'Annual SKP predicate from the matrix of hasil kerja x perilaku kerja (PermenPANRB 6/2022).',
-});
-
-export enum IkmGrade {
-  A = 'A',
-  B = 'B',
-  C = 'C',
-  D = 'D',
-}
-registerEnumType(IkmGrade, {
-  name: 'IkmGrade',
-  description: 'IKM grade: A Sangat Baik (>= 88.31), B Baik (>= 76.61), C Kurang Baik (>= 65.00), D Tidak Baik.',
-});
 
 @ObjectType({ description: 'The annual SKP appraisal of one employee.' })
 export class SkpAppraisal {
@@ -55,7 +25,7 @@ export class SkpAppraisal {
   predicateLabel!: string;
 
   @Field(() => Int, { nullable: true, description: 'Service unit the employee worked in that year.' })
-  unitId!: number | null;
+  unitId?: number | null;
 
   employeeId!: number;
 }

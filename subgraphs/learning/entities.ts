@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { CompetencyKind, Delivery, EnrolmentStatus, LearningMode, OfferingStatus, Programme } from './enums.js';
 
 /** MikroORM entities of the learning schema. Employee, unit, agency and region ids point into personnel. */
 
@@ -9,7 +10,7 @@ export const Competency = defineEntity({
     id: p.integer().primary(),
     code: p.string(),
     name: p.string(),
-    kind: p.string(),
+    kind: p.enum(() => CompetencyKind),
     description: p.string(),
   },
 });
@@ -34,9 +35,9 @@ export const Course = defineEntity({
     id: p.integer().primary(),
     code: p.string(),
     title: p.string(),
-    programme: p.string(),
-    mode: p.string(),
-    delivery: p.string(),
+    programme: p.enum(() => Programme),
+    mode: p.enum(() => LearningMode),
+    delivery: p.enum(() => Delivery),
     jp: p.integer(),
     universityId: p.integer().nullable(),
     description: p.string(),
@@ -83,7 +84,7 @@ export const CourseOffering = defineEntity({
     endsOn: p.date(),
     capacity: p.integer(),
     venue: p.string(),
-    status: p.string(),
+    status: p.enum(() => OfferingStatus),
   },
 });
 export type CourseOffering = InferEntity<typeof CourseOffering>;
@@ -99,11 +100,11 @@ export const Enrolment = defineEntity({
     agencyId: p.integer(),
     unitId: p.integer().nullable(),
     regionCode: p.string(),
-    status: p.string(),
+    status: p.enum(() => EnrolmentStatus),
     jpEarned: p.integer(),
-    preTest: p.double().nullable(),
-    postTest: p.double().nullable(),
-    satisfaction: p.double().nullable(),
+    preTest: p.decimal('number').nullable(),
+    postTest: p.decimal('number').nullable(),
+    satisfaction: p.decimal('number').nullable(),
   },
 });
 export type Enrolment = InferEntity<typeof Enrolment>;

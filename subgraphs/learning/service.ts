@@ -1,8 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput } from '../shared/errors.js';
-import type { YearKey } from '../shared/loaders.js';
 import { query } from '../shared/orm.js';
-import { sqlWithinRegion, validateRegionCode } from '../shared/regions.js';
+import { sqlWithinRegion } from '../shared/regions.js';
 import {
   Competency,
   Course,
@@ -12,10 +10,11 @@ import {
   LearningOutcome,
   University,
 } from './entities.js';
+import type { CompetencyKind, OfferingStatus } from './enums.js';
 
 /** Reads of the learning schema; batch functions take many keys, loaders call them. */
 
-export function listCompetencies(em: EntityManager, kind?: string | null): Promise<Competency[]> {
+export function listCompetencies(em: EntityManager, kind?: CompetencyKind | null): Promise<Competency[]> {
   return em.find(Competency, kind ? { kind } : {}, { orderBy: { id: 'asc' } });
 }
 
@@ -62,57 +61,63 @@ export function offeringsById(em: EntityManager, ids: readonly number[]): Promis
   return em.find(CourseOffering, { id: { $in: [...ids] } });
 }
 
-/** Codes of a region and all regions enclosing it: "12.71.01" gives 12, 12.71, 12.71.01. */
-function selfAndAncestors(code: string): string[] {
-  const parts = code.split('.');
-  return parts.map((_, index) => parts.slice(0, index + 1).join('.'));
+export interface CatalogueKey {
+  code: string;
+  year: number;
+  statuses: readonly OfferingStatus[] | null;
+}
+
+/** The loader's grouping: regions asked for the same year and statuses share one statement. */
+export function catalogueGroup(key: CatalogueKey): string {
+  return JSON.stringify([key.year, key.statuses]);
 }
 
 /**
- * The offerings open to ASN of a region in a year (seed 001: staff must be able to find them):
- * those organised in the region or inside it, and those of the regions enclosing it (a province's
- * offerings are open to its cities).
+ * The offering catalogue of each region for a year: offerings organised in the region or inside it,
+ * and those of the regions enclosing it (a province's offerings are open to its cities). Staff must be
+ * able to find them: Medan's own account of its career management names poor access to such
+ * information as an obstacle. One statement for all regions of a group.
  */
-export async function offeringCatalogue(
-  em: EntityManager,
-  regionCode: string,
-  year: number,
-  statuses: readonly string[] | null,
-): Promise<CourseOffering[]> {
-  validateRegionCode(regionCode);
-  const where: Record<string, unknown> = {
-    year,
-    $or: [{ regionCode: { $in: selfAndAncestors(regionCode) } }, { regionCode: { $like: `${regionCode}.%` } }],
-  };
-  if (statuses?.length) where.status = { $in: [...statuses] };
-  return em.find(CourseOffering, where, { orderBy: { startsOn: 'asc', id: 'asc' } });
+export async function offeringsByRegion(em: EntityManager, keys: readonly CatalogueKey[]): Promise<CourseOffering[][]> {
+  const [first] = keys;
+  if (!first) return [];
+  const codes = keys.map((key) => key.code);
+  const rows = await query<CourseOffering & { scope: string }>(
+    em,
+    `select s.code as scope, ${OFFERING_COLUMNS}
+       from unnest(?::text[]) as s(code)
+       join learning.course_offering o
+         on ${sqlWithinRegion('o.region_code', 's.code')} or ${sqlWithinRegion('s.code', 'o.region_code')}
+      where o.year = ? and (?::text[] is null or o.status = any(?::text[]))
+      order by o.starts_on, o.id`,
+    [codes, first.year, first.statuses, first.statuses],
+  );
+  const grouped = Map.groupBy(rows, (row) => row.scope);
+  return codes.map((code) => grouped.get(code) ?? []);
 }
 
-/** Offerings of each course, optionally in one year (all keys of one call share the year). */
-export async function offeringsOfCourses(em: EntityManager, keys: readonly YearKey[]): Promise<CourseOffering[][]> {
-  const year = keys[0]?.year ?? null;
-  const rows = await em.find(
+const OFFERING_COLUMNS = `o.id, o.course_id as "courseId", o.region_code as "regionCode", o.year,
+  o.starts_on::text as "startsOn", o.ends_on::text as "endsOn", o.capacity, o.venue, o.status`;
+
+/** Offerings of each course, optionally in one year. */
+export function offeringsByCourse(em: EntityManager, ids: readonly number[], year: number | null): Promise<CourseOffering[]> {
+  return em.find(
     CourseOffering,
-    { courseId: { $in: keys.map((k) => k.id) }, ...(year != null ? { year } : {}) },
+    { courseId: { $in: [...ids] }, ...(year != null ? { year } : {}) },
     { orderBy: { startsOn: 'asc', id: 'asc' } },
   );
-  const grouped = Map.groupBy(rows, (row) => row.courseId);
-  return keys.map((key) => grouped.get(key.id) ?? []);
 }
 
 /** Enrolments of each employee, optionally in one year. */
-export async function enrolmentsOfEmployees(em: EntityManager, keys: readonly YearKey[]): Promise<Enrolment[][]> {
-  const year = keys[0]?.year ?? null;
-  const rows = await em.find(
+export function enrolmentsByEmployee(em: EntityManager, ids: readonly number[], year: number | null): Promise<Enrolment[]> {
+  return em.find(
     Enrolment,
-    { employeeId: { $in: keys.map((k) => k.id) }, ...(year != null ? { year } : {}) },
+    { employeeId: { $in: [...ids] }, ...(year != null ? { year } : {}) },
     { orderBy: { year: 'asc', id: 'asc' } },
   );
-  const grouped = Map.groupBy(rows, (row) => row.employeeId);
-  return keys.map((key) => grouped.get(key.id) ?? []);
 }
 
-export function enrolmentsOfOfferings(em: EntityManager, offeringIds: readonly number[]): Promise<Enrolment[]> {
+export function enrolmentsByOffering(em: EntityManager, offeringIds: readonly number[]): Promise<Enrolment[]> {
   return em.find(Enrolment, { offeringId: { $in: [...offeringIds] } }, { orderBy: { id: 'asc' } });
 }
 
@@ -125,30 +130,25 @@ export interface JpRow {
 }
 
 /** JP per employee for one year, with the minimum the right guarantees that year: one statement. */
-export async function jpOfEmployees(em: EntityManager, keys: readonly YearKey[]): Promise<JpRow[]> {
-  const year = keys[0]?.year;
-  if (year == null) throw badUserInput('`year` is required', 'year');
+export async function jpByEmployee(em: EntityManager, ids: readonly number[], year: number): Promise<JpRow[]> {
   const rows = await query<{ employeeId: number; jp: string; completed: string; minimumJp: number | null }>(
     em,
     `select k.id as "employeeId", coalesce(sum(e.jp_earned), 0) as jp,
             count(e.id) filter (where e.status = 'COMPLETED') as completed,
-            (select minimum_jp from learning.jp_right where valid_from_year <= ? order by valid_from_year desc limit 1) as "minimumJp"
+            (select minimum_jp from learning.jp_right where valid_from_year <= ?
+              order by valid_from_year desc limit 1) as "minimumJp"
        from unnest(?::int[]) as k(id)
        left join learning.enrolment e on e.employee_id = k.id and e.year = ?
       group by k.id`,
-    [year, keys.map((k) => k.id), year],
+    [year, ids, year],
   );
-  const byId = new Map(rows.map((row) => [row.employeeId, row]));
-  return keys.map((key) => {
-    const row = byId.get(key.id);
-    return {
-      employeeId: key.id,
-      year,
-      jp: Number(row?.jp ?? 0),
-      minimumJp: row?.minimumJp ?? 0,
-      completedCourses: Number(row?.completed ?? 0),
-    };
-  });
+  return rows.map((row) => ({
+    employeeId: row.employeeId,
+    year,
+    jp: Number(row.jp),
+    minimumJp: row.minimumJp ?? 0,
+    completedCourses: Number(row.completed),
+  }));
 }
 
 export interface OfferingStats {
@@ -159,7 +159,7 @@ export interface OfferingStats {
 }
 
 /** Participants and JP delivered per offering, aggregated in SQL. */
-export async function statsOfOfferings(em: EntityManager, offeringIds: readonly number[]): Promise<OfferingStats[]> {
+export async function offeringStatsById(em: EntityManager, offeringIds: readonly number[]): Promise<OfferingStats[]> {
   const rows = await query<{ offeringId: number; participants: string; completed: string; jp: string }>(
     em,
     `select k.id as "offeringId", count(e.id) as participants,
@@ -181,7 +181,7 @@ export async function statsOfOfferings(em: EntityManager, offeringIds: readonly 
  * Per unit of each region: JP, participants and staff reaching the annual minimum, from the unit
  * recorded on each enrolment. One statement for any number of regions.
  */
-export async function trainingOfUnits(em: EntityManager, codes: readonly string[], year: number) {
+export async function unitTrainingByRegion(em: EntityManager, codes: readonly string[], year: number) {
   return query<{ scope: string; unitId: number; jp: number; participants: number; reachedMinimum: number }>(
     em,
     `with per_employee as (
@@ -203,7 +203,7 @@ export async function trainingOfUnits(em: EntityManager, codes: readonly string[
 }
 
 /** Per region: enrolments, participants, JP, mean satisfaction (L1), mean test gain (L2), trained staff. */
-export async function learningOfRegions(em: EntityManager, codes: readonly string[], year: number) {
+export async function learningByRegion(em: EntityManager, codes: readonly string[], year: number) {
   const rows = await query<{
     scope: string;
     enrolments: number;

@@ -1,57 +1,11 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../shared/scalars.js';
+import { CompetencyKind, EnrolmentStatus, LearningMode, OfferingStatus, Programme } from './enums.js';
+
+export { CompetencyKind, EnrolmentStatus, LearningMode, OfferingStatus, Programme } from './enums.js';
 
 /** GraphQL types of the learning subgraph. */
-
-export enum CompetencyKind {
-  TEKNIS = 'TEKNIS',
-  MANAJERIAL = 'MANAJERIAL',
-  SOSIAL_KULTURAL = 'SOSIAL_KULTURAL',
-}
-registerEnumType(CompetencyKind, { name: 'CompetencyKind', description: 'Competency kinds of PermenPANRB 38/2017.' });
-
-export enum Programme {
-  LATSAR = 'LATSAR',
-  PKP = 'PKP',
-  PKA = 'PKA',
-  PKN = 'PKN',
-  TEKNIS = 'TEKNIS',
-  FUNGSIONAL = 'FUNGSIONAL',
-}
-registerEnumType(Programme, {
-  name: 'Programme',
-  description: 'Training programme.',
-  valuesConfig: {
-    LATSAR: { description: 'Latihan Dasar CPNS (basic training, PerLAN 1/2021).' },
-    PKP: { description: 'Pelatihan Kepemimpinan Pengawas (supervisors).' },
-    PKA: { description: 'Pelatihan Kepemimpinan Administrator.' },
-    PKN: { description: 'Pelatihan Kepemimpinan Nasional (senior leaders).' },
-    TEKNIS: { description: 'Technical training.' },
-    FUNGSIONAL: { description: 'Training for functional positions.' },
-  },
-});
-
-export enum LearningMode {
-  KLASIKAL = 'KLASIKAL',
-  NONKLASIKAL = 'NONKLASIKAL',
-}
-registerEnumType(LearningMode, { name: 'LearningMode', description: 'Classroom (klasikal) or not (nonklasikal), PerLAN 10/2018.' });
-
-export enum OfferingStatus {
-  PLANNED = 'PLANNED',
-  OPEN = 'OPEN',
-  HELD = 'HELD',
-  CANCELLED = 'CANCELLED',
-}
-registerEnumType(OfferingStatus, { name: 'OfferingStatus', description: 'Lifecycle of a course offering.' });
-
-export enum EnrolmentStatus {
-  ENROLLED = 'ENROLLED',
-  COMPLETED = 'COMPLETED',
-  DROPPED = 'DROPPED',
-}
-registerEnumType(EnrolmentStatus, { name: 'EnrolmentStatus', description: 'Whether the participant finished the course.' });
 
 @ObjectType({ description: 'A competency of the ASN competency standard.' })
 export class Competency {
@@ -71,7 +25,7 @@ export class Competency {
   description!: string;
 }
 
-@ObjectType({ description: 'A partner university that co-designs curricula with the region (seed 002).' })
+@ObjectType({ description: 'A partner university that co-designs training curricula with the region, as Kota Medan plans to.' })
 @Directive('@key(fields: "id")')
 export class University {
   @Field(() => Int, { description: 'University id.' })
@@ -99,7 +53,7 @@ export class LearningOutcome {
   targetLevel!: number;
 
   @Field(() => Int, { nullable: true, description: 'Module that teaches it, if one does.' })
-  moduleId!: number | null;
+  moduleId?: number | null;
 
   competencyId!: number;
 }
@@ -145,10 +99,10 @@ export class Course {
   @Field({ description: 'What the course is about.' })
   description!: string;
 
-  universityId!: number | null;
+  universityId?: number | null;
 }
 
-@ObjectType({ description: 'A scheduled run of a course in a region: what ASN can sign up for (seed 001).' })
+@ObjectType({ description: 'A scheduled run of a course in a region: what ASN can find and sign up for.' })
 @Directive('@key(fields: "id")')
 export class CourseOffering {
   @Field(() => Int, { description: 'Offering id.' })
@@ -193,17 +147,17 @@ export class Enrolment {
   jpEarned!: number;
 
   @Field(() => Float, { nullable: true, description: 'Pre-test score (0-100).' })
-  preTest!: number | null;
+  preTest?: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Post-test score (0-100).' })
-  postTest!: number | null;
+  postTest?: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Participant satisfaction (1-5).' })
-  satisfaction!: number | null;
+  satisfaction?: number | null;
 
   offeringId!: number;
   employeeId!: number;
-  unitId!: number | null;
+  unitId?: number | null;
 }
 
 @ObjectType({ description: "An employee's JP for one year against the annual right (at least 20 JP, PP 17/2020)." })

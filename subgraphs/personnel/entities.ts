@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { AgencyKind, AsnType, Gender, PositionKind, PositionLevel, RegionKind, RegionLevel, ServiceUnitKind } from './enums.js';
 
 /** MikroORM entities of the personnel schema. Foreign keys stay plain ids: DataLoaders join. */
 
@@ -8,8 +9,8 @@ export const Region = defineEntity({
   properties: {
     code: p.string().primary(),
     name: p.string(),
-    level: p.string(),
-    kind: p.string(),
+    level: p.enum(() => RegionLevel),
+    kind: p.enum(() => RegionKind),
     parentCode: p.string().nullable(),
   },
 });
@@ -20,7 +21,7 @@ export const Rank = defineEntity({
   tableName: 'rank',
   properties: {
     code: p.string().primary(),
-    asnType: p.string(),
+    asnType: p.enum(() => AsnType),
     ordinal: p.integer(),
     golongan: p.string(),
     title: p.string().nullable(),
@@ -35,7 +36,7 @@ export const Agency = defineEntity({
     id: p.integer().primary(),
     regionCode: p.string(),
     name: p.string(),
-    kind: p.string(),
+    kind: p.enum(() => AgencyKind),
   },
 });
 export type Agency = InferEntity<typeof Agency>;
@@ -48,7 +49,7 @@ export const ServiceUnit = defineEntity({
     agencyId: p.integer(),
     regionCode: p.string(),
     name: p.string(),
-    kind: p.string(),
+    kind: p.enum(() => ServiceUnitKind),
     populationServed: p.integer(),
   },
 });
@@ -59,20 +60,20 @@ export const Employee = defineEntity({
   tableName: 'employee',
   properties: {
     id: p.integer().primary(),
-    asnType: p.string(),
+    asnType: p.enum(() => AsnType),
     nip: p.string().nullable(),
     niPppk: p.string().nullable(),
     fullName: p.string(),
     birthDate: p.date(),
-    gender: p.string(),
+    gender: p.enum(() => Gender),
     appointedOn: p.date(),
     leftOn: p.date().nullable(),
     agencyId: p.integer(),
     unitId: p.integer().nullable(),
     rankCode: p.string(),
     positionTitle: p.string(),
-    positionKind: p.string(),
-    positionLevel: p.string(),
+    positionKind: p.enum(() => PositionKind),
+    positionLevel: p.enum(() => PositionLevel),
   },
 });
 export type Employee = InferEntity<typeof Employee>;
@@ -98,8 +99,8 @@ export const PositionHistory = defineEntity({
     agencyId: p.integer(),
     unitId: p.integer().nullable(),
     title: p.string(),
-    positionKind: p.string(),
-    positionLevel: p.string(),
+    positionKind: p.enum(() => PositionKind),
+    positionLevel: p.enum(() => PositionLevel),
     tmt: p.date(),
   },
 });

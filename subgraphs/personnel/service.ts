@@ -12,6 +12,7 @@ import {
   Region,
   ServiceUnit,
 } from './entities.js';
+import { PositionLevel } from './enums.js';
 import type { EmployeeConnection, EmployeeFilter, RegionLevel } from './types.js';
 
 /** Reads of the personnel schema. Every function takes many keys at once: loaders call them. */
@@ -75,16 +76,16 @@ export function mentoringByMentee(em: EntityManager, ids: readonly number[]): Pr
 }
 
 /** The head of each agency: its JPT pratama without a service unit. */
-export function agencyHeads(em: EntityManager, agencyIds: readonly number[]): Promise<Employee[]> {
+export function headsByAgency(em: EntityManager, agencyIds: readonly number[]): Promise<Employee[]> {
   return em.find(
     Employee,
-    { agencyId: { $in: [...agencyIds] }, positionLevel: 'JPT_PRATAMA', unitId: null },
+    { agencyId: { $in: [...agencyIds] }, positionLevel: PositionLevel.JPT_PRATAMA, unitId: null },
     { orderBy: { id: 'asc' } },
   );
 }
 
 /** Agencies (with `regionCode` set to the requested region) lying within each requested region. */
-export async function agenciesWithinRegions(
+export async function agenciesByRegion(
   em: EntityManager,
   codes: readonly string[],
 ): Promise<(Agency & { scope: string })[]> {
@@ -98,7 +99,7 @@ export async function agenciesWithinRegions(
   );
 }
 
-export async function unitsWithinRegions(
+export async function unitsByRegion(
   em: EntityManager,
   codes: readonly string[],
 ): Promise<(ServiceUnit & { scope: string })[]> {
@@ -175,7 +176,7 @@ export function employeePageGroup(key: EmployeePageKey): string {
  * One page of employees for each key; all keys share kind of scope, filter and paging arguments.
  * Two statements for any number of scopes: the pages (a LATERAL join limited per scope) and counts.
  */
-export async function employeePages(em: EntityManager, keys: readonly EmployeePageKey[]): Promise<EmployeeConnection[]> {
+export async function employeePagesByScope(em: EntityManager, keys: readonly EmployeePageKey[]): Promise<EmployeeConnection[]> {
   const [firstKey] = keys;
   if (!firstKey) return [];
   const kind = scopeOf(firstKey.scope).kind;
@@ -217,12 +218,11 @@ export async function employeePages(em: EntityManager, keys: readonly EmployeePa
     const page = pages.get(scopeKey) ?? [];
     const nodes = page.slice(0, first);
     const last = nodes[nodes.length - 1];
-    // Entity rows stand in for the GraphQL Employee class: same field names, enum fields hold the same strings.
     return {
       nodes,
       totalCount: totals.get(scopeKey) ?? 0,
       pageInfo: { endCursor: last ? encodeCursor(last.id) : null, hasNextPage: page.length > first },
-    } as unknown as EmployeeConnection;
+    };
   });
 }
 
@@ -230,7 +230,7 @@ export async function employeePages(em: EntityManager, keys: readonly EmployeePa
  * Staff per service unit of each region at the end of `year`, from the position history (the unit of the
  * newest position with TMT on or before 31 December), counting employees appointed by then and not left.
  */
-export async function staffingOfRegions(em: EntityManager, codes: readonly string[], year: number) {
+export async function staffingByRegion(em: EntityManager, codes: readonly string[], year: number) {
   return query<{ scope: string; unitId: number; staff: number }>(
     em,
     `with placement as (

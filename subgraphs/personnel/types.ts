@@ -1,111 +1,12 @@
 import 'reflect-metadata';
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfo } from '../shared/pagination.js';
+import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PageArgs, PageInfo } from '../shared/pagination.js';
 import { LocalDateScalar } from '../shared/scalars.js';
+import { AgencyKind, AsnType, Gender, PositionKind, PositionLevel, RegionLevel, ServiceUnitKind } from './enums.js';
+
+export { AgencyKind, AsnType, Gender, PositionKind, PositionLevel, RegionLevel, ServiceUnitKind } from './enums.js';
 
 /** GraphQL types of the personnel subgraph. Field names match the entities, so entities resolve as is. */
-
-export enum RegionLevel {
-  PROVINCE = 'PROVINCE',
-  REGENCY = 'REGENCY',
-  DISTRICT = 'DISTRICT',
-  VILLAGE = 'VILLAGE',
-}
-registerEnumType(RegionLevel, {
-  name: 'RegionLevel',
-  description: 'Tier of the Kemendagri administrative hierarchy.',
-  valuesConfig: {
-    PROVINCE: { description: 'Provinsi (2-digit code, e.g. 12).' },
-    REGENCY: { description: 'Kabupaten or kota (e.g. 12.71).' },
-    DISTRICT: { description: 'Kecamatan or distrik (e.g. 93.01.11).' },
-    VILLAGE: { description: 'Desa, kelurahan or kampung (e.g. 93.01.11.2009).' },
-  },
-});
-
-export enum AsnType {
-  PNS = 'PNS',
-  PPPK = 'PPPK',
-}
-registerEnumType(AsnType, {
-  name: 'AsnType',
-  description: 'Kind of civil servant (UU 20/2023).',
-  valuesConfig: {
-    PNS: { description: 'Pegawai Negeri Sipil: permanent civil servant with an 18-digit NIP.' },
-    PPPK: { description: 'Pegawai Pemerintah dengan Perjanjian Kerja: contract civil servant with an NI PPPK.' },
-  },
-});
-
-export enum Gender {
-  M = 'M',
-  F = 'F',
-}
-registerEnumType(Gender, { name: 'Gender', description: 'Gender as recorded in the NIP (digit 15: 1 male, 2 female).' });
-
-export enum PositionKind {
-  MANAJERIAL = 'MANAJERIAL',
-  NONMANAJERIAL = 'NONMANAJERIAL',
-}
-registerEnumType(PositionKind, { name: 'PositionKind', description: 'Managerial or non-managerial position (UU 20/2023).' });
-
-export enum PositionLevel {
-  JPT_UTAMA = 'JPT_UTAMA',
-  JPT_MADYA = 'JPT_MADYA',
-  JPT_PRATAMA = 'JPT_PRATAMA',
-  ADMINISTRATOR = 'ADMINISTRATOR',
-  PENGAWAS = 'PENGAWAS',
-  FUNGSIONAL = 'FUNGSIONAL',
-  PELAKSANA = 'PELAKSANA',
-}
-registerEnumType(PositionLevel, {
-  name: 'PositionLevel',
-  description: 'Position level: JPT utama/madya/pratama, administrator and pengawas are managerial; fungsional and pelaksana are not.',
-});
-
-export enum AgencyKind {
-  EDUCATION = 'EDUCATION',
-  HEALTH = 'HEALTH',
-  CIVIL_REGISTRY = 'CIVIL_REGISTRY',
-  BKPSDM = 'BKPSDM',
-  PUBLIC_WORKS = 'PUBLIC_WORKS',
-  DISTRICT_ADMINISTRATION = 'DISTRICT_ADMINISTRATION',
-}
-registerEnumType(AgencyKind, {
-  name: 'AgencyKind',
-  description: 'Area of government an agency (perangkat daerah) works in.',
-  valuesConfig: {
-    EDUCATION: { description: 'Dinas Pendidikan.' },
-    HEALTH: { description: 'Dinas Kesehatan.' },
-    CIVIL_REGISTRY: { description: 'Dinas Kependudukan dan Pencatatan Sipil (Dukcapil).' },
-    BKPSDM: { description: 'Badan Kepegawaian dan Pengembangan SDM: runs ASN development and training.' },
-    PUBLIC_WORKS: { description: 'Dinas Pekerjaan Umum dan Penataan Ruang.' },
-    DISTRICT_ADMINISTRATION: { description: 'Sekretariat daerah and kecamatan offices.' },
-  },
-});
-
-export enum ServiceUnitKind {
-  SCHOOL = 'SCHOOL',
-  PUSKESMAS = 'PUSKESMAS',
-  HEALTH_UPT = 'HEALTH_UPT',
-  DUKCAPIL_OFFICE = 'DUKCAPIL_OFFICE',
-  DISTRICT_OFFICE = 'DISTRICT_OFFICE',
-  REGIONAL_OFFICE = 'REGIONAL_OFFICE',
-  PUBLIC_WORKS_UPT = 'PUBLIC_WORKS_UPT',
-  BKPSDM_UPT = 'BKPSDM_UPT',
-}
-registerEnumType(ServiceUnitKind, {
-  name: 'ServiceUnitKind',
-  description: 'Kind of public-service unit.',
-  valuesConfig: {
-    SCHOOL: { description: 'A state school (SD, SMP, SMA/SMK Negeri).' },
-    PUSKESMAS: { description: 'Community health centre (or its Puskesmas Pembantu).' },
-    HEALTH_UPT: { description: "A province's technical health unit (UPT, e.g. a laboratory or hospital unit)." },
-    DUKCAPIL_OFFICE: { description: 'Civil-registry service office (Dukcapil).' },
-    DISTRICT_OFFICE: { description: 'Kantor camat: the kecamatan office.' },
-    REGIONAL_OFFICE: { description: "A province's regional service office." },
-    PUBLIC_WORKS_UPT: { description: 'Technical unit of public works (UPT PUPR).' },
-    BKPSDM_UPT: { description: 'Training and assessment unit of the BKPSDM.' },
-  },
-});
 
 @ObjectType({ description: 'An administrative region with its official Kemendagri code.' })
 @Directive('@key(fields: "code")')
@@ -123,7 +24,7 @@ export class Region {
   kind!: string;
 
   @Field(() => String, { nullable: true, description: 'Code of the enclosing region; null for a province.' })
-  parentCode!: string | null;
+  parentCode?: string | null;
 }
 
 @ObjectType({ description: 'A rank: PNS golongan/ruang (e.g. III/a Penata Muda) or PPPK golongan (I-XVII).' })
@@ -138,7 +39,7 @@ export class Rank {
   golongan!: string;
 
   @Field(() => String, { nullable: true, description: 'Title of the PNS rank, e.g. "Penata Muda"; null for PPPK.' })
-  title!: string | null;
+  title?: string | null;
 
   @Field(() => Int, { description: 'Order within the ASN type: higher is more senior.' })
   ordinal!: number;
@@ -209,7 +110,7 @@ export class PositionHistoryEntry {
   agencyId!: number;
 
   @Field(() => Int, { nullable: true, description: 'Service unit of the position; null for agency staff.' })
-  unitId!: number | null;
+  unitId?: number | null;
 }
 
 @ObjectType({ description: 'A civil servant (ASN). NIP, name and birth date are personal data (UU 27/2022).' })
@@ -222,10 +123,10 @@ export class Employee {
   asnType!: AsnType;
 
   @Field(() => String, { nullable: true, description: '18-digit NIP of a PNS; null for PPPK.' })
-  nip!: string | null;
+  nip?: string | null;
 
   @Field(() => String, { nullable: true, description: '18-digit NI PPPK of a contract employee; null for PNS.' })
-  niPppk!: string | null;
+  niPppk?: string | null;
 
   @Field({ description: 'Full name.' })
   fullName!: string;
@@ -243,7 +144,7 @@ export class Employee {
   agencyId!: number;
 
   @Field(() => Int, { nullable: true, description: 'Id of the current service unit; null for agency staff.' })
-  unitId!: number | null;
+  unitId?: number | null;
 
   @Field({ description: 'Current position title (the newest position history entry).' })
   positionTitle!: string;
@@ -257,7 +158,7 @@ export class Employee {
   rankCode!: string;
 }
 
-@ObjectType({ description: 'A mentoring relationship: a senior ASN guides a junior one (seeds 000, 003).' })
+@ObjectType({ description: 'A mentoring relationship: a senior ASN guides a junior one, as practised in Kota Medan and in Salor (Merauke).' })
 export class MentoringPair {
   @Field(() => Int, { description: 'Mentoring pair id.' })
   id!: number;
@@ -266,7 +167,7 @@ export class MentoringPair {
   startedOn!: string;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'End date (YYYY-MM-DD); null while ongoing.' })
-  endedOn!: string | null;
+  endedOn?: string | null;
 
   @Field({ description: 'What the mentoring is about.' })
   focus!: string;
@@ -300,6 +201,13 @@ export class EmployeeFilter {
 
   @Field(() => PositionLevel, { nullable: true, description: 'Only this position level.' })
   positionLevel?: PositionLevel | null;
+}
+
+/** The arguments of every employee list: a page and the conditions on its employees. */
+@ArgsType()
+export class EmployeePageArgs extends PageArgs {
+  @Field(() => EmployeeFilter, { nullable: true, description: 'Conditions on the employees.' })
+  filter?: EmployeeFilter | null;
 }
 
 @ObjectType({ description: 'A comparison of training impact across regions for one year (see Query.trainingImpact).' })

@@ -32,3 +32,12 @@ export function parseImpactKey(id: string): ImpactKey {
   const [year, codes] = id.split(':');
   return validateImpactRequest((codes ?? '').split(','), Number(year));
 }
+
+/** One subgraph's contribution to a comparison: `compute` for the region codes and year its id names. */
+export function contributionTo<Row>(
+  comparison: { id: string },
+  compute: (regionCodes: string[], year: number) => Promise<Row[]>,
+): Promise<Row[]> {
+  const key = parseImpactKey(comparison.id);
+  return compute(key.regionCodes, key.year);
+}

@@ -63,7 +63,7 @@ export function batchedByGroup<K extends object, V>(
         [...groups.values()].map(async ({ indexes, keys: groupKeys }) => {
           const values = await fetch(groupKeys);
           indexes.forEach((index, position) => {
-            results[index] = values[position] as V;
+            results[index] = values[position] as V; // fetch returns one value per key, in order
           });
         }),
       );
@@ -82,4 +82,48 @@ export interface YearKey {
 /** Groups loader keys by year, so that each batch statement filters on a single year. */
 export function byYear<K extends { year: number | null }>(key: K): string {
   return String(key.year);
+}
+
+/**
+ * A DataLoader for the rows of each parent id in one year (or in all years, year null): keys of the
+ * same year share one `fetch(ids, year)` statement, whose rows are handed back per parent.
+ */
+export function manyByIdAndYear<Row>(
+  fetch: (ids: number[], year: number | null) => Promise<Row[]>,
+  idOf: (row: Row) => number,
+): DataLoader<YearKey, Row[], string> {
+  return batchedByGroup(byYear<YearKey>, async (keys) => {
+    const rows = await fetch(keys.map((key) => key.id), keys[0]?.year ?? null);
+    const grouped = Map.groupBy(rows, idOf);
+    return keys.map((key) => grouped.get(key.id) ?? []);
+  });
+}
+
+/**
+ * A DataLoader for one row per id and year (a yearly total): `fetch(ids, year)` returns a row for every
+ * id it is given (a left join from the ids), so a missing row is a bug, not an empty year.
+ */
+export function oneByIdAndYear<Row>(
+  fetch: (ids: number[], year: number) => Promise<Row[]>,
+  idOf: (row: Row) => number,
+): DataLoader<{ id: number; year: number }, Row, string> {
+  return batchedByGroup(byYear<{ id: number; year: number }>, async (keys) => {
+    const year = keys[0]?.year ?? 0;
+    const rows = new Map((await fetch(keys.map((key) => key.id), year)).map((row) => [idOf(row), row]));
+    return keys.map((key) => rows.get(key.id) ?? missing(key.id, year));
+  });
+}
+
+function missing(id: number, year: number): never {
+  throw new Error(`no yearly row for id ${id} in ${year}`);
+}
+
+/**
+ * Loads a row that must exist (the target of a foreign key: an agency's region, say) and fails loudly
+ * when it does not, instead of returning null for a field the schema declares non-null.
+ */
+export async function loadExisting<K, V>(loader: DataLoader<K, V | null, string>, key: K, what: string): Promise<V> {
+  const value = await loader.load(key);
+  if (value == null) throw new Error(`${what} ${String(key)} does not exist`);
+  return value;
 }

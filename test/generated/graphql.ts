@@ -27,8 +27,11 @@ export type AsnType =
 
 /** Competency kinds of PermenPANRB 38/2017. */
 export type CompetencyKind =
+  /** Managerial competency (Integritas, Kerja Sama, Komunikasi, ...). */
   | 'MANAJERIAL'
+  /** Socio-cultural competency (Perekat Bangsa). */
   | 'SOSIAL_KULTURAL'
+  /** Technical competency of a position. */
   | 'TEKNIS';
 
 /** Narrows an employee list; all given conditions must hold. */
@@ -45,47 +48,71 @@ export type EmployeeFilter = {
 
 /** Whether the participant finished the course. */
 export type EnrolmentStatus =
+  /** Finished: the course JP are earned. */
   | 'COMPLETED'
+  /** Left before the end: no JP earned. */
   | 'DROPPED'
+  /** Signed up, not finished (yet). */
   | 'ENROLLED';
 
 /** Gender as recorded in the NIP (digit 15: 1 male, 2 female). */
 export type Gender =
+  /** Female (NIP digit 15 is 2). */
   | 'F'
+  /** Male (NIP digit 15 is 1). */
   | 'M';
 
 /** IKM grade: A Sangat Baik (>= 88.31), B Baik (>= 76.61), C Kurang Baik (>= 65.00), D Tidak Baik. */
 export type IkmGrade =
+  /** Sangat Baik (88.31-100). */
   | 'A'
+  /** Baik (76.61-88.30). */
   | 'B'
+  /** Kurang Baik (65.00-76.60). */
   | 'C'
+  /** Tidak Baik (25.00-64.99). */
   | 'D';
 
 /** Classroom (klasikal) or not (nonklasikal), PerLAN 10/2018. */
 export type LearningMode =
+  /** Classroom training. */
   | 'KLASIKAL'
+  /** E-learning, coaching, mentoring, internship and other forms. */
   | 'NONKLASIKAL';
 
 /** Lifecycle of a course offering. */
 export type OfferingStatus =
+  /** Did not take place; its budget stays unspent. */
   | 'CANCELLED'
+  /** Took place. */
   | 'HELD'
+  /** Open for enrolment. */
   | 'OPEN'
+  /** Scheduled, not yet open for enrolment. */
   | 'PLANNED';
 
 /** Managerial or non-managerial position (UU 20/2023). */
 export type PositionKind =
+  /** Manajerial: JPT, administrator and pengawas positions. */
   | 'MANAJERIAL'
+  /** Nonmanajerial: fungsional and pelaksana positions. */
   | 'NONMANAJERIAL';
 
 /** Position level: JPT utama/madya/pratama, administrator and pengawas are managerial; fungsional and pelaksana are not. */
 export type PositionLevel =
+  /** Administrator, e.g. a division head. */
   | 'ADMINISTRATOR'
+  /** A functional position (teacher, nurse, analyst...). */
   | 'FUNGSIONAL'
+  /** Jabatan pimpinan tinggi madya. */
   | 'JPT_MADYA'
+  /** Jabatan pimpinan tinggi pratama, e.g. the head of a regional agency. */
   | 'JPT_PRATAMA'
+  /** Jabatan pimpinan tinggi utama. */
   | 'JPT_UTAMA'
+  /** A staff (pelaksana) position. */
   | 'PELAKSANA'
+  /** Pengawas, e.g. a section head. */
   | 'PENGAWAS';
 
 /** Tier of the Kemendagri administrative hierarchy. */
@@ -120,19 +147,27 @@ export type ServiceUnitKind =
 
 /** Annual SKP predicate from the matrix of hasil kerja x perilaku kerja (PermenPANRB 6/2022). */
 export type SkpPredicate =
+  /** Baik. */
   | 'BAIK'
+  /** Butuh Perbaikan: work results below expectation, behaviour not. */
   | 'BUTUH_PERBAIKAN'
+  /** Kurang: behaviour below expectation, work results not. */
   | 'KURANG'
+  /** Sangat Baik: both ratings above expectation. */
   | 'SANGAT_BAIK'
+  /** Sangat Kurang: both ratings below expectation. */
   | 'SANGAT_KURANG';
 
 /** A rating against expectation: di atas (above), sesuai (meets), di bawah (below) ekspektasi. */
 export type SkpRating =
+  /** Di atas ekspektasi: above expectation. */
   | 'DI_ATAS'
+  /** Di bawah ekspektasi: below expectation. */
   | 'DI_BAWAH'
+  /** Sesuai ekspektasi: meets expectation. */
   | 'SESUAI';
 
-/** The rule of seed 004: expand a programme that improved service quality, review the method of one that did not. */
+/** The rule of the Kota Binjai ASN development plan: expand a programme after which service quality improved, review the method of one after which it did not. */
 export type Verdict =
   /** The 95% interval of the effect lies above zero: training went with better service. */
   | 'EXPAND'

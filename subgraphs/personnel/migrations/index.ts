@@ -1,4 +1,5 @@
 import { PersonnelInitial } from './0001-initial.js';
+import { PersonnelEnumChecks } from './0002-enum-checks.js';
 
 /** Every migration of this subgraph, oldest first. */
-export const migrations = [PersonnelInitial];
+export const migrations = [PersonnelInitial, PersonnelEnumChecks];
