@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareDatabase } from '../subgraphs/migrate.js';
-import { createPool, startScratchDatabase, type DatabaseServer } from '../subgraphs/shared/database.js';
-import { DEMO_DEFAULTS, generateDemoData, type SeedOptions, type SeedTruth } from '../tools/seed/generate.js';
+import { prepareDatabase } from '../../subgraphs/migrate.js';
+import { createPool, startScratchDatabase, type DatabaseServer } from '../../subgraphs/shared/database.js';
+import { DEMO_DEFAULTS, generateDemoData, type SeedOptions, type SeedTruth } from '../../tools/seed/generate.js';
 
 /** Small enough for a fast test, large enough to see the planted effect: 2 regions x 200 staff x 3 years. */
 const SMALL: SeedOptions = { seed: 424242, regions: ['12.71', '93.01'], employeesPerRegion: 200, years: { from: 2022, to: 2024 } };

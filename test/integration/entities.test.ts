@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { SUBGRAPHS } from '../subgraphs/index.js';
-import { openOrm, query } from '../subgraphs/shared/orm.js';
+import { SUBGRAPHS } from '../../subgraphs/index.js';
+import { openOrm, query } from '../../subgraphs/shared/orm.js';
 
 /**
  * The migrations are the schema; the MikroORM entities must describe it. This catches an entity property

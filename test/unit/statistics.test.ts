@@ -11,7 +11,7 @@ import {
   welchDifference,
   welchFromSummaries,
   type Estimate,
-} from '../subgraphs/evaluation/statistics.js';
+} from '../../subgraphs/evaluation/statistics.js';
 
 /** |actual − expected| ≤ rel·|expected| (+ a tiny absolute floor for values near zero). */
 function expectClose(actual: number, expected: number, rel: number, abs = 0): void {

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { parseNip } from '../subgraphs/personnel/nip.js';
+import { parseNip } from '../../subgraphs/personnel/nip.js';
 
 const today = new Date(Date.UTC(2026, 10, 22));
 
