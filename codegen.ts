@@ -1,6 +1,9 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-/** Typed documents for the tests (and any TypeScript client) from the API schema the gateway serves. */
+/**
+ * Typed documents for the tests (and any TypeScript client) from the API schema the gateway serves.
+ * The output is not committed (.gitignore): `npm test` and `npm run typecheck` generate it before tsc.
+ */
 const config: CodegenConfig = {
   schema: 'schema/api.graphql',
   documents: ['test/documents/**/*.graphql'],

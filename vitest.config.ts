@@ -1,15 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects (inline projects inherit this root config: resolve.alias, pool, timeouts):
+ * - unit (test/unit): pure code (statistics, NIP, schema composition); no database, no seed. `npm run test:unit`.
+ * - integration (test/integration): one real PostgreSQL for the run, migrated and seeded once by the global setup.
+ * Vitest starts every selected project's global setup before any test, so `npm test` runs the projects one
+ * after the other (unit first): a plain `vitest run` would make the unit tests wait for the seed.
+ */
 export default defineConfig({
   resolve: {
     // The Apollo packages load graphql's CommonJS build; make Vite use the same copy.
     alias: { graphql: 'graphql/index.js' },
   },
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
+    pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPool, startDatabase } from '../../subgraphs/shared/database.js';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
-import { clearDemoData, DEMO_DEFAULTS, generateDemoData, SEEDED_TABLES, type SeedOptions } from './generate.js';
+import type pg from 'pg';
+import { clearDemoData, DEMO_DEFAULTS, generateDemoData, SEEDED_TABLES, type SeedOptions, type SeedTruth } from './generate.js';
 
 /** The repository root (this file runs as dist/tools/seed/cli.js): .data lives there, like for `npm start`. */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -58,6 +59,25 @@ function parseOptions(argv: string[]): { options: SeedOptions; reset: boolean } 
   };
 }
 
+/** Rows per seeded table and the true effect per region. */
+async function printSummary(pool: pg.Pool, truth: SeedTruth): Promise<void> {
+  const counts = await pool.query<{ table: string; rows: string }>(
+    SEEDED_TABLES.map((t) => `select '${t}' as table, count(*) as rows from ${t}`).join(' union all '),
+  );
+  console.log('\nrows per table:');
+  let total = 0;
+  for (const table of SEEDED_TABLES) {
+    const rows = Number(counts.rows.find((r) => r.table === table)?.rows ?? 0);
+    total += rows;
+    console.log(`  ${table.padEnd(32)} ${rows.toLocaleString('en-US').padStart(12)}`);
+  }
+  console.log(`  ${'total'.padEnd(32)} ${total.toLocaleString('en-US').padStart(12)}`);
+  console.log('\ntrue effect of 10 JP per staff member on IKM, by region:');
+  for (const [code, r] of Object.entries(truth.regions)) {
+    console.log(`  ${code} ${r.name.padEnd(28)} effect ${r.effectPer10Jp.toFixed(2)}, trend ${r.trendPerYear.toFixed(2)}/year, ${r.units} units`);
+  }
+}
+
 async function main(): Promise<number> {
   let parsed: ReturnType<typeof parseOptions>;
   try {
@@ -95,21 +115,7 @@ async function main(): Promise<number> {
     const seedStarted = performance.now();
     const truth = await generateDemoData(pool, options);
     const seedSeconds = ((performance.now() - seedStarted) / 1000).toFixed(2);
-    const counts = await pool.query<{ table: string; rows: string }>(
-      SEEDED_TABLES.map((t) => `select '${t}' as table, count(*) as rows from ${t}`).join(' union all '),
-    );
-    console.log('\nrows per table:');
-    let total = 0;
-    for (const table of SEEDED_TABLES) {
-      const rows = Number(counts.rows.find((r) => r.table === table)?.rows ?? 0);
-      total += rows;
-      console.log(`  ${table.padEnd(32)} ${rows.toLocaleString('en-US').padStart(12)}`);
-    }
-    console.log(`  ${'total'.padEnd(32)} ${total.toLocaleString('en-US').padStart(12)}`);
-    console.log('\ntrue effect of 10 JP per staff member on IKM, by region:');
-    for (const [code, r] of Object.entries(truth.regions)) {
-      console.log(`  ${code} ${r.name.padEnd(28)} effect ${r.effectPer10Jp.toFixed(2)}, trend ${r.trendPerYear.toFixed(2)}/year, ${r.units} units`);
-    }
+    await printSummary(pool, truth);
     console.log(`\ntruth written to ${options.truthPath}; generation ${seedSeconds} s, total ${elapsed()} s`);
     return 0;
   } catch (error) {

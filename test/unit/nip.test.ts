@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { parseNip } from '../subgraphs/personnel/nip.js';
+import { parseNip } from '../../subgraphs/personnel/nip.js';
 
 const today = new Date(Date.UTC(2026, 10, 22));
 
@@ -17,7 +17,7 @@ function fieldOf(nip: string): unknown {
 }
 
 describe('NIP', () => {
-  it('parses the example of domain.md, with or without reading spaces', () => {
+  it('parses the example of docs/domain.md, with or without reading spaces', () => {
     expect(parseNip('19860926 201505 1 001', today)).toEqual({
       nip: '198609262015051001',
       birthDate: '1986-09-26',

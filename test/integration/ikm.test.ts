@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { SURVEY_SELECT } from '../subgraphs/evaluation/service.js';
+import { SURVEY_SELECT } from '../../subgraphs/evaluation/service.js';
 
 /**
  * IKM scoring runs in SQL against the reference tables. These tests insert synthetic surveys inside a

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
-import { SUBGRAPHS } from '../subgraphs/index.js';
-import { openOrm, query } from '../subgraphs/shared/orm.js';
-import { IkmGrade, SkpPredicate, SkpRating } from '../subgraphs/evaluation/enums.js';
+import { SUBGRAPHS } from '../../subgraphs/index.js';
+import { openOrm, query } from '../../subgraphs/shared/orm.js';
+import { IkmGrade, SkpPredicate, SkpRating } from '../../subgraphs/evaluation/enums.js';
 
 /**
  * The migrations are the schema; the MikroORM entities must describe it. This catches an entity property

@@ -9,8 +9,8 @@ import {
   tQuantile,
   welchFromSummaries,
   type Estimate,
-} from '../subgraphs/evaluation/statistics.js';
-import { olsSlope, welchDifference } from './support/statistics.js';
+} from '../../subgraphs/evaluation/statistics.js';
+import { olsSlope, welchDifference } from '../support/statistics.js';
 
 /** |actual − expected| ≤ rel·|expected| (+ a tiny absolute floor for values near zero). */
 function expectClose(actual: number, expected: number, rel: number, abs = 0): void {

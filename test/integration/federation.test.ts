@@ -10,8 +10,8 @@ import {
   RegionTreeDocument,
   RegionUnitsDocument,
   UnitOverviewDocument,
-} from './generated/graphql.js';
-import { usePlatform, type GraphqlResponse } from './support/platform.js';
+} from '../generated/graphql.js';
+import { usePlatform, type GraphqlResponse } from '../support/platform.js';
 
 const api = usePlatform();
 const YEAR = 2025;

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
-import { olsSlope, welchDifference } from './support/statistics.js';
-import type { SeedTruth } from '../tools/seed/generate.js';
-import { ImpactVerdictsDocument, TrainingImpactDocument, type TrainingImpactQuery } from './generated/graphql.js';
-import { usePlatform } from './support/platform.js';
+import { olsSlope, welchDifference } from '../support/statistics.js';
+import type { SeedTruth } from '../../tools/seed/generate.js';
+import { ImpactVerdictsDocument, TrainingImpactDocument, type TrainingImpactQuery } from '../generated/graphql.js';
+import { usePlatform } from '../support/platform.js';
 
 const api = usePlatform();
 const YEAR = 2025;

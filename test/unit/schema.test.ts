@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeFromCode, schemaFiles } from '../tools/schema.js';
+import { composeFromCode, schemaFiles } from '../../tools/schema.js';
 
 describe('schema/', () => {
   it('matches the SDL built from the code and its composition (run `npm run compose` after a change)', async () => {

@@ -1,0 +1,30 @@
+/** What a run of the demo generator seeds, and the defaults of `npm run seed` and `npm start`. */
+export interface SeedOptions {
+  seed: number;
+  /** Regency/city codes ('12.71') or province codes ('12'). */
+  regions: string[];
+  employeesPerRegion: number;
+  years: { from: number; to: number };
+  truthPath?: string;
+  log?: (line: string) => void;
+}
+
+export const DEMO_DEFAULTS: { seed: number; regions: string[]; employeesPerRegion: number; years: { from: number; to: number } } = {
+  seed: 20261122,
+  regions: ['12.71', '12.75', '93.01'],
+  employeesPerRegion: 1000,
+  years: { from: 2021, to: 2025 },
+};
+
+export function validateOptions(options: SeedOptions): void {
+  const { seed, regions, employeesPerRegion, years } = options;
+  if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
+  if (regions.length === 0) throw new Error('no regions to seed');
+  if (new Set(regions).size !== regions.length) throw new Error('a region is listed twice');
+  if (!Number.isInteger(employeesPerRegion) || employeesPerRegion < 30) {
+    throw new Error(`employeesPerRegion must be an integer of at least 30, got ${employeesPerRegion}`);
+  }
+  if (!Number.isInteger(years.from) || !Number.isInteger(years.to) || years.from > years.to || years.from < 2000 || years.to > 2100) {
+    throw new Error(`years must be a range like 2021-2025, got ${years.from}-${years.to}`);
+  }
+}

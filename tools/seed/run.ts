@@ -1,0 +1,83 @@
+import type pg from 'pg';
+import { dayOf } from './calendar.js';
+import { Identifiers } from './identifiers.js';
+import type { SeedOptions } from './options.js';
+import type { TableKey, Tables } from './tables.js';
+import type { CoursePool } from './types.js';
+
+/** Everything shared by the regions of one run. */
+export interface Run {
+  client: pg.PoolClient;
+  options: SeedOptions;
+  from: number;
+  to: number;
+  /** 31 December of the last seeded year: ages and histories are as of this day. */
+  ref: number;
+  /** Latest appointment month (June of the last seeded year): never in the future of the data. */
+  lastAppointmentMonth: number;
+  krejcieMorgan: { population: number; minimum: number }[];
+  ids: Partial<Record<TableKey, number>>;
+  tables: Tables;
+  identifiers: Identifiers;
+  courseIds: number[];
+  poolCache: Map<string, CoursePool>;
+  clampedQuality: number;
+  /** The insert query still running, if any. */
+  inflight: Promise<void>;
+}
+
+export function createRun(
+  client: pg.PoolClient,
+  options: SeedOptions,
+  tables: Tables,
+  krejcieMorgan: Run['krejcieMorgan'],
+): Run {
+  const { from, to } = options.years;
+  return {
+    client,
+    options,
+    from,
+    to,
+    ref: dayOf(to, 12, 31),
+    lastAppointmentMonth: to * 12 + 5,
+    krejcieMorgan,
+    ids: {},
+    tables,
+    identifiers: new Identifiers(to),
+    courseIds: [],
+    poolCache: new Map(),
+    clampedQuality: 0,
+    inflight: Promise.resolve(),
+  };
+}
+
+/** The next id of a table (1, 2, ...): the generator assigns ids itself, so children can refer to them. */
+export const nextId = (run: Run, table: TableKey): number => (run.ids[table] = (run.ids[table] ?? 0) + 1);
+
+/**
+ * Sends every buffered row as one multi-statement query (parents first) without waiting for it: the
+ * database inserts while the generator computes the next batch. At most one such query is in flight.
+ */
+export async function flushAll(run: Run): Promise<void> {
+  await run.inflight;
+  const statements = Object.values(run.tables).flatMap((table) => table.drainSql());
+  if (statements.length === 0) return;
+  const sent = run.client.query(statements.join(';\n')).then(() => undefined);
+  sent.catch(() => {}); // awaited by the next flush or at the end; never an unhandled rejection
+  run.inflight = sent;
+}
+
+/** The minimum sample of an IKM survey for a population (Krejcie-Morgan table, evaluation schema). */
+export function krejcieMorgan(run: Run, population: number): number {
+  const table = run.krejcieMorgan;
+  let lo = 0;
+  let hi = table.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((table[mid]?.population ?? 0) >= population) hi = mid;
+    else lo = mid + 1;
+  }
+  const row = table[lo];
+  if (!row) throw new Error('evaluation.krejcie_morgan is empty');
+  return Math.min(row.minimum, population);
+}
