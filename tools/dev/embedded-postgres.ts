@@ -148,8 +148,10 @@ const watch = setInterval(() => {
 }, 200);
 `;
 
-function startGuard(postmasterPid: number): ChildProcess {
-  const guard = spawn(process.execPath, ['-e', GUARD, String(process.pid), String(postmasterPid)], { detached: true, stdio: 'ignore' });
+function startGuard(postmasterPid: number, clusterDir: string): ChildProcess {
+  // The cluster folder is only there to show in `ps` which cluster the guard watches.
+  const args = ['-e', GUARD, String(process.pid), String(postmasterPid), clusterDir];
+  const guard = spawn(process.execPath, args, { detached: true, stdio: 'ignore' });
   guard.unref();
   return guard;
 }
@@ -201,7 +203,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await logFile.close();
   const pid = child.pid;
   if (!pid) throw new Error('PostgreSQL did not start');
-  const guard = startGuard(pid);
+  const guard = startGuard(pid, clusterDir);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let gone = false;
   void exited.then(() => (gone = true));
