@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../subgraphs/shared/config.js';
+import { childEnvironment, projectRoot } from '../subgraphs/shared/config.js';
 import type { RunState } from '../tools/dev/supervisor.js';
 
 /**
@@ -101,9 +101,14 @@ function readState(): RunState | undefined {
 
 /** Starts `npm start`'s supervisor (compiled) and waits until the gateway gives full answers. */
 async function startSupervisor(): Promise<{ child: ChildProcess; state: RunState; output: string[] }> {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', SHUTDOWN_GRACE_MS: '5000', NODE_ENV: 'development' };
-  delete env.DATABASE_URL;
-  delete env.EMBEDDED_PG_PORT;
+  const env = childEnvironment({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    SHUTDOWN_GRACE_MS: '5000',
+    NODE_ENV: 'development',
+    DATABASE_URL: undefined,
+    EMBEDDED_PG_PORT: undefined,
+  });
   const child = spawn(process.execPath, [join(root, 'dist', 'tools', 'dev', 'start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   supervisors.push(child);
   const output: string[] = [];
@@ -114,7 +119,7 @@ async function startSupervisor(): Promise<{ child: ChildProcess; state: RunState
     () => {
       if (child.exitCode !== null) throw new Error(`supervisor exited ${child.exitCode}:\n${output.join('')}`);
       const s = readState();
-      return s?.supervisor === child.pid && s.gateway.pid ? s : undefined;
+      return s && s.supervisor === child.pid && s.gateway.pid ? s : undefined;
     },
     90_000,
   );
