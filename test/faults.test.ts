@@ -119,7 +119,7 @@ async function startSupervisor(): Promise<{ child: ChildProcess; state: RunState
     () => {
       if (child.exitCode !== null) throw new Error(`supervisor exited ${child.exitCode}:\n${output.join('')}`);
       const s = readState();
-      return s && s.supervisor === child.pid && s.gateway.pid ? s : undefined;
+      return s && s.supervisor === child.pid && s.ready ? s : undefined;
     },
     90_000,
   );

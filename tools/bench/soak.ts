@@ -75,7 +75,7 @@ export async function soak(seconds: number, connections: number): Promise<void> 
   try {
     let state: RunState | undefined;
     const startDeadline = Date.now() + 120_000;
-    while (!state?.gateway.pid) {
+    while (!state?.ready) {
       if (supervisor.exitCode !== null || Date.now() > startDeadline) throw new Error('the supervisor did not start');
       await new Promise((resolve) => setTimeout(resolve, 250));
       state = await readFile(join(dataDir, 'run.json'), 'utf8').then((text) => JSON.parse(text) as RunState, () => undefined);

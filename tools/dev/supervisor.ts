@@ -26,6 +26,8 @@ export interface SupervisorOptions {
 /** What is running, in `<data folder>/run.json` (tests and operators read it). */
 export interface RunState {
   supervisor: number;
+  /** True once every child has reported ready (the gateway last). */
+  ready: boolean;
   postgres?: number;
   gateway: { pid?: number; url: string };
   subgraphs: Record<SubgraphName, { pid?: number; url: string }>;
@@ -215,6 +217,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     const subgraphUrl = (name: SubgraphName) => `http://127.0.0.1:${ports[name]}/`;
     state = {
       supervisor: process.pid,
+      ready: false,
       gateway: { url: `http://127.0.0.1:${gatewayPort}/` },
       subgraphs: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { url: subgraphUrl(name) }])) as RunState['subgraphs'],
     };
@@ -257,6 +260,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     );
     children.push(gateway);
     await gateway.start();
+    state.ready = true;
     writeState();
   } catch (error) {
     await stop('start-up failed').catch(() => {});
