@@ -78,7 +78,7 @@ export async function soak(seconds: number, connections: number): Promise<void> 
     while (!state?.ready) {
       if (supervisor.exitCode !== null || Date.now() > startDeadline) throw new Error('the supervisor did not start');
       await new Promise((resolve) => setTimeout(resolve, 250));
-      state = await readFile(join(dataDir, 'run.json'), 'utf8').then((text) => JSON.parse(text) as RunState, () => undefined);
+      state = await readFile(join(dataDir, 'run.json'), 'utf8').then((text) => JSON.parse(text) as RunState).catch(() => undefined);
     }
     const url = state.gateway.url;
     console.log(`soak: ${seconds} s, ${connections} connections, ${QUERIES.length} queries in turn, against ${url}`);

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { renameSync, writeFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { childEnvironment, type Config } from '../../subgraphs/shared/config.js';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
@@ -160,7 +161,10 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       const entry = child.name === 'gateway' ? state.gateway : state.subgraphs[child.name as SubgraphName];
       entry.pid = child.process?.pid;
     }
-    void writeFile(statePath, `${JSON.stringify(state, null, 2)}\n`).catch(() => {});
+    // Written whole, then renamed: a reader never sees half a file.
+    const temporary = `${statePath}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(state, null, 2)}\n`);
+    renameSync(temporary, statePath);
   };
 
   // PostgreSQL that stops on its own (crash, an operator's pg_ctl) comes back on the same port; the
