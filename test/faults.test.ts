@@ -105,6 +105,7 @@ async function startSupervisor(): Promise<{ child: ChildProcess; state: RunState
     DATA_DIR: dataDir,
     PORT: '0',
     SHUTDOWN_GRACE_MS: '5000',
+    SUBGRAPH_TIMEOUT_MS: '2000',
     NODE_ENV: 'development',
     DATABASE_URL: undefined,
     EMBEDDED_PG_PORT: undefined,
@@ -174,6 +175,25 @@ describe('the supervisor (npm start)', () => {
     const now = readState()!;
     expect(now.postgres).not.toBe(state.postgres);
     expect(Object.values(now.subgraphs).map((s) => s.pid)).toEqual(subgraphPids);
+  });
+
+  // Needs the gateway's per-fetch timeout (ops-server's startGateway option, fed from SUBGRAPH_TIMEOUT_MS,
+  // which this test sets to 2 s): enable once start-gateway passes settings.timeouts.subgraphMs.
+  it.skip('answers within the gateway timeout while a subgraph is frozen', async () => {
+    const state = readState()!;
+    const learning = state.subgraphs.learning.pid!;
+    process.kill(learning, 'SIGSTOP');
+    try {
+      const started = Date.now();
+      const answer = await ask(state.gateway.url);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(answer.status).toBe(200);
+      expect(answer.body?.errors?.length).toBeGreaterThan(0);
+      expect(answer.body?.data?.serviceUnit).toBeTruthy(); // personnel's part still answers
+    } finally {
+      process.kill(learning, 'SIGCONT');
+    }
+    await until('full answers again', async () => isFull(await ask(state.gateway.url)) || undefined);
   });
 
   it('drains on SIGTERM under load: no in-flight request dropped, no process left', async () => {
