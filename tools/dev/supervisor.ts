@@ -37,6 +37,8 @@ export interface RunState {
 const MAX_BACKOFF_MS = 10_000;
 /** A child that ran this long before crashing starts again at the shortest backoff. */
 const HEALTHY_AFTER_MS = 30_000;
+/** A child that never got ready is given up after this many attempts (npm start then fails, saying why). */
+const STARTUP_ATTEMPTS = 6;
 
 class Supervised {
   process?: ChildProcess;
@@ -45,6 +47,8 @@ class Supervised {
   private tail: string[] = [];
   private restartTimer?: NodeJS.Timeout;
   stopping = false;
+  private everReady = false;
+  private readyWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
 
   constructor(
     readonly name: string,
@@ -81,7 +85,10 @@ class Supervised {
     }
     const ready = new Promise<void>((resolve, reject) => {
       child.on('message', (message: { type?: string }) => {
-        if (message?.type === 'ready') resolve();
+        if (message?.type !== 'ready') return;
+        this.everReady = true;
+        for (const waiter of this.readyWaiters.splice(0)) waiter.resolve();
+        resolve();
       });
       child.once('exit', (code, signal) => reject(new Error(`${this.name} exited before it was ready (${describe(code, signal)})`)));
     });
@@ -99,6 +106,11 @@ class Supervised {
     if (ranMs > HEALTHY_AFTER_MS) this.failures = 0;
     const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** this.failures);
     this.failures += 1;
+    if (!this.everReady && this.failures > STARTUP_ATTEMPTS) {
+      const error = new Error(`${this.name} failed ${this.failures} times before it was ready (${describe(code, signal)}):\n    ${this.tail.join('\n    ')}`);
+      for (const waiter of this.readyWaiters.splice(0)) waiter.reject(error);
+      return;
+    }
     const last = this.tail.filter((line) => line.trim()).slice(-5);
     this.log(
       `[supervisor] ${this.name} exited unexpectedly (${describe(code, signal)}) after ${(ranMs / 1000).toFixed(1)} s; ` +
@@ -111,6 +123,16 @@ class Supervised {
         (error: unknown) => this.log(`[supervisor] ${error instanceof Error ? error.message : String(error)}`),
       );
     }, delay);
+  }
+
+  /**
+   * Starts the child and resolves once it has reported ready, restarts included: a port still held by
+   * a draining child of an earlier, killed supervisor only delays the start.
+   */
+  startAndWait(): Promise<void> {
+    const ready = new Promise<void>((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+    this.start().catch(() => {});
+    return ready;
   }
 
   /** SIGTERM (the child drains), then SIGKILL if it is still there after the grace period. */
@@ -248,7 +270,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
         ),
       );
     }
-    await Promise.all(children.map((child) => child.start()));
+    await Promise.all(children.map((child) => child.startAndWait()));
     const gateway = new Supervised(
       'gateway',
       join(options.distDir, 'gateway', 'start-gateway.js'),
@@ -263,7 +285,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       graceMs,
     );
     children.push(gateway);
-    await gateway.start();
+    await gateway.startAndWait();
     state.ready = true;
     writeState();
   } catch (error) {
