@@ -208,7 +208,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   let gone = false;
   void exited.then(() => (gone = true));
   const superuserUrl = `postgres://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/postgres`;
-  const ready = await waitFor(async () => gone || (await canConnect(superuserUrl)), 60_000, 100);
+  const ready = await waitFor(async () => gone || (await answers(superuserUrl)), 60_000, 100);
   if (gone || !ready) {
     await stopPostmaster(pid, 2_000);
     throw new Error(`PostgreSQL did not start on port ${port}; see ${join(dirname(clusterDir), 'postgres.log')}`);
@@ -228,6 +228,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       }
     },
   };
+}
+
+/** The server answers: it accepts the connection, or refuses these credentials (an older cluster). */
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === '28P01';
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 async function canConnect(url: string): Promise<boolean> {
