@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureRoles, grantStatements, prepareSubgraph } from '../subgraphs/migrate.js';
+import { openOrm, query } from '../subgraphs/shared/orm.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/names.js';
 
 /**
@@ -112,6 +113,20 @@ describe('migrations', () => {
       }
     } finally {
       await admin.query(`drop database if exists ${database} with (force)`);
+    }
+  });
+});
+
+describe('subgraph connections', () => {
+  it('carry a statement_timeout and a bounded pool', async () => {
+    const orm = await openOrm({ schema: 'learning', entities: [], migrations: [], url: urlAs('learning'), poolSize: 3, statementTimeoutMs: 200 });
+    try {
+      const [setting] = await query<{ statement_timeout: string }>(orm.em.fork(), 'show statement_timeout');
+      expect(setting?.statement_timeout).toBe('200ms');
+      await expect(query(orm.em.fork(), 'select pg_sleep(2)')).rejects.toThrow(/statement timeout/);
+      expect(orm.config.get('pool')?.max).toBe(3);
+    } finally {
+      await orm.close();
     }
   });
 });

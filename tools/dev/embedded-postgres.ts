@@ -104,8 +104,18 @@ async function stopStale(clusterDir: string, log: (line: string) => void): Promi
   if (!pid || !isAlive(pid)) return;
   const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
   if (command && !command.includes('postgres')) return; // the pid was reused: PostgreSQL handles its stale file
+  // Stale only if the process that started it is gone; a running `npm start` keeps its server.
+  const owner = Number(await readFile(ownerFile(clusterDir), 'utf8').catch(() => ''));
+  if (owner && owner !== process.pid && isAlive(owner)) {
+    throw new Error(`PostgreSQL in ${clusterDir} is in use by process ${owner} (is npm start running?)`);
+  }
   log(`PostgreSQL (pid ${pid}) left running on ${clusterDir} by an earlier run: stopping it`);
   await stopPostmaster(pid);
+}
+
+/** Which process started the cluster's server (beside the cluster folder). */
+function ownerFile(clusterDir: string): string {
+  return join(dirname(clusterDir), 'postgres.owner');
 }
 
 /** Fast shutdown (SIGINT), then immediate (SIGQUIT), then SIGKILL. */
@@ -203,6 +213,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await logFile.close();
   const pid = child.pid;
   if (!pid) throw new Error('PostgreSQL did not start');
+  await writeFile(ownerFile(clusterDir), `${process.pid}\n`);
   const guard = startGuard(pid, clusterDir);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let gone = false;
