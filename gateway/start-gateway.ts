@@ -1,26 +1,20 @@
-import { DEFAULT_PORTS } from '../subgraphs/index.js';
+import { configOrExit } from '../subgraphs/shared/config.js';
+import { onShutdown, reportReady } from '../subgraphs/shared/lifecycle.js';
 import { startGateway } from './gateway.js';
 
 /**
  * `npm run start:gateway`: the gateway alone, in front of subgraphs that run elsewhere (for example each
- * started with `npm run start:subgraph -- <name>`). PERSONNEL_URL, LEARNING_URL, BUDGETING_URL and
- * EVALUATION_URL name them (default http://127.0.0.1:4001/ to :4004/); PORT (default 4000) and HOST.
+ * started with `npm run start:subgraph -- <name>`), named by PERSONNEL_URL, LEARNING_URL, BUDGETING_URL,
+ * EVALUATION_URL. SIGTERM drains: in-flight requests finish, then it exits.
  */
-const subgraphUrls = Object.fromEntries(
-  Object.entries(DEFAULT_PORTS).map(([name, port]) => [name, process.env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${port}/`]),
-);
+const settings = configOrExit();
+// To wire at merge (ops-server's startGateway options): settings.limits, settings.timeouts.subgraphMs,
+// settings.gateway.maxSockets, settings.timeouts.shutdownGraceMs, settings.log, settings.server.corsOrigins.
 const gateway = await startGateway({
-  subgraphUrls,
-  port: process.env.PORT ? Number(process.env.PORT) : 4000,
-  host: process.env.HOST ?? '127.0.0.1',
+  subgraphUrls: settings.subgraphUrls,
+  port: settings.server.port ?? 4000,
+  host: settings.server.host,
 });
-console.log(`Gateway at ${gateway.url}, subgraphs: ${Object.entries(subgraphUrls).map(([n, u]) => `${n} ${u}`).join(', ')}`);
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    await gateway.stop();
-    process.exit(0);
-  });
-}
+onShutdown({ stop: () => gateway.stop(), graceMs: settings.timeouts.shutdownGraceMs });
+console.log(`Gateway at ${gateway.url}, subgraphs: ${Object.entries(settings.subgraphUrls).map(([n, u]) => `${n} ${u}`).join(', ')}`);
+reportReady({ name: 'gateway', url: gateway.url });

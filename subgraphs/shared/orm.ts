@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import type { Migration } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
+import { config } from './config.js';
 import { MikroORM, type EntityManager, type EntitySchema, type Logger, type LogContext } from '@mikro-orm/postgresql';
 
 /** Counts the SQL statements one subgraph sends: the evidence behind the no-N+1 tests. */
@@ -21,7 +22,10 @@ export interface OrmOptions {
   migrations: Constructor<Migration>[];
   url: string;
   counter?: StatementCounter;
+  /** Connections at most (default DB_POOL_MAX): a subgraph never opens more than this. */
   poolSize?: number;
+  /** PostgreSQL statement_timeout of every connection, ms (default STATEMENT_TIMEOUT_MS; 0 = none). */
+  statementTimeoutMs?: number;
 }
 
 /** Opens one subgraph's MikroORM: its entities, its schema, its checked-in migrations. */
@@ -44,7 +48,13 @@ export async function openOrm(options: OrmOptions): Promise<MikroORM> {
       snapshotOnMigrate: false,
       silent: true,
     },
-    pool: { min: 0, max: options.poolSize ?? 10 },
+    pool: { min: 0, max: options.poolSize ?? config().database.poolMax, idleTimeoutMillis: 30_000 },
+    // Passed to pg's Pool: a runaway statement is cancelled by PostgreSQL itself; a connection attempt
+    // to a database that is down fails fast instead of queueing requests.
+    driverOptions: {
+      statement_timeout: options.statementTimeoutMs ?? config().database.statementTimeoutMs,
+      connectionTimeoutMillis: 5_000,
+    },
     debug: counter ? ['query'] : false,
     loggerFactory: counter ? () => countingLogger(counter) : undefined,
   });

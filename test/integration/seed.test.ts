@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
-import { createPool, startScratchDatabase, type DatabaseServer } from '../../subgraphs/shared/database.js';
+import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
+import { startScratchDatabase } from '../../tools/dev/embedded-postgres.js';
 import { generateDemoData, type SeedOptions, type SeedTruth } from '../../tools/seed/generate.js';
 
 /** Small enough for a fast test, large enough to see the planted effect: 2 regions x 200 staff x 3 years. */

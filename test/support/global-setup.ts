@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
-import { createPool, startScratchDatabase, type DatabaseServer } from '../../subgraphs/shared/database.js';
+import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
+import { startScratchDatabase } from '../../tools/dev/embedded-postgres.js';
 import { generateDemoData, type SeedOptions } from '../../tools/seed/generate.js';
 
 declare module 'vitest' {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import pg from 'pg';
-import { startPlatform, type Platform, type SubgraphName } from '../../gateway/platform.js';
+import { startPlatform, type Platform, type SubgraphName } from '../../tools/dev/platform.js';
 
 export interface GraphqlResponse<Data> {
   data?: Data;

@@ -1,6 +1,7 @@
-import { startPlatform, type Platform } from '../../gateway/platform.js';
+import { startPlatform, type Platform } from '../dev/platform.js';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
-import { createPool, startScratchDatabase, type DatabaseServer } from '../../subgraphs/shared/database.js';
+import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
+import { startScratchDatabase } from '../dev/embedded-postgres.js';
 import type pg from 'pg';
 
 /** A scratch database with migrations and regions, a pool on it, and (once started) the platform. */

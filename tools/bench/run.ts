@@ -1,11 +1,17 @@
 import { generateDemoData } from '../seed/generate.js';
 import { argument, benchEnvironment, measure, post } from './harness.js';
+import { soak } from './soak.js';
 
 /**
  * `npm run bench`: latency and throughput of representative queries on one machine, each against a
  * baseline measured in the same run (a one-subgraph page read directly from the personnel subgraph).
- * Options: --employees N per region (default 5000).
+ * Options: --employees N per region (default 5000). `--soak SECONDS [--connections N]`: the soak mode
+ * instead (see soak.ts).
  */
+if (process.argv.includes('--soak')) {
+  await soak(argument('soak', 600), argument('connections', 50));
+  process.exit(0);
+}
 const employeesPerRegion = argument('employees', 5000);
 const env = await benchEnvironment();
 try {

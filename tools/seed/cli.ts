@@ -1,12 +1,14 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPool, startDatabase } from '../../subgraphs/shared/database.js';
+import { createPool } from '../../subgraphs/shared/database.js';
+import { startDatabase } from '../dev/embedded-postgres.js';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
+import { config } from '../../subgraphs/shared/config.js';
 import type pg from 'pg';
 import { clearDemoData, DEMO_DEFAULTS, generateDemoData, SEEDED_TABLES, type SeedOptions, type SeedTruth } from './generate.js';
 
-/** The repository root (this file runs as dist/tools/seed/cli.js): .data lives there, like for `npm start`. */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** The data folder of `npm start` (DATA_DIR, default .data at the repository root). */
+const DATA_DIR = config().dev.dataDir;
 
 const USAGE = `Fills the database with deterministic demo data (personnel, learning, budgeting, evaluation).
 
@@ -53,7 +55,7 @@ function parseOptions(argv: string[]): { options: SeedOptions; reset: boolean } 
       regions: values.regions !== undefined ? values.regions.split(',').map((r) => r.trim()).filter((r) => r !== '') : [...DEMO_DEFAULTS.regions],
       employeesPerRegion: values.employees !== undefined ? integer(values.employees, '--employees') : DEMO_DEFAULTS.employeesPerRegion,
       years,
-      truthPath: values.truth ?? `${ROOT}.data/truth.json`,
+      truthPath: values.truth ?? join(DATA_DIR, 'truth.json'),
       log: (line) => console.log(line),
     },
   };
@@ -93,7 +95,7 @@ async function main(): Promise<number> {
   const { options, reset } = parsed;
   const started = performance.now();
   const elapsed = (): string => ((performance.now() - started) / 1000).toFixed(2);
-  const db = await startDatabase({ dataDir: `${ROOT}.data/postgres`, port: 5433, log: (line) => console.error(line) });
+  const db = await startDatabase({ dataDir: join(DATA_DIR, 'postgres'), port: 5433, log: (line) => console.error(line) });
   const stopOnSignal = (): void => {
     void db.stop().finally(() => process.exit(130));
   };

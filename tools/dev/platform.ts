@@ -1,9 +1,9 @@
-import { DEFAULT_PORTS, SUBGRAPHS } from '../subgraphs/index.js';
-import { StatementCounter } from '../subgraphs/shared/orm.js';
-import { startSubgraph, type RunningSubgraph } from '../subgraphs/shared/subgraph.js';
-import { startGateway, type FetchCounts, type RunningGateway } from './gateway.js';
+import { startGateway, type FetchCounts, type RunningGateway } from '../../gateway/gateway.js';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from '../../subgraphs/index.js';
+import { StatementCounter } from '../../subgraphs/shared/orm.js';
+import { startSubgraph, type RunningSubgraph } from '../../subgraphs/shared/subgraph.js';
 
-export type SubgraphName = keyof typeof SUBGRAPHS;
+export type { SubgraphName };
 
 export interface PlatformOptions {
   databaseUrl: string;
@@ -24,9 +24,12 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-/** Starts the four subgraphs and the gateway in this process, each on its own HTTP port. */
+/**
+ * Tests and benchmarks: the four subgraphs and the gateway in this process, each on its own HTTP port
+ * (`npm start` runs each in its own process instead: see supervisor.ts).
+ */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
-  const names = Object.keys(SUBGRAPHS) as SubgraphName[];
+  const names = SUBGRAPH_NAMES;
   const statements = Object.fromEntries(names.map((name) => [name, new StatementCounter()])) as Record<SubgraphName, StatementCounter>;
   const fetches: FetchCounts = {};
   const started = await Promise.all(

@@ -1,0 +1,251 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../names.js';
+
+/**
+ * The one place that reads environment variables. Every value is validated here; a bad value stops
+ * start-up with a message naming the variable. The rest of the code receives typed sections (as
+ * options) and never reads `process.env`. The README's "Configuration" table documents each variable.
+ */
+
+const integer = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    }, `must be a URL (${protocols.join(' or ')})`);
+
+const postgresUrl = url(['postgres:', 'postgresql:']);
+const httpUrl = url(['http:', 'https:']);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().trim().min(1).optional(),
+  PORT: integer(0, 65535).optional(),
+  PERSONNEL_URL: httpUrl.optional(),
+  LEARNING_URL: httpUrl.optional(),
+  BUDGETING_URL: httpUrl.optional(),
+  EVALUATION_URL: httpUrl.optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  PERSONNEL_DATABASE_URL: postgresUrl.optional(),
+  LEARNING_DATABASE_URL: postgresUrl.optional(),
+  BUDGETING_DATABASE_URL: postgresUrl.optional(),
+  EVALUATION_DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().trim().min(1).optional(),
+  EMBEDDED_PG_PORT: integer(0, 65535).optional(),
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined
+        ? undefined
+        : value
+            .split(',')
+            .map((origin) => origin.trim())
+            .filter(Boolean),
+    )
+    .pipe(z.array(z.union([z.literal('*'), httpUrl])).optional()),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+  SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
+  DB_POOL_MAX: integer(1, 1000).default(10),
+  STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(15_000),
+  SUBGRAPH_TIMEOUT_MS: integer(1, 600_000).default(20_000),
+  GATEWAY_MAX_SOCKETS: integer(1, 10_000).default(50),
+  LIMIT_DEPTH: integer(1, 1000).default(12),
+  LIMIT_ALIASES: integer(0, 10_000).default(30),
+  LIMIT_TOKENS: integer(1, 1_000_000).default(5000),
+  LIMIT_DIRECTIVES: integer(0, 10_000).default(50),
+  LIMIT_COST: integer(1, 100_000_000).default(50_000),
+  LIMIT_BODY_BYTES: integer(1, 100_000_000).default(100_000),
+  LIMIT_PAGE_SIZE: integer(1, 1_000_000).default(1000),
+  LIMIT_ENTITIES: integer(1, 1_000_000).default(1000),
+  SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+});
+
+type Environment = z.infer<typeof schema>;
+
+/** The validated configuration, in sections that map onto the option objects of the servers. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  /** The repository root (found once, from this file, whether it runs from source or from dist/). */
+  root: string;
+  server: {
+    /** Bind address: 127.0.0.1 in development and test, 0.0.0.0 in production. */
+    host: string;
+    /** PORT when set: the gateway's (npm start, start:gateway) or the subgraph's (start:subgraph). */
+    port: number | undefined;
+    /** Allowed cross-origin callers; none by default in production, any origin in development. */
+    corsOrigins: string[];
+  };
+  /** Where the gateway finds each subgraph. */
+  subgraphUrls: Record<SubgraphName, string>;
+  database: {
+    /** The owner connection: migrations (and, without per-subgraph URLs, the subgraphs). */
+    url: string | undefined;
+    /** Each subgraph's own least-privilege connection, when configured. */
+    subgraphUrls: Partial<Record<SubgraphName, string>>;
+    poolMax: number;
+    statementTimeoutMs: number;
+  };
+  /** Tooling only (npm start, tests, benchmarks): the git-ignored data folder and embedded PostgreSQL. */
+  dev: {
+    dataDir: string;
+    embeddedPgPort: number | undefined;
+    seedDemoData: boolean;
+  };
+  log: { level: Environment['LOG_LEVEL']; otlpEndpoint: string | undefined };
+  timeouts: {
+    /** How long a stopping process lets in-flight requests finish. */
+    shutdownGraceMs: number;
+    /** The gateway's limit per subgraph fetch. */
+    subgraphMs: number;
+    /** PostgreSQL's statement_timeout on every subgraph connection (0 = none). */
+    statementMs: number;
+  };
+  gateway: { maxSockets: number };
+  limits: {
+    depth: number;
+    aliases: number;
+    tokens: number;
+    directives: number;
+    cost: number;
+    bodyBytes: number;
+    pageSize: number;
+    entities: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((issue) => `  ${issue}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates an environment (process.env by default); throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, as shells often export VAR= to clear a value.
+  const present = Object.fromEntries(Object.entries(env).filter(([key, value]) => key in schema.shape && value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '(environment)');
+        return `${name}=${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const root = projectRoot();
+  const subgraphUrl = (name: SubgraphName) => e[`${name.toUpperCase()}_URL` as `${Uppercase<SubgraphName>}_URL`];
+  const subgraphDatabaseUrl = (name: SubgraphName) =>
+    e[`${name.toUpperCase()}_DATABASE_URL` as `${Uppercase<SubgraphName>}_DATABASE_URL`];
+  return {
+    env: e.NODE_ENV,
+    root,
+    server: {
+      host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+      port: e.PORT,
+      corsOrigins: e.CORS_ORIGINS ?? (production ? [] : ['*']),
+    },
+    subgraphUrls: Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [name, subgraphUrl(name) ?? `http://127.0.0.1:${DEFAULT_PORTS[name]}/`]),
+    ) as Record<SubgraphName, string>,
+    database: {
+      url: e.DATABASE_URL,
+      subgraphUrls: Object.fromEntries(
+        SUBGRAPH_NAMES.flatMap((name) => {
+          const value = subgraphDatabaseUrl(name);
+          return value ? [[name, value]] : [];
+        }),
+      ),
+      poolMax: e.DB_POOL_MAX,
+      statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
+    },
+    dev: {
+      dataDir: resolve(root, e.DATA_DIR ?? '.data'),
+      embeddedPgPort: e.EMBEDDED_PG_PORT,
+      seedDemoData: e.SEED_DEMO_DATA !== 'false',
+    },
+    log: { level: e.LOG_LEVEL, otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT },
+    timeouts: {
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+      subgraphMs: e.SUBGRAPH_TIMEOUT_MS,
+      statementMs: e.STATEMENT_TIMEOUT_MS,
+    },
+    gateway: { maxSockets: e.GATEWAY_MAX_SOCKETS },
+    limits: {
+      depth: e.LIMIT_DEPTH,
+      aliases: e.LIMIT_ALIASES,
+      tokens: e.LIMIT_TOKENS,
+      directives: e.LIMIT_DIRECTIVES,
+      cost: e.LIMIT_COST,
+      bodyBytes: e.LIMIT_BODY_BYTES,
+      pageSize: e.LIMIT_PAGE_SIZE,
+      entities: e.LIMIT_ENTITIES,
+    },
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, validated once. */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}
+
+/**
+ * For entry points: the configuration, or a message naming the bad variables and exit code 2. Nothing
+ * starts with a configuration it would have to guess at.
+ */
+export function configOrExit(): Config {
+  try {
+    return config();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+
+/**
+ * The environment for a child process (the supervisor's children): this process's environment with
+ * `overrides` applied; an undefined override removes the variable.
+ */
+export function childEnvironment(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const [name, value] of Object.entries(overrides)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
+
+/** The repository root: the nearest folder above this file with a package.json. */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('package.json not found above subgraphs/shared');
+    dir = parent;
+  }
+  return dir;
+}

@@ -1,0 +1,37 @@
+import { configOrExit } from './shared/config.js';
+import { onShutdown, reportReady } from './shared/lifecycle.js';
+import { prepareSubgraph } from './migrate.js';
+import { DEFAULT_PORTS, isSubgraphName, SUBGRAPH_NAMES, SUBGRAPHS } from './index.js';
+import { startSubgraph } from './shared/subgraph.js';
+
+/**
+ * `npm run start:subgraph -- <name>`: one subgraph in its own process, as production deploys them (and
+ * as `npm start`'s supervisor runs them). It connects with <NAME>_DATABASE_URL (its own read-only role)
+ * or else DATABASE_URL. When DATABASE_URL (the schema owner) is set, it first migrates its own schema
+ * under an advisory lock and grants its role. SIGTERM drains: in-flight requests finish, then it exits.
+ */
+const settings = configOrExit();
+const name = process.argv[2];
+if (!isSubgraphName(name)) {
+  console.error(`Usage: npm run start:subgraph -- <${SUBGRAPH_NAMES.join('|')}>`);
+  process.exit(2);
+}
+const ownerUrl = settings.database.url;
+const databaseUrl = settings.database.subgraphUrls[name] ?? ownerUrl;
+if (!databaseUrl) {
+  console.error(`Set DATABASE_URL (the schema owner) or ${name.toUpperCase()}_DATABASE_URL: a subgraph needs its PostgreSQL.`);
+  process.exit(2);
+}
+if (ownerUrl) {
+  const role = new URL(databaseUrl).username;
+  await prepareSubgraph(ownerUrl, name, { role: role !== new URL(ownerUrl).username ? decodeURIComponent(role) : undefined });
+}
+// To wire at merge (ops-server's startSubgraph options): host settings.server.host, settings.limits,
+// settings.timeouts.shutdownGraceMs, settings.log, settings.server.corsOrigins.
+const subgraph = await startSubgraph(SUBGRAPHS[name], {
+  databaseUrl,
+  port: settings.server.port ?? DEFAULT_PORTS[name],
+});
+onShutdown({ stop: () => subgraph.stop(), graceMs: settings.timeouts.shutdownGraceMs });
+console.log(`Subgraph ${name} at ${subgraph.url}`);
+reportReady({ name, url: subgraph.url });

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureRoles, grantStatements, prepareSubgraph } from '../../subgraphs/migrate.js';
+import { openOrm, query } from '../../subgraphs/shared/orm.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names.js';
+
+/**
+ * Least privilege, enforced by PostgreSQL: each subgraph's role reads its own schema and nothing else;
+ * and two replicas migrating at once do not race (advisory lock per schema).
+ */
+const adminUrl = inject('databaseUrl');
+const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
+const roleOf = (name: SubgraphName) => `pembinaan_test_${suffix}_${name}`;
+const passwords = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, randomBytes(18).toString('base64url')])) as Record<SubgraphName, string>;
+let admin: pg.Client;
+
+function urlAs(name: SubgraphName, database?: string): string {
+  const url = new URL(adminUrl);
+  url.username = roleOf(name);
+  url.password = passwords[name];
+  if (database) url.pathname = `/${database}`;
+  return url.toString();
+}
+
+beforeAll(async () => {
+  admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const database = new URL(adminUrl).pathname.slice(1);
+  await ensureRoles(
+    adminUrl,
+    database,
+    SUBGRAPH_NAMES.map((name) => ({ name: roleOf(name), password: passwords[name] })),
+  );
+  for (const name of SUBGRAPH_NAMES) for (const statement of grantStatements(name, roleOf(name))) await admin.query(statement);
+});
+
+afterAll(async () => {
+  for (const name of SUBGRAPH_NAMES) {
+    await admin.query(`drop owned by ${pg.escapeIdentifier(roleOf(name))}`);
+    await admin.query(`drop role ${pg.escapeIdentifier(roleOf(name))}`);
+  }
+  await admin.end();
+});
+
+describe('each subgraph role', () => {
+  it('reads its own tables and no other subgraph’s, and writes nothing', async () => {
+    const { rows: tables } = await admin.query<{ schemaname: SubgraphName; tablename: string }>(
+      "select schemaname, tablename from pg_tables where schemaname = any($1) and tablename <> 'mikro_orm_migrations' order by 1, 2",
+      [SUBGRAPH_NAMES],
+    );
+    expect(tables.length).toBeGreaterThan(20);
+    for (const name of SUBGRAPH_NAMES) {
+      const client = new pg.Client({ connectionString: urlAs(name) });
+      await client.connect();
+      try {
+        for (const { schemaname, tablename } of tables) {
+          const sql = `select * from ${pg.escapeIdentifier(schemaname)}.${pg.escapeIdentifier(tablename)} limit 1`;
+          if (schemaname === name) {
+            await expect(client.query(sql), `${name} reads ${schemaname}.${tablename}`).resolves.toBeDefined();
+          } else {
+            await expect(client.query(sql), `${name} must not read ${schemaname}.${tablename}`).rejects.toMatchObject({ code: '42501' });
+          }
+        }
+        const own = tables.find((t) => t.schemaname === name)!;
+        await expect(client.query(`delete from ${name}.${pg.escapeIdentifier(own.tablename)}`)).rejects.toMatchObject({ code: '42501' });
+        await expect(client.query(`create table ${name}.intruder (id int)`)).rejects.toMatchObject({ code: '42501' });
+      } finally {
+        await client.end();
+      }
+    }
+  });
+
+  it('personnel cannot select learning.enrolment (the issue’s example)', async () => {
+    const client = new pg.Client({ connectionString: urlAs('personnel') });
+    await client.connect();
+    try {
+      await expect(client.query('select count(*) from learning.enrolment')).rejects.toThrow(/permission denied/);
+      const { rows } = await client.query<{ n: string }>('select count(*) as n from personnel.employee');
+      expect(Number(rows[0]?.n)).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+describe('migrations', () => {
+  it('two replicas migrating the same fresh database at once do not race', async () => {
+    const database = `pembinaan_migrate_${suffix}`;
+    await admin.query(`create database ${database}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${database}`;
+    try {
+      // Two replicas of learning and two of budgeting starting at the same moment.
+      await Promise.all([
+        prepareSubgraph(url.toString(), 'learning'),
+        prepareSubgraph(url.toString(), 'learning'),
+        prepareSubgraph(url.toString(), 'budgeting'),
+        prepareSubgraph(url.toString(), 'budgeting'),
+      ]);
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        for (const schema of ['learning', 'budgeting']) {
+          const { rows } = await client.query<{ name: string; n: string }>(
+            `select name, count(*) as n from ${schema}.mikro_orm_migrations group by name`,
+          );
+          expect(rows.length).toBeGreaterThan(0);
+          for (const row of rows) expect(Number(row.n), `${schema} ${row.name} applied once`).toBe(1);
+        }
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await admin.query(`drop database if exists ${database} with (force)`);
+    }
+  });
+});
+
+describe('subgraph connections', () => {
+  it('carry a statement_timeout and a bounded pool', async () => {
+    const orm = await openOrm({ schema: 'learning', entities: [], migrations: [], url: urlAs('learning'), poolSize: 3, statementTimeoutMs: 200 });
+    try {
+      const [setting] = await query<{ statement_timeout: string }>(orm.em.fork(), 'show statement_timeout');
+      expect(setting?.statement_timeout).toBe('200ms');
+      await expect(query(orm.em.fork(), 'select pg_sleep(2)')).rejects.toThrow(/statement timeout/);
+      expect(orm.config.get('pool')?.max).toBe(3);
+    } finally {
+      await orm.close();
+    }
+  });
+});

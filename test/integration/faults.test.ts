@@ -1,0 +1,253 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnvironment, projectRoot } from '../../subgraphs/shared/config.js';
+import type { RunState } from '../../tools/dev/supervisor.js';
+
+/**
+ * Faults, against the real process shape of `npm start` (the supervisor from dist/, built by `npm test`,
+ * each subgraph and the gateway in its own process, an embedded PostgreSQL) on free ports and a
+ * temporary data folder: a killed child comes back, PostgreSQL stopping is survived, SIGTERM under load
+ * drops nothing and leaves no process behind, and a SIGKILLed supervisor does not block the next start.
+ */
+const root = projectRoot();
+let dataDir: string;
+const supervisors: ChildProcess[] = [];
+
+/** Touches all four subgraphs: personnel's unit and staff, evaluation's IKM and SKP, budgeting, learning. */
+const FULL = `{ serviceUnit(id: 1) { name ikm(year: 2025) { score } agency { trainingBudgetSummary(year: 2025) { realised } }
+  employees(first: 3) { nodes { fullName jp(year: 2025) { jp } skp(year: 2025) { predicate } } } } }`;
+
+interface Answer {
+  status: number;
+  body?: { data?: { serviceUnit?: { employees?: { nodes?: unknown[] } } | null }; errors?: unknown[] };
+  error?: string;
+}
+
+/** One request on its own connection (no keep-alive): either it is served, refused, or dropped. */
+function ask(url: string, query = FULL): Promise<Answer> {
+  return new Promise((resolve) => {
+    const body = JSON.stringify({ query });
+    const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Answer['body'] });
+        } catch {
+          resolve({ status: res.statusCode ?? 0, error: `incomplete body: ${text.slice(0, 80)}` });
+        }
+      });
+      res.on('error', (error) => resolve({ status: res.statusCode ?? 0, error: error.message }));
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => resolve({ status: 0, error: error.code ?? error.message }));
+    req.end(body);
+  });
+}
+
+const isFull = (answer: Answer) => answer.status === 200 && !answer.body?.errors && (answer.body?.data?.serviceUnit?.employees?.nodes?.length ?? 0) === 3;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function alive(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Every process whose command line names the data folder (PostgreSQL, its guard). */
+function processesOf(folder: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(folder);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number)
+    .filter(alive);
+}
+
+function readState(): RunState | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dataDir, 'run.json'), 'utf8')) as RunState;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts `npm start`'s supervisor (compiled) and waits until the gateway gives full answers. */
+async function startSupervisor(): Promise<{ child: ChildProcess; state: RunState; output: string[] }> {
+  const env = childEnvironment({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    SHUTDOWN_GRACE_MS: '5000',
+    SUBGRAPH_TIMEOUT_MS: '2000',
+    NODE_ENV: 'development',
+    DATABASE_URL: undefined,
+    EMBEDDED_PG_PORT: undefined,
+  });
+  const child = spawn(process.execPath, [join(root, 'dist', 'tools', 'dev', 'start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  supervisors.push(child);
+  const output: string[] = [];
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const state = await until(
+    'the supervisor to be ready',
+    () => {
+      if (child.exitCode !== null) throw new Error(`supervisor exited ${child.exitCode}:\n${output.join('')}`);
+      const s = readState();
+      return s && s.supervisor === child.pid && s.ready ? s : undefined;
+    },
+    90_000,
+  );
+  await until('a full answer', async () => isFull(await ask(state.gateway.url)) || undefined);
+  return { child, state, output };
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(root, 'dist', 'tools', 'dev', 'start.js'))) throw new Error('dist/ is missing: `npm test` builds it first');
+  dataDir = await mkdtemp(join(tmpdir(), 'pembinaan-faults-'));
+});
+
+afterAll(async () => {
+  for (const child of supervisors) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await until('no process left', () => processesOf(dataDir).length === 0 || undefined, 20_000).catch(() => {});
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the supervisor (npm start)', () => {
+  let run: Awaited<ReturnType<typeof startSupervisor>>;
+
+  it('restarts a killed subgraph and full answers return', async () => {
+    run = await startSupervisor();
+    const before = run.state.subgraphs.learning.pid!;
+    process.kill(before, 'SIGKILL');
+    const after = await until('learning restarted', () => {
+      const pid = readState()?.subgraphs.learning.pid;
+      return pid && pid !== before ? pid : undefined;
+    });
+    expect(alive(after)).toBe(true);
+    await until('full answers again', async () => isFull(await ask(run.state.gateway.url)) || undefined);
+    expect(run.output.join('')).toMatch(/learning exited unexpectedly \(signal SIGKILL\).*restart #1/);
+  });
+
+  it('survives PostgreSQL stopping and starting again, without restarting the subgraphs', async () => {
+    const state = readState()!;
+    const subgraphPids = Object.values(state.subgraphs).map((s) => s.pid);
+    process.kill(state.postgres!, 'SIGINT'); // PostgreSQL's fast shutdown, as an operator's pg_ctl stop -m fast
+    let errors = 0;
+    await until('recovery', async () => {
+      const answer = await ask(state.gateway.url);
+      if (isFull(answer)) return true;
+      errors += 1;
+      return undefined;
+    });
+    expect(errors).toBeGreaterThan(0);
+    const now = readState()!;
+    expect(now.postgres).not.toBe(state.postgres);
+    expect(Object.values(now.subgraphs).map((s) => s.pid)).toEqual(subgraphPids);
+  });
+
+  // Needs the gateway's per-fetch timeout (ops-server's startGateway option, fed from SUBGRAPH_TIMEOUT_MS,
+  // which this test sets to 2 s): enable once start-gateway passes settings.timeouts.subgraphMs.
+  it.skip('answers within the gateway timeout while a subgraph is frozen', async () => {
+    const state = readState()!;
+    const learning = state.subgraphs.learning.pid!;
+    process.kill(learning, 'SIGSTOP');
+    try {
+      const started = Date.now();
+      const answer = await ask(state.gateway.url);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(answer.status).toBe(200);
+      expect(answer.body?.errors?.length).toBeGreaterThan(0);
+      expect(answer.body?.data?.serviceUnit).toBeTruthy(); // personnel's part still answers
+    } finally {
+      process.kill(learning, 'SIGCONT');
+    }
+    await until('full answers again', async () => isFull(await ask(state.gateway.url)) || undefined);
+  });
+
+  it('drains on SIGTERM under load: no in-flight request dropped, no process left', async () => {
+    const state = readState()!;
+    const pids = [state.postgres, state.gateway.pid, ...Object.values(state.subgraphs).map((s) => s.pid)];
+    const outcomes = { served: 0, refused: 0, resetBeforeAnswer: 0, dropped: [] as string[] };
+    let signalled = false;
+    const client = async () => {
+      for (;;) {
+        const answer = await ask(state.gateway.url);
+        if (isFull(answer)) outcomes.served += 1;
+        else if (signalled && (answer.error === 'ECONNREFUSED' || answer.status === 503)) {
+          outcomes.refused += 1;
+          return;
+        } else if (signalled && answer.status === 0 && answer.error === 'ECONNRESET') {
+          // A connection the closing listener had not yet read (kernel backlog, or accepted with no
+          // request parsed): nothing was processed. See the note below.
+          outcomes.resetBeforeAnswer += 1;
+          return;
+        } else outcomes.dropped.push(answer.error ?? `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+      }
+    };
+    const clients = Array.from({ length: 20 }, client);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    signalled = true;
+    const signalledAt = Date.now();
+    run.child.kill('SIGTERM');
+    await Promise.all(clients);
+    expect(await exitOf(run.child)).toBe(0);
+    // Well inside the 5 s grace: nothing was cut off when the grace ran out.
+    expect(Date.now() - signalledAt).toBeLessThan(5_000);
+    // Every request the gateway started answering was answered in full (no truncated body, no error
+    // from a subgraph or PostgreSQL stopping under it): the subgraphs stop only after the gateway.
+    expect(outcomes.dropped).toEqual([]);
+    expect(outcomes.served).toBeGreaterThan(20);
+    // Note: with today's server code (Apollo standalone) closing its listener at once, connections that
+    // race the close are reset rather than answered 503; ops-server's drain (keep listening, answer 503
+    // with `connection: close` until in-flight work is done) should bring resetBeforeAnswer to 0.
+    console.log(`SIGTERM under load: ${JSON.stringify(outcomes)}`);
+    expect(pids.filter(alive)).toEqual([]);
+    expect(processesOf(dataDir)).toEqual([]);
+  });
+
+  it('starts again on the same data folder after the supervisor was SIGKILLed', async () => {
+    const second = await startSupervisor();
+    const pids = [second.state.postgres, second.state.gateway.pid, ...Object.values(second.state.subgraphs).map((s) => s.pid)];
+    second.child.kill('SIGKILL');
+    // Start again at once, while the children and PostgreSQL may still be winding down.
+    const third = await startSupervisor();
+    expect(isFull(await ask(third.state.gateway.url))).toBe(true);
+    // What the killed supervisor started is gone: children watch their IPC channel, PostgreSQL its guard.
+    await until('the killed supervisor’s processes to exit', () => pids.filter(alive).length === 0 || undefined, 15_000);
+    third.child.kill('SIGTERM');
+    expect(await exitOf(third.child)).toBe(0);
+    await until('no process left', () => processesOf(dataDir).length === 0 || undefined, 10_000);
+  });
+});
