@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 import { batchedByGroup } from './loaders.js';
@@ -38,7 +38,8 @@ export interface Page<Node> {
  * Declare each one as `@ObjectType({ description }) class RegionConnection extends Connection(Region, 'regions') {}`.
  */
 export function Connection<Node extends object>(node: ClassType<Node>, plural: string) {
-  @ObjectType() // never in the schema itself: each subclass is
+  // Never in a schema itself (no resolver returns it): each named subclass is, with its own description.
+  @ObjectType()
   abstract class ConnectionType implements Page<Node> {
     @Field(() => [node], { description: `The ${plural} on this page, in cursor order.` })
     nodes!: Node[];
@@ -126,6 +127,9 @@ export interface ListSql {
   key: string;
   keyType: KeyType;
 }
+
+/** The one parent of a list without parent (all universities, all courses): `s.key` is ''. */
+export const WHOLE_LIST = '';
 
 /**
  * One statement: for each parent, the rows of its page (`window.limit` rows after `window.after`, by key),
@@ -229,6 +233,3 @@ export function pageLoader<Parent extends string | number, Row, Args = null>(
     },
   };
 }
-
-/** The parent of a list without one (all universities, regions of a level): one parent, `s.key` = ''. */
-export const WHOLE_LIST = '';
