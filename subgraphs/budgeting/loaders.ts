@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { manyByIdAndYear, oneByIdAndYear, oneByKey } from '../shared/loaders.js';
+import { pageLoader } from '../shared/connection.js';
+import { oneByIdAndYear, oneByKey } from '../shared/loaders.js';
 import * as service from './service.js';
 
 /**
@@ -8,7 +9,12 @@ import * as service from './service.js';
  */
 export function createBudgetingLoaders(em: EntityManager) {
   return {
-    linesByAgency: manyByIdAndYear((ids, year) => service.linesByAgency(em, ids, year), (line) => line.agencyId),
+    linePageByAgency: pageLoader({
+      rows: (ids: number[], window, year: number) => service.linesByAgency(em, ids, window, year),
+      counts: (ids, year) => service.lineCountsByAgency(em, ids, year),
+      keyOf: (line) => line.id,
+      keyType: 'int',
+    }),
     summaryByAgency: oneByIdAndYear((ids, year) => service.summariesByAgency(em, ids, year), (s) => s.agencyId),
     costByOffering: oneByKey((ids: readonly number[]) => service.costsByOffering(em, ids), (c) => c.offeringId),
   };

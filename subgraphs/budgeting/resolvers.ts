@@ -1,27 +1,29 @@
 import 'reflect-metadata';
-import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { RupiahScalar, rupiahPer } from '../shared/scalars.js';
 import { validateRegionCode } from '../shared/regions.js';
+import { PageArgs } from '../shared/pagination.js';
 import { validateYear } from '../shared/validation.js';
 import { contributionTo } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { BudgetingLoaders } from './loaders.js';
 import { spendingByRegion, summaryByRegion } from './service.js';
 import { RegionSpending } from '../shared/federation-types.js';
-import { Agency, BudgetLine, BudgetSummary, CourseOffering, OfferingCost, TrainingImpactComparison } from './types.js';
+import { Agency, BudgetLine, BudgetLineConnection, BudgetSummary, CourseOffering, OfferingCost, TrainingImpactComparison } from './types.js';
 
 type Context = RequestContext<BudgetingLoaders>;
 
 
 @Resolver(() => BudgetLine)
 export class BudgetResolver {
-  @Query(() => [BudgetLine], { description: 'Training budget lines of an agency for a fiscal year.' })
-  async budgetLines(
+  @Query(() => BudgetLineConnection, { description: 'Training budget lines of an agency for a fiscal year, ordered by id, cursor-paginated.' })
+  budgetLines(
     @Ctx() ctx: Context,
+    @Args() page: PageArgs,
     @Arg('agencyId', () => Int, { description: 'Agency id.' }) agencyId: number,
     @Arg('year', () => Int, { description: 'Fiscal year.' }) year: number,
-  ): Promise<BudgetLine[]> {
-    return ctx.loaders.linesByAgency.load({ id: agencyId, year: validateYear(year) });
+  ): Promise<BudgetLineConnection> {
+    return ctx.loaders.linePageByAgency.load(agencyId, page, validateYear(year));
   }
 
   @Query(() => BudgetSummary, { description: 'Training budget totals of all agencies within a region (any level) for a year.' })
@@ -41,13 +43,16 @@ export class BudgetResolver {
 
 @Resolver(() => Agency)
 export class AgencyBudgetResolver {
-  @FieldResolver(() => [BudgetLine], { description: 'Training budget lines of the agency for a fiscal year.' })
+  @FieldResolver(() => BudgetLineConnection, {
+    description: 'Training budget lines of the agency for a fiscal year, ordered by id, cursor-paginated.',
+  })
   trainingBudget(
     @Root() agency: Agency,
     @Ctx() ctx: Context,
+    @Args() page: PageArgs,
     @Arg('year', () => Int, { description: 'Fiscal year.' }) year: number,
-  ): Promise<BudgetLine[]> {
-    return ctx.loaders.linesByAgency.load({ id: agency.id, year: validateYear(year) });
+  ): Promise<BudgetLineConnection> {
+    return ctx.loaders.linePageByAgency.load(agency.id, page, validateYear(year));
   }
 
   @FieldResolver(() => BudgetSummary, { description: "Totals of the agency's training budget lines for a fiscal year." })

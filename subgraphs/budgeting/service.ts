@@ -1,17 +1,32 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { countsByParent, rowsByParent, type ListSql, type Window } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
-import { BudgetLine, OfferingCost } from './entities.js';
+import { OfferingCost, type BudgetLine } from './entities.js';
 import type { BudgetSummary } from './types.js';
 
 /** Reads of the budgeting schema. Sums happen in SQL, on bigint. */
 
-export function linesByAgency(em: EntityManager, agencyIds: readonly number[], year: number | null): Promise<BudgetLine[]> {
-  return em.find(
-    BudgetLine,
-    { agencyId: { $in: [...agencyIds] }, ...(year != null ? { year } : {}) },
-    { orderBy: { subActivityCode: 'asc' } },
-  );
+/** Training budget lines of each agency in one fiscal year, paged by id. */
+function linesOfAgency(year: number): ListSql {
+  return {
+    parentType: 'int',
+    from: 'budgeting.budget_line b',
+    columns: `b.id, b.agency_id as "agencyId", b.region_code as "regionCode", b.year, b.sub_activity_code as "subActivityCode",
+      b.description, b.ceiling::text as ceiling, b.realised::text as realised`,
+    parent: 'b.agency_id = s.key',
+    where: { sql: 'b.year = ?', params: [year] },
+    key: 'b.id',
+    keyType: 'int',
+  };
+}
+
+export function linesByAgency(em: EntityManager, agencyIds: readonly number[], window: Window, year: number) {
+  return rowsByParent<BudgetLine>(em, linesOfAgency(year), agencyIds, window);
+}
+
+export function lineCountsByAgency(em: EntityManager, agencyIds: readonly number[], year: number) {
+  return countsByParent(em, linesOfAgency(year), agencyIds);
 }
 
 /** Budget totals of one scope (an agency id, or a region code) for a year. */

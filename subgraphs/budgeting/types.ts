@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../shared/connection.js';
 import { RupiahScalar } from '../shared/scalars.js';
 
 /** GraphQL types of the budgeting subgraph. Amounts are whole Rupiah (the Rupiah scalar). */
@@ -26,6 +27,9 @@ export class BudgetLine {
 
   agencyId!: number;
 }
+
+@ObjectType({ description: 'One page of training budget lines, ordered by id.' })
+export class BudgetLineConnection extends Connection(BudgetLine, 'budget lines') {}
 
 @ObjectType({ description: 'Training budget totals over a set of lines (an agency, or all agencies of a region).' })
 export class BudgetSummary {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { formatImpactKey, type ImpactKey } from '../shared/impact-key.js';
+import { pageLoader } from '../shared/connection.js';
 import { manyByIdAndYear, manyByKey } from '../shared/loaders.js';
 import type { ViewerPolicy } from './impact-method.js';
 import { compareRegions, type ComparisonInputs, type ComparisonResult } from './impact-service.js';
@@ -19,7 +20,19 @@ export interface ComparisonRequest {
 export function createEvaluationLoaders(em: EntityManager) {
   return {
     skpByEmployee: manyByIdAndYear((ids, year) => service.skpByEmployee(em, ids, year), (a) => a.employeeId),
+    appraisalPageByEmployee: pageLoader({
+      rows: (ids: number[], window) => service.appraisalsByEmployee(em, ids, window),
+      counts: (ids) => service.appraisalCountsByEmployee(em, ids),
+      keyOf: (a) => a.id,
+      keyType: 'int',
+    }),
     surveysByUnit: manyByIdAndYear((ids, year) => service.surveysByUnit(em, ids, year), (s) => s.unitId),
+    surveyHistoryPageByUnit: pageLoader({
+      rows: (ids: number[], window) => service.surveyHistoryByUnit(em, ids, window),
+      counts: (ids) => service.surveyHistoryCountsByUnit(em, ids),
+      keyOf: (s) => s.id,
+      keyType: 'int',
+    }),
     elementScoresBySurvey: manyByKey(
       (ids: readonly number[]) => service.elementScoresBySurvey(em, ids),
       (e) => e.surveyId,

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
-import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../shared/pagination.js';
 import { validateYear } from '../shared/validation.js';
 import { formatImpactKey, parseImpactKey, validateImpactRequest } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { ViewerPolicy } from './impact-method.js';
 import { EffectDifference, RegionImpact, TrainingImpactComparison } from './impact-types.js';
 import type { ComparisonRequest, EvaluationLoaders } from './loaders.js';
-import { Employee, IkmElementScore, IkmSurvey, ServiceUnit, SkpAppraisal } from './types.js';
+import { Employee, IkmElementScore, IkmSurvey, IkmSurveyConnection, ServiceUnit, SkpAppraisal, SkpAppraisalConnection } from './types.js';
 
 type Context = RequestContext<EvaluationLoaders>;
 
@@ -23,9 +24,9 @@ export class EmployeeEvaluationResolver {
     return appraisal ?? null;
   }
 
-  @FieldResolver(() => [SkpAppraisal], { description: 'All SKP appraisals, oldest first.' })
-  skpHistory(@Root() employee: Employee, @Ctx() ctx: Context): Promise<SkpAppraisal[]> {
-    return ctx.loaders.skpByEmployee.load({ id: employee.id, year: null });
+  @FieldResolver(() => SkpAppraisalConnection, { description: 'All SKP appraisals, oldest first; cursor-paginated.' })
+  skpHistory(@Root() employee: Employee, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<SkpAppraisalConnection> {
+    return ctx.loaders.appraisalPageByEmployee.load(employee.id, page, null);
   }
 }
 
@@ -41,14 +42,15 @@ export class ServiceUnitEvaluationResolver {
     return survey ?? null;
   }
 
-  @FieldResolver(() => [IkmSurvey], { description: 'All IKM surveys of the unit, oldest first.' })
-  ikmSurveys(@Root() unit: ServiceUnit, @Ctx() ctx: Context): Promise<IkmSurvey[]> {
-    return ctx.loaders.surveysByUnit.load({ id: unit.id, year: null });
+  @FieldResolver(() => IkmSurveyConnection, { description: 'All IKM surveys of the unit, oldest first; cursor-paginated.' })
+  ikmSurveys(@Root() unit: ServiceUnit, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<IkmSurveyConnection> {
+    return ctx.loaders.surveyHistoryPageByUnit.load(unit.id, page, null);
   }
 }
 
 @Resolver(() => IkmSurvey)
 export class IkmSurveyResolver {
+  // A plain list: IKM has exactly nine elements (PermenPANRB 14/2017), whatever the data.
   @FieldResolver(() => [IkmElementScore], { description: 'NRR of each of the nine elements.' })
   elements(@Root() survey: IkmSurvey, @Ctx() ctx: Context): Promise<IkmElementScore[]> {
     return ctx.loaders.elementScoresBySurvey.load(survey.id);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { countsByParent, rowsByParent, type ListSql, type Window } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import type { IkmSurvey, SkpAppraisal } from './entities.js';
 import type { IkmGrade, SkpPredicate } from './enums.js';
@@ -26,6 +27,25 @@ export function skpByEmployee(em: EntityManager, ids: readonly number[], year: n
       order by a.year`,
     [ids, year, year],
   );
+}
+
+/** All SKP appraisals of each employee, paged by id (appraisals are recorded year by year). */
+const APPRAISALS_OF_EMPLOYEE: ListSql = {
+  parentType: 'int',
+  from: `evaluation.skp_appraisal a ${SKP_PREDICATE_JOIN}`,
+  columns: `a.id, ${SKP_COLUMNS}`,
+  parent: 'a.employee_id = s.key',
+  count: { sql: 'select c.id as key from evaluation.skp_appraisal c where c.employee_id = s.key', params: [] },
+  key: 'a.id',
+  keyType: 'int',
+};
+
+export function appraisalsByEmployee(em: EntityManager, ids: readonly number[], window: Window) {
+  return rowsByParent<RatedAppraisal & { id: number }>(em, APPRAISALS_OF_EMPLOYEE, ids, window);
+}
+
+export function appraisalCountsByEmployee(em: EntityManager, ids: readonly number[]) {
+  return countsByParent(em, APPRAISALS_OF_EMPLOYEE, ids);
 }
 
 /**
@@ -70,6 +90,25 @@ export function surveysByUnit(em: EntityManager, ids: readonly number[], year: n
       order by s.year`,
     [ids, year, year],
   );
+}
+
+/** The survey history of each unit: all its IKM surveys, scored, paged by id (surveys are recorded year by year). */
+const SURVEYS_OF_UNIT: ListSql = {
+  parentType: 'int',
+  from: `(${SURVEY_SELECT}) v`,
+  columns: 'v.*',
+  parent: 'v."unitId" = s.key',
+  count: { sql: 'select c.id as key from evaluation.ikm_survey c where c.unit_id = s.key', params: [] },
+  key: 'v.id',
+  keyType: 'int',
+};
+
+export function surveyHistoryByUnit(em: EntityManager, ids: readonly number[], window: Window) {
+  return rowsByParent<ScoredSurvey>(em, SURVEYS_OF_UNIT, ids, window);
+}
+
+export function surveyHistoryCountsByUnit(em: EntityManager, ids: readonly number[]) {
+  return countsByParent(em, SURVEYS_OF_UNIT, ids);
 }
 
 /** NRR of each element of each survey. */

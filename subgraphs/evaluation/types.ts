@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../shared/connection.js';
 import { LocalDateScalar } from '../shared/scalars.js';
 import { IkmGrade, SkpPredicate, SkpRating } from './enums.js';
 
@@ -78,6 +79,12 @@ export class IkmSurvey {
 
   unitId!: number;
 }
+
+@ObjectType({ description: 'One page of SKP appraisals, ordered by id (oldest first).' })
+export class SkpAppraisalConnection extends Connection(SkpAppraisal, 'appraisals') {}
+
+@ObjectType({ description: 'One page of IKM surveys, ordered by id (oldest first).' })
+export class IkmSurveyConnection extends Connection(IkmSurvey, 'surveys') {}
 
 /** Entity stubs: owned by personnel, extended here. */
 @ObjectType({ description: 'A civil servant (ASN). NIP, name and birth date are personal data (UU 27/2022).' })

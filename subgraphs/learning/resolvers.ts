@@ -1,20 +1,37 @@
 import 'reflect-metadata';
-import { Arg, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { validateRegionCode } from '../shared/regions.js';
 import { validateYear } from '../shared/validation.js';
 import { contributionTo } from '../shared/impact-key.js';
 import { loadExisting } from '../shared/loaders.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { LearningLoaders } from './loaders.js';
-import {
-  learningByRegion,
-  listCompetencies,
-  listCourses,
-  listUniversities,
-  unitTrainingByRegion,
-} from './service.js';
+import { WHOLE_LIST } from '../shared/connection.js';
+import { PageArgs } from '../shared/pagination.js';
+import { learningByRegion, listCompetencies, unitTrainingByRegion } from './service.js';
 import { RegionLearning, UnitTraining } from '../shared/federation-types.js';
-import { Competency, CompetencyKind, Course, CourseModule, CourseOffering, Employee, Enrolment, JpSummary, LearningMode, LearningOutcome, OfferingStatus, Programme, Region, ServiceUnit, TrainingImpactComparison, University } from './types.js';
+import {
+  Competency,
+  CompetencyKind,
+  Course,
+  CourseConnection,
+  CourseModule,
+  CourseOffering,
+  CourseOfferingConnection,
+  Employee,
+  Enrolment,
+  EnrolmentConnection,
+  JpSummary,
+  LearningMode,
+  LearningOutcome,
+  OfferingStatus,
+  Programme,
+  Region,
+  ServiceUnit,
+  TrainingImpactComparison,
+  University,
+  UniversityConnection,
+} from './types.js';
 
 type Context = RequestContext<LearningLoaders>;
 
@@ -22,6 +39,8 @@ type Context = RequestContext<LearningLoaders>;
 
 @Resolver(() => Competency)
 export class CompetencyResolver {
+  // A plain list: the catalogue is reference data of the ASN competency standard (a few dozen rows,
+  // changed by regulation, not by use), so it cannot grow with the data the platform collects.
   @Query(() => [Competency], { description: 'The competency catalogue, optionally of one kind.' })
   competencies(
     @Ctx() ctx: Context,
@@ -33,14 +52,14 @@ export class CompetencyResolver {
 
 @Resolver(() => University)
 export class UniversityResolver {
-  @Query(() => [University], { description: 'Partner universities.' })
-  universities(@Ctx() ctx: Context): Promise<University[]> {
-    return listUniversities(ctx.em);
+  @Query(() => UniversityConnection, { description: 'Partner universities, ordered by id, cursor-paginated.' })
+  universities(@Ctx() ctx: Context, @Args() page: PageArgs): Promise<UniversityConnection> {
+    return ctx.loaders.universityPage.load(WHOLE_LIST, page, null);
   }
 
-  @FieldResolver(() => [Course], { description: 'Courses this university provides.' })
-  courses(@Root() university: University, @Ctx() ctx: Context): Promise<Course[]> {
-    return ctx.loaders.coursesByUniversity.load(university.id);
+  @FieldResolver(() => CourseConnection, { description: 'Courses this university provides, ordered by id, cursor-paginated.' })
+  courses(@Root() university: University, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<CourseConnection> {
+    return ctx.loaders.coursePageByUniversity.load(university.id, page, null);
   }
 
   @FieldResolver(() => Region, { description: 'Region of the main campus.' })
@@ -51,14 +70,18 @@ export class UniversityResolver {
 
 @Resolver(() => Course)
 export class CourseResolver {
-  @Query(() => [Course], { description: 'Courses, optionally by programme, mode or providing university.' })
+  @Query(() => CourseConnection, {
+    description: 'Courses, optionally by programme, mode or providing university; ordered by id, cursor-paginated.',
+  })
   courses(
     @Ctx() ctx: Context,
+    @Args() page: PageArgs,
     @Arg('programme', () => Programme, { nullable: true, description: 'Only this programme.' }) programme?: Programme | null,
     @Arg('mode', () => LearningMode, { nullable: true, description: 'Only klasikal or only nonklasikal.' }) mode?: LearningMode | null,
     @Arg('universityId', () => Int, { nullable: true, description: 'Only courses of this university.' }) universityId?: number | null,
-  ): Promise<Course[]> {
-    return listCourses(ctx.em, { programme, mode, universityId });
+  ): Promise<CourseConnection> {
+    const filter = { programme: programme ?? null, mode: mode ?? null, universityId: universityId ?? null };
+    return ctx.loaders.coursePage.load(WHOLE_LIST, page, filter);
   }
 
   @Query(() => Course, { nullable: true, description: 'One course by id.' })
@@ -71,6 +94,8 @@ export class CourseResolver {
     return course.universityId == null ? null : await ctx.loaders.universityById.load(course.universityId);
   }
 
+  // Modules and learning outcomes stay plain lists: a curriculum has a handful of each, fixed when the
+  // course is designed, so their length does not grow with enrolments, offerings or years.
   @FieldResolver(() => [CourseModule], { description: 'Curriculum modules in order; their JP add up to the course JP.' })
   modules(@Root() course: Course, @Ctx() ctx: Context): Promise<CourseModule[]> {
     return ctx.loaders.modulesByCourse.load(course.id);
@@ -81,13 +106,16 @@ export class CourseResolver {
     return ctx.loaders.outcomesByCourse.load(course.id);
   }
 
-  @FieldResolver(() => [CourseOffering], { description: 'Offerings of the course, optionally in one year.' })
+  @FieldResolver(() => CourseOfferingConnection, {
+    description: 'Offerings of the course, optionally in one year; ordered by id, cursor-paginated.',
+  })
   offerings(
     @Root() course: Course,
     @Ctx() ctx: Context,
+    @Args() page: PageArgs,
     @Arg('year', () => Int, { nullable: true, description: 'Only offerings of this year.' }) year?: number | null,
-  ): Promise<CourseOffering[]> {
-    return ctx.loaders.offeringsByCourse.load({ id: course.id, year: year == null ? null : validateYear(year) });
+  ): Promise<CourseOfferingConnection> {
+    return ctx.loaders.offeringPageByCourse.load(course.id, page, year == null ? null : validateYear(year));
   }
 }
 
@@ -101,19 +129,20 @@ export class LearningOutcomeResolver {
 
 @Resolver(() => CourseOffering)
 export class CourseOfferingResolver {
-  @Query(() => [CourseOffering], {
+  @Query(() => CourseOfferingConnection, {
     description:
-      'The offering catalogue of a region for a year: offerings organised in the region or inside it, and those of the regions enclosing it.',
+      'The offering catalogue of a region for a year: offerings organised in the region or inside it, and those of the regions enclosing it; ' +
+      'ordered by id, cursor-paginated.',
   })
   offeringCatalogue(
     @Ctx() ctx: Context,
+    @Args() page: PageArgs,
     @Arg('regionCode', { description: 'Kemendagri code of the region whose ASN look for training.' }) regionCode: string,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('statuses', () => [OfferingStatus], { nullable: true, description: 'Only these statuses (default: all).' })
     statuses?: OfferingStatus[] | null,
-  ): Promise<CourseOffering[]> {
-    return ctx.loaders.offeringsByRegion.load({
-      code: validateRegionCode(regionCode),
+  ): Promise<CourseOfferingConnection> {
+    return ctx.loaders.offeringPageByRegion.load(validateRegionCode(regionCode), page, {
       year: validateYear(year),
       statuses: statuses ?? null,
     });
@@ -144,9 +173,9 @@ export class CourseOfferingResolver {
     return (await ctx.loaders.offeringStatsById.load(offering.id))?.jpDelivered ?? 0;
   }
 
-  @FieldResolver(() => [Enrolment], { description: 'Enrolments in this offering.' })
-  enrolments(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<Enrolment[]> {
-    return ctx.loaders.enrolmentsByOffering.load(offering.id);
+  @FieldResolver(() => EnrolmentConnection, { description: 'Enrolments in this offering, ordered by id, cursor-paginated.' })
+  enrolments(@Root() offering: CourseOffering, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<EnrolmentConnection> {
+    return ctx.loaders.enrolmentPageByOffering.load(offering.id, page, null);
   }
 }
 
@@ -175,13 +204,14 @@ export class EnrolmentResolver {
 
 @Resolver(() => Employee)
 export class EmployeeLearningResolver {
-  @FieldResolver(() => [Enrolment], { description: 'Training attended, optionally in one year.' })
+  @FieldResolver(() => EnrolmentConnection, { description: 'Training attended, optionally in one year; ordered by id, cursor-paginated.' })
   enrolments(
     @Root() employee: Employee,
     @Ctx() ctx: Context,
+    @Args() page: PageArgs,
     @Arg('year', () => Int, { nullable: true, description: 'Only this year.' }) year?: number | null,
-  ): Promise<Enrolment[]> {
-    return ctx.loaders.enrolmentsByEmployee.load({ id: employee.id, year: year == null ? null : validateYear(year) });
+  ): Promise<EnrolmentConnection> {
+    return ctx.loaders.enrolmentPageByEmployee.load(employee.id, page, year == null ? null : validateYear(year));
   }
 
   @FieldResolver(() => JpSummary, { description: 'JP earned in a year and whether the 20 JP right was reached.' })
@@ -197,13 +227,16 @@ export class EmployeeLearningResolver {
 
 @Resolver(() => Region)
 export class RegionLearningResolver {
-  @FieldResolver(() => [CourseOffering], { description: 'The offering catalogue open to ASN of this region in a year.' })
+  @FieldResolver(() => CourseOfferingConnection, {
+    description: 'The offering catalogue open to ASN of this region in a year, ordered by id, cursor-paginated.',
+  })
   offerings(
     @Root() region: Region,
     @Ctx() ctx: Context,
+    @Args() page: PageArgs,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
-  ): Promise<CourseOffering[]> {
-    return ctx.loaders.offeringsByRegion.load({ code: region.code, year: validateYear(year), statuses: null });
+  ): Promise<CourseOfferingConnection> {
+    return ctx.loaders.offeringPageByRegion.load(region.code, page, { year: validateYear(year), statuses: null });
   }
 }
 

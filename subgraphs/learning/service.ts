@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { countsByParent, rowsByParent, WHOLE_LIST, type ListSql, type Window } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
 import {
@@ -10,7 +11,7 @@ import {
   LearningOutcome,
   University,
 } from './entities.js';
-import type { CompetencyKind, OfferingStatus } from './enums.js';
+import type { CompetencyKind, LearningMode, OfferingStatus, Programme } from './enums.js';
 
 /** Reads of the learning schema; batch functions take many keys, loaders call them. */
 
@@ -22,31 +23,81 @@ export function competenciesById(em: EntityManager, ids: readonly number[]): Pro
   return em.find(Competency, { id: { $in: [...ids] } });
 }
 
-export function listUniversities(em: EntityManager): Promise<University[]> {
-  return em.find(University, {}, { orderBy: { id: 'asc' } });
+/** All partner universities, paged by id: a list without parent. */
+const UNIVERSITIES: ListSql = {
+  parentType: 'text',
+  from: 'learning.university u',
+  columns: 'u.id, u.name, u.short_name as "shortName", u.region_code as "regionCode"',
+  parent: 'true',
+  key: 'u.id',
+  keyType: 'int',
+};
+
+export function listUniversities(em: EntityManager, window: Window) {
+  return rowsByParent<University>(em, UNIVERSITIES, [WHOLE_LIST], window);
+}
+
+export function countUniversities(em: EntityManager) {
+  return countsByParent(em, UNIVERSITIES, [WHOLE_LIST]);
 }
 
 export function universitiesById(em: EntityManager, ids: readonly number[]): Promise<University[]> {
   return em.find(University, { id: { $in: [...ids] } });
 }
 
-export function listCourses(
-  em: EntityManager,
-  filter: { programme?: string | null; mode?: string | null; universityId?: number | null },
-): Promise<Course[]> {
-  const where: Record<string, unknown> = {};
-  if (filter.programme) where.programme = filter.programme;
-  if (filter.mode) where.mode = filter.mode;
-  if (filter.universityId != null) where.universityId = filter.universityId;
-  return em.find(Course, where, { orderBy: { id: 'asc' } });
+/** Conditions on courses; all given ones must hold. */
+export interface CourseFilter {
+  programme: Programme | null;
+  mode: LearningMode | null;
+  universityId: number | null;
+}
+
+const COURSE_COLUMNS = `c.id, c.code, c.title, c.programme, c.mode, c.delivery, c.jp, c.university_id as "universityId", c.description`;
+
+/** Courses matching a filter, paged by id: a list without parent. */
+function courseList(filter: CourseFilter): ListSql {
+  return {
+    parentType: 'text',
+    from: 'learning.course c',
+    columns: COURSE_COLUMNS,
+    parent: 'true',
+    where: {
+      sql: `(?::text is null or c.programme = ?) and (?::text is null or c.mode = ?) and (?::int is null or c.university_id = ?)`,
+      params: [filter.programme, filter.programme, filter.mode, filter.mode, filter.universityId, filter.universityId],
+    },
+    key: 'c.id',
+    keyType: 'int',
+  };
+}
+
+export function listCourses(em: EntityManager, window: Window, filter: CourseFilter) {
+  return rowsByParent<Course>(em, courseList(filter), [WHOLE_LIST], window);
+}
+
+export function countCourses(em: EntityManager, filter: CourseFilter) {
+  return countsByParent(em, courseList(filter), [WHOLE_LIST]);
 }
 
 export function coursesById(em: EntityManager, ids: readonly number[]): Promise<Course[]> {
   return em.find(Course, { id: { $in: [...ids] } });
 }
 
-export function coursesByUniversity(em: EntityManager, ids: readonly number[]): Promise<Course[]> {
-  return em.find(Course, { universityId: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
+/** Courses of each university, paged by id. */
+const COURSES_OF_UNIVERSITY: ListSql = {
+  parentType: 'int',
+  from: 'learning.course c',
+  columns: COURSE_COLUMNS,
+  parent: 'c.university_id = s.key',
+  key: 'c.id',
+  keyType: 'int',
+};
+
+export function coursesByUniversity(em: EntityManager, ids: readonly number[], window: Window) {
+  return rowsByParent<Course>(em, COURSES_OF_UNIVERSITY, ids, window);
+}
+
+export function courseCountsByUniversity(em: EntityManager, ids: readonly number[]) {
+  return countsByParent(em, COURSES_OF_UNIVERSITY, ids);
 }
 
 export function modulesByCourse(em: EntityManager, courseIds: readonly number[]): Promise<CourseModule[]> {
@@ -61,64 +112,103 @@ export function offeringsById(em: EntityManager, ids: readonly number[]): Promis
   return em.find(CourseOffering, { id: { $in: [...ids] } });
 }
 
-export interface CatalogueKey {
-  code: string;
+const OFFERING_COLUMNS = `o.id, o.course_id as "courseId", o.region_code as "regionCode", o.year,
+  o.starts_on::text as "startsOn", o.ends_on::text as "endsOn", o.capacity, o.venue, o.status`;
+
+/** What the regions of one catalogue statement share: the year and the statuses asked for (null: all). */
+export interface CatalogueArgs {
   year: number;
   statuses: readonly OfferingStatus[] | null;
-}
-
-/** The loader's grouping: regions asked for the same year and statuses share one statement. */
-export function catalogueGroup(key: CatalogueKey): string {
-  return JSON.stringify([key.year, key.statuses]);
 }
 
 /**
  * The offering catalogue of each region for a year: offerings organised in the region or inside it,
  * and those of the regions enclosing it (a province's offerings are open to its cities). Staff must be
  * able to find them: Medan's own account of its career management names poor access to such
- * information as an obstacle. One statement for all regions of a group.
+ * information as an obstacle. Paged by id.
  */
-export async function offeringsByRegion(em: EntityManager, keys: readonly CatalogueKey[]): Promise<CourseOffering[][]> {
-  const [first] = keys;
-  if (!first) return [];
-  const codes = keys.map((key) => key.code);
-  const rows = await query<CourseOffering & { scope: string }>(
-    em,
-    `select s.code as scope, ${OFFERING_COLUMNS}
-       from unnest(?::text[]) as s(code)
-       join learning.course_offering o
-         on ${sqlWithinRegion('o.region_code', 's.code')} or ${sqlWithinRegion('s.code', 'o.region_code')}
-      where o.year = ? and (?::text[] is null or o.status = any(?::text[]))
-      order by o.starts_on, o.id`,
-    [codes, first.year, first.statuses, first.statuses],
-  );
-  const grouped = Map.groupBy(rows, (row) => row.scope);
-  return codes.map((code) => grouped.get(code) ?? []);
+function catalogue({ year, statuses }: CatalogueArgs): ListSql {
+  return {
+    parentType: 'text',
+    from: 'learning.course_offering o',
+    columns: OFFERING_COLUMNS,
+    parent: `(${sqlWithinRegion('o.region_code', 's.key')} or ${sqlWithinRegion('s.key', 'o.region_code')})`,
+    where: { sql: 'o.year = ? and (?::text[] is null or o.status = any(?::text[]))', params: [year, statuses, statuses] },
+    key: 'o.id',
+    keyType: 'int',
+  };
 }
 
-const OFFERING_COLUMNS = `o.id, o.course_id as "courseId", o.region_code as "regionCode", o.year,
-  o.starts_on::text as "startsOn", o.ends_on::text as "endsOn", o.capacity, o.venue, o.status`;
-
-/** Offerings of each course, optionally in one year. */
-export function offeringsByCourse(em: EntityManager, ids: readonly number[], year: number | null): Promise<CourseOffering[]> {
-  return em.find(
-    CourseOffering,
-    { courseId: { $in: [...ids] }, ...(year != null ? { year } : {}) },
-    { orderBy: { startsOn: 'asc', id: 'asc' } },
-  );
+export function offeringsByRegion(em: EntityManager, codes: readonly string[], window: Window, args: CatalogueArgs) {
+  return rowsByParent<CourseOffering>(em, catalogue(args), codes, window);
 }
 
-/** Enrolments of each employee, optionally in one year. */
-export function enrolmentsByEmployee(em: EntityManager, ids: readonly number[], year: number | null): Promise<Enrolment[]> {
-  return em.find(
-    Enrolment,
-    { employeeId: { $in: [...ids] }, ...(year != null ? { year } : {}) },
-    { orderBy: { year: 'asc', id: 'asc' } },
-  );
+export function offeringCountsByRegion(em: EntityManager, codes: readonly string[], args: CatalogueArgs) {
+  return countsByParent(em, catalogue(args), codes);
 }
 
-export function enrolmentsByOffering(em: EntityManager, offeringIds: readonly number[]): Promise<Enrolment[]> {
-  return em.find(Enrolment, { offeringId: { $in: [...offeringIds] } }, { orderBy: { id: 'asc' } });
+/** Offerings of each course, optionally in one year (null: all years), paged by id. */
+function offeringsOfCourse(year: number | null): ListSql {
+  return {
+    parentType: 'int',
+    from: 'learning.course_offering o',
+    columns: OFFERING_COLUMNS,
+    parent: 'o.course_id = s.key',
+    where: { sql: '(?::int is null or o.year = ?)', params: [year, year] },
+    key: 'o.id',
+    keyType: 'int',
+  };
+}
+
+export function offeringsByCourse(em: EntityManager, ids: readonly number[], window: Window, year: number | null) {
+  return rowsByParent<CourseOffering>(em, offeringsOfCourse(year), ids, window);
+}
+
+export function offeringCountsByCourse(em: EntityManager, ids: readonly number[], year: number | null) {
+  return countsByParent(em, offeringsOfCourse(year), ids);
+}
+
+const ENROLMENT_COLUMNS = `n.id, n.offering_id as "offeringId", n.employee_id as "employeeId", n.year, n.agency_id as "agencyId",
+  n.unit_id as "unitId", n.region_code as "regionCode", n.status, n.jp_earned as "jpEarned", n.pre_test::float8 as "preTest",
+  n.post_test::float8 as "postTest", n.satisfaction::float8 as satisfaction`;
+
+/** Enrolments of each employee, optionally in one year (null: all years), paged by id. */
+function enrolmentsOfEmployee(year: number | null): ListSql {
+  return {
+    parentType: 'int',
+    from: 'learning.enrolment n',
+    columns: ENROLMENT_COLUMNS,
+    parent: 'n.employee_id = s.key',
+    where: { sql: '(?::int is null or n.year = ?)', params: [year, year] },
+    key: 'n.id',
+    keyType: 'int',
+  };
+}
+
+export function enrolmentsByEmployee(em: EntityManager, ids: readonly number[], window: Window, year: number | null) {
+  return rowsByParent<Enrolment>(em, enrolmentsOfEmployee(year), ids, window);
+}
+
+export function enrolmentCountsByEmployee(em: EntityManager, ids: readonly number[], year: number | null) {
+  return countsByParent(em, enrolmentsOfEmployee(year), ids);
+}
+
+/** Enrolments in each offering, paged by id. */
+const ENROLMENTS_OF_OFFERING: ListSql = {
+  parentType: 'int',
+  from: 'learning.enrolment n',
+  columns: ENROLMENT_COLUMNS,
+  parent: 'n.offering_id = s.key',
+  key: 'n.id',
+  keyType: 'int',
+};
+
+export function enrolmentsByOffering(em: EntityManager, ids: readonly number[], window: Window) {
+  return rowsByParent<Enrolment>(em, ENROLMENTS_OF_OFFERING, ids, window);
+}
+
+export function enrolmentCountsByOffering(em: EntityManager, ids: readonly number[]) {
+  return countsByParent(em, ENROLMENTS_OF_OFFERING, ids);
 }
 
 export interface JpRow {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../shared/connection.js';
 import { LocalDateScalar } from '../shared/scalars.js';
 import { CompetencyKind, EnrolmentStatus, LearningMode, OfferingStatus, Programme } from './enums.js';
 
@@ -177,6 +178,18 @@ export class JpSummary {
   @Field(() => Int, { description: 'Completed courses that year.' })
   completedCourses!: number;
 }
+
+@ObjectType({ description: 'One page of partner universities, ordered by id.' })
+export class UniversityConnection extends Connection(University, 'universities') {}
+
+@ObjectType({ description: 'One page of courses, ordered by id.' })
+export class CourseConnection extends Connection(Course, 'courses') {}
+
+@ObjectType({ description: 'One page of course offerings, ordered by id.' })
+export class CourseOfferingConnection extends Connection(CourseOffering, 'offerings') {}
+
+@ObjectType({ description: 'One page of enrolments, ordered by id.' })
+export class EnrolmentConnection extends Connection(Enrolment, 'enrolments') {}
 
 /** Entity stubs: owned by personnel, extended here with learning fields. */
 @ObjectType({ description: 'A civil servant (ASN). NIP, name and birth date are personal data (UU 27/2022).' })

@@ -7,28 +7,50 @@ import { loadExisting } from '../shared/loaders.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { PersonnelLoaders } from './loaders.js';
 import { parseNip } from './nip.js';
-import { employeeByNip, listRegions, staffingByRegion, type EmployeeScope } from './service.js';
+import { PageArgs } from '../shared/pagination.js';
+import { employeeByNip, scopeOf, staffingByRegion, type EmployeeScope } from './service.js';
 import { UnitStaffing } from '../shared/federation-types.js';
-import { Agency, Employee, EmployeeConnection, EmployeePageArgs, MentoringPair, PositionHistoryEntry, Rank, RankHistoryEntry, Region, RegionLevel, ServiceUnit, TrainingImpactComparison } from './types.js';
+import {
+  Agency,
+  AgencyConnection,
+  Employee,
+  EmployeeConnection,
+  EmployeePageArgs,
+  MentoringPair,
+  MentoringPairConnection,
+  PositionHistoryConnection,
+  Rank,
+  RankHistoryConnection,
+  Region,
+  RegionConnection,
+  RegionLevel,
+  ServiceUnit,
+  ServiceUnitConnection,
+  TrainingImpactComparison,
+} from './types.js';
 
 type Context = RequestContext<PersonnelLoaders>;
 
-function employeePage(ctx: Context, scope: EmployeeScope, args: EmployeePageArgs) {
-  const { first, after, filter } = args;
-  return ctx.loaders.employeePageByScope.load({ scope, filter: { ...filter }, first, after: after ?? null });
+function employeePage(ctx: Context, scope: EmployeeScope, args: EmployeePageArgs): Promise<EmployeeConnection> {
+  const { kind, key } = scopeOf(scope);
+  return ctx.loaders.employeePageByScope.load(key, args, { kind, filter: { ...args.filter } });
 }
 
 
 @Resolver(() => Region)
 export class RegionResolver {
-  @Query(() => [Region], { description: 'Regions by level and/or parent code, ordered by code (e.g. level: REGENCY, parentCode: "12").' })
+  @Query(() => RegionConnection, {
+    description: 'Regions by level and/or parent code, ordered by code, cursor-paginated (e.g. level: REGENCY, parentCode: "12").',
+  })
   regions(
     @Ctx() ctx: Context,
+    @Args() page: PageArgs,
     @Arg('level', () => RegionLevel, { nullable: true, description: 'Only this tier.' }) level?: RegionLevel | null,
     @Arg('parentCode', () => String, { nullable: true, description: 'Only direct children of this region.' }) parentCode?: string | null,
-  ): Promise<Region[]> {
-    if (!level && !parentCode) throw badUserInput('Give `level`, `parentCode` or both: the full list has ~90,000 regions', 'level');
-    return listRegions(ctx.em, { level, parentCode });
+  ): Promise<RegionConnection> {
+    if (parentCode) return ctx.loaders.regionPageByParent.load(validateRegionCode(parentCode, 'parentCode'), page, level ?? null);
+    if (level) return ctx.loaders.regionPageByLevel.load(level, page, null);
+    throw badUserInput('Give `level`, `parentCode` or both: the full list has ~90,000 regions', 'level');
   }
 
   @Query(() => Region, { nullable: true, description: 'One region by its Kemendagri code, e.g. "93.01.11.2009" (Salor Indah).' })
@@ -41,19 +63,21 @@ export class RegionResolver {
     return region.parentCode ? await ctx.loaders.regionByCode.load(region.parentCode) : null;
   }
 
-  @FieldResolver(() => [Region], { description: 'Regions directly inside this one, ordered by code.' })
-  children(@Root() region: Region, @Ctx() ctx: Context): Promise<Region[]> {
-    return ctx.loaders.regionsByParent.load(region.code);
+  @FieldResolver(() => RegionConnection, { description: 'Regions directly inside this one, ordered by code, cursor-paginated.' })
+  children(@Root() region: Region, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<RegionConnection> {
+    return ctx.loaders.regionPageByParent.load(region.code, page, null);
   }
 
-  @FieldResolver(() => [Agency], { description: 'Agencies of this region and of every region inside it.' })
-  agencies(@Root() region: Region, @Ctx() ctx: Context): Promise<Agency[]> {
-    return ctx.loaders.agenciesByRegion.load(region.code);
+  @FieldResolver(() => AgencyConnection, { description: 'Agencies of this region and of every region inside it, ordered by id, cursor-paginated.' })
+  agencies(@Root() region: Region, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<AgencyConnection> {
+    return ctx.loaders.agencyPageByRegion.load(region.code, page, null);
   }
 
-  @FieldResolver(() => [ServiceUnit], { description: 'Service units located in this region or any region inside it.' })
-  serviceUnits(@Root() region: Region, @Ctx() ctx: Context): Promise<ServiceUnit[]> {
-    return ctx.loaders.unitsByRegion.load(region.code);
+  @FieldResolver(() => ServiceUnitConnection, {
+    description: 'Service units located in this region or any region inside it, ordered by id, cursor-paginated.',
+  })
+  serviceUnits(@Root() region: Region, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ServiceUnitConnection> {
+    return ctx.loaders.unitPageByRegion.load(region.code, page, null);
   }
 
   @FieldResolver(() => EmployeeConnection, {
@@ -70,9 +94,15 @@ export class RegionResolver {
 
 @Resolver(() => Agency)
 export class AgencyResolver {
-  @Query(() => [Agency], { description: 'Agencies of a region at any level (a province includes its regencies and cities).' })
-  agencies(@Ctx() ctx: Context, @Arg('regionCode', { description: 'Kemendagri code.' }) regionCode: string): Promise<Agency[]> {
-    return ctx.loaders.agenciesByRegion.load(validateRegionCode(regionCode));
+  @Query(() => AgencyConnection, {
+    description: 'Agencies of a region at any level (a province includes its regencies and cities), ordered by id, cursor-paginated.',
+  })
+  agencies(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('regionCode', { description: 'Kemendagri code.' }) regionCode: string,
+  ): Promise<AgencyConnection> {
+    return ctx.loaders.agencyPageByRegion.load(validateRegionCode(regionCode), page, null);
   }
 
   @Query(() => Agency, { nullable: true, description: 'One agency by id.' })
@@ -85,9 +115,9 @@ export class AgencyResolver {
     return loadExisting(ctx.loaders.regionByCode, agency.regionCode, 'region');
   }
 
-  @FieldResolver(() => [ServiceUnit], { description: 'Service units run by the agency.' })
-  serviceUnits(@Root() agency: Agency, @Ctx() ctx: Context): Promise<ServiceUnit[]> {
-    return ctx.loaders.unitsByAgency.load(agency.id);
+  @FieldResolver(() => ServiceUnitConnection, { description: 'Service units run by the agency, ordered by id, cursor-paginated.' })
+  serviceUnits(@Root() agency: Agency, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ServiceUnitConnection> {
+    return ctx.loaders.unitPageByAgency.load(agency.id, page, null);
   }
 
   @FieldResolver(() => Employee, { nullable: true, description: 'Head of the agency (kepala dinas/badan, JPT pratama).' })
@@ -107,9 +137,13 @@ export class AgencyResolver {
 
 @Resolver(() => ServiceUnit)
 export class ServiceUnitResolver {
-  @Query(() => [ServiceUnit], { description: 'Service units located in a region at any level.' })
-  serviceUnits(@Ctx() ctx: Context, @Arg('regionCode', { description: 'Kemendagri code.' }) regionCode: string): Promise<ServiceUnit[]> {
-    return ctx.loaders.unitsByRegion.load(validateRegionCode(regionCode));
+  @Query(() => ServiceUnitConnection, { description: 'Service units located in a region at any level, ordered by id, cursor-paginated.' })
+  serviceUnits(
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+    @Arg('regionCode', { description: 'Kemendagri code.' }) regionCode: string,
+  ): Promise<ServiceUnitConnection> {
+    return ctx.loaders.unitPageByRegion.load(validateRegionCode(regionCode), page, null);
   }
 
   @Query(() => ServiceUnit, { nullable: true, description: 'One service unit by id.' })
@@ -189,24 +223,24 @@ export class EmployeeResolver {
     return employee.unitId == null ? null : await ctx.loaders.unitById.load(employee.unitId);
   }
 
-  @FieldResolver(() => [RankHistoryEntry], { description: 'Every rank held, oldest first, with its TMT.' })
-  rankHistory(@Root() employee: Employee, @Ctx() ctx: Context): Promise<RankHistoryEntry[]> {
-    return ctx.loaders.rankHistoryByEmployee.load(employee.id);
+  @FieldResolver(() => RankHistoryConnection, { description: 'Every rank held, oldest first, with its TMT; cursor-paginated.' })
+  rankHistory(@Root() employee: Employee, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<RankHistoryConnection> {
+    return ctx.loaders.rankHistoryPageByEmployee.load(employee.id, page, null);
   }
 
-  @FieldResolver(() => [PositionHistoryEntry], { description: 'Every position held, oldest first, with its TMT.' })
-  positionHistory(@Root() employee: Employee, @Ctx() ctx: Context): Promise<PositionHistoryEntry[]> {
-    return ctx.loaders.positionHistoryByEmployee.load(employee.id);
+  @FieldResolver(() => PositionHistoryConnection, { description: 'Every position held, oldest first, with its TMT; cursor-paginated.' })
+  positionHistory(@Root() employee: Employee, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<PositionHistoryConnection> {
+    return ctx.loaders.positionHistoryPageByEmployee.load(employee.id, page, null);
   }
 
-  @FieldResolver(() => [MentoringPair], { description: 'Mentoring in which this employee is the mentee.' })
-  mentors(@Root() employee: Employee, @Ctx() ctx: Context): Promise<MentoringPair[]> {
-    return ctx.loaders.mentoringByMentee.load(employee.id);
+  @FieldResolver(() => MentoringPairConnection, { description: 'Mentoring in which this employee is the mentee, ordered by id, cursor-paginated.' })
+  mentors(@Root() employee: Employee, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<MentoringPairConnection> {
+    return ctx.loaders.mentoringPageByMentee.load(employee.id, page, null);
   }
 
-  @FieldResolver(() => [MentoringPair], { description: 'Mentoring in which this employee is the mentor.' })
-  mentees(@Root() employee: Employee, @Ctx() ctx: Context): Promise<MentoringPair[]> {
-    return ctx.loaders.mentoringByMentor.load(employee.id);
+  @FieldResolver(() => MentoringPairConnection, { description: 'Mentoring in which this employee is the mentor, ordered by id, cursor-paginated.' })
+  mentees(@Root() employee: Employee, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<MentoringPairConnection> {
+    return ctx.loaders.mentoringPageByMentor.load(employee.id, page, null);
   }
 }
 

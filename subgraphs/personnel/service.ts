@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { query } from '../shared/orm.js';
-import { decodeCursor, encodeCursor, validatePageSize } from '../shared/pagination.js';
-import { sqlWithinRegion, validateRegionCode } from '../shared/regions.js';
+import { countsByParent, rowsByParent, type ListSql, type Window } from '../shared/connection.js';
+import { sqlWithinRegion } from '../shared/regions.js';
 import {
   Agency,
   Employee,
@@ -13,7 +13,7 @@ import {
   ServiceUnit,
 } from './entities.js';
 import { PositionLevel } from './enums.js';
-import type { EmployeeConnection, EmployeeFilter, RegionLevel } from './types.js';
+import type { EmployeeFilter, RegionLevel } from './types.js';
 
 /** Reads of the personnel schema. Every function takes many keys at once: loaders call them. */
 
@@ -21,18 +21,45 @@ export function regionsByCode(em: EntityManager, codes: readonly string[]): Prom
   return em.find(Region, { code: { $in: [...codes] } });
 }
 
-export function regionsByParent(em: EntityManager, parentCodes: readonly string[]): Promise<Region[]> {
-  return em.find(Region, { parentCode: { $in: [...parentCodes] } }, { orderBy: { code: 'asc' } });
+const REGION_COLUMNS = `r.code, r.name, r.level, r.kind, r.parent_code as "parentCode"`;
+
+/** Regions directly inside each parent, optionally of one level only; paged by code. */
+function regionList(level: RegionLevel | null): ListSql {
+  return {
+    parentType: 'text',
+    from: 'personnel.region r',
+    columns: REGION_COLUMNS,
+    parent: 'r.parent_code = s.key',
+    where: level ? { sql: 'r.level = ?', params: [level] } : undefined,
+    key: 'r.code',
+    keyType: 'text',
+  };
 }
 
-export async function listRegions(
-  em: EntityManager,
-  args: { level?: RegionLevel | null; parentCode?: string | null },
-): Promise<Region[]> {
-  const where: Record<string, unknown> = {};
-  if (args.level) where.level = args.level;
-  if (args.parentCode) where.parentCode = validateRegionCode(args.parentCode, 'parentCode');
-  return em.find(Region, where, { orderBy: { code: 'asc' } });
+export function regionsByParent(em: EntityManager, parentCodes: readonly string[], window: Window, level: RegionLevel | null) {
+  return rowsByParent<Region>(em, regionList(level), parentCodes, window);
+}
+
+export function regionCountsByParent(em: EntityManager, parentCodes: readonly string[], level: RegionLevel | null) {
+  return countsByParent(em, regionList(level), parentCodes);
+}
+
+/** All regions of each level (tier), paged by code: the level is the parent of the list. */
+const REGIONS_OF_LEVEL: ListSql = {
+  parentType: 'text',
+  from: 'personnel.region r',
+  columns: REGION_COLUMNS,
+  parent: 'r.level = s.key',
+  key: 'r.code',
+  keyType: 'text',
+};
+
+export function regionsByLevel(em: EntityManager, levels: readonly RegionLevel[], window: Window) {
+  return rowsByParent<Region>(em, REGIONS_OF_LEVEL, levels, window);
+}
+
+export function regionCountsByLevel(em: EntityManager, levels: readonly RegionLevel[]) {
+  return countsByParent(em, REGIONS_OF_LEVEL, levels);
 }
 
 export function ranksByCode(em: EntityManager, codes: readonly string[]): Promise<Rank[]> {
@@ -47,8 +74,25 @@ export function unitsById(em: EntityManager, ids: readonly number[]): Promise<Se
   return em.find(ServiceUnit, { id: { $in: [...ids] } });
 }
 
-export function unitsByAgency(em: EntityManager, agencyIds: readonly number[]): Promise<ServiceUnit[]> {
-  return em.find(ServiceUnit, { agencyId: { $in: [...agencyIds] } }, { orderBy: { id: 'asc' } });
+const UNIT_COLUMNS = `u.id, u.agency_id as "agencyId", u.region_code as "regionCode", u.name, u.kind,
+  u.population_served as "populationServed"`;
+
+/** Service units of each agency, paged by id. */
+const UNITS_OF_AGENCY: ListSql = {
+  parentType: 'int',
+  from: 'personnel.service_unit u',
+  columns: UNIT_COLUMNS,
+  parent: 'u.agency_id = s.key',
+  key: 'u.id',
+  keyType: 'int',
+};
+
+export function unitsByAgency(em: EntityManager, agencyIds: readonly number[], window: Window) {
+  return rowsByParent<ServiceUnit>(em, UNITS_OF_AGENCY, agencyIds, window);
+}
+
+export function unitCountsByAgency(em: EntityManager, agencyIds: readonly number[]) {
+  return countsByParent(em, UNITS_OF_AGENCY, agencyIds);
 }
 
 export function employeesById(em: EntityManager, ids: readonly number[]): Promise<Employee[]> {
@@ -59,20 +103,59 @@ export async function employeeByNip(em: EntityManager, nip: string): Promise<Emp
   return em.findOne(Employee, { nip });
 }
 
-export function rankHistoryByEmployee(em: EntityManager, employeeIds: readonly number[]): Promise<RankHistory[]> {
-  return em.find(RankHistory, { employeeId: { $in: [...employeeIds] } }, { orderBy: { tmt: 'asc' } });
+/** A list of rows per employee, paged by the row id (ids follow the order rows were recorded in). */
+function perEmployee(from: string, columns: string, employeeColumn: string): ListSql {
+  return { parentType: 'int', from, columns, parent: `${employeeColumn} = s.key`, key: 'h.id', keyType: 'int' };
 }
 
-export function positionHistoryByEmployee(em: EntityManager, employeeIds: readonly number[]): Promise<PositionHistory[]> {
-  return em.find(PositionHistory, { employeeId: { $in: [...employeeIds] } }, { orderBy: { tmt: 'asc' } });
+const RANK_HISTORY = perEmployee(
+  'personnel.rank_history h',
+  'h.id, h.employee_id as "employeeId", h.rank_code as "rankCode", h.tmt::text as tmt',
+  'h.employee_id',
+);
+
+const POSITION_HISTORY = perEmployee(
+  'personnel.position_history h',
+  `h.id, h.employee_id as "employeeId", h.agency_id as "agencyId", h.unit_id as "unitId", h.title,
+   h.position_kind as "positionKind", h.position_level as "positionLevel", h.tmt::text as tmt`,
+  'h.employee_id',
+);
+
+const MENTORING_COLUMNS = `h.id, h.mentor_id as "mentorId", h.mentee_id as "menteeId", h.started_on::text as "startedOn",
+  h.ended_on::text as "endedOn", h.focus`;
+const MENTORING_BY_MENTOR = perEmployee('personnel.mentoring_pair h', MENTORING_COLUMNS, 'h.mentor_id');
+const MENTORING_BY_MENTEE = perEmployee('personnel.mentoring_pair h', MENTORING_COLUMNS, 'h.mentee_id');
+
+export function rankHistoryByEmployee(em: EntityManager, employeeIds: readonly number[], window: Window) {
+  return rowsByParent<RankHistory>(em, RANK_HISTORY, employeeIds, window);
 }
 
-export function mentoringByMentor(em: EntityManager, ids: readonly number[]): Promise<MentoringPair[]> {
-  return em.find(MentoringPair, { mentorId: { $in: [...ids] } }, { orderBy: { startedOn: 'asc' } });
+export function rankHistoryCountsByEmployee(em: EntityManager, employeeIds: readonly number[]) {
+  return countsByParent(em, RANK_HISTORY, employeeIds);
 }
 
-export function mentoringByMentee(em: EntityManager, ids: readonly number[]): Promise<MentoringPair[]> {
-  return em.find(MentoringPair, { menteeId: { $in: [...ids] } }, { orderBy: { startedOn: 'asc' } });
+export function positionHistoryByEmployee(em: EntityManager, employeeIds: readonly number[], window: Window) {
+  return rowsByParent<PositionHistory>(em, POSITION_HISTORY, employeeIds, window);
+}
+
+export function positionHistoryCountsByEmployee(em: EntityManager, employeeIds: readonly number[]) {
+  return countsByParent(em, POSITION_HISTORY, employeeIds);
+}
+
+export function mentoringByMentor(em: EntityManager, ids: readonly number[], window: Window) {
+  return rowsByParent<MentoringPair>(em, MENTORING_BY_MENTOR, ids, window);
+}
+
+export function mentoringCountsByMentor(em: EntityManager, ids: readonly number[]) {
+  return countsByParent(em, MENTORING_BY_MENTOR, ids);
+}
+
+export function mentoringByMentee(em: EntityManager, ids: readonly number[], window: Window) {
+  return rowsByParent<MentoringPair>(em, MENTORING_BY_MENTEE, ids, window);
+}
+
+export function mentoringCountsByMentee(em: EntityManager, ids: readonly number[]) {
+  return countsByParent(em, MENTORING_BY_MENTEE, ids);
 }
 
 /** The head of each agency: its JPT pratama without a service unit. */
@@ -84,44 +167,43 @@ export function headsByAgency(em: EntityManager, agencyIds: readonly number[]): 
   );
 }
 
-/** Agencies (with `regionCode` set to the requested region) lying within each requested region. */
-export async function agenciesByRegion(
-  em: EntityManager,
-  codes: readonly string[],
-): Promise<(Agency & { scope: string })[]> {
-  return query(
-    em,
-    `select s.code as scope, a.id, a.region_code as "regionCode", a.name, a.kind
-       from unnest(?::text[]) as s(code)
-       join personnel.agency a on ${sqlWithinRegion('a.region_code', 's.code')}
-      order by a.id`,
-    [codes],
-  );
+/** Agencies lying within each requested region (at any level), paged by id. */
+const AGENCIES_IN_REGION: ListSql = {
+  parentType: 'text',
+  from: 'personnel.agency a',
+  columns: 'a.id, a.region_code as "regionCode", a.name, a.kind',
+  parent: sqlWithinRegion('a.region_code', 's.key'),
+  key: 'a.id',
+  keyType: 'int',
+};
+
+export function agenciesByRegion(em: EntityManager, codes: readonly string[], window: Window) {
+  return rowsByParent<Agency>(em, AGENCIES_IN_REGION, codes, window);
 }
 
-export async function unitsByRegion(
-  em: EntityManager,
-  codes: readonly string[],
-): Promise<(ServiceUnit & { scope: string })[]> {
-  return query(
-    em,
-    `select s.code as scope, u.id, u.agency_id as "agencyId", u.region_code as "regionCode", u.name, u.kind,
-            u.population_served as "populationServed"
-       from unnest(?::text[]) as s(code)
-       join personnel.service_unit u on ${sqlWithinRegion('u.region_code', 's.code')}
-      order by u.id`,
-    [codes],
-  );
+export function agencyCountsByRegion(em: EntityManager, codes: readonly string[]) {
+  return countsByParent(em, AGENCIES_IN_REGION, codes);
+}
+
+/** Service units located in each requested region (at any level), paged by id. */
+const UNITS_IN_REGION: ListSql = {
+  parentType: 'text',
+  from: 'personnel.service_unit u',
+  columns: UNIT_COLUMNS,
+  parent: sqlWithinRegion('u.region_code', 's.key'),
+  key: 'u.id',
+  keyType: 'int',
+};
+
+export function unitsByRegion(em: EntityManager, codes: readonly string[], window: Window) {
+  return rowsByParent<ServiceUnit>(em, UNITS_IN_REGION, codes, window);
+}
+
+export function unitCountsByRegion(em: EntityManager, codes: readonly string[]) {
+  return countsByParent(em, UNITS_IN_REGION, codes);
 }
 
 export type EmployeeScope = { agencyId: number } | { unitId: number } | { regionCode: string };
-
-export interface EmployeePageKey {
-  scope: EmployeeScope;
-  filter: EmployeeFilter;
-  first: number;
-  after: string | null;
-}
 
 const EMPLOYEE_COLUMNS = `e.id, e.asn_type as "asnType", e.nip, e.ni_pppk as "niPppk", e.full_name as "fullName",
   e.birth_date::text as "birthDate", e.gender, e.appointed_on::text as "appointedOn", e.left_on::text as "leftOn",
@@ -135,26 +217,29 @@ const EMPLOYEE_COLUMNS = `e.id, e.asn_type as "asnType", e.nip, e.ni_pppk as "ni
 const IN_REGION = `(e.unit_id in (select u.id from personnel.service_unit u where ${sqlWithinRegion('u.region_code', 's.key')})
   or (e.unit_id is null and e.agency_id in (select a.id from personnel.agency a where ${sqlWithinRegion('a.region_code', 's.key')})))`;
 
-function scopeCondition(kind: 'agency' | 'unit' | 'region'): string {
+function scopeCondition(kind: ScopeKind): string {
   if (kind === 'agency') return 'e.agency_id = s.key::int';
   if (kind === 'unit') return 'e.unit_id = s.key::int';
   return IN_REGION;
 }
 
 /** Employees of each scope for counting: joins from the (few) units and agencies of a region. */
-function scopeMembers(kind: 'agency' | 'unit' | 'region', filter: string): string {
-  if (kind !== 'region') return `select e.id from personnel.employee e where ${scopeCondition(kind)} and ${filter}`;
-  return `select e.id from personnel.service_unit u join personnel.employee e on e.unit_id = u.id
+function scopeMembers(kind: ScopeKind, filter: string): string {
+  if (kind !== 'region') return `select e.id as key from personnel.employee e where ${scopeCondition(kind)} and ${filter}`;
+  return `select e.id as key from personnel.service_unit u join personnel.employee e on e.unit_id = u.id
             where ${sqlWithinRegion('u.region_code', 's.key')} and ${filter}
           union all
-          select e.id from personnel.agency a join personnel.employee e on e.agency_id = a.id and e.unit_id is null
+          select e.id as key from personnel.agency a join personnel.employee e on e.agency_id = a.id and e.unit_id is null
             where ${sqlWithinRegion('a.region_code', 's.key')} and ${filter}`;
 }
 
-function scopeOf(scope: EmployeeScope): { kind: 'agency' | 'unit' | 'region'; key: string } {
+export type ScopeKind = 'agency' | 'unit' | 'region';
+
+/** The kind of a scope and its key as the employee statements bind it (`s.key`, text). */
+export function scopeOf(scope: EmployeeScope): { kind: ScopeKind; key: string } {
   if ('agencyId' in scope) return { kind: 'agency', key: String(scope.agencyId) };
   if ('unitId' in scope) return { kind: 'unit', key: String(scope.unitId) };
-  return { kind: 'region', key: validateRegionCode(scope.regionCode) };
+  return { kind: 'region', key: scope.regionCode };
 }
 
 function filterCondition(filter: EmployeeFilter): { sql: string; params: unknown[] } {
@@ -167,63 +252,36 @@ function filterCondition(filter: EmployeeFilter): { sql: string; params: unknown
   return { sql: parts.length ? parts.join(' and ') : 'true', params };
 }
 
-/** The loader's grouping: keys that differ only in their scope share one statement. */
-export function employeePageGroup(key: EmployeePageKey): string {
-  return JSON.stringify([scopeOf(key.scope).kind, key.filter, key.first, key.after]);
+/** What all scopes of one employee statement share: the kind of scope and the conditions on employees. */
+export interface EmployeeListArgs {
+  kind: ScopeKind;
+  filter: EmployeeFilter;
 }
 
 /**
- * One page of employees for each key; all keys share kind of scope, filter and paging arguments.
- * Two statements for any number of scopes: the pages (a LATERAL join limited per scope) and counts.
+ * The employees of each scope of one kind, paged by id. Pages walk the primary key per scope (a LATERAL
+ * join limited per scope); counts join from the (few) units and agencies of a region instead.
  */
-export async function employeePagesByScope(em: EntityManager, keys: readonly EmployeePageKey[]): Promise<EmployeeConnection[]> {
-  const [firstKey] = keys;
-  if (!firstKey) return [];
-  const kind = scopeOf(firstKey.scope).kind;
-  const scopeKeys = keys.map((key) => scopeOf(key.scope).key);
-  const first = validatePageSize(firstKey.first);
-  const afterId = decodeCursor(firstKey.after);
-  const filter = filterCondition(firstKey.filter);
-  const condition = scopeCondition(kind);
+function employeeList({ kind, filter }: EmployeeListArgs): ListSql {
+  const condition = filterCondition(filter);
+  return {
+    parentType: 'text',
+    from: 'personnel.employee e',
+    columns: EMPLOYEE_COLUMNS,
+    parent: scopeCondition(kind),
+    where: condition,
+    count: { sql: scopeMembers(kind, condition.sql), params: kind === 'region' ? [...condition.params, ...condition.params] : condition.params },
+    key: 'e.id',
+    keyType: 'int',
+  };
+}
 
-  const [rows, counts] = await Promise.all([
-    query<Employee & { scope: string }>(
-      em,
-      `select s.key as scope, p.*
-         from unnest(?::text[]) as s(key)
-         cross join lateral (
-           select ${EMPLOYEE_COLUMNS} from personnel.employee e
-            where ${condition} and ${filter.sql} and e.id > ?
-            order by e.id limit ?
-         ) p`,
-      [scopeKeys, ...filter.params, afterId, first + 1],
-    ),
-    query<{ scope: string; total: string }>(
-      em,
-      `select s.key as scope, count(m.id) as total
-         from unnest(?::text[]) as s(key)
-         cross join lateral (${scopeMembers(kind, filter.sql)}) m
-        group by s.key`,
-      [scopeKeys, ...filter.params, ...(kind === 'region' ? filter.params : [])],
-    ),
-  ]);
-  const pages = new Map<string, Employee[]>();
-  for (const row of rows) {
-    const list = pages.get(row.scope) ?? [];
-    list.push(row);
-    pages.set(row.scope, list);
-  }
-  const totals = new Map(counts.map((c) => [c.scope, Number(c.total)]));
-  return scopeKeys.map((scopeKey) => {
-    const page = pages.get(scopeKey) ?? [];
-    const nodes = page.slice(0, first);
-    const last = nodes[nodes.length - 1];
-    return {
-      nodes,
-      totalCount: totals.get(scopeKey) ?? 0,
-      pageInfo: { endCursor: last ? encodeCursor(last.id) : null, hasNextPage: page.length > first },
-    };
-  });
+export function employeesByScope(em: EntityManager, scopeKeys: readonly string[], window: Window, args: EmployeeListArgs) {
+  return rowsByParent<Employee>(em, employeeList(args), scopeKeys, window);
+}
+
+export function employeeCountsByScope(em: EntityManager, scopeKeys: readonly string[], args: EmployeeListArgs) {
+  return countsByParent(em, employeeList(args), scopeKeys);
 }
 
 /**

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageArgs, PageInfo } from '../shared/pagination.js';
+import { Connection } from '../shared/connection.js';
+import { PageArgs } from '../shared/pagination.js';
 import { LocalDateScalar } from '../shared/scalars.js';
 import { AgencyKind, AsnType, Gender, PositionKind, PositionLevel, RegionLevel, ServiceUnitKind } from './enums.js';
 
@@ -176,17 +177,26 @@ export class MentoringPair {
   menteeId!: number;
 }
 
-@ObjectType({ description: 'One page of employees.' })
-export class EmployeeConnection {
-  @Field(() => [Employee], { description: 'The employees on this page, ordered by id.' })
-  nodes!: Employee[];
+@ObjectType({ description: 'One page of employees, ordered by id.' })
+export class EmployeeConnection extends Connection(Employee, 'employees') {}
 
-  @Field(() => PageInfo, { description: 'Cursor to continue from.' })
-  pageInfo!: PageInfo;
+@ObjectType({ description: 'One page of regions, ordered by code.' })
+export class RegionConnection extends Connection(Region, 'regions') {}
 
-  @Field(() => Int, { description: 'Employees matching the filter in all pages.' })
-  totalCount!: number;
-}
+@ObjectType({ description: 'One page of agencies, ordered by id.' })
+export class AgencyConnection extends Connection(Agency, 'agencies') {}
+
+@ObjectType({ description: 'One page of service units, ordered by id.' })
+export class ServiceUnitConnection extends Connection(ServiceUnit, 'service units') {}
+
+@ObjectType({ description: 'One page of rank history entries, in the order they were recorded (oldest first).' })
+export class RankHistoryConnection extends Connection(RankHistoryEntry, 'rank history entries') {}
+
+@ObjectType({ description: 'One page of position history entries, in the order they were recorded (oldest first).' })
+export class PositionHistoryConnection extends Connection(PositionHistoryEntry, 'position history entries') {}
+
+@ObjectType({ description: 'One page of mentoring pairs, ordered by id.' })
+export class MentoringPairConnection extends Connection(MentoringPair, 'mentoring pairs') {}
 
 @InputType({ description: 'Narrows an employee list; all given conditions must hold.' })
 export class EmployeeFilter {
