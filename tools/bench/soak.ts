@@ -28,7 +28,7 @@ const QUERIES: { name: string; query: string; variables?: Record<string, unknown
       ranking { region { name } rank } differences { distinguishable } } }`,
     variables: { codes: ['12.71', '12.75', '93.01'] },
   },
-  { name: 'region with agencies', query: '{ region(code: "12.71") { name agencies { name } } }' },
+  { name: 'region with agencies', query: '{ region(code: "12.71") { name agencies(first: 10) { totalCount nodes { name } } } }' },
   {
     name: '100 employees across subgraphs',
     query: `{ employees(regionCode: "12.71", first: 100) { nodes { id fullName unit { name ikm(year: 2025) { score } }

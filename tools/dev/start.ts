@@ -33,6 +33,6 @@ Pembinaan is running (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s
 
 Try:
   curl -s ${state.gateway.url} -H 'content-type: application/json' \\
-    -d '{"query":"{ region(code: \\"12.71\\") { name agencies { name } } }"}'
+    -d '{"query":"{ region(code: \\"12.71\\") { name agencies(first: 10) { totalCount nodes { name } } } }"}'
 
 Ctrl-C stops everything.`);
