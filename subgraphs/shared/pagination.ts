@@ -28,11 +28,15 @@ export function encodeCursor(id: number): string {
   return Buffer.from(`id:${id}`).toString('base64url');
 }
 
+const CURSOR = /^id:([1-9]\d{0,14})$/;
+
+/** The id a cursor stands for; anything this API did not return is BAD_USER_INPUT on `after`. */
 export function decodeCursor(cursor: string | null | undefined): number {
   if (cursor == null) return 0;
-  const match = /^id:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match?.[1]) throw badUserInput('`after` is not a cursor this API returned', 'after');
-  return Number(match[1]);
+  const match = cursor.length <= 64 ? CURSOR.exec(Buffer.from(cursor, 'base64url').toString()) : null;
+  const id = match?.[1] ? Number(match[1]) : Number.NaN;
+  if (!Number.isSafeInteger(id)) throw badUserInput('`after` is not a cursor this API returned', 'after');
+  return id;
 }
 
 export function validatePageSize(first: number): number {
