@@ -194,6 +194,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     gateway,
     plugins: [scopePlugin(), metrics.plugin(), valueCompletionPlugin(), ...protection.plugins],
     validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

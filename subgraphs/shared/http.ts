@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { requestIdFrom, requestScope, type Logger, type RequestScope } from './logging.js';
 import type { ServerMetrics } from './metrics.js';
@@ -51,16 +52,21 @@ export function scopePlugin(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operationName }) {
+        async didResolveOperation({ operation, operationName, request }) {
           const scope = requestScope.getStore();
           if (scope) scope.operation = operationName ?? undefined;
+          // Without this the gateway's executor throws on it: a 500 for the client's mistake.
+          if (!operation) {
+            throw new GraphQLError(
+              request.operationName ? `Unknown operation named "${request.operationName.slice(0, 100)}".` : 'The document has several operations: name one in operationName.',
+              { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+            );
+          }
         },
         async willSendResponse({ response }) {
           const scope = requestScope.getStore();
           if (!scope || response.body.kind !== 'single') return;
           for (const error of response.body.singleResult.errors ?? []) scope.errorCodes.push(String(error.extensions?.code ?? 'UNKNOWN'));
-          // Apollo answers an unknown operation name with 500: it is the client's mistake.
-          if (scope.errorCodes.includes('OPERATION_RESOLUTION_FAILURE') && !response.body.singleResult.data) response.http.status = 400;
         },
       };
     },
@@ -190,6 +196,13 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
           }),
       ),
     );
+  });
+  // Malformed requests Node rejects before our handler (headers too large, bad HTTP): JSON, not an empty body.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+    const body = JSON.stringify({ errors: [{ message: error.code === 'HPE_HEADER_OVERFLOW' ? 'Request headers (or GET query string) too large.' : 'Malformed HTTP request.', extensions: { code: 'BAD_REQUEST' } }] });
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -25,7 +25,7 @@ export interface RequestLimits {
   depth: number;
   /** Aliases in one document (Armor maxAliases). */
   aliases: number;
-  /** Lexical tokens in one document (Armor maxTokens): bounds parsing work. */
+  /** Lexical tokens in one document (graphql-js's parser `maxTokens`, as Armor's maxTokens): bounds parsing work. */
   tokens: number;
   /** Directives in one document (Armor maxDirectives). */
   directives: number;
@@ -49,6 +49,9 @@ export const DEFAULT_LIMITS: RequestLimits = {
   pageSize: 1000,
   entities: 5000,
 };
+
+/** A subgraph's default body limit: the gateway's `_entities` bodies (up to `entities` representations). */
+export const DEFAULT_SUBGRAPH_BODY_BYTES = 8 * 1024 * 1024;
 
 /**
  * How the cost limit estimates work. Each field costs its weight (1 unless listed in `fieldCosts`) times
@@ -82,9 +85,11 @@ export const DEFAULT_COST_MODEL: CostModel = {
 };
 
 /** Limits rejected before execution answer HTTP 400 with this code and a message naming limit and value. */
-function limitError(message: string, limit: string, value: number): GraphQLError {
+function limitError(message: string, limit: string, value: number, argument?: string): GraphQLError {
+  // An argument over its limit is the argument's fault (BAD_USER_INPUT naming it); the cost is the document's.
+  const code = argument ? 'BAD_USER_INPUT' : 'GRAPHQL_VALIDATION_FAILED';
   return new GraphQLError(message, {
-    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, value, http: { status: 400 } },
+    extensions: { code, limit, value, ...(argument && { field: argument }), http: { status: 400 } },
   });
 }
 
@@ -101,11 +106,13 @@ export const supportedOperationTypes: ValidationRule = (context) => ({
 export function limitProtection(
   limits: RequestLimits,
   costModel: CostModel = DEFAULT_COST_MODEL,
-): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[]; parseOptions: { maxTokens: number } } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.depth, ignoreIntrospection: true },
     maxAliases: { n: limits.aliases },
-    maxTokens: { n: limits.tokens },
+    // Armor's Apollo token plugin parses in parsingDidStart, so every syntax error became a 500; the
+    // parser's own maxTokens (parseOptions below) gives the same limit as a 400 GRAPHQL_PARSE_FAILED.
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.directives },
     // Armor's cost limit cannot multiply by `first`: costPlugin below does.
     costLimit: { enabled: false },
@@ -115,6 +122,7 @@ export function limitProtection(
     // Armor is CommonJS and types its plugins with @apollo/server's CJS declarations: the same objects.
     plugins: [...(armor.plugins as unknown as ApolloServerPlugin[]), costPlugin(limits, costModel)],
     validationRules: [...armor.validationRules, supportedOperationTypes],
+    parseOptions: { maxTokens: limits.tokens },
   };
 }
 
@@ -184,15 +192,16 @@ export function operationCost(
       let pagedBelow = false;
       if (typeof args.first === 'number') {
         if (args.first > limits.pageSize) {
-          throw limitError(`\`first\` is limited to ${limits.pageSize}, got ${args.first} (${coordinate}).`, 'pageSize', args.first);
+          throw limitError(`\`first\` is limited to ${limits.pageSize}, got ${args.first} (${coordinate}).`, 'pageSize', args.first, 'first');
         }
         size = Math.max(args.first, 0);
         pagedBelow = true;
       } else if (name === '_entities' && Array.isArray(args.representations)) {
         size = args.representations.length;
         if (size > limits.entities) {
-          throw limitError(`Representations limit of ${limits.entities} exceeded, got ${size}.`, 'entities', size);
+          throw limitError(`Representations limit of ${limits.entities} exceeded, got ${size}.`, 'entities', size, 'representations');
         }
+        for (const representation of args.representations) checkRepresentation(schema, representation);
       } else if (isList(field.type) && !paged) {
         size = model.listSizes[coordinate] ?? model.defaultListSize;
       }
@@ -206,6 +215,16 @@ export function operationCost(
     throw error;
   }
   return total;
+}
+
+/** Each representation is an object naming an object type of this schema; key values are checked later. */
+function checkRepresentation(schema: GraphQLSchema, representation: unknown): void {
+  const typeName = representation && typeof representation === 'object' ? (representation as { __typename?: unknown }).__typename : undefined;
+  if (typeof typeName !== 'string' || !isObjectType(schema.getType(typeName))) {
+    throw new GraphQLError('Each representation must be an object whose __typename is an entity type of this subgraph.', {
+      extensions: { code: 'BAD_USER_INPUT', field: 'representations', http: { status: 400 } },
+    });
+  }
 }
 
 function isList(type: GraphQLOutputType): boolean {

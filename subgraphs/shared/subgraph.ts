@@ -6,13 +6,13 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
-import { getNamedType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { getNamedType, getNullableType, isListType, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { RupiahScalar } from './scalars.js';
 import { openOrm, StatementCounter } from './orm.js';
 import { badUserInput, formatError } from './errors.js';
 import { DEFAULT_SHUTDOWN_GRACE_MS, scopePlugin, serveGraphql, type HttpOptions } from './http.js';
-import { DEFAULT_COST_MODEL, DEFAULT_LIMITS, limitProtection, type CostModel, type RequestLimits } from './limits.js';
+import { DEFAULT_COST_MODEL, DEFAULT_LIMITS, DEFAULT_SUBGRAPH_BODY_BYTES, limitProtection, type CostModel, type RequestLimits } from './limits.js';
 import { createLogger, type Logger, type LoggingOptions, type RequestScope } from './logging.js';
 import { ServerMetrics } from './metrics.js';
 
@@ -95,17 +95,30 @@ export async function buildFederatedSchema<Loaders>(definition: SubgraphDefiniti
 function representationCheck(schema: GraphQLSchema, typeName: string) {
   const type = schema.getType(typeName);
   const fields = type && isObjectType(type) ? type.getFields() : {};
+  const fail = (key: string, what: string) => badUserInput(`Representation of ${typeName}: \`${key.slice(0, 64)}\` must be ${what}`, 'representations');
+  const checkScalar = (key: string, scalar: string, value: unknown): void => {
+    if (value === null) return;
+    if (scalar === 'Int' && !(typeof value === 'number' && Number.isSafeInteger(value))) throw fail(key, 'an integer');
+    if (scalar === 'Float' && !(typeof value === 'number' && Number.isFinite(value))) throw fail(key, 'a number');
+    if (scalar === 'Boolean' && typeof value !== 'boolean') throw fail(key, 'a boolean');
+    if ((scalar === 'String' || scalar === 'ID') && !((typeof value === 'string' || typeof value === 'number') && String(value).length <= 256)) {
+      throw fail(key, 'a string of at most 256 characters');
+    }
+  };
   return (representation: Record<string, unknown>): Record<string, unknown> => {
     for (const [key, value] of Object.entries(representation)) {
-      if (key === '__typename' || value === null || typeof value === 'object') continue;
+      if (key === '__typename') continue;
       const field = fields[key];
-      if (!field) throw badUserInput(`Representation of ${typeName} has an unknown field \`${key.slice(0, 64)}\``, 'representations');
-      const scalar = getNamedType(field.type).name;
-      if (scalar === 'Int' && !(typeof value === 'number' && Number.isSafeInteger(value))) {
-        throw badUserInput(`Representation of ${typeName}: \`${key}\` must be an integer`, 'representations');
-      }
-      if ((scalar === 'String' || scalar === 'ID') && !((typeof value === 'string' || typeof value === 'number') && String(value).length <= 256)) {
-        throw badUserInput(`Representation of ${typeName}: \`${key}\` must be a string of at most 256 characters`, 'representations');
+      if (!field) throw fail(key, 'a field of the type');
+      const named = getNamedType(field.type);
+      // Nested keys and @requires objects (an object type's fields) are the resolver's to read.
+      if (isObjectType(named)) continue;
+      if (isListType(getNullableType(field.type))) {
+        if (value === null) continue;
+        if (!Array.isArray(value)) throw fail(key, 'a list');
+        for (const item of value) checkScalar(key, named.name, item);
+      } else {
+        checkScalar(key, named.name, value);
       }
     }
     return representation;
@@ -127,7 +140,10 @@ export interface StartSubgraphOptions extends HttpOptions {
   /** Count SQL statements (tests). */
   counter?: StatementCounter;
   plugins?: ApolloServerPlugin[];
-  /** Request limits; any field left out takes its DEFAULT_LIMITS value. */
+  /**
+   * Request limits; any field left out takes its DEFAULT_LIMITS value, except `bodyBytes`, which defaults
+   * to DEFAULT_SUBGRAPH_BODY_BYTES: the gateway's `_entities` calls carry many representations.
+   */
   limits?: Partial<RequestLimits>;
   costModel?: CostModel;
   /** A logger to use (tests); else one is made from `logging`. */
@@ -155,7 +171,7 @@ export async function startSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph> {
-  const limits: RequestLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits: RequestLimits = { ...DEFAULT_LIMITS, bodyBytes: DEFAULT_SUBGRAPH_BODY_BYTES, ...options.limits };
   const log = options.logger ?? createLogger(definition.name, options.logging);
   const metrics = new ServerMetrics(definition.name);
   const orm = await openOrm({
@@ -166,7 +182,8 @@ export async function startSubgraph<Loaders>(
     counter: options.counter,
   });
   options.counter?.reset();
-  const protection = limitProtection(limits, options.costModel ?? DEFAULT_COST_MODEL);
+  // The gateway nests entity fields under `_entities { ... on Type }`: two levels more than the client asked.
+  const protection = limitProtection({ ...limits, depth: limits.depth + 2 }, options.costModel ?? DEFAULT_COST_MODEL);
   const server = new ApolloServer<RequestContext<Loaders>>({
     schema: await buildFederatedSchema(definition),
     plugins: [
@@ -177,6 +194,7 @@ export async function startSubgraph<Loaders>(
       ...(options.plugins ?? []),
     ],
     validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
     formatError,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,

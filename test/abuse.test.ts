@@ -1,0 +1,79 @@
+import { describe, expect, inject, it } from 'vitest';
+import { CATALOGUE, type AbuseCase } from './support/abuse-catalogue.js';
+import { usePlatform } from './support/platform.js';
+
+const api = usePlatform();
+
+/** The README's first query: the platform must still answer it after every abusive request. */
+export const README_FIRST_QUERY = `{
+  serviceUnits(regionCode: "93.01.11.2009") { id name }
+  serviceUnit(id: 1) {
+    name
+    region { name parent { name } }
+    ikm(year: 2025) { score grade performance respondents minimumRespondents underSampled }
+    agency { name trainingBudgetSummary(year: 2025) { ceiling realised realisationRate } }
+    employees(first: 5) {
+      totalCount
+      nodes { nip fullName rank { code title } jp(year: 2025) { jp reachedMinimum } skp(year: 2025) { predicate } }
+    }
+  }
+}`;
+
+/** What must never reach a client: paths, stack frames, SQL words, database addresses. */
+export function leaks(text: string, databaseUrl: string): string[] {
+  const db = new URL(databaseUrl);
+  const patterns: [string, RegExp][] = [
+    ['file path', /\/(work|home|usr|tmp|root|app)\/|node_modules|[A-Za-z]:\\\\/],
+    ['source file', /\.(ts|js|mjs|cjs):\d+/],
+    ['stack frame', /\n\s+at |\bat [\w.<>]+ \(/],
+    ['stacktrace key', /stacktrace|"exception"/i],
+    ['SQL', /\bcolumn\b|\brelation\b|\bselect\b.*\bfrom\b|syntax error at or near|\bpg_|violates/i],
+    ['database address', new RegExp(`127\\.0\\.0\\.1|localhost|:${db.port}\\b|ECONNREFUSED|postgres`, 'i')],
+  ];
+  return patterns.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
+}
+
+function targetUrl(testCase: AbuseCase): string {
+  const target = testCase.target ?? 'gateway';
+  const base = target === 'gateway' ? api.platform.gateway.url : api.platform.subgraphs[target].url;
+  return new URL(testCase.path ?? '/graphql', base).toString();
+}
+
+async function send(testCase: AbuseCase): Promise<{ status: number; type: string; text: string }> {
+  const method = testCase.method ?? 'POST';
+  const headers: Record<string, string> = { ...(method === 'POST' && { 'content-type': 'application/json' }), ...testCase.headers };
+  if (headers['content-type'] === '') delete headers['content-type'];
+  let body: string | undefined;
+  if (testCase.body !== undefined) body = typeof testCase.body === 'string' ? testCase.body : JSON.stringify(testCase.body);
+  if (method !== 'POST' && body !== undefined && !['GET', 'OPTIONS'].includes(method)) headers['content-type'] ??= 'application/json';
+  const response = await fetch(targetUrl(testCase), { method, headers, body: method === 'GET' || method === 'OPTIONS' ? undefined : body });
+  return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+}
+
+describe('catalogue of bad and abusive requests', () => {
+  it('has at least 120 cases', () => {
+    expect(CATALOGUE.length).toBeGreaterThanOrEqual(120);
+  });
+
+  it.each(CATALOGUE.map((c) => [`${c.category}: ${c.name}`, c] as const))('%s', async (_name, testCase) => {
+    const started = performance.now();
+    const response = await send(testCase);
+    const context = `${testCase.category}: ${testCase.name} -> ${response.status} ${response.text.slice(0, 400)}`;
+    expect(response.status, context).toBe(testCase.status);
+    expect(response.type, context).toMatch(/json/);
+    const json = JSON.parse(response.text) as { errors?: { message: string; locations?: unknown; extensions?: { code?: string } }[] };
+    // Locations ({"line":1,"column":3}) are the client's own document, not a leak.
+    const visible = JSON.stringify({ ...json, errors: json.errors?.map(({ locations: _l, ...error }) => error) });
+    expect(leaks(visible, inject('databaseUrl')), context).toEqual([]);
+    const first = json.errors?.[0];
+    if (testCase.code) expect(first?.extensions?.code, context).toBe(testCase.code);
+    if (testCase.message) expect(first?.message, context).toMatch(testCase.message);
+    for (const error of json.errors ?? []) expect(error.extensions?.code, context).not.toBe('INTERNAL_SERVER_ERROR');
+    // Rejections of abusive sizes happen before execution: cheap.
+    if (response.status >= 400) expect(performance.now() - started, context).toBeLessThan(2000);
+
+    const after = await api.query<{ serviceUnit: { name: string } | null }, Record<string, never>>(README_FIRST_QUERY);
+    expect(after.errors, context).toBeUndefined();
+    expect(after.data?.serviceUnit?.name, context).toBeTruthy();
+  });
+});
