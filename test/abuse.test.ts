@@ -1,37 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
-import { CATALOGUE, type AbuseCase } from './support/abuse-catalogue.js';
+import { CATALOGUE, leaks, README_FIRST_QUERY, type AbuseCase } from './support/abuse-catalogue.js';
 import { usePlatform } from './support/platform.js';
 
 const api = usePlatform();
-
-/** The README's first query: the platform must still answer it after every abusive request. */
-export const README_FIRST_QUERY = `{
-  serviceUnits(regionCode: "93.01.11.2009") { id name }
-  serviceUnit(id: 1) {
-    name
-    region { name parent { name } }
-    ikm(year: 2025) { score grade performance respondents minimumRespondents underSampled }
-    agency { name trainingBudgetSummary(year: 2025) { ceiling realised realisationRate } }
-    employees(first: 5) {
-      totalCount
-      nodes { nip fullName rank { code title } jp(year: 2025) { jp reachedMinimum } skp(year: 2025) { predicate } }
-    }
-  }
-}`;
-
-/** What must never reach a client: paths, stack frames, SQL words, database addresses. */
-export function leaks(text: string, databaseUrl: string): string[] {
-  const db = new URL(databaseUrl);
-  const patterns: [string, RegExp][] = [
-    ['file path', /\/(work|home|usr|tmp|root|app)\/|node_modules|[A-Za-z]:\\\\/],
-    ['source file', /\.(ts|js|mjs|cjs):\d+/],
-    ['stack frame', /\n\s+at |\bat [\w.<>]+ \(/],
-    ['stacktrace key', /stacktrace|"exception"/i],
-    ['SQL', /\bcolumn\b|\brelation\b|\bselect\b.*\bfrom\b|syntax error at or near|\bpg_|violates/i],
-    ['database address', new RegExp(`127\\.0\\.0\\.1|localhost|:${db.port}\\b|ECONNREFUSED|postgres`, 'i')],
-  ];
-  return patterns.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
-}
 
 function targetUrl(testCase: AbuseCase): string {
   const target = testCase.target ?? 'gateway';

@@ -158,11 +158,17 @@ export interface StartSubgraphOptions extends HttpOptions {
 
 /** The default readiness check: database reachable, no pending migration. Reasons name no address. */
 export async function databaseReady(orm: MikroORM): Promise<void> {
-  const connection = await orm.checkConnection();
-  if (!connection.ok) throw new Error('database unreachable');
-  const pending = await orm.migrator.getPending().catch(() => {
-    throw new Error('migration state unreadable');
-  });
+  try {
+    await orm.em.getConnection().execute('select 1');
+  } catch (cause) {
+    throw new Error('database unreachable', { cause });
+  }
+  let pending: unknown[];
+  try {
+    pending = await orm.migrator.getPending();
+  } catch (cause) {
+    throw new Error('migration state unreadable', { cause });
+  }
   if (pending.length > 0) throw new Error(`${pending.length} migration(s) not applied`);
 }
 
