@@ -47,5 +47,7 @@ describe('traces', () => {
     for (const subgraph of ['personnel', 'learning', 'budgeting', 'evaluation']) expect(exported).toContain(`${subgraph} POST /`);
     expect(exported).toContain('pg.query');
     expect(exported).toContain('db.query.text');
+    // Statement shapes only: no literal reaches the collector.
+    expect(exported).not.toContain("'93.01.11.2009'");
   });
 });

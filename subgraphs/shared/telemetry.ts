@@ -39,9 +39,24 @@ export async function startTelemetry(options: TelemetryOptions): Promise<Telemet
     autoDetectResources: false,
     traceExporter: new OTLPTraceExporter({ url: `${options.endpoint.replace(/\/$/, '')}/v1/traces` }),
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(options.sampleRatio ?? 1) }),
-    // Statement text only (no parameter values: they hold personal data).
-    instrumentations: [new PgInstrumentation({ enhancedDatabaseReporting: false })],
+    instrumentations: [
+      new PgInstrumentation({
+        enhancedDatabaseReporting: false,
+        requireParentSpan: true,
+        // MikroORM inlines parameters as literals and they hold personal data (names, NIPs): the span
+        // keeps the statement's shape only.
+        requestHook: (span, { query }) => span.setAttribute('db.query.text', statementShape(query.text)),
+      }),
+    ],
   });
   sdk.start();
   return { shutdown: () => sdk.shutdown() };
+}
+
+/** A SQL statement with its string and number literals replaced by `?`. */
+export function statementShape(sql: string): string {
+  return sql
+    .replace(/'(?:[^']|'')*'/g, '?')
+    .replace(/\b\d+(?:\.\d+)?\b/g, '?')
+    .slice(0, 2000);
 }
