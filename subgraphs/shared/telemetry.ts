@@ -37,6 +37,10 @@ export async function startTelemetry(options: TelemetryOptions): Promise<Telemet
   const sdk = new NodeSDK({
     serviceName: options.serviceName,
     autoDetectResources: false,
+    // Traces only: without these the SDK sets up OTLP log and metric exporters of its own (metrics are
+    // Prometheus's, at /metrics).
+    logRecordProcessors: [],
+    metricReaders: [],
     traceExporter: new OTLPTraceExporter({ url: `${options.endpoint.replace(/\/$/, '')}/v1/traces` }),
     sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(options.sampleRatio ?? 1) }),
     instrumentations: [
