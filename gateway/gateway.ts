@@ -47,6 +47,8 @@ export interface GatewayOptions extends HttpOptions {
   /** Request limits; any field left out takes its DEFAULT_LIMITS value. */
   limits?: Partial<RequestLimits>;
   costModel?: CostModel;
+  /** Node process metrics (memory, CPU, event loop) in /metrics; default true (once per process). */
+  processMetrics?: boolean;
   /** A logger to use (tests); else one is made from `logging`. */
   logger?: Logger;
   logging?: LoggingOptions;
@@ -171,7 +173,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const limits: RequestLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const timeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
   const log = options.logger ?? createLogger('gateway', options.logging);
-  const metrics = new ServerMetrics('gateway');
+  const metrics = new ServerMetrics('gateway', { processMetrics: options.processMetrics ?? true });
   // One bounded keep-alive pool per subgraph origin (Apollo's advice for the Node gateway, TN0009).
   const agent = new Agent({ connections: options.maxSockets ?? DEFAULT_GATEWAY_MAX_SOCKETS, keepAliveTimeout: 10_000, connectTimeout: Math.min(timeoutMs, 5000) });
   const fetcher = ((url: string, init: Parameters<typeof undiciFetch>[1]) =>

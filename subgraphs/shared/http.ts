@@ -147,7 +147,9 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
     await writeResponse(res, response);
   };
 
-  const server = createServer({ requestTimeout: 60_000, headersTimeout: 15_000 }, (req, res) => {
+  // Idle keep-alive sockets live 15 s: longer than the gateway's pool keeps them (10 s), so the gateway
+  // never reuses a socket the subgraph is closing.
+  const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000, keepAliveTimeout: 15_000 }, (req, res) => {
     const started = performance.now();
     const requestId = requestIdFrom(req.headers['x-request-id']);
     const scope: RequestScope = { requestId, log: log.child({ requestId }), errorCodes: [], fetches: [] };

@@ -146,6 +146,8 @@ export interface StartSubgraphOptions extends HttpOptions {
    */
   limits?: Partial<RequestLimits>;
   costModel?: CostModel;
+  /** Node process metrics in /metrics; default false (a standalone subgraph process sets it). */
+  processMetrics?: boolean;
   /** A logger to use (tests); else one is made from `logging`. */
   logger?: Logger;
   logging?: LoggingOptions;
@@ -179,7 +181,7 @@ export async function startSubgraph<Loaders>(
 ): Promise<RunningSubgraph> {
   const limits: RequestLimits = { ...DEFAULT_LIMITS, bodyBytes: DEFAULT_SUBGRAPH_BODY_BYTES, ...options.limits };
   const log = options.logger ?? createLogger(definition.name, options.logging);
-  const metrics = new ServerMetrics(definition.name);
+  const metrics = new ServerMetrics(definition.name, { processMetrics: options.processMetrics ?? false });
   const orm = await openOrm({
     schema: definition.name,
     entities: definition.entities,
