@@ -113,6 +113,7 @@ describe('health, readiness, 404 and metrics', () => {
     expect(text).toMatch(/gateway_subgraph_fetches_total\{subgraph="learning",outcome="ok",service="gateway"\} \d+/);
     expect(text).toMatch(/gateway_subgraph_sockets_connected\{service="gateway"\} \d+/);
     const subgraph = await (await fetch(new URL('/metrics', api.platform.subgraphs.personnel.url))).text();
+    expect(subgraph).toMatch(/db_pool_connections\{service="personnel"\} \d+/);
     expect(subgraph).toMatch(/graphql_requests_total\{operation="[^"]+",status="200",service="personnel"\} \d+/);
   });
 });

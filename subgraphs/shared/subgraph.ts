@@ -190,6 +190,14 @@ export async function startSubgraph<Loaders>(
     counter: options.counter,
   });
   options.counter?.reset();
+  try {
+    const pool = await orm.em.getConnection().getNativeClient();
+    metrics.gauge('db_pool_connections', 'PostgreSQL pool: open connections', () => pool.totalCount);
+    metrics.gauge('db_pool_idle', 'PostgreSQL pool: idle connections', () => pool.idleCount);
+    metrics.gauge('db_pool_waiting', 'PostgreSQL pool: requests waiting for a connection', () => pool.waitingCount);
+  } catch (error) {
+    log.warn({ err: error }, 'database pool metrics unavailable');
+  }
   // The gateway nests entity fields under `_entities { ... on Type }`: two levels more than the client asked.
   const protection = limitProtection({ ...limits, depth: limits.depth + 2 }, options.costModel ?? DEFAULT_COST_MODEL);
   const server = new ApolloServer<RequestContext<Loaders>>({
