@@ -118,6 +118,23 @@ describe('health, readiness, 404 and metrics', () => {
   });
 });
 
+describe('logs', () => {
+  it('prints one readable line per entry when pretty, JSON otherwise', () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    createLogger('gateway', { pretty: true, destination }).child({ requestId: 'r-1' }).warn({ status: 400 }, 'request');
+    expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} WARN  gateway \[r-1\] request \{"status":400\}\n$/);
+    createLogger('gateway', { destination }).info({ variables: { nip: '199001012015011001' } }, 'request');
+    const json = JSON.parse(lines[1]!) as Record<string, unknown>;
+    expect(json).toMatchObject({ level: 30, service: 'gateway', msg: 'request', variables: '[Redacted]' });
+  });
+});
+
 describe('errors', () => {
   it('echoes a sane x-request-id, passes it to subgraphs, and makes one up otherwise', async () => {
     const { response } = await post(api.platform.gateway.url, '{ __typename }', { 'x-request-id': 'probe-123' });

@@ -39,9 +39,17 @@ export function decodeCursor(cursor: string | null | undefined): number {
   return id;
 }
 
+let pageSizeLimit = MAX_PAGE_SIZE;
+
+/** Sets the largest `first` (RequestLimits.pageSize; startSubgraph calls it). The process-wide cap. */
+export function configurePageSize(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`page size limit must be a positive integer, got ${limit}`);
+  pageSizeLimit = limit;
+}
+
 export function validatePageSize(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > pageSizeLimit) {
+    throw badUserInput(`\`first\` must be between 1 and ${pageSizeLimit}, got ${first}`, 'first');
   }
   return first;
 }

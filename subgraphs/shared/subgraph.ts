@@ -11,6 +11,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { RupiahScalar } from './scalars.js';
 import { openOrm, StatementCounter } from './orm.js';
 import { badUserInput, formatError } from './errors.js';
+import { configurePageSize } from './pagination.js';
 import { DEFAULT_SHUTDOWN_GRACE_MS, scopePlugin, serveGraphql, type HttpOptions } from './http.js';
 import { DEFAULT_COST_MODEL, DEFAULT_LIMITS, DEFAULT_SUBGRAPH_BODY_BYTES, limitProtection, type CostModel, type RequestLimits } from './limits.js';
 import { createLogger, type Logger, type LoggingOptions, type RequestScope } from './logging.js';
@@ -181,6 +182,7 @@ export async function startSubgraph<Loaders>(
 ): Promise<RunningSubgraph> {
   const limits: RequestLimits = { ...DEFAULT_LIMITS, bodyBytes: DEFAULT_SUBGRAPH_BODY_BYTES, ...options.limits };
   const log = options.logger ?? createLogger(definition.name, options.logging);
+  configurePageSize(limits.pageSize);
   const metrics = new ServerMetrics(definition.name, { processMetrics: options.processMetrics ?? false });
   const orm = await openOrm({
     schema: definition.name,
