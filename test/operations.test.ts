@@ -238,7 +238,7 @@ describe('a frozen subgraph', () => {
 });
 
 describe('shutdown and CORS', () => {
-  it('lets an in-flight request finish when stopped, then refuses connections', async () => {
+  it('when stopped, lets an in-flight request finish, answers 503 to new ones meanwhile, then closes', async () => {
     const learning = await controllableSubgraph(api.platform.subgraphs.learning.url);
     const gateway = await startGateway({
       subgraphUrls: { ...Object.fromEntries(Object.entries(api.platform.subgraphs).map(([n, s]) => [n, s.url])), learning: learning.url },
@@ -250,6 +250,9 @@ describe('shutdown and CORS', () => {
     const inFlight = post(gateway.url, PARTIAL_QUERY);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const stopped = gateway.stop();
+    const meanwhile = await fetch(new URL('/ready', gateway.url));
+    expect(meanwhile.status).toBe(503);
+    expect(await meanwhile.json()).toMatchObject({ errors: [{ extensions: { code: 'SHUTTING_DOWN' } }] });
     const { response, json } = await inFlight;
     expect(response.status).toBe(200);
     expect((json.data?.region as { name: string }).name).toBeTruthy();

@@ -40,7 +40,7 @@ export interface HttpServer {
   /** Base URL, e.g. http://127.0.0.1:4001/ (GraphQL is served at / and /graphql). */
   url: string;
   server: Server;
-  /** Stops accepting, answers 503 to new requests, lets in-flight ones finish (grace period), then resolves. */
+  /** Answers 503 to new requests while in-flight ones finish (grace period), then closes and resolves. */
   stop(): Promise<void>;
 }
 
@@ -84,7 +84,7 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
   const handle = async (req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<void> => {
     res.setHeader('x-request-id', scope.requestId);
     if (stopping) {
-      res.setHeader('connection', 'close');
+      res.shouldKeepAlive = false;
       return sendError(res, 503, 'SHUTTING_DOWN', 'The server is shutting down; retry on another instance.', { 'retry-after': '1' });
     }
     if (!applyCors(req, res, corsOrigins)) return sendError(res, 403, 'FORBIDDEN', 'Origin not allowed.');
@@ -217,11 +217,13 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
     server,
     stop: async () => {
       if (stopping) return;
+      // Draining: the port stays open so that new requests get a clear 503 (and load balancers see
+      // /ready fail) while the requests in flight finish; then the listener and every socket close.
       stopping = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = Date.now() + (options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
       while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
       await apollo.stop();
