@@ -1,21 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { Fetcher } from '@apollo/utils.fetcher';
-
-/** The repository root, found from this file whether it runs from source or from dist/. */
-export function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('package.json not found above the gateway');
-    dir = parent;
-  }
-  return dir;
-}
+import { context as otelContext, propagation } from '@opentelemetry/api';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { projectRoot } from '../subgraphs/shared/config.js';
+import { CLIENT_SAFE_CODES, formatError } from '../subgraphs/shared/errors.js';
+import { DEFAULT_SHUTDOWN_GRACE_MS, scopePlugin, serveGraphql, withTimeout, type HttpOptions } from '../subgraphs/shared/http.js';
+import { DEFAULT_COST_MODEL, DEFAULT_LIMITS, limitProtection, type CostModel, type RequestLimits } from '../subgraphs/shared/limits.js';
+import { createLogger, currentRequest, type Logger, type LoggingOptions } from '../subgraphs/shared/logging.js';
+import { ServerMetrics } from '../subgraphs/shared/metrics.js';
 
 /** The checked-in supergraph (schema/supergraph.graphql): the gateway never introspects at run time. */
 export function readSupergraph(): string {
@@ -25,39 +22,208 @@ export function readSupergraph(): string {
 /** Fetches the gateway made to each subgraph: the evidence that a query plan does not grow with data. */
 export type FetchCounts = Record<string, number>;
 
-export interface GatewayOptions {
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+export const DEFAULT_GATEWAY_MAX_SOCKETS = 50;
+
+export interface GatewayOptions extends HttpOptions {
   /** URL of each subgraph by name (overrides the URLs composed into the supergraph). */
   subgraphUrls: Record<string, string>;
-  port?: number;
-  host?: string;
   fetchCounts?: FetchCounts;
+  /** A fetch to a subgraph that takes longer fails with SUBGRAPH_TIMEOUT. Default 10 s. */
+  subgraphTimeoutMs?: number;
+  /** Keep-alive sockets per subgraph (undici pool). Default 50. */
+  maxSockets?: number;
+  /** Request limits; any field left out takes its DEFAULT_LIMITS value. */
+  limits?: Partial<RequestLimits>;
+  costModel?: CostModel;
+  /** Node process metrics (memory, CPU, event loop) in /metrics; default true (once per process). */
+  processMetrics?: boolean;
+  /** A logger to use (tests); else one is made from `logging`. */
+  logger?: Logger;
+  logging?: LoggingOptions;
 }
 
 export interface RunningGateway {
   url: string;
+  metrics?: ServerMetrics;
+  /** Drains (see HttpOptions.shutdownGraceMs), then closes the subgraph connection pool. */
   stop(): Promise<void>;
+}
+
+interface SubgraphSourceOptions {
+  name: string;
+  url: string;
+  fetcher: Fetcher;
+  fetchCounts?: FetchCounts;
+  metrics: ServerMetrics;
+  timeoutMs: number;
+}
+
+/**
+ * One subgraph as the gateway sees it: passes on the request id and trace context, and turns every
+ * failure (refused, timed out, non-2xx) into an error naming the subgraph and the path, with no URL.
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource {
+  constructor(private readonly source: SubgraphSourceOptions) {
+    super({ url: source.url, fetcher: source.fetcher });
+  }
+
+  override willSendRequest({ request }: GraphQLDataSourceProcessOptions): void {
+    const { fetchCounts, name } = this.source;
+    if (fetchCounts) fetchCounts[name] = (fetchCounts[name] ?? 0) + 1;
+    const headers = request.http?.headers;
+    const scope = currentRequest();
+    if (headers && scope) headers.set('x-request-id', scope.requestId);
+    if (headers) propagation.inject(otelContext.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const { name, metrics } = this.source;
+    const started = performance.now();
+    let outcome = 'ok';
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const path = 'pathInIncomingRequest' in options ? responsePath(options.pathInIncomingRequest) : undefined;
+      const clientError = this.clientError(error, path);
+      outcome = String(clientError.extensions.code);
+      if (outcome !== 'BAD_USER_INPUT' && outcome !== 'GRAPHQL_VALIDATION_FAILED') {
+        currentRequest()?.log.warn({ subgraph: name, err: error instanceof Error ? error.message : String(error) }, 'subgraph fetch failed');
+      }
+      throw clientError;
+    } finally {
+      const ms = performance.now() - started;
+      metrics.subgraphFetches.inc({ subgraph: name, outcome });
+      metrics.subgraphDuration.observe({ subgraph: name }, ms / 1000);
+      currentRequest()?.fetches.push({ subgraph: name, ms: Math.round(ms * 10) / 10, outcome });
+    }
+  }
+
+  private clientError(error: unknown, path: (string | number)[] | undefined): GraphQLError {
+    const { name, timeoutMs } = this.source;
+    const base = { path, extensions: { serviceName: name } };
+    if (error instanceof GraphQLError && typeof error.extensions.code === 'string' && CLIENT_SAFE_CODES.has(error.extensions.code)) {
+      return new GraphQLError(error.message, { ...base, extensions: { ...base.extensions, code: error.extensions.code } });
+    }
+    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+      return new GraphQLError(`Subgraph "${name}" did not answer within ${timeoutMs} ms.`, { ...base, extensions: { ...base.extensions, code: 'SUBGRAPH_TIMEOUT' } });
+    }
+    return new GraphQLError(`Subgraph "${name}" is unavailable.`, { ...base, extensions: { ...base.extensions, code: 'SUBGRAPH_UNAVAILABLE' } });
+  }
+
+  /** A non-2xx answer: the subgraph's own client error (e.g. a limit) when it sent one, else unavailable. */
+  override async errorFromResponse(response: Awaited<ReturnType<Fetcher>>): Promise<GraphQLError> {
+    const body = (await response.json().catch(() => undefined)) as { errors?: GraphQLFormattedError[] } | undefined;
+    const first = body?.errors?.[0];
+    const code = first?.extensions?.code;
+    if (first && typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
+      return new GraphQLError(first.message, { extensions: { code } });
+    }
+    return new GraphQLError(`Subgraph "${this.source.name}" answered HTTP ${response.status}.`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+  }
+}
+
+/** The gateway's cursor path (with `@` for list items) as a GraphQL error path. */
+function responsePath(path: readonly unknown[] | undefined): (string | number)[] | undefined {
+  if (!path) return undefined;
+  const clean = path.filter((key): key is string | number => (typeof key === 'string' && key !== '@') || typeof key === 'number');
+  return clean.length > 0 ? clean : undefined;
+}
+
+/**
+ * The gateway drops a non-null field that cannot be completed into `extensions.valueCompletion` (and
+ * nulls its parent); clients read `errors`, so every such failure is moved there.
+ */
+function valueCompletionPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const completion = result.extensions?.valueCompletion;
+          if (!Array.isArray(completion)) return;
+          const moved: GraphQLFormattedError[] = completion.map((error: GraphQLError) => ({
+            message: error.message,
+            ...(error.path && { path: error.path }),
+            extensions: { code: 'VALUE_COMPLETION_FAILED' },
+          }));
+          result.errors = [...(result.errors ?? []), ...moved];
+          const { valueCompletion: _dropped, ...rest } = result.extensions ?? {};
+          result.extensions = Object.keys(rest).length > 0 ? rest : undefined;
+        },
+      };
+    },
+  };
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { subgraphUrls, fetchCounts } = options;
+  const limits: RequestLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const timeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+  const log = options.logger ?? createLogger('gateway', options.logging);
+  const metrics = new ServerMetrics('gateway', { processMetrics: options.processMetrics ?? true });
+  // One bounded keep-alive pool per subgraph origin (Apollo's advice for the Node gateway, TN0009).
+  const agent = new Agent({ connections: options.maxSockets ?? DEFAULT_GATEWAY_MAX_SOCKETS, keepAliveTimeout: 10_000, connectTimeout: Math.min(timeoutMs, 5000) });
+  const fetcher = ((url: string, init: Parameters<typeof undiciFetch>[1]) =>
+    undiciFetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+  for (const stat of ['connected', 'free', 'pending', 'queued'] as const) {
+    metrics.gauge(`gateway_subgraph_sockets_${stat}`, `Gateway to subgraph sockets: ${stat} (all subgraphs)`, () =>
+      Object.values(agent.stats).reduce((sum, s) => sum + (((s as unknown as Record<string, number>)[stat]) ?? 0), 0),
+    );
+  }
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),
     buildService: ({ name }) => {
       const url = subgraphUrls[name];
       if (!url) throw new Error(`No URL configured for subgraph "${name}"`);
-      return new RemoteGraphQLDataSource({
-        url,
-        // Node's fetch (undici) keeps connections to the subgraphs alive; its types differ only nominally.
-        fetcher: fetch as unknown as Fetcher,
-        willSendRequest: () => {
-          if (fetchCounts) fetchCounts[name] = (fetchCounts[name] ?? 0) + 1;
-        },
-      });
+      return new SubgraphDataSource({ name, url, fetcher, fetchCounts, metrics, timeoutMs });
     },
   });
-  const server = new ApolloServer({ gateway, stopOnTerminationSignals: false });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
+  const protection = limitProtection(limits, options.costModel ?? DEFAULT_COST_MODEL);
+  const server = new ApolloServer({
+    gateway,
+    plugins: [scopePlugin(), metrics.plugin(), valueCompletionPlugin(), ...protection.plugins],
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    stopOnTerminationSignals: false,
   });
-  return { url, stop: () => server.stop() };
+  await server.start();
+  const http = await serveGraphql({
+    ...options,
+    name: 'gateway',
+    apollo: server,
+    bodyBytes: limits.bodyBytes,
+    log,
+    metrics,
+    shutdownGraceMs: options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS,
+    context: async () => ({}),
+    ready: async () => {
+      const results = await Promise.all(
+        Object.entries(subgraphUrls).map(async ([name, url]) => {
+          try {
+            const response = await withTimeout(undiciFetch(new URL('/health', url), { dispatcher: agent, signal: AbortSignal.timeout(2000) }), 2500, 'timeout');
+            await response.body?.cancel();
+            return response.ok ? undefined : name;
+          } catch {
+            return name;
+          }
+        }),
+      );
+      const down = results.filter((name) => name !== undefined);
+      if (down.length > 0) throw new Error(`subgraphs unreachable: ${down.join(', ')}`);
+    },
+  });
+  return {
+    url: http.url,
+    metrics,
+    stop: async () => {
+      await http.stop();
+      // Drained: nothing of ours is in flight; close the sockets at once (a frozen subgraph never answers).
+      await agent.destroy();
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { configOrExit } from '../subgraphs/shared/config.js';
 import { onShutdown, reportReady } from '../subgraphs/shared/lifecycle.js';
-import { startGateway } from './gateway.js';
+import { startTelemetry } from '../subgraphs/shared/telemetry.js';
 
 /**
  * `npm run start:gateway`: the gateway alone, in front of subgraphs that run elsewhere (for example each
@@ -8,13 +8,28 @@ import { startGateway } from './gateway.js';
  * EVALUATION_URL. SIGTERM drains: in-flight requests finish, then it exits.
  */
 const settings = configOrExit();
-// To wire at merge (ops-server's startGateway options): settings.limits, settings.timeouts.subgraphMs,
-// settings.gateway.maxSockets, settings.timeouts.shutdownGraceMs, settings.log, settings.server.corsOrigins.
+const telemetry = await startTelemetry({ endpoint: settings.log.otlpEndpoint, serviceName: 'gateway' });
+// Loaded after telemetry starts, so that its instrumentation sees the HTTP and gateway modules.
+const { startGateway } = await import('./gateway.js');
+const { subgraphBodyBytes: _subgraphsOnly, ...limits } = settings.limits;
 const gateway = await startGateway({
   subgraphUrls: settings.subgraphUrls,
   port: settings.server.port ?? 4000,
   host: settings.server.host,
+  corsOrigins: settings.server.corsOrigins,
+  shutdownGraceMs: settings.timeouts.shutdownGraceMs,
+  subgraphTimeoutMs: settings.timeouts.subgraphMs,
+  maxSockets: settings.gateway.maxSockets,
+  limits,
+  logging: { level: settings.log.level, pretty: settings.env === 'development' },
+  processMetrics: true,
 });
-onShutdown({ stop: () => gateway.stop(), graceMs: settings.timeouts.shutdownGraceMs });
+onShutdown({
+  stop: async () => {
+    await gateway.stop();
+    await telemetry?.shutdown();
+  },
+  graceMs: settings.timeouts.shutdownGraceMs,
+});
 console.log(`Gateway at ${gateway.url}, subgraphs: ${Object.entries(settings.subgraphUrls).map(([n, u]) => `${n} ${u}`).join(', ')}`);
 reportReady({ name: 'gateway', url: gateway.url });

@@ -1,8 +1,7 @@
+import { DEFAULT_PORTS, isSubgraphName, SUBGRAPH_NAMES } from './names.js';
 import { configOrExit } from './shared/config.js';
 import { onShutdown, reportReady } from './shared/lifecycle.js';
-import { prepareSubgraph } from './migrate.js';
-import { DEFAULT_PORTS, isSubgraphName, SUBGRAPH_NAMES, SUBGRAPHS } from './index.js';
-import { startSubgraph } from './shared/subgraph.js';
+import { startTelemetry } from './shared/telemetry.js';
 
 /**
  * `npm run start:subgraph -- <name>`: one subgraph in its own process, as production deploys them (and
@@ -22,16 +21,34 @@ if (!databaseUrl) {
   console.error(`Set DATABASE_URL (the schema owner) or ${name.toUpperCase()}_DATABASE_URL: a subgraph needs its PostgreSQL.`);
   process.exit(2);
 }
+const telemetry = await startTelemetry({ endpoint: settings.log.otlpEndpoint, serviceName: name });
+// Loaded after telemetry starts, so that its instrumentation sees pg, HTTP and the ORM.
+const [{ prepareSubgraph }, { SUBGRAPHS }, { startSubgraph }] = await Promise.all([
+  import('./migrate.js'),
+  import('./index.js'),
+  import('./shared/subgraph.js'),
+]);
 if (ownerUrl) {
   const role = new URL(databaseUrl).username;
   await prepareSubgraph(ownerUrl, name, { role: role !== new URL(ownerUrl).username ? decodeURIComponent(role) : undefined });
 }
-// To wire at merge (ops-server's startSubgraph options): host settings.server.host, settings.limits,
-// settings.timeouts.shutdownGraceMs, settings.log, settings.server.corsOrigins.
+const { subgraphBodyBytes, ...limits } = settings.limits;
 const subgraph = await startSubgraph(SUBGRAPHS[name], {
   databaseUrl,
   port: settings.server.port ?? DEFAULT_PORTS[name],
+  host: settings.server.host,
+  corsOrigins: settings.server.corsOrigins,
+  shutdownGraceMs: settings.timeouts.shutdownGraceMs,
+  limits: { ...limits, bodyBytes: subgraphBodyBytes },
+  logging: { level: settings.log.level, pretty: settings.env === 'development' },
+  processMetrics: true,
 });
-onShutdown({ stop: () => subgraph.stop(), graceMs: settings.timeouts.shutdownGraceMs });
+onShutdown({
+  stop: async () => {
+    await subgraph.stop();
+    await telemetry?.shutdown();
+  },
+  graceMs: settings.timeouts.shutdownGraceMs,
+});
 console.log(`Subgraph ${name} at ${subgraph.url}`);
 reportReady({ name, url: subgraph.url });

@@ -60,21 +60,22 @@ const schema = z.object({
             .filter(Boolean),
     )
     .pipe(z.array(z.union([z.literal('*'), httpUrl])).optional()),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
   DB_POOL_MAX: integer(1, 1000).default(10),
   STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(15_000),
   SUBGRAPH_TIMEOUT_MS: integer(1, 600_000).default(20_000),
   GATEWAY_MAX_SOCKETS: integer(1, 10_000).default(50),
-  LIMIT_DEPTH: integer(1, 1000).default(12),
-  LIMIT_ALIASES: integer(0, 10_000).default(30),
-  LIMIT_TOKENS: integer(1, 1_000_000).default(5000),
-  LIMIT_DIRECTIVES: integer(0, 10_000).default(50),
+  LIMIT_DEPTH: integer(1, 1000).default(10),
+  LIMIT_ALIASES: integer(0, 10_000).default(15),
+  LIMIT_TOKENS: integer(1, 1_000_000).default(2000),
+  LIMIT_DIRECTIVES: integer(0, 10_000).default(20),
   LIMIT_COST: integer(1, 100_000_000).default(50_000),
-  LIMIT_BODY_BYTES: integer(1, 100_000_000).default(100_000),
+  LIMIT_BODY_BYTES: integer(1, 100_000_000).default(65_536),
+  LIMIT_SUBGRAPH_BODY_BYTES: integer(1, 1_000_000_000).default(8_388_608),
   LIMIT_PAGE_SIZE: integer(1, 1_000_000).default(1000),
-  LIMIT_ENTITIES: integer(1, 1_000_000).default(1000),
+  LIMIT_ENTITIES: integer(1, 1_000_000).default(5000),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
 });
 
@@ -109,7 +110,8 @@ export interface Config {
     embeddedPgPort: number | undefined;
     seedDemoData: boolean;
   };
-  log: { level: Environment['LOG_LEVEL']; otlpEndpoint: string | undefined };
+  /** LOG_LEVEL; default `info`, `error` under tests (request logs would drown the test output). */
+  log: { level: NonNullable<Environment['LOG_LEVEL']>; otlpEndpoint: string | undefined };
   timeouts: {
     /** How long a stopping process lets in-flight requests finish. */
     shutdownGraceMs: number;
@@ -125,7 +127,10 @@ export interface Config {
     tokens: number;
     directives: number;
     cost: number;
+    /** Bytes of a client's request body at the gateway. */
     bodyBytes: number;
+    /** Bytes of a request body at a subgraph: larger, since the gateway's `_entities` calls carry many keys. */
+    subgraphBodyBytes: number;
     pageSize: number;
     entities: number;
   };
@@ -184,7 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       embeddedPgPort: e.EMBEDDED_PG_PORT,
       seedDemoData: e.SEED_DEMO_DATA !== 'false',
     },
-    log: { level: e.LOG_LEVEL, otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT },
+    log: { level: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'error' : 'info'), otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT },
     timeouts: {
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       subgraphMs: e.SUBGRAPH_TIMEOUT_MS,
@@ -198,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       directives: e.LIMIT_DIRECTIVES,
       cost: e.LIMIT_COST,
       bodyBytes: e.LIMIT_BODY_BYTES,
+      subgraphBodyBytes: e.LIMIT_SUBGRAPH_BODY_BYTES,
       pageSize: e.LIMIT_PAGE_SIZE,
       entities: e.LIMIT_ENTITIES,
     },

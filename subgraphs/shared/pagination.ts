@@ -28,16 +28,28 @@ export function encodeCursor(id: number): string {
   return Buffer.from(`id:${id}`).toString('base64url');
 }
 
+const CURSOR = /^id:([1-9]\d{0,14})$/;
+
+/** The id a cursor stands for; anything this API did not return is BAD_USER_INPUT on `after`. */
 export function decodeCursor(cursor: string | null | undefined): number {
   if (cursor == null) return 0;
-  const match = /^id:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match?.[1]) throw badUserInput('`after` is not a cursor this API returned', 'after');
-  return Number(match[1]);
+  const match = cursor.length <= 64 ? CURSOR.exec(Buffer.from(cursor, 'base64url').toString()) : null;
+  const id = match?.[1] ? Number(match[1]) : Number.NaN;
+  if (!Number.isSafeInteger(id)) throw badUserInput('`after` is not a cursor this API returned', 'after');
+  return id;
+}
+
+let pageSizeLimit = MAX_PAGE_SIZE;
+
+/** Sets the largest `first` (RequestLimits.pageSize; startSubgraph calls it). The process-wide cap. */
+export function configurePageSize(limit: number): void {
+  if (!Number.isInteger(limit) || limit < 1) throw new Error(`page size limit must be a positive integer, got ${limit}`);
+  pageSizeLimit = limit;
 }
 
 export function validatePageSize(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > pageSizeLimit) {
+    throw badUserInput(`\`first\` must be between 1 and ${pageSizeLimit}, got ${first}`, 'first');
   }
   return first;
 }

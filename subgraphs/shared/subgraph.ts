@@ -1,21 +1,29 @@
 import 'reflect-metadata';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
-import { parse, type GraphQLSchema } from 'graphql';
+import { getNamedType, getNullableType, isListType, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { RupiahScalar } from './scalars.js';
 import { openOrm, StatementCounter } from './orm.js';
+import { badUserInput, formatError } from './errors.js';
+import { configurePageSize } from './pagination.js';
+import { DEFAULT_SHUTDOWN_GRACE_MS, scopePlugin, serveGraphql, type HttpOptions } from './http.js';
+import { DEFAULT_COST_MODEL, DEFAULT_LIMITS, DEFAULT_SUBGRAPH_BODY_BYTES, limitProtection, type CostModel, type RequestLimits } from './limits.js';
+import { createLogger, type Logger, type LoggingOptions, type RequestScope } from './logging.js';
+import { ServerMetrics } from './metrics.js';
 
 /** What every request's resolvers receive: a forked EntityManager and this request's DataLoaders. */
 export interface RequestContext<Loaders> {
   em: EntityManager;
   loaders: Loaders;
+  /** This request's id (also the gateway's, which passes it on) and its logger. */
+  requestId?: string;
+  log?: Logger;
 }
 
 /** Resolves a federated entity from its key fields (the `representation` the gateway sends). */
@@ -69,10 +77,53 @@ export async function buildFederatedSchema<Loaders>(definition: SubgraphDefiniti
   const sdl = sdlOf(schema);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<RequestContext<Loaders>>;
   for (const [typeName, resolveReference] of Object.entries(definition.references)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference };
+    const check = representationCheck(schema, typeName);
+    resolvers[typeName] = {
+      ...(resolvers[typeName] as object),
+      __resolveReference: (representation: Record<string, unknown>, context: RequestContext<Loaders>) =>
+        resolveReference(check(representation), context),
+    };
   }
   // An array: @apollo/subgraph 2.15 reads a lone object as a document.
   return buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
+}
+
+/**
+ * Validates an `_entities` representation's key fields against the entity type before any resolver or
+ * SQL sees them: Int keys must be safe integers, String and ID keys short strings. Anything else is
+ * BAD_USER_INPUT naming the type and field (a forged representation, sent to the subgraph directly).
+ */
+function representationCheck(schema: GraphQLSchema, typeName: string) {
+  const type = schema.getType(typeName);
+  const fields = type && isObjectType(type) ? type.getFields() : {};
+  const fail = (key: string, what: string) => badUserInput(`Representation of ${typeName}: \`${key.slice(0, 64)}\` must be ${what}`, 'representations');
+  const checkScalar = (key: string, scalar: string, value: unknown): void => {
+    if (value === null) return;
+    if (scalar === 'Int' && !(typeof value === 'number' && Number.isSafeInteger(value))) throw fail(key, 'an integer');
+    if (scalar === 'Float' && !(typeof value === 'number' && Number.isFinite(value))) throw fail(key, 'a number');
+    if (scalar === 'Boolean' && typeof value !== 'boolean') throw fail(key, 'a boolean');
+    if ((scalar === 'String' || scalar === 'ID') && !((typeof value === 'string' || typeof value === 'number') && String(value).length <= 256)) {
+      throw fail(key, 'a string of at most 256 characters');
+    }
+  };
+  return (representation: Record<string, unknown>): Record<string, unknown> => {
+    for (const [key, value] of Object.entries(representation)) {
+      if (key === '__typename') continue;
+      const field = fields[key];
+      if (!field) throw fail(key, 'a field of the type');
+      const named = getNamedType(field.type);
+      // Nested keys and @requires objects (an object type's fields) are the resolver's to read.
+      if (isObjectType(named)) continue;
+      if (isListType(getNullableType(field.type))) {
+        if (value === null) continue;
+        if (!Array.isArray(value)) throw fail(key, 'a list');
+        for (const item of value) checkScalar(key, named.name, item);
+      } else {
+        checkScalar(key, named.name, value);
+      }
+    }
+    return representation;
+  };
 }
 
 export interface RunningSubgraph {
@@ -80,15 +131,48 @@ export interface RunningSubgraph {
   url: string;
   orm: MikroORM;
   counter?: StatementCounter;
+  metrics?: ServerMetrics;
+  /** Drains (see HttpOptions.shutdownGraceMs), then closes the database. */
   stop(): Promise<void>;
 }
 
-export interface StartSubgraphOptions {
+export interface StartSubgraphOptions extends HttpOptions {
   databaseUrl: string;
-  port?: number;
   /** Count SQL statements (tests). */
   counter?: StatementCounter;
   plugins?: ApolloServerPlugin[];
+  /**
+   * Request limits; any field left out takes its DEFAULT_LIMITS value, except `bodyBytes`, which defaults
+   * to DEFAULT_SUBGRAPH_BODY_BYTES: the gateway's `_entities` calls carry many representations.
+   */
+  limits?: Partial<RequestLimits>;
+  costModel?: CostModel;
+  /** Node process metrics in /metrics; default false (a standalone subgraph process sets it). */
+  processMetrics?: boolean;
+  /** A logger to use (tests); else one is made from `logging`. */
+  logger?: Logger;
+  logging?: LoggingOptions;
+  /**
+   * GET /ready: resolves when the subgraph can serve, rejects with a client-safe reason otherwise.
+   * Default: the database answers and every migration of the subgraph is applied.
+   */
+  ready?: (orm: MikroORM) => Promise<void>;
+}
+
+/** The default readiness check: database reachable, no pending migration. Reasons name no address. */
+export async function databaseReady(orm: MikroORM): Promise<void> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+  } catch (cause) {
+    throw new Error('database unreachable', { cause });
+  }
+  let pending: unknown[];
+  try {
+    pending = await orm.migrator.getPending();
+  } catch (cause) {
+    throw new Error('migration state unreadable', { cause });
+  }
+  if (pending.length > 0) throw new Error(`${pending.length} migration(s) not applied`);
 }
 
 /** Opens the subgraph's database (already migrated: see subgraphs/migrate.ts) and serves it over HTTP. */
@@ -96,6 +180,10 @@ export async function startSubgraph<Loaders>(
   definition: SubgraphDefinition<Loaders>,
   options: StartSubgraphOptions,
 ): Promise<RunningSubgraph> {
+  const limits: RequestLimits = { ...DEFAULT_LIMITS, bodyBytes: DEFAULT_SUBGRAPH_BODY_BYTES, ...options.limits };
+  const log = options.logger ?? createLogger(definition.name, options.logging);
+  configurePageSize(limits.pageSize);
+  const metrics = new ServerMetrics(definition.name, { processMetrics: options.processMetrics ?? false });
   const orm = await openOrm({
     schema: definition.name,
     entities: definition.entities,
@@ -104,26 +192,64 @@ export async function startSubgraph<Loaders>(
     counter: options.counter,
   });
   options.counter?.reset();
+  try {
+    const pool = await orm.em.getConnection().getNativeClient();
+    metrics.gauge('db_pool_connections', 'PostgreSQL pool: open connections', () => pool.totalCount);
+    metrics.gauge('db_pool_idle', 'PostgreSQL pool: idle connections', () => pool.idleCount);
+    metrics.gauge('db_pool_waiting', 'PostgreSQL pool: requests waiting for a connection', () => pool.waitingCount);
+  } catch (error) {
+    log.warn({ err: error }, 'database pool metrics unavailable');
+  }
+  // The gateway nests entity fields under `_entities { ... on Type }`: two levels more than the client asked.
+  const protection = limitProtection({ ...limits, depth: limits.depth + 2 }, options.costModel ?? DEFAULT_COST_MODEL);
   const server = new ApolloServer<RequestContext<Loaders>>({
     schema: await buildFederatedSchema(definition),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      scopePlugin(),
+      metrics.plugin(),
+      ...protection.plugins,
+      ...(options.plugins ?? []),
+    ],
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
     // We stop the database ourselves after the servers: no signal re-raising.
     stopOnTerminationSignals: false,
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port ?? 0, host: '127.0.0.1' },
-    context: async () => {
+  await server.start();
+  const ready = options.ready ?? databaseReady;
+  const http = await serveGraphql({
+    ...options,
+    name: definition.name,
+    apollo: server,
+    bodyBytes: limits.bodyBytes,
+    log,
+    metrics,
+    shutdownGraceMs: options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS,
+    ready: async () => {
+      try {
+        await ready(orm);
+      } catch (error) {
+        log.warn({ err: error }, 'not ready');
+        throw error;
+      }
+    },
+    context: async (scope: RequestScope) => {
       const em = orm.em.fork();
-      return { em, loaders: definition.createLoaders(em) };
+      return { em, loaders: definition.createLoaders(em), requestId: scope.requestId, log: scope.log };
     },
   });
   return {
     name: definition.name,
-    url,
+    url: http.url,
     orm,
     counter: options.counter,
+    metrics,
     stop: async () => {
-      await server.stop();
+      await http.stop();
       await orm.close();
     },
   };

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../subgraphs/shared/limits.js';
 import { ConfigError, childEnvironment, loadConfig, projectRoot } from '../../subgraphs/shared/config.js';
 
 const root = projectRoot();
@@ -12,7 +13,10 @@ describe('configuration (subgraphs/shared/config.ts)', () => {
     expect(production.server.host).toBe('0.0.0.0');
     expect(production.server.corsOrigins).toEqual([]);
     expect(production.timeouts.shutdownGraceMs).toBe(10_000);
-    expect(production.limits).toEqual({ depth: 12, aliases: 30, tokens: 5000, directives: 50, cost: 50_000, bodyBytes: 100_000, pageSize: 1000, entities: 1000 });
+    // The servers' own defaults (used when a caller passes no limits) are the configuration's defaults.
+    const { subgraphBodyBytes, ...limits } = production.limits;
+    expect(limits).toEqual(DEFAULT_LIMITS);
+    expect(subgraphBodyBytes).toBe(8 * 1024 * 1024);
     const development = loadConfig({});
     expect(development.server.host).toBe('127.0.0.1');
     expect(development.subgraphUrls.learning).toBe('http://127.0.0.1:4002/');

@@ -1,5 +1,6 @@
 import { startGateway, type FetchCounts, type RunningGateway } from '../../gateway/gateway.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from '../../subgraphs/index.js';
+import { config } from '../../subgraphs/shared/config.js';
 import { StatementCounter } from '../../subgraphs/shared/orm.js';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/shared/subgraph.js';
 
@@ -29,6 +30,7 @@ export interface Platform {
  * (`npm start` runs each in its own process instead: see supervisor.ts).
  */
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const settings = config();
   const names = SUBGRAPH_NAMES;
   const statements = Object.fromEntries(names.map((name) => [name, new StatementCounter()])) as Record<SubgraphName, StatementCounter>;
   const fetches: FetchCounts = {};
@@ -38,6 +40,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         databaseUrl: options.databaseUrl,
         port: options.fixedPorts ? DEFAULT_PORTS[name] : 0,
         counter: options.instrument ? statements[name] : undefined,
+        logging: { level: settings.log.level },
       }),
     ),
   );
@@ -46,6 +49,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
     port: options.gatewayPort ?? (options.fixedPorts ? 4000 : 0),
     fetchCounts: options.instrument ? fetches : undefined,
+    logging: { level: settings.log.level },
   });
   return {
     gateway,
