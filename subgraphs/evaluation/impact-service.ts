@@ -167,7 +167,7 @@ function rank(results: RegionImpact[]): void {
   const ranked = results
     .filter((r) => r.effect.perTenJp)
     .sort((a, b) => (b.effect.perTenJp?.estimate ?? 0) - (a.effect.perTenJp?.estimate ?? 0));
-  ranked.forEach((r, index) => (r.rank = index + 1));
+  for (const [index, r] of ranked.entries()) r.rank = index + 1;
 }
 
 /** The difference of effects of every pair of regions that both have an estimate, in request order. */

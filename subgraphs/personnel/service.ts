@@ -243,12 +243,15 @@ export function scopeOf(scope: EmployeeScope): { kind: ScopeKind; key: string } 
 }
 
 function filterCondition(filter: EmployeeFilter): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (filter.asnType) (parts.push('e.asn_type = ?'), params.push(filter.asnType));
-  if (filter.rankCode) (parts.push('e.rank_code = ?'), params.push(filter.rankCode));
-  if (filter.positionKind) (parts.push('e.position_kind = ?'), params.push(filter.positionKind));
-  if (filter.positionLevel) (parts.push('e.position_level = ?'), params.push(filter.positionLevel));
+  const conditions: [string, unknown][] = [
+    ['e.asn_type = ?', filter.asnType],
+    ['e.rank_code = ?', filter.rankCode],
+    ['e.position_kind = ?', filter.positionKind],
+    ['e.position_level = ?', filter.positionLevel],
+  ];
+  const given = conditions.filter(([, value]) => value != null && value !== '');
+  const parts = given.map(([sql]) => sql);
+  const params = given.map(([, value]) => value);
   return { sql: parts.length ? parts.join(' and ') : 'true', params };
 }
 

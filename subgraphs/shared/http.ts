@@ -119,7 +119,7 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
         return sendError(res, 414, 'BAD_REQUEST', `Request size limit of ${options.bodyBytes} bytes exceeded.`);
       }
     } else {
-      const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (!JSON_TYPES.has(type)) {
         return sendError(res, 415, 'BAD_REQUEST', 'Content-Type must be application/json.');
       }
@@ -169,7 +169,7 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
             inFlight -= 1;
             metrics.inFlight.dec();
             const seconds = (performance.now() - started) / 1000;
-            const path = (req.url ?? '/').split('?')[0]!;
+            const path = (req.url ?? '/').split('?')[0] ?? '/';
             const isGraphql = GRAPHQL_PATHS.has(path);
             const operation = metrics.operationLabel(scope.operation);
             if (isGraphql) {

@@ -7,7 +7,7 @@ import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
 import { getNamedType, getNullableType, isListType, isObjectType, parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type ClassType, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { RupiahScalar } from './scalars.js';
 import { openOrm, StatementCounter } from './orm.js';
 import { badUserInput, formatError } from './errors.js';
@@ -38,10 +38,9 @@ export interface SubgraphDefinition<Loaders> {
   name: string;
   entities: EntitySchema[];
   migrations: Constructor<Migration>[];
-  // type-graphql takes resolver classes; their constructors are untyped by design.
-  resolvers: NonEmptyArray<Function>;
+  resolvers: NonEmptyArray<ClassType>;
   /** Types that no query returns directly (entities other subgraphs reference). */
-  orphanedTypes?: Function[];
+  orphanedTypes?: ClassType[];
   /** `__resolveReference` for each entity type this subgraph contributes fields to. */
   references: Record<string, ReferenceResolver<Loaders>>;
   createLoaders(em: EntityManager): Loaders;

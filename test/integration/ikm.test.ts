@@ -37,7 +37,7 @@ async function scoreSurvey(
         );
       }
     }
-    const sql = SURVEY_SELECT.replaceAll('?', '$1') + ' where s.id = $1';
+    const sql = `${SURVEY_SELECT.replaceAll('?', '$1')} where s.id = $1`;
     const result = await client.query(sql, [surveyId]);
     return result.rows[0];
   } finally {

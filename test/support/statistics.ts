@@ -96,8 +96,8 @@ export function welchDifference(
   if (nA < 2 || nB < 2) {
     throw new RangeError(`${where}: each group needs at least 2 values, got nA = ${nA}, nB = ${nB}`);
   }
-  a.forEach((v, i) => checkFinite(where, `a[${i}]`, v));
-  b.forEach((v, i) => checkFinite(where, `b[${i}]`, v));
+  for (const [i, v] of a.entries()) checkFinite(where, `a[${i}]`, v);
+  for (const [i, v] of b.entries()) checkFinite(where, `b[${i}]`, v);
   const meanA = mean(a);
   const meanB = mean(b);
   const summaryA = { mean: meanA, variance: sampleVariance(a, meanA), n: nA };

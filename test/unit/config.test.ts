@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../subgraphs/shared/limits.js';
+import { DEFAULT_LIMITS, DEFAULT_SUBGRAPH_BODY_BYTES } from '../../subgraphs/shared/limits.js';
 import { ConfigError, childEnvironment, loadConfig, projectRoot } from '../../subgraphs/shared/config.js';
 
 const root = projectRoot();
@@ -16,7 +16,7 @@ describe('configuration (subgraphs/shared/config.ts)', () => {
     // The servers' own defaults (used when a caller passes no limits) are the configuration's defaults.
     const { subgraphBodyBytes, ...limits } = production.limits;
     expect(limits).toEqual(DEFAULT_LIMITS);
-    expect(subgraphBodyBytes).toBe(8 * 1024 * 1024);
+    expect(subgraphBodyBytes).toBe(DEFAULT_SUBGRAPH_BODY_BYTES);
     const development = loadConfig({});
     expect(development.server.host).toBe('127.0.0.1');
     expect(development.subgraphUrls.learning).toBe('http://127.0.0.1:4002/');

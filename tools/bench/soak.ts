@@ -88,7 +88,8 @@ export async function soak(seconds: number, connections: number): Promise<void> 
     const endAt = Date.now() + seconds * 1000;
     const worker = async (offset: number) => {
       for (let i = offset; Date.now() < endAt; i++) {
-        const q = QUERIES[i % QUERIES.length]!;
+        const q = QUERIES[i % QUERIES.length];
+        if (!q) continue;
         try {
           const response = await fetch(url, {
             method: 'POST',
@@ -112,7 +113,8 @@ export async function soak(seconds: number, connections: number): Promise<void> 
     const samples: Sample[] = [];
     const names = ['gateway', ...Object.keys(state.subgraphs), 'postgres'];
     const sample = () => {
-      const s = state!;
+      const s = state;
+      if (!s) return;
       samples.push({
         at: (Date.now() - (endAt - seconds * 1000)) / 1000,
         requests,
@@ -137,13 +139,14 @@ export async function soak(seconds: number, connections: number): Promise<void> 
     let previous: Sample | undefined;
     for (const s of samples) {
       const rate = previous ? (s.requests - previous.requests) / (s.at - previous.at) : 0;
-      console.log(`| ${s.at.toFixed(0)} | ${s.requests} | ${rate.toFixed(0)} | ${s.errors} | ${names.map((n) => s.rssMb[n]!.toFixed(0)).join(' | ')} |`);
+      console.log(`| ${s.at.toFixed(0)} | ${s.requests} | ${rate.toFixed(0)} | ${s.errors} | ${names.map((n) => (s.rssMb[n] ?? 0).toFixed(0)).join(' | ')} |`);
       previous = s;
     }
     const warm = Math.max(10, seconds / 5);
-    const base = samples.find((s) => s.at >= warm) ?? samples[0]!;
-    const last = samples.at(-1)!;
-    console.log(`\nafter warm-up (${warm.toFixed(0)} s): RSS growth ${names.map((n) => `${n} ${(((last.rssMb[n]! - base.rssMb[n]!) / base.rssMb[n]!) * 100).toFixed(1)}%`).join(', ')}`);
+    const base = samples.find((s) => s.at >= warm) ?? samples[0];
+    const last = samples.at(-1);
+    if (!base || !last) throw new Error('no RSS sample was taken');
+    console.log(`\nafter warm-up (${warm.toFixed(0)} s): RSS growth ${names.map((n) => `${n} ${((((last.rssMb[n] ?? 0) - (base.rssMb[n] ?? 0)) / (base.rssMb[n] ?? 1)) * 100).toFixed(1)}%`).join(', ')}`);
     console.log(`${requests} requests, ${errors} errors (${((errors / Math.max(1, requests)) * 100).toFixed(3)}%), ${(requests / seconds).toFixed(0)} req/s`);
     for (const [kind, count] of errorKinds) console.log(`  ${count} x ${kind}`);
   } finally {

@@ -180,7 +180,7 @@ export function buildDesign(where: string, rows: readonly RegressionRow[], inter
 /** Rows `rows` of the transformed design as a small matrix. */
 function subRows(m: Matrix, rows: readonly number[]): Matrix {
   const out = zeros(rows.length, m.cols);
-  rows.forEach((r, i) => out.data.set(m.data.subarray(r * m.cols, (r + 1) * m.cols), i * m.cols));
+  for (const [i, r] of rows.entries()) out.data.set(m.data.subarray(r * m.cols, (r + 1) * m.cols), i * m.cols);
   return out;
 }
 
@@ -231,7 +231,7 @@ export function applyAdjustment(block: Cr2Block, v: Float64Array): Float64Array 
 
 function pick(v: Float64Array, rows: readonly number[]): Float64Array {
   const out = new Float64Array(rows.length);
-  rows.forEach((r, i) => (out[i] = get(v, r)));
+  for (const [i, r] of rows.entries()) out[i] = get(v, r);
   return out;
 }
 

@@ -71,7 +71,7 @@ export function createRng(seed: number): Rng {
   const gamma = (shape: number): number => {
     if (shape < 1) {
       // Boost: Γ(a) = Γ(a + 1)·U^(1/a).
-      return gamma(shape + 1) * Math.pow(uniform(), 1 / shape);
+      return gamma(shape + 1) * uniform() ** (1 / shape);
     }
     const d = shape - 1 / 3;
     const c = 1 / Math.sqrt(9 * d);

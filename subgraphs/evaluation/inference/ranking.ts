@@ -63,7 +63,7 @@ function checkEstimates(where: string, regions: readonly RegionEstimate[]): void
 function descendingRanks(values: readonly number[]): number[] {
   const order = values.map((_, i) => i).sort((a, b) => get(values, b) - get(values, a) || a - b);
   const ranks = new Array<number>(values.length).fill(0);
-  order.forEach((index, position) => (ranks[index] = position + 1));
+  for (const [position, index] of order.entries()) ranks[index] = position + 1;
   return ranks;
 }
 
@@ -140,7 +140,7 @@ export function pairwiseDifferences(regions: readonly RegionEstimate[], alpha = 
   checkEstimates(where, regions);
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`${where}: alpha must be in (0, 1), got ${alpha}`);
   const pairs: Array<{ a: RegionEstimate; b: RegionEstimate }> = [];
-  regions.forEach((a, i) => regions.slice(i + 1).forEach((b) => pairs.push({ a, b })));
+  for (const [i, a] of regions.entries()) for (const b of regions.slice(i + 1)) pairs.push({ a, b });
   const k = pairs.length;
   if (k === 0) return [];
   const asEstimate = (r: RegionEstimate): Estimate => ({

@@ -125,7 +125,7 @@ export function wildClusterBootstrapTester(rows: readonly RegressionRow[], optio
   const xr = zeros(n, others.length);
   const xj = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    others.forEach((c, t) => (xr.data[i * others.length + t] = get(design.xt.data, i * p + c)));
+    for (const [t, c] of others.entries()) xr.data[i * others.length + t] = get(design.xt.data, i * p + c);
     xj[i] = get(design.xt.data, i * p + j);
   }
   const residualise = (v: Float64Array): Float64Array => {
@@ -264,7 +264,7 @@ export function wildClusterBootstrap(rows: readonly RegressionRow[], options: Wi
 
 function pickRows(v: Float64Array, rows: readonly number[]): Float64Array {
   const out = new Float64Array(rows.length);
-  rows.forEach((r, i) => (out[i] = get(v, r)));
+  for (const [i, r] of rows.entries()) out[i] = get(v, r);
   return out;
 }
 

@@ -105,7 +105,7 @@ describe('fitClusterRobust properties', () => {
       const h = xi.reduce((s, v, a) => s + v * (mx[a] ?? 0), 0);
       for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat[a * p + b] = (meat[a * p + b] ?? 0) + ((mx[a] ?? 0) * (mx[b] ?? 0) * e * e) / (1 - h);
     });
-    fit.coefficients.forEach((c, j) => close(c.standardError, Math.sqrt(meat[j * p + j] ?? NaN), 1e-9));
+    for (const [j, c] of fit.coefficients.entries()) close(c.standardError, Math.sqrt(meat[j * p + j] ?? NaN), 1e-9);
   });
 
   it('is invariant to row order, cluster labels and a common rescaling of the weights', () => {
