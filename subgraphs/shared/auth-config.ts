@@ -45,10 +45,7 @@ export interface AuthConfig {
 }
 
 /** PEM from an environment variable: literal "\n" sequences (one-line secrets) become newlines. */
-const pem = z
-  .string()
-  .trim()
-  .transform((value) => value.replaceAll('\\n', '\n'));
+const pem = z.string().transform((value) => `${value.replaceAll('\\n', '\n').trim()}\n`);
 
 export const authEnvironment = {
   AUTH_JWKS_URL: z.string().trim().url('must be a URL').optional(),
