@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { AuthCheckerFn } from 'type-graphql';
-import { sqlWithinRegion, validateRegionCode } from './regions.js';
+import { validateRegionCode } from './regions.js';
 import { AuthenticationError, NATIONAL, type Role, type Viewer } from './viewer.js';
 
 /**
@@ -186,20 +186,25 @@ const SQL_COLUMN = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/i;
 
 /**
  * A SQL predicate restricting rows to those whose region code (`column`, a column name, never user
- * input) lies in the viewer's scope for the capability, with the prefix rule of `sqlWithinRegion`:
- * `true` for a national scope, `false` when the role lacks the capability or has it only per
- * university, otherwise one `exists (... unnest(<codes>) ...)` with the codes as one array parameter.
+ * input) lies in the viewer's scope for the capability, with the prefix rule of `sqlWithinRegion`
+ * (equal, or below: `code like scope || '.%'`): `true` for a national scope, `false` when the role lacks
+ * the capability or has it only per university, otherwise
+ * `(column = any(<codes>) or column like any(<codes + '.%'>))` with two array parameters. No subquery
+ * and no alias, so an unqualified column cannot be captured by a name of the predicate's own (an
+ * earlier `unnest(...) as s(code)` form matched every row for a column named `code`).
  */
 export function sqlScope(viewer: Viewer, capability: Capability, column: string, options: SqlScopeOptions = {}): SqlFragment {
   if (!SQL_COLUMN.test(column)) throw new Error(`sqlScope: "${column}" is not a column name`);
   const grant = grantOf(viewer, capability);
   if (grant === 'all' || (grant === 'regions' && viewer.regionCodes.includes(NATIONAL))) return { sql: 'true', params: [] };
   if (grant !== 'regions' || viewer.regionCodes.length === 0) return { sql: 'false', params: [] };
+  // Region codes are validated (digits and dots): nothing in them is special to LIKE.
+  for (const code of viewer.regionCodes) validateRegionCode(code, 'regionCodes');
   const placeholder = options.placeholder ?? '?';
-  const array = placeholder === '?' ? '?::text[]' : `$${placeholder}::text[]`;
+  const [codes, patterns] = placeholder === '?' ? ['?::text[]', '?::text[]'] : [`$${placeholder}::text[]`, `$${placeholder + 1}::text[]`];
   return {
-    sql: `exists (select 1 from unnest(${array}) as viewer_scope(code) where ${sqlWithinRegion(column, 'viewer_scope.code')})`,
-    params: [[...viewer.regionCodes]],
+    sql: `(${column} = any(${codes}) or ${column} like any(${patterns}))`,
+    params: [[...viewer.regionCodes], viewer.regionCodes.map((code) => `${code}.%`)],
   };
 }
 

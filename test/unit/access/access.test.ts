@@ -104,13 +104,14 @@ describe('region nesting by prefix', () => {
 });
 
 describe('sqlScope', () => {
-  it('is one array parameter with the prefix rule of sqlWithinRegion', () => {
+  it('is two array parameters with the prefix rule of sqlWithinRegion', () => {
     const scope = sqlScope(regional, 'PERSON_LEVEL', 'u.region_code');
-    expect(scope.sql).toBe(
-      "exists (select 1 from unnest(?::text[]) as viewer_scope(code) where (u.region_code = viewer_scope.code or u.region_code like viewer_scope.code || '.%'))",
-    );
-    expect(scope.params).toEqual([['12.71', '12.75']]);
-    expect(sqlScope(regional, 'PERSON_LEVEL', 'region_code', { placeholder: 3 }).sql).toContain('unnest($3::text[])');
+    expect(scope.sql).toBe('(u.region_code = any(?::text[]) or u.region_code like any(?::text[]))');
+    expect(scope.params).toEqual([
+      ['12.71', '12.75'],
+      ['12.71.%', '12.75.%'],
+    ]);
+    expect(sqlScope(regional, 'PERSON_LEVEL', 'region_code', { placeholder: 3 }).sql).toBe('(region_code = any($3::text[]) or region_code like any($4::text[]))');
   });
 
   it('is true for national scope and false for no scope or a missing capability', () => {
