@@ -44,6 +44,14 @@ export async function signViewerToken(viewer: Viewer, key: KeyObject, options: S
   return builder.sign(key);
 }
 
+/**
+ * For the gateway's `RemoteGraphQLDataSource.willSendRequest`: sets (replacing any) the internal token
+ * header on the outgoing subgraph request.
+ */
+export async function setViewerHeader(headers: { set(name: string, value: string): void }, viewer: Viewer, key: KeyObject, options: SignOptions = {}): Promise<void> {
+  headers.set(INTERNAL_TOKEN_HEADER, await signViewerToken(viewer, key, options));
+}
+
 export interface VerifyOptions {
   /** The audiences this subgraph accepts; default [INTERNAL_AUDIENCE]. */
   audience?: string | string[];
