@@ -1,9 +1,22 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { createLocalJWKSet, createRemoteJWKSet, type JWK, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  type JWK,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
 import type { AuthConfig } from '../subgraphs/shared/auth-config.js';
 import { authenticationErrorOf, type HeaderSource, headerValue } from '../subgraphs/shared/internal-token.js';
 import { ensureKeyPairFile } from '../subgraphs/shared/key-files.js';
-import { ANONYMOUS, AuthenticationError, parseViewer, ViewerShapeError, type Viewer } from '../subgraphs/shared/viewer.js';
+import {
+  ANONYMOUS,
+  AuthenticationError,
+  parseViewer,
+  type Viewer,
+  ViewerShapeError,
+} from '../subgraphs/shared/viewer.js';
 
 /**
  * Identity at the gateway: who is asking, from the request headers, once per request.
@@ -26,7 +39,12 @@ export type TokenVerifier = (token: string) => Promise<Viewer>;
 export type ApiKeyVerifier = (id: string, secret: string) => Promise<Viewer | undefined>;
 
 /** How the JWT claims are named (an identity provider maps its attributes onto these). */
-export const CLAIMS = { role: 'role', regionCodes: 'region_codes', universityCode: 'university_code', subject: 'sub' } as const;
+export const CLAIMS = {
+  role: 'role',
+  regionCodes: 'region_codes',
+  universityCode: 'university_code',
+  subject: 'sub',
+} as const;
 
 /** The Viewer of a verified JWT payload; MALFORMED_CLAIMS (naming the claim) when it does not fit. */
 export function viewerOfClaims(payload: JWTPayload): Viewer {
@@ -43,7 +61,7 @@ export function viewerOfClaims(payload: JWTPayload): Viewer {
     if (!(error instanceof ViewerShapeError)) throw error;
     const named = error.issues.map((issue) => {
       const [field = '', ...rest] = issue.split(' ');
-      const claim = field.split('.')[0] as keyof typeof CLAIMS | 'via';
+      const claim = field.split('.')[0] as keyof typeof CLAIMS | 'via'; // a path of viewerSchema: one of these fields
       return [claim === 'via' ? CLAIMS.role : (CLAIMS[claim] ?? field), ...rest].join(' ');
     });
     throw new AuthenticationError('MALFORMED_CLAIMS', named.join('; '));
@@ -57,7 +75,11 @@ async function keySourceOf(jwt: JwtConfig): Promise<KeySource> {
     case 'jwks':
       return {
         kind: 'set',
-        getKey: createRemoteJWKSet(new URL(jwt.key.url), { timeoutDuration: 5_000, cooldownDuration: 30_000, cacheMaxAge: 600_000 }),
+        getKey: createRemoteJWKSet(new URL(jwt.key.url), {
+          timeoutDuration: 5_000,
+          cooldownDuration: 30_000,
+          cacheMaxAge: 600_000,
+        }),
       };
     case 'public-key': {
       const value = jwt.key.value;
@@ -84,7 +106,9 @@ export async function createJwtVerifier(jwt: JwtConfig): Promise<TokenVerifier> 
     let payload: JWTPayload;
     try {
       ({ payload } =
-        source.kind === 'key' ? await jwtVerify(token, source.key, options) : await jwtVerify(token, source.getKey, options));
+        source.kind === 'key'
+          ? await jwtVerify(token, source.key, options)
+          : await jwtVerify(token, source.getKey, options));
     } catch (error) {
       throw authenticationErrorOf(error);
     }
@@ -92,7 +116,10 @@ export async function createJwtVerifier(jwt: JwtConfig): Promise<TokenVerifier> 
   };
 }
 
-export type Credential = { kind: 'none' } | { kind: 'bearer'; token: string } | { kind: 'api-key'; id: string; secret: string };
+export type Credential =
+  | { kind: 'none' }
+  | { kind: 'bearer'; token: string }
+  | { kind: 'api-key'; id: string; secret: string };
 
 const API_KEY = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{16,256})$/;
 
@@ -106,7 +133,8 @@ function apiKeyCredential(value: string): Credential {
 export function credentialOf(headers: HeaderSource): Credential {
   const authorization = headerValue(headers, 'authorization');
   const apiKey = headerValue(headers, 'x-api-key');
-  if (authorization !== undefined && apiKey !== undefined) throw new AuthenticationError('MALFORMED', 'send one credential, not two');
+  if (authorization !== undefined && apiKey !== undefined)
+    throw new AuthenticationError('MALFORMED', 'send one credential, not two');
   if (apiKey !== undefined) return apiKeyCredential(apiKey);
   if (authorization === undefined) return { kind: 'none' };
   const [scheme = '', value = '', ...extra] = authorization.split(/\s+/);

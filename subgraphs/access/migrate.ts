@@ -37,19 +37,31 @@ export function accessGrantStatements(role: string, kind: 'service' | 'key-admin
  * `subgraphs/migrate.ts` `prepareSubgraph`), then grants `roles`. Idempotent. The lead adds one call
  * next to `prepareDatabase` (npm start, the test global setup, a gateway with DATABASE_URL).
  */
-export async function prepareAccessSchema(url: string, roles: { service?: string; keyAdmin?: string } = {}): Promise<void> {
+export async function prepareAccessSchema(
+  url: string,
+  roles: { service?: string; keyAdmin?: string } = {},
+): Promise<void> {
   const lock = new pg.Client({ connectionString: url });
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock(hashtext($1))', [`pembinaan:migrate:${ACCESS_SCHEMA}`]);
-    const orm = await openOrm({ schema: ACCESS_SCHEMA, entities: [], migrations, url, poolSize: 1, statementTimeoutMs: 0 });
+    const orm = await openOrm({
+      schema: ACCESS_SCHEMA,
+      entities: [],
+      migrations,
+      url,
+      poolSize: 1,
+      statementTimeoutMs: 0,
+    });
     try {
       await migrate(orm, ACCESS_SCHEMA);
     } finally {
       await orm.close();
     }
-    if (roles.service) for (const statement of accessGrantStatements(roles.service, 'service')) await lock.query(statement);
-    if (roles.keyAdmin) for (const statement of accessGrantStatements(roles.keyAdmin, 'key-admin')) await lock.query(statement);
+    if (roles.service)
+      for (const statement of accessGrantStatements(roles.service, 'service')) await lock.query(statement);
+    if (roles.keyAdmin)
+      for (const statement of accessGrantStatements(roles.keyAdmin, 'key-admin')) await lock.query(statement);
   } finally {
     await lock.query('select pg_advisory_unlock_all()').catch(() => {});
     await lock.end();

@@ -11,7 +11,10 @@ import { parseViewer, type Role, type Viewer } from '../shared/viewer.js';
 
 /** The part of a pg Client or Pool these functions use. */
 export interface Queryable {
-  query<Row extends Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: Row[]; rowCount: number | null }>;
+  query<Row extends Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+  ): Promise<{ rows: Row[]; rowCount: number | null }>;
 }
 
 export interface NewApiKey {
@@ -70,7 +73,13 @@ export async function revokeApiKey(db: Queryable, id: string, by: Viewer | null 
     [id, by?.subject ?? null],
   );
   if (!rowCount) return false;
-  await recordAuditEvent(db, by, { entity: 'api_key', key: id, action: 'UPDATE', before: { revoked: false }, after: { revoked: true } });
+  await recordAuditEvent(db, by, {
+    entity: 'api_key',
+    key: id,
+    action: 'UPDATE',
+    before: { revoked: false },
+    after: { revoked: true },
+  });
   return true;
 }
 
@@ -91,8 +100,20 @@ export async function verifyApiKey(db: Queryable, id: string, secret: string): P
     [id],
   );
   const row = rows[0];
-  if (!row || row.revoked_at !== null || row.secret_hash.length !== hash.length || !timingSafeEqual(row.secret_hash, hash)) return undefined;
-  return parseViewer({ role: row.role, regionCodes: row.region_codes, universityCode: row.university_code, subject: id, via: 'api-key' });
+  if (
+    !row ||
+    row.revoked_at !== null ||
+    row.secret_hash.length !== hash.length ||
+    !timingSafeEqual(row.secret_hash, hash)
+  )
+    return undefined;
+  return parseViewer({
+    role: row.role,
+    regionCodes: row.region_codes,
+    universityCode: row.university_code,
+    subject: id,
+    via: 'api-key',
+  });
 }
 
 /** The gateway's API key check (gateway/identity.ts `ApiKeyVerifier`) over a pool. */
@@ -113,7 +134,14 @@ export interface SensitiveRead {
 export async function recordSensitiveRead(db: Queryable, viewer: Viewer, read: SensitiveRead): Promise<void> {
   await db.query(
     'insert into access.sensitive_read (subject, role, via, region_codes, operation, detail) values ($1, $2, $3, $4, $5, $6)',
-    [viewer.subject, viewer.role, viewer.via, [...read.regionCodes], read.operation, read.detail === undefined ? null : JSON.stringify(read.detail)],
+    [
+      viewer.subject,
+      viewer.role,
+      viewer.via,
+      [...read.regionCodes],
+      read.operation,
+      read.detail === undefined ? null : JSON.stringify(read.detail),
+    ],
   );
 }
 

@@ -109,7 +109,8 @@ export function can(viewer: Viewer, capability: Capability, target: AccessTarget
       if (target.regionCode !== undefined) return inRegionScope(viewer, target.regionCode);
       return target.universityCode === undefined;
     case 'university':
-      if (target.universityCode !== undefined) return viewer.universityCode !== null && target.universityCode === viewer.universityCode;
+      if (target.universityCode !== undefined)
+        return viewer.universityCode !== null && target.universityCode === viewer.universityCode;
       return target.regionCode === undefined;
   }
 }
@@ -140,7 +141,11 @@ function notGranted(viewer: Viewer, capability: Capability): GraphQLError {
  * codes are BAD_USER_INPUT. An empty list passes: there is nothing to check (an unfiltered list must be
  * scoped with `sqlScope`).
  */
-export function assertRegionScope(viewer: Viewer, regionCodes: readonly string[], capability: Capability = 'AGGREGATE'): void {
+export function assertRegionScope(
+  viewer: Viewer,
+  regionCodes: readonly string[],
+  capability: Capability = 'AGGREGATE',
+): void {
   for (const code of regionCodes) validateRegionCode(code, 'regionCodes');
   const grant = grantOf(viewer, capability);
   if (grant === 'all' || regionCodes.length === 0) return;
@@ -193,15 +198,22 @@ const SQL_COLUMN = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/i;
  * and no alias, so an unqualified column cannot be captured by a name of the predicate's own (an
  * earlier `unnest(...) as s(code)` form matched every row for a column named `code`).
  */
-export function sqlScope(viewer: Viewer, capability: Capability, column: string, options: SqlScopeOptions = {}): SqlFragment {
+export function sqlScope(
+  viewer: Viewer,
+  capability: Capability,
+  column: string,
+  options: SqlScopeOptions = {},
+): SqlFragment {
   if (!SQL_COLUMN.test(column)) throw new Error(`sqlScope: "${column}" is not a column name`);
   const grant = grantOf(viewer, capability);
-  if (grant === 'all' || (grant === 'regions' && viewer.regionCodes.includes(NATIONAL))) return { sql: 'true', params: [] };
+  if (grant === 'all' || (grant === 'regions' && viewer.regionCodes.includes(NATIONAL)))
+    return { sql: 'true', params: [] };
   if (grant !== 'regions' || viewer.regionCodes.length === 0) return { sql: 'false', params: [] };
   // Region codes are validated (digits and dots): nothing in them is special to LIKE.
   for (const code of viewer.regionCodes) validateRegionCode(code, 'regionCodes');
   const placeholder = options.placeholder ?? '?';
-  const [codes, patterns] = placeholder === '?' ? ['?::text[]', '?::text[]'] : [`$${placeholder}::text[]`, `$${placeholder + 1}::text[]`];
+  const [codes, patterns] =
+    placeholder === '?' ? ['?::text[]', '?::text[]'] : [`$${placeholder}::text[]`, `$${placeholder + 1}::text[]`];
   return {
     sql: `(${column} = any(${codes}) or ${column} like any(${patterns}))`,
     params: [[...viewer.regionCodes], viewer.regionCodes.map((code) => `${code}.%`)],
@@ -231,7 +243,8 @@ export const authChecker: AuthCheckerFn<AccessContext, string> = ({ context, arg
   const viewer = context.viewer;
   if (!viewer) throw new AuthenticationError('MISSING');
   const required = capabilities.map((name) => {
-    if (!(CAPABILITIES as readonly string[]).includes(name)) throw new Error(`@Authorized: unknown capability "${name}"`);
+    if (!(CAPABILITIES as readonly string[]).includes(name))
+      throw new Error(`@Authorized: unknown capability "${name}"`);
     return name as Capability; // checked against CAPABILITIES on the line above
   });
   if (required.length === 0 && viewer.role === 'anonymous') throw new AuthenticationError('SIGN_IN_REQUIRED');
@@ -261,9 +274,16 @@ export interface Suppressible<T> {
  * unless the viewer may see those people anyway (PERSON_LEVEL in `regionCode`; without a region, only a
  * national PERSON_LEVEL grant counts). The count itself is not revealed.
  */
-export function suppress<T>(count: number, value: T, viewer: Viewer, options: { regionCode?: string } = {}): Suppressible<T> {
+export function suppress<T>(
+  count: number,
+  value: T,
+  viewer: Viewer,
+  options: { regionCode?: string } = {},
+): Suppressible<T> {
   const maySeePeople =
-    options.regionCode === undefined ? grantOf(viewer, 'PERSON_LEVEL') === 'all' : can(viewer, 'PERSON_LEVEL', { regionCode: options.regionCode });
+    options.regionCode === undefined
+      ? grantOf(viewer, 'PERSON_LEVEL') === 'all'
+      : can(viewer, 'PERSON_LEVEL', { regionCode: options.regionCode });
   if (count >= SMALL_CELL_THRESHOLD || maySeePeople) {
     return { value, suppressedReason: null };
   }

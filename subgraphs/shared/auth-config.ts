@@ -10,7 +10,19 @@ import { z } from 'zod';
  */
 
 /** Asymmetric JWS algorithms only: an HMAC secret would let anyone holding the "public" key mint tokens. */
-export const ASYMMETRIC_ALGORITHMS = ['ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519', 'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'] as const;
+export const ASYMMETRIC_ALGORITHMS = [
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+] as const;
 export type JwtAlgorithm = (typeof ASYMMETRIC_ALGORITHMS)[number];
 
 /** Issuer and audience of development tokens (`npm run token`); refused when NODE_ENV=production. */
@@ -20,7 +32,10 @@ export const DEV_AUDIENCE = 'pembinaan';
 export const DEV_JWT_KEY_FILE = 'dev-jwt-key.json';
 export const DEV_INTERNAL_KEY_FILE = 'dev-internal-key.json';
 
-export type JwtKeySource = { kind: 'jwks'; url: string } | { kind: 'public-key'; value: string } | { kind: 'dev'; file: string };
+export type JwtKeySource =
+  | { kind: 'jwks'; url: string }
+  | { kind: 'public-key'; value: string }
+  | { kind: 'dev'; file: string };
 
 export interface AuthConfig {
   /** End-user tokens; undefined: no JWT is accepted (production without AUTH_* variables: API keys only). */
@@ -61,7 +76,13 @@ export const authEnvironment = {
         .map((name) => name.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.enum(ASYMMETRIC_ALGORITHMS, `must list asymmetric algorithms only (${ASYMMETRIC_ALGORITHMS.join(', ')})`)).min(1)),
+    .pipe(
+      z
+        .array(
+          z.enum(ASYMMETRIC_ALGORITHMS, `must list asymmetric algorithms only (${ASYMMETRIC_ALGORITHMS.join(', ')})`),
+        )
+        .min(1),
+    ),
   AUTH_CLOCK_TOLERANCE_SECONDS: z
     .string()
     .trim()
@@ -86,7 +107,9 @@ export function publicKeyProblem(value: string): string | undefined {
       return 'is neither PEM nor JSON (JWK or JWKS)';
     }
     const keys: unknown[] =
-      typeof parsed === 'object' && parsed !== null && 'keys' in parsed && Array.isArray(parsed.keys) ? parsed.keys : [parsed];
+      typeof parsed === 'object' && parsed !== null && 'keys' in parsed && Array.isArray(parsed.keys)
+        ? parsed.keys
+        : [parsed];
     if (keys.length === 0) return 'is an empty JWKS';
     for (const key of keys) {
       if (typeof key !== 'object' || key === null) return 'holds a JWK that is not an object';
@@ -99,7 +122,8 @@ export function publicKeyProblem(value: string): string | undefined {
     }
     return undefined;
   }
-  if (!/-----BEGIN PUBLIC KEY-----/.test(value)) return 'must be a PEM public key ("-----BEGIN PUBLIC KEY-----"), a JWK or a JWKS';
+  if (!/-----BEGIN PUBLIC KEY-----/.test(value))
+    return 'must be a PEM public key ("-----BEGIN PUBLIC KEY-----"), a JWK or a JWKS';
   try {
     createPublicKey(value);
     return undefined;
@@ -114,7 +138,8 @@ function internalKeyProblems(signing: string | undefined, publicKey: string | un
   if (signing !== undefined) {
     try {
       const key = createPrivateKey(signing);
-      if (key.asymmetricKeyType !== 'ed25519') problems.push('INTERNAL_SIGNING_KEY: must be an Ed25519 private key (PKCS#8 PEM)');
+      if (key.asymmetricKeyType !== 'ed25519')
+        problems.push('INTERNAL_SIGNING_KEY: must be an Ed25519 private key (PKCS#8 PEM)');
       else derived = createPublicKey(key).export({ type: 'spki', format: 'pem' }).toString();
     } catch {
       problems.push('INTERNAL_SIGNING_KEY: is not a valid PEM private key');
@@ -136,24 +161,33 @@ function internalKeyProblems(signing: string | undefined, publicKey: string | un
 }
 
 /** The auth section from validated variables; `issues` name each variable at fault. */
-export function authSection(e: AuthEnvironment, context: { production: boolean; dataDir: string }): { auth: AuthConfig; issues: string[] } {
+export function authSection(
+  e: AuthEnvironment,
+  context: { production: boolean; dataDir: string },
+): { auth: AuthConfig; issues: string[] } {
   const issues: string[] = [];
   const { production, dataDir } = context;
   let jwt: AuthConfig['jwt'];
   const common = { algorithms: e.AUTH_ALGORITHMS, clockToleranceSeconds: e.AUTH_CLOCK_TOLERANCE_SECONDS };
   if (e.AUTH_JWKS_URL !== undefined || e.AUTH_PUBLIC_KEY !== undefined) {
-    if (e.AUTH_JWKS_URL !== undefined && e.AUTH_PUBLIC_KEY !== undefined) issues.push('AUTH_JWKS_URL, AUTH_PUBLIC_KEY: set one, not both');
+    if (e.AUTH_JWKS_URL !== undefined && e.AUTH_PUBLIC_KEY !== undefined)
+      issues.push('AUTH_JWKS_URL, AUTH_PUBLIC_KEY: set one, not both');
     if (e.AUTH_JWKS_URL !== undefined) {
       const protocol = new URL(e.AUTH_JWKS_URL).protocol;
-      if (protocol !== 'https:' && (production || protocol !== 'http:')) issues.push(`AUTH_JWKS_URL: must be https${production ? ' in production' : ' (or http outside production)'}`);
+      if (protocol !== 'https:' && (production || protocol !== 'http:'))
+        issues.push(`AUTH_JWKS_URL: must be https${production ? ' in production' : ' (or http outside production)'}`);
     }
     const problem = e.AUTH_PUBLIC_KEY === undefined ? undefined : publicKeyProblem(e.AUTH_PUBLIC_KEY);
     if (problem) issues.push(`AUTH_PUBLIC_KEY: ${problem}`);
     if (e.AUTH_ISSUER === undefined) issues.push('AUTH_ISSUER: is required with AUTH_JWKS_URL or AUTH_PUBLIC_KEY');
     if (e.AUTH_AUDIENCE === undefined) issues.push('AUTH_AUDIENCE: is required with AUTH_JWKS_URL or AUTH_PUBLIC_KEY');
-    if (production && e.AUTH_ISSUER === DEV_ISSUER) issues.push(`AUTH_ISSUER: the development issuer ${DEV_ISSUER} is refused in production`);
+    if (production && e.AUTH_ISSUER === DEV_ISSUER)
+      issues.push(`AUTH_ISSUER: the development issuer ${DEV_ISSUER} is refused in production`);
     jwt = {
-      key: e.AUTH_JWKS_URL !== undefined ? { kind: 'jwks', url: e.AUTH_JWKS_URL } : { kind: 'public-key', value: e.AUTH_PUBLIC_KEY ?? '' },
+      key:
+        e.AUTH_JWKS_URL !== undefined
+          ? { kind: 'jwks', url: e.AUTH_JWKS_URL }
+          : { kind: 'public-key', value: e.AUTH_PUBLIC_KEY ?? '' },
       issuer: e.AUTH_ISSUER ?? '',
       audience: e.AUTH_AUDIENCE ?? '',
       ...common,
@@ -162,7 +196,12 @@ export function authSection(e: AuthEnvironment, context: { production: boolean; 
     issues.push('AUTH_ISSUER, AUTH_AUDIENCE: need AUTH_JWKS_URL or AUTH_PUBLIC_KEY (the key that signs the tokens)');
   } else if (!production) {
     // Development and test: tokens from `npm run token`, signed with a key pair generated into the data folder.
-    jwt = { key: { kind: 'dev', file: join(dataDir, DEV_JWT_KEY_FILE) }, issuer: DEV_ISSUER, audience: DEV_AUDIENCE, ...common };
+    jwt = {
+      key: { kind: 'dev', file: join(dataDir, DEV_JWT_KEY_FILE) },
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      ...common,
+    };
   }
   // Never the development key in production: jwt stays undefined there unless configured explicitly.
 

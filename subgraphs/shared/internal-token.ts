@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { AuthConfig } from './auth-config.js';
 import { ensureKeyPairFile } from './key-files.js';
-import { AuthenticationError, parseViewer, ViewerShapeError, type Viewer } from './viewer.js';
+import { AuthenticationError, parseViewer, type Viewer, ViewerShapeError } from './viewer.js';
 
 /**
  * The gateway -> subgraph credential. The gateway verifies the caller (gateway/identity.ts), then signs
@@ -18,6 +18,8 @@ export const INTERNAL_ISSUER = 'pembinaan-gateway';
 export const INTERNAL_AUDIENCE = 'pembinaan-subgraphs';
 export const INTERNAL_TOKEN_TTL_SECONDS = 60;
 const ALGORITHM = 'EdDSA';
+/** The JOSE `typ` of internal tokens: an end-user JWT is never mistaken for one, nor the reverse. */
+const TOKEN_TYPE = 'pembinaan-viewer+jwt';
 /** Seconds of clock difference tolerated between the gateway and a subgraph host. */
 const CLOCK_TOLERANCE_SECONDS = 5;
 
@@ -35,7 +37,7 @@ export interface SignOptions {
 export async function signViewerToken(viewer: Viewer, key: KeyObject, options: SignOptions = {}): Promise<string> {
   const checked = parseViewer(viewer);
   const builder = new SignJWT({ viewer: checked })
-    .setProtectedHeader({ alg: ALGORITHM, typ: 'pembinaan-viewer+jwt' })
+    .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE })
     .setIssuer(INTERNAL_ISSUER)
     .setAudience(options.audience ?? INTERNAL_AUDIENCE)
     .setIssuedAt()
@@ -48,7 +50,12 @@ export async function signViewerToken(viewer: Viewer, key: KeyObject, options: S
  * For the gateway's `RemoteGraphQLDataSource.willSendRequest`: sets (replacing any) the internal token
  * header on the outgoing subgraph request.
  */
-export async function setViewerHeader(headers: { set(name: string, value: string): void }, viewer: Viewer, key: KeyObject, options: SignOptions = {}): Promise<void> {
+export async function setViewerHeader(
+  headers: { set(name: string, value: string): void },
+  viewer: Viewer,
+  key: KeyObject,
+  options: SignOptions = {},
+): Promise<void> {
   headers.set(INTERNAL_TOKEN_HEADER, await signViewerToken(viewer, key, options));
 }
 
@@ -58,11 +65,16 @@ export interface VerifyOptions {
 }
 
 /** Verifies an internal token and returns its Viewer; any fault is UNAUTHENTICATED (reason in extensions). */
-export async function verifyViewerToken(token: string, publicKey: KeyObject, options: VerifyOptions = {}): Promise<Viewer> {
+export async function verifyViewerToken(
+  token: string,
+  publicKey: KeyObject,
+  options: VerifyOptions = {},
+): Promise<Viewer> {
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, publicKey, {
       algorithms: [ALGORITHM],
+      typ: TOKEN_TYPE,
       issuer: INTERNAL_ISSUER,
       audience: options.audience ?? INTERNAL_AUDIENCE,
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
@@ -84,7 +96,11 @@ export async function verifyViewerToken(token: string, publicKey: KeyObject, opt
  * For the subgraph context: the Viewer of a request from its headers (a Node IncomingHttpHeaders record
  * or a fetch `Headers`); UNAUTHENTICATED when the internal token is missing or invalid.
  */
-export async function viewerFromInternalHeaders(headers: HeaderSource, publicKey: KeyObject, options: VerifyOptions = {}): Promise<Viewer> {
+export async function viewerFromInternalHeaders(
+  headers: HeaderSource,
+  publicKey: KeyObject,
+  options: VerifyOptions = {},
+): Promise<Viewer> {
   const token = headerValue(headers, INTERNAL_TOKEN_HEADER);
   if (token === undefined) throw new AuthenticationError('MISSING');
   return verifyViewerToken(token, publicKey, options);
@@ -95,7 +111,8 @@ export type HeaderSource = { get(name: string): string | null } | Record<string,
 /** One header's value, case-insensitively; undefined when absent, empty or repeated (ambiguous). */
 export function headerValue(headers: HeaderSource, name: string): string | undefined {
   let value: string | string[] | null | undefined;
-  if (typeof headers.get === 'function') value = (headers as { get(name: string): string | null }).get(name); // a fetch Headers
+  if (typeof headers.get === 'function')
+    value = (headers as { get(name: string): string | null }).get(name); // a fetch Headers
   else {
     const record = headers as Record<string, string | string[] | undefined>; // the other member of HeaderSource
     const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === name.toLowerCase());
@@ -109,14 +126,20 @@ export function headerValue(headers: HeaderSource, name: string): string | undef
 export function authenticationErrorOf(error: unknown): Error {
   if (error instanceof errors.JWTExpired) return new AuthenticationError('EXPIRED');
   if (error instanceof errors.JWTClaimValidationFailed) {
-    if (error.claim === 'nbf' || (error.claim === 'iat' && error.reason === 'check_failed')) return new AuthenticationError('NOT_YET_VALID');
+    if (error.claim === 'nbf' || (error.claim === 'iat' && error.reason === 'check_failed'))
+      return new AuthenticationError('NOT_YET_VALID');
     if (error.claim === 'iss') return new AuthenticationError('WRONG_ISSUER');
     if (error.claim === 'aud') return new AuthenticationError('WRONG_AUDIENCE');
-    return new AuthenticationError('MALFORMED_CLAIMS', `claim "${error.claim}" ${error.reason === 'missing' ? 'is missing' : 'is invalid'}`);
+    return new AuthenticationError(
+      'MALFORMED_CLAIMS',
+      `claim "${error.claim}" ${error.reason === 'missing' ? 'is missing' : 'is invalid'}`,
+    );
   }
-  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) return new AuthenticationError('ALGORITHM_NOT_ALLOWED');
+  if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported)
+    return new AuthenticationError('ALGORITHM_NOT_ALLOWED');
   if (error instanceof errors.JWSSignatureVerificationFailed) return new AuthenticationError('BAD_SIGNATURE');
-  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) return new AuthenticationError('UNKNOWN_KEY');
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys)
+    return new AuthenticationError('UNKNOWN_KEY');
   if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid || error instanceof errors.JOSEError) {
     if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return error;
     return new AuthenticationError('MALFORMED');
@@ -135,15 +158,24 @@ export interface InternalKeys {
  * generated into the data folder. `need: 'sign'` (the gateway) requires the private key; `'verify'`
  * (a subgraph) the public key (derived from the private one when only that is set).
  */
-export async function loadInternalKeys(internal: AuthConfig['internal'], need: 'sign' | 'verify'): Promise<InternalKeys> {
+export async function loadInternalKeys(
+  internal: AuthConfig['internal'],
+  need: 'sign' | 'verify',
+): Promise<InternalKeys> {
   if (internal.devKeyFile !== undefined) {
     const pair = await ensureKeyPairFile(internal.devKeyFile);
     return { signingKey: need === 'sign' ? pair.privateKey : undefined, publicKey: pair.publicKey };
   }
   const signingKey = internal.signingKey === undefined ? undefined : createPrivateKey(internal.signingKey);
-  if (need === 'sign' && signingKey === undefined) throw new Error('INTERNAL_SIGNING_KEY is required: the gateway signs the viewer for the subgraphs');
+  if (need === 'sign' && signingKey === undefined)
+    throw new Error('INTERNAL_SIGNING_KEY is required: the gateway signs the viewer for the subgraphs');
   const publicKey =
-    internal.publicKey !== undefined ? createPublicKey(internal.publicKey) : signingKey !== undefined ? createPublicKey(signingKey) : undefined;
-  if (publicKey === undefined) throw new Error('INTERNAL_PUBLIC_KEY is required: each subgraph verifies the gateway with it');
+    internal.publicKey !== undefined
+      ? createPublicKey(internal.publicKey)
+      : signingKey !== undefined
+        ? createPublicKey(signingKey)
+        : undefined;
+  if (publicKey === undefined)
+    throw new Error('INTERNAL_PUBLIC_KEY is required: each subgraph verifies the gateway with it');
   return { signingKey: need === 'sign' ? signingKey : undefined, publicKey };
 }

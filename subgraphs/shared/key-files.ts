@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
@@ -45,7 +45,9 @@ export async function ensureKeyPairFile(path: string): Promise<KeyPair> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     await mkdir(dirname(path), { recursive: true });
     const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(aside, `${JSON.stringify({ ...generateEd25519Pem(), algorithm: 'EdDSA' }, null, 2)}\n`, { mode: 0o600 });
+    await writeFile(aside, `${JSON.stringify({ ...generateEd25519Pem(), algorithm: 'EdDSA' }, null, 2)}\n`, {
+      mode: 0o600,
+    });
     try {
       await link(aside, path);
     } catch (linkError) {

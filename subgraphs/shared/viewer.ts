@@ -27,7 +27,7 @@ export interface Viewer {
 
 export const ANONYMOUS: Viewer = Object.freeze({
   role: 'anonymous',
-  regionCodes: Object.freeze([]) as readonly string[],
+  regionCodes: Object.freeze([]),
   universityCode: null,
   subject: null,
   via: 'anonymous',
@@ -42,9 +42,13 @@ function isRegionCode(code: string): boolean {
   }
 }
 
-const regionCode = z.string().refine(isRegionCode, 'must be a Kemendagri region code (12, 12.71, 12.71.01, 12.71.01.1001)');
+const regionCode = z
+  .string()
+  .refine(isRegionCode, 'must be a Kemendagri region code (12, 12.71, 12.71.01, 12.71.01.1001)');
 /** A university code: short, upper-case letters, digits, dots and dashes (e.g. "UNIMED", "UI-01"). */
-export const universityCodeSchema = z.string().regex(/^[A-Z0-9][A-Z0-9.-]{0,31}$/, 'must be a university code (A-Z, 0-9, . or -)');
+export const universityCodeSchema = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9.-]{0,31}$/, 'must be a university code (A-Z, 0-9, . or -)');
 
 /** The Viewer as data (internal token claims, API key rows): each role with exactly the scope it needs. */
 export const viewerSchema = z
@@ -67,7 +71,8 @@ export const viewerSchema = z
         break;
       case 'partner-university':
         if (viewer.universityCode === null) issue('universityCode', 'is required for partner-university');
-        if (viewer.regionCodes.length > 0) issue('regionCodes', 'must be empty for partner-university (scoped by university)');
+        if (viewer.regionCodes.length > 0)
+          issue('regionCodes', 'must be empty for partner-university (scoped by university)');
         break;
       case 'planner':
       case 'regional-admin':
@@ -82,16 +87,15 @@ export const viewerSchema = z
     }
     if (viewer.via !== 'anonymous' && viewer.subject === null) issue('subject', 'is required');
   })
-  .transform(
-    (viewer): Viewer =>
-      viewer.role === 'national-admin' ? { ...viewer, regionCodes: [NATIONAL] } : viewer,
-  );
+  .transform((viewer): Viewer => (viewer.role === 'national-admin' ? { ...viewer, regionCodes: [NATIONAL] } : viewer));
 
 /** Validates a Viewer; throws a ViewerShapeError listing what is wrong (claim names, not values). */
 export function parseViewer(data: unknown): Viewer {
   const parsed = viewerSchema.safeParse(data);
   if (!parsed.success) {
-    throw new ViewerShapeError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'viewer'} ${issue.message}`));
+    throw new ViewerShapeError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'viewer'} ${issue.message}`),
+    );
   }
   return parsed.data;
 }

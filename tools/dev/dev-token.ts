@@ -53,7 +53,8 @@ export function parseTokenArgs(argv: string[]): DevTokenRequest | null {
     .map((code) => code.trim())
     .filter(Boolean);
   if (role === 'planner' && regions.length === 0) regions.push(NATIONAL);
-  if (values.ttl !== undefined && !/^\d+$/.test(values.ttl)) throw new Error(`--ttl needs seconds, got "${values.ttl}"`);
+  if (values.ttl !== undefined && !/^\d+$/.test(values.ttl))
+    throw new Error(`--ttl needs seconds, got "${values.ttl}"`);
   const viewer = parseViewer({
     role,
     regionCodes: regions,
@@ -61,7 +62,12 @@ export function parseTokenArgs(argv: string[]): DevTokenRequest | null {
     subject: values.subject ?? `dev-${role}`,
     via: values['api-key'] ? 'api-key' : 'jwt',
   });
-  return { viewer, ttlSeconds: values.ttl === undefined ? 8 * 3600 : Number(values.ttl), apiKey: values['api-key'], label: values.label ?? 'dev key' };
+  return {
+    viewer,
+    ttlSeconds: values.ttl === undefined ? 8 * 3600 : Number(values.ttl),
+    apiKey: values['api-key'],
+    label: values.label ?? 'dev key',
+  };
 }
 
 /** A JWT for the Viewer, signed with the development key pair in `keyFile` (generated when missing). */

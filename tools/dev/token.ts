@@ -27,7 +27,9 @@ async function main(): Promise<number> {
   }
   const jwt = settings.auth.jwt;
   if (settings.env === 'production' || jwt?.key.kind !== 'dev') {
-    console.error('npm run token mints development credentials only (NODE_ENV is not production and no AUTH_* key is configured).');
+    console.error(
+      'npm run token mints development credentials only (NODE_ENV is not production and no AUTH_* key is configured).',
+    );
     return 2;
   }
   if (!request.apiKey) {
@@ -66,7 +68,10 @@ async function devDatabaseUrl(dataDir: string): Promise<{ url: string; stop: () 
   if (lines[0] && isAlive(Number(lines[0])) && Number.isInteger(port) && port > 0) {
     const credentials = JSON.parse(await readFile(join(dataDir, 'credentials.json'), 'utf8')) as { owner?: string }; // written by embedded-postgres.ts
     if (credentials.owner) {
-      return { url: `postgres://pembinaan_owner:${encodeURIComponent(credentials.owner)}@127.0.0.1:${port}/pembinaan`, stop: async () => {} };
+      return {
+        url: `postgres://pembinaan_owner:${encodeURIComponent(credentials.owner)}@127.0.0.1:${port}/pembinaan`,
+        stop: async () => {},
+      };
     }
   }
   const server = await startDatabase({ dataDir: join(dataDir, 'postgres'), log: (line) => console.error(line) });

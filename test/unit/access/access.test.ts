@@ -6,15 +6,21 @@ import {
   CAPABILITIES,
   type Capability,
   can,
-  regionWithin,
   ROLE_TABLE,
+  regionWithin,
   sqlScope,
   suppress,
 } from '../../../subgraphs/shared/access.js';
 import { ANONYMOUS, NATIONAL, parseViewer, ROLES, type Role, type Viewer } from '../../../subgraphs/shared/viewer.js';
 
 const viewer = (role: Role, scope: { regionCodes?: string[]; universityCode?: string } = {}): Viewer =>
-  parseViewer({ role, regionCodes: scope.regionCodes ?? [], universityCode: scope.universityCode ?? null, subject: 'u1', via: 'jwt' });
+  parseViewer({
+    role,
+    regionCodes: scope.regionCodes ?? [],
+    universityCode: scope.universityCode ?? null,
+    subject: 'u1',
+    via: 'jwt',
+  });
 
 const anonymous = ANONYMOUS;
 const university = viewer('partner-university', { universityCode: 'UNIMED' });
@@ -35,8 +41,18 @@ function errorOf(run: () => unknown): GraphQLError {
 
 describe('the role table', () => {
   it('grants each role exactly these capabilities (and nothing about people below regional-admin)', () => {
-    const table = Object.fromEntries(ROLES.map((role) => [role, CAPABILITIES.map((capability) => ROLE_TABLE[role][capability] ?? '-')]));
-    expect(CAPABILITIES).toEqual(['PUBLIC_READ', 'AGGREGATE', 'PERSON_LEVEL', 'CURRICULUM_WRITE', 'ADMIN_WRITE', 'AUDIT_READ', 'API_KEY_MANAGE']);
+    const table = Object.fromEntries(
+      ROLES.map((role) => [role, CAPABILITIES.map((capability) => ROLE_TABLE[role][capability] ?? '-')]),
+    );
+    expect(CAPABILITIES).toEqual([
+      'PUBLIC_READ',
+      'AGGREGATE',
+      'PERSON_LEVEL',
+      'CURRICULUM_WRITE',
+      'ADMIN_WRITE',
+      'AUDIT_READ',
+      'API_KEY_MANAGE',
+    ]);
     expect(table).toEqual({
       anonymous: ['all', '-', '-', '-', '-', '-', '-'],
       'partner-university': ['all', 'university', '-', 'university', '-', '-', '-'],
@@ -47,8 +63,16 @@ describe('the role table', () => {
   });
 
   it('answers can() for every role x capability x target', () => {
-    const targets = [{}, { regionCode: '12.71.01' }, { regionCode: '12' }, { regionCode: '93.01' }, { universityCode: 'UNIMED' }, { universityCode: 'UI' }];
-    const row = (v: Viewer, capability: Capability) => targets.map((target) => (can(v, capability, target) ? 1 : 0)).join('');
+    const targets = [
+      {},
+      { regionCode: '12.71.01' },
+      { regionCode: '12' },
+      { regionCode: '93.01' },
+      { universityCode: 'UNIMED' },
+      { universityCode: 'UI' },
+    ];
+    const row = (v: Viewer, capability: Capability) =>
+      targets.map((target) => (can(v, capability, target) ? 1 : 0)).join('');
     expect(row(anonymous, 'PUBLIC_READ')).toBe('111111');
     expect(row(anonymous, 'AGGREGATE')).toBe('000000');
     expect(row(university, 'AGGREGATE')).toBe('100010');
@@ -85,7 +109,9 @@ describe('region nesting by prefix', () => {
     const wider = errorOf(() => assertRegionScope(planner, ['12']));
     expect(wider.extensions).toMatchObject({ code: 'FORBIDDEN', regionCode: '12' });
     expect(wider.message).toBe('Region 12 is wider than your scope (12.71).');
-    expect(errorOf(() => assertRegionScope(regional, ['12.75.02', '12.72'], 'PERSON_LEVEL')).extensions.regionCode).toBe('12.72');
+    expect(
+      errorOf(() => assertRegionScope(regional, ['12.75.02', '12.72'], 'PERSON_LEVEL')).extensions.regionCode,
+    ).toBe('12.72');
   });
 
   it('treats malformed codes as bad input, and national scope and empty lists as in scope', () => {
@@ -96,8 +122,14 @@ describe('region nesting by prefix', () => {
   });
 
   it('refuses roles without the capability: anonymous must sign in, others are forbidden', () => {
-    expect(errorOf(() => assertRegionScope(anonymous, ['12'])).extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED' });
-    expect(errorOf(() => assertRegionScope(planner, ['12.71'], 'PERSON_LEVEL')).extensions).toMatchObject({ code: 'FORBIDDEN', capability: 'PERSON_LEVEL' });
+    expect(errorOf(() => assertRegionScope(anonymous, ['12'])).extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'SIGN_IN_REQUIRED',
+    });
+    expect(errorOf(() => assertRegionScope(planner, ['12.71'], 'PERSON_LEVEL')).extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      capability: 'PERSON_LEVEL',
+    });
     const byUniversity = errorOf(() => assertRegionScope(university, ['12.71']));
     expect(byUniversity.extensions).toMatchObject({ code: 'FORBIDDEN', regionCode: '12.71' });
   });
@@ -111,7 +143,9 @@ describe('sqlScope', () => {
       ['12.71', '12.75'],
       ['12.71.%', '12.75.%'],
     ]);
-    expect(sqlScope(regional, 'PERSON_LEVEL', 'region_code', { placeholder: 3 }).sql).toBe('(region_code = any($3::text[]) or region_code like any($4::text[]))');
+    expect(sqlScope(regional, 'PERSON_LEVEL', 'region_code', { placeholder: 3 }).sql).toBe(
+      '(region_code = any($3::text[]) or region_code like any($4::text[]))',
+    );
   });
 
   it('is true for national scope and false for no scope or a missing capability', () => {
@@ -123,7 +157,7 @@ describe('sqlScope', () => {
   });
 
   it('takes a column name, never an expression', () => {
-    expect(() => sqlScope(planner, 'AGGREGATE', "region_code or 1=1 --")).toThrow(/not a column name/);
+    expect(() => sqlScope(planner, 'AGGREGATE', 'region_code or 1=1 --')).toThrow(/not a column name/);
   });
 });
 
@@ -143,15 +177,24 @@ describe('authChecker', () => {
     expect(errorOf(() => check(anonymous, [])).extensions.code).toBe('UNAUTHENTICATED');
     expect(errorOf(() => check(anonymous, ['PERSON_LEVEL'])).extensions.code).toBe('UNAUTHENTICATED');
     expect(errorOf(() => check(planner, ['PERSON_LEVEL'])).extensions.code).toBe('FORBIDDEN');
-    expect(errorOf(() => check(planner, ['AGGREGATE'], { regionCodes: ['12.71', '12'] })).extensions).toMatchObject({ code: 'FORBIDDEN', regionCode: '12' });
-    expect(errorOf(() => check(university, ['CURRICULUM_WRITE'], { universityCode: 'UI' })).extensions).toMatchObject({ code: 'FORBIDDEN', universityCode: 'UI' });
+    expect(errorOf(() => check(planner, ['AGGREGATE'], { regionCodes: ['12.71', '12'] })).extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      regionCode: '12',
+    });
+    expect(errorOf(() => check(university, ['CURRICULUM_WRITE'], { universityCode: 'UI' })).extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      universityCode: 'UI',
+    });
     expect(() => check(national, ['GOD_MODE'])).toThrow(/unknown capability/);
   });
 });
 
 describe('suppress', () => {
   it('hides cells of fewer than 5 people from viewers who may not see people', () => {
-    expect(suppress(4, 81.5, planner, { regionCode: '12.71' })).toEqual({ value: null, suppressedReason: expect.stringContaining('fewer than 5') });
+    expect(suppress(4, 81.5, planner, { regionCode: '12.71' })).toEqual({
+      value: null,
+      suppressedReason: expect.stringContaining('fewer than 5'),
+    });
     expect(suppress(0, 0, anonymous)).toMatchObject({ value: null });
     expect(suppress(5, 81.5, planner)).toEqual({ value: 81.5, suppressedReason: null });
     expect(suppress(4, 81.5, regional, { regionCode: '12.71.01' })).toEqual({ value: 81.5, suppressedReason: null });
@@ -163,7 +206,8 @@ describe('suppress', () => {
 
 describe('the Viewer shape', () => {
   it('gives each role exactly the scope it needs', () => {
-    const bad = (data: Record<string, unknown>) => () => parseViewer({ regionCodes: [], universityCode: null, subject: 's', via: 'jwt', ...data });
+    const bad = (data: Record<string, unknown>) => () =>
+      parseViewer({ regionCodes: [], universityCode: null, subject: 's', via: 'jwt', ...data });
     expect(bad({ role: 'planner' })).toThrow(/regionCodes is required/);
     expect(bad({ role: 'partner-university' })).toThrow(/universityCode is required/);
     expect(bad({ role: 'partner-university', universityCode: 'UNIMED', regionCodes: ['12'] })).toThrow(/must be empty/);

@@ -7,9 +7,14 @@ import { loadInternalKeys } from '../../../subgraphs/shared/internal-token.js';
 
 const pems = () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return { private: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), public: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+  return {
+    private: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    public: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
 };
-const es256Public = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const es256Public = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  .publicKey.export({ type: 'spki', format: 'pem' })
+  .toString();
 
 function issues(env: Record<string, string>): string {
   try {
@@ -24,7 +29,10 @@ function issues(env: Record<string, string>): string {
 describe('auth configuration', () => {
   it('uses the generated development keys outside production only', () => {
     const development = loadConfig({});
-    expect(development.auth.jwt).toMatchObject({ key: { kind: 'dev', file: join(projectRoot(), '.data', 'dev-jwt-key.json') }, issuer: DEV_ISSUER });
+    expect(development.auth.jwt).toMatchObject({
+      key: { kind: 'dev', file: join(projectRoot(), '.data', 'dev-jwt-key.json') },
+      issuer: DEV_ISSUER,
+    });
     expect(development.auth.internal.devKeyFile).toBe(join(projectRoot(), '.data', 'dev-internal-key.json'));
     const production = loadConfig({ NODE_ENV: 'production' });
     expect(production.auth.jwt).toBeUndefined();
@@ -32,7 +40,14 @@ describe('auth configuration', () => {
   });
 
   it('refuses the development issuer in production', () => {
-    expect(issues({ NODE_ENV: 'production', AUTH_PUBLIC_KEY: es256Public, AUTH_ISSUER: DEV_ISSUER, AUTH_AUDIENCE: 'pembinaan' })).toContain('AUTH_ISSUER: the development issuer');
+    expect(
+      issues({
+        NODE_ENV: 'production',
+        AUTH_PUBLIC_KEY: es256Public,
+        AUTH_ISSUER: DEV_ISSUER,
+        AUTH_AUDIENCE: 'pembinaan',
+      }),
+    ).toContain('AUTH_ISSUER: the development issuer');
   });
 
   it('reads a production setup: keys, issuer, audience, algorithms', () => {
@@ -68,22 +83,46 @@ describe('auth configuration', () => {
     });
     expect(message).toContain('AUTH_ALGORITHMS=');
     expect(message).toContain('AUTH_CLOCK_TOLERANCE_SECONDS=');
-    const cross = issues({ NODE_ENV: 'production', AUTH_JWKS_URL: 'http://sso.example/certs', INTERNAL_SIGNING_KEY: internal.private, INTERNAL_PUBLIC_KEY: pems().public });
-    for (const text of ['AUTH_JWKS_URL: must be https', 'AUTH_ISSUER: is required', 'AUTH_AUDIENCE: is required', 'INTERNAL_PUBLIC_KEY: does not match']) expect(cross).toContain(text);
-    expect(issues({ AUTH_PUBLIC_KEY: internal.private, AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' })).toContain('AUTH_PUBLIC_KEY: must be a PEM public key');
-    expect(issues({ AUTH_PUBLIC_KEY: '{"kty":"oct","k":"c2VjcmV0"}', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' })).toContain('no private or symmetric key material');
+    const cross = issues({
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'http://sso.example/certs',
+      INTERNAL_SIGNING_KEY: internal.private,
+      INTERNAL_PUBLIC_KEY: pems().public,
+    });
+    for (const text of [
+      'AUTH_JWKS_URL: must be https',
+      'AUTH_ISSUER: is required',
+      'AUTH_AUDIENCE: is required',
+      'INTERNAL_PUBLIC_KEY: does not match',
+    ])
+      expect(cross).toContain(text);
+    expect(issues({ AUTH_PUBLIC_KEY: internal.private, AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' })).toContain(
+      'AUTH_PUBLIC_KEY: must be a PEM public key',
+    );
+    expect(issues({ AUTH_PUBLIC_KEY: '{"kty":"oct","k":"c2VjcmV0"}', AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' })).toContain(
+      'no private or symmetric key material',
+    );
     expect(issues({ AUTH_ISSUER: 'i' })).toContain('need AUTH_JWKS_URL or AUTH_PUBLIC_KEY');
-    expect(issues({ INTERNAL_PUBLIC_KEY: es256Public })).toContain('INTERNAL_PUBLIC_KEY: must be an Ed25519 public key');
+    expect(issues({ INTERNAL_PUBLIC_KEY: es256Public })).toContain(
+      'INTERNAL_PUBLIC_KEY: must be an Ed25519 public key',
+    );
     // The messages never echo key material.
     expect(message + cross).not.toContain('PRIVATE KEY');
   });
 
   it('refuses to start the gateway or a subgraph in production without their internal key', async () => {
     const production = loadConfig({ NODE_ENV: 'production' });
-    await expect(loadInternalKeys(production.auth.internal, 'sign')).rejects.toThrow(/INTERNAL_SIGNING_KEY is required/);
-    await expect(loadInternalKeys(production.auth.internal, 'verify')).rejects.toThrow(/INTERNAL_PUBLIC_KEY is required/);
+    await expect(loadInternalKeys(production.auth.internal, 'sign')).rejects.toThrow(
+      /INTERNAL_SIGNING_KEY is required/,
+    );
+    await expect(loadInternalKeys(production.auth.internal, 'verify')).rejects.toThrow(
+      /INTERNAL_PUBLIC_KEY is required/,
+    );
     const internal = pems();
-    const keys = await loadInternalKeys(loadConfig({ NODE_ENV: 'production', INTERNAL_PUBLIC_KEY: internal.public }).auth.internal, 'verify');
+    const keys = await loadInternalKeys(
+      loadConfig({ NODE_ENV: 'production', INTERNAL_PUBLIC_KEY: internal.public }).auth.internal,
+      'verify',
+    );
     expect(keys.signingKey).toBeUndefined();
     expect(keys.publicKey.asymmetricKeyType).toBe('ed25519');
   });

@@ -17,12 +17,24 @@ afterAll(async () => {
 
 describe('npm run token', () => {
   it('reads the options of each role', () => {
-    expect(parseTokenArgs(['--role', 'planner', '--region', '12.71'])?.viewer).toMatchObject({ role: 'planner', regionCodes: ['12.71'] });
+    expect(parseTokenArgs(['--role', 'planner', '--region', '12.71'])?.viewer).toMatchObject({
+      role: 'planner',
+      regionCodes: ['12.71'],
+    });
     expect(parseTokenArgs(['--role', 'planner'])?.viewer.regionCodes).toEqual(['*']);
-    expect(parseTokenArgs(['--role', 'regional-admin', '--region', '12.71,12.75'])?.viewer.regionCodes).toEqual(['12.71', '12.75']);
-    expect(parseTokenArgs(['--university', 'UNIMED'])?.viewer).toMatchObject({ role: 'partner-university', universityCode: 'UNIMED' });
+    expect(parseTokenArgs(['--role', 'regional-admin', '--region', '12.71,12.75'])?.viewer.regionCodes).toEqual([
+      '12.71',
+      '12.75',
+    ]);
+    expect(parseTokenArgs(['--university', 'UNIMED'])?.viewer).toMatchObject({
+      role: 'partner-university',
+      universityCode: 'UNIMED',
+    });
     expect(parseTokenArgs(['--role', 'national-admin'])?.viewer.regionCodes).toEqual(['*']);
-    expect(parseTokenArgs(['--api-key', '--role', 'planner', '--region', '93.01'])).toMatchObject({ apiKey: true, viewer: { via: 'api-key' } });
+    expect(parseTokenArgs(['--api-key', '--role', 'planner', '--region', '93.01'])).toMatchObject({
+      apiKey: true,
+      viewer: { via: 'api-key' },
+    });
     expect(parseTokenArgs(['--help'])).toBeNull();
     expect(() => parseTokenArgs(['--role', 'regional-admin'])).toThrow(/regionCodes is required/);
     expect(() => parseTokenArgs(['--role', 'root'])).toThrow(/role/);
@@ -37,7 +49,13 @@ describe('npm run token', () => {
     const token = await mintDevToken(request.viewer, development.auth.jwt.key.file, 60);
     expect((await stat(join(dataDir, 'dev-jwt-key.json'))).mode & 0o777).toBe(0o600);
     const verify = await createJwtVerifier(development.auth.jwt);
-    expect(await verify(token)).toEqual({ role: 'regional-admin', regionCodes: ['12.71', '12.75'], universityCode: null, subject: 'dev-regional-admin', via: 'jwt' });
+    expect(await verify(token)).toEqual({
+      role: 'regional-admin',
+      regionCodes: ['12.71', '12.75'],
+      universityCode: null,
+      subject: 'dev-regional-admin',
+      via: 'jwt',
+    });
     // Production never points at the development key, even with the same data folder.
     expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir }).auth.jwt).toBeUndefined();
   });

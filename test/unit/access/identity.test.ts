@@ -1,11 +1,17 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CryptoKey, exportJWK, exportSPKI, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiKeyVerifier, createAuthenticator, createJwtVerifier, type JwtConfig, type TokenVerifier } from '../../../gateway/identity.js';
+import {
+  type ApiKeyVerifier,
+  createAuthenticator,
+  createJwtVerifier,
+  type JwtConfig,
+  type TokenVerifier,
+} from '../../../gateway/identity.js';
 import { ensureKeyPairFile } from '../../../subgraphs/shared/key-files.js';
 import { AuthenticationError, type AuthFailure, parseViewer } from '../../../subgraphs/shared/viewer.js';
 
@@ -21,8 +27,22 @@ let verify: TokenVerifier;
 let jwks: Server;
 let jwksVerify: TokenVerifier;
 
-function token(payload: JWTPayload = claims, options: { key?: CryptoKey; alg?: string; kid?: string; iss?: string; aud?: string; exp?: string | number; nbf?: string | number; sub?: string | null } = {}) {
-  const jwt = new SignJWT(payload).setProtectedHeader({ alg: options.alg ?? 'ES256', ...(options.kid ? { kid: options.kid } : {}) }).setIssuedAt();
+function token(
+  payload: JWTPayload = claims,
+  options: {
+    key?: CryptoKey;
+    alg?: string;
+    kid?: string;
+    iss?: string;
+    aud?: string;
+    exp?: string | number;
+    nbf?: string | number;
+    sub?: string | null;
+  } = {},
+) {
+  const jwt = new SignJWT(payload)
+    .setProtectedHeader({ alg: options.alg ?? 'ES256', ...(options.kid ? { kid: options.kid } : {}) })
+    .setIssuedAt();
   jwt.setIssuer(options.iss ?? ISSUER).setAudience(options.aud ?? AUDIENCE);
   if (options.sub !== null) jwt.setSubject(options.sub ?? '199001012015031001');
   if (options.exp !== undefined) jwt.setExpirationTime(options.exp);
@@ -45,7 +65,13 @@ async function refusal(promise: Promise<unknown>): Promise<{ reason: AuthFailure
 }
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const config = (key: JwtConfig['key']): JwtConfig => ({ key, issuer: ISSUER, audience: AUDIENCE, algorithms: ['ES256', 'EdDSA', 'RS256'], clockToleranceSeconds: 30 });
+const config = (key: JwtConfig['key']): JwtConfig => ({
+  key,
+  issuer: ISSUER,
+  audience: AUDIENCE,
+  algorithms: ['ES256', 'EdDSA', 'RS256'],
+  clockToleranceSeconds: 30,
+});
 
 beforeAll(async () => {
   es256 = await generateKeyPair('ES256');
@@ -68,7 +94,13 @@ afterAll(async () => {
 
 describe('bearer tokens', () => {
   it('accepts a valid token and turns its claims into a Viewer', async () => {
-    expect(await verify(await token())).toEqual({ role: 'planner', regionCodes: ['12.71'], universityCode: null, subject: '199001012015031001', via: 'jwt' });
+    expect(await verify(await token())).toEqual({
+      role: 'planner',
+      regionCodes: ['12.71'],
+      universityCode: null,
+      subject: '199001012015031001',
+      via: 'jwt',
+    });
     expect(await jwksVerify(await token(claims, { kid: 'key-2026' }))).toMatchObject({ role: 'planner' });
     const university = await verify(await token({ role: 'partner-university', university_code: 'UNIMED' }));
     expect(university).toMatchObject({ role: 'partner-university', universityCode: 'UNIMED', regionCodes: [] });
@@ -76,7 +108,10 @@ describe('bearer tokens', () => {
 
   it('refuses an expired token and one not valid yet (beyond the clock tolerance)', async () => {
     const now = Math.floor(Date.now() / 1000);
-    expect(await refusal(verify(await token(claims, { exp: now - 120 })))).toEqual({ reason: 'EXPIRED', message: 'The token has expired.' });
+    expect(await refusal(verify(await token(claims, { exp: now - 120 })))).toEqual({
+      reason: 'EXPIRED',
+      message: 'The token has expired.',
+    });
     expect(await verify(await token(claims, { exp: now - 10 }))).toMatchObject({ role: 'planner' });
     expect((await refusal(verify(await token(claims, { nbf: now + 600 })))).reason).toBe('NOT_YET_VALID');
   });
@@ -103,7 +138,13 @@ describe('bearer tokens', () => {
 
   it('refuses a tampered token and one signed by another key', async () => {
     const [header, , signature] = (await token()).split('.');
-    const widened = b64({ role: 'national-admin', sub: 'x', iss: ISSUER, aud: AUDIENCE, exp: Math.floor(Date.now() / 1000) + 300 });
+    const widened = b64({
+      role: 'national-admin',
+      sub: 'x',
+      iss: ISSUER,
+      aud: AUDIENCE,
+      exp: Math.floor(Date.now() / 1000) + 300,
+    });
     expect((await refusal(verify(`${header}.${widened}.${signature}`))).reason).toBe('BAD_SIGNATURE');
     const good = await token();
     const flipped = `${good.slice(0, -4)}${good.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
@@ -121,7 +162,10 @@ describe('bearer tokens', () => {
 
   it('refuses malformed claims, naming the claim and not the value', async () => {
     const bad = async (payload: JWTPayload, sub?: string | null) => refusal(verify(await token(payload, { sub })));
-    expect(await bad({ role: 'root' })).toMatchObject({ reason: 'MALFORMED_CLAIMS', message: expect.stringContaining('role') });
+    expect(await bad({ role: 'root' })).toMatchObject({
+      reason: 'MALFORMED_CLAIMS',
+      message: expect.stringContaining('role'),
+    });
     expect((await bad({ role: 'planner', region_codes: '12.71' })).message).toContain('region_codes');
     expect((await bad({ role: 'planner' })).message).toContain('region_codes is required');
     expect((await bad({ role: 'planner', region_codes: ["12.71' or 1=1"] })).message).not.toContain('1=1');
@@ -135,7 +179,11 @@ describe('bearer tokens', () => {
     try {
       const file = join(dir, 'dev-jwt-key.json');
       const pair = await ensureKeyPairFile(file);
-      const devVerify = await createJwtVerifier({ ...config({ kind: 'dev', file }), issuer: 'urn:pembinaan:dev', audience: 'pembinaan' });
+      const devVerify = await createJwtVerifier({
+        ...config({ kind: 'dev', file }),
+        issuer: 'urn:pembinaan:dev',
+        audience: 'pembinaan',
+      });
       const dev = await new SignJWT({ role: 'national-admin' })
         .setProtectedHeader({ alg: 'EdDSA', kid: pair.kid })
         .setSubject('dev')
@@ -152,20 +200,40 @@ describe('bearer tokens', () => {
 });
 
 describe('the authenticator', () => {
-  const keyViewer = parseViewer({ role: 'regional-admin', regionCodes: ['12.71'], universityCode: null, subject: 'ak_0123456789abcdef', via: 'api-key' });
-  const apiKey: ApiKeyVerifier = async (id, secret) => (id === 'ak_0123456789abcdef' && secret === 's'.repeat(43) ? keyViewer : undefined);
+  const keyViewer = parseViewer({
+    role: 'regional-admin',
+    regionCodes: ['12.71'],
+    universityCode: null,
+    subject: 'ak_0123456789abcdef',
+    via: 'api-key',
+  });
+  const apiKey: ApiKeyVerifier = async (id, secret) =>
+    id === 'ak_0123456789abcdef' && secret === 's'.repeat(43) ? keyViewer : undefined;
   const authenticator = () => createAuthenticator({ jwt: verify, apiKey });
 
   it('is anonymous without credentials and reads each header form', async () => {
     expect(await authenticator().authenticate({})).toMatchObject({ role: 'anonymous', via: 'anonymous' });
-    expect(await authenticator().authenticate({ authorization: `Bearer ${await token()}` })).toMatchObject({ via: 'jwt' });
-    expect(await authenticator().authenticate(new Headers({ Authorization: `ApiKey ak_0123456789abcdef.${'s'.repeat(43)}` }))).toBe(keyViewer);
-    expect(await authenticator().authenticate({ 'x-api-key': `ak_0123456789abcdef.${'s'.repeat(43)}` })).toBe(keyViewer);
+    expect(await authenticator().authenticate({ authorization: `Bearer ${await token()}` })).toMatchObject({
+      via: 'jwt',
+    });
+    expect(
+      await authenticator().authenticate(
+        new Headers({ Authorization: `ApiKey ak_0123456789abcdef.${'s'.repeat(43)}` }),
+      ),
+    ).toBe(keyViewer);
+    expect(await authenticator().authenticate({ 'x-api-key': `ak_0123456789abcdef.${'s'.repeat(43)}` })).toBe(
+      keyViewer,
+    );
   });
 
   it('refuses unknown keys, unknown schemes, two credentials and unconfigured kinds', async () => {
-    const refused = (headers: Record<string, string>, verifiers: { jwt?: TokenVerifier; apiKey?: ApiKeyVerifier } = { jwt: verify, apiKey }) => refusal(createAuthenticator(verifiers).authenticate(headers));
-    expect((await refused({ 'x-api-key': `ak_0123456789abcdef.${'t'.repeat(43)}` })).reason).toBe('UNKNOWN_OR_REVOKED_API_KEY');
+    const refused = (
+      headers: Record<string, string>,
+      verifiers: { jwt?: TokenVerifier; apiKey?: ApiKeyVerifier } = { jwt: verify, apiKey },
+    ) => refusal(createAuthenticator(verifiers).authenticate(headers));
+    expect((await refused({ 'x-api-key': `ak_0123456789abcdef.${'t'.repeat(43)}` })).reason).toBe(
+      'UNKNOWN_OR_REVOKED_API_KEY',
+    );
     expect((await refused({ 'x-api-key': 'no-dot' })).reason).toBe('MALFORMED');
     expect((await refused({ authorization: 'Basic dXNlcjpwYXNz' })).reason).toBe('UNSUPPORTED_SCHEME');
     expect((await refused({ authorization: 'Bearer' })).reason).toBe('UNSUPPORTED_SCHEME');
@@ -173,4 +241,3 @@ describe('the authenticator', () => {
     expect((await refused({ authorization: 'Bearer x.y.z' }, { apiKey })).reason).toBe('NOT_CONFIGURED');
   });
 });
-
