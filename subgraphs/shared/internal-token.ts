@@ -160,6 +160,11 @@ export interface InternalKeys {
  */
 export async function loadInternalKeys(
   internal: AuthConfig['internal'],
+  need: 'sign',
+): Promise<InternalKeys & { signingKey: KeyObject }>;
+export async function loadInternalKeys(internal: AuthConfig['internal'], need: 'verify'): Promise<InternalKeys>;
+export async function loadInternalKeys(
+  internal: AuthConfig['internal'],
   need: 'sign' | 'verify',
 ): Promise<InternalKeys> {
   if (internal.devKeyFile !== undefined) {

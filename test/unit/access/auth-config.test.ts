@@ -1,9 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEV_ISSUER } from '../../../subgraphs/shared/auth-config.js';
 import { ConfigError, loadConfig, projectRoot } from '../../../subgraphs/shared/config.js';
-import { loadInternalKeys } from '../../../subgraphs/shared/internal-token.js';
+import { loadInternalKeys, signViewerToken, verifyViewerToken } from '../../../subgraphs/shared/internal-token.js';
+import { parseViewer } from '../../../subgraphs/shared/viewer.js';
 
 const pems = () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -108,6 +111,30 @@ describe('auth configuration', () => {
     );
     // The messages never echo key material.
     expect(message + cross).not.toContain('PRIVATE KEY');
+  });
+
+  it('generates the development internal pair once, shared by the gateway and the subgraphs', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'pembinaan-internal-'));
+    try {
+      const { internal } = loadConfig({ DATA_DIR: dataDir }).auth;
+      const [gateway, subgraph] = await Promise.all([
+        loadInternalKeys(internal, 'sign'),
+        loadInternalKeys(internal, 'verify'),
+      ]);
+      const viewer = parseViewer({
+        role: 'planner',
+        regionCodes: ['12.71'],
+        universityCode: null,
+        subject: 'p',
+        via: 'jwt',
+      });
+      expect(await verifyViewerToken(await signViewerToken(viewer, gateway.signingKey), subgraph.publicKey)).toEqual(
+        viewer,
+      );
+      expect(subgraph.signingKey).toBeUndefined();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to start the gateway or a subgraph in production without their internal key', async () => {
