@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../names.js';
+import { type AuthConfig, authEnvironment, authSection } from './auth-config.js';
 
 /**
  * The one place that reads environment variables. Every value is validated here; a bad value stops
@@ -77,6 +78,8 @@ const schema = z.object({
   LIMIT_PAGE_SIZE: integer(1, 1_000_000).default(1000),
   LIMIT_ENTITIES: integer(1, 1_000_000).default(5000),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  // Auth (issue 8): identity at the gateway, gateway -> subgraph tokens. See auth-config.ts.
+  ...authEnvironment,
 });
 
 type Environment = z.infer<typeof schema>;
@@ -134,6 +137,8 @@ export interface Config {
     pageSize: number;
     entities: number;
   };
+  /** Who is asking: end-user tokens and the gateway -> subgraph key pair (auth-config.ts). */
+  auth: AuthConfig;
 }
 
 export class ConfigError extends Error {
@@ -159,6 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   const root = projectRoot();
+  const dataDir = resolve(root, e.DATA_DIR ?? '.data');
+  const { auth, issues: authIssues } = authSection(e, { production, dataDir });
+  if (authIssues.length > 0) throw new ConfigError(authIssues);
   const subgraphUrl = (name: SubgraphName) => e[`${name.toUpperCase()}_URL` as `${Uppercase<SubgraphName>}_URL`];
   const subgraphDatabaseUrl = (name: SubgraphName) =>
     e[`${name.toUpperCase()}_DATABASE_URL` as `${Uppercase<SubgraphName>}_DATABASE_URL`];
@@ -185,7 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     },
     dev: {
-      dataDir: resolve(root, e.DATA_DIR ?? '.data'),
+      dataDir,
       embeddedPgPort: e.EMBEDDED_PG_PORT,
       seedDemoData: e.SEED_DEMO_DATA !== 'false',
     },
@@ -207,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageSize: e.LIMIT_PAGE_SIZE,
       entities: e.LIMIT_ENTITIES,
     },
+    auth,
   };
 }
 

@@ -1,0 +1,69 @@
+import pg from 'pg';
+import { migrate, openOrm } from '../shared/orm.js';
+import { migrations } from './migrations/index.js';
+
+/** The PostgreSQL schema of API keys, sensitive reads and the audit trail. */
+export const ACCESS_SCHEMA = 'access';
+/** The login role the gateway (key lookup) and the services (logging) use for the access schema. */
+export const ACCESS_ROLE = 'pembinaan_access';
+
+/**
+ * What a role may do in the access schema (what a DBA would run by hand):
+ * - `'service'` (the gateway and the subgraphs): read api_key, append to sensitive_read and audit_event;
+ *   no update, no delete, no new keys.
+ * - `'key-admin'` (the tooling or an admin service): create keys and revoke them (revoked_at/revoked_by
+ *   only), append to audit_event.
+ */
+export function accessGrantStatements(role: string, kind: 'service' | 'key-admin' = 'service'): string[] {
+  const r = pg.escapeIdentifier(role);
+  const usage = `grant usage on schema access to ${r}`;
+  if (kind === 'key-admin') {
+    return [
+      usage,
+      `grant select, insert on access.api_key to ${r}`,
+      `grant update (revoked_at, revoked_by) on access.api_key to ${r}`,
+      `grant insert on access.audit_event to ${r}`,
+    ];
+  }
+  return [
+    usage,
+    `grant select on access.api_key to ${r}`,
+    `grant insert on access.sensitive_read, access.audit_event to ${r}`,
+  ];
+}
+
+/**
+ * Brings the access schema up to date, as the owner, under an advisory lock (like
+ * `subgraphs/migrate.ts` `prepareSubgraph`), then grants `roles`. Idempotent. The lead adds one call
+ * next to `prepareDatabase` (npm start, the test global setup, a gateway with DATABASE_URL).
+ */
+export async function prepareAccessSchema(
+  url: string,
+  roles: { service?: string; keyAdmin?: string } = {},
+): Promise<void> {
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock(hashtext($1))', [`pembinaan:migrate:${ACCESS_SCHEMA}`]);
+    const orm = await openOrm({
+      schema: ACCESS_SCHEMA,
+      entities: [],
+      migrations,
+      url,
+      poolSize: 1,
+      statementTimeoutMs: 0,
+    });
+    try {
+      await migrate(orm, ACCESS_SCHEMA);
+    } finally {
+      await orm.close();
+    }
+    if (roles.service)
+      for (const statement of accessGrantStatements(roles.service, 'service')) await lock.query(statement);
+    if (roles.keyAdmin)
+      for (const statement of accessGrantStatements(roles.keyAdmin, 'key-admin')) await lock.query(statement);
+  } finally {
+    await lock.query('select pg_advisory_unlock_all()').catch(() => {});
+    await lock.end();
+  }
+}

@@ -1,0 +1,294 @@
+import { GraphQLError } from 'graphql';
+import type { AuthCheckerFn } from 'type-graphql';
+import { validateRegionCode } from './regions.js';
+import { AuthenticationError, NATIONAL, type Role, type Viewer } from './viewer.js';
+
+/**
+ * # Who may see what (issue 8): the access model
+ *
+ * 1. **Identity** is established once, at the gateway (`gateway/identity.ts`): a JWT from the identity
+ *    provider (asymmetric algorithms only, fixed issuer and audience), an API key (stored hashed in the
+ *    `access` schema, revocable, bound to a role and scope), or nothing (anonymous). The result is a
+ *    validated `Viewer` (`viewer.ts`).
+ * 2. **Subgraphs trust only the gateway**: the gateway signs a 60-second internal token carrying the
+ *    Viewer (`internal-token.ts`, EdDSA, the gateway's own key pair); a subgraph refuses every request
+ *    without a valid one, `_entities` included, so nobody reaches a subgraph around the gateway.
+ * 3. **Decisions are data plus pure functions** (this module): the role table below maps each role to
+ *    capabilities and the scope each is granted in (all, the viewer's regions, the viewer's
+ *    university). `@Authorized('PERSON_LEVEL')` (type-graphql, through `authChecker`) is the one
+ *    mechanism on fields; `assertRegionScope` guards region arguments; `sqlScope` puts the same region
+ *    rule into SQL so lists are filtered by PostgreSQL, not after the fact; `suppress` hides small cells
+ *    from viewers who may not see people.
+ * 4. **Regions nest by prefix** (Kemendagri: 12 ⊃ 12.71 ⊃ 12.71.01 ⊃ 12.71.01.1001), the rule of
+ *    `regions.ts` `sqlWithinRegion`. A request about a region wider than the viewer's scope (a planner of
+ *    12.71 asking about 12) is refused like one outside it: an aggregate over 12 would include regions
+ *    the viewer may not see.
+ * 5. Everything fails closed: an unknown capability is a programming error, a missing Viewer is
+ *    UNAUTHENTICATED, an empty scope sees nothing.
+ */
+
+export const CAPABILITIES = [
+  /** Published courses and curricula, the offering catalogue, regions: nothing about people. */
+  'PUBLIC_READ',
+  /** Counts, sums and means over people (training impact, budgets, JP per region, course statistics). */
+  'AGGREGATE',
+  /** Individual employees, enrolments, appraisals: personal data. */
+  'PERSON_LEVEL',
+  /** Courses, curriculum versions, modules, learning outcomes, competency mapping. */
+  'CURRICULUM_WRITE',
+  /** Writes to personnel, budget and evaluation data. */
+  'ADMIN_WRITE',
+  /** The audit trail and the sensitive-read log. */
+  'AUDIT_READ',
+  /** Creating and revoking API keys. */
+  'API_KEY_MANAGE',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** Where a capability holds: everywhere, in the viewer's regions, or for the viewer's university. */
+export type Grant = 'all' | 'regions' | 'university';
+
+/** The role table. A capability missing from a role's row is not granted at all. */
+export const ROLE_TABLE: Readonly<Record<Role, Readonly<Partial<Record<Capability, Grant>>>>> = {
+  anonymous: { PUBLIC_READ: 'all' },
+  'partner-university': { PUBLIC_READ: 'all', AGGREGATE: 'university', CURRICULUM_WRITE: 'university' },
+  planner: { PUBLIC_READ: 'all', AGGREGATE: 'regions' },
+  'regional-admin': {
+    PUBLIC_READ: 'all',
+    AGGREGATE: 'regions',
+    PERSON_LEVEL: 'regions',
+    CURRICULUM_WRITE: 'regions',
+    ADMIN_WRITE: 'regions',
+    AUDIT_READ: 'regions',
+  },
+  'national-admin': {
+    PUBLIC_READ: 'all',
+    AGGREGATE: 'all',
+    PERSON_LEVEL: 'all',
+    CURRICULUM_WRITE: 'all',
+    ADMIN_WRITE: 'all',
+    AUDIT_READ: 'all',
+    API_KEY_MANAGE: 'all',
+  },
+};
+
+export function grantOf(viewer: Viewer, capability: Capability): Grant | undefined {
+  if (!(CAPABILITIES as readonly string[]).includes(capability)) throw new Error(`Unknown capability "${capability}"`);
+  return ROLE_TABLE[viewer.role][capability];
+}
+
+/** True when region `code` lies in region `scope` (equal, or below it): "12.71.01" in "12"; "12.71" not in "12.7". */
+export function regionWithin(code: string, scope: string): boolean {
+  return scope === NATIONAL || code === scope || code.startsWith(`${scope}.`);
+}
+
+/** True when the region lies in one of the viewer's regions. */
+export function inRegionScope(viewer: Viewer, regionCode: string): boolean {
+  return viewer.regionCodes.some((scope) => regionWithin(regionCode, scope));
+}
+
+export interface AccessTarget {
+  regionCode?: string;
+  universityCode?: string;
+}
+
+/**
+ * May the viewer use the capability on the target? Without a target: does the role hold the capability
+ * anywhere (the caller must then scope the data: `assertRegionScope`, `sqlScope`). A region-scoped grant
+ * never covers a target named only by university, and a university-scoped grant never one named only by
+ * region.
+ */
+export function can(viewer: Viewer, capability: Capability, target: AccessTarget = {}): boolean {
+  const grant = grantOf(viewer, capability);
+  switch (grant) {
+    case undefined:
+      return false;
+    case 'all':
+      return true;
+    case 'regions':
+      if (target.regionCode !== undefined) return inRegionScope(viewer, target.regionCode);
+      return target.universityCode === undefined;
+    case 'university':
+      if (target.universityCode !== undefined)
+        return viewer.universityCode !== null && target.universityCode === viewer.universityCode;
+      return target.regionCode === undefined;
+  }
+}
+
+export function forbidden(message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', ...details } });
+}
+
+const DESCRIPTIONS: Record<Capability, string> = {
+  PUBLIC_READ: 'read public data',
+  AGGREGATE: 'see aggregates',
+  PERSON_LEVEL: 'see data about individual people',
+  CURRICULUM_WRITE: 'edit curricula',
+  ADMIN_WRITE: 'change administrative data',
+  AUDIT_READ: 'read the audit trail',
+  API_KEY_MANAGE: 'manage API keys',
+};
+
+/** Refusal when the role lacks a capability: UNAUTHENTICATED for anonymous (signing in may help), else FORBIDDEN. */
+function notGranted(viewer: Viewer, capability: Capability): GraphQLError {
+  if (viewer.role === 'anonymous') return new AuthenticationError('SIGN_IN_REQUIRED');
+  return forbidden(`The ${viewer.role} role may not ${DESCRIPTIONS[capability]}.`, { capability });
+}
+
+/**
+ * Throws FORBIDDEN naming the first region outside the viewer's scope for the capability (default
+ * AGGREGATE), including a region wider than the scope (a planner of 12.71 asking about 12). Malformed
+ * codes are BAD_USER_INPUT. An empty list passes: there is nothing to check (an unfiltered list must be
+ * scoped with `sqlScope`).
+ */
+export function assertRegionScope(
+  viewer: Viewer,
+  regionCodes: readonly string[],
+  capability: Capability = 'AGGREGATE',
+): void {
+  for (const code of regionCodes) validateRegionCode(code, 'regionCodes');
+  const grant = grantOf(viewer, capability);
+  if (grant === 'all' || regionCodes.length === 0) return;
+  if (grant === undefined) throw notGranted(viewer, capability);
+  for (const code of regionCodes) {
+    if (grant === 'regions' && inRegionScope(viewer, code)) continue;
+    const wider = viewer.regionCodes.some((scope) => regionWithin(scope, code));
+    const scope = viewer.regionCodes.join(', ');
+    throw forbidden(
+      grant === 'university'
+        ? `Region ${code} is outside your scope: the ${viewer.role} role is scoped to its university.`
+        : wider
+          ? `Region ${code} is wider than your scope (${scope}).`
+          : `Region ${code} is outside your scope (${scope}).`,
+      { regionCode: code, capability },
+    );
+  }
+}
+
+/** Throws FORBIDDEN unless the viewer may use the capability for this university. */
+export function assertUniversityScope(viewer: Viewer, universityCode: string, capability: Capability): void {
+  const grant = grantOf(viewer, capability);
+  if (grant === undefined) throw notGranted(viewer, capability);
+  if (!can(viewer, capability, { universityCode })) {
+    throw forbidden(`University ${universityCode} is outside your scope.`, { universityCode, capability });
+  }
+}
+
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
+export interface SqlScopeOptions {
+  /**
+   * `'?'` (default): positional `?` as `orm.ts` `query()` takes (it turns the array into a PostgreSQL
+   * array literal); a number n: pg's `$n`.
+   */
+  placeholder?: '?' | number;
+}
+
+const SQL_COLUMN = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/i;
+
+/**
+ * A SQL predicate restricting rows to those whose region code (`column`, a column name, never user
+ * input) lies in the viewer's scope for the capability, with the prefix rule of `sqlWithinRegion`
+ * (equal, or below: `code like scope || '.%'`): `true` for a national scope, `false` when the role lacks
+ * the capability or has it only per university, otherwise
+ * `(column = any(<codes>) or column like any(<codes + '.%'>))` with two array parameters. No subquery
+ * and no alias, so an unqualified column cannot be captured by a name of the predicate's own (an
+ * earlier `unnest(...) as s(code)` form matched every row for a column named `code`).
+ */
+export function sqlScope(
+  viewer: Viewer,
+  capability: Capability,
+  column: string,
+  options: SqlScopeOptions = {},
+): SqlFragment {
+  if (!SQL_COLUMN.test(column)) throw new Error(`sqlScope: "${column}" is not a column name`);
+  const grant = grantOf(viewer, capability);
+  if (grant === 'all' || (grant === 'regions' && viewer.regionCodes.includes(NATIONAL)))
+    return { sql: 'true', params: [] };
+  if (grant !== 'regions' || viewer.regionCodes.length === 0) return { sql: 'false', params: [] };
+  // Region codes are validated (digits and dots): nothing in them is special to LIKE.
+  for (const code of viewer.regionCodes) validateRegionCode(code, 'regionCodes');
+  const placeholder = options.placeholder ?? '?';
+  const [codes, patterns] =
+    placeholder === '?' ? ['?::text[]', '?::text[]'] : [`$${placeholder}::text[]`, `$${placeholder + 1}::text[]`];
+  return {
+    sql: `(${column} = any(${codes}) or ${column} like any(${patterns}))`,
+    params: [[...viewer.regionCodes], viewer.regionCodes.map((code) => `${code}.%`)],
+  };
+}
+
+/** What a resolver context must hold for `authChecker`: the request's Viewer. */
+export interface AccessContext {
+  viewer?: Viewer;
+}
+
+function stringArgs(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return [];
+}
+
+/**
+ * The type-graphql auth checker: `buildSchema({ authChecker, authMode: 'error' })`, then
+ * `@Authorized('PERSON_LEVEL')` on a field. Every listed capability is required (`@Authorized()` alone:
+ * any signed-in viewer). When the field has a `regionCode`/`regionCodes` argument, it must lie in the
+ * viewer's scope for each capability; a `universityCode` argument must be the viewer's for a
+ * university-scoped grant. Refusals throw typed errors (UNAUTHENTICATED, FORBIDDEN) rather than
+ * type-graphql's generic one.
+ */
+export const authChecker: AuthCheckerFn<AccessContext, string> = ({ context, args }, capabilities) => {
+  const viewer = context.viewer;
+  if (!viewer) throw new AuthenticationError('MISSING');
+  const required = capabilities.map((name) => {
+    if (!(CAPABILITIES as readonly string[]).includes(name))
+      throw new Error(`@Authorized: unknown capability "${name}"`);
+    return name as Capability; // checked against CAPABILITIES on the line above
+  });
+  if (required.length === 0 && viewer.role === 'anonymous') throw new AuthenticationError('SIGN_IN_REQUIRED');
+  const regionCodes = [...stringArgs(args.regionCode), ...stringArgs(args.regionCodes)];
+  const universityCodes = stringArgs(args.universityCode);
+  for (const capability of required) {
+    const grant = grantOf(viewer, capability);
+    if (grant === undefined) throw notGranted(viewer, capability);
+    if (grant === 'all') continue;
+    assertRegionScope(viewer, regionCodes, capability);
+    if (grant === 'university') for (const code of universityCodes) assertUniversityScope(viewer, code, capability);
+  }
+  return true;
+};
+
+/** Cells counting fewer people than this are hidden from viewers without person-level access. */
+export const SMALL_CELL_THRESHOLD = 5;
+
+export interface Suppressible<T> {
+  value: T | null;
+  /** Why the value is hidden; null when it is shown. */
+  suppressedReason: string | null;
+}
+
+/**
+ * Small-cell suppression: a value computed over fewer than 5 people is replaced by null, with the reason,
+ * unless the viewer may see those people anyway (PERSON_LEVEL in `regionCode`; without a region, only a
+ * national PERSON_LEVEL grant counts). The count itself is not revealed.
+ */
+export function suppress<T>(
+  count: number,
+  value: T,
+  viewer: Viewer,
+  options: { regionCode?: string } = {},
+): Suppressible<T> {
+  const maySeePeople =
+    options.regionCode === undefined
+      ? grantOf(viewer, 'PERSON_LEVEL') === 'all'
+      : can(viewer, 'PERSON_LEVEL', { regionCode: options.regionCode });
+  if (count >= SMALL_CELL_THRESHOLD || maySeePeople) {
+    return { value, suppressedReason: null };
+  }
+  return {
+    value: null,
+    suppressedReason: `Computed over fewer than ${SMALL_CELL_THRESHOLD} people: hidden to protect their privacy.`,
+  };
+}
