@@ -170,18 +170,20 @@ export function operationCost(
   }
   let total = 0;
   let visits = 0;
-  // `structure`: the selection set is a connection's, whose `nodes` and `pageInfo` cost nothing themselves.
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLType, multiplier: number, structure: boolean): void => {
+  // `page`: set when the selection set is a connection's, to the connection's `first`. Its `nodes` and
+  // `pageInfo` cost nothing themselves; the items of `nodes` count `page` times, while `totalCount` and
+  // `pageInfo`'s fields count once per connection.
+  const walk = (selectionSet: SelectionSetNode, parent: GraphQLType, multiplier: number, page?: number): void => {
     for (const selection of selectionSet.selections) {
       if (++visits > 200_000) throw new Exceeded();
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
-        if (fragment) walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? parent, multiplier, structure);
+        if (fragment) walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? parent, multiplier, page);
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        walk(selection.selectionSet, type ?? parent, multiplier, structure);
+        walk(selection.selectionSet, type ?? parent, multiplier, page);
         continue;
       }
       const name = selection.name.value;
@@ -195,7 +197,7 @@ export function operationCost(
       } catch {
         // Invalid arguments fail at execution with their own message.
       }
-      const wrapper = structure && (name === 'nodes' || name === 'pageInfo');
+      const wrapper = page !== undefined && (name === 'nodes' || name === 'pageInfo');
       if (!wrapper) total += multiplier * (model.fieldCosts[coordinate] ?? 1);
       if (total > limits.cost) throw new Exceeded();
       if (!selection.selectionSet) continue;
@@ -213,14 +215,16 @@ export function operationCost(
           throw limitError(`Representations limit of ${limits.entities} exceeded, got ${size}.`, 'entities', size, 'representations');
         }
         for (const representation of args.representations) checkRepresentation(schema, representation);
-      } else if (isList(field.type) && !wrapper) {
+      } else if (wrapper) {
+        size = name === 'nodes' ? (page ?? 1) : 1;
+      } else if (isList(field.type)) {
         size = model.listSizes[coordinate] ?? model.defaultListSize;
       }
-      walk(selection.selectionSet, getNamedType(field.type), multiplier * size, connection);
+      walk(selection.selectionSet, getNamedType(field.type), connection ? multiplier : multiplier * size, connection ? size : undefined);
     }
   };
   try {
-    walk(operation.selectionSet, schema.getRootType(operation.operation) ?? schema.getQueryType()!, 1, false);
+    walk(operation.selectionSet, schema.getRootType(operation.operation) ?? schema.getQueryType()!, 1);
   } catch (error) {
     if (error instanceof Exceeded) return Math.max(total, limits.cost + 1);
     throw error;

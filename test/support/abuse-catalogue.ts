@@ -66,7 +66,7 @@ add('aliases', [
 const employeesPage = (first: number) => `employees(regionCode: "12.71", first: ${first}) { totalCount nodes { id nip fullName rank { code title } agency { name } unit { name } jp(year: 2025) { jp reachedMinimum } skp(year: 2025) { predicate } } }`;
 const COST = { status: 400, code: 'GRAPHQL_VALIDATION_FAILED', message: /cost limit of 100000 exceeded/i };
 add('cost', [
-  { name: '7 aliases of a 1000-employee page with cross-subgraph fields', body: q(`{ ${repeat(7, (i) => `e${i}: ${employeesPage(1000)}`)} }`), ...COST },
+  { name: '10 aliases of a 1000-employee page with cross-subgraph fields', body: q(`{ ${repeat(10, (i) => `e${i}: ${employeesPage(1000)}`)} }`), ...COST },
   { name: '15 aliases (the alias limit) of a 1000-district page', body: q(`{ ${repeat(15, (i) => `d${i}: regions(level: DISTRICT, first: 1000) { nodes { code name level kind parent { name } children { totalCount } } }`)} }`), ...COST },
   { name: 'nested connections multiply first: regions(first: 1000) -> children(first: 1000)', body: q(`{ regions(first: 1000) { nodes { code children(first: 1000) { nodes { code name } } } } }`), ...COST },
   { name: 'nested connections at their default page size (50): regions -> children -> children', body: q(`{ regions { nodes { children { nodes { children { nodes { code } } } } } } }`), ...COST },
@@ -74,7 +74,7 @@ add('cost', [
   { name: 'regions -> serviceUnits -> employees(first: 1000)', body: q(`{ regions(level: REGENCY) { nodes { serviceUnits { nodes { employees(first: 1000) { nodes { id } } } } } } }`), ...COST },
   { name: 'agencies -> employees(first: 1000) with histories', body: q(`{ agencies(regionCode: "12") { nodes { employees(first: 1000) { nodes { rankHistory { nodes { tmt } } positionHistory { nodes { tmt } } mentors { nodes { startedOn } } skpHistory { nodes { year } } } } } } }`), ...COST },
   { name: 'cost via variables: first as a variable', body: q(`query($n: Int!) { a: employees(regionCode: "12.71", first: $n) { nodes { id nip fullName unit { name employees(first: $n) { nodes { id } } } } } }`, { n: 1000 }), ...COST },
-  { name: 'cost via fragments reused many times', body: q(`{ regions(level: REGENCY) { nodes { ...R } } } fragment R on Region { children { nodes { ...S } } } fragment S on Region { code name serviceUnits { nodes { id name } } agencies { nodes { id name } } }`), ...COST },
+  { name: 'cost via fragments reused many times', body: q(`{ a: regions(level: PROVINCE) { ...P } b: regions(level: REGENCY) { ...P } c: regions(level: DISTRICT) { ...P } d: regions(level: VILLAGE) { ...P } } fragment P on RegionConnection { totalCount nodes { code name agencies(first: 200) { nodes { id name } } serviceUnits(first: 200) { nodes { id name } } } }`), ...COST },
   { name: 'village list with their units and employees', body: q(`{ regions(level: VILLAGE, first: 1000) { nodes { serviceUnits { nodes { name employees { nodes { id } } } } } } }`), ...COST },
   { name: 'nested 1000-employee pages', body: q(`{ serviceUnits(regionCode: "12.71") { nodes { employees(first: 1000) { nodes { agency { employees(first: 1000) { nodes { id } } } } } } } }`), ...COST },
 ]);
