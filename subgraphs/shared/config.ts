@@ -72,7 +72,7 @@ const schema = z.object({
   LIMIT_ALIASES: integer(0, 10_000).default(15),
   LIMIT_TOKENS: integer(1, 1_000_000).default(2000),
   LIMIT_DIRECTIVES: integer(0, 10_000).default(20),
-  LIMIT_COST: integer(1, 100_000_000).default(50_000),
+  LIMIT_COST: integer(1, 100_000_000).default(100_000),
   LIMIT_BODY_BYTES: integer(1, 100_000_000).default(65_536),
   LIMIT_SUBGRAPH_BODY_BYTES: integer(1, 1_000_000_000).default(8_388_608),
   LIMIT_PAGE_SIZE: integer(1, 1_000_000).default(1000),

@@ -202,7 +202,9 @@ export interface PageLoader<Parent, Row, Args> {
 /**
  * The per-request loader of a paged list: one rows statement per distinct argument set, whatever the
  * number of parents, and one count statement per argument set when some page's `totalCount` is asked.
- * `first` and `after` are checked when loading, so a bad argument fails its own field only.
+ * `after` is checked when loading, so a bad cursor fails its own field only. `first` is checked here too,
+ * but through the servers an out-of-range `first` never gets here: the limits plugin (limits.ts) rejects
+ * the whole request first, HTTP 400 with the same message.
  */
 export function pageLoader<Parent extends string | number, Row, Args = null>(
   list: PagedList<Parent, Row, Args>,

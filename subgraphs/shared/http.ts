@@ -23,6 +23,9 @@ export interface HttpOptions {
 
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
+/** How long a draining server must see no new connection or request (and none in flight) before closing. */
+const QUIET_MS = 100;
+
 /** Everything serveGraphql needs besides HttpOptions. */
 export interface ServeOptions<Context extends BaseContext> extends HttpOptions {
   apollo: ApolloServer<Context>;
@@ -80,6 +83,8 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
   const tracer = trace.getTracer('pembinaan');
   let stopping = false;
   let inFlight = 0;
+  /** When a connection or request last arrived: the drain waits for a quiet moment, not only inFlight 0. */
+  let lastArrival = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<void> => {
     res.setHeader('x-request-id', scope.requestId);
@@ -151,6 +156,7 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
   // never reuses a socket the subgraph is closing.
   const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000, keepAliveTimeout: 15_000 }, (req, res) => {
     const started = performance.now();
+    lastArrival = started;
     const requestId = requestIdFrom(req.headers['x-request-id']);
     const scope: RequestScope = { requestId, log: log.child({ requestId }), errorCodes: [], fetches: [] };
     inFlight += 1;
@@ -199,6 +205,9 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
       ),
     );
   });
+  server.on('connection', () => {
+    lastArrival = performance.now();
+  });
   // Malformed requests Node rejects before our handler (headers too large, bad HTTP): JSON, not an empty body.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
@@ -222,7 +231,12 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
       stopping = true;
       server.closeIdleConnections();
       const deadline = Date.now() + (options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
-      while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      // Done when nothing is in flight and nothing arrived for QUIET_MS. inFlight 0 alone is not enough:
+      // this check runs in the event loop's timers phase, before the poll phase accepts the connections
+      // waiting in the kernel's backlog, and closing the listener then resets them (clients that connected
+      // during the drain would see ECONNRESET instead of the 503 below). The quiet period lets them in.
+      const quiet = () => inFlight === 0 && performance.now() - lastArrival >= QUIET_MS;
+      while (!quiet() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

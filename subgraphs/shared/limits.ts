@@ -44,7 +44,7 @@ export const DEFAULT_LIMITS: RequestLimits = {
   aliases: 15,
   tokens: 2000,
   directives: 20,
-  cost: 50_000,
+  cost: 100_000,
   bodyBytes: 64 * 1024,
   pageSize: 1000,
   entities: 5000,
@@ -55,32 +55,41 @@ export const DEFAULT_SUBGRAPH_BODY_BYTES = 8 * 1024 * 1024;
 
 /**
  * How the cost limit estimates work. Each field costs its weight (1 unless listed in `fieldCosts`) times
- * the size of every list around it. A list's size is its `first` argument (capped at the page size), the
- * number of `_entities` representations, or else an estimate: `listSizes` by schema coordinate, or
- * `defaultListSize`. A list inside a paginated field (`nodes` of `employees(first: 5)`) is not counted again.
+ * the size of every list around it, so the cost counts the values a response can hold.
+ *
+ * - A connection (a field returning a `...Connection` type with `nodes` and `pageInfo`) is a list of
+ *   `first` items: the argument as sent, or its schema default when omitted (the default page size, 50;
+ *   `defaultPageSize` only when the schema gives none). `nodes` and `pageInfo` are structure and cost
+ *   nothing themselves; the fields inside them cost as usual (`totalCount` 1, `pageInfo { endCursor }` 1).
+ * - `_entities` is a list of its representations.
+ * - The remaining plain lists (bounded by their parent, not by the data) use `listSizes` by schema
+ *   coordinate, or `defaultListSize`.
  */
 export interface CostModel {
+  /** Items of a connection whose `first` has no value and no schema default. */
+  defaultPageSize: number;
+  /** Items of a plain list without an entry in `listSizes`. */
   defaultListSize: number;
   listSizes: Record<string, number>;
   fieldCosts: Record<string, number>;
 }
 
 export const DEFAULT_COST_MODEL: CostModel = {
+  defaultPageSize: 50,
   defaultListSize: 20,
   listSizes: {
-    // Unpaginated lists whose size grows with the country (all villages: ~84,000).
-    'Query.regions': 10_000,
-    'Region.children': 100,
-    'Query.serviceUnits': 200,
-    'Region.serviceUnits': 200,
-    'Query.agencies': 100,
-    'Region.agencies': 100,
-    'Query.courses': 200,
-    'Query.courseOfferings': 200,
+    // Every list that grows with data is a connection; these plain lists are bounded by their parent.
+    'Query.competencies': 100, // the ASN competency standard
+    'Course.modules': 10, // a curriculum (4-5 in the demo data)
+    'Course.learningOutcomes': 10, // a curriculum (3 in the demo data)
+    'IkmSurvey.elements': 9, // the nine IKM elements (unsur)
+    // trainingImpact's lists (regions, ranking, differences, units) keep defaultListSize: the comparison
+    // itself is weighted below.
   },
   fieldCosts: {
-    // One comparison reads every employee, enrolment and survey of its regions for two years.
-    'Query.trainingImpact': 10_000,
+    // One comparison reads every employee, enrolment and survey of its regions for two years: a fifth
+    // of the default cost limit, so a request holds at most four.
+    'Query.trainingImpact': 20_000,
   },
 };
 
@@ -161,17 +170,20 @@ export function operationCost(
   }
   let total = 0;
   let visits = 0;
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLType, multiplier: number, paged: boolean): void => {
+  // `page`: set when the selection set is a connection's, to the connection's `first`. Its `nodes` and
+  // `pageInfo` cost nothing themselves; the items of `nodes` count `page` times, while `totalCount` and
+  // `pageInfo`'s fields count once per connection.
+  const walk = (selectionSet: SelectionSetNode, parent: GraphQLType, multiplier: number, page?: number): void => {
     for (const selection of selectionSet.selections) {
       if (++visits > 200_000) throw new Exceeded();
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
-        if (fragment) walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? parent, multiplier, paged);
+        if (fragment) walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? parent, multiplier, page);
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        walk(selection.selectionSet, type ?? parent, multiplier, paged);
+        walk(selection.selectionSet, type ?? parent, multiplier, page);
         continue;
       }
       const name = selection.name.value;
@@ -185,31 +197,34 @@ export function operationCost(
       } catch {
         // Invalid arguments fail at execution with their own message.
       }
-      total += multiplier * (model.fieldCosts[coordinate] ?? 1);
+      const wrapper = page !== undefined && (name === 'nodes' || name === 'pageInfo');
+      if (!wrapper) total += multiplier * (model.fieldCosts[coordinate] ?? 1);
       if (total > limits.cost) throw new Exceeded();
       if (!selection.selectionSet) continue;
       let size = 1;
-      let pagedBelow = false;
-      if (typeof args.first === 'number') {
-        if (args.first > limits.pageSize) {
-          throw limitError(`\`first\` is limited to ${limits.pageSize}, got ${args.first} (${coordinate}).`, 'pageSize', args.first, 'first');
+      const connection = isConnection(field.type);
+      if (connection) {
+        const first = typeof args.first === 'number' ? args.first : model.defaultPageSize;
+        if (!Number.isInteger(first) || first < 1 || first > limits.pageSize) {
+          throw limitError(`\`first\` must be between 1 and ${limits.pageSize} (page size limit), got ${first} (${coordinate}).`, 'pageSize', first, 'first');
         }
-        size = Math.max(args.first, 0);
-        pagedBelow = true;
+        size = first;
       } else if (name === '_entities' && Array.isArray(args.representations)) {
         size = args.representations.length;
         if (size > limits.entities) {
           throw limitError(`Representations limit of ${limits.entities} exceeded, got ${size}.`, 'entities', size, 'representations');
         }
         for (const representation of args.representations) checkRepresentation(schema, representation);
-      } else if (isList(field.type) && !paged) {
+      } else if (wrapper) {
+        size = name === 'nodes' ? (page ?? 1) : 1;
+      } else if (isList(field.type)) {
         size = model.listSizes[coordinate] ?? model.defaultListSize;
       }
-      walk(selection.selectionSet, getNamedType(field.type), multiplier * size, pagedBelow);
+      walk(selection.selectionSet, getNamedType(field.type), connection ? multiplier : multiplier * size, connection ? size : undefined);
     }
   };
   try {
-    walk(operation.selectionSet, schema.getRootType(operation.operation) ?? schema.getQueryType()!, 1, false);
+    walk(operation.selectionSet, schema.getRootType(operation.operation) ?? schema.getQueryType()!, 1);
   } catch (error) {
     if (error instanceof Exceeded) return Math.max(total, limits.cost + 1);
     throw error;
@@ -225,6 +240,14 @@ function checkRepresentation(schema: GraphQLSchema, representation: unknown): vo
       extensions: { code: 'BAD_USER_INPUT', field: 'representations', http: { status: 400 } },
     });
   }
+}
+
+/** A cursor connection: an object type with `nodes` (a list) and `pageInfo`, as connection.ts declares them. */
+function isConnection(type: GraphQLOutputType): boolean {
+  const named = getNamedType(type);
+  if (!isObjectType(named)) return false;
+  const fields = named.getFields();
+  return fields.nodes !== undefined && isList(fields.nodes.type) && fields.pageInfo !== undefined;
 }
 
 function isList(type: GraphQLOutputType): boolean {

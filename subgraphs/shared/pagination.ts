@@ -47,9 +47,14 @@ export function configurePageSize(limit: number): void {
   pageSizeLimit = limit;
 }
 
+/**
+ * The field-level check of `first`. Requests through the servers never reach it with a bad value: the
+ * limits plugin (limits.ts) rejects the whole request first, HTTP 400 with the same message and code.
+ * It stays for callers without that plugin (a schema executed directly).
+ */
 export function validatePageSize(first: number): number {
   if (!Number.isInteger(first) || first < 1 || first > pageSizeLimit) {
-    throw badUserInput(`\`first\` must be between 1 and ${pageSizeLimit}, got ${first}`, 'first');
+    throw badUserInput(`\`first\` must be between 1 and ${pageSizeLimit} (page size limit), got ${first}`, 'first');
   }
   return first;
 }

@@ -178,17 +178,29 @@ describe('the supervisor (npm start)', () => {
   });
 
   // SUBGRAPH_TIMEOUT_MS is 2 s in this test's supervisor: a frozen subgraph costs that, not a hang.
+  // FULL's employees need learning's non-null `jp`, so a frozen learning nulls its whole serviceUnit
+  // (GraphQL's null propagation); this query keeps learning's field apart, under its own nullable root.
+  const APART = `{ serviceUnit(id: 1) { name ikm(year: 2025) { score } agency { trainingBudgetSummary(year: 2025) { realised } }
+    employees(first: 3) { nodes { fullName skp(year: 2025) { predicate } } } }
+    trained: employee(id: 1) { fullName jp(year: 2025) { jp } } }`;
   it('answers within the gateway timeout while a subgraph is frozen', async () => {
     const state = readState()!;
     const learning = state.subgraphs.learning.pid!;
     process.kill(learning, 'SIGSTOP');
     try {
       const started = Date.now();
-      const answer = await ask(state.gateway.url);
+      const answer = await ask(state.gateway.url, APART);
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(answer.status).toBe(200);
-      expect(answer.body?.errors?.length).toBeGreaterThan(0);
-      expect(answer.body?.data?.serviceUnit).toBeTruthy(); // personnel's part still answers
+      const errors = (answer.body?.errors ?? []) as { path?: unknown[]; extensions?: { code?: string; serviceName?: string } }[];
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors.every((e) => e.extensions?.serviceName === 'learning' && e.extensions.code === 'SUBGRAPH_TIMEOUT'), JSON.stringify(errors)).toBe(true);
+      expect(errors[0]?.path?.[0]).toBe('trained');
+      const data = answer.body?.data as { serviceUnit?: { name?: string; employees?: { nodes?: unknown[] } } | null; trained?: unknown } | undefined;
+      // Personnel's, evaluation's and budgeting's parts still answer; only learning's branch is null.
+      expect(data?.serviceUnit?.name).toBeTruthy();
+      expect(data?.serviceUnit?.employees?.nodes).toHaveLength(3);
+      expect(data?.trained).toBeNull();
     } finally {
       process.kill(learning, 'SIGCONT');
     }
@@ -198,18 +210,23 @@ describe('the supervisor (npm start)', () => {
   it('drains on SIGTERM under load: no in-flight request dropped, no process left', async () => {
     const state = readState()!;
     const pids = [state.postgres, state.gateway.pid, ...Object.values(state.subgraphs).map((s) => s.pid)];
-    const outcomes = { served: 0, refused: 0, resetBeforeAnswer: 0, dropped: [] as string[] };
+    // How each client's loop ended: a 503 SHUTTING_DOWN from the draining gateway, a refused connection
+    // (listener closed), or a reset before any answer; `dropped` is anything else.
+    const outcomes = { served: 0, drained: 0, refused: 0, resetBeforeAnswer: 0, dropped: [] as string[] };
     let signalled = false;
     const client = async () => {
       for (;;) {
         const answer = await ask(state.gateway.url);
         if (isFull(answer)) outcomes.served += 1;
-        else if (signalled && (answer.error === 'ECONNREFUSED' || answer.status === 503)) {
+        else if (signalled && answer.status === 503) {
+          expect(JSON.stringify(answer.body)).toContain('SHUTTING_DOWN');
+          outcomes.drained += 1;
+          return;
+        } else if (signalled && answer.error === 'ECONNREFUSED') {
           outcomes.refused += 1;
           return;
         } else if (signalled && answer.status === 0 && answer.error === 'ECONNRESET') {
-          // A connection the closing listener had not yet read (kernel backlog, or accepted with no
-          // request parsed): nothing was processed. See the note below.
+          // A connection the closing listener had not accepted yet (kernel backlog): see the note below.
           outcomes.resetBeforeAnswer += 1;
           return;
         } else outcomes.dropped.push(answer.error ?? `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
@@ -228,10 +245,16 @@ describe('the supervisor (npm start)', () => {
     // from a subgraph or PostgreSQL stopping under it): the subgraphs stop only after the gateway.
     expect(outcomes.dropped).toEqual([]);
     expect(outcomes.served).toBeGreaterThan(20);
-    // Note: with today's server code (Apollo standalone) closing its listener at once, connections that
-    // race the close are reset rather than answered 503; ops-server's drain (keep listening, answer 503
-    // with `connection: close` until in-flight work is done) should bring resetBeforeAnswer to 0.
+    // The gateway drains with its port open (http.ts): a new request gets 503 SHUTTING_DOWN until nothing
+    // is in flight and nothing has arrived for 100 ms; then the listener closes. So every client ends on
+    // a 503. Before that quiet period, the drain ended as soon as inFlight was 0, which its timer saw
+    // before Node accepted the connections waiting in the kernel's backlog: closing the listener reset
+    // them (up to 17 of 20 clients here). A client slower than 100 ms to reconnect after its last answer
+    // would be refused (the port closed, nothing begun): allowed for two, on a loaded machine.
     console.log(`SIGTERM under load: ${JSON.stringify(outcomes)}`);
+    expect(outcomes.drained + outcomes.refused + outcomes.resetBeforeAnswer).toBe(clients.length);
+    expect(outcomes.resetBeforeAnswer).toBe(0);
+    expect(outcomes.refused).toBeLessThanOrEqual(2);
     expect(pids.filter(alive)).toEqual([]);
     expect(processesOf(dataDir)).toEqual([]);
   });

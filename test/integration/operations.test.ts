@@ -195,7 +195,8 @@ describe('errors', () => {
     const learning = await controllableSubgraph(api.platform.subgraphs.learning.url);
     learning.setMode('corrupt');
     const gateway = await gatewayWith({ learning: learning.url });
-    const { json } = await post(gateway.url, '{ employee(id: 1) { id enrolments { year } } }');
+    // The corrupt answer lacks `enrolments`, a non-null connection: the gateway cannot complete it.
+    const { json } = await post(gateway.url, '{ employee(id: 1) { id enrolments(first: 2) { nodes { year } } } }');
     expect(json.errors?.length).toBeGreaterThan(0);
     expect(json.errors?.[0]?.extensions?.code).toBe('VALUE_COMPLETION_FAILED');
     expect(json.errors?.[0]?.path).toEqual(['employee', 'enrolments']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RegionPageDocument } from '../generated/graphql.js';
+import { validatePageSize } from '../../subgraphs/shared/pagination.js';
 import { usePlatform } from '../support/platform.js';
 
 /** Issue 7, "bounded by design": every list that grows with data is a keyset-paginated connection. */
@@ -267,13 +268,36 @@ describe('connections', () => {
     expect(withCount).toBe(2);
   });
 
-  it('reject a page size out of range or a cursor the API did not return, on the field that asked', async () => {
-    const zero = await api.query('{ serviceUnits(regionCode: "12.71", first: 0) { nodes { id } } }');
-    expect(zero.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    // The error nulls only the region whose children asked too much (its nearest nullable parent).
-    const big = await api.query('{ medan: region(code: "12.71") { children(first: 5000) { nodes { code } } } binjai: region(code: "12.75") { name } }');
-    expect(big.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(big.data).toEqual({ medan: null, binjai: { name: 'Kota Binjai' } });
+  // A page size out of range is the request's fault, known before anything runs: the limits plugin
+  // (subgraphs/shared/limits.ts) rejects the whole request, at the gateway and in each subgraph alike.
+  it('reject a page size out of range before execution: HTTP 400, BAD_USER_INPUT naming `first`, the limit and the value', async () => {
+    const post = async (url: string, query: string, variables?: Record<string, unknown>) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+    };
+    const gateway = api.platform.gateway.url;
+    const cases: [url: string, query: string, variables: Record<string, unknown> | undefined, value: number, coordinate: string][] = [
+      [gateway, '{ serviceUnits(regionCode: "12.71", first: 0) { nodes { id } } }', undefined, 0, 'Query.serviceUnits'],
+      [gateway, '{ medan: region(code: "12.71") { children(first: 5000) { nodes { code } } } binjai: region(code: "12.75") { name } }', undefined, 5000, 'Region.children'],
+      [gateway, 'query ($n: Int!) { employee(id: 1) { enrolments(first: $n) { nodes { id } } } }', { n: 1001 }, 1001, 'Employee.enrolments'],
+      [gateway, 'query ($n: Int!) { employee(id: 1) { enrolments(first: $n) { nodes { id } } } }', { n: -3 }, -3, 'Employee.enrolments'],
+      [api.platform.subgraphs.personnel.url, '{ regions(level: PROVINCE, first: 1001) { nodes { code } } }', undefined, 1001, 'Query.regions'],
+    ];
+    for (const [url, query, variables, value, coordinate] of cases) {
+      const { status, body } = await post(url, query, variables);
+      expect(status, query).toBe(400);
+      expect(body.data, query).toBeUndefined();
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', limit: 'pageSize', value });
+      expect(body.errors?.[0]?.message).toBe(`\`first\` must be between 1 and 1000 (page size limit), got ${value} (${coordinate}).`);
+    }
+    // The field-level check behind it (for a schema executed without the plugin) says the same.
+    expect(() => validatePageSize(0)).toThrow('`first` must be between 1 and 1000 (page size limit), got 0');
+    expect(validatePageSize(1000)).toBe(1000);
+  });
+
+  // A cursor can only be checked by decoding it while the field resolves: the field that asked fails.
+  it('reject a cursor the API did not return on the field that asked: BAD_USER_INPUT naming `after`', async () => {
     // A region-code cursor given to a list paged by id, and a made-up one.
     const codes = await api.query(RegionPageDocument, { parentCode: '12.71', first: 1 });
     const foreign = await api.query(
@@ -281,8 +305,14 @@ describe('connections', () => {
       { after: codes.data!.regions.pageInfo.endCursor },
     );
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(foreign.errors?.[0]?.message).toMatch(/`after`/);
     const madeUp = await api.query('{ regions(level: PROVINCE, after: "bm9wZQ") { nodes { code } } }');
     expect(madeUp.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    // The error nulls only the region whose children got the bad cursor (its nearest nullable parent).
+    const nested = await api.query('{ medan: region(code: "12.71") { children(after: "bm9wZQ") { nodes { code } } } binjai: region(code: "12.75") { name } }');
+    expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect((nested.errors?.[0] as { path?: unknown } | undefined)?.path).toEqual(['medan', 'children']);
+    expect(nested.data).toEqual({ medan: null, binjai: { name: 'Kota Binjai' } });
   });
 
   it('resolve through federation entity references (_entities) of a subgraph', async () => {
