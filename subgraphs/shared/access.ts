@@ -4,7 +4,7 @@ import { validateRegionCode } from './regions.js';
 import { AuthenticationError, NATIONAL, type Role, type Viewer } from './viewer.js';
 
 /**
- * # Who may see what (issue 8): the access model
+ * # Who may see what: the access model
  *
  * 1. **Identity** is established once, at the gateway (`gateway/identity.ts`): a JWT from the identity
  *    provider (asymmetric algorithms only, fixed issuer and audience), an API key (stored hashed in the

@@ -78,7 +78,7 @@ const schema = z.object({
   LIMIT_PAGE_SIZE: integer(1, 1_000_000).default(1000),
   LIMIT_ENTITIES: integer(1, 1_000_000).default(5000),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
-  // Auth (issue 8): identity at the gateway, gateway -> subgraph tokens. See auth-config.ts.
+  // Auth: identity at the gateway, gateway -> subgraph tokens. See auth-config.ts.
   ...authEnvironment,
 });
 

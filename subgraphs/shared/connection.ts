@@ -8,7 +8,7 @@ import { query } from './orm.js';
 import { decodeCursor, encodeCursor, PageInfo, validatePageSize } from './pagination.js';
 
 /**
- * The one building block of every cursor-paginated list (issue 7, "bounded by design"): the connection
+ * The one building block of every cursor-paginated list ("every list is paginated"): the connection
  * type factory, cursors over integer and text keys, the keyset SQL of a page per parent (one statement
  * for any number of parents) with its lazily counted total, and the DataLoader that batches both.
  * Pages are keyset pages over a unique key (an id, or a region code), never OFFSET: a page costs the

@@ -1,5 +1,5 @@
 /**
- * The catalogue of bad and abusive requests (issue 7): each says where it goes, what it sends and what
+ * The catalogue of bad and abusive requests: each says where it goes, what it sends and what
  * the platform must answer. test/abuse.test.ts runs them all.
  */
 

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The `access` schema (issue 8): API keys (hashed, revocable, bound to a role and scope), the log of
+ * The `access` schema: API keys (hashed, revocable, bound to a role and scope), the log of
  * sensitive (person-level) reads and the audit trail of changes. Not a subgraph's schema: the gateway
  * reads api_key, every service appends to the two logs. The logs are append-only: a trigger refuses
  * UPDATE and DELETE (whoever runs them), and the access role is granted INSERT only.

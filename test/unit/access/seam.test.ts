@@ -19,7 +19,7 @@ import {
 import { ANONYMOUS, parseViewer, type Viewer } from '../../../subgraphs/shared/viewer.js';
 
 /**
- * The seams the lead wires, exercised end to end without a database: `@Authorized` through type-graphql
+ * The seams the servers will wire, exercised end to end without a database: `@Authorized` through type-graphql
  * with `authChecker`; a gateway that authenticates and signs the Viewer for a subgraph that trusts
  * nothing else.
  */
