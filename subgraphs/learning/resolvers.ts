@@ -11,9 +11,10 @@ import {
   listCompetencies,
   listCourses,
   listUniversities,
+  trainingDatesByRegion,
   unitTrainingByRegion,
 } from './service.js';
-import { RegionLearning, UnitTraining } from '../shared/federation-types.js';
+import { RegionLearning, UnitTraining, UnitTrainingDate } from '../shared/federation-types.js';
 import { Competency, CompetencyKind, Course, CourseModule, CourseOffering, Employee, Enrolment, JpSummary, LearningMode, LearningOutcome, OfferingStatus, Programme, Region, ServiceUnit, TrainingImpactComparison, University } from './types.js';
 
 type Context = RequestContext<LearningLoaders>;
@@ -213,6 +214,14 @@ export class ImpactLearningResolver {
   @Directive('@inaccessible')
   unitTraining(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitTraining[]> {
     return contributionTo(comparison, (codes, year) => unitTrainingByRegion(ctx.em, codes, year));
+  }
+
+  @FieldResolver(() => [UnitTrainingDate], {
+    description: 'JP completed per unit and day in the compared year and the year after (input of the evaluation).',
+  })
+  @Directive('@inaccessible')
+  unitTrainingDates(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitTrainingDate[]> {
+    return contributionTo(comparison, (codes, year) => trainingDatesByRegion(ctx.em, codes, year));
   }
 
   @FieldResolver(() => [RegionLearning], { description: 'Training totals per compared region (input of the evaluation).' })

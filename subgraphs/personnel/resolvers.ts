@@ -7,8 +7,8 @@ import { loadExisting } from '../shared/loaders.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { PersonnelLoaders } from './loaders.js';
 import { parseNip } from './nip.js';
-import { employeeByNip, listRegions, staffingByRegion, type EmployeeScope } from './service.js';
-import { UnitStaffing } from '../shared/federation-types.js';
+import { employeeByNip, listRegions, presenceByRegion, staffingByRegion, type EmployeeScope } from './service.js';
+import { RegionPresence, UnitStaffing } from '../shared/federation-types.js';
 import { Agency, Employee, EmployeeConnection, EmployeePageArgs, MentoringPair, PositionHistoryEntry, Rank, RankHistoryEntry, Region, RegionLevel, ServiceUnit, TrainingImpactComparison } from './types.js';
 
 type Context = RequestContext<PersonnelLoaders>;
@@ -229,5 +229,11 @@ export class ImpactStaffingResolver {
   @Directive('@inaccessible')
   staffing(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitStaffing[]> {
     return contributionTo(comparison, (codes, year) => staffingByRegion(ctx.em, codes, year));
+  }
+
+  @FieldResolver(() => [RegionPresence], { description: 'Whether each requested code names a known region (input of the evaluation).' })
+  @Directive('@inaccessible')
+  regionPresence(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionPresence[]> {
+    return contributionTo(comparison, (codes, year) => presenceByRegion(ctx.em, codes, year));
   }
 }
