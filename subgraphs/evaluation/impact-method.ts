@@ -207,9 +207,10 @@ export function verdictReason(code: string, facts: ReasonFacts): { verdict: Verd
     };
   }
   if (verdict.verdict === 'INSUFFICIENT_DATA' || effect === null) {
-    const why = facts.failure
-      ? `the effect cannot be estimated: ${facts.failure}`
-      : `${plural(units, 'service unit has', 'service units have')} staff and two adequately sampled IKM surveys, in ${plural(clusters, 'district', 'districts')}; a verdict needs at least ${METHOD.minimumUnits} units in ${METHOD.minimumClusters} districts`;
+    const tooFew = units < METHOD.minimumUnits || clusters < METHOD.minimumClusters;
+    const why = tooFew
+      ? `${plural(units, 'service unit has', 'service units have')} staff and two adequately sampled IKM surveys, in ${plural(clusters, 'district', 'districts')}; a verdict needs at least ${METHOD.minimumUnits} units in ${METHOD.minimumClusters} districts`
+      : `the effect cannot be estimated: ${facts.failure ?? 'the regression could not be fitted'}`;
     const sampling =
       facts.underSampledUnits > 0 ? ` ${facts.underSampledUnits} of ${facts.unitsWithBothYears} units surveyed in both years fell short of the Krejcie-Morgan sample and are left out.` : '';
     return { verdict: Verdict.INSUFFICIENT_DATA, reason: `Insufficient data: ${why}.${sampling}` };
