@@ -49,7 +49,7 @@ async function seedAndCompare(scenario: Scenario, seed: number): Promise<{ truth
 }
 
 /** The method before issue 10, from the same units: OLS of the IKM change on calendar-year JP per staff member / 10. */
-function before(region: Region) {
+function changeScoreEstimate(region: Region) {
   return olsSlope(region.units.filter((u) => u.inEstimate).map((u) => ({ x: u.jp / u.staff / 10, y: u.ikm! - u.ikmPrevious! })));
 }
 
@@ -60,7 +60,7 @@ describe('training impact under the generator scenarios', () => {
     for (const region of regions) {
       const trueEffect = truth.regions[region.regionCode]!.effectPer10Jp;
       const effect = region.effect.perTenJp!;
-      const old = before(region);
+      const old = changeScoreEstimate(region);
       // The adjusted estimate covers the truth and is closer to it than the change-score estimate, which
       // credits training with the rebound of units that only looked weak last year.
       expect(effect.lower, region.verdictReason).toBeLessThanOrEqual(trueEffect);
@@ -71,7 +71,7 @@ describe('training impact under the generator scenarios', () => {
     // Merauke has no effect: the old method's interval lies above zero (it would have said EXPAND); the new one does not.
     const merauke = regions.find((r) => r.regionCode === '93.01')!;
     expect(truth.regions['93.01']!.effectPer10Jp).toBe(0);
-    expect(before(merauke).lower).toBeGreaterThan(0);
+    expect(changeScoreEstimate(merauke).lower).toBeGreaterThan(0);
     expect(merauke.verdict).not.toBe('EXPAND');
   });
 
