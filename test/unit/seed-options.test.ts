@@ -21,6 +21,7 @@ describe('generator scenarios', () => {
   it('refuses an unknown scenario and too small region sizes', async () => {
     const { validateOptions } = await import('../../tools/seed/options.js');
     const base = { seed: 1, regions: ['12.71'], employeesPerRegion: 100, years: { from: 2024, to: 2025 } };
+    // The cast passes a value the type forbids, as a JavaScript or JSON caller could.
     expect(() => validateOptions({ ...base, scenario: 'bogus' as never })).toThrow(/unknown scenario/);
     expect(() => validateOptions({ ...base, employeesByRegion: { '12.71': 10 } })).toThrow(/at least 30/);
     expect(() => validateOptions({ ...base, scenario: 'mixed' })).not.toThrow();
