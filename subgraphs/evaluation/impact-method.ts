@@ -107,7 +107,7 @@ function plainFailure(message: string): string {
 /** The placebo check of a region: next year's exposure added to the model must not matter. */
 export function regionPlacebo(units: readonly UnitRow[], hasEffect: boolean): PlaceboCheck {
   const none = (reason: string): PlaceboCheck => ({ nextYearExposure: null, failed: false, pValue: null, reason });
-  if (!hasEffect) return none('Not run: the region has no effect estimate.');
+  if (!hasEffect) return none('Not run: the region has no effect estimate to check.');
   const rows = regressionRows(units, true);
   if (rows.length < METHOD.minimumUnits) {
     return none(

@@ -85,6 +85,7 @@ export async function compareRegions(
     const region = regionByScope.get(code) ?? emptyRegionRow(code);
     const regionUnits = unitsByScope.get(code) ?? [];
     const inEstimate = regionUnits.filter((u) => u.inEstimate);
+    const clusters = new Set(inEstimate.map((u) => u.district)).size;
     const underSampledShare = region.unitsWithBothYears > 0 ? region.underSampledUnits / region.unitsWithBothYears : 0;
     const tooFewSampled = underSampledShare > METHOD.maximumUnderSampledShare;
     const estimated = tooFewSampled
@@ -99,9 +100,13 @@ export async function compareRegions(
       learning: learningByScope.get(code),
       spending: spendingByScope.get(code),
       ...estimated,
-      placebo: regionPlacebo(regionUnits, estimated.effect !== null),
+      // The placebo only for a region that will be judged (enough units and districts, an effect).
+      placebo: regionPlacebo(
+        regionUnits,
+        estimated.effect !== null && inEstimate.length >= METHOD.minimumUnits && clusters >= METHOD.minimumClusters,
+      ),
       inEstimate,
-      clusters: new Set(inEstimate.map((u) => u.district)).size,
+      clusters,
     };
   });
   const evidence = data.map(
