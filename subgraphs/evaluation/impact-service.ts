@@ -15,7 +15,7 @@ import {
   type ViewerPolicy,
 } from './impact-method.js';
 import { emptyRegionRow, regionRows, skpChangeRows, unitRows, type RegionRow, type SkpRow, type UnitRow } from './impact-sql.js';
-import type { CostPerIkmPoint, EffectDifference, PlaceboCheck, RegionImpact, TrainingCost, UnitImpact } from './impact-types.js';
+import type { CostPerIkmPoint, EffectDifference, Estimate, PlaceboCheck, RegionImpact, TrainingCost, UnitImpact } from './impact-types.js';
 import { costPerIkmPoint as costPerPoint } from './inference/cost.js';
 import type { EffectSummary } from './inference/effect.js';
 import { pairwiseDifferences, rankIntervals } from './inference/ranking.js';
@@ -53,6 +53,7 @@ interface RegionData {
   spending: RegionSpending | undefined;
   effect: EffectSummary | null;
   priorIkm: number | null;
+  changeScore: Estimate | null;
   failure: string | null;
   placebo: PlaceboCheck;
   inEstimate: UnitRow[];
@@ -89,7 +90,7 @@ export async function compareRegions(
     const underSampledShare = region.unitsWithBothYears > 0 ? region.underSampledUnits / region.unitsWithBothYears : 0;
     const tooFewSampled = underSampledShare > METHOD.maximumUnderSampledShare;
     const estimated = tooFewSampled
-      ? { effect: null, priorIkm: null, failure: `${region.underSampledUnits} of ${region.unitsWithBothYears} units surveyed in both years have an under-sampled survey (Krejcie-Morgan), more than half` }
+      ? { effect: null, priorIkm: null, changeScore: null, failure: `${region.underSampledUnits} of ${region.unitsWithBothYears} units surveyed in both years have an under-sampled survey (Krejcie-Morgan), more than half` }
       : regionEffect(regionUnits, delta);
     return {
       code,
@@ -178,6 +179,7 @@ function regionImpact(data: RegionData, classified: RegionVerdict, delta: number
       inference: tested ? (effect?.method ?? null) : null,
       unweightedPerTenJp: tested && effect ? unweightedEstimate(effect) : null,
       priorIkmCoefficient: tested ? data.priorIkm : null,
+      changeScorePerTenJp: tested ? data.changeScore : null,
       units: data.inEstimate.length,
       clusters: data.clusters,
       pAboveZero: tested ? (effect?.pGreater ?? null) : null,

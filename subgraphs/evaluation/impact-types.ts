@@ -203,6 +203,14 @@ export class TrainingEffect {
   @Field(() => Float, { nullable: true, description: 'Coefficient of last year\'s IKM (1 = no regression to the mean).' })
   priorIkmCoefficient!: number | null;
 
+  @Field(() => Estimate, {
+    nullable: true,
+    description:
+      'Bracketing sensitivity: the IKM change regressed on the same exposure and the agency (CR2 interval). Biased upwards when training ' +
+      'goes to units that looked weak last year; unbiased when it goes by a fixed trait of the unit. A large gap to perTenJp is a warning.',
+  })
+  changeScorePerTenJp!: Estimate | null;
+
   @Field(() => Int, { description: 'Units in the estimate.' })
   units!: number;
 

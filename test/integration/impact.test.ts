@@ -123,6 +123,14 @@ describe('training impact comparison through the gateway', () => {
         })),
       );
       expect(region.effect.unweightedPerTenJp!.estimate).toBeCloseTo(unweighted[1]!, 9);
+      const changeScore = weightedLeastSquares(
+        sample.map((u) => ({
+          y: u.ikm.get(YEAR)!.score - u.ikm.get(YEAR - 1)!.score,
+          x: [1, u.jpBeforeSurvey / u.staff / 10, ...agencies.map((a) => (u.agencyId === a ? 1 : 0))],
+          weight: u.ikm.get(YEAR)!.respondents,
+        })),
+      );
+      expect(region.effect.changeScorePerTenJp!.estimate).toBeCloseTo(changeScore[1]!, 9);
       // Training completed after the survey is not counted: the exposure of each unit is its JP before the survey.
       for (const unit of region.units) {
         const fact = facts.find((f) => f.unitId === unit.unitId)!;
