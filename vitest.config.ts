@@ -19,7 +19,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        // Pure modules: one worker imports them once (no per-file isolation), which halves the run.
+        // Pure modules, imported once by one worker (no per-file isolation): about half the time. A test that
+        // registers its own type-graphql classes belongs in integration (type-graphql's metadata is global).
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], pool: 'threads', isolate: false },
       },
       {

@@ -39,12 +39,15 @@ export type IkmGrade = EnumValue<typeof IkmGrade>;
 
 export const Verdict = graphqlEnum(
   'Verdict',
-  'The rule of the Kota Binjai ASN development plan: expand a programme after which service quality improved, ' +
-    'review the method of one after which it did not.',
+  'The rule of the Kota Binjai ASN development plan (expand a programme after which service quality improved, review the method of one ' +
+    'after which it did not), with the evidence each claim needs. Multiplicity is controlled across the requested regions (Holm).',
   {
-    EXPAND: 'The 95% interval of the effect lies above zero: training went with better service.',
-    REVIEW_METHOD: 'The interval includes zero or lies below it: no improvement shown.',
-    INSUFFICIENT_DATA: 'Too few units with two adequately sampled surveys to judge.',
+    EXPAND: 'The effect is above zero after Holm\'s adjustment over the regions of the request (one-sided, 5%): expand the programme.',
+    NO_EFFECT:
+      'The effect lies below the minimum meaningful effect (Holm-adjusted one-sided test, 5%): training did not improve IKM by an amount worth paying for; review its method.',
+    INCONCLUSIVE: 'The interval holds both zero and the minimum meaningful effect: the data cannot tell yet.',
+    INSUFFICIENT_DATA: 'Too few units or districts with two adequately sampled surveys, or the effect cannot be estimated.',
+    NO_DATA: 'No service unit with IKM surveys in both years (or an unknown region code, or a year without data).',
   },
 );
 export type Verdict = EnumValue<typeof Verdict>;

@@ -1,30 +1,40 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ImpactKey } from '../shared/impact-key.js';
-import type { RegionLearning, RegionSpending, UnitStaffing, UnitTraining } from '../shared/federation-types.js';
+import type { RegionLearning, RegionPresence, RegionSpending, UnitStaffing, UnitTraining, UnitTrainingDate } from '../shared/federation-types.js';
 import { rupiahPer } from '../shared/scalars.js';
 import {
-  costPerIkmPoint,
-  distinguishable,
-  effectDifference,
+  asEstimate,
+  exposureOf,
   measure,
-  regressionEstimate,
-  verdictOf,
+  METHOD,
+  regionEffect,
+  regionPlacebo,
+  unweightedEstimate,
+  verdictReason,
   welchOrNull,
   type ViewerPolicy,
 } from './impact-method.js';
 import { emptyRegionRow, regionRows, skpChangeRows, unitRows, type RegionRow, type SkpRow, type UnitRow } from './impact-sql.js';
-import type { EffectDifference, RegionImpact, TrainingCost, UnitImpact } from './impact-types.js';
+import type { CostPerIkmPoint, EffectDifference, Estimate, PlaceboCheck, RegionImpact, TrainingCost, UnitImpact } from './impact-types.js';
+import { costPerIkmPoint as costPerPoint } from './inference/cost.js';
+import type { EffectSummary } from './inference/effect.js';
+import { pairwiseDifferences, rankIntervals } from './inference/ranking.js';
+import { classifyRegions, type RegionEvidence, type RegionVerdict } from './inference/verdict.js';
 
 /**
- * The assembly of the training-impact comparison: the SQL aggregates (impact-sql.ts) and the inputs
- * from the other subgraphs, turned into each region's figures by the method (impact-method.ts).
+ * The assembly of the training-impact comparison: the SQL tables (impact-sql.ts) and the inputs from the
+ * other subgraphs, turned into each region's figures by the method (impact-method.ts, ./inference):
+ * per region the adjusted effect and its placebo, then across the requested regions the Holm-controlled
+ * verdicts, the rank intervals and the Holm-adjusted pairwise differences.
  */
 
 export interface ComparisonInputs {
   staffing: UnitStaffing[];
   unitTraining: UnitTraining[];
+  unitTrainingDates: UnitTrainingDate[];
   regionLearning: RegionLearning[];
   regionSpending: RegionSpending[];
+  regionPresence: RegionPresence[];
 }
 
 export interface ComparisonResult {
@@ -35,16 +45,24 @@ export interface ComparisonResult {
 /** What one region's figures are made of. */
 interface RegionData {
   code: string;
+  known: boolean;
   region: RegionRow;
   units: UnitRow[];
   skp: SkpRow[];
   learning: RegionLearning | undefined;
   spending: RegionSpending | undefined;
+  effect: EffectSummary | null;
+  priorIkm: number | null;
+  changeScore: Estimate | null;
+  failure: string | null;
+  placebo: PlaceboCheck;
+  inEstimate: UnitRow[];
+  clusters: number;
 }
 
 /**
- * The whole comparison: three SQL statements whatever the number of regions (units, region moments,
- * SKP changes), then per-region arithmetic on the aggregates.
+ * The whole comparison: three SQL statements whatever the number of regions (units, region totals, SKP
+ * changes), then per-region estimates and the comparison across regions.
  */
 export async function compareRegions(
   em: EntityManager,
@@ -62,41 +80,90 @@ export async function compareRegions(
   const skpByScope = Map.groupBy(skp, (s) => s.scope);
   const learningByScope = new Map(inputs.regionLearning.map((l) => [l.scope, l]));
   const spendingByScope = new Map(inputs.regionSpending.map((s) => [s.scope, s]));
-  const results = key.regionCodes.map((code) =>
-    regionImpact(
-      {
-        code,
-        region: regionByScope.get(code) ?? emptyRegionRow(code),
-        units: unitsByScope.get(code) ?? [],
-        skp: skpByScope.get(code) ?? [],
-        learning: learningByScope.get(code),
-        spending: spendingByScope.get(code),
-      },
-      policy,
-    ),
+  const knownByScope = new Map(inputs.regionPresence.map((p) => [p.scope, p.known]));
+  const delta = key.minimumMeaningfulEffect;
+  const data = key.regionCodes.map((code): RegionData => {
+    const region = regionByScope.get(code) ?? emptyRegionRow(code);
+    const regionUnits = unitsByScope.get(code) ?? [];
+    const inEstimate = regionUnits.filter((u) => u.inEstimate);
+    const clusters = new Set(inEstimate.map((u) => u.district)).size;
+    const underSampledShare = region.unitsWithBothYears > 0 ? region.underSampledUnits / region.unitsWithBothYears : 0;
+    const tooFewSampled = underSampledShare > METHOD.maximumUnderSampledShare;
+    const estimated = tooFewSampled
+      ? { effect: null, priorIkm: null, changeScore: null, failure: `${region.underSampledUnits} of ${region.unitsWithBothYears} units surveyed in both years have an under-sampled survey (Krejcie-Morgan), more than half` }
+      : regionEffect(regionUnits, delta);
+    return {
+      code,
+      known: knownByScope.get(code) ?? true,
+      region,
+      units: regionUnits,
+      skp: skpByScope.get(code) ?? [],
+      learning: learningByScope.get(code),
+      spending: spendingByScope.get(code),
+      ...estimated,
+      // The placebo only for a region that will be judged (enough units and districts, an effect).
+      placebo: regionPlacebo(
+        regionUnits,
+        estimated.effect !== null && inEstimate.length >= METHOD.minimumUnits && clusters >= METHOD.minimumClusters,
+      ),
+      inEstimate,
+      clusters,
+    };
+  });
+  const evidence = data.map(
+    (d): RegionEvidence => ({
+      region: d.code,
+      units: d.inEstimate.length,
+      clusters: d.clusters,
+      effect: d.effect,
+      ...(d.failure ? { failure: d.failure } : {}),
+    }),
   );
-  rank(results);
-  return { regions: results, differences: differences(results) };
+  const verdicts = classifyRegions(evidence, {
+    minimumMeaningfulEffect: delta,
+    alpha: METHOD.alpha,
+    minUnits: METHOD.minimumUnits,
+    minClusters: METHOD.minimumClusters,
+  });
+  const results = data.map((d, i) => regionImpact(d, verdicts[i] as RegionVerdict, delta, policy));
+  const tested = results.filter((r) => r.effect.perTenJp !== null);
+  rank(tested);
+  return { regions: results, differences: differences(tested) };
 }
 
-function regionImpact(data: RegionData, policy: ViewerPolicy): RegionImpact {
-  const { code, region, learning } = data;
-  const effect = regressionEstimate(region);
+function regionImpact(data: RegionData, classified: RegionVerdict, delta: number, policy: ViewerPolicy): RegionImpact {
+  const { code, region, learning, effect } = data;
   const trained = data.skp.find((row) => row.trained);
   const untrained = data.skp.find((row) => !row.trained);
-  const realised = BigInt(data.spending?.realised ?? '0');
-  const { verdict, reason } = verdictOf(region, effect);
+  const hasTraining = (learning?.enrolments ?? 0) > 0;
+  const hasAnyData = region.unitsSurveyed > 0 || hasTraining || (data.spending?.lines ?? 0) > 0;
+  const tested = classified.pGreaterHolm !== null;
+  const { verdict, reason } = verdictReason(code, {
+    verdict: classified,
+    effect: tested ? effect : null,
+    units: data.inEstimate.length,
+    clusters: data.clusters,
+    known: data.known,
+    hasAnyData,
+    underSampledUnits: region.underSampledUnits,
+    unitsWithBothYears: region.unitsWithBothYears,
+    failure: data.failure,
+    placebo: data.placebo,
+    minimumMeaningfulEffect: delta,
+  });
+  const perTenJp = tested && effect ? asEstimate(effect) : null;
   return {
     regionCode: code,
-    region: { code },
+    known: data.known,
     rank: null,
+    rankInterval: null,
     exposure: {
       units: region.units,
       staff: region.staff,
-      participants: learning?.participants ?? 0,
-      jp: region.jp,
-      jpPerStaff: region.staff > 0 ? region.jp / region.staff : null,
-      reachedMinimumShare: region.staff > 0 ? region.reachedMinimum / region.staff : null,
+      participants: hasTraining ? (learning?.participants ?? 0) : null,
+      jp: hasTraining ? region.jp : null,
+      jpPerStaff: hasTraining && region.staff > 0 ? region.jp / region.staff : null,
+      reachedMinimumShare: hasTraining && region.staff > 0 ? region.reachedMinimum / region.staff : null,
     },
     serviceQuality: {
       unitsSurveyed: region.unitsSurveyed,
@@ -106,11 +173,21 @@ function regionImpact(data: RegionData, policy: ViewerPolicy): RegionImpact {
       unitsWithBothYears: region.unitsWithBothYears,
       underSampledUnits: region.underSampledUnits,
     },
-    cost: trainingCost(data, realised),
+    cost: trainingCost(data),
     effect: {
-      perTenJp: effect,
-      trend: effect ? (region.meanY ?? 0) - effect.estimate * (region.meanX ?? 0) : null,
-      units: region.n,
+      perTenJp,
+      inference: tested ? (effect?.method ?? null) : null,
+      unweightedPerTenJp: tested && effect ? unweightedEstimate(effect) : null,
+      priorIkmCoefficient: tested ? data.priorIkm : null,
+      changeScorePerTenJp: tested ? data.changeScore : null,
+      units: data.inEstimate.length,
+      clusters: data.clusters,
+      pAboveZero: tested ? (effect?.pGreater ?? null) : null,
+      pAboveZeroHolm: classified.pGreaterHolm,
+      pBelowMinimumHolm: classified.pBelowMinimumHolm,
+      holmFamilySize: classified.familySize,
+      minimumMeaningfulEffect: delta,
+      placebo: data.placebo,
       contrast: welchOrNull(
         { n: region.highN, mean: region.highMean, variance: region.highVariance },
         { n: region.lowN, mean: region.lowMean, variance: region.lowVariance },
@@ -118,7 +195,7 @@ function regionImpact(data: RegionData, policy: ViewerPolicy): RegionImpact {
       unitsAtOrAbove20Jp: region.highN,
       unitsBelow20Jp: region.lowN,
     },
-    costPerIkmPoint: costPerIkmPoint(realised, effect, (region.meanX ?? 0) * region.n),
+    costPerIkmPoint: costPerIkmPoint(data, verdict),
     verdict,
     verdictReason: reason,
     kirkpatrick: {
@@ -127,22 +204,72 @@ function regionImpact(data: RegionData, policy: ViewerPolicy): RegionImpact {
       l3SkpChange: welchOrNull(trained, untrained),
       l3TrainedStaff: trained?.n ?? 0,
       l3UntrainedStaff: untrained?.n ?? 0,
-      l4IkmEffect: effect,
+      l4IkmEffect: perTenJp,
     },
     units: data.units.map((unit) => unitImpact(unit, policy)),
   };
 }
 
-function trainingCost(data: RegionData, realised: bigint): TrainingCost {
+/**
+ * Cost per IKM point, only for EXPAND. The region's realised spending is attributed to the units in the
+ * estimate by their share of the region's JP that year; the attribution by their share of participants
+ * instead gives a second figure, and half the gap is the standard error carried into the interval.
+ */
+function costPerIkmPoint(data: RegionData, verdict: string): CostPerIkmPoint {
+  const none = (reason: string): CostPerIkmPoint => ({ estimate: null, lower: null, upper: null, attributedSpending: null, attributablePoints: null, reason });
+  if (verdict !== 'EXPAND' || !data.effect) {
+    return none('Only for an EXPAND verdict: without an effect known to be above zero no IKM point can be attributed to training.');
+  }
+  const realised = Number(data.spending?.realised ?? 0);
+  if (!(realised > 0) || (data.spending?.lines ?? 0) === 0) return none('No realised training spending is recorded for the region.');
+  const regionJp = data.learning?.jp ?? 0;
+  const regionParticipants = data.learning?.participants ?? 0;
+  const unitJp = data.inEstimate.reduce((s, u) => s + u.jp, 0);
+  const unitParticipants = data.inEstimate.reduce((s, u) => s + u.participants, 0);
+  if (!(regionJp > 0) || !(unitJp > 0)) return none('No JP was recorded for the units in the estimate, so no spending can be attributed to them.');
+  const byJp = (realised * unitJp) / regionJp;
+  const byParticipants = regionParticipants > 0 ? (realised * unitParticipants) / regionParticipants : byJp;
+  const exposure = data.inEstimate.reduce((s, u) => s + exposureOf(u), 0);
+  if (!(exposure > 0)) return none('The units in the estimate had no training before their surveys.');
+  const result = costPerPoint({
+    verdict: 'EXPAND',
+    spending: { estimate: byJp, standardError: Math.abs(byJp - byParticipants) / 2 },
+    effect: { estimate: data.effect.estimate, standardError: data.effect.standardError, degreesOfFreedom: data.effect.degreesOfFreedom },
+    exposure,
+    confidence: METHOD.confidence,
+    draws: METHOD.draws,
+    seed: METHOD.seed,
+  });
+  if (!result) return none('Only for an EXPAND verdict.');
+  const rupiah = (value: number): string | null => (Number.isFinite(value) && value >= 0 ? BigInt(Math.round(value)).toString() : null);
+  return {
+    estimate: rupiah(result.estimate),
+    lower: rupiah(result.lower),
+    upper: rupiah(result.upper),
+    attributedSpending: rupiah(byJp),
+    attributablePoints: result.attributablePoints,
+    reason: null,
+  };
+}
+
+function trainingCost(data: RegionData): TrainingCost {
+  const lines = data.spending?.lines ?? 0;
+  if (lines === 0) {
+    return {
+      realisedSpending: null,
+      ceiling: null,
+      costPerJp: null,
+      costPerParticipant: null,
+      note: 'no budget lines for this region and year: agencies keep training budgets at province or regency level, or no data was recorded',
+    };
+  }
+  const realised = BigInt(data.spending?.realised ?? '0');
   return {
     realisedSpending: realised.toString(),
-    ceiling: data.spending?.ceiling ?? '0',
+    ceiling: data.spending?.ceiling ?? null,
     costPerJp: realised > 0n ? rupiahPer(realised, data.learning?.jp ?? 0) : null,
     costPerParticipant: realised > 0n ? rupiahPer(realised, data.learning?.participants ?? 0) : null,
-    note:
-      (data.spending?.lines ?? 0) === 0
-        ? 'no budget lines: agencies keep training budgets at province or regency level'
-        : null,
+    note: null,
   };
 }
 
@@ -154,6 +281,10 @@ function unitImpact(unit: UnitRow, policy: ViewerPolicy): UnitImpact {
     jp: unit.jp,
     jpPerStaff: measure(perStaff(unit.jp), unit.staff, policy),
     reachedMinimumShare: measure(perStaff(unit.reachedMinimum), unit.staff, policy),
+    jpBeforeSurvey: unit.jpBeforeSurvey,
+    surveyedOn: unit.surveyedOn,
+    district: unit.district,
+    respondents: unit.respondents,
     ikm: unit.ikm,
     ikmPrevious: unit.ikmPrevious,
     ikmChange: unit.ikm != null && unit.ikmPrevious != null ? unit.ikm - unit.ikmPrevious : null,
@@ -162,29 +293,43 @@ function unitImpact(unit: UnitRow, policy: ViewerPolicy): UnitImpact {
   };
 }
 
-/** Ranks the regions with an effect estimate, strongest effect first. */
-function rank(results: RegionImpact[]): void {
-  const ranked = results
-    .filter((r) => r.effect.perTenJp)
-    .sort((a, b) => (b.effect.perTenJp?.estimate ?? 0) - (a.effect.perTenJp?.estimate ?? 0));
-  for (const [index, r] of ranked.entries()) r.rank = index + 1;
+const asRegionEstimate = (r: RegionImpact) => ({
+  region: r.regionCode,
+  estimate: r.effect.perTenJp?.estimate ?? 0,
+  standardError: r.effect.perTenJp?.standardError ?? 0,
+  degreesOfFreedom: r.effect.perTenJp?.degreesOfFreedom ?? 1,
+});
+
+/** Ranks the regions with a tested estimate, strongest effect first, each with its rank interval. */
+function rank(tested: RegionImpact[]): void {
+  if (tested.length === 0) return;
+  const intervals = rankIntervals(tested.map(asRegionEstimate), { draws: METHOD.draws, seed: METHOD.seed, confidence: METHOD.confidence });
+  for (const [i, r] of tested.entries()) {
+    const interval = intervals[i];
+    if (!interval) continue;
+    r.rank = interval.rank;
+    r.rankInterval = { lower: interval.lowerRank, upper: interval.upperRank, probabilityFirst: interval.probabilityFirst };
+  }
 }
 
-/** The difference of effects of every pair of regions that both have an estimate, in request order. */
-function differences(results: RegionImpact[]): EffectDifference[] {
-  const found: EffectDifference[] = [];
-  results.forEach((a, i) => {
-    for (const b of results.slice(i + 1)) {
-      if (!a.effect.perTenJp || !b.effect.perTenJp) continue;
-      const difference = effectDifference(a.effect.perTenJp, b.effect.perTenJp);
-      if (!difference) continue;
-      found.push({
-        regionCode: a.regionCode,
-        otherRegionCode: b.regionCode,
-        difference,
-        distinguishable: distinguishable(difference),
-      });
-    }
-  });
-  return found;
+/** Every pair of regions with a tested estimate, in request order, Holm-adjusted over the pairs. */
+function differences(tested: RegionImpact[]): EffectDifference[] {
+  if (tested.length < 2) return [];
+  const pairs = pairwiseDifferences(tested.map(asRegionEstimate), METHOD.alpha);
+  const level = 1 - METHOD.alpha / pairs.length;
+  return pairs.map((pair) => ({
+    regionCode: pair.regionA,
+    otherRegionCode: pair.regionB,
+    difference: {
+      estimate: pair.estimate,
+      standardError: pair.standardError,
+      degreesOfFreedom: pair.degreesOfFreedom,
+      lower: pair.lower,
+      upper: pair.upper,
+      confidence: level,
+    },
+    pValue: pair.pTwoSided,
+    pValueHolm: pair.pHolm,
+    distinguishable: pair.distinguishable,
+  }));
 }

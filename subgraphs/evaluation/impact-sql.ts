@@ -15,11 +15,21 @@ export interface UnitRow {
   scope: string;
   unitId: number;
   staff: number;
+  agencyId: number;
   jp: number;
   reachedMinimum: number;
+  participants: number;
   ikm: number | null;
   ikmPrevious: number | null;
   underSampled: boolean;
+  respondents: number | null;
+  surveyedOn: string | null;
+  /** District (kecamatan) of the unit's survey: the cluster. */
+  district: string | null;
+  /** JP completed in the year before this year's survey; null without this year's survey. */
+  jpBeforeSurvey: number | null;
+  /** JP completed in the next year before next year's survey (the placebo); null without next year's survey. */
+  jpNextBeforeSurvey: number | null;
   inEstimate: boolean;
 }
 
@@ -35,12 +45,6 @@ export interface RegionRow {
   meanChange: number | null;
   unitsWithBothYears: number;
   underSampledUnits: number;
-  n: number;
-  meanX: number | null;
-  meanY: number | null;
-  sxx: number | null;
-  sxy: number | null;
-  syy: number | null;
   highN: number;
   highMean: number | null;
   highVariance: number | null;
@@ -58,42 +62,73 @@ export interface SkpRow {
 }
 
 /**
- * The per-unit table every figure starts from, as SQL: staffing (personnel) and training (learning)
- * arrive as arrays and meet this subgraph's IKM surveys of the year and the year before.
- * x10 is the exposure in units of 10 JP per staff member; dy the IKM change.
+ * The per-unit table every figure starts from, as SQL: staffing (personnel) and training (learning, per unit
+ * and completion day) arrive as arrays and meet this subgraph's IKM surveys of the year before, the year and
+ * the year after. The exposure of the estimate is the JP completed in the year strictly before the unit's
+ * survey of that year (training after the survey cannot have changed it); the placebo's is the same for
+ * the next year and its survey. x10 is calendar-year JP per staff member / 10 and dy the IKM change, both
+ * descriptive (the contrast).
  */
 const UNIT_TABLE = `
   with staffing as (
-    select * from unnest(?::text[], ?::int[], ?::int[]) as t(scope, unit_id, staff)
+    select * from unnest(?::text[], ?::int[], ?::int[], ?::int[]) as t(scope, unit_id, staff, agency_id)
   ), training as (
-    select * from unnest(?::text[], ?::int[], ?::int[], ?::int[]) as t(scope, unit_id, jp, reached)
+    select * from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::int[]) as t(scope, unit_id, jp, reached, participants)
+  ), dated as (
+    select * from unnest(?::text[], ?::int[], ?::date[], ?::int[]) as t(scope, unit_id, completed_on, jp)
   ), survey as (
     ${SURVEY_SELECT}
-    where s.unit_id in (select unit_id from staffing) and s.year in (?::int, ?::int - 1)
+    where s.unit_id in (select unit_id from staffing) and s.year between ?::int - 1 and ?::int + 1
+  ), located as (
+    select s.id, array_to_string((string_to_array(s.region_code, '.'))[1:3], '.') as district
+      from evaluation.ikm_survey s where s.unit_id in (select unit_id from staffing) and s.year = ?::int
   ), unit as (
-    select st.scope, st.unit_id, st.staff, coalesce(tr.jp, 0) as jp, coalesce(tr.reached, 0) as reached,
-           cur.score as ikm, prev.score as ikm_prev,
+    select st.scope, st.unit_id, st.staff, st.agency_id, coalesce(tr.jp, 0) as jp, coalesce(tr.reached, 0) as reached,
+           coalesce(tr.participants, 0) as participants,
+           cur.score as ikm, prev.score as ikm_prev, cur.respondents, cur."conductedOn" as surveyed_on, loc.district,
            coalesce(cur."underSampled", false) or coalesce(prev."underSampled", false) as under_sampled,
            case when st.staff > 0 then coalesce(tr.jp, 0)::float8 / st.staff / 10 end as x10,
-           cur.score - prev.score as dy
+           cur.score - prev.score as dy,
+           case when cur.id is not null then
+             (select coalesce(sum(d.jp), 0) from dated d
+               where d.scope = st.scope and d.unit_id = st.unit_id
+                 and d.completed_on >= make_date(?::int, 1, 1) and d.completed_on < cur."conductedOn"::date)::int
+           end as jp_before,
+           case when nxt.id is not null then
+             (select coalesce(sum(d.jp), 0) from dated d
+               where d.scope = st.scope and d.unit_id = st.unit_id
+                 and d.completed_on >= make_date(?::int + 1, 1, 1) and d.completed_on < nxt."conductedOn"::date)::int
+           end as jp_next
       from staffing st
       left join training tr on tr.scope = st.scope and tr.unit_id = st.unit_id
       left join survey cur on cur."unitId" = st.unit_id and cur.year = ?::int
       left join survey prev on prev."unitId" = st.unit_id and prev.year = ?::int - 1
+      left join survey nxt on nxt."unitId" = st.unit_id and nxt.year = ?::int + 1
+      left join located loc on loc.id = cur.id
   ), sample as (
-    select *, (x10 is not null and dy is not null and not under_sampled) as in_estimate from unit
+    select *, (staff > 0 and dy is not null and jp_before is not null and not under_sampled) as in_estimate from unit
   )`;
 
 function unitTableParams(inputs: ComparisonInputs, year: number): unknown[] {
-  const { staffing, unitTraining } = inputs;
+  const { staffing, unitTraining, unitTrainingDates } = inputs;
   return [
     staffing.map((s) => s.scope),
     staffing.map((s) => s.unitId),
     staffing.map((s) => s.staff),
+    staffing.map((s) => s.agencyId),
     unitTraining.map((t) => t.scope),
     unitTraining.map((t) => t.unitId),
     unitTraining.map((t) => t.jp),
     unitTraining.map((t) => t.reachedMinimum),
+    unitTraining.map((t) => t.participants),
+    unitTrainingDates.map((t) => t.scope),
+    unitTrainingDates.map((t) => t.unitId),
+    unitTrainingDates.map((t) => t.completedOn),
+    unitTrainingDates.map((t) => t.jp),
+    year,
+    year,
+    year,
+    year,
     year,
     year,
     year,
@@ -105,14 +140,15 @@ export async function unitRows(em: EntityManager, inputs: ComparisonInputs, year
   return query<UnitRow>(
     em,
     `${UNIT_TABLE}
-     select scope, unit_id as "unitId", staff, jp, reached as "reachedMinimum", ikm, ikm_prev as "ikmPrevious",
-            under_sampled as "underSampled", in_estimate as "inEstimate"
+     select scope, unit_id as "unitId", staff, agency_id as "agencyId", jp, reached as "reachedMinimum", participants,
+            ikm, ikm_prev as "ikmPrevious", under_sampled as "underSampled", respondents, surveyed_on as "surveyedOn", district,
+            jp_before as "jpBeforeSurvey", jp_next as "jpNextBeforeSurvey", in_estimate as "inEstimate"
        from sample order by scope, unit_id`,
     unitTableParams(inputs, year),
   );
 }
 
-/** Per region: totals, IKM means, and the moments of the regression and the contrast, all in SQL. */
+/** Per region: totals, IKM means and the descriptive contrast, in SQL. */
 export async function regionRows(em: EntityManager, inputs: ComparisonInputs, year: number): Promise<RegionRow[]> {
   return query<RegionRow>(
     em,
@@ -121,12 +157,6 @@ export async function regionRows(em: EntityManager, inputs: ComparisonInputs, ye
             count(ikm)::int as "unitsSurveyed", avg(ikm)::float8 as "meanIkm", avg(ikm_prev)::float8 as "meanIkmPrevious",
             avg(dy)::float8 as "meanChange", count(dy)::int as "unitsWithBothYears",
             count(dy) filter (where under_sampled)::int as "underSampledUnits",
-            regr_count(dy, x10) filter (where in_estimate)::int as n,
-            regr_avgx(dy, x10) filter (where in_estimate) as "meanX",
-            regr_avgy(dy, x10) filter (where in_estimate) as "meanY",
-            regr_sxx(dy, x10) filter (where in_estimate) as sxx,
-            regr_sxy(dy, x10) filter (where in_estimate) as sxy,
-            regr_syy(dy, x10) filter (where in_estimate) as syy,
             count(*) filter (where in_estimate and x10 * 10 >= ?)::int as "highN",
             avg(dy) filter (where in_estimate and x10 * 10 >= ?)::float8 as "highMean",
             var_samp(dy) filter (where in_estimate and x10 * 10 >= ?)::float8 as "highVariance",
@@ -176,12 +206,6 @@ export function emptyRegionRow(scope: string): RegionRow {
     meanChange: null,
     unitsWithBothYears: 0,
     underSampledUnits: 0,
-    n: 0,
-    meanX: null,
-    meanY: null,
-    sxx: null,
-    sxy: null,
-    syy: null,
     highN: 0,
     highMean: null,
     highVariance: null,

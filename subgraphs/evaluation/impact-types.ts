@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { RegionLearning, RegionSpending, UnitStaffing, UnitTraining } from '../shared/federation-types.js';
+import { RegionLearning, RegionPresence, RegionSpending, UnitStaffing, UnitTraining, UnitTrainingDate } from '../shared/federation-types.js';
 import { RupiahScalar } from '../shared/scalars.js';
 import { Verdict } from './enums.js';
 
@@ -50,7 +50,7 @@ export class PeopleMeasure {
   suppressedReason!: string | null;
 }
 
-@ObjectType({ description: 'One service unit of a compared region: its exposure to training and its IKM change.' })
+@ObjectType({ description: 'One service unit of a compared region: its exposure to training and its IKM.' })
 export class UnitImpact {
   @Field(() => Int, { description: 'Service unit id (resolve details through Query.serviceUnit).' })
   unitId!: number;
@@ -58,14 +58,30 @@ export class UnitImpact {
   @Field(() => Int, { description: 'Staff at the end of the year.' })
   staff!: number;
 
-  @Field(() => Int, { description: 'JP earned by the staff that year.' })
+  @Field(() => Int, { description: 'JP earned by the staff in the calendar year.' })
   jp!: number;
 
-  @Field(() => PeopleMeasure, { description: 'JP per staff member: the exposure used in the estimate.' })
+  @Field(() => PeopleMeasure, { description: 'JP per staff member in the calendar year (descriptive; the estimate uses jpBeforeSurvey).' })
   jpPerStaff!: PeopleMeasure;
 
   @Field(() => PeopleMeasure, { description: 'Share of staff (0-1) who reached the 20 JP minimum.' })
   reachedMinimumShare!: PeopleMeasure;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'JP completed by the unit\'s staff in the year before its IKM survey of the year: the exposure of the estimate (per staff member). Null without a survey.',
+  })
+  jpBeforeSurvey!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Day this year\'s IKM survey was held (ISO date).' })
+  surveyedOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'District (kecamatan) code of the unit: the cluster of the cluster-robust standard errors.' })
+  district!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Respondents of this year\'s survey: the unit\'s weight in the estimate.' })
+  respondents!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'IKM of the year; null without a survey.' })
   ikm!: number | null;
@@ -91,16 +107,16 @@ export class Exposure {
   @Field(() => Int, { description: 'Staff of those units at the end of the year.' })
   staff!: number;
 
-  @Field(() => Int, { description: 'Distinct employees trained (region-wide, including agency staff).' })
-  participants!: number;
+  @Field(() => Int, { nullable: true, description: 'Distinct employees trained (region-wide, including agency staff); null when learning holds no enrolment of the region that year.' })
+  participants!: number | null;
 
-  @Field(() => Int, { description: 'JP earned by unit staff.' })
-  jp!: number;
+  @Field(() => Int, { nullable: true, description: 'JP earned by unit staff; null when learning holds no enrolment of the region that year (no data, not zero).' })
+  jp!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'JP per staff member over all units; null without staff.' })
+  @Field(() => Float, { nullable: true, description: 'JP per staff member over all units; null without staff or without training records.' })
   jpPerStaff!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share of unit staff (0-1) who reached 20 JP.' })
+  @Field(() => Float, { nullable: true, description: 'Share of unit staff (0-1) who reached 20 JP; null without staff or without training records.' })
   reachedMinimumShare!: number | null;
 }
 
@@ -127,11 +143,11 @@ export class ServiceQuality {
 
 @ObjectType({ description: 'Training spending of the region (budget lines of its agencies) and unit costs.' })
 export class TrainingCost {
-  @Field(() => RupiahScalar, { description: 'Realised training spending of agencies within the region.' })
-  realisedSpending!: string;
+  @Field(() => RupiahScalar, { nullable: true, description: 'Realised training spending of agencies within the region; null when no budget line is kept at this level.' })
+  realisedSpending!: string | null;
 
-  @Field(() => RupiahScalar, { description: 'Ceiling (pagu) of those lines.' })
-  ceiling!: string;
+  @Field(() => RupiahScalar, { nullable: true, description: 'Ceiling (pagu) of those lines; null without budget lines.' })
+  ceiling!: string | null;
 
   @Field(() => RupiahScalar, { nullable: true, description: 'Realised spending per JP earned in the region; null without JP or spending data.' })
   costPerJp!: string | null;
@@ -145,27 +161,84 @@ export class TrainingCost {
 
 @ObjectType({
   description:
-    'Effect of training on service quality, from the change within each unit (which removes fixed differences between units). ' +
-    'It assumes that, within a region and year, units with more training would otherwise have changed like units with less ' +
-    '(no other cause of IKM change that goes with training), that the effect is linear in JP per staff member, and that ' +
-    'units are independent. It measures association under those assumptions, not a randomised effect.',
+    'Falsification check: next year\'s training cannot have caused this year\'s IKM. Its exposure (JP of the next year completed before ' +
+    'that year\'s survey) is added to the model; a coefficient distinguishable from zero says training follows units already on another path.',
+})
+export class PlaceboCheck {
+  @Field(() => Estimate, { nullable: true, description: 'Coefficient of next year\'s exposure (IKM points per +10 JP per staff member); null when it cannot be formed.' })
+  nextYearExposure!: Estimate | null;
+
+  @Field({ description: 'True when the placebo coefficient is distinguishable from zero (two-sided p <= 0.05): the effect may be confounded.' })
+  failed!: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'Two-sided p-value of the placebo coefficient.' })
+  pValue!: number | null;
+
+  @Field({ description: 'The check in words, or why it could not be run (e.g. no survey of the next year yet).' })
+  reason!: string;
+}
+
+@ObjectType({
+  description:
+    'Effect of training on service quality. For each service unit with staff and two adequately sampled IKM surveys: this year\'s IKM is ' +
+    'regressed on the JP per staff member completed in the year before the unit\'s survey, last year\'s IKM and the unit\'s agency ' +
+    '(weighted least squares, weights = respondents of this year\'s survey). Standard errors are cluster-robust by district (CR2 with ' +
+    'Bell-McCaffrey degrees of freedom); with fewer than 12 districts the interval and p-values come from the wild cluster bootstrap ' +
+    '(Webb weights). It assumes that, given last year\'s IKM and the agency, units with more and less training would otherwise have ' +
+    'changed alike, and that the effect is linear: it measures association under those assumptions, not a randomised effect. See docs/method.md.',
 })
 export class TrainingEffect {
   @Field(() => Estimate, {
     nullable: true,
-    description: 'OLS slope of IKM change on JP per staff member: IKM points per +10 JP per staff member; null with too few units.',
+    description: 'IKM points per +10 JP per staff member, adjusted for last year\'s IKM and the agency; null with too few units or districts.',
   })
   perTenJp!: Estimate | null;
 
-  @Field(() => Float, { nullable: true, description: 'Intercept of that regression: the IKM change of units with no training (the regional trend).' })
-  trend!: number | null;
+  @Field(() => String, { nullable: true, description: 'How the interval was formed: CR2_BELL_MCCAFFREY or WILD_CLUSTER_BOOTSTRAP.' })
+  inference!: string | null;
+
+  @Field(() => Estimate, { nullable: true, description: 'Sensitivity: the same model without weights (every unit counts alike), CR2 interval.' })
+  unweightedPerTenJp!: Estimate | null;
+
+  @Field(() => Float, { nullable: true, description: 'Coefficient of last year\'s IKM (1 = no regression to the mean).' })
+  priorIkmCoefficient!: number | null;
+
+  @Field(() => Estimate, {
+    nullable: true,
+    description:
+      'Bracketing sensitivity: the IKM change regressed on the same exposure and the agency (CR2 interval). Biased upwards when training ' +
+      'goes to units that looked weak last year; unbiased when it goes by a fixed trait of the unit. A large gap to perTenJp is a warning.',
+  })
+  changeScorePerTenJp!: Estimate | null;
 
   @Field(() => Int, { description: 'Units in the estimate.' })
   units!: number;
 
+  @Field(() => Int, { description: 'Districts (clusters) among those units.' })
+  clusters!: number;
+
+  @Field(() => Float, { nullable: true, description: 'One-sided p-value of "effect above zero" for this region alone.' })
+  pAboveZero!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The same, Holm-adjusted over the regions of the request that have an estimate: EXPAND needs it <= 0.05.' })
+  pAboveZeroHolm!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Holm-adjusted one-sided p-value of "effect below the minimum meaningful effect": NO_EFFECT needs it <= 0.05.' })
+  pBelowMinimumHolm!: number | null;
+
+  @Field(() => Int, { description: 'Regions in the Holm family (regions of the request with an estimate).' })
+  holmFamilySize!: number;
+
+  @Field(() => Float, { description: 'The minimum meaningful effect used for NO_EFFECT (IKM points per +10 JP per staff member).' })
+  minimumMeaningfulEffect!: number;
+
+  @Field(() => PlaceboCheck, { description: 'Next year\'s training against this year\'s IKM.' })
+  placebo!: PlaceboCheck;
+
   @Field(() => Estimate, {
     nullable: true,
-    description: 'Mean IKM change of units at or above 20 JP per staff member minus units below (Welch interval); null when a group has under 2 units.',
+    description:
+      'Descriptive, unadjusted: mean IKM change of units at or above 20 JP per staff member minus units below (Welch interval); null when a group has under 2 units.',
   })
   contrast!: Estimate | null;
 
@@ -176,18 +249,29 @@ export class TrainingEffect {
   unitsBelow20Jp!: number;
 }
 
-@ObjectType({ description: 'Realised spending per IKM point gained in one unit that the estimate attributes to training.' })
+@ObjectType({
+  description:
+    'Realised spending per IKM point gained in one unit that the estimate attributes to training; only for EXPAND. The region\'s realised ' +
+    'spending is attributed to the units in the estimate by their share of the region\'s JP; the interval (parametric bootstrap) carries the ' +
+    'uncertainty of the effect and of that attribution (its standard error is half the gap to attributing by participants instead).',
+})
 export class CostPerIkmPoint {
   @Field(() => RupiahScalar, { nullable: true, description: 'Point estimate; null with the reason below.' })
   estimate!: string | null;
 
-  @Field(() => RupiahScalar, { nullable: true, description: 'Lower bound (from the upper bound of the effect).' })
+  @Field(() => RupiahScalar, { nullable: true, description: 'Lower bound of the 95% interval.' })
   lower!: string | null;
 
-  @Field(() => RupiahScalar, { nullable: true, description: 'Upper bound (from the lower bound of the effect).' })
+  @Field(() => RupiahScalar, { nullable: true, description: 'Upper bound of the 95% interval; null when unbounded (the effect could be near zero).' })
   upper!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why there is no figure, e.g. the effect is not distinguishable from zero.' })
+  @Field(() => RupiahScalar, { nullable: true, description: 'Spending attributed to the units in the estimate.' })
+  attributedSpending!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'IKM points (summed over units) the estimate attributes to their training.' })
+  attributablePoints!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why there is no figure, e.g. the verdict is not EXPAND.' })
   reason!: string | null;
 }
 
@@ -223,16 +307,35 @@ export class Region {
   code!: string;
 }
 
+@ObjectType({
+  description:
+    'Where a region\'s effect may rank among the compared regions with estimates: the 95% percentile interval of its rank over draws ' +
+    'from each region\'s sampling distribution (parametric bootstrap).',
+})
+export class RankInterval {
+  @Field(() => Int, { description: 'Best rank in the interval (1 = largest effect).' })
+  lower!: number;
+
+  @Field(() => Int, { description: 'Worst rank in the interval.' })
+  upper!: number;
+
+  @Field(() => Float, { description: 'Share of draws in which the region had the largest effect.' })
+  probabilityFirst!: number;
+}
+
 @ObjectType({ description: 'Training impact of one region in the compared year.' })
 export class RegionImpact {
   @Field({ description: 'Kemendagri code of the region.' })
   regionCode!: string;
 
-  @Field(() => Region, { description: 'The region (name, level, parent from personnel).' })
-  region!: Region;
+  /** False when personnel knows no region of this code (the `region` field then reports an error). */
+  known!: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Rank by estimated effect among the compared regions (1 = strongest); null without an estimate.' })
+  @Field(() => Int, { nullable: true, description: 'Rank by estimated effect among the compared regions with an estimate (1 = strongest); null without one.' })
   rank!: number | null;
+
+  @Field(() => RankInterval, { nullable: true, description: 'The uncertainty of that rank; null without an estimate.' })
+  rankInterval!: RankInterval | null;
 
   @Field(() => Exposure, { description: 'Exposure to training.' })
   exposure!: Exposure;
@@ -249,10 +352,10 @@ export class RegionImpact {
   @Field(() => CostPerIkmPoint, { description: 'Cost per IKM point attributable to training.' })
   costPerIkmPoint!: CostPerIkmPoint;
 
-  @Field(() => Verdict, { description: 'What the rule of the Kota Binjai ASN development plan says to do.' })
+  @Field(() => Verdict, { description: 'What the rule of the Kota Binjai ASN development plan says to do, with multiplicity control across the requested regions.' })
   verdict!: Verdict;
 
-  @Field({ description: 'The verdict in words, with the figures behind it.' })
+  @Field({ description: 'The verdict in words, with the figures behind it and what the data cannot tell.' })
   verdictReason!: string;
 
   @Field(() => KirkpatrickChain, { description: 'Kirkpatrick levels L1-L4.' })
@@ -270,17 +373,26 @@ export class EffectDifference {
   @Field({ description: 'Second region code.' })
   otherRegionCode!: string;
 
-  @Field(() => Estimate, { description: 'Effect of the first minus effect of the second (IKM points per +10 JP per staff member).' })
+  @Field(() => Estimate, {
+    description:
+      'Effect of the first minus effect of the second (IKM points per +10 JP per staff member), with the Bonferroni simultaneous interval over all pairs (its confidence says the level).',
+  })
   difference!: Estimate;
 
-  @Field({ description: 'True when the interval excludes zero: only then say one region beat the other.' })
+  @Field(() => Float, { description: 'Two-sided p-value of "no difference" for this pair alone.' })
+  pValue!: number;
+
+  @Field(() => Float, { description: 'The same, Holm-adjusted over all pairs of the request.' })
+  pValueHolm!: number;
+
+  @Field({ description: 'True when the Holm-adjusted p-value is <= 0.05: only then say one region beat the other.' })
   distinguishable!: boolean;
 }
 
 @ObjectType({ description: 'A comparison of training impact across regions for one year (see Query.trainingImpact).' })
 @Directive('@key(fields: "id")')
 export class TrainingImpactComparison {
-  @Field(() => ID, { description: 'Year and region codes, e.g. "2025:12.71,12.75".' })
+  @Field(() => ID, { description: 'Year and region codes, e.g. "2025:12.71,12.75" (then ":0.8" for a minimum meaningful effect other than 0.5).' })
   id!: string;
 
   @Field(() => [UnitStaffing], { description: 'Input from personnel.' })
@@ -298,4 +410,12 @@ export class TrainingImpactComparison {
   @Field(() => [RegionSpending], { description: 'Input from budgeting.' })
   @Directive('@external')
   regionSpending!: RegionSpending[];
+
+  @Field(() => [UnitTrainingDate], { description: 'Input from learning.' })
+  @Directive('@external')
+  unitTrainingDates!: UnitTrainingDate[];
+
+  @Field(() => [RegionPresence], { description: 'Input from personnel.' })
+  @Directive('@external')
+  regionPresence!: RegionPresence[];
 }

@@ -5,6 +5,7 @@ import { migrations } from './migrations/index.js';
 import {
   EmployeeEvaluationResolver,
   IkmSurveyResolver,
+  RegionImpactResolver,
   ServiceUnitEvaluationResolver,
   TrainingImpactResolver,
 } from './resolvers.js';
@@ -16,7 +17,7 @@ export const evaluation: SubgraphDefinition<EvaluationLoaders> = {
   name: 'evaluation',
   entities: evaluationEntities,
   migrations,
-  resolvers: [EmployeeEvaluationResolver, ServiceUnitEvaluationResolver, IkmSurveyResolver, TrainingImpactResolver],
+  resolvers: [EmployeeEvaluationResolver, ServiceUnitEvaluationResolver, IkmSurveyResolver, TrainingImpactResolver, RegionImpactResolver],
   orphanedTypes: [Employee, ServiceUnit, TrainingImpactComparison],
   references: {
     Employee: (ref) => ({ id: Number(ref.id) }),

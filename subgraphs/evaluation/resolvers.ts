@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { Arg, Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { graphqlError } from '../shared/errors.js';
 import { PageArgs } from '../shared/pagination.js';
 import { validateYear } from '../shared/validation.js';
-import { formatImpactKey, parseImpactKey, validateImpactRequest } from '../shared/impact-key.js';
+import { DEFAULT_MINIMUM_MEANINGFUL_EFFECT, formatImpactKey, parseImpactKey, validateImpactRequest } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { ViewerPolicy } from './impact-method.js';
-import { EffectDifference, RegionImpact, TrainingImpactComparison } from './impact-types.js';
+import { EffectDifference, Region, RegionImpact, TrainingImpactComparison } from './impact-types.js';
 import type { ComparisonRequest, EvaluationLoaders } from './loaders.js';
 import { Employee, IkmElementScore, IkmSurvey, IkmSurveyConnection, ServiceUnit, SkpAppraisal, SkpAppraisalConnection } from './types.js';
 
@@ -59,10 +60,12 @@ export class IkmSurveyResolver {
 
 /** The fields the comparison needs from personnel, learning and budgeting. */
 const IMPACT_INPUTS =
-  'staffing { scope unitId staff } ' +
+  'staffing { scope unitId staff agencyId } ' +
   'unitTraining { scope unitId jp participants reachedMinimum } ' +
   'regionLearning { scope enrolments participants jp meanSatisfaction satisfactionResponses meanTestGain testedEnrolments trainedEmployeeIds } ' +
-  'regionSpending { scope ceiling realised lines }';
+  'regionSpending { scope ceiling realised lines } ' +
+  'unitTrainingDates { scope unitId completedOn jp enrolments } ' +
+  'regionPresence { scope known }';
 
 // No roles exist yet: every viewer may see small cells. The role model will set this per request.
 const VIEWER_POLICY: ViewerPolicy = { aggregatesOnly: false };
@@ -76,10 +79,17 @@ export class TrainingImpactResolver {
   })
   trainingImpact(
     @Arg('regionCodes', () => [String], { description: 'Kemendagri codes of the regions to compare.' }) regionCodes: string[],
-    @Arg('year', () => Int, { description: 'The year whose training and IKM change (from the year before) are compared.' }) year: number,
+    @Arg('year', () => Int, { description: 'The year whose training and IKM (given the year before) are compared.' }) year: number,
+    @Arg('minimumMeaningfulEffect', () => Float, {
+      defaultValue: DEFAULT_MINIMUM_MEANINGFUL_EFFECT,
+      description:
+        'Smallest effect worth paying for, in IKM points per +10 JP per staff member: an interval wholly below it gives NO_EFFECT. ' +
+        'Default 0.5: the 20 JP a year each civil servant is entitled to would buy about one IKM point a year (see docs/method.md).',
+    })
+    minimumMeaningfulEffect: number,
   ): Pick<TrainingImpactComparison, 'id'> {
     // Only the key: the gateway fetches the @external inputs from the other subgraphs by it.
-    return { id: formatImpactKey(validateImpactRequest(regionCodes, year)) };
+    return { id: formatImpactKey(validateImpactRequest(regionCodes, year, minimumMeaningfulEffect)) };
   }
 
   @FieldResolver(() => Int, { description: 'The compared year.' })
@@ -98,7 +108,10 @@ export class TrainingImpactResolver {
     return (await ctx.loaders.comparisonByKey.load(comparisonInput(comparison))).regions;
   }
 
-  @FieldResolver(() => [RegionImpact], { description: 'Regions with an effect estimate, strongest effect first.' })
+  @FieldResolver(() => [RegionImpact], {
+    description:
+      'Regions with a tested effect estimate (not INSUFFICIENT_DATA or NO_DATA), strongest first; read each rank with its rankInterval.',
+  })
   @Directive(`@requires(fields: "${IMPACT_INPUTS}")`)
   async ranking(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionImpact[]> {
     const { regions } = await ctx.loaders.comparisonByKey.load(comparisonInput(comparison));
@@ -106,11 +119,29 @@ export class TrainingImpactResolver {
   }
 
   @FieldResolver(() => [EffectDifference], {
-    description: 'For every pair of regions with estimates: the difference of their effects with its interval.',
+    description:
+      'For every pair of regions with tested estimates: the difference of their effects, its Bonferroni simultaneous interval and its Holm-adjusted p-value.',
   })
   @Directive(`@requires(fields: "${IMPACT_INPUTS}")`)
   async differences(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<EffectDifference[]> {
     return (await ctx.loaders.comparisonByKey.load(comparisonInput(comparison))).differences;
+  }
+}
+
+@Resolver(() => RegionImpact)
+export class RegionImpactResolver {
+  @FieldResolver(() => Region, {
+    nullable: true,
+    description: 'The region (name, level, parent from personnel); null, with an error entry, when the code names no known region.',
+  })
+  region(@Root() impact: RegionImpact): Region {
+    if (!impact.known) {
+      throw graphqlError('NOT_FOUND', `No region has the code ${impact.regionCode}: it is well formed but not in the official Kemendagri list`, {
+        field: 'regionCodes',
+        regionCode: impact.regionCode,
+      });
+    }
+    return { code: impact.regionCode };
   }
 }
 

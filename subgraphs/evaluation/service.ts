@@ -51,13 +51,15 @@ export function appraisalCountsByEmployee(em: EntityManager, ids: readonly numbe
 /**
  * The IKM score with the exact 1/9 weight: sum over elements of NRR/9 x 25, where NRR = (sum of scores)
  * / respondents. Every element shares the respondents, so it is 25 x (all scores) / (9 x respondents),
- * computed in numeric (no rounding) before grading against the half-open bands.
+ * computed in numeric (no rounding). The grade is of the score rounded half up to two decimals (numeric
+ * round() rounds halves away from zero, i.e. up for these positive scores), against the regulation's
+ * closed two-decimal ranges in evaluation.ikm_band: 76.6082 reads 76.61 and grades B.
  */
 export const SURVEY_SELECT = `
   select s.id, s.unit_id as "unitId", s.year, s.conducted_on::text as "conductedOn",
          s.population_served as "populationServed", s.respondents,
          km.minimum_sample as "minimumRespondents", s.respondents < km.minimum_sample as "underSampled",
-         sc.score::float8 as score, band.grade, band.performance
+         sc.score::float8 as score, round(sc.score, 2)::float8 as "reportedScore", band.grade, band.performance
     from evaluation.ikm_survey s
     cross join lateral (
       select 25 * sum(c.score * c.answers)::numeric / (9 * s.respondents) as score
@@ -69,7 +71,7 @@ export const SURVEY_SELECT = `
     ) km
     cross join lateral (
       select b.grade, b.performance from evaluation.ikm_band b
-       where b.lower_bound <= sc.score order by b.lower_bound desc limit 1
+       where round(sc.score, 2) between b.lower_bound and b.upper_bound
     ) band`;
 
 /** A survey row with its score, grade and sample check, computed from the reference tables. */
@@ -77,6 +79,7 @@ export type ScoredSurvey = Omit<IkmSurvey, 'regionCode'> & {
   minimumRespondents: number;
   underSampled: boolean;
   score: number;
+  reportedScore: number;
   grade: IkmGrade;
   performance: string;
 };

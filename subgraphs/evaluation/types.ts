@@ -71,7 +71,13 @@ export class IkmSurvey {
   @Field(() => Float, { description: 'IKM = (sum of the nine NRR x 1/9) x 25, from 25 to 100, with the exact 1/9 weight.' })
   score!: number;
 
-  @Field(() => IkmGrade, { description: 'Grade of the score (half-open bands).' })
+  @Field(() => Float, {
+    description:
+      'The score rounded half up to two decimals, as the regulation\'s table reads it (76.6082 reads 76.61); the grade is of this score.',
+  })
+  reportedScore!: number;
+
+  @Field(() => IkmGrade, { description: 'Grade of reportedScore: 25.00-64.99 D, 65.00-76.60 C, 76.61-88.30 B, 88.31-100.00 A (PermenPANRB 14/2017).' })
   grade!: IkmGrade;
 
   @Field({ description: 'Unit performance of the grade, e.g. "Baik".' })

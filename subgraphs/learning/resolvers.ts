@@ -8,8 +8,8 @@ import type { RequestContext } from '../shared/subgraph.js';
 import type { LearningLoaders } from './loaders.js';
 import { WHOLE_LIST } from '../shared/connection.js';
 import { PageArgs } from '../shared/pagination.js';
-import { learningByRegion, listCompetencies, unitTrainingByRegion } from './service.js';
-import { RegionLearning, UnitTraining } from '../shared/federation-types.js';
+import { learningByRegion, listCompetencies, trainingDatesByRegion, unitTrainingByRegion } from './service.js';
+import { RegionLearning, UnitTraining, UnitTrainingDate } from '../shared/federation-types.js';
 import {
   Competency,
   CompetencyKind,
@@ -246,6 +246,14 @@ export class ImpactLearningResolver {
   @Directive('@inaccessible')
   unitTraining(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitTraining[]> {
     return contributionTo(comparison, (codes, year) => unitTrainingByRegion(ctx.em, codes, year));
+  }
+
+  @FieldResolver(() => [UnitTrainingDate], {
+    description: 'JP completed per unit and day in the compared year and the year after (input of the evaluation).',
+  })
+  @Directive('@inaccessible')
+  unitTrainingDates(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitTrainingDate[]> {
+    return contributionTo(comparison, (codes, year) => trainingDatesByRegion(ctx.em, codes, year));
   }
 
   @FieldResolver(() => [RegionLearning], { description: 'Training totals per compared region (input of the evaluation).' })

@@ -292,6 +292,26 @@ export async function unitTrainingByRegion(em: EntityManager, codes: readonly st
   );
 }
 
+/**
+ * Per unit of each region and per day: JP of completed enrolments by the end date of their offering, in the
+ * compared year and the year after. Learning does not know when each unit's IKM survey
+ * was held; evaluation does, and counts the JP completed before it (see docs/method.md).
+ */
+export async function trainingDatesByRegion(em: EntityManager, codes: readonly string[], year: number) {
+  return query<{ scope: string; unitId: number; completedOn: string; jp: number; enrolments: number }>(
+    em,
+    `select s.code as scope, e.unit_id as "unitId", o.ends_on::text as "completedOn",
+            sum(e.jp_earned)::int as jp, count(*)::int as enrolments
+       from unnest(?::text[]) as s(code)
+       join learning.enrolment e on ${sqlWithinRegion('e.region_code', 's.code')} and e.year between ?::int and ?::int + 1
+       join learning.course_offering o on o.id = e.offering_id
+      where e.unit_id is not null and e.status = 'COMPLETED' and e.jp_earned > 0
+      group by s.code, e.unit_id, o.ends_on
+      order by s.code, e.unit_id, o.ends_on`,
+    [codes, year, year],
+  );
+}
+
 /** Per region: enrolments, participants, JP, mean satisfaction (L1), mean test gain (L2), trained staff. */
 export async function learningByRegion(em: EntityManager, codes: readonly string[], year: number) {
   const rows = await query<{

@@ -8,8 +8,8 @@ import type { RequestContext } from '../shared/subgraph.js';
 import type { PersonnelLoaders } from './loaders.js';
 import { parseNip } from './nip.js';
 import { PageArgs } from '../shared/pagination.js';
-import { employeeByNip, scopeOf, staffingByRegion, type EmployeeScope } from './service.js';
-import { UnitStaffing } from '../shared/federation-types.js';
+import { employeeByNip, presenceByRegion, scopeOf, staffingByRegion, type EmployeeScope } from './service.js';
+import { RegionPresence, UnitStaffing } from '../shared/federation-types.js';
 import {
   Agency,
   AgencyConnection,
@@ -263,5 +263,11 @@ export class ImpactStaffingResolver {
   @Directive('@inaccessible')
   staffing(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitStaffing[]> {
     return contributionTo(comparison, (codes, year) => staffingByRegion(ctx.em, codes, year));
+  }
+
+  @FieldResolver(() => [RegionPresence], { description: 'Whether each requested code names a known region (input of the evaluation).' })
+  @Directive('@inaccessible')
+  regionPresence(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionPresence[]> {
+    return contributionTo(comparison, (codes, year) => presenceByRegion(ctx.em, codes, year));
   }
 }

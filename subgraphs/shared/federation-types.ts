@@ -20,6 +20,9 @@ export class UnitStaffing {
 
   @Field(() => Int, { description: 'Employees placed in the unit on 31 December of the year.' })
   staff!: number;
+
+  @Field(() => Int, { description: 'The agency the unit belongs to (units of one agency share its shocks).' })
+  agencyId!: number;
 }
 
 @ObjectType({ description: 'Training of the staff of one service unit in a compared year (enrolments record the unit at the time).' })
@@ -39,6 +42,29 @@ export class UnitTraining {
 
   @Field(() => Int, { description: 'Employees of the unit whose JP that year reached the annual minimum.' })
   reachedMinimum!: number;
+}
+
+@ObjectType({
+  description:
+    'JP completed by the staff of one service unit on one day (the end date of the offering), in the compared year and the year ' +
+    'after: evaluation counts the JP completed before each IKM survey it holds.',
+})
+@Directive('@shareable')
+export class UnitTrainingDate {
+  @Field({ description: 'The requested region code the unit lies in.' })
+  scope!: string;
+
+  @Field(() => Int, { description: 'Service unit id (the unit recorded on the enrolment).' })
+  unitId!: number;
+
+  @Field({ description: 'Day the offering ended (ISO date, e.g. "2025-10-14"): the enrolments were completed that day.' })
+  completedOn!: string;
+
+  @Field(() => Int, { description: 'JP earned by completed enrolments of the unit\'s staff that day.' })
+  jp!: number;
+
+  @Field(() => Int, { description: 'Completed enrolments behind that JP.' })
+  enrolments!: number;
 }
 
 @ObjectType({ description: 'Training totals of a compared region for the year: reaction (L1) and learning (L2) included.' })
@@ -86,4 +112,14 @@ export class RegionSpending {
 
   @Field(() => Int, { description: 'Budget lines summed; 0 below the level where agencies keep budgets.' })
   lines!: number;
+}
+
+@ObjectType({ description: 'Whether a requested region code names a region personnel knows (a well-formed code may name none).' })
+@Directive('@shareable')
+export class RegionPresence {
+  @Field({ description: 'The requested region code.' })
+  scope!: string;
+
+  @Field({ description: 'True when the code is an official region in personnel\'s reference list.' })
+  known!: boolean;
 }

@@ -172,8 +172,13 @@ describe('the supervisor (npm start)', () => {
       return undefined;
     });
     expect(errors).toBeGreaterThan(0);
-    const now = readState()!;
-    expect(now.postgres).not.toBe(state.postgres);
+    // The supervisor records the new server once its start-up returns, which may be just after the first
+    // answers come back: wait for run.json rather than read it once.
+    const now = await until('the new PostgreSQL recorded', () => {
+      const current = readState();
+      return current?.postgres && current.postgres !== state.postgres ? current : undefined;
+    });
+    expect(alive(now.postgres!)).toBe(true);
     expect(Object.values(now.subgraphs).map((s) => s.pid)).toEqual(subgraphPids);
   });
 

@@ -20,7 +20,7 @@ async function scoreSurvey(
   respondents: number,
   countsPerElement: [number, number, number, number][],
   population = 1000,
-): Promise<{ score: number; grade: string; performance: string; minimumRespondents: number; underSampled: boolean }> {
+): Promise<{ score: number; reportedScore: number; grade: string; performance: string; minimumRespondents: number; underSampled: boolean }> {
   await client.query('begin');
   try {
     const { rows } = await client.query<{ id: number }>(
@@ -60,7 +60,7 @@ describe('IKM score, grade and sample size', () => {
     expect(Math.abs(survey.score - rounded)).toBeGreaterThan(0.5);
   });
 
-  it('grades with half-open bands at their exact edges', async () => {
+  it('grades the score rounded half up to two decimals, at each band edge', async () => {
     // 10,000 respondents give scores in steps of 25/90,000; each case puts the total score sum S where needed.
     const respondents = 10_000;
     const casesFor = async (targetScore: number) => {
@@ -83,19 +83,30 @@ describe('IKM score, grade and sample size', () => {
       const survey = await scoreSurvey(respondents, counts, 1_000_000);
       return { survey, exact: (25 * total) / (9 * respondents) };
     };
-    const expectations: [number, string][] = [
-      [64.99, 'D'],
-      [65.0, 'C'],
-      [76.6, 'C'],
-      [76.605, 'C'],
-      [76.61, 'B'],
-      [88.3, 'B'],
-      [88.31, 'A'],
-      [100, 'A'],
+    // [target score, reported score, grade]: the regulation's table is on two decimals (25.00-64.99 D,
+    // 65.00-76.60 C, 76.61-88.30 B, 88.31-100.00 A), so the score is rounded half up before grading.
+    const expectations: [number, number, string][] = [
+      [25, 25, 'D'],
+      [64.99, 64.99, 'D'],
+      [64.9947, 64.99, 'D'],
+      [64.9951, 65.0, 'C'],
+      [65.0, 65.0, 'C'],
+      [76.6, 76.6, 'C'],
+      [76.6047, 76.6, 'C'],
+      [76.605, 76.61, 'B'],
+      [76.6082, 76.61, 'B'],
+      [76.61, 76.61, 'B'],
+      [88.3, 88.3, 'B'],
+      [88.3047, 88.3, 'B'],
+      [88.3075, 88.31, 'A'],
+      [88.31, 88.31, 'A'],
+      [100, 100, 'A'],
     ];
-    for (const [target, grade] of expectations) {
+    for (const [target, reported, grade] of expectations) {
       const { survey, exact } = await casesFor(target);
+      expect(Math.abs(exact - target), `step of the synthetic survey at ${target}`).toBeLessThan(0.0002);
       expect(survey.score).toBeCloseTo(exact, 9);
+      expect(survey.reportedScore, `score ${exact}`).toBe(reported);
       expect(survey.grade, `score ${exact}`).toBe(grade);
     }
   });

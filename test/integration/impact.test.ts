@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
-import { olsSlope, welchDifference } from '../support/statistics.js';
+import { holmAdjusted, weightedLeastSquares, welchDifference } from '../support/statistics.js';
 import type { SeedTruth } from '../../tools/seed/generate.js';
 import { ImpactVerdictsDocument, TrainingImpactDocument, type TrainingImpactQuery } from '../generated/graphql.js';
 import { usePlatform } from '../support/platform.js';
@@ -25,8 +25,11 @@ async function compare(codes: string[], year = YEAR): Promise<TrainingImpactQuer
 interface UnitFacts {
   unitId: number;
   staff: number;
+  agencyId: number;
   jp: number;
-  ikm: Map<number, { score: number; underSampled: boolean }>;
+  /** JP completed in the year strictly before the unit's survey of the year (offering end date). */
+  jpBeforeSurvey: number;
+  ikm: Map<number, { score: number; underSampled: boolean; respondents: number; regionCode: string }>;
 }
 
 /**
@@ -34,37 +37,46 @@ interface UnitFacts {
  * the platform's (no position history, IKM from NRR per element in JavaScript, sample minimum looked up here).
  */
 async function unitFacts(code: string, year: number): Promise<UnitFacts[]> {
-  const units = await sql<{ id: number; staff: string }>(
-    `select u.id, count(e.id) filter (where e.appointed_on <= make_date($2, 12, 31)) as staff
+  const units = await sql<{ id: number; staff: string; agency_id: number }>(
+    `select u.id, u.agency_id, count(e.id) filter (where e.appointed_on <= make_date($2, 12, 31)) as staff
        from personnel.service_unit u left join personnel.employee e on e.unit_id = u.id
       where u.region_code like $1 || '.%' group by u.id order by u.id`,
     [code, year],
+  );
+  const before = await sql<{ unit_id: number; jp: string }>(
+    `select e.unit_id, sum(e.jp_earned) as jp
+       from learning.enrolment e join learning.course_offering o on o.id = e.offering_id
+       join evaluation.ikm_survey s on s.unit_id = e.unit_id and s.year = $1
+      where e.year = $1 and e.unit_id = any($2) and e.status = 'COMPLETED' and o.ends_on < s.conducted_on
+      group by e.unit_id`,
+    [year, units.map((u) => u.id)],
   );
   const jp = await sql<{ unit_id: number; jp: string }>(
     'select unit_id, sum(jp_earned) as jp from learning.enrolment where year = $1 and unit_id = any($2) group by unit_id',
     [year, units.map((u) => u.id)],
   );
   const km = await sql<{ population: number; minimum_sample: number }>('select * from evaluation.krejcie_morgan order by population');
-  const answers = await sql<{ unit_id: number; year: number; respondents: number; population_served: number; element_no: number; score: number; answers: number }>(
-    `select s.unit_id, s.year, s.respondents, s.population_served, c.element_no, c.score, c.answers
+  const answers = await sql<{ unit_id: number; year: number; respondents: number; population_served: number; region_code: string; element_no: number; score: number; answers: number }>(
+    `select s.unit_id, s.year, s.respondents, s.population_served, s.region_code, c.element_no, c.score, c.answers
        from evaluation.ikm_survey s join evaluation.ikm_answer_count c on c.survey_id = s.id
       where s.unit_id = any($1) and s.year in ($2, $2 - 1)`,
     [units.map((u) => u.id), year],
   );
   const jpOf = new Map(jp.map((r) => [r.unit_id, Number(r.jp)]));
+  const beforeOf = new Map(before.map((r) => [r.unit_id, Number(r.jp)]));
   return units.map((unit) => {
-    const ikm = new Map<number, { score: number; underSampled: boolean }>();
+    const ikm: UnitFacts['ikm'] = new Map();
     for (const y of [year - 1, year]) {
       const rows = answers.filter((a) => a.unit_id === unit.id && a.year === y);
       if (rows.length === 0) continue;
-      const { respondents, population_served: population } = rows[0]!;
+      const { respondents, population_served: population, region_code: regionCode } = rows[0]!;
       const nrr = new Map<number, number>();
       for (const row of rows) nrr.set(row.element_no, (nrr.get(row.element_no) ?? 0) + (row.score * row.answers) / respondents);
       const score = (25 / 9) * [...nrr.values()].reduce((a, b) => a + b, 0);
       const minimum = km.find((k) => k.population >= population)!.minimum_sample;
-      ikm.set(y, { score, underSampled: respondents < minimum });
+      ikm.set(y, { score, underSampled: respondents < minimum, respondents, regionCode });
     }
-    return { unitId: unit.id, staff: Number(unit.staff), jp: jpOf.get(unit.id) ?? 0, ikm };
+    return { unitId: unit.id, staff: Number(unit.staff), agencyId: unit.agency_id, jp: jpOf.get(unit.id) ?? 0, jpBeforeSurvey: beforeOf.get(unit.id) ?? 0, ikm };
   });
 }
 
@@ -72,7 +84,7 @@ describe('training impact comparison through the gateway', () => {
   it('reports exposure, IKM, cost and effect that match the seeded tables', async () => {
     const comparison = await compare(DEMO);
     expect(comparison.regionCodes).toEqual(DEMO);
-    expect(comparison.regions.map((r) => r.region.name)).toEqual(['Kota Medan', 'Kota Binjai', 'Kabupaten Merauke']);
+    expect(comparison.regions.map((r) => r.region?.name)).toEqual(['Kota Medan', 'Kota Binjai', 'Kabupaten Merauke']);
     for (const region of comparison.regions) {
       const facts = await unitFacts(region.regionCode, YEAR);
       expect(region.exposure.units).toBe(facts.length);
@@ -82,19 +94,50 @@ describe('training impact comparison through the gateway', () => {
       expect(region.serviceQuality.unitsSurveyed).toBe(surveyed.length);
       expect(region.serviceQuality.meanIkm).toBeCloseTo(surveyed.reduce((s, u) => s + u.ikm.get(YEAR)!.score, 0) / surveyed.length, 9);
 
-      // The effect: OLS of the IKM change on JP per staff member (per 10 JP), units with staff and two adequate surveys.
+      // The effect: this year's IKM on JP completed before the survey (per 10 JP per staff member), last year's
+      // IKM and the agency, weighted by respondents; units with staff and two adequate surveys.
       const sample = facts.filter(
         (u) => u.staff > 0 && u.ikm.has(YEAR) && u.ikm.has(YEAR - 1) && !u.ikm.get(YEAR)!.underSampled && !u.ikm.get(YEAR - 1)!.underSampled,
       );
-      const points = sample.map((u) => ({ x: u.jp / u.staff / 10, y: u.ikm.get(YEAR)!.score - u.ikm.get(YEAR - 1)!.score }));
-      const expected = olsSlope(points);
+      const agencies = [...new Set(sample.map((u) => u.agencyId))].sort((a, b) => a - b).slice(1);
+      const fit = weightedLeastSquares(
+        sample.map((u) => ({
+          y: u.ikm.get(YEAR)!.score,
+          x: [1, u.jpBeforeSurvey / u.staff / 10, u.ikm.get(YEAR - 1)!.score, ...agencies.map((a) => (u.agencyId === a ? 1 : 0))],
+          weight: u.ikm.get(YEAR)!.respondents,
+        })),
+      );
       const effect = region.effect.perTenJp!;
-      expect(region.effect.units).toBe(points.length);
-      expect(effect.estimate).toBeCloseTo(expected.estimate, 9);
-      expect(effect.standardError).toBeCloseTo(expected.standardError, 9);
-      expect(effect.degreesOfFreedom).toBe(points.length - 2);
-      expect(effect.lower).toBeCloseTo(expected.lower, 9);
-      expect(region.effect.trend).toBeCloseTo(expected.intercept, 9);
+      expect(region.effect.units).toBe(sample.length);
+      expect(region.effect.clusters).toBe(new Set(sample.map((u) => u.ikm.get(YEAR)!.regionCode.split('.').slice(0, 3).join('.'))).size);
+      expect(effect.estimate).toBeCloseTo(fit[1]!, 9);
+      expect(region.effect.priorIkmCoefficient).toBeCloseTo(fit[2]!, 9);
+      expect(effect.lower).toBeLessThan(effect.estimate);
+      expect(effect.upper).toBeGreaterThan(effect.estimate);
+      expect(region.effect.inference).toBe(region.effect.clusters < 12 ? 'WILD_CLUSTER_BOOTSTRAP' : 'CR2_BELL_MCCAFFREY');
+      const unweighted = weightedLeastSquares(
+        sample.map((u) => ({
+          y: u.ikm.get(YEAR)!.score,
+          x: [1, u.jpBeforeSurvey / u.staff / 10, u.ikm.get(YEAR - 1)!.score, ...agencies.map((a) => (u.agencyId === a ? 1 : 0))],
+          weight: 1,
+        })),
+      );
+      expect(region.effect.unweightedPerTenJp!.estimate).toBeCloseTo(unweighted[1]!, 9);
+      const changeScore = weightedLeastSquares(
+        sample.map((u) => ({
+          y: u.ikm.get(YEAR)!.score - u.ikm.get(YEAR - 1)!.score,
+          x: [1, u.jpBeforeSurvey / u.staff / 10, ...agencies.map((a) => (u.agencyId === a ? 1 : 0))],
+          weight: u.ikm.get(YEAR)!.respondents,
+        })),
+      );
+      expect(region.effect.changeScorePerTenJp!.estimate).toBeCloseTo(changeScore[1]!, 9);
+      // Training completed after the survey is not counted: the exposure of each unit is its JP before the survey.
+      for (const unit of region.units) {
+        const fact = facts.find((f) => f.unitId === unit.unitId)!;
+        expect(unit.jpBeforeSurvey, `unit ${unit.unitId}`).toBe(fact.ikm.has(YEAR) ? fact.jpBeforeSurvey : null);
+      }
+      // The descriptive contrast stays the IKM change of units at or above 20 JP per staff member minus the others.
+      const points = sample.map((u) => ({ x: u.jp / u.staff / 10, y: u.ikm.get(YEAR)!.score - u.ikm.get(YEAR - 1)!.score }));
       const high = points.filter((p) => p.x * 10 >= 20).map((p) => p.y);
       const low = points.filter((p) => p.x * 10 < 20).map((p) => p.y);
       expect(region.effect.unitsAtOrAbove20Jp).toBe(high.length);
@@ -117,14 +160,22 @@ describe('training impact comparison through the gateway', () => {
       expect(region.exposure.participants).toBe(Number(money!.participants));
       expect(region.cost.costPerJp).toBe(String(Math.round(Number(money!.realised) / Number(money!.jp))));
       expect(region.cost.costPerParticipant).toBe(String(Math.round(Number(money!.realised) / Number(money!.participants))));
-      if (region.costPerIkmPoint.estimate != null) {
-        const points = effect.estimate * sample.reduce((s, u) => s + u.jp / u.staff / 10, 0);
-        expect(Number(region.costPerIkmPoint.estimate)).toBeCloseTo(Number(money!.realised) / points, -1);
+      // Cost per IKM point: spending attributed to the units in the estimate by their share of the region's JP,
+      // over the IKM points the estimate attributes to their training before the survey.
+      if (region.verdict === 'EXPAND') {
+        const attributed = (Number(money!.realised) * sample.reduce((s, u) => s + u.jp, 0)) / Number(money!.jp);
+        const gained = effect.estimate * sample.reduce((s, u) => s + u.jpBeforeSurvey / u.staff / 10, 0);
+        expect(Number(region.costPerIkmPoint.attributedSpending)).toBeCloseTo(attributed, -1);
+        expect(region.costPerIkmPoint.attributablePoints).toBeCloseTo(gained, 6);
+        expect(Number(region.costPerIkmPoint.estimate)).toBeCloseTo(attributed / gained, -1);
         expect(Number(region.costPerIkmPoint.lower)).toBeLessThan(Number(region.costPerIkmPoint.estimate));
-        expect(Number(region.costPerIkmPoint.upper)).toBeGreaterThan(Number(region.costPerIkmPoint.estimate));
+        // The interval carries the spending's uncertainty too: wider than the effect's bounds alone give.
+        const fromEffectOnly = attributed / (effect.lower * gained / effect.estimate);
+        expect(Number(region.costPerIkmPoint.upper ?? Infinity)).toBeGreaterThan(Number(region.costPerIkmPoint.estimate));
+        expect(fromEffectOnly).toBeGreaterThan(0);
       } else {
-        expect(effect.lower).toBeLessThanOrEqual(0);
-        expect(region.costPerIkmPoint.reason).toMatch(/not distinguishable from zero/);
+        expect(region.costPerIkmPoint.estimate).toBeNull();
+        expect(region.costPerIkmPoint.reason).toMatch(/Only for an EXPAND verdict/);
       }
     }
   });
@@ -138,15 +189,55 @@ describe('training impact comparison through the gateway', () => {
       expect(trueEffect, `${region.regionCode}: ${region.verdictReason}`).toBeGreaterThanOrEqual(effect.lower);
       expect(trueEffect, `${region.regionCode}: ${region.verdictReason}`).toBeLessThanOrEqual(effect.upper);
       if (trueEffect === 0) expect(region.verdict).not.toBe('EXPAND');
+      expect(region.verdictReason).not.toMatch(/Only 0|\b0 units/);
     }
     const strongest = Object.entries(truth.regions).sort(([, a], [, b]) => b.effectPer10Jp - a.effectPer10Jp)[0]![0];
     expect(comparison.ranking[0]!.regionCode).toBe(strongest);
     expect(comparison.ranking.map((r) => r.rank)).toEqual([1, 2, 3]);
-    // Every pair is reported; a pair is called distinguishable exactly when its interval excludes zero.
-    expect(comparison.differences).toHaveLength(3);
-    for (const pair of comparison.differences) {
-      expect(pair.distinguishable).toBe(pair.difference.lower > 0 || pair.difference.upper < 0);
+    for (const r of comparison.ranking) {
+      expect(r.rankInterval!.lower).toBeLessThanOrEqual(r.rank!);
+      expect(r.rankInterval!.upper).toBeGreaterThanOrEqual(r.rank!);
     }
+    // Every pair is reported, Holm-adjusted over the three pairs; distinguishable exactly when that p-value is at most 5%.
+    expect(comparison.differences).toHaveLength(3);
+    const holm = holmAdjusted(comparison.differences.map((d) => d.pValue));
+    comparison.differences.forEach((pair, i) => {
+      expect(pair.pValueHolm).toBeCloseTo(holm[i]!, 12);
+      expect(pair.distinguishable).toBe(pair.pValueHolm <= 0.05);
+      expect(pair.difference.confidence).toBeCloseTo(1 - 0.05 / 3, 12);
+    });
+  });
+
+  it('controls false EXPAND across the requested regions with Holm, and lets the caller set the minimum meaningful effect', async () => {
+    const districts = await sql<{ code: string }>("select code from personnel.region where parent_code = '12.71' order by code");
+    const comparison = await compare(DEMO);
+    const tested = comparison.regions.filter((r) => r.effect.perTenJp);
+    const holm = holmAdjusted(tested.map((r) => r.effect.pAboveZero!));
+    tested.forEach((region, i) => {
+      expect(region.effect.holmFamilySize).toBe(tested.length);
+      expect(region.effect.pAboveZeroHolm).toBeCloseTo(holm[i]!, 12);
+      if (region.verdict === 'EXPAND') expect(region.effect.pAboveZeroHolm).toBeLessThanOrEqual(0.05);
+      else expect(['NO_EFFECT', 'INCONCLUSIVE']).toContain(region.verdict);
+    });
+    // Alone, a region faces a family of one: its adjusted p-value is its own.
+    const [alone] = (await compare(['12.71'])).regions;
+    expect(alone!.effect.pAboveZeroHolm).toBeCloseTo(alone!.effect.pAboveZero!, 12);
+    // Districts of Medan have too few units for a verdict: INSUFFICIENT_DATA, never in the family or the ranking.
+    const small = await compare(districts.slice(0, 4).map((d) => d.code));
+    for (const region of small.regions) {
+      expect(region.verdict).toBe('INSUFFICIENT_DATA');
+      expect(region.verdictReason).toMatch(/a verdict needs at least 20 units in 4 districts/);
+      expect(region.rank).toBeNull();
+    }
+    expect(small.ranking).toEqual([]);
+    // A minimum meaningful effect above what Merauke's interval allows turns INCONCLUSIVE into NO_EFFECT.
+    const strict = await api.query(TrainingImpactDocument, { regionCodes: DEMO, year: YEAR, minimumMeaningfulEffect: 1.5 });
+    expect(strict.errors).toBeUndefined();
+    const merauke = strict.data!.trainingImpact.regions.find((r) => r.regionCode === '93.01')!;
+    expect(merauke.effect.minimumMeaningfulEffect).toBe(1.5);
+    expect(merauke.verdict).toBe('NO_EFFECT');
+    expect(merauke.verdictReason).toMatch(/below the minimum meaningful effect of 1.50/);
+    expect(strict.data!.trainingImpact.id).toBe(`${YEAR}:${DEMO.join(',')}:1.5`);
   });
 
   it('gives the Kirkpatrick chain from the seeded enrolments and appraisals', async () => {
@@ -181,20 +272,82 @@ describe('training impact comparison through the gateway', () => {
   });
 
   it('compares a province as the sum of its regions', async () => {
-    const [province, medan, binjai] = (await compare(['12', '12.71', '12.75'])).regions;
+    // A province and its regencies overlap: one request may not hold both (see the nested-region test).
+    const [province] = (await compare(['12'])).regions;
+    const [medan, binjai] = (await compare(['12.71', '12.75'])).regions;
     expect(province!.exposure.units).toBe(medan!.exposure.units + binjai!.exposure.units);
     expect(province!.exposure.staff).toBe(medan!.exposure.staff + binjai!.exposure.staff);
-    expect(province!.exposure.jp).toBe(medan!.exposure.jp + binjai!.exposure.jp);
-    expect(BigInt(province!.cost.realisedSpending)).toBe(BigInt(medan!.cost.realisedSpending) + BigInt(binjai!.cost.realisedSpending));
+    expect(province!.exposure.jp).toBe(medan!.exposure.jp! + binjai!.exposure.jp!);
+    expect(BigInt(province!.cost.realisedSpending!)).toBe(BigInt(medan!.cost.realisedSpending!) + BigInt(binjai!.cost.realisedSpending!));
     expect(province!.effect.units).toBe(medan!.effect.units + binjai!.effect.units);
   });
 
   it('says why a district has no cost figures', async () => {
     const [district] = await sql<{ code: string }>("select code from personnel.region where parent_code = '93.01' order by code limit 1");
     const [region] = (await compare([district!.code])).regions;
-    expect(region!.cost.realisedSpending).toBe('0');
+    expect(region!.cost.realisedSpending).toBeNull();
     expect(region!.cost.costPerJp).toBeNull();
     expect(region!.cost.note).toMatch(/no budget lines/);
+  });
+
+  it('refuses nested or overlapping regions in one request, naming the pair', async () => {
+    for (const codes of [['12.71', '12.71.01'], ['12.71.01', '12.75', '12.71'], ['12', '93.01', '12.75']]) {
+      const response = await api.query(ImpactVerdictsDocument, { regionCodes: codes, year: YEAR });
+      expect(response.data ?? null).toBeNull();
+      expect(response.errors?.[0]?.extensions?.code, codes.join(',')).toBe('BAD_USER_INPUT');
+    }
+    const response = await api.query(ImpactVerdictsDocument, { regionCodes: ['12.71', '12.71.01'], year: YEAR });
+    expect(response.errors?.[0]?.message).toMatch(/12\.71\.01 lies within region 12\.71/);
+  });
+
+  it('answers for the known regions when a well-formed code names none, with an error entry for the unknown one', async () => {
+    const response = await api.query(ImpactVerdictsDocument, { regionCodes: ['99.99', '73.71', '12.71'], year: YEAR });
+    const regions = response.data!.trainingImpact.regions;
+    expect(regions.map((r) => r.regionCode)).toEqual(['99.99', '73.71', '12.71']);
+    expect(regions[0]!.region).toBeNull();
+    expect(regions[0]!.verdict).toBe('NO_DATA');
+    expect(regions[0]!.verdictReason).toMatch(/not a region code the platform knows/);
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0]!.extensions?.code).toBe('NOT_FOUND');
+    expect(response.errors![0]!.message).toMatch(/99\.99/);
+    // Kota Makassar exists but has no data in this platform: NO_DATA, no error; Medan is answered as usual.
+    expect(regions[1]!.region!.name).toBe('Kota Makassar');
+    expect(regions[1]!.verdict).toBe('NO_DATA');
+    expect(regions[1]!.effect.perTenJp).toBeNull();
+    expect(regions[1]!.cost.realisedSpending).toBeNull();
+    expect(regions[2]!.region!.name).toBe('Kota Medan');
+    expect(regions[2]!.verdict).toBe('EXPAND');
+  });
+
+  it('reports a year without data as NO_DATA with null figures, never zeros', async () => {
+    const comparison = await compare(DEMO, 2019);
+    for (const region of comparison.regions) {
+      expect(region.verdict).toBe('NO_DATA');
+      expect(region.verdictReason).toMatch(/no data, not a zero/);
+      expect(region.exposure.jp).toBeNull();
+      expect(region.exposure.jpPerStaff).toBeNull();
+      expect(region.exposure.reachedMinimumShare).toBeNull();
+      expect(region.exposure.participants).toBeNull();
+      expect(region.serviceQuality.meanIkm).toBeNull();
+      expect(region.effect.perTenJp).toBeNull();
+      expect(region.cost.realisedSpending).toBeNull();
+      expect(region.costPerIkmPoint.estimate).toBeNull();
+      expect(region.rank).toBeNull();
+    }
+    expect(comparison.ranking).toEqual([]);
+    expect(comparison.differences).toEqual([]);
+  });
+
+  it('runs the placebo check when next year\'s surveys exist, and says why not otherwise', async () => {
+    const [latest] = (await compare(['12.71'])).regions;
+    expect(latest!.effect.placebo.nextYearExposure).toBeNull();
+    expect(latest!.effect.placebo.reason).toMatch(/no unit has an IKM survey of the next year/);
+    for (const region of (await compare(DEMO, 2024)).regions) {
+      const placebo = region.effect.placebo;
+      expect(placebo.nextYearExposure, region.regionCode).not.toBeNull();
+      expect(placebo.failed).toBe(placebo.pValue! <= 0.05);
+      expect(placebo.reason).toMatch(placebo.failed ? /^Failed/ : /^Passed/);
+    }
   });
 
   it('rejects bad requests with BAD_USER_INPUT', async () => {
@@ -202,5 +355,7 @@ describe('training impact comparison through the gateway', () => {
       const response = await api.query(ImpactVerdictsDocument, { regionCodes: [...codes], year });
       expect(response.errors?.[0]?.extensions?.code, JSON.stringify(codes)).toBe('BAD_USER_INPUT');
     }
+    const negative = await api.query(TrainingImpactDocument, { regionCodes: ['12.71'], year: YEAR, minimumMeaningfulEffect: -1 });
+    expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

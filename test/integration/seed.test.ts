@@ -92,6 +92,32 @@ describe('demo data generator', () => {
     expect(await digest(second)).toEqual(await digest(first));
   });
 
+  it('keeps the random (default) scenario byte for byte what the generator gave before scenarios existed', async () => {
+    // Digests of the generator at the commit before scenarios (48eabb2) for these options.
+    const digest = await one<Record<string, string>>(
+      first,
+      `select (select md5(string_agg(t::text, '|' order by id)) from personnel.employee t) as employees,
+              (select md5(string_agg(t::text, '|' order by id)) from personnel.service_unit t) as units,
+              (select md5(string_agg(t::text, '|' order by id)) from learning.course_offering t) as offerings,
+              (select md5(string_agg(t::text, '|' order by id)) from learning.enrolment t) as enrolments,
+              (select md5(string_agg(t::text, '|' order by id)) from budgeting.budget_line t) as budget,
+              (select md5(string_agg(t::text, '|' order by id)) from evaluation.ikm_survey t) as surveys,
+              (select md5(string_agg(t::text, '|' order by id)) from evaluation.skp_appraisal t) as skp,
+              (select md5(string_agg(t::text, '|' order by survey_id, element_no, score)) from evaluation.ikm_answer_count t) as answers`,
+    );
+    expect(digest).toEqual({
+      employees: 'd91d2771eb172ad8b6a7da7f0f48b0b6',
+      units: '197e848d12d347a9eb19ed774ecf29e6',
+      offerings: '86279eb472f729e8b643d33849610d84',
+      enrolments: '1396fc9c8b9e7f9ead2e0eea72d7536c',
+      budget: 'a03a279d195c513ac780cf52a0313cdb',
+      surveys: '27b2d2b2ad240f7173adc0ce1bf103e3',
+      skp: 'a8538723854bdccc644bdbdff91d2d02',
+      answers: '9231e1113023923139284214ce366f76',
+    });
+    expect(truth.scenario).toBe('random');
+  });
+
   it('names agencies after the region and places units in its real districts and villages', async () => {
     const agencies = await rows<{ name: string; kind: string }>(first, `select name, kind from personnel.agency where region_code = '12.71' order by id`);
     expect(agencies.map((a) => a.kind).sort()).toEqual(['BKPSDM', 'CIVIL_REGISTRY', 'DISTRICT_ADMINISTRATION', 'EDUCATION', 'HEALTH', 'PUBLIC_WORKS']);

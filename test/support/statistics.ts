@@ -104,3 +104,44 @@ export function welchDifference(
   return welchFromSummaries(summaryA, { mean: meanB, variance: sampleVariance(b, meanB), n: nB }, confidence);
 }
 
+
+/**
+ * Weighted least squares coefficients by the normal equations (X'WX)b = X'Wy, solved by Gaussian elimination
+ * with partial pivoting: a different route than the platform's (Cholesky of the √w-transformed design).
+ * Each row's x holds every column, the intercept's 1 included.
+ */
+export function weightedLeastSquares(rows: ReadonlyArray<{ y: number; x: readonly number[]; weight: number }>): number[] {
+  const p = rows[0]?.x.length ?? 0;
+  const a = Array.from({ length: p }, () => new Array<number>(p + 1).fill(0));
+  for (const { y, x, weight } of rows) {
+    for (let i = 0; i < p; i++) {
+      const row = a[i]!;
+      for (let j = 0; j < p; j++) row[j]! += weight * x[i]! * x[j]!;
+      row[p]! += weight * x[i]! * y;
+    }
+  }
+  for (let c = 0; c < p; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < p; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[pivot]![c]!)) pivot = r;
+    [a[c], a[pivot]] = [a[pivot]!, a[c]!];
+    for (let r = 0; r < p; r++) {
+      if (r === c) continue;
+      const f = a[r]![c]! / a[c]![c]!;
+      for (let k = c; k <= p; k++) a[r]![k]! -= f * a[c]![k]!;
+    }
+  }
+  return a.map((row, i) => row[p]! / row[i]!);
+}
+
+/** Holm's step-down adjusted p-values, written out here independently of the platform's. */
+export function holmAdjusted(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || a.i - b.i);
+  const adjusted = new Array<number>(m).fill(1);
+  let running = 0;
+  order.forEach(({ p, i }, k) => {
+    running = Math.max(running, Math.min(1, (m - k) * p));
+    adjusted[i] = running;
+  });
+  return adjusted;
+}

@@ -5,7 +5,8 @@ import { startDatabase } from '../dev/embedded-postgres.js';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { config } from '../../subgraphs/shared/config.js';
 import type pg from 'pg';
-import { clearDemoData, DEMO_DEFAULTS, generateDemoData, SEEDED_TABLES, type SeedOptions, type SeedTruth } from './generate.js';
+import { clearDemoData, DEMO_DEFAULTS, generateDemoData, SCENARIOS, SEEDED_TABLES, type SeedOptions, type SeedTruth } from './generate.js';
+import { isScenario } from './scenario.js';
 
 /** The data folder of `npm start` (DATA_DIR, default .data at the repository root). */
 const DATA_DIR = config().dev.dataDir;
@@ -17,6 +18,7 @@ usage: node dist/tools/seed/cli.js [options]
   --regions A,B        regency/city or province codes (default ${DEMO_DEFAULTS.regions.join(',')})
   --employees N        employees per region (default ${DEMO_DEFAULTS.employeesPerRegion})
   --years FROM-TO      seeded years (default ${DEMO_DEFAULTS.years.from}-${DEMO_DEFAULTS.years.to})
+  --scenario NAME      what the data plant: ${SCENARIOS.join(', ')} (default random, see tools/seed/scenario.ts)
   --truth PATH         where to write the true model as JSON (default .data/truth.json)
   --reset              empty the seeded tables first (regions and reference tables stay)
   -h, --help           this text
@@ -31,6 +33,7 @@ function parseOptions(argv: string[]): { options: SeedOptions; reset: boolean } 
       regions: { type: 'string' },
       employees: { type: 'string' },
       years: { type: 'string' },
+      scenario: { type: 'string' },
       truth: { type: 'string' },
       reset: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -48,6 +51,8 @@ function parseOptions(argv: string[]): { options: SeedOptions; reset: boolean } 
     if (!match?.[1]) throw new Error(`--years needs FROM-TO like 2021-2025, got "${values.years}"`);
     years = { from: Number(match[1]), to: Number(match[2] ?? match[1]) };
   }
+  const scenario = values.scenario ?? 'random';
+  if (!isScenario(scenario)) throw new Error(`--scenario must be one of ${SCENARIOS.join(', ')}, got "${scenario}"`);
   return {
     reset: values.reset,
     options: {
@@ -55,6 +60,7 @@ function parseOptions(argv: string[]): { options: SeedOptions; reset: boolean } 
       regions: values.regions !== undefined ? values.regions.split(',').map((r) => r.trim()).filter((r) => r !== '') : [...DEMO_DEFAULTS.regions],
       employeesPerRegion: values.employees !== undefined ? integer(values.employees, '--employees') : DEMO_DEFAULTS.employeesPerRegion,
       years,
+      scenario,
       truthPath: values.truth ?? join(DATA_DIR, 'truth.json'),
       log: (line) => console.log(line),
     },
@@ -74,6 +80,7 @@ async function printSummary(pool: pg.Pool, truth: SeedTruth): Promise<void> {
     console.log(`  ${table.padEnd(32)} ${rows.toLocaleString('en-US').padStart(12)}`);
   }
   console.log(`  ${'total'.padEnd(32)} ${total.toLocaleString('en-US').padStart(12)}`);
+  console.log(`\nscenario ${truth.scenarioDescription}`);
   console.log('\ntrue effect of 10 JP per staff member on IKM, by region:');
   for (const [code, r] of Object.entries(truth.regions)) {
     console.log(`  ${code} ${r.name.padEnd(28)} effect ${r.effectPer10Jp.toFixed(2)}, trend ${r.trendPerYear.toFixed(2)}/year, ${r.units} units`);
@@ -112,7 +119,7 @@ async function main(): Promise<number> {
     }
     console.log(
       `seeding ${options.regions.join(', ')}: ${options.employeesPerRegion} employees each, ` +
-        `${options.years.from}-${options.years.to}, seed ${options.seed}`,
+        `${options.years.from}-${options.years.to}, seed ${options.seed}, scenario ${options.scenario ?? 'random'}`,
     );
     const seedStarted = performance.now();
     const truth = await generateDemoData(pool, options);

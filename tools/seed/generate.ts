@@ -13,6 +13,7 @@ import { type RegionTruth, regionModel, regionTruth, type SeedTruth } from './tr
 import type { RegionRow, RegionState } from './types.js';
 import { AGENCIES, createAgencies, createUnits } from './units.js';
 import { generateYear } from './years.js';
+import { describeScenario, featuresOf } from './scenario.js';
 
 /**
  * Deterministic demo data for all four schemas: agencies, service units and staff of the requested
@@ -26,6 +27,7 @@ import { generateYear } from './years.js';
  */
 
 export { DEMO_DEFAULTS, type SeedOptions } from './options.js';
+export { SCENARIOS, type Scenario } from './scenario.js';
 export { clearDemoData, SEEDED_TABLES } from './tables.js';
 export type { SeedTruth } from './truth.js';
 
@@ -35,7 +37,8 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
   const log = options.log ?? (() => {});
   const started = performance.now();
   const client = await pool.connect();
-  const truth: SeedTruth = { seed: options.seed, years: { ...options.years }, regions: {} };
+  const scenario = options.scenario ?? 'random';
+  const truth: SeedTruth = { seed: options.seed, scenario, scenarioDescription: describeScenario(scenario), years: { ...options.years }, regions: {} };
   try {
     await client.query('begin');
     await client.query('set local standard_conforming_strings = on');
@@ -105,13 +108,16 @@ async function finish(run: Run): Promise<void> {
 /** One region: agencies, units, staff and mentoring, then training, appraisals, surveys and budgets year by year. */
 async function generateRegion(run: Run, region: RegionRow): Promise<RegionTruth> {
   const rng = new Rng(hashSeed(run.options.seed, region.code));
-  const model = regionModel(rng, region.code, { from: run.from, to: run.to });
+  const model = regionModel(rng, region.code, { from: run.from, to: run.to }, run.options.effectsByRegion?.[region.code]);
   const isProvince = region.level === 'PROVINCE';
   const label = isProvince ? `Provinsi ${region.name}` : region.name;
   const agencies = createAgencies(run, region, label);
-  const state: RegionState = { region, rng, isProvince, label, model, agencies, units: [], employees: [] };
+  const features = featuresOf(run.options.scenario ?? 'random');
+  const scenarioRng = new Rng(hashSeed(run.options.seed, `${region.code}/scenario`));
+  const state: RegionState = { region, rng, isProvince, label, model, agencies, units: [], employees: [], features, scenarioRng };
   // The agency heads count among the region's employees.
-  state.units = createUnits(run, state, run.options.employeesPerRegion - AGENCIES.length);
+  const employees = run.options.employeesByRegion?.[region.code] ?? run.options.employeesPerRegion;
+  state.units = createUnits(run, state, employees - AGENCIES.length);
   createStaff(run, state);
   createMentoring(run, rng, state.employees);
   await flushAll(run);

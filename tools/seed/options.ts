@@ -1,10 +1,18 @@
+import { isScenario, type Scenario } from './scenario.js';
+
 /** What a run of the demo generator seeds, and the defaults of `npm run seed` and `npm start`. */
 export interface SeedOptions {
   seed: number;
   /** Regency/city codes ('12.71') or province codes ('12'). */
   regions: string[];
   employeesPerRegion: number;
+  /** Employees of particular regions, overriding employeesPerRegion (mixed region sizes). */
+  employeesByRegion?: Record<string, number>;
   years: { from: number; to: number };
+  /** True effects (IKM points per 10 JP per staff member) of particular regions, overriding the model's (benchmarks). */
+  effectsByRegion?: Record<string, number>;
+  /** What the data plant (see scenario.ts); default 'random', the generator as it always was. */
+  scenario?: Scenario;
   truthPath?: string;
   log?: (line: string) => void;
 }
@@ -18,6 +26,10 @@ export const DEMO_DEFAULTS: { seed: number; regions: string[]; employeesPerRegio
 
 export function validateOptions(options: SeedOptions): void {
   const { seed, regions, employeesPerRegion, years } = options;
+  if (options.scenario !== undefined && !isScenario(options.scenario)) throw new Error(`unknown scenario ${String(options.scenario)}`);
+  for (const [code, n] of Object.entries(options.employeesByRegion ?? {})) {
+    if (!Number.isInteger(n) || n < 30) throw new Error(`employees of ${code} must be an integer of at least 30, got ${n}`);
+  }
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
   if (regions.length === 0) throw new Error('no regions to seed');
   if (new Set(regions).size !== regions.length) throw new Error('a region is listed twice');

@@ -2,13 +2,16 @@ import { COURSES, type CourseDef } from './catalog.js';
 import { clamp, dayOf, isoDate, round2 } from './calendar.js';
 import { COST_PER_PARTICIPANT_JP, durationDays, typicalCapacity, venue } from './courses.js';
 import { nextId, type Run } from './run.js';
-import type { Agency, Leadership, RegionState } from './types.js';
+import { DISTRICT_PUSH_SD, LATE_SHARE, TARGETING_SLOPE } from './scenario.js';
+import type { Agency, Leadership, RegionState, Unit } from './types.js';
 
 /** What the rest of a year (appraisals, surveys, budgets) needs of its training. */
 export interface TrainingYear {
   /** JP earned this year, by index into the region's employees and into its units. */
   jpOfEmployee: Float64Array;
   jpOfUnit: Float64Array;
+  /** JP completed before the unit's survey day of the year, by unit index (used by scenarios other than random). */
+  jpBeforeSurveyOfUnit: Float64Array;
   /** Staff appointed by the end of the year, by unit index. */
   staffThisYear: Int32Array;
   /** Planned and realised cost of all offerings (cancelled ones included in the plan). */
@@ -22,6 +25,10 @@ export interface TrainingYear {
 
 /** One year of training in a region: who is nominated for what, the classes held or cancelled, their cost. */
 export function trainYear(run: Run, state: RegionState, year: number): TrainingYear {
+  if (state.features.timing) {
+    // The survey day is known before the year's training, so the JP completed before it can be told apart.
+    for (const unit of state.units) unit.surveyDay = dayOf(year, 11, 1) + state.scenarioRng.int(0, 44);
+  }
   const demand = new Demand(run, state, year);
   const staffThisYear = demand.fromUnits();
   demand.fromAgencyHeads();
@@ -35,6 +42,7 @@ export function trainYear(run: Run, state: RegionState, year: number): TrainingY
   return {
     jpOfEmployee: demand.jpOfEmployee,
     jpOfUnit: offerings.jpOfUnit,
+    jpBeforeSurveyOfUnit: offerings.jpBeforeSurveyOfUnit,
     staffThisYear,
     plannedTotal: offerings.plannedTotal,
     realisedTotal: offerings.realisedTotal,
@@ -70,11 +78,12 @@ class Demand {
   fromUnits(): Int32Array {
     const { units, employees, rng } = this.state;
     const staffThisYear = new Int32Array(units.length);
+    const steer = this.scenarioSteering();
     for (const unit of units) {
       const staff = unit.staff.filter((i) => (employees[i]?.appointed ?? Infinity) <= this.yearEnd);
       staffThisYear[unit.index] = staff.length;
       // Spread wide enough that a fair share of units reach 20 JP per staff member (the contrast of the analytics).
-      const intensity = Math.min(50, unit.intensity * rng.gammaInt(2, 7));
+      const intensity = Math.min(50, unit.intensity * rng.gammaInt(2, 7) * steer(unit));
       let budget = intensity * staff.length;
       for (const i of staff) budget -= this.mandatory(i);
       // New staff of this year only attend Latsar: other offerings may start before their TMT.
@@ -84,6 +93,23 @@ class Demand {
       if (budget > 0 && total > 0) for (const [k, i] of regular.entries()) this.choose(i, (budget * (weights[k] ?? 0)) / total);
     }
     return staffThisYear;
+  }
+
+  /**
+   * The scenario's steering of a unit's training: towards units whose last IKM was low (targeted) and by
+   * a yearly push of the unit's district (shocks). 1 in the random scenario (no draws are made there).
+   */
+  private scenarioSteering(): (unit: Unit) => number {
+    const { features, scenarioRng, units } = this.state;
+    if (!features.targeted && !features.shocks) return () => 1;
+    const scored = units.filter((u) => u.lastScore !== null);
+    const mean = scored.reduce((s, u) => s + (u.lastScore ?? 0), 0) / Math.max(1, scored.length);
+    const push = new Map<string, number>();
+    if (features.shocks) for (const u of units) if (!push.has(u.districtName)) push.set(u.districtName, Math.exp(scenarioRng.normal(0, DISTRICT_PUSH_SD)));
+    return (unit) => {
+      const target = features.targeted && unit.lastScore !== null ? clamp(Math.exp(-TARGETING_SLOPE * (unit.lastScore - mean)), 0.3, 3) : 1;
+      return target * (push.get(unit.districtName) ?? 1);
+    };
   }
 
   /** Agency heads (no unit): mandatory training, else a few electives. */
@@ -143,6 +169,7 @@ class Demand {
  */
 class Offerings {
   readonly jpOfUnit: Float64Array;
+  readonly jpBeforeSurveyOfUnit: Float64Array;
   plannedTotal = 0;
   realisedTotal = 0;
 
@@ -154,6 +181,7 @@ class Offerings {
     private readonly costFactor: number,
   ) {
     this.jpOfUnit = new Float64Array(state.units.length);
+    this.jpBeforeSurveyOfUnit = new Float64Array(state.units.length);
   }
 
   holdAll(demand: Demand): void {
@@ -167,8 +195,8 @@ class Offerings {
       let next = 0;
       for (let k = 0; k < classes; k++) {
         const size = Math.floor(held / classes) + (k < held % classes ? 1 : 0);
-        const offeringId = this.add(courseIndex, size, Math.max(size, Math.ceil(size * rng.uniform(1, 1.12))), false).id;
-        for (let j = 0; j < size; j++) this.enrol(offeringId, course, participants[next++] ?? -1, demand.jpOfEmployee);
+        const offering = this.add(courseIndex, size, Math.max(size, Math.ceil(size * rng.uniform(1, 1.12))), false);
+        for (let j = 0; j < size; j++) this.enrol(offering.id, offering.ends, course, participants[next++] ?? -1, demand.jpOfEmployee);
       }
     });
   }
@@ -190,7 +218,7 @@ class Offerings {
   }
 
   /** One participant's enrolment: completed (with the course's JP) or dropped. */
-  private enrol(offeringId: number, course: CourseDef, index: number, jpOfEmployee: Float64Array): void {
+  private enrol(offeringId: number, ends: number, course: CourseDef, index: number, jpOfEmployee: Float64Array): void {
     const { rng } = this.state;
     const e = this.state.employees[index];
     if (!e) return;
@@ -205,10 +233,11 @@ class Offerings {
     );
     jpOfEmployee[index] = (jpOfEmployee[index] ?? 0) + jp;
     if (e.unit) this.jpOfUnit[e.unit.index] = (this.jpOfUnit[e.unit.index] ?? 0) + jp;
+    if (e.unit && ends < e.unit.surveyDay) this.jpBeforeSurveyOfUnit[e.unit.index] = (this.jpBeforeSurveyOfUnit[e.unit.index] ?? 0) + jp;
   }
 
   /** An offering (class) and its cost row; BKPSDM pays for every class. */
-  private add(courseIndex: number, size: number, capacity: number, cancelled: boolean): { id: number; planned: number } {
+  private add(courseIndex: number, size: number, capacity: number, cancelled: boolean): { id: number; planned: number; ends: number } {
     const { run, year, state } = this;
     const { rng, region } = state;
     const course = COURSES[courseIndex] as CourseDef;
@@ -218,7 +247,11 @@ class Offerings {
     const latest = dayOf(year, 12, 20) - duration;
     const latsarClass = course.audience.kind === 'LATSAR';
     const earliest = latsarClass ? dayOf(year, 10, 1) : dayOf(year, 2, 1);
-    const starts = earliest + rng.int(0, Math.max(0, Math.min(latest, latsarClass ? dayOf(year, 10, 31) : latest) - earliest));
+    let starts = earliest + rng.int(0, Math.max(0, Math.min(latest, latsarClass ? dayOf(year, 10, 31) : latest) - earliest));
+    if (state.features.lateTraining && !latsarClass && state.scenarioRng.chance(LATE_SHARE)) {
+      const lateFrom = Math.min(dayOf(year, 11, 1), latest);
+      starts = lateFrom + state.scenarioRng.int(0, Math.max(0, latest - lateFrom));
+    }
     const ends = Math.min(starts + duration - 1, dayOf(year, 12, 31));
     run.tables.offering.add(
       id, run.courseIds[courseIndex] ?? 0, region.code, year, isoDate(starts), isoDate(ends), capacity,
@@ -229,6 +262,6 @@ class Offerings {
     run.tables.offeringCost.add(id, this.bkpsdm.id, region.code, year, String(planned), String(realised));
     this.plannedTotal += planned;
     this.realisedTotal += realised;
-    return { id, planned };
+    return { id, planned, ends };
   }
 }

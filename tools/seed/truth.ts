@@ -4,6 +4,9 @@ import type { Rng } from './random.js';
 /** The true model behind the demo data, written out to test analytics against. */
 export interface SeedTruth {
   seed: number;
+  /** The scenario the data plant (tools/seed/scenario.ts) and what it means. */
+  scenario: string;
+  scenarioDescription: string;
   years: { from: number; to: number };
   regions: Record<string, RegionTruth>;
 }
@@ -44,12 +47,14 @@ export const NOISE_SD = 1.0;
 export const START_SD = 4;
 
 /** The region's model: a demo region's known one, else drawn (the first draws of the region's stream). */
-export function regionModel(rng: Rng, regionCode: string, years: { from: number; to: number }): Model {
-  const drawn = KNOWN_REGIONS[regionCode] ?? {
+export function regionModel(rng: Rng, regionCode: string, years: { from: number; to: number }, effectPer10Jp?: number): Model {
+  const known = KNOWN_REGIONS[regionCode] ?? {
     effectPer10Jp: round2(rng.uniform(0, 2.5)),
     trendPerYear: round2(rng.uniform(-0.3, 0.6)),
     midLevel: rng.uniform(71, 75),
   };
+  // An override (benchmarks) replaces the effect after the draws, so the rest of the region's stream is unchanged.
+  const drawn = effectPer10Jp === undefined ? known : { ...known, effectPer10Jp };
   const drift = drawn.trendPerYear + (drawn.effectPer10Jp * EXPECTED_EXPOSURE) / 10;
   return { ...drawn, base: drawn.midLevel - (drift * (years.to - years.from)) / 2 };
 }

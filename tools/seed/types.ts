@@ -1,6 +1,7 @@
 import type { AgencyKind } from './catalog.js';
 import type { Rng } from './random.js';
 import type { RoleDef, UnitKind } from './roles.js';
+import type { ScenarioFeatures } from './scenario.js';
 import type { Model } from './truth.js';
 
 /** The generator's in-memory records of one region: what later steps need of the rows already written. */
@@ -41,6 +42,10 @@ export interface Unit {
   staff: number[];
   intensity: number;
   quality: number;
+  /** Day of this year's IKM survey, drawn before the year's training (scenarios other than random). */
+  surveyDay: number;
+  /** IKM score of the unit's last survey (targeted scenarios train weak-looking units). */
+  lastScore: number | null;
 }
 
 export type Leadership = 'PENGAWAS' | 'ADMINISTRATOR' | 'JPT';
@@ -88,4 +93,7 @@ export interface RegionState {
   agencies: Map<AgencyKind, Agency>;
   units: Unit[];
   employees: Employee[];
+  /** What the scenario plants, and its own PRNG stream (the region's stream stays as it always was). */
+  features: ScenarioFeatures;
+  scenarioRng: Rng;
 }

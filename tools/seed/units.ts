@@ -55,7 +55,7 @@ export function createUnits(run: Run, state: RegionState, staffTotal: number): U
     const { name, regionCode, district } = places.place(kind);
     const population =
       kind === 'BKPSDM_UPT'
-        ? clamp(run.options.employeesPerRegion, def.population[0], def.population[1])
+        ? clamp(staffTotal + AGENCIES.length, def.population[0], def.population[1])
         : rng.int(def.population[0], def.population[1]);
     const agency = agencyOf(state, def.agency);
     const unit: Unit = {
@@ -72,6 +72,8 @@ export function createUnits(run: Run, state: RegionState, staffTotal: number): U
       // A unit's appetite for training: scales its yearly JP per staff member.
       intensity: rng.uniform(0.75, 1.25),
       quality: 0,
+      surveyDay: 0,
+      lastScore: null,
     };
     units.push(unit);
     weights.push(def.staffWeight * Math.exp(rng.normal(0, 0.35)));
@@ -85,8 +87,8 @@ export function createUnits(run: Run, state: RegionState, staffTotal: number): U
 }
 
 /** The kind of every unit: one BKPSDM UPT, offices, health centres, civil registry, public works, schools. */
-function unitKinds(run: Run, { rng, region, isProvince }: RegionState, staffTotal: number): UnitKind[] {
-  const n = Math.max(6, Math.min(Math.round(run.options.employeesPerRegion / 12), Math.floor(staffTotal / 3)));
+function unitKinds(_run: Run, { rng, region, isProvince }: RegionState, staffTotal: number): UnitKind[] {
+  const n = Math.max(6, Math.min(Math.round((staffTotal + AGENCIES.length) / 12), Math.floor(staffTotal / 3)));
   const offices = Math.max(1, Math.min(region.districts.length, Math.round(n * 0.12)));
   const health = Math.max(1, Math.round(n * 0.18));
   const dukcapil = Math.max(1, Math.round(n * 0.05));

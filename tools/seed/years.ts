@@ -2,6 +2,7 @@ import { TRAINING_SUB_ACTIVITY, URUSAN_PREFIX } from './catalog.js';
 import { clamp, dayOf, isoDate } from './calendar.js';
 import { krejcieMorgan, nextId, type Run } from './run.js';
 import { trainYear, type TrainingYear } from './training.js';
+import { AGENCY_SHOCK_SD, DISTRICT_SHOCK_SD, SURVEY_NOISE_SD } from './scenario.js';
 import { NOISE_SD, START_SD } from './truth.js';
 import type { RegionState, Unit } from './types.js';
 
@@ -12,7 +13,8 @@ const ELEMENT_OFFSETS = [0.08, -0.05, -0.1, 0.15, 0, 0.05, 0.07, -0.12, -0.08];
 export function generateYear(run: Run, state: RegionState, year: number): void {
   const training = trainYear(run, state, year);
   appraise(run, state, year, training);
-  for (const unit of state.units) survey(run, state, year, unit, training);
+  const shock = shocks(state);
+  for (const unit of state.units) survey(run, state, year, unit, training, shock(unit));
   budget(run, state, year, training);
 }
 
@@ -31,12 +33,30 @@ function appraise(run: Run, { employees, rng }: RegionState, year: number, { jpO
   });
 }
 
-/** IKM: latent quality moves with the trend and, by the region's true effect, with this year's exposure. */
-function survey(run: Run, { rng, model }: RegionState, year: number, unit: Unit, training: TrainingYear): void {
+/** The year's shared shock of a unit's district and agency (shocks scenarios; none in the others, and no draws). */
+function shocks({ features, scenarioRng, units }: RegionState): (unit: Unit) => number {
+  if (!features.shocks) return () => 0;
+  const district = new Map<string, number>();
+  const agency = new Map<number, number>();
+  for (const u of units) {
+    if (!district.has(u.districtName)) district.set(u.districtName, scenarioRng.normal(0, DISTRICT_SHOCK_SD));
+    if (!agency.has(u.agency.id)) agency.set(u.agency.id, scenarioRng.normal(0, AGENCY_SHOCK_SD));
+  }
+  return (unit) => (district.get(unit.districtName) ?? 0) + (agency.get(unit.agency.id) ?? 0);
+}
+
+/**
+ * IKM: latent quality moves with the trend and, by the region's true effect, with this year's exposure:
+ * all JP of the year in the random scenario (as the generator always did), only the JP completed before
+ * the unit's survey in the others. Targeted scenarios add a transient survey error.
+ */
+function survey(run: Run, state: RegionState, year: number, unit: Unit, training: TrainingYear, shock: number): void {
+  const { rng, model, features, scenarioRng } = state;
   const staff = training.staffThisYear[unit.index] ?? 0;
-  const exposure = staff > 0 ? (training.jpOfUnit[unit.index] ?? 0) / staff : 0;
+  const jp = features.timing ? training.jpBeforeSurveyOfUnit[unit.index] : training.jpOfUnit[unit.index];
+  const exposure = staff > 0 ? (jp ?? 0) / staff : 0;
   if (year === run.from) unit.quality = rng.normal(model.base, START_SD);
-  else unit.quality += model.trendPerYear + (model.effectPer10Jp * exposure) / 10 + rng.normal(0, NOISE_SD);
+  else unit.quality += model.trendPerYear + (model.effectPer10Jp * exposure) / 10 + rng.normal(0, NOISE_SD) + shock;
   if (unit.quality < 30 || unit.quality > 99) {
     run.clampedQuality++;
     unit.quality = clamp(unit.quality, 30, 99);
@@ -52,9 +72,12 @@ function survey(run: Run, { rng, model }: RegionState, year: number, unit: Unit,
         ? minimum
         : minimum + rng.int(1, Math.max(1, Math.ceil(minimum * 0.1)));
   const surveyId = nextId(run, 'survey');
-  const conducted = dayOf(year, 11, 1) + rng.int(0, 44);
+  const drawn = dayOf(year, 11, 1) + rng.int(0, 44);
+  const conducted = features.timing ? unit.surveyDay : drawn;
   run.tables.survey.add(surveyId, unit.id, unit.regionCode, year, isoDate(conducted), population, respondents);
-  const mean = unit.quality / 25;
+  const transient = features.targeted ? scenarioRng.normal(0, SURVEY_NOISE_SD) : 0;
+  const mean = clamp(unit.quality + transient, 25, 100) / 25;
+  let scoreSum = 0;
   ELEMENT_OFFSETS.forEach((offset, e) => {
     const m = clamp(mean + offset, 1, 4);
     const lower = Math.min(3, Math.floor(m));
@@ -62,7 +85,9 @@ function survey(run: Run, { rng, model }: RegionState, year: number, unit: Unit,
     // Only scores someone gave are stored; a missing score means no answers.
     if (respondents - upper > 0) run.tables.answer.add(surveyId, e + 1, lower, respondents - upper);
     if (upper > 0) run.tables.answer.add(surveyId, e + 1, lower + 1, upper);
+    scoreSum += lower * (respondents - upper) + (lower + 1) * upper;
   });
+  unit.lastScore = (25 * scoreSum) / (9 * respondents);
 }
 
 /** Budget lines: every agency's training sub-activity; BKPSDM's realised spending is the offerings' cost. */

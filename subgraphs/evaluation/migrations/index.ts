@@ -1,5 +1,6 @@
 import { EvaluationInitial } from './0001-initial.js';
 import { EvaluationEnumChecks } from './0002-enum-checks.js';
+import { EvaluationIkmBandRounding } from './0003-ikm-band-rounding.js';
 
 /** Every migration of this subgraph, oldest first. */
-export const migrations = [EvaluationInitial, EvaluationEnumChecks];
+export const migrations = [EvaluationInitial, EvaluationEnumChecks, EvaluationIkmBandRounding];

@@ -9,14 +9,14 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { type GraphQLSchema, graphql, parse } from 'graphql';
 import { Arg, Authorized, buildSchema, Ctx, Query, Resolver } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthenticator } from '../../../gateway/identity.js';
-import { type AccessContext, authChecker } from '../../../subgraphs/shared/access.js';
+import { createAuthenticator } from '../../gateway/identity.js';
+import { type AccessContext, authChecker } from '../../subgraphs/shared/access.js';
 import {
   INTERNAL_TOKEN_HEADER,
   setViewerHeader,
   viewerFromInternalHeaders,
-} from '../../../subgraphs/shared/internal-token.js';
-import { ANONYMOUS, parseViewer, type Viewer } from '../../../subgraphs/shared/viewer.js';
+} from '../../subgraphs/shared/internal-token.js';
+import { ANONYMOUS, parseViewer, type Viewer } from '../../subgraphs/shared/viewer.js';
 
 /**
  * The seams the servers will wire, exercised end to end without a database: `@Authorized` through type-graphql
