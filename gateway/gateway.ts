@@ -1,16 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { context as otelContext, propagation } from '@opentelemetry/api';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { projectRoot } from '../subgraphs/shared/config.js';
 import { CLIENT_SAFE_CODES, formatError } from '../subgraphs/shared/errors.js';
-import { DEFAULT_SHUTDOWN_GRACE_MS, scopePlugin, serveGraphql, withTimeout, type HttpOptions } from '../subgraphs/shared/http.js';
-import { DEFAULT_COST_MODEL, DEFAULT_LIMITS, limitProtection, type CostModel, type RequestLimits } from '../subgraphs/shared/limits.js';
+import {
+  DEFAULT_SHUTDOWN_GRACE_MS,
+  type HttpOptions,
+  scopePlugin,
+  serveGraphql,
+  withTimeout,
+} from '../subgraphs/shared/http.js';
+import {
+  type CostModel,
+  DEFAULT_COST_MODEL,
+  DEFAULT_LIMITS,
+  limitProtection,
+  type RequestLimits,
+} from '../subgraphs/shared/limits.js';
 import { createLogger, currentRequest, type Logger, type LoggingOptions } from '../subgraphs/shared/logging.js';
 import { ServerMetrics } from '../subgraphs/shared/metrics.js';
 
@@ -74,7 +86,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource {
     const headers = request.http?.headers;
     const scope = currentRequest();
     if (headers && scope) headers.set('x-request-id', scope.requestId);
-    if (headers) propagation.inject(otelContext.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
+    if (headers)
+      propagation.inject(otelContext.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -88,7 +101,10 @@ class SubgraphDataSource extends RemoteGraphQLDataSource {
       const clientError = this.clientError(error, path);
       outcome = String(clientError.extensions.code);
       if (outcome !== 'BAD_USER_INPUT' && outcome !== 'GRAPHQL_VALIDATION_FAILED') {
-        currentRequest()?.log.warn({ subgraph: name, err: error instanceof Error ? error.message : String(error) }, 'subgraph fetch failed');
+        currentRequest()?.log.warn(
+          { subgraph: name, err: error instanceof Error ? error.message : String(error) },
+          'subgraph fetch failed',
+        );
       }
       throw clientError;
     } finally {
@@ -102,13 +118,26 @@ class SubgraphDataSource extends RemoteGraphQLDataSource {
   private clientError(error: unknown, path: (string | number)[] | undefined): GraphQLError {
     const { name, timeoutMs } = this.source;
     const base = { path, extensions: { serviceName: name } };
-    if (error instanceof GraphQLError && typeof error.extensions.code === 'string' && CLIENT_SAFE_CODES.has(error.extensions.code)) {
-      return new GraphQLError(error.message, { ...base, extensions: { ...base.extensions, code: error.extensions.code } });
+    if (
+      error instanceof GraphQLError &&
+      typeof error.extensions.code === 'string' &&
+      CLIENT_SAFE_CODES.has(error.extensions.code)
+    ) {
+      return new GraphQLError(error.message, {
+        ...base,
+        extensions: { ...base.extensions, code: error.extensions.code },
+      });
     }
     if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-      return new GraphQLError(`Subgraph "${name}" did not answer within ${timeoutMs} ms.`, { ...base, extensions: { ...base.extensions, code: 'SUBGRAPH_TIMEOUT' } });
+      return new GraphQLError(`Subgraph "${name}" did not answer within ${timeoutMs} ms.`, {
+        ...base,
+        extensions: { ...base.extensions, code: 'SUBGRAPH_TIMEOUT' },
+      });
     }
-    return new GraphQLError(`Subgraph "${name}" is unavailable.`, { ...base, extensions: { ...base.extensions, code: 'SUBGRAPH_UNAVAILABLE' } });
+    return new GraphQLError(`Subgraph "${name}" is unavailable.`, {
+      ...base,
+      extensions: { ...base.extensions, code: 'SUBGRAPH_UNAVAILABLE' },
+    });
   }
 
   /** A non-2xx answer: the subgraph's own client error (e.g. a limit) when it sent one, else unavailable. */
@@ -119,14 +148,18 @@ class SubgraphDataSource extends RemoteGraphQLDataSource {
     if (first && typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
       return new GraphQLError(first.message, { extensions: { code } });
     }
-    return new GraphQLError(`Subgraph "${this.source.name}" answered HTTP ${response.status}.`, { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+    return new GraphQLError(`Subgraph "${this.source.name}" answered HTTP ${response.status}.`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+    });
   }
 }
 
 /** The gateway's cursor path (with `@` for list items) as a GraphQL error path. */
 function responsePath(path: readonly unknown[] | undefined): (string | number)[] | undefined {
   if (!path) return undefined;
-  const clean = path.filter((key): key is string | number => (typeof key === 'string' && key !== '@') || typeof key === 'number');
+  const clean = path.filter(
+    (key): key is string | number => (typeof key === 'string' && key !== '@') || typeof key === 'number',
+  );
   return clean.length > 0 ? clean : undefined;
 }
 
@@ -164,12 +197,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const log = options.logger ?? createLogger('gateway', options.logging);
   const metrics = new ServerMetrics('gateway', { processMetrics: options.processMetrics ?? true });
   // One bounded keep-alive pool per subgraph origin (Apollo's advice for the Node gateway, TN0009).
-  const agent = new Agent({ connections: options.maxSockets ?? DEFAULT_GATEWAY_MAX_SOCKETS, keepAliveTimeout: 10_000, connectTimeout: Math.min(timeoutMs, 5000) });
+  const agent = new Agent({
+    connections: options.maxSockets ?? DEFAULT_GATEWAY_MAX_SOCKETS,
+    keepAliveTimeout: 10_000,
+    connectTimeout: Math.min(timeoutMs, 5000),
+  });
   const fetcher = ((url: string, init: Parameters<typeof undiciFetch>[1]) =>
     undiciFetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
   for (const stat of ['connected', 'free', 'pending', 'queued'] as const) {
     metrics.gauge(`gateway_subgraph_sockets_${stat}`, `Gateway to subgraph sockets: ${stat} (all subgraphs)`, () =>
-      Object.values(agent.stats).reduce((sum, s) => sum + (((s as unknown as Record<string, number>)[stat]) ?? 0), 0),
+      Object.values(agent.stats).reduce((sum, s) => sum + ((s as unknown as Record<string, number>)[stat] ?? 0), 0),
     );
   }
   const gateway = new ApolloGateway({
@@ -205,7 +242,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const results = await Promise.all(
         Object.entries(subgraphUrls).map(async ([name, url]) => {
           try {
-            const response = await withTimeout(undiciFetch(new URL('/health', url), { dispatcher: agent, signal: AbortSignal.timeout(2000) }), 2500, 'timeout');
+            const response = await withTimeout(
+              undiciFetch(new URL('/health', url), { dispatcher: agent, signal: AbortSignal.timeout(2000) }),
+              2500,
+              'timeout',
+            );
             await response.body?.cancel();
             return response.ok ? undefined : name;
           } catch {

@@ -31,5 +31,9 @@ onShutdown({
   },
   graceMs: settings.timeouts.shutdownGraceMs,
 });
-console.log(`Gateway at ${gateway.url}, subgraphs: ${Object.entries(settings.subgraphUrls).map(([n, u]) => `${n} ${u}`).join(', ')}`);
+console.log(
+  `Gateway at ${gateway.url}, subgraphs: ${Object.entries(settings.subgraphUrls)
+    .map(([n, u]) => `${n} ${u}`)
+    .join(', ')}`,
+);
 reportReady({ name: 'gateway', url: gateway.url });

@@ -1,12 +1,12 @@
 import pg from 'pg';
-import { createPool } from './shared/database.js';
-import { migrate, openOrm } from './shared/orm.js';
-import { SUBGRAPH_NAMES, type SubgraphName } from './names.js';
 import { migrations as budgetingMigrations } from './budgeting/migrations/index.js';
 import { migrations as evaluationMigrations } from './evaluation/migrations/index.js';
 import { migrations as learningMigrations } from './learning/migrations/index.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from './names.js';
 import { migrations as personnelMigrations } from './personnel/migrations/index.js';
 import { importOfficialRegions } from './personnel/reference/regions.js';
+import { createPool } from './shared/database.js';
+import { migrate, openOrm } from './shared/orm.js';
 
 export { SUBGRAPH_NAMES, type SubgraphName };
 
@@ -52,7 +52,14 @@ export async function prepareSubgraph(url: string, schema: SubgraphName, options
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock(hashtext($1))', [`pembinaan:migrate:${schema}`]);
-    const orm = await openOrm({ schema, entities: [], migrations: MIGRATIONS[schema], url, poolSize: 1, statementTimeoutMs: 0 });
+    const orm = await openOrm({
+      schema,
+      entities: [],
+      migrations: MIGRATIONS[schema],
+      url,
+      poolSize: 1,
+      statementTimeoutMs: 0,
+    });
     try {
       await migrate(orm, schema);
     } finally {

@@ -18,7 +18,9 @@ if (!isSubgraphName(name)) {
 const ownerUrl = settings.database.url;
 const databaseUrl = settings.database.subgraphUrls[name] ?? ownerUrl;
 if (!databaseUrl) {
-  console.error(`Set DATABASE_URL (the schema owner) or ${name.toUpperCase()}_DATABASE_URL: a subgraph needs its PostgreSQL.`);
+  console.error(
+    `Set DATABASE_URL (the schema owner) or ${name.toUpperCase()}_DATABASE_URL: a subgraph needs its PostgreSQL.`,
+  );
   process.exit(2);
 }
 const telemetry = await startTelemetry({ endpoint: settings.log.otlpEndpoint, serviceName: name });
@@ -30,7 +32,9 @@ const [{ prepareSubgraph }, { SUBGRAPHS }, { startSubgraph }] = await Promise.al
 ]);
 if (ownerUrl) {
   const role = new URL(databaseUrl).username;
-  await prepareSubgraph(ownerUrl, name, { role: role !== new URL(ownerUrl).username ? decodeURIComponent(role) : undefined });
+  await prepareSubgraph(ownerUrl, name, {
+    role: role !== new URL(ownerUrl).username ? decodeURIComponent(role) : undefined,
+  });
 }
 const { subgraphBodyBytes, ...limits } = settings.limits;
 const subgraph = await startSubgraph(SUBGRAPHS[name], {

@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 
 /** MikroORM entities of the budgeting schema. Money is bigint, read as strings: never floats. */
 

@@ -1,6 +1,6 @@
 import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { budgetingEntities } from './entities.js';
-import { createBudgetingLoaders, type BudgetingLoaders } from './loaders.js';
+import { type BudgetingLoaders, createBudgetingLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { AgencyBudgetResolver, BudgetResolver, ImpactSpendingResolver, OfferingCostResolver } from './resolvers.js';
 import { Agency, CourseOffering, TrainingImpactComparison } from './types.js';
@@ -16,7 +16,11 @@ export const budgeting: SubgraphDefinition<BudgetingLoaders> = {
     Agency: (ref) => ({ id: Number(ref.id) }),
     // The gateway sends the @requires fields with the key; keep them for the cost resolver.
     TrainingImpactComparison: (ref) => ({ id: String(ref.id) }),
-    CourseOffering: (ref) => ({ id: Number(ref.id), participantCount: ref.participantCount, jpDelivered: ref.jpDelivered }),
+    CourseOffering: (ref) => ({
+      id: Number(ref.id),
+      participantCount: ref.participantCount,
+      jpDelivered: ref.jpDelivered,
+    }),
   },
   createLoaders: createBudgetingLoaders,
 };

@@ -15,8 +15,14 @@ export function createBudgetingLoaders(em: EntityManager) {
       keyOf: (line) => line.id,
       keyType: 'int',
     }),
-    summaryByAgency: oneByIdAndYear((ids, year) => service.summariesByAgency(em, ids, year), (s) => s.agencyId),
-    costByOffering: oneByKey((ids: readonly number[]) => service.costsByOffering(em, ids), (c) => c.offeringId),
+    summaryByAgency: oneByIdAndYear(
+      (ids, year) => service.summariesByAgency(em, ids, year),
+      (s) => s.agencyId,
+    ),
+    costByOffering: oneByKey(
+      (ids: readonly number[]) => service.costsByOffering(em, ids),
+      (c) => c.offeringId,
+    ),
   };
 }
 

@@ -1,22 +1,31 @@
 import 'reflect-metadata';
 import { Arg, Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { RupiahScalar, rupiahPer } from '../shared/scalars.js';
-import { validateRegionCode } from '../shared/regions.js';
-import { PageArgs } from '../shared/pagination.js';
-import { validateYear } from '../shared/validation.js';
+import { RegionSpending } from '../shared/federation-types.js';
 import { contributionTo } from '../shared/impact-key.js';
+import { PageArgs } from '../shared/pagination.js';
+import { validateRegionCode } from '../shared/regions.js';
+import { RupiahScalar, rupiahPer } from '../shared/scalars.js';
 import type { RequestContext } from '../shared/subgraph.js';
+import { validateYear } from '../shared/validation.js';
 import type { BudgetingLoaders } from './loaders.js';
 import { spendingByRegion, summaryByRegion } from './service.js';
-import { RegionSpending } from '../shared/federation-types.js';
-import { Agency, BudgetLine, BudgetLineConnection, BudgetSummary, CourseOffering, OfferingCost, TrainingImpactComparison } from './types.js';
+import {
+  Agency,
+  BudgetLine,
+  BudgetLineConnection,
+  BudgetSummary,
+  CourseOffering,
+  OfferingCost,
+  TrainingImpactComparison,
+} from './types.js';
 
 type Context = RequestContext<BudgetingLoaders>;
 
-
 @Resolver(() => BudgetLine)
 export class BudgetResolver {
-  @Query(() => BudgetLineConnection, { description: 'Training budget lines of an agency for a fiscal year, ordered by id, cursor-paginated.' })
+  @Query(() => BudgetLineConnection, {
+    description: 'Training budget lines of an agency for a fiscal year, ordered by id, cursor-paginated.',
+  })
   budgetLines(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
@@ -26,7 +35,9 @@ export class BudgetResolver {
     return ctx.loaders.linePageByAgency.load(agencyId, page, validateYear(year));
   }
 
-  @Query(() => BudgetSummary, { description: 'Training budget totals of all agencies within a region (any level) for a year.' })
+  @Query(() => BudgetSummary, {
+    description: 'Training budget totals of all agencies within a region (any level) for a year.',
+  })
   regionTrainingBudget(
     @Ctx() ctx: Context,
     @Arg('regionCode', { description: 'Kemendagri code.' }) regionCode: string,
@@ -55,7 +66,9 @@ export class AgencyBudgetResolver {
     return ctx.loaders.linePageByAgency.load(agency.id, page, validateYear(year));
   }
 
-  @FieldResolver(() => BudgetSummary, { description: "Totals of the agency's training budget lines for a fiscal year." })
+  @FieldResolver(() => BudgetSummary, {
+    description: "Totals of the agency's training budget lines for a fiscal year.",
+  })
   trainingBudgetSummary(
     @Root() agency: Agency,
     @Ctx() ctx: Context,
@@ -67,7 +80,10 @@ export class AgencyBudgetResolver {
 
 @Resolver(() => CourseOffering)
 export class OfferingCostResolver {
-  @FieldResolver(() => OfferingCost, { nullable: true, description: 'What the offering cost; null when no cost is recorded.' })
+  @FieldResolver(() => OfferingCost, {
+    nullable: true,
+    description: 'What the offering cost; null when no cost is recorded.',
+  })
   @Directive('@requires(fields: "participantCount jpDelivered")')
   async cost(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<OfferingCost | null> {
     const cost = await ctx.loaders.costByOffering.load(offering.id);
@@ -83,7 +99,9 @@ export class OfferingCostResolver {
 
 @Resolver(() => TrainingImpactComparison)
 export class ImpactSpendingResolver {
-  @FieldResolver(() => [RegionSpending], { description: 'Training spending per compared region (input of the evaluation).' })
+  @FieldResolver(() => [RegionSpending], {
+    description: 'Training spending per compared region (input of the evaluation).',
+  })
   @Directive('@inaccessible')
   regionSpending(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionSpending[]> {
     return contributionTo(comparison, (codes, year) => spendingByRegion(ctx.em, codes, year));

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { countsByParent, rowsByParent, type ListSql, type Window } from '../shared/connection.js';
+import { countsByParent, type ListSql, rowsByParent, type Window } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
-import { OfferingCost, type BudgetLine } from './entities.js';
+import { type BudgetLine, OfferingCost } from './entities.js';
 import type { BudgetSummary } from './types.js';
 
 /** Reads of the budgeting schema. Sums happen in SQL, on bigint. */

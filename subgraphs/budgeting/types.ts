@@ -5,7 +5,9 @@ import { RupiahScalar } from '../shared/scalars.js';
 
 /** GraphQL types of the budgeting subgraph. Amounts are whole Rupiah (the Rupiah scalar). */
 
-@ObjectType({ description: "One training line of an agency's DPA for a fiscal year: ceiling (pagu) and realised spending." })
+@ObjectType({
+  description: "One training line of an agency's DPA for a fiscal year: ceiling (pagu) and realised spending.",
+})
 export class BudgetLine {
   @Field(() => Int, { description: 'Budget line id.' })
   id!: number;
@@ -57,10 +59,16 @@ export class OfferingCost {
   @Field(() => RupiahScalar, { description: 'Realised cost (0 for a cancelled offering).' })
   realised!: string;
 
-  @Field(() => RupiahScalar, { nullable: true, description: 'Realised cost per participant, rounded to whole Rupiah; null without participants.' })
+  @Field(() => RupiahScalar, {
+    nullable: true,
+    description: 'Realised cost per participant, rounded to whole Rupiah; null without participants.',
+  })
   perParticipant!: string | null;
 
-  @Field(() => RupiahScalar, { nullable: true, description: 'Realised cost per JP delivered, rounded to whole Rupiah; null when no JP was earned.' })
+  @Field(() => RupiahScalar, {
+    nullable: true,
+    description: 'Realised cost per JP delivered, rounded to whole Rupiah; null when no JP was earned.',
+  })
   perJp!: string | null;
 }
 

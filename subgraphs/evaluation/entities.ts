@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { SkpRating } from './enums.js';
 
 /** MikroORM entities of the evaluation schema. Scores are computed in SQL from the reference tables. */

@@ -1,12 +1,12 @@
-import type { EffectSummary } from './inference/effect.js';
-import { estimateEffect } from './inference/effect.js';
-import type { RegressionRow } from './inference/cluster-robust.js';
-import { placeboCheck } from './inference/placebo.js';
-import type { RegionVerdict } from './inference/verdict.js';
+import { Verdict } from './enums.js';
 import type { UnitRow } from './impact-sql.js';
 import type { Estimate, PeopleMeasure, PlaceboCheck } from './impact-types.js';
-import { Verdict } from './enums.js';
-import { welchFromSummaries, type SampleSummary } from './statistics.js';
+import type { RegressionRow } from './inference/cluster-robust.js';
+import type { EffectSummary } from './inference/effect.js';
+import { estimateEffect } from './inference/effect.js';
+import { placeboCheck } from './inference/placebo.js';
+import type { RegionVerdict } from './inference/verdict.js';
+import { type SampleSummary, welchFromSummaries } from './statistics.js';
 
 /**
  * The method of the training-impact comparison: its parameters, the regression rows it builds from the
@@ -92,7 +92,8 @@ export function regionEffect(
     const prior = estimateEffect(rows, { coefficient: 1, bootstrapBelowClusters: 0 });
     return { effect, priorIkm: prior.estimate, changeScore: changeScoreEstimate(rows), failure: null };
   } catch (error) {
-    if (error instanceof RangeError) return { effect: null, priorIkm: null, changeScore: null, failure: plainFailure(error.message) };
+    if (error instanceof RangeError)
+      return { effect: null, priorIkm: null, changeScore: null, failure: plainFailure(error.message) };
     throw error;
   }
 }
@@ -108,7 +109,8 @@ function changeScoreEstimate(rows: readonly RegressionRow[]): Estimate | null {
 }
 
 function plainFailure(message: string): string {
-  if (/collinear|constant/.test(message)) return 'the units differ too little in training or in last year\'s IKM to separate their effects';
+  if (/collinear|constant/.test(message))
+    return "the units differ too little in training or in last year's IKM to separate their effects";
   if (/clusters/.test(message)) return 'all units lie in one district, so district shocks cannot be told from training';
   if (/more units than coefficients/.test(message)) return 'there are fewer units than quantities to estimate';
   return 'the regression could not be fitted';
@@ -122,7 +124,7 @@ export function regionPlacebo(units: readonly UnitRow[], hasEffect: boolean): Pl
   if (rows.length < METHOD.minimumUnits) {
     return none(
       rows.length === 0
-        ? 'Not run: no unit has an IKM survey of the next year yet, so next year\'s training cannot be placed against this year\'s IKM.'
+        ? "Not run: no unit has an IKM survey of the next year yet, so next year's training cannot be placed against this year's IKM."
         : `Not run: ${plural(rows.length, 'unit has', 'units have')} an IKM survey of the next year; at least ${METHOD.minimumUnits} are needed.`,
     );
   }
@@ -173,7 +175,14 @@ export function asEstimate(effect: EffectSummary): Estimate {
 export function unweightedEstimate(effect: EffectSummary): Estimate | null {
   const u = effect.unweighted;
   if (!u) return null;
-  return { estimate: u.estimate, standardError: u.standardError, degreesOfFreedom: u.degreesOfFreedom, lower: u.lower, upper: u.upper, confidence: effect.confidence };
+  return {
+    estimate: u.estimate,
+    standardError: u.standardError,
+    degreesOfFreedom: u.degreesOfFreedom,
+    lower: u.lower,
+    upper: u.upper,
+    confidence: effect.confidence,
+  };
 }
 
 export function points(value: number): string {
@@ -206,7 +215,10 @@ export interface ReasonFacts {
 export function verdictReason(code: string, facts: ReasonFacts): { verdict: Verdict; reason: string } {
   const { verdict, effect, units, clusters, minimumMeaningfulEffect: delta } = facts;
   if (!facts.known) {
-    return { verdict: Verdict.NO_DATA, reason: `${code} is not a region code the platform knows (not in the official Kemendagri list): there is nothing to compare.` };
+    return {
+      verdict: Verdict.NO_DATA,
+      reason: `${code} is not a region code the platform knows (not in the official Kemendagri list): there is nothing to compare.`,
+    };
   }
   if (verdict.verdict === 'NO_DATA') {
     return {
@@ -222,13 +234,18 @@ export function verdictReason(code: string, facts: ReasonFacts): { verdict: Verd
       ? `${plural(units, 'service unit has', 'service units have')} staff and two adequately sampled IKM surveys, in ${plural(clusters, 'district', 'districts')}; a verdict needs at least ${METHOD.minimumUnits} units in ${METHOD.minimumClusters} districts`
       : `the effect cannot be estimated: ${facts.failure ?? 'the regression could not be fitted'}`;
     const sampling =
-      facts.underSampledUnits > 0 ? ` ${facts.underSampledUnits} of ${facts.unitsWithBothYears} units surveyed in both years fell short of the Krejcie-Morgan sample and are left out.` : '';
+      facts.underSampledUnits > 0
+        ? ` ${facts.underSampledUnits} of ${facts.unitsWithBothYears} units surveyed in both years fell short of the Krejcie-Morgan sample and are left out.`
+        : '';
     return { verdict: Verdict.INSUFFICIENT_DATA, reason: `Insufficient data: ${why}.${sampling}` };
   }
   const interval = `${points(effect.estimate)} IKM points per +10 JP per staff member (95% interval ${points(effect.lower)} to ${points(effect.upper)}; ${units} units in ${clusters} districts)`;
   const family = verdict.familySize === 1 ? 'one region tested' : `${verdict.familySize} regions tested`;
-  const placebo = facts.placebo.failed ? ' Warning: the placebo check failed (next year\'s training goes with this year\'s IKM), so the effect may be confounded.' : '';
-  const caveat = 'This compares units of the region after allowing for last year\'s IKM and the agency; it cannot rule out that units given more training differed in other ways.';
+  const placebo = facts.placebo.failed
+    ? " Warning: the placebo check failed (next year's training goes with this year's IKM), so the effect may be confounded."
+    : '';
+  const caveat =
+    "This compares units of the region after allowing for last year's IKM and the agency; it cannot rule out that units given more training differed in other ways.";
   if (verdict.verdict === 'EXPAND') {
     return {
       verdict: Verdict.EXPAND,

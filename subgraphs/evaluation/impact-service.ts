@@ -1,21 +1,44 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type {
+  RegionLearning,
+  RegionPresence,
+  RegionSpending,
+  UnitStaffing,
+  UnitTraining,
+  UnitTrainingDate,
+} from '../shared/federation-types.js';
 import type { ImpactKey } from '../shared/impact-key.js';
-import type { RegionLearning, RegionPresence, RegionSpending, UnitStaffing, UnitTraining, UnitTrainingDate } from '../shared/federation-types.js';
 import { rupiahPer } from '../shared/scalars.js';
 import {
   asEstimate,
   exposureOf,
-  measure,
   METHOD,
+  measure,
   regionEffect,
   regionPlacebo,
   unweightedEstimate,
+  type ViewerPolicy,
   verdictReason,
   welchOrNull,
-  type ViewerPolicy,
 } from './impact-method.js';
-import { emptyRegionRow, regionRows, skpChangeRows, unitRows, type RegionRow, type SkpRow, type UnitRow } from './impact-sql.js';
-import type { CostPerIkmPoint, EffectDifference, Estimate, PlaceboCheck, RegionImpact, TrainingCost, UnitImpact } from './impact-types.js';
+import {
+  emptyRegionRow,
+  type RegionRow,
+  regionRows,
+  type SkpRow,
+  skpChangeRows,
+  type UnitRow,
+  unitRows,
+} from './impact-sql.js';
+import type {
+  CostPerIkmPoint,
+  EffectDifference,
+  Estimate,
+  PlaceboCheck,
+  RegionImpact,
+  TrainingCost,
+  UnitImpact,
+} from './impact-types.js';
 import { costPerIkmPoint as costPerPoint } from './inference/cost.js';
 import type { EffectSummary } from './inference/effect.js';
 import { pairwiseDifferences, rankIntervals } from './inference/ranking.js';
@@ -90,7 +113,12 @@ export async function compareRegions(
     const underSampledShare = region.unitsWithBothYears > 0 ? region.underSampledUnits / region.unitsWithBothYears : 0;
     const tooFewSampled = underSampledShare > METHOD.maximumUnderSampledShare;
     const estimated = tooFewSampled
-      ? { effect: null, priorIkm: null, changeScore: null, failure: `${region.underSampledUnits} of ${region.unitsWithBothYears} units surveyed in both years have an under-sampled survey (Krejcie-Morgan), more than half` }
+      ? {
+          effect: null,
+          priorIkm: null,
+          changeScore: null,
+          failure: `${region.underSampledUnits} of ${region.unitsWithBothYears} units surveyed in both years have an under-sampled survey (Krejcie-Morgan), more than half`,
+        }
       : regionEffect(regionUnits, delta);
     return {
       code,
@@ -216,17 +244,28 @@ function regionImpact(data: RegionData, classified: RegionVerdict, delta: number
  * instead gives a second figure, and half the gap is the standard error carried into the interval.
  */
 function costPerIkmPoint(data: RegionData, verdict: string): CostPerIkmPoint {
-  const none = (reason: string): CostPerIkmPoint => ({ estimate: null, lower: null, upper: null, attributedSpending: null, attributablePoints: null, reason });
+  const none = (reason: string): CostPerIkmPoint => ({
+    estimate: null,
+    lower: null,
+    upper: null,
+    attributedSpending: null,
+    attributablePoints: null,
+    reason,
+  });
   if (verdict !== 'EXPAND' || !data.effect) {
-    return none('Only for an EXPAND verdict: without an effect known to be above zero no IKM point can be attributed to training.');
+    return none(
+      'Only for an EXPAND verdict: without an effect known to be above zero no IKM point can be attributed to training.',
+    );
   }
   const realised = Number(data.spending?.realised ?? 0);
-  if (!(realised > 0) || (data.spending?.lines ?? 0) === 0) return none('No realised training spending is recorded for the region.');
+  if (!(realised > 0) || (data.spending?.lines ?? 0) === 0)
+    return none('No realised training spending is recorded for the region.');
   const regionJp = data.learning?.jp ?? 0;
   const regionParticipants = data.learning?.participants ?? 0;
   const unitJp = data.inEstimate.reduce((s, u) => s + u.jp, 0);
   const unitParticipants = data.inEstimate.reduce((s, u) => s + u.participants, 0);
-  if (!(regionJp > 0) || !(unitJp > 0)) return none('No JP was recorded for the units in the estimate, so no spending can be attributed to them.');
+  if (!(regionJp > 0) || !(unitJp > 0))
+    return none('No JP was recorded for the units in the estimate, so no spending can be attributed to them.');
   const byJp = (realised * unitJp) / regionJp;
   const byParticipants = regionParticipants > 0 ? (realised * unitParticipants) / regionParticipants : byJp;
   const exposure = data.inEstimate.reduce((s, u) => s + exposureOf(u), 0);
@@ -234,14 +273,19 @@ function costPerIkmPoint(data: RegionData, verdict: string): CostPerIkmPoint {
   const result = costPerPoint({
     verdict: 'EXPAND',
     spending: { estimate: byJp, standardError: Math.abs(byJp - byParticipants) / 2 },
-    effect: { estimate: data.effect.estimate, standardError: data.effect.standardError, degreesOfFreedom: data.effect.degreesOfFreedom },
+    effect: {
+      estimate: data.effect.estimate,
+      standardError: data.effect.standardError,
+      degreesOfFreedom: data.effect.degreesOfFreedom,
+    },
     exposure,
     confidence: METHOD.confidence,
     draws: METHOD.draws,
     seed: METHOD.seed,
   });
   if (!result) return none('Only for an EXPAND verdict.');
-  const rupiah = (value: number): string | null => (Number.isFinite(value) && value >= 0 ? BigInt(Math.round(value)).toString() : null);
+  const rupiah = (value: number): string | null =>
+    Number.isFinite(value) && value >= 0 ? BigInt(Math.round(value)).toString() : null;
   return {
     estimate: rupiah(result.estimate),
     lower: rupiah(result.lower),
@@ -303,12 +347,20 @@ const asRegionEstimate = (r: RegionImpact) => ({
 /** Ranks the regions with a tested estimate, strongest effect first, each with its rank interval. */
 function rank(tested: RegionImpact[]): void {
   if (tested.length === 0) return;
-  const intervals = rankIntervals(tested.map(asRegionEstimate), { draws: METHOD.draws, seed: METHOD.seed, confidence: METHOD.confidence });
+  const intervals = rankIntervals(tested.map(asRegionEstimate), {
+    draws: METHOD.draws,
+    seed: METHOD.seed,
+    confidence: METHOD.confidence,
+  });
   for (const [i, r] of tested.entries()) {
     const interval = intervals[i];
     if (!interval) continue;
     r.rank = interval.rank;
-    r.rankInterval = { lower: interval.lowerRank, upper: interval.upperRank, probabilityFirst: interval.probabilityFirst };
+    r.rankInterval = {
+      lower: interval.lowerRank,
+      upper: interval.upperRank,
+      probabilityFirst: interval.probabilityFirst,
+    };
   }
 }
 

@@ -214,4 +214,3 @@ export function emptyRegionRow(scope: string): RegionRow {
     lowVariance: null,
   };
 }
-

@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { RegionLearning, RegionPresence, RegionSpending, UnitStaffing, UnitTraining, UnitTrainingDate } from '../shared/federation-types.js';
+import {
+  RegionLearning,
+  RegionPresence,
+  RegionSpending,
+  UnitStaffing,
+  UnitTraining,
+  UnitTrainingDate,
+} from '../shared/federation-types.js';
 import { RupiahScalar } from '../shared/scalars.js';
 import { Verdict } from './enums.js';
 
@@ -10,7 +17,6 @@ export { Verdict } from './enums.js';
  * Types of the training-impact comparison. The inputs (staffing, training, spending) are computed by
  * personnel, learning and budgeting from their own data and reach this subgraph through @requires.
  */
-
 
 // ---- Results.
 
@@ -61,7 +67,9 @@ export class UnitImpact {
   @Field(() => Int, { description: 'JP earned by the staff in the calendar year.' })
   jp!: number;
 
-  @Field(() => PeopleMeasure, { description: 'JP per staff member in the calendar year (descriptive; the estimate uses jpBeforeSurvey).' })
+  @Field(() => PeopleMeasure, {
+    description: 'JP per staff member in the calendar year (descriptive; the estimate uses jpBeforeSurvey).',
+  })
   jpPerStaff!: PeopleMeasure;
 
   @Field(() => PeopleMeasure, { description: 'Share of staff (0-1) who reached the 20 JP minimum.' })
@@ -70,17 +78,23 @@ export class UnitImpact {
   @Field(() => Int, {
     nullable: true,
     description:
-      'JP completed by the unit\'s staff in the year before its IKM survey of the year: the exposure of the estimate (per staff member). Null without a survey.',
+      "JP completed by the unit's staff in the year before its IKM survey of the year: the exposure of the estimate (per staff member). Null without a survey.",
   })
   jpBeforeSurvey!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Day this year\'s IKM survey was held (ISO date).' })
+  @Field(() => String, { nullable: true, description: "Day this year's IKM survey was held (ISO date)." })
   surveyedOn!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'District (kecamatan) code of the unit: the cluster of the cluster-robust standard errors.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'District (kecamatan) code of the unit: the cluster of the cluster-robust standard errors.',
+  })
   district!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Respondents of this year\'s survey: the unit\'s weight in the estimate.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Respondents of this year's survey: the unit's weight in the estimate.",
+  })
   respondents!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'IKM of the year; null without a survey.' })
@@ -107,16 +121,30 @@ export class Exposure {
   @Field(() => Int, { description: 'Staff of those units at the end of the year.' })
   staff!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Distinct employees trained (region-wide, including agency staff); null when learning holds no enrolment of the region that year.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Distinct employees trained (region-wide, including agency staff); null when learning holds no enrolment of the region that year.',
+  })
   participants!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'JP earned by unit staff; null when learning holds no enrolment of the region that year (no data, not zero).' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'JP earned by unit staff; null when learning holds no enrolment of the region that year (no data, not zero).',
+  })
   jp!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'JP per staff member over all units; null without staff or without training records.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'JP per staff member over all units; null without staff or without training records.',
+  })
   jpPerStaff!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Share of unit staff (0-1) who reached 20 JP; null without staff or without training records.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of unit staff (0-1) who reached 20 JP; null without staff or without training records.',
+  })
   reachedMinimumShare!: number | null;
 }
 
@@ -143,32 +171,55 @@ export class ServiceQuality {
 
 @ObjectType({ description: 'Training spending of the region (budget lines of its agencies) and unit costs.' })
 export class TrainingCost {
-  @Field(() => RupiahScalar, { nullable: true, description: 'Realised training spending of agencies within the region; null when no budget line is kept at this level.' })
+  @Field(() => RupiahScalar, {
+    nullable: true,
+    description:
+      'Realised training spending of agencies within the region; null when no budget line is kept at this level.',
+  })
   realisedSpending!: string | null;
 
-  @Field(() => RupiahScalar, { nullable: true, description: 'Ceiling (pagu) of those lines; null without budget lines.' })
+  @Field(() => RupiahScalar, {
+    nullable: true,
+    description: 'Ceiling (pagu) of those lines; null without budget lines.',
+  })
   ceiling!: string | null;
 
-  @Field(() => RupiahScalar, { nullable: true, description: 'Realised spending per JP earned in the region; null without JP or spending data.' })
+  @Field(() => RupiahScalar, {
+    nullable: true,
+    description: 'Realised spending per JP earned in the region; null without JP or spending data.',
+  })
   costPerJp!: string | null;
 
-  @Field(() => RupiahScalar, { nullable: true, description: 'Realised spending per participant; null without participants or spending data.' })
+  @Field(() => RupiahScalar, {
+    nullable: true,
+    description: 'Realised spending per participant; null without participants or spending data.',
+  })
   costPerParticipant!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why costs are missing, when they are (e.g. a district keeps no budget).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why costs are missing, when they are (e.g. a district keeps no budget).',
+  })
   note!: string | null;
 }
 
 @ObjectType({
   description:
-    'Falsification check: next year\'s training cannot have caused this year\'s IKM. Its exposure (JP of the next year completed before ' +
-    'that year\'s survey) is added to the model; a coefficient distinguishable from zero says training follows units already on another path.',
+    "Falsification check: next year's training cannot have caused this year's IKM. Its exposure (JP of the next year completed before " +
+    "that year's survey) is added to the model; a coefficient distinguishable from zero says training follows units already on another path.",
 })
 export class PlaceboCheck {
-  @Field(() => Estimate, { nullable: true, description: 'Coefficient of next year\'s exposure (IKM points per +10 JP per staff member); null when it cannot be formed.' })
+  @Field(() => Estimate, {
+    nullable: true,
+    description:
+      "Coefficient of next year's exposure (IKM points per +10 JP per staff member); null when it cannot be formed.",
+  })
   nextYearExposure!: Estimate | null;
 
-  @Field({ description: 'True when the placebo coefficient is distinguishable from zero (two-sided p <= 0.05): the effect may be confounded.' })
+  @Field({
+    description:
+      'True when the placebo coefficient is distinguishable from zero (two-sided p <= 0.05): the effect may be confounded.',
+  })
   failed!: boolean;
 
   @Field(() => Float, { nullable: true, description: 'Two-sided p-value of the placebo coefficient.' })
@@ -180,27 +231,37 @@ export class PlaceboCheck {
 
 @ObjectType({
   description:
-    'Effect of training on service quality. For each service unit with staff and two adequately sampled IKM surveys: this year\'s IKM is ' +
-    'regressed on the JP per staff member completed in the year before the unit\'s survey, last year\'s IKM and the unit\'s agency ' +
-    '(weighted least squares, weights = respondents of this year\'s survey). Standard errors are cluster-robust by district (CR2 with ' +
+    "Effect of training on service quality. For each service unit with staff and two adequately sampled IKM surveys: this year's IKM is " +
+    "regressed on the JP per staff member completed in the year before the unit's survey, last year's IKM and the unit's agency " +
+    "(weighted least squares, weights = respondents of this year's survey). Standard errors are cluster-robust by district (CR2 with " +
     'Bell-McCaffrey degrees of freedom); with fewer than 12 districts the interval and p-values come from the wild cluster bootstrap ' +
-    '(Webb weights). It assumes that, given last year\'s IKM and the agency, units with more and less training would otherwise have ' +
+    "(Webb weights). It assumes that, given last year's IKM and the agency, units with more and less training would otherwise have " +
     'changed alike, and that the effect is linear: it measures association under those assumptions, not a randomised effect. See docs/method.md.',
 })
 export class TrainingEffect {
   @Field(() => Estimate, {
     nullable: true,
-    description: 'IKM points per +10 JP per staff member, adjusted for last year\'s IKM and the agency; null with too few units or districts.',
+    description:
+      "IKM points per +10 JP per staff member, adjusted for last year's IKM and the agency; null with too few units or districts.",
   })
   perTenJp!: Estimate | null;
 
-  @Field(() => String, { nullable: true, description: 'How the interval was formed: CR2_BELL_MCCAFFREY or WILD_CLUSTER_BOOTSTRAP.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the interval was formed: CR2_BELL_MCCAFFREY or WILD_CLUSTER_BOOTSTRAP.',
+  })
   inference!: string | null;
 
-  @Field(() => Estimate, { nullable: true, description: 'Sensitivity: the same model without weights (every unit counts alike), CR2 interval.' })
+  @Field(() => Estimate, {
+    nullable: true,
+    description: 'Sensitivity: the same model without weights (every unit counts alike), CR2 interval.',
+  })
   unweightedPerTenJp!: Estimate | null;
 
-  @Field(() => Float, { nullable: true, description: 'Coefficient of last year\'s IKM (1 = no regression to the mean).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Coefficient of last year's IKM (1 = no regression to the mean).",
+  })
   priorIkmCoefficient!: number | null;
 
   @Field(() => Estimate, {
@@ -217,22 +278,35 @@ export class TrainingEffect {
   @Field(() => Int, { description: 'Districts (clusters) among those units.' })
   clusters!: number;
 
-  @Field(() => Float, { nullable: true, description: 'One-sided p-value of "effect above zero" for this region alone.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'One-sided p-value of "effect above zero" for this region alone.',
+  })
   pAboveZero!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'The same, Holm-adjusted over the regions of the request that have an estimate: EXPAND needs it <= 0.05.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The same, Holm-adjusted over the regions of the request that have an estimate: EXPAND needs it <= 0.05.',
+  })
   pAboveZeroHolm!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Holm-adjusted one-sided p-value of "effect below the minimum meaningful effect": NO_EFFECT needs it <= 0.05.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Holm-adjusted one-sided p-value of "effect below the minimum meaningful effect": NO_EFFECT needs it <= 0.05.',
+  })
   pBelowMinimumHolm!: number | null;
 
   @Field(() => Int, { description: 'Regions in the Holm family (regions of the request with an estimate).' })
   holmFamilySize!: number;
 
-  @Field(() => Float, { description: 'The minimum meaningful effect used for NO_EFFECT (IKM points per +10 JP per staff member).' })
+  @Field(() => Float, {
+    description: 'The minimum meaningful effect used for NO_EFFECT (IKM points per +10 JP per staff member).',
+  })
   minimumMeaningfulEffect!: number;
 
-  @Field(() => PlaceboCheck, { description: 'Next year\'s training against this year\'s IKM.' })
+  @Field(() => PlaceboCheck, { description: "Next year's training against this year's IKM." })
   placebo!: PlaceboCheck;
 
   @Field(() => Estimate, {
@@ -251,8 +325,8 @@ export class TrainingEffect {
 
 @ObjectType({
   description:
-    'Realised spending per IKM point gained in one unit that the estimate attributes to training; only for EXPAND. The region\'s realised ' +
-    'spending is attributed to the units in the estimate by their share of the region\'s JP; the interval (parametric bootstrap) carries the ' +
+    "Realised spending per IKM point gained in one unit that the estimate attributes to training; only for EXPAND. The region's realised " +
+    "spending is attributed to the units in the estimate by their share of the region's JP; the interval (parametric bootstrap) carries the " +
     'uncertainty of the effect and of that attribution (its standard error is half the gap to attributing by participants instead).',
 })
 export class CostPerIkmPoint {
@@ -262,20 +336,26 @@ export class CostPerIkmPoint {
   @Field(() => RupiahScalar, { nullable: true, description: 'Lower bound of the 95% interval.' })
   lower!: string | null;
 
-  @Field(() => RupiahScalar, { nullable: true, description: 'Upper bound of the 95% interval; null when unbounded (the effect could be near zero).' })
+  @Field(() => RupiahScalar, {
+    nullable: true,
+    description: 'Upper bound of the 95% interval; null when unbounded (the effect could be near zero).',
+  })
   upper!: string | null;
 
   @Field(() => RupiahScalar, { nullable: true, description: 'Spending attributed to the units in the estimate.' })
   attributedSpending!: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'IKM points (summed over units) the estimate attributes to their training.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'IKM points (summed over units) the estimate attributes to their training.',
+  })
   attributablePoints!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Why there is no figure, e.g. the verdict is not EXPAND.' })
   reason!: string | null;
 }
 
-@ObjectType({ description: 'The Kirkpatrick chain of the region\'s training in the year.' })
+@ObjectType({ description: "The Kirkpatrick chain of the region's training in the year." })
 export class KirkpatrickChain {
   @Field(() => PeopleMeasure, { description: 'L1 reaction: mean participant satisfaction (1-5).' })
   l1Satisfaction!: PeopleMeasure;
@@ -296,7 +376,10 @@ export class KirkpatrickChain {
   @Field(() => Int, { description: 'Untrained staff with SKP in both years.' })
   l3UntrainedStaff!: number;
 
-  @Field(() => Estimate, { nullable: true, description: 'L4 results: the IKM effect per +10 JP per staff member (as effect.perTenJp).' })
+  @Field(() => Estimate, {
+    nullable: true,
+    description: 'L4 results: the IKM effect per +10 JP per staff member (as effect.perTenJp).',
+  })
   l4IkmEffect!: Estimate | null;
 }
 
@@ -309,8 +392,8 @@ export class Region {
 
 @ObjectType({
   description:
-    'Where a region\'s effect may rank among the compared regions with estimates: the 95% percentile interval of its rank over draws ' +
-    'from each region\'s sampling distribution (parametric bootstrap).',
+    "Where a region's effect may rank among the compared regions with estimates: the 95% percentile interval of its rank over draws " +
+    "from each region's sampling distribution (parametric bootstrap).",
 })
 export class RankInterval {
   @Field(() => Int, { description: 'Best rank in the interval (1 = largest effect).' })
@@ -331,7 +414,11 @@ export class RegionImpact {
   /** False when personnel knows no region of this code (the `region` field then reports an error). */
   known!: boolean;
 
-  @Field(() => Int, { nullable: true, description: 'Rank by estimated effect among the compared regions with an estimate (1 = strongest); null without one.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Rank by estimated effect among the compared regions with an estimate (1 = strongest); null without one.',
+  })
   rank!: number | null;
 
   @Field(() => RankInterval, { nullable: true, description: 'The uncertainty of that rank; null without an estimate.' })
@@ -352,7 +439,10 @@ export class RegionImpact {
   @Field(() => CostPerIkmPoint, { description: 'Cost per IKM point attributable to training.' })
   costPerIkmPoint!: CostPerIkmPoint;
 
-  @Field(() => Verdict, { description: 'What the rule of the Kota Binjai ASN development plan says to do, with multiplicity control across the requested regions.' })
+  @Field(() => Verdict, {
+    description:
+      'What the rule of the Kota Binjai ASN development plan says to do, with multiplicity control across the requested regions.',
+  })
   verdict!: Verdict;
 
   @Field({ description: 'The verdict in words, with the figures behind it and what the data cannot tell.' })
@@ -392,7 +482,10 @@ export class EffectDifference {
 @ObjectType({ description: 'A comparison of training impact across regions for one year (see Query.trainingImpact).' })
 @Directive('@key(fields: "id")')
 export class TrainingImpactComparison {
-  @Field(() => ID, { description: 'Year and region codes, e.g. "2025:12.71,12.75" (then ":0.8" for a minimum meaningful effect other than 0.5).' })
+  @Field(() => ID, {
+    description:
+      'Year and region codes, e.g. "2025:12.71,12.75" (then ":0.8" for a minimum meaningful effect other than 0.5).',
+  })
   id!: string;
 
   @Field(() => [UnitStaffing], { description: 'Input from personnel.' })

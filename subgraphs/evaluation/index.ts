@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { evaluationEntities } from './entities.js';
+import { TrainingImpactComparison } from './impact-types.js';
 import { createEvaluationLoaders, type EvaluationLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import {
@@ -9,7 +10,6 @@ import {
   ServiceUnitEvaluationResolver,
   TrainingImpactResolver,
 } from './resolvers.js';
-import { TrainingImpactComparison } from './impact-types.js';
 import { Employee, ServiceUnit } from './types.js';
 
 /** Evaluation: SKP appraisals, IKM surveys and the training-impact analytics that compare regions. */
@@ -17,7 +17,13 @@ export const evaluation: SubgraphDefinition<EvaluationLoaders> = {
   name: 'evaluation',
   entities: evaluationEntities,
   migrations,
-  resolvers: [EmployeeEvaluationResolver, ServiceUnitEvaluationResolver, IkmSurveyResolver, TrainingImpactResolver, RegionImpactResolver],
+  resolvers: [
+    EmployeeEvaluationResolver,
+    ServiceUnitEvaluationResolver,
+    IkmSurveyResolver,
+    TrainingImpactResolver,
+    RegionImpactResolver,
+  ],
   orphanedTypes: [Employee, ServiceUnit, TrainingImpactComparison],
   references: {
     Employee: (ref) => ({ id: Number(ref.id) }),

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { formatImpactKey, type ImpactKey } from '../shared/impact-key.js';
 import { pageLoader } from '../shared/connection.js';
+import { formatImpactKey, type ImpactKey } from '../shared/impact-key.js';
 import { manyByIdAndYear, manyByKey } from '../shared/loaders.js';
 import type { ViewerPolicy } from './impact-method.js';
-import { compareRegions, type ComparisonInputs, type ComparisonResult } from './impact-service.js';
+import { type ComparisonInputs, type ComparisonResult, compareRegions } from './impact-service.js';
 import * as service from './service.js';
 
 export interface ComparisonRequest {
@@ -19,14 +19,20 @@ export interface ComparisonRequest {
  */
 export function createEvaluationLoaders(em: EntityManager) {
   return {
-    skpByEmployee: manyByIdAndYear((ids, year) => service.skpByEmployee(em, ids, year), (a) => a.employeeId),
+    skpByEmployee: manyByIdAndYear(
+      (ids, year) => service.skpByEmployee(em, ids, year),
+      (a) => a.employeeId,
+    ),
     appraisalPageByEmployee: pageLoader({
       rows: (ids: number[], window) => service.appraisalsByEmployee(em, ids, window),
       counts: (ids) => service.appraisalCountsByEmployee(em, ids),
       keyOf: (a) => a.id,
       keyType: 'int',
     }),
-    surveysByUnit: manyByIdAndYear((ids, year) => service.surveysByUnit(em, ids, year), (s) => s.unitId),
+    surveysByUnit: manyByIdAndYear(
+      (ids, year) => service.surveysByUnit(em, ids, year),
+      (s) => s.unitId,
+    ),
     surveyHistoryPageByUnit: pageLoader({
       rows: (ids: number[], window) => service.surveyHistoryByUnit(em, ids, window),
       counts: (ids) => service.surveyHistoryCountsByUnit(em, ids),

@@ -1,21 +1,36 @@
 import 'reflect-metadata';
 import { Arg, Args, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { graphqlError } from '../shared/errors.js';
+import {
+  DEFAULT_MINIMUM_MEANINGFUL_EFFECT,
+  formatImpactKey,
+  parseImpactKey,
+  validateImpactRequest,
+} from '../shared/impact-key.js';
 import { PageArgs } from '../shared/pagination.js';
-import { validateYear } from '../shared/validation.js';
-import { DEFAULT_MINIMUM_MEANINGFUL_EFFECT, formatImpactKey, parseImpactKey, validateImpactRequest } from '../shared/impact-key.js';
 import type { RequestContext } from '../shared/subgraph.js';
+import { validateYear } from '../shared/validation.js';
 import type { ViewerPolicy } from './impact-method.js';
 import { EffectDifference, Region, RegionImpact, TrainingImpactComparison } from './impact-types.js';
 import type { ComparisonRequest, EvaluationLoaders } from './loaders.js';
-import { Employee, IkmElementScore, IkmSurvey, IkmSurveyConnection, ServiceUnit, SkpAppraisal, SkpAppraisalConnection } from './types.js';
+import {
+  Employee,
+  IkmElementScore,
+  IkmSurvey,
+  IkmSurveyConnection,
+  ServiceUnit,
+  SkpAppraisal,
+  SkpAppraisalConnection,
+} from './types.js';
 
 type Context = RequestContext<EvaluationLoaders>;
 
-
 @Resolver(() => Employee)
 export class EmployeeEvaluationResolver {
-  @FieldResolver(() => SkpAppraisal, { nullable: true, description: 'The SKP appraisal of a year; null when none was recorded.' })
+  @FieldResolver(() => SkpAppraisal, {
+    nullable: true,
+    description: 'The SKP appraisal of a year; null when none was recorded.',
+  })
   async skp(
     @Root() employee: Employee,
     @Ctx() ctx: Context,
@@ -43,7 +58,9 @@ export class ServiceUnitEvaluationResolver {
     return survey ?? null;
   }
 
-  @FieldResolver(() => IkmSurveyConnection, { description: 'All IKM surveys of the unit, oldest first; cursor-paginated.' })
+  @FieldResolver(() => IkmSurveyConnection, {
+    description: 'All IKM surveys of the unit, oldest first; cursor-paginated.',
+  })
   ikmSurveys(@Root() unit: ServiceUnit, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<IkmSurveyConnection> {
     return ctx.loaders.surveyHistoryPageByUnit.load(unit.id, page, null);
   }
@@ -78,8 +95,10 @@ export class TrainingImpactResolver {
       'level (two regencies, all regencies of a province, a district) and a year; each region is compared with the year before.',
   })
   trainingImpact(
-    @Arg('regionCodes', () => [String], { description: 'Kemendagri codes of the regions to compare.' }) regionCodes: string[],
-    @Arg('year', () => Int, { description: 'The year whose training and IKM (given the year before) are compared.' }) year: number,
+    @Arg('regionCodes', () => [String], { description: 'Kemendagri codes of the regions to compare.' })
+    regionCodes: string[],
+    @Arg('year', () => Int, { description: 'The year whose training and IKM (given the year before) are compared.' })
+    year: number,
     @Arg('minimumMeaningfulEffect', () => Float, {
       defaultValue: DEFAULT_MINIMUM_MEANINGFUL_EFFECT,
       description:
@@ -132,14 +151,19 @@ export class TrainingImpactResolver {
 export class RegionImpactResolver {
   @FieldResolver(() => Region, {
     nullable: true,
-    description: 'The region (name, level, parent from personnel); null, with an error entry, when the code names no known region.',
+    description:
+      'The region (name, level, parent from personnel); null, with an error entry, when the code names no known region.',
   })
   region(@Root() impact: RegionImpact): Region {
     if (!impact.known) {
-      throw graphqlError('NOT_FOUND', `No region has the code ${impact.regionCode}: it is well formed but not in the official Kemendagri list`, {
-        field: 'regionCodes',
-        regionCode: impact.regionCode,
-      });
+      throw graphqlError(
+        'NOT_FOUND',
+        `No region has the code ${impact.regionCode}: it is well formed but not in the official Kemendagri list`,
+        {
+          field: 'regionCodes',
+          regionCode: impact.regionCode,
+        },
+      );
     }
     return { code: impact.regionCode };
   }

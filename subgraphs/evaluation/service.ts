@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { countsByParent, rowsByParent, type ListSql, type Window } from '../shared/connection.js';
+import { countsByParent, type ListSql, rowsByParent, type Window } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import type { IkmSurvey, SkpAppraisal } from './entities.js';
 import type { IkmGrade, SkpPredicate } from './enums.js';
@@ -16,10 +16,17 @@ export const SKP_PREDICATE_JOIN = `join evaluation.skp_predicate_matrix m
   join evaluation.skp_predicate p on p.predicate = m.predicate`;
 
 /** An appraisal row with the predicate the matrix gives it. */
-export type RatedAppraisal = Omit<SkpAppraisal, 'id' | 'regionCode'> & { predicate: SkpPredicate; predicateLabel: string };
+export type RatedAppraisal = Omit<SkpAppraisal, 'id' | 'regionCode'> & {
+  predicate: SkpPredicate;
+  predicateLabel: string;
+};
 
 /** SKP appraisals of each employee, optionally in one year. */
-export function skpByEmployee(em: EntityManager, ids: readonly number[], year: number | null): Promise<RatedAppraisal[]> {
+export function skpByEmployee(
+  em: EntityManager,
+  ids: readonly number[],
+  year: number | null,
+): Promise<RatedAppraisal[]> {
   return query<RatedAppraisal>(
     em,
     `select ${SKP_COLUMNS} from evaluation.skp_appraisal a ${SKP_PREDICATE_JOIN}

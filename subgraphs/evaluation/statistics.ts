@@ -49,9 +49,7 @@ export function tQuantile(p: number, df: number): number {
     q = q0 + firstOrder * (1 / df - 1 / REFERENCE_DF);
   }
   if (q === 0 || Number.isNaN(q) || Math.sign(q) !== Math.sign(p - 0.5)) {
-    throw new RangeError(
-      `tQuantile: p = ${p} is too close to 0.5 to compute the t quantile accurately for df = ${df}`,
-    );
+    throw new RangeError(`tQuantile: p = ${p} is too close to 0.5 to compute the t quantile accurately for df = ${df}`);
   }
   if (!Number.isFinite(q)) {
     throw new RangeError(`tQuantile: the t quantile for p = ${p}, df = ${df} could not be computed as a finite number`);
@@ -60,7 +58,12 @@ export function tQuantile(p: number, df: number): number {
 }
 
 /** Two-sided interval estimate ± t·SE; shared by every estimator below. */
-function intervalEstimate(estimate: number, standardError: number, degreesOfFreedom: number, confidence: number): Estimate {
+function intervalEstimate(
+  estimate: number,
+  standardError: number,
+  degreesOfFreedom: number,
+  confidence: number,
+): Estimate {
   const t = tQuantile(0.5 + confidence / 2, degreesOfFreedom);
   const halfWidth = t * standardError;
   return {
@@ -171,7 +174,10 @@ export function welchFromSummaries(
 ): Estimate & { meanA: number; meanB: number; nA: number; nB: number } {
   const where = 'welchFromSummaries';
   checkConfidence(where, confidence);
-  for (const [name, g] of [['a', a], ['b', b]] as const) {
+  for (const [name, g] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
     if (!Number.isInteger(g.n) || g.n < 2) {
       throw new RangeError(`${where}: each group needs an integer n ≥ 2, got ${name}.n = ${g.n}`);
     }
@@ -217,7 +223,10 @@ function welchCore(
 export function differenceOfEstimates(a: Estimate, b: Estimate, confidence = 0.95): Estimate {
   const where = 'differenceOfEstimates';
   checkConfidence(where, confidence);
-  for (const [name, e] of [['a', a], ['b', b]] as const) {
+  for (const [name, e] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
     checkFinite(where, `${name}.estimate`, e.estimate);
     checkFinite(where, `${name}.standardError`, e.standardError);
     if (e.standardError < 0) {

@@ -44,7 +44,8 @@ export class IkmElementScore {
 }
 
 @ObjectType({
-  description: 'An IKM public-satisfaction survey of a service unit (PermenPANRB 14/2017): score, grade and sample adequacy.',
+  description:
+    'An IKM public-satisfaction survey of a service unit (PermenPANRB 14/2017): score, grade and sample adequacy.',
 })
 export class IkmSurvey {
   @Field(() => Int, { description: 'Survey id.' })
@@ -68,16 +69,21 @@ export class IkmSurvey {
   @Field({ description: 'True when respondents < minimumRespondents: the survey is kept, flagged.' })
   underSampled!: boolean;
 
-  @Field(() => Float, { description: 'IKM = (sum of the nine NRR x 1/9) x 25, from 25 to 100, with the exact 1/9 weight.' })
+  @Field(() => Float, {
+    description: 'IKM = (sum of the nine NRR x 1/9) x 25, from 25 to 100, with the exact 1/9 weight.',
+  })
   score!: number;
 
   @Field(() => Float, {
     description:
-      'The score rounded half up to two decimals, as the regulation\'s table reads it (76.6082 reads 76.61); the grade is of this score.',
+      "The score rounded half up to two decimals, as the regulation's table reads it (76.6082 reads 76.61); the grade is of this score.",
   })
   reportedScore!: number;
 
-  @Field(() => IkmGrade, { description: 'Grade of reportedScore: 25.00-64.99 D, 65.00-76.60 C, 76.61-88.30 B, 88.31-100.00 A (PermenPANRB 14/2017).' })
+  @Field(() => IkmGrade, {
+    description:
+      'Grade of reportedScore: 25.00-64.99 D, 65.00-76.60 C, 76.61-88.30 B, 88.31-100.00 A (PermenPANRB 14/2017).',
+  })
   grade!: IkmGrade;
 
   @Field({ description: 'Unit performance of the grade, e.g. "Baik".' })
@@ -100,7 +106,9 @@ export class Employee {
   id!: number;
 }
 
-@ObjectType({ description: 'A public-service unit (unit layanan): school, Puskesmas, Dukcapil office, kecamatan office.' })
+@ObjectType({
+  description: 'A public-service unit (unit layanan): school, Puskesmas, Dukcapil office, kecamatan office.',
+})
 @Directive('@key(fields: "id")')
 export class ServiceUnit {
   @Field(() => Int, { description: 'Service unit id.' })

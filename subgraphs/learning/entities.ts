@@ -1,4 +1,4 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { CompetencyKind, Delivery, EnrolmentStatus, LearningMode, OfferingStatus, Programme } from './enums.js';
 
 /** MikroORM entities of the learning schema. Employee, unit, agency and region ids point into personnel. */
@@ -109,4 +109,12 @@ export const Enrolment = defineEntity({
 });
 export type Enrolment = InferEntity<typeof Enrolment>;
 
-export const learningEntities = [Competency, University, Course, CourseModule, LearningOutcome, CourseOffering, Enrolment];
+export const learningEntities = [
+  Competency,
+  University,
+  Course,
+  CourseModule,
+  LearningOutcome,
+  CourseOffering,
+  Enrolment,
+];

@@ -1,4 +1,4 @@
-import { enumOf, graphqlEnum, type EnumValue } from '../shared/enums.js';
+import { type EnumValue, enumOf, graphqlEnum } from '../shared/enums.js';
 
 /**
  * The enumerations of the learning subgraph, each written once: the GraphQL types and the MikroORM
@@ -23,11 +23,10 @@ export const Programme = graphqlEnum('Programme', 'Training programme.', {
 });
 export type Programme = EnumValue<typeof Programme>;
 
-export const LearningMode = graphqlEnum(
-  'LearningMode',
-  'Classroom (klasikal) or not (nonklasikal), PerLAN 10/2018.',
-  { KLASIKAL: 'Classroom training.', NONKLASIKAL: 'E-learning, coaching, mentoring, internship and other forms.' },
-);
+export const LearningMode = graphqlEnum('LearningMode', 'Classroom (klasikal) or not (nonklasikal), PerLAN 10/2018.', {
+  KLASIKAL: 'Classroom training.',
+  NONKLASIKAL: 'E-learning, coaching, mentoring, internship and other forms.',
+});
 export type LearningMode = EnumValue<typeof LearningMode>;
 
 export const OfferingStatus = graphqlEnum('OfferingStatus', 'Lifecycle of a course offering.', {
@@ -47,7 +46,15 @@ export type EnrolmentStatus = EnumValue<typeof EnrolmentStatus>;
 
 /** How a course is delivered (PerLAN 10/2018). GraphQL exposes it as a String (kept for clients). */
 export const Delivery = enumOf(
-  'CLASSROOM', 'E_LEARNING', 'BLENDED', 'COACHING', 'MENTORING',
-  'MAGANG', 'BENCHMARKING', 'DISTANCE_LEARNING', 'SELF_LEARNING', 'DETASERING',
+  'CLASSROOM',
+  'E_LEARNING',
+  'BLENDED',
+  'COACHING',
+  'MENTORING',
+  'MAGANG',
+  'BENCHMARKING',
+  'DISTANCE_LEARNING',
+  'SELF_LEARNING',
+  'DETASERING',
 );
 export type Delivery = EnumValue<typeof Delivery>;

@@ -11,15 +11,24 @@ import * as service from './service.js';
  */
 export function createLearningLoaders(em: EntityManager) {
   return {
-    competencyById: oneByKey((ids: readonly number[]) => service.competenciesById(em, ids), (c) => c.id),
-    universityById: oneByKey((ids: readonly number[]) => service.universitiesById(em, ids), (u) => u.id),
+    competencyById: oneByKey(
+      (ids: readonly number[]) => service.competenciesById(em, ids),
+      (c) => c.id,
+    ),
+    universityById: oneByKey(
+      (ids: readonly number[]) => service.universitiesById(em, ids),
+      (u) => u.id,
+    ),
     universityPage: pageLoader({
       rows: (_whole: string[], window) => service.listUniversities(em, window),
       counts: () => service.countUniversities(em),
       keyOf: (u) => u.id,
       keyType: 'int',
     }),
-    courseById: oneByKey((ids: readonly number[]) => service.coursesById(em, ids), (c) => c.id),
+    courseById: oneByKey(
+      (ids: readonly number[]) => service.coursesById(em, ids),
+      (c) => c.id,
+    ),
     coursePage: pageLoader({
       rows: (_whole: string[], window, filter: service.CourseFilter) => service.listCourses(em, window, filter),
       counts: (_whole, filter) => service.countCourses(em, filter),
@@ -32,9 +41,18 @@ export function createLearningLoaders(em: EntityManager) {
       keyOf: (c) => c.id,
       keyType: 'int',
     }),
-    modulesByCourse: manyByKey((ids: readonly number[]) => service.modulesByCourse(em, ids), (m) => m.courseId),
-    outcomesByCourse: manyByKey((ids: readonly number[]) => service.outcomesByCourse(em, ids), (o) => o.courseId),
-    offeringById: oneByKey((ids: readonly number[]) => service.offeringsById(em, ids), (o) => o.id),
+    modulesByCourse: manyByKey(
+      (ids: readonly number[]) => service.modulesByCourse(em, ids),
+      (m) => m.courseId,
+    ),
+    outcomesByCourse: manyByKey(
+      (ids: readonly number[]) => service.outcomesByCourse(em, ids),
+      (o) => o.courseId,
+    ),
+    offeringById: oneByKey(
+      (ids: readonly number[]) => service.offeringsById(em, ids),
+      (o) => o.id,
+    ),
     offeringPageByCourse: pageLoader({
       rows: (ids: number[], window, year: number | null) => service.offeringsByCourse(em, ids, window, year),
       counts: (ids, year) => service.offeringCountsByCourse(em, ids, year),
@@ -42,12 +60,16 @@ export function createLearningLoaders(em: EntityManager) {
       keyType: 'int',
     }),
     offeringPageByRegion: pageLoader({
-      rows: (codes: string[], window, args: service.CatalogueArgs) => service.offeringsByRegion(em, codes, window, args),
+      rows: (codes: string[], window, args: service.CatalogueArgs) =>
+        service.offeringsByRegion(em, codes, window, args),
       counts: (codes, args) => service.offeringCountsByRegion(em, codes, args),
       keyOf: (o) => o.id,
       keyType: 'int',
     }),
-    offeringStatsById: oneByKey((ids: readonly number[]) => service.offeringStatsById(em, ids), (s) => s.offeringId),
+    offeringStatsById: oneByKey(
+      (ids: readonly number[]) => service.offeringStatsById(em, ids),
+      (s) => s.offeringId,
+    ),
     enrolmentPageByOffering: pageLoader({
       rows: (ids: number[], window) => service.enrolmentsByOffering(em, ids, window),
       counts: (ids) => service.enrolmentCountsByOffering(em, ids),
@@ -60,7 +82,10 @@ export function createLearningLoaders(em: EntityManager) {
       keyOf: (e) => e.id,
       keyType: 'int',
     }),
-    jpByEmployee: oneByIdAndYear((ids, year) => service.jpByEmployee(em, ids, year), (row) => row.employeeId),
+    jpByEmployee: oneByIdAndYear(
+      (ids, year) => service.jpByEmployee(em, ids, year),
+      (row) => row.employeeId,
+    ),
   };
 }
 

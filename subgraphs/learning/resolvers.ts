@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { Arg, Args, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
-import { validateRegionCode } from '../shared/regions.js';
-import { validateYear } from '../shared/validation.js';
+import { WHOLE_LIST } from '../shared/connection.js';
+import { RegionLearning, UnitTraining, UnitTrainingDate } from '../shared/federation-types.js';
 import { contributionTo } from '../shared/impact-key.js';
 import { loadExisting } from '../shared/loaders.js';
-import type { RequestContext } from '../shared/subgraph.js';
-import type { LearningLoaders } from './loaders.js';
-import { WHOLE_LIST } from '../shared/connection.js';
 import { PageArgs } from '../shared/pagination.js';
+import { validateRegionCode } from '../shared/regions.js';
+import type { RequestContext } from '../shared/subgraph.js';
+import { validateYear } from '../shared/validation.js';
+import type { LearningLoaders } from './loaders.js';
 import { learningByRegion, listCompetencies, trainingDatesByRegion, unitTrainingByRegion } from './service.js';
-import { RegionLearning, UnitTraining, UnitTrainingDate } from '../shared/federation-types.js';
 import {
   Competency,
   CompetencyKind,
@@ -35,8 +35,6 @@ import {
 
 type Context = RequestContext<LearningLoaders>;
 
-
-
 @Resolver(() => Competency)
 export class CompetencyResolver {
   // A plain list: the catalogue is reference data of the ASN competency standard (a few dozen rows,
@@ -57,7 +55,9 @@ export class UniversityResolver {
     return ctx.loaders.universityPage.load(WHOLE_LIST, page, null);
   }
 
-  @FieldResolver(() => CourseConnection, { description: 'Courses this university provides, ordered by id, cursor-paginated.' })
+  @FieldResolver(() => CourseConnection, {
+    description: 'Courses this university provides, ordered by id, cursor-paginated.',
+  })
   courses(@Root() university: University, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<CourseConnection> {
     return ctx.loaders.coursePageByUniversity.load(university.id, page, null);
   }
@@ -76,9 +76,13 @@ export class CourseResolver {
   courses(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('programme', () => Programme, { nullable: true, description: 'Only this programme.' }) programme?: Programme | null,
-    @Arg('mode', () => LearningMode, { nullable: true, description: 'Only klasikal or only nonklasikal.' }) mode?: LearningMode | null,
-    @Arg('universityId', () => Int, { nullable: true, description: 'Only courses of this university.' }) universityId?: number | null,
+    @Arg('programme', () => Programme, { nullable: true, description: 'Only this programme.' })
+    programme?: Programme | null,
+    @Arg('mode', () => LearningMode, { nullable: true, description: 'Only klasikal or only nonklasikal.' })
+    mode?: LearningMode | null,
+    @Arg('universityId', () => Int, { nullable: true, description: 'Only courses of this university.' }) universityId?:
+      | number
+      | null,
   ): Promise<CourseConnection> {
     const filter = { programme: programme ?? null, mode: mode ?? null, universityId: universityId ?? null };
     return ctx.loaders.coursePage.load(WHOLE_LIST, page, filter);
@@ -96,7 +100,9 @@ export class CourseResolver {
 
   // Modules and learning outcomes stay plain lists: a curriculum has a handful of each, fixed when the
   // course is designed, so their length does not grow with enrolments, offerings or years.
-  @FieldResolver(() => [CourseModule], { description: 'Curriculum modules in order; their JP add up to the course JP.' })
+  @FieldResolver(() => [CourseModule], {
+    description: 'Curriculum modules in order; their JP add up to the course JP.',
+  })
   modules(@Root() course: Course, @Ctx() ctx: Context): Promise<CourseModule[]> {
     return ctx.loaders.modulesByCourse.load(course.id);
   }
@@ -137,7 +143,8 @@ export class CourseOfferingResolver {
   offeringCatalogue(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
-    @Arg('regionCode', { description: 'Kemendagri code of the region whose ASN look for training.' }) regionCode: string,
+    @Arg('regionCode', { description: 'Kemendagri code of the region whose ASN look for training.' })
+    regionCode: string,
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
     @Arg('statuses', () => [OfferingStatus], { nullable: true, description: 'Only these statuses (default: all).' })
     statuses?: OfferingStatus[] | null,
@@ -149,7 +156,10 @@ export class CourseOfferingResolver {
   }
 
   @Query(() => CourseOffering, { nullable: true, description: 'One offering by id.' })
-  courseOffering(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Offering id.' }) id: number): Promise<CourseOffering | null> {
+  courseOffering(
+    @Ctx() ctx: Context,
+    @Arg('id', () => Int, { description: 'Offering id.' }) id: number,
+  ): Promise<CourseOffering | null> {
     return ctx.loaders.offeringById.load(id);
   }
 
@@ -173,8 +183,14 @@ export class CourseOfferingResolver {
     return (await ctx.loaders.offeringStatsById.load(offering.id))?.jpDelivered ?? 0;
   }
 
-  @FieldResolver(() => EnrolmentConnection, { description: 'Enrolments in this offering, ordered by id, cursor-paginated.' })
-  enrolments(@Root() offering: CourseOffering, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<EnrolmentConnection> {
+  @FieldResolver(() => EnrolmentConnection, {
+    description: 'Enrolments in this offering, ordered by id, cursor-paginated.',
+  })
+  enrolments(
+    @Root() offering: CourseOffering,
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+  ): Promise<EnrolmentConnection> {
     return ctx.loaders.enrolmentPageByOffering.load(offering.id, page, null);
   }
 }
@@ -198,13 +214,17 @@ export class EnrolmentResolver {
 
   @FieldResolver(() => Float, { nullable: true, description: 'Post-test minus pre-test (Kirkpatrick L2).' })
   testGain(@Root() enrolment: Enrolment): number | null {
-    return enrolment.preTest == null || enrolment.postTest == null ? null : Number(enrolment.postTest) - Number(enrolment.preTest);
+    return enrolment.preTest == null || enrolment.postTest == null
+      ? null
+      : Number(enrolment.postTest) - Number(enrolment.preTest);
   }
 }
 
 @Resolver(() => Employee)
 export class EmployeeLearningResolver {
-  @FieldResolver(() => EnrolmentConnection, { description: 'Training attended, optionally in one year; ordered by id, cursor-paginated.' })
+  @FieldResolver(() => EnrolmentConnection, {
+    description: 'Training attended, optionally in one year; ordered by id, cursor-paginated.',
+  })
   enrolments(
     @Root() employee: Employee,
     @Ctx() ctx: Context,
@@ -242,7 +262,9 @@ export class RegionLearningResolver {
 
 @Resolver(() => TrainingImpactComparison)
 export class ImpactLearningResolver {
-  @FieldResolver(() => [UnitTraining], { description: 'Training per unit of the compared regions (input of the evaluation).' })
+  @FieldResolver(() => [UnitTraining], {
+    description: 'Training per unit of the compared regions (input of the evaluation).',
+  })
   @Directive('@inaccessible')
   unitTraining(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitTraining[]> {
     return contributionTo(comparison, (codes, year) => unitTrainingByRegion(ctx.em, codes, year));
@@ -256,7 +278,9 @@ export class ImpactLearningResolver {
     return contributionTo(comparison, (codes, year) => trainingDatesByRegion(ctx.em, codes, year));
   }
 
-  @FieldResolver(() => [RegionLearning], { description: 'Training totals per compared region (input of the evaluation).' })
+  @FieldResolver(() => [RegionLearning], {
+    description: 'Training totals per compared region (input of the evaluation).',
+  })
   @Directive('@inaccessible')
   regionLearning(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionLearning[]> {
     return contributionTo(comparison, (codes, year) => learningByRegion(ctx.em, codes, year));

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { countsByParent, rowsByParent, WHOLE_LIST, type ListSql, type Window } from '../shared/connection.js';
+import { countsByParent, type ListSql, rowsByParent, WHOLE_LIST, type Window } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
 import {
@@ -133,7 +133,10 @@ function catalogue({ year, statuses }: CatalogueArgs): ListSql {
     from: 'learning.course_offering o',
     columns: OFFERING_COLUMNS,
     parent: `(${sqlWithinRegion('o.region_code', 's.key')} or ${sqlWithinRegion('s.key', 'o.region_code')})`,
-    where: { sql: 'o.year = ? and (?::text[] is null or o.status = any(?::text[]))', params: [year, statuses, statuses] },
+    where: {
+      sql: 'o.year = ? and (?::text[] is null or o.status = any(?::text[]))',
+      params: [year, statuses, statuses],
+    },
     key: 'o.id',
     keyType: 'int',
   };

@@ -26,7 +26,9 @@ export class Competency {
   description!: string;
 }
 
-@ObjectType({ description: 'A partner university that co-designs training curricula with the region, as Kota Medan plans to.' })
+@ObjectType({
+  description: 'A partner university that co-designs training curricula with the region, as Kota Medan plans to.',
+})
 @Directive('@key(fields: "id")')
 export class University {
   @Field(() => Int, { description: 'University id.' })
@@ -206,7 +208,9 @@ export class Region {
   code!: string;
 }
 
-@ObjectType({ description: 'A public-service unit (unit layanan): school, Puskesmas, Dukcapil office, kecamatan office.' })
+@ObjectType({
+  description: 'A public-service unit (unit layanan): school, Puskesmas, Dukcapil office, kecamatan office.',
+})
 @Directive('@key(fields: "id")')
 export class ServiceUnit {
   @Field(() => Int, { description: 'Service unit id.' })

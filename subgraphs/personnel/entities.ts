@@ -1,5 +1,14 @@
-import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { AgencyKind, AsnType, Gender, PositionKind, PositionLevel, RegionKind, RegionLevel, ServiceUnitKind } from './enums.js';
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import {
+  AgencyKind,
+  AsnType,
+  Gender,
+  PositionKind,
+  PositionLevel,
+  RegionKind,
+  RegionLevel,
+  ServiceUnitKind,
+} from './enums.js';
 
 /** MikroORM entities of the personnel schema. Foreign keys stay plain ids: DataLoaders join. */
 
@@ -120,4 +129,13 @@ export const MentoringPair = defineEntity({
 });
 export type MentoringPair = InferEntity<typeof MentoringPair>;
 
-export const personnelEntities = [Region, Rank, Agency, ServiceUnit, Employee, RankHistory, PositionHistory, MentoringPair];
+export const personnelEntities = [
+  Region,
+  Rank,
+  Agency,
+  ServiceUnit,
+  Employee,
+  RankHistory,
+  PositionHistory,
+  MentoringPair,
+];

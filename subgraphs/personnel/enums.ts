@@ -1,4 +1,4 @@
-import { enumOf, graphqlEnum, type EnumValue } from '../shared/enums.js';
+import { type EnumValue, enumOf, graphqlEnum } from '../shared/enums.js';
 
 /**
  * The enumerations of the personnel subgraph, each written once: the GraphQL types and the MikroORM

@@ -2,7 +2,6 @@ import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { personnelEntities } from './entities.js';
 import { createPersonnelLoaders, type PersonnelLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
-import { TrainingImpactComparison } from './types.js';
 import {
   AgencyResolver,
   EmployeeResolver,
@@ -11,13 +10,21 @@ import {
   RegionResolver,
   ServiceUnitResolver,
 } from './resolvers.js';
+import { TrainingImpactComparison } from './types.js';
 
 /** Personnel: regions, agencies, service units, employees and their history, mentoring pairs. */
 export const personnel: SubgraphDefinition<PersonnelLoaders> = {
   name: 'personnel',
   entities: personnelEntities,
   migrations,
-  resolvers: [RegionResolver, AgencyResolver, ServiceUnitResolver, EmployeeResolver, MentoringPairResolver, ImpactStaffingResolver],
+  resolvers: [
+    RegionResolver,
+    AgencyResolver,
+    ServiceUnitResolver,
+    EmployeeResolver,
+    MentoringPairResolver,
+    ImpactStaffingResolver,
+  ],
   orphanedTypes: [TrainingImpactComparison],
   references: {
     Region: (ref, ctx) => ctx.loaders.regionByCode.load(String(ref.code)),

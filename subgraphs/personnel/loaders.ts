@@ -11,7 +11,10 @@ import type { RegionLevel } from './types.js';
  */
 export function createPersonnelLoaders(em: EntityManager) {
   return {
-    regionByCode: oneByKey((codes: readonly string[]) => service.regionsByCode(em, codes), (r) => r.code),
+    regionByCode: oneByKey(
+      (codes: readonly string[]) => service.regionsByCode(em, codes),
+      (r) => r.code,
+    ),
     regionPageByParent: pageLoader({
       rows: (codes: string[], window, level: RegionLevel | null) => service.regionsByParent(em, codes, window, level),
       counts: (codes, level) => service.regionCountsByParent(em, codes, level),
@@ -24,16 +27,28 @@ export function createPersonnelLoaders(em: EntityManager) {
       keyOf: (r) => r.code,
       keyType: 'text',
     }),
-    rankByCode: oneByKey((codes: readonly string[]) => service.ranksByCode(em, codes), (r) => r.code),
-    agencyById: oneByKey((ids: readonly number[]) => service.agenciesById(em, ids), (a) => a.id),
-    headByAgency: oneByKey((ids: readonly number[]) => service.headsByAgency(em, ids), (e) => e.agencyId),
+    rankByCode: oneByKey(
+      (codes: readonly string[]) => service.ranksByCode(em, codes),
+      (r) => r.code,
+    ),
+    agencyById: oneByKey(
+      (ids: readonly number[]) => service.agenciesById(em, ids),
+      (a) => a.id,
+    ),
+    headByAgency: oneByKey(
+      (ids: readonly number[]) => service.headsByAgency(em, ids),
+      (e) => e.agencyId,
+    ),
     agencyPageByRegion: pageLoader({
       rows: (codes: string[], window) => service.agenciesByRegion(em, codes, window),
       counts: (codes) => service.agencyCountsByRegion(em, codes),
       keyOf: (a) => a.id,
       keyType: 'int',
     }),
-    unitById: oneByKey((ids: readonly number[]) => service.unitsById(em, ids), (u) => u.id),
+    unitById: oneByKey(
+      (ids: readonly number[]) => service.unitsById(em, ids),
+      (u) => u.id,
+    ),
     unitPageByAgency: pageLoader({
       rows: (ids: number[], window) => service.unitsByAgency(em, ids, window),
       counts: (ids) => service.unitCountsByAgency(em, ids),
@@ -46,9 +61,13 @@ export function createPersonnelLoaders(em: EntityManager) {
       keyOf: (u) => u.id,
       keyType: 'int',
     }),
-    employeeById: oneByKey((ids: readonly number[]) => service.employeesById(em, ids), (e) => e.id),
+    employeeById: oneByKey(
+      (ids: readonly number[]) => service.employeesById(em, ids),
+      (e) => e.id,
+    ),
     employeePageByScope: pageLoader({
-      rows: (keys: string[], window, args: service.EmployeeListArgs) => service.employeesByScope(em, keys, window, args),
+      rows: (keys: string[], window, args: service.EmployeeListArgs) =>
+        service.employeesByScope(em, keys, window, args),
       counts: (keys, args) => service.employeeCountsByScope(em, keys, args),
       keyOf: (e) => e.id,
       keyType: 'int',

@@ -30,7 +30,10 @@ export function parseNip(input: string, today: Date = new Date()): ParsedNip {
   }
   // The appointment month must come after the month of the 18th birthday.
   if (tmtYear * 12 + tmtMonth <= (birthYear + 18) * 12 + birthMonth) {
-    throw badUserInput(`NIP digits 9-14 (TMT CPNS) "${nip.slice(8, 14)}" are before the 18th birthday`, 'nip.appointment');
+    throw badUserInput(
+      `NIP digits 9-14 (TMT CPNS) "${nip.slice(8, 14)}" are before the 18th birthday`,
+      'nip.appointment',
+    );
   }
   if (tmtYear * 12 + tmtMonth > today.getUTCFullYear() * 12 + today.getUTCMonth() + 1) {
     throw badUserInput(`NIP digits 9-14 (TMT CPNS) "${nip.slice(8, 14)}" are in the future`, 'nip.appointment');
@@ -52,5 +55,7 @@ export function parseNip(input: string, today: Date = new Date()): ParsedNip {
 
 function isRealDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }

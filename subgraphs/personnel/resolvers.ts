@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { Arg, Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { badUserInput } from '../shared/errors.js';
+import { RegionPresence, UnitStaffing } from '../shared/federation-types.js';
 import { contributionTo } from '../shared/impact-key.js';
-import { validateRegionCode } from '../shared/regions.js';
 import { loadExisting } from '../shared/loaders.js';
+import { PageArgs } from '../shared/pagination.js';
+import { validateRegionCode } from '../shared/regions.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { PersonnelLoaders } from './loaders.js';
 import { parseNip } from './nip.js';
-import { PageArgs } from '../shared/pagination.js';
-import { employeeByNip, presenceByRegion, scopeOf, staffingByRegion, type EmployeeScope } from './service.js';
-import { RegionPresence, UnitStaffing } from '../shared/federation-types.js';
+import { type EmployeeScope, employeeByNip, presenceByRegion, scopeOf, staffingByRegion } from './service.js';
 import {
   Agency,
   AgencyConnection,
@@ -36,24 +36,29 @@ function employeePage(ctx: Context, scope: EmployeeScope, args: EmployeePageArgs
   return ctx.loaders.employeePageByScope.load(key, args, { kind, filter: { ...args.filter } });
 }
 
-
 @Resolver(() => Region)
 export class RegionResolver {
   @Query(() => RegionConnection, {
-    description: 'Regions by level and/or parent code, ordered by code, cursor-paginated (e.g. level: REGENCY, parentCode: "12").',
+    description:
+      'Regions by level and/or parent code, ordered by code, cursor-paginated (e.g. level: REGENCY, parentCode: "12").',
   })
   regions(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
     @Arg('level', () => RegionLevel, { nullable: true, description: 'Only this tier.' }) level?: RegionLevel | null,
-    @Arg('parentCode', () => String, { nullable: true, description: 'Only direct children of this region.' }) parentCode?: string | null,
+    @Arg('parentCode', () => String, { nullable: true, description: 'Only direct children of this region.' })
+    parentCode?: string | null,
   ): Promise<RegionConnection> {
-    if (parentCode) return ctx.loaders.regionPageByParent.load(validateRegionCode(parentCode, 'parentCode'), page, level ?? null);
+    if (parentCode)
+      return ctx.loaders.regionPageByParent.load(validateRegionCode(parentCode, 'parentCode'), page, level ?? null);
     if (level) return ctx.loaders.regionPageByLevel.load(level, page, null);
     throw badUserInput('Give `level`, `parentCode` or both: the full list has ~90,000 regions', 'level');
   }
 
-  @Query(() => Region, { nullable: true, description: 'One region by its Kemendagri code, e.g. "93.01.11.2009" (Salor Indah).' })
+  @Query(() => Region, {
+    nullable: true,
+    description: 'One region by its Kemendagri code, e.g. "93.01.11.2009" (Salor Indah).',
+  })
   region(@Ctx() ctx: Context, @Arg('code', { description: 'Kemendagri code.' }) code: string): Promise<Region | null> {
     return ctx.loaders.regionByCode.load(validateRegionCode(code, 'code'));
   }
@@ -63,12 +68,16 @@ export class RegionResolver {
     return region.parentCode ? await ctx.loaders.regionByCode.load(region.parentCode) : null;
   }
 
-  @FieldResolver(() => RegionConnection, { description: 'Regions directly inside this one, ordered by code, cursor-paginated.' })
+  @FieldResolver(() => RegionConnection, {
+    description: 'Regions directly inside this one, ordered by code, cursor-paginated.',
+  })
   children(@Root() region: Region, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<RegionConnection> {
     return ctx.loaders.regionPageByParent.load(region.code, page, null);
   }
 
-  @FieldResolver(() => AgencyConnection, { description: 'Agencies of this region and of every region inside it, ordered by id, cursor-paginated.' })
+  @FieldResolver(() => AgencyConnection, {
+    description: 'Agencies of this region and of every region inside it, ordered by id, cursor-paginated.',
+  })
   agencies(@Root() region: Region, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<AgencyConnection> {
     return ctx.loaders.agencyPageByRegion.load(region.code, page, null);
   }
@@ -81,13 +90,10 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => EmployeeConnection, {
-    description: "Employees working in this region: in a unit located there, or, without a unit, in an agency of the region.",
+    description:
+      'Employees working in this region: in a unit located there, or, without a unit, in an agency of the region.',
   })
-  employees(
-    @Root() region: Region,
-    @Ctx() ctx: Context,
-    @Args() args: EmployeePageArgs,
-  ): Promise<EmployeeConnection> {
+  employees(@Root() region: Region, @Ctx() ctx: Context, @Args() args: EmployeePageArgs): Promise<EmployeeConnection> {
     return employeePage(ctx, { regionCode: region.code }, args);
   }
 }
@@ -95,7 +101,8 @@ export class RegionResolver {
 @Resolver(() => Agency)
 export class AgencyResolver {
   @Query(() => AgencyConnection, {
-    description: 'Agencies of a region at any level (a province includes its regencies and cities), ordered by id, cursor-paginated.',
+    description:
+      'Agencies of a region at any level (a province includes its regencies and cities), ordered by id, cursor-paginated.',
   })
   agencies(
     @Ctx() ctx: Context,
@@ -115,29 +122,32 @@ export class AgencyResolver {
     return loadExisting(ctx.loaders.regionByCode, agency.regionCode, 'region');
   }
 
-  @FieldResolver(() => ServiceUnitConnection, { description: 'Service units run by the agency, ordered by id, cursor-paginated.' })
+  @FieldResolver(() => ServiceUnitConnection, {
+    description: 'Service units run by the agency, ordered by id, cursor-paginated.',
+  })
   serviceUnits(@Root() agency: Agency, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<ServiceUnitConnection> {
     return ctx.loaders.unitPageByAgency.load(agency.id, page, null);
   }
 
-  @FieldResolver(() => Employee, { nullable: true, description: 'Head of the agency (kepala dinas/badan, JPT pratama).' })
+  @FieldResolver(() => Employee, {
+    nullable: true,
+    description: 'Head of the agency (kepala dinas/badan, JPT pratama).',
+  })
   head(@Root() agency: Agency, @Ctx() ctx: Context): Promise<Employee | null> {
     return ctx.loaders.headByAgency.load(agency.id);
   }
 
   @FieldResolver(() => EmployeeConnection, { description: 'Employees of the agency, including its units.' })
-  employees(
-    @Root() agency: Agency,
-    @Ctx() ctx: Context,
-    @Args() args: EmployeePageArgs,
-  ): Promise<EmployeeConnection> {
+  employees(@Root() agency: Agency, @Ctx() ctx: Context, @Args() args: EmployeePageArgs): Promise<EmployeeConnection> {
     return employeePage(ctx, { agencyId: agency.id }, args);
   }
 }
 
 @Resolver(() => ServiceUnit)
 export class ServiceUnitResolver {
-  @Query(() => ServiceUnitConnection, { description: 'Service units located in a region at any level, ordered by id, cursor-paginated.' })
+  @Query(() => ServiceUnitConnection, {
+    description: 'Service units located in a region at any level, ordered by id, cursor-paginated.',
+  })
   serviceUnits(
     @Ctx() ctx: Context,
     @Args() page: PageArgs,
@@ -147,7 +157,10 @@ export class ServiceUnitResolver {
   }
 
   @Query(() => ServiceUnit, { nullable: true, description: 'One service unit by id.' })
-  serviceUnit(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Service unit id.' }) id: number): Promise<ServiceUnit | null> {
+  serviceUnit(
+    @Ctx() ctx: Context,
+    @Arg('id', () => Int, { description: 'Service unit id.' }) id: number,
+  ): Promise<ServiceUnit | null> {
     return ctx.loaders.unitById.load(id);
   }
 
@@ -174,14 +187,19 @@ export class ServiceUnitResolver {
 @Resolver(() => Employee)
 export class EmployeeResolver {
   @Query(() => EmployeeConnection, {
-    description: 'Employees of exactly one of: a region (any level), an agency or a service unit; ordered by id, cursor-paginated.',
+    description:
+      'Employees of exactly one of: a region (any level), an agency or a service unit; ordered by id, cursor-paginated.',
   })
   employees(
     @Ctx() ctx: Context,
     @Args() args: EmployeePageArgs,
-    @Arg('regionCode', () => String, { nullable: true, description: 'Employees working in this region.' }) regionCode?: string | null,
+    @Arg('regionCode', () => String, { nullable: true, description: 'Employees working in this region.' }) regionCode?:
+      | string
+      | null,
     @Arg('agencyId', () => Int, { nullable: true, description: 'Employees of this agency.' }) agencyId?: number | null,
-    @Arg('unitId', () => Int, { nullable: true, description: 'Employees of this service unit.' }) unitId?: number | null,
+    @Arg('unitId', () => Int, { nullable: true, description: 'Employees of this service unit.' }) unitId?:
+      | number
+      | null,
   ): Promise<EmployeeConnection> {
     const scopes: EmployeeScope[] = [];
     if (regionCode != null) scopes.push({ regionCode });
@@ -196,7 +214,10 @@ export class EmployeeResolver {
   }
 
   @Query(() => Employee, { nullable: true, description: 'One employee by id.' })
-  employee(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Employee id.' }) id: number): Promise<Employee | null> {
+  employee(
+    @Ctx() ctx: Context,
+    @Arg('id', () => Int, { description: 'Employee id.' }) id: number,
+  ): Promise<Employee | null> {
     return ctx.loaders.employeeById.load(id);
   }
 
@@ -204,7 +225,10 @@ export class EmployeeResolver {
     nullable: true,
     description: 'One PNS by NIP (spaces allowed). A malformed NIP is a BAD_USER_INPUT error naming the wrong part.',
   })
-  employeeByNip(@Ctx() ctx: Context, @Arg('nip', { description: '18-digit NIP.' }) nip: string): Promise<Employee | null> {
+  employeeByNip(
+    @Ctx() ctx: Context,
+    @Arg('nip', { description: '18-digit NIP.' }) nip: string,
+  ): Promise<Employee | null> {
     return employeeByNip(ctx.em, parseNip(nip).nip);
   }
 
@@ -223,22 +247,34 @@ export class EmployeeResolver {
     return employee.unitId == null ? null : await ctx.loaders.unitById.load(employee.unitId);
   }
 
-  @FieldResolver(() => RankHistoryConnection, { description: 'Every rank held, oldest first, with its TMT; cursor-paginated.' })
+  @FieldResolver(() => RankHistoryConnection, {
+    description: 'Every rank held, oldest first, with its TMT; cursor-paginated.',
+  })
   rankHistory(@Root() employee: Employee, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<RankHistoryConnection> {
     return ctx.loaders.rankHistoryPageByEmployee.load(employee.id, page, null);
   }
 
-  @FieldResolver(() => PositionHistoryConnection, { description: 'Every position held, oldest first, with its TMT; cursor-paginated.' })
-  positionHistory(@Root() employee: Employee, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<PositionHistoryConnection> {
+  @FieldResolver(() => PositionHistoryConnection, {
+    description: 'Every position held, oldest first, with its TMT; cursor-paginated.',
+  })
+  positionHistory(
+    @Root() employee: Employee,
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+  ): Promise<PositionHistoryConnection> {
     return ctx.loaders.positionHistoryPageByEmployee.load(employee.id, page, null);
   }
 
-  @FieldResolver(() => MentoringPairConnection, { description: 'Mentoring in which this employee is the mentee, ordered by id, cursor-paginated.' })
+  @FieldResolver(() => MentoringPairConnection, {
+    description: 'Mentoring in which this employee is the mentee, ordered by id, cursor-paginated.',
+  })
   mentors(@Root() employee: Employee, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<MentoringPairConnection> {
     return ctx.loaders.mentoringPageByMentee.load(employee.id, page, null);
   }
 
-  @FieldResolver(() => MentoringPairConnection, { description: 'Mentoring in which this employee is the mentor, ordered by id, cursor-paginated.' })
+  @FieldResolver(() => MentoringPairConnection, {
+    description: 'Mentoring in which this employee is the mentor, ordered by id, cursor-paginated.',
+  })
   mentees(@Root() employee: Employee, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<MentoringPairConnection> {
     return ctx.loaders.mentoringPageByMentor.load(employee.id, page, null);
   }
@@ -259,13 +295,17 @@ export class MentoringPairResolver {
 
 @Resolver(() => TrainingImpactComparison)
 export class ImpactStaffingResolver {
-  @FieldResolver(() => [UnitStaffing], { description: 'Staff per unit of the compared regions (input of the evaluation).' })
+  @FieldResolver(() => [UnitStaffing], {
+    description: 'Staff per unit of the compared regions (input of the evaluation).',
+  })
   @Directive('@inaccessible')
   staffing(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitStaffing[]> {
     return contributionTo(comparison, (codes, year) => staffingByRegion(ctx.em, codes, year));
   }
 
-  @FieldResolver(() => [RegionPresence], { description: 'Whether each requested code names a known region (input of the evaluation).' })
+  @FieldResolver(() => [RegionPresence], {
+    description: 'Whether each requested code names a known region (input of the evaluation).',
+  })
   @Directive('@inaccessible')
   regionPresence(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionPresence[]> {
     return contributionTo(comparison, (codes, year) => presenceByRegion(ctx.em, codes, year));

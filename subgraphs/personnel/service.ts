@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { countsByParent, type ListSql, rowsByParent, type Window } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
-import { countsByParent, rowsByParent, type ListSql, type Window } from '../shared/connection.js';
 import { sqlWithinRegion } from '../shared/regions.js';
 import {
   Agency,
@@ -36,7 +36,12 @@ function regionList(level: RegionLevel | null): ListSql {
   };
 }
 
-export function regionsByParent(em: EntityManager, parentCodes: readonly string[], window: Window, level: RegionLevel | null) {
+export function regionsByParent(
+  em: EntityManager,
+  parentCodes: readonly string[],
+  window: Window,
+  level: RegionLevel | null,
+) {
   return rowsByParent<Region>(em, regionList(level), parentCodes, window);
 }
 
@@ -225,7 +230,8 @@ function scopeCondition(kind: ScopeKind): string {
 
 /** Employees of each scope for counting: joins from the (few) units and agencies of a region. */
 function scopeMembers(kind: ScopeKind, filter: string): string {
-  if (kind !== 'region') return `select e.id as key from personnel.employee e where ${scopeCondition(kind)} and ${filter}`;
+  if (kind !== 'region')
+    return `select e.id as key from personnel.employee e where ${scopeCondition(kind)} and ${filter}`;
   return `select e.id as key from personnel.service_unit u join personnel.employee e on e.unit_id = u.id
             where ${sqlWithinRegion('u.region_code', 's.key')} and ${filter}
           union all
@@ -273,13 +279,21 @@ function employeeList({ kind, filter }: EmployeeListArgs): ListSql {
     columns: EMPLOYEE_COLUMNS,
     parent: scopeCondition(kind),
     where: condition,
-    count: { sql: scopeMembers(kind, condition.sql), params: kind === 'region' ? [...condition.params, ...condition.params] : condition.params },
+    count: {
+      sql: scopeMembers(kind, condition.sql),
+      params: kind === 'region' ? [...condition.params, ...condition.params] : condition.params,
+    },
     key: 'e.id',
     keyType: 'int',
   };
 }
 
-export function employeesByScope(em: EntityManager, scopeKeys: readonly string[], window: Window, args: EmployeeListArgs) {
+export function employeesByScope(
+  em: EntityManager,
+  scopeKeys: readonly string[],
+  window: Window,
+  args: EmployeeListArgs,
+) {
   return rowsByParent<Employee>(em, employeeList(args), scopeKeys, window);
 }
 

@@ -62,7 +62,9 @@ export class Agency {
   regionCode!: string;
 }
 
-@ObjectType({ description: 'A public-service unit (unit layanan): school, Puskesmas, Dukcapil office, kecamatan office.' })
+@ObjectType({
+  description: 'A public-service unit (unit layanan): school, Puskesmas, Dukcapil office, kecamatan office.',
+})
 @Directive('@key(fields: "id")')
 export class ServiceUnit {
   @Field(() => Int, { description: 'Service unit id.' })
@@ -159,7 +161,10 @@ export class Employee {
   rankCode!: string;
 }
 
-@ObjectType({ description: 'A mentoring relationship: a senior ASN guides a junior one, as practised in Kota Medan and in Salor (Merauke).' })
+@ObjectType({
+  description:
+    'A mentoring relationship: a senior ASN guides a junior one, as practised in Kota Medan and in Salor (Merauke).',
+})
 export class MentoringPair {
   @Field(() => Int, { description: 'Mentoring pair id.' })
   id!: number;

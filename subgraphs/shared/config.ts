@@ -12,24 +12,22 @@ import { type AuthConfig, authEnvironment, authSection } from './auth-config.js'
  */
 
 const integer = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, 'must be a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+  z.string().trim().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
 
 const url = (protocols: string[]) =>
   z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a URL (${protocols.join(' or ')})`);
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL (${protocols.join(' or ')})`,
+    );
 
 const postgresUrl = url(['postgres:', 'postgresql:']);
 const httpUrl = url(['http:', 'https:']);
@@ -197,7 +195,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       embeddedPgPort: e.EMBEDDED_PG_PORT,
       seedDemoData: e.SEED_DEMO_DATA !== 'false',
     },
-    log: { level: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'error' : 'info'), otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT },
+    log: {
+      level: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'error' : 'info'),
+      otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+    },
     timeouts: {
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       subgraphMs: e.SUBGRAPH_TIMEOUT_MS,

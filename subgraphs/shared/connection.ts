@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
-import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 import { batchedByGroup } from './loaders.js';
 import { query } from './orm.js';
@@ -210,20 +210,36 @@ export function pageLoader<Parent extends string | number, Row, Args = null>(
   list: PagedList<Parent, Row, Args>,
 ): PageLoader<Parent, Row, Args> {
   const groupOf = (key: PageKey<Parent, Args>) => JSON.stringify([key.first, key.after, key.args]);
-  const counts = batchedByGroup((key: Omit<PageKey<Parent, Args>, 'first' | 'after'>) => JSON.stringify(key.args), async (keys) => {
-    const [firstKey] = keys;
-    if (!firstKey) return [];
-    const totals = new Map((await list.counts(keys.map((key) => key.parent), firstKey.args)).map((c) => [String(c.parentKey), c.total]));
-    return keys.map((key) => totals.get(String(key.parent)) ?? 0);
-  });
+  const counts = batchedByGroup(
+    (key: Omit<PageKey<Parent, Args>, 'first' | 'after'>) => JSON.stringify(key.args),
+    async (keys) => {
+      const [firstKey] = keys;
+      if (!firstKey) return [];
+      const totals = new Map(
+        (
+          await list.counts(
+            keys.map((key) => key.parent),
+            firstKey.args,
+          )
+        ).map((c) => [String(c.parentKey), c.total]),
+      );
+      return keys.map((key) => totals.get(String(key.parent)) ?? 0);
+    },
+  );
   const pages: DataLoader<PageKey<Parent, Args>, Page<Row>, string> = batchedByGroup(groupOf, async (keys) => {
     const [firstKey] = keys;
     if (!firstKey) return [];
     const window = { after: decodeKey(list.keyType, firstKey.after), limit: firstKey.first + 1 };
-    const rows = await list.rows(keys.map((key) => key.parent), window, firstKey.args);
+    const rows = await list.rows(
+      keys.map((key) => key.parent),
+      window,
+      firstKey.args,
+    );
     const grouped = Map.groupBy(rows, (row) => String(row.parentKey));
     return keys.map((key) =>
-      toPage(grouped.get(String(key.parent)) ?? [], key.first, list.keyOf, () => counts.load({ parent: key.parent, args: key.args })),
+      toPage(grouped.get(String(key.parent)) ?? [], key.first, list.keyOf, () =>
+        counts.load({ parent: key.parent, args: key.args }),
+      ),
     );
   });
   return {

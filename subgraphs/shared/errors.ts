@@ -53,7 +53,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     if (value !== undefined && (typeof value !== 'object' || value === null)) extensions[key] = value;
   }
   if (typeof code === 'string' && CLIENT_SAFE_CODES.has(code)) {
-    return { message: formatted.message, ...(formatted.locations && { locations: formatted.locations }), ...(formatted.path && { path: formatted.path }), extensions };
+    return {
+      message: formatted.message,
+      ...(formatted.locations && { locations: formatted.locations }),
+      ...(formatted.path && { path: formatted.path }),
+      extensions,
+    };
   }
   const original = unwrapResolverError(error);
   scope?.log.error(

@@ -25,7 +25,9 @@ export class UnitStaffing {
   agencyId!: number;
 }
 
-@ObjectType({ description: 'Training of the staff of one service unit in a compared year (enrolments record the unit at the time).' })
+@ObjectType({
+  description: 'Training of the staff of one service unit in a compared year (enrolments record the unit at the time).',
+})
 @Directive('@shareable')
 export class UnitTraining {
   @Field({ description: 'The requested region code the unit lies in.' })
@@ -57,17 +59,21 @@ export class UnitTrainingDate {
   @Field(() => Int, { description: 'Service unit id (the unit recorded on the enrolment).' })
   unitId!: number;
 
-  @Field({ description: 'Day the offering ended (ISO date, e.g. "2025-10-14"): the enrolments were completed that day.' })
+  @Field({
+    description: 'Day the offering ended (ISO date, e.g. "2025-10-14"): the enrolments were completed that day.',
+  })
   completedOn!: string;
 
-  @Field(() => Int, { description: 'JP earned by completed enrolments of the unit\'s staff that day.' })
+  @Field(() => Int, { description: "JP earned by completed enrolments of the unit's staff that day." })
   jp!: number;
 
   @Field(() => Int, { description: 'Completed enrolments behind that JP.' })
   enrolments!: number;
 }
 
-@ObjectType({ description: 'Training totals of a compared region for the year: reaction (L1) and learning (L2) included.' })
+@ObjectType({
+  description: 'Training totals of a compared region for the year: reaction (L1) and learning (L2) included.',
+})
 @Directive('@shareable')
 export class RegionLearning {
   @Field({ description: 'The requested region code.' })
@@ -114,12 +120,14 @@ export class RegionSpending {
   lines!: number;
 }
 
-@ObjectType({ description: 'Whether a requested region code names a region personnel knows (a well-formed code may name none).' })
+@ObjectType({
+  description: 'Whether a requested region code names a region personnel knows (a well-formed code may name none).',
+})
 @Directive('@shareable')
 export class RegionPresence {
   @Field({ description: 'The requested region code.' })
   scope!: string;
 
-  @Field({ description: 'True when the code is an official region in personnel\'s reference list.' })
+  @Field({ description: "True when the code is an official region in personnel's reference list." })
   known!: boolean;
 }

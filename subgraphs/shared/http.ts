@@ -1,9 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import {
+  type ApolloServer,
+  type ApolloServerPlugin,
+  type BaseContext,
+  HeaderMap,
+  type HTTPGraphQLResponse,
+} from '@apollo/server';
 import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { requestIdFrom, requestScope, type Logger, type RequestScope } from './logging.js';
+import { GraphQLError } from 'graphql';
+import { type Logger, type RequestScope, requestIdFrom, requestScope } from './logging.js';
 import type { ServerMetrics } from './metrics.js';
 
 /** HTTP options shared by the gateway and the subgraphs. */
@@ -61,7 +67,9 @@ export function scopePlugin(): ApolloServerPlugin {
           // Without this the gateway's executor throws on it: a 500 for the client's mistake.
           if (!operation) {
             throw new GraphQLError(
-              request.operationName ? `Unknown operation named "${request.operationName.slice(0, 100)}".` : 'The document has several operations: name one in operationName.',
+              request.operationName
+                ? `Unknown operation named "${request.operationName.slice(0, 100)}".`
+                : 'The document has several operations: name one in operationName.',
               { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
             );
           }
@@ -69,7 +77,8 @@ export function scopePlugin(): ApolloServerPlugin {
         async willSendResponse({ response }) {
           const scope = requestScope.getStore();
           if (!scope || response.body.kind !== 'single') return;
-          for (const error of response.body.singleResult.errors ?? []) scope.errorCodes.push(String(error.extensions?.code ?? 'UNKNOWN'));
+          for (const error of response.body.singleResult.errors ?? [])
+            scope.errorCodes.push(String(error.extensions?.code ?? 'UNKNOWN'));
         },
       };
     },
@@ -90,7 +99,9 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
     res.setHeader('x-request-id', scope.requestId);
     if (stopping) {
       res.shouldKeepAlive = false;
-      return sendError(res, 503, 'SHUTTING_DOWN', 'The server is shutting down; retry on another instance.', { 'retry-after': '1' });
+      return sendError(res, 503, 'SHUTTING_DOWN', 'The server is shutting down; retry on another instance.', {
+        'retry-after': '1',
+      });
     }
     if (!applyCors(req, res, corsOrigins)) return sendError(res, 403, 'FORBIDDEN', 'Origin not allowed.');
     if (req.method === 'OPTIONS') {
@@ -107,7 +118,10 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
           await withTimeout(options.ready(), 5000, 'readiness check timed out');
           return sendJson(res, 200, { status: 'ready' });
         } catch (error) {
-          return sendJson(res, 503, { status: 'not ready', reason: error instanceof Error ? error.message : 'not ready' });
+          return sendJson(res, 503, {
+            status: 'not ready',
+            reason: error instanceof Error ? error.message : 'not ready',
+          });
         }
       case '/metrics':
         if (req.method !== 'GET') return methodNotAllowed(res, 'GET');
@@ -115,7 +129,8 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
         res.end(await metrics.registry.metrics());
         return;
     }
-    if (!GRAPHQL_PATHS.has(url.pathname)) return sendError(res, 404, 'NOT_FOUND', 'Not found: GraphQL is served at /graphql.');
+    if (!GRAPHQL_PATHS.has(url.pathname))
+      return sendError(res, 404, 'NOT_FOUND', 'Not found: GraphQL is served at /graphql.');
     if (req.method !== 'GET' && req.method !== 'POST') return methodNotAllowed(res, 'GET, POST');
 
     let body: unknown;
@@ -138,8 +153,15 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
       } catch {
         return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
       }
-      if (Array.isArray(body)) return sendError(res, 400, 'BAD_REQUEST', 'Batched requests are not supported: send one operation per request.');
-      if (body === null || typeof body !== 'object') return sendError(res, 400, 'BAD_REQUEST', 'The request body must be a JSON object.');
+      if (Array.isArray(body))
+        return sendError(
+          res,
+          400,
+          'BAD_REQUEST',
+          'Batched requests are not supported: send one operation per request.',
+        );
+      if (body === null || typeof body !== 'object')
+        return sendError(res, 400, 'BAD_REQUEST', 'The request body must be a JSON object.');
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -154,66 +176,99 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
 
   // Idle keep-alive sockets live 15 s: longer than the gateway's pool keeps them (10 s), so the gateway
   // never reuses a socket the subgraph is closing.
-  const server = createServer({ requestTimeout: 60_000, headersTimeout: 20_000, keepAliveTimeout: 15_000 }, (req, res) => {
-    const started = performance.now();
-    lastArrival = started;
-    const requestId = requestIdFrom(req.headers['x-request-id']);
-    const scope: RequestScope = { requestId, log: log.child({ requestId }), errorCodes: [], fetches: [] };
-    inFlight += 1;
-    metrics.inFlight.inc();
-    const parent = propagation.extract(otelContext.active(), req.headers);
-    const span = tracer.startSpan(`${options.name} ${req.method} ${(req.url ?? '/').split('?')[0]}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? '' } }, parent);
-    otelContext.with(trace.setSpan(parent, span), () =>
-      requestScope.run(scope, () =>
-        handle(req, res, scope)
-          .catch((error: unknown) => {
-            scope.log.error({ err: error }, 'request failed');
-            if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', `Internal server error (request id ${requestId})`, {}, { requestId });
-            else res.destroy();
-          })
-          .finally(() => {
-            inFlight -= 1;
-            metrics.inFlight.dec();
-            const seconds = (performance.now() - started) / 1000;
-            const path = (req.url ?? '/').split('?')[0] ?? '/';
-            const isGraphql = GRAPHQL_PATHS.has(path);
-            const operation = metrics.operationLabel(scope.operation);
-            if (isGraphql) {
-              metrics.requests.inc({ operation, status: String(res.statusCode) });
-              metrics.duration.observe({ operation }, seconds);
-            }
-            span.setAttribute('http.response.status_code', res.statusCode);
-            if (scope.operation) span.setAttribute('graphql.operation.name', scope.operation);
-            if (res.statusCode >= 500 || scope.errorCodes.length > 0) span.setStatus({ code: SpanStatusCode.ERROR });
-            span.end();
-            if (isGraphql || res.statusCode >= 400) {
-              const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 || scope.errorCodes.length > 0 ? 'warn' : 'info';
-              scope.log[level](
-                {
-                  method: req.method,
-                  path: path.slice(0, 200),
-                  status: res.statusCode,
-                  operation: scope.operation,
-                  durationMs: Math.round(seconds * 10_000) / 10,
-                  ...(scope.fetches.length > 0 && { fetches: scope.fetches }),
-                  ...(scope.errorCodes.length > 0 && { errors: scope.errorCodes }),
-                },
-                'request',
-              );
-            }
-          }),
-      ),
-    );
-  });
+  const server = createServer(
+    { requestTimeout: 60_000, headersTimeout: 20_000, keepAliveTimeout: 15_000 },
+    (req, res) => {
+      const started = performance.now();
+      lastArrival = started;
+      const requestId = requestIdFrom(req.headers['x-request-id']);
+      const scope: RequestScope = { requestId, log: log.child({ requestId }), errorCodes: [], fetches: [] };
+      inFlight += 1;
+      metrics.inFlight.inc();
+      const parent = propagation.extract(otelContext.active(), req.headers);
+      const span = tracer.startSpan(
+        `${options.name} ${req.method} ${(req.url ?? '/').split('?')[0]}`,
+        { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? '' } },
+        parent,
+      );
+      otelContext.with(trace.setSpan(parent, span), () =>
+        requestScope.run(scope, () =>
+          handle(req, res, scope)
+            .catch((error: unknown) => {
+              scope.log.error({ err: error }, 'request failed');
+              if (!res.headersSent)
+                sendError(
+                  res,
+                  500,
+                  'INTERNAL_SERVER_ERROR',
+                  `Internal server error (request id ${requestId})`,
+                  {},
+                  { requestId },
+                );
+              else res.destroy();
+            })
+            .finally(() => {
+              inFlight -= 1;
+              metrics.inFlight.dec();
+              const seconds = (performance.now() - started) / 1000;
+              const path = (req.url ?? '/').split('?')[0] ?? '/';
+              const isGraphql = GRAPHQL_PATHS.has(path);
+              const operation = metrics.operationLabel(scope.operation);
+              if (isGraphql) {
+                metrics.requests.inc({ operation, status: String(res.statusCode) });
+                metrics.duration.observe({ operation }, seconds);
+              }
+              span.setAttribute('http.response.status_code', res.statusCode);
+              if (scope.operation) span.setAttribute('graphql.operation.name', scope.operation);
+              if (res.statusCode >= 500 || scope.errorCodes.length > 0) span.setStatus({ code: SpanStatusCode.ERROR });
+              span.end();
+              if (isGraphql || res.statusCode >= 400) {
+                const level =
+                  res.statusCode >= 500
+                    ? 'error'
+                    : res.statusCode >= 400 || scope.errorCodes.length > 0
+                      ? 'warn'
+                      : 'info';
+                scope.log[level](
+                  {
+                    method: req.method,
+                    path: path.slice(0, 200),
+                    status: res.statusCode,
+                    operation: scope.operation,
+                    durationMs: Math.round(seconds * 10_000) / 10,
+                    ...(scope.fetches.length > 0 && { fetches: scope.fetches }),
+                    ...(scope.errorCodes.length > 0 && { errors: scope.errorCodes }),
+                  },
+                  'request',
+                );
+              }
+            }),
+        ),
+      );
+    },
+  );
   server.on('connection', () => {
     lastArrival = performance.now();
   });
   // Malformed requests Node rejects before our handler (headers too large, bad HTTP): JSON, not an empty body.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
-    const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
-    const body = JSON.stringify({ errors: [{ message: error.code === 'HPE_HEADER_OVERFLOW' ? 'Request headers (or GET query string) too large.' : 'Malformed HTTP request.', extensions: { code: 'BAD_REQUEST' } }] });
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    const [status, reason] =
+      error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+    const body = JSON.stringify({
+      errors: [
+        {
+          message:
+            error.code === 'HPE_HEADER_OVERFLOW'
+              ? 'Request headers (or GET query string) too large.'
+              : 'Malformed HTTP request.',
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -318,7 +373,10 @@ function methodNotAllowed(res: ServerResponse, allow: string): void {
 export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)))]);
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -51,19 +51,28 @@ export function validateImpactRequest(
     }
   }
   if (!Number.isFinite(minimumMeaningfulEffect) || minimumMeaningfulEffect < 0 || minimumMeaningfulEffect > 100) {
-    throw badUserInput('minimumMeaningfulEffect must be a number from 0 to 100 (IKM points per +10 JP per staff member)', 'minimumMeaningfulEffect');
+    throw badUserInput(
+      'minimumMeaningfulEffect must be a number from 0 to 100 (IKM points per +10 JP per staff member)',
+      'minimumMeaningfulEffect',
+    );
   }
   return { year, regionCodes: codes, minimumMeaningfulEffect };
 }
 
 export function formatImpactKey(key: ImpactKey): string {
   const base = `${key.year}:${key.regionCodes.join(',')}`;
-  return key.minimumMeaningfulEffect === DEFAULT_MINIMUM_MEANINGFUL_EFFECT ? base : `${base}:${key.minimumMeaningfulEffect}`;
+  return key.minimumMeaningfulEffect === DEFAULT_MINIMUM_MEANINGFUL_EFFECT
+    ? base
+    : `${base}:${key.minimumMeaningfulEffect}`;
 }
 
 export function parseImpactKey(id: string): ImpactKey {
   const [year, codes, effect] = id.split(':');
-  return validateImpactRequest((codes ?? '').split(','), Number(year), effect === undefined ? undefined : Number(effect));
+  return validateImpactRequest(
+    (codes ?? '').split(','),
+    Number(year),
+    effect === undefined ? undefined : Number(effect),
+  );
 }
 
 /** One subgraph's contribution to a comparison: `compute` for the region codes and year its id names. */

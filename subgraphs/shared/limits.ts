@@ -1,19 +1,19 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
-  getArgumentValues,
-  getNamedType,
-  GraphQLError,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  isInterfaceType,
-  Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
+  GraphQLError,
   type GraphQLOutputType,
   type GraphQLSchema,
   type GraphQLType,
+  getArgumentValues,
+  getNamedType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationRule,
@@ -106,7 +106,9 @@ function limitError(message: string, limit: string, value: number, argument?: st
 export const supportedOperationTypes: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (!context.getSchema().getRootType(node.operation)) {
-      context.reportError(new GraphQLError(`This API has no ${node.operation} operations (it is read-only).`, { nodes: [node] }));
+      context.reportError(
+        new GraphQLError(`This API has no ${node.operation} operations (it is read-only).`, { nodes: [node] }),
+      );
     }
   },
 });
@@ -178,7 +180,8 @@ export function operationCost(
       if (++visits > 200_000) throw new Exceeded();
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
-        if (fragment) walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? parent, multiplier, page);
+        if (fragment)
+          walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? parent, multiplier, page);
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -206,13 +209,23 @@ export function operationCost(
       if (connection) {
         const first = typeof args.first === 'number' ? args.first : model.defaultPageSize;
         if (!Number.isInteger(first) || first < 1 || first > limits.pageSize) {
-          throw limitError(`\`first\` must be between 1 and ${limits.pageSize} (page size limit), got ${first} (${coordinate}).`, 'pageSize', first, 'first');
+          throw limitError(
+            `\`first\` must be between 1 and ${limits.pageSize} (page size limit), got ${first} (${coordinate}).`,
+            'pageSize',
+            first,
+            'first',
+          );
         }
         size = first;
       } else if (name === '_entities' && Array.isArray(args.representations)) {
         size = args.representations.length;
         if (size > limits.entities) {
-          throw limitError(`Representations limit of ${limits.entities} exceeded, got ${size}.`, 'entities', size, 'representations');
+          throw limitError(
+            `Representations limit of ${limits.entities} exceeded, got ${size}.`,
+            'entities',
+            size,
+            'representations',
+          );
         }
         for (const representation of args.representations) checkRepresentation(schema, representation);
       } else if (wrapper) {
@@ -220,11 +233,18 @@ export function operationCost(
       } else if (isList(field.type)) {
         size = model.listSizes[coordinate] ?? model.defaultListSize;
       }
-      walk(selection.selectionSet, getNamedType(field.type), connection ? multiplier : multiplier * size, connection ? size : undefined);
+      walk(
+        selection.selectionSet,
+        getNamedType(field.type),
+        connection ? multiplier : multiplier * size,
+        connection ? size : undefined,
+      );
     }
   };
+  const root = schema.getRootType(operation.operation) ?? schema.getQueryType();
+  if (!root) return total;
   try {
-    walk(operation.selectionSet, schema.getRootType(operation.operation) ?? schema.getQueryType()!, 1);
+    walk(operation.selectionSet, root, 1);
   } catch (error) {
     if (error instanceof Exceeded) return Math.max(total, limits.cost + 1);
     throw error;
@@ -234,11 +254,17 @@ export function operationCost(
 
 /** Each representation is an object naming an object type of this schema; key values are checked later. */
 function checkRepresentation(schema: GraphQLSchema, representation: unknown): void {
-  const typeName = representation && typeof representation === 'object' ? (representation as { __typename?: unknown }).__typename : undefined;
+  const typeName =
+    representation && typeof representation === 'object'
+      ? (representation as { __typename?: unknown }).__typename
+      : undefined;
   if (typeof typeName !== 'string' || !isObjectType(schema.getType(typeName))) {
-    throw new GraphQLError('Each representation must be an object whose __typename is an entity type of this subgraph.', {
-      extensions: { code: 'BAD_USER_INPUT', field: 'representations', http: { status: 400 } },
-    });
+    throw new GraphQLError(
+      'Each representation must be an object whose __typename is an entity type of this subgraph.',
+      {
+        extensions: { code: 'BAD_USER_INPUT', field: 'representations', http: { status: 400 } },
+      },
+    );
   }
 }
 

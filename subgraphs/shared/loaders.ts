@@ -93,7 +93,10 @@ export function manyByIdAndYear<Row>(
   idOf: (row: Row) => number,
 ): DataLoader<YearKey, Row[], string> {
   return batchedByGroup(byYear<YearKey>, async (keys) => {
-    const rows = await fetch(keys.map((key) => key.id), keys[0]?.year ?? null);
+    const rows = await fetch(
+      keys.map((key) => key.id),
+      keys[0]?.year ?? null,
+    );
     const grouped = Map.groupBy(rows, idOf);
     return keys.map((key) => grouped.get(key.id) ?? []);
   });
@@ -109,7 +112,14 @@ export function oneByIdAndYear<Row>(
 ): DataLoader<{ id: number; year: number }, Row, string> {
   return batchedByGroup(byYear<{ id: number; year: number }>, async (keys) => {
     const year = keys[0]?.year ?? 0;
-    const rows = new Map((await fetch(keys.map((key) => key.id), year)).map((row) => [idOf(row), row]));
+    const rows = new Map(
+      (
+        await fetch(
+          keys.map((key) => key.id),
+          year,
+        )
+      ).map((row) => [idOf(row), row]),
+    );
     return keys.map((key) => rows.get(key.id) ?? missing(key.id, year));
   });
 }

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import { pino, type Logger, type LoggerOptions } from 'pino';
+import { type Logger, type LoggerOptions, pino } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -37,10 +37,21 @@ function prettyStream(out: NodeJS.WritableStream): pino.DestinationStream {
   return {
     write(line: string) {
       try {
-        const { time, level, service, requestId, msg, pid: _pid, hostname: _host, ...rest } = JSON.parse(line) as Record<string, unknown>;
+        const {
+          time,
+          level,
+          service,
+          requestId,
+          msg,
+          pid: _pid,
+          hostname: _host,
+          ...rest
+        } = JSON.parse(line) as Record<string, unknown>;
         const extra = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
         const clock = typeof time === 'string' ? time.slice(11, 23) : '';
-        out.write(`${clock} ${(LEVELS[level as number] ?? String(level)).padEnd(5)} ${service}${requestId ? ` [${requestId}]` : ''} ${msg ?? ''}${extra}\n`);
+        out.write(
+          `${clock} ${(LEVELS[level as number] ?? String(level)).padEnd(5)} ${service}${requestId ? ` [${requestId}]` : ''} ${msg ?? ''}${extra}\n`,
+        );
       } catch {
         out.write(line);
       }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics of one server (gateway or subgraph), served at GET /metrics. */
 export class ServerMetrics {
@@ -14,7 +14,12 @@ export class ServerMetrics {
   constructor(service: string, options: { processMetrics?: boolean } = {}) {
     this.registry.setDefaultLabels({ service });
     const registers = [this.registry];
-    this.requests = new Counter({ name: 'graphql_requests_total', help: 'GraphQL requests by operation name and HTTP status', labelNames: ['operation', 'status'], registers });
+    this.requests = new Counter({
+      name: 'graphql_requests_total',
+      help: 'GraphQL requests by operation name and HTTP status',
+      labelNames: ['operation', 'status'],
+      registers,
+    });
     this.duration = new Histogram({
       name: 'graphql_request_duration_seconds',
       help: 'GraphQL request duration by operation name',
@@ -22,8 +27,18 @@ export class ServerMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers,
     });
-    this.errors = new Counter({ name: 'graphql_errors_total', help: 'Errors returned to clients by code', labelNames: ['code'], registers });
-    this.subgraphFetches = new Counter({ name: 'gateway_subgraph_fetches_total', help: 'Gateway fetches to subgraphs by outcome', labelNames: ['subgraph', 'outcome'], registers });
+    this.errors = new Counter({
+      name: 'graphql_errors_total',
+      help: 'Errors returned to clients by code',
+      labelNames: ['code'],
+      registers,
+    });
+    this.subgraphFetches = new Counter({
+      name: 'gateway_subgraph_fetches_total',
+      help: 'Gateway fetches to subgraphs by outcome',
+      labelNames: ['subgraph', 'outcome'],
+      registers,
+    });
     this.subgraphDuration = new Histogram({
       name: 'gateway_subgraph_fetch_duration_seconds',
       help: 'Gateway fetch duration by subgraph',
@@ -77,4 +92,3 @@ export class ServerMetrics {
     };
   }
 }
-

@@ -1,8 +1,8 @@
-import { Migrator } from '@mikro-orm/migrations';
-import type { Migration } from '@mikro-orm/migrations';
 import type { Constructor } from '@mikro-orm/core';
+import type { Migration } from '@mikro-orm/migrations';
+import { Migrator } from '@mikro-orm/migrations';
+import { type EntityManager, type EntitySchema, type LogContext, type Logger, MikroORM } from '@mikro-orm/postgresql';
 import { config } from './config.js';
-import { MikroORM, type EntityManager, type EntitySchema, type Logger, type LogContext } from '@mikro-orm/postgresql';
 
 /** Counts the SQL statements one subgraph sends: the evidence behind the no-N+1 tests. */
 export class StatementCounter {

@@ -43,7 +43,8 @@ let pageSizeLimit = MAX_PAGE_SIZE;
 
 /** Sets the largest `first` (RequestLimits.pageSize; startSubgraph calls it). The process-wide cap. */
 export function configurePageSize(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1) throw new Error(`page size limit must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new Error(`page size limit must be a positive integer, got ${limit}`);
   pageSizeLimit = limit;
 }
 

@@ -15,7 +15,10 @@ export const RupiahScalar = new GraphQLScalarType<bigint, string>({
     throw new GraphQLError(`Rupiah cannot represent ${String(value)}: not a whole number`);
   },
   parseValue(value) {
-    if ((typeof value === 'string' && INTEGER.test(value)) || (typeof value === 'number' && Number.isSafeInteger(value))) {
+    if (
+      (typeof value === 'string' && INTEGER.test(value)) ||
+      (typeof value === 'number' && Number.isSafeInteger(value))
+    ) {
       return BigInt(value);
     }
     throw new GraphQLError('Rupiah must be a whole number of Rupiah, as a string of digits', {

@@ -6,16 +6,23 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
-import { getNamedType, getNullableType, isListType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, getNamedType, getNullableType, isListType, isObjectType, parse } from 'graphql';
 import { buildSchema, type ClassType, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { RupiahScalar } from './scalars.js';
-import { openOrm, StatementCounter } from './orm.js';
 import { badUserInput, formatError } from './errors.js';
-import { configurePageSize } from './pagination.js';
-import { DEFAULT_SHUTDOWN_GRACE_MS, scopePlugin, serveGraphql, type HttpOptions } from './http.js';
-import { DEFAULT_COST_MODEL, DEFAULT_LIMITS, DEFAULT_SUBGRAPH_BODY_BYTES, limitProtection, type CostModel, type RequestLimits } from './limits.js';
+import { DEFAULT_SHUTDOWN_GRACE_MS, type HttpOptions, scopePlugin, serveGraphql } from './http.js';
+import {
+  type CostModel,
+  DEFAULT_COST_MODEL,
+  DEFAULT_LIMITS,
+  DEFAULT_SUBGRAPH_BODY_BYTES,
+  limitProtection,
+  type RequestLimits,
+} from './limits.js';
 import { createLogger, type Logger, type LoggingOptions, type RequestScope } from './logging.js';
 import { ServerMetrics } from './metrics.js';
+import { openOrm, StatementCounter } from './orm.js';
+import { configurePageSize } from './pagination.js';
+import { RupiahScalar } from './scalars.js';
 
 /** What every request's resolvers receive: a forked EntityManager and this request's DataLoaders. */
 export interface RequestContext<Loaders> {
@@ -95,13 +102,17 @@ export async function buildFederatedSchema<Loaders>(definition: SubgraphDefiniti
 function representationCheck(schema: GraphQLSchema, typeName: string) {
   const type = schema.getType(typeName);
   const fields = type && isObjectType(type) ? type.getFields() : {};
-  const fail = (key: string, what: string) => badUserInput(`Representation of ${typeName}: \`${key.slice(0, 64)}\` must be ${what}`, 'representations');
+  const fail = (key: string, what: string) =>
+    badUserInput(`Representation of ${typeName}: \`${key.slice(0, 64)}\` must be ${what}`, 'representations');
   const checkScalar = (key: string, scalar: string, value: unknown): void => {
     if (value === null) return;
     if (scalar === 'Int' && !(typeof value === 'number' && Number.isSafeInteger(value))) throw fail(key, 'an integer');
     if (scalar === 'Float' && !(typeof value === 'number' && Number.isFinite(value))) throw fail(key, 'a number');
     if (scalar === 'Boolean' && typeof value !== 'boolean') throw fail(key, 'a boolean');
-    if ((scalar === 'String' || scalar === 'ID') && !((typeof value === 'string' || typeof value === 'number') && String(value).length <= 256)) {
+    if (
+      (scalar === 'String' || scalar === 'ID') &&
+      !((typeof value === 'string' || typeof value === 'number') && String(value).length <= 256)
+    ) {
       throw fail(key, 'a string of at most 256 characters');
     }
   };

@@ -28,12 +28,13 @@ export interface Telemetry {
 export async function startTelemetry(options: TelemetryOptions): Promise<Telemetry | undefined> {
   if (!options.endpoint) return undefined;
   register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
-  const [{ NodeSDK }, { OTLPTraceExporter }, { PgInstrumentation }, { ParentBasedSampler, TraceIdRatioBasedSampler }] = await Promise.all([
-    import('@opentelemetry/sdk-node'),
-    import('@opentelemetry/exporter-trace-otlp-proto'),
-    import('@opentelemetry/instrumentation-pg'),
-    import('@opentelemetry/sdk-trace'),
-  ]);
+  const [{ NodeSDK }, { OTLPTraceExporter }, { PgInstrumentation }, { ParentBasedSampler, TraceIdRatioBasedSampler }] =
+    await Promise.all([
+      import('@opentelemetry/sdk-node'),
+      import('@opentelemetry/exporter-trace-otlp-proto'),
+      import('@opentelemetry/instrumentation-pg'),
+      import('@opentelemetry/sdk-trace'),
+    ]);
   const sdk = new NodeSDK({
     serviceName: options.serviceName,
     autoDetectResources: false,

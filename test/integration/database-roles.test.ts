@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureRoles, grantStatements, prepareSubgraph } from '../../subgraphs/migrate.js';
-import { openOrm, query } from '../../subgraphs/shared/orm.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names.js';
+import { openOrm, query } from '../../subgraphs/shared/orm.js';
 
 /**
  * Least privilege, enforced by PostgreSQL: each subgraph's role reads its own schema and nothing else;
@@ -12,7 +12,9 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names.js';
 const adminUrl = inject('databaseUrl');
 const suffix = `${process.pid}_${randomBytes(3).toString('hex')}`;
 const roleOf = (name: SubgraphName) => `pembinaan_test_${suffix}_${name}`;
-const passwords = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, randomBytes(18).toString('base64url')])) as Record<SubgraphName, string>;
+const passwords = Object.fromEntries(
+  SUBGRAPH_NAMES.map((name) => [name, randomBytes(18).toString('base64url')]),
+) as Record<SubgraphName, string>;
 let admin: pg.Client;
 
 function urlAs(name: SubgraphName, database?: string): string {
@@ -32,7 +34,8 @@ beforeAll(async () => {
     database,
     SUBGRAPH_NAMES.map((name) => ({ name: roleOf(name), password: passwords[name] })),
   );
-  for (const name of SUBGRAPH_NAMES) for (const statement of grantStatements(name, roleOf(name))) await admin.query(statement);
+  for (const name of SUBGRAPH_NAMES)
+    for (const statement of grantStatements(name, roleOf(name))) await admin.query(statement);
 });
 
 afterAll(async () => {
@@ -59,11 +62,15 @@ describe('each subgraph role', () => {
           if (schemaname === name) {
             await expect(client.query(sql), `${name} reads ${schemaname}.${tablename}`).resolves.toBeDefined();
           } else {
-            await expect(client.query(sql), `${name} must not read ${schemaname}.${tablename}`).rejects.toMatchObject({ code: '42501' });
+            await expect(client.query(sql), `${name} must not read ${schemaname}.${tablename}`).rejects.toMatchObject({
+              code: '42501',
+            });
           }
         }
         const own = tables.find((t) => t.schemaname === name)!;
-        await expect(client.query(`delete from ${name}.${pg.escapeIdentifier(own.tablename)}`)).rejects.toMatchObject({ code: '42501' });
+        await expect(client.query(`delete from ${name}.${pg.escapeIdentifier(own.tablename)}`)).rejects.toMatchObject({
+          code: '42501',
+        });
         await expect(client.query(`create table ${name}.intruder (id int)`)).rejects.toMatchObject({ code: '42501' });
       } finally {
         await client.end();
@@ -119,7 +126,14 @@ describe('migrations', () => {
 
 describe('subgraph connections', () => {
   it('carry a statement_timeout and a bounded pool', async () => {
-    const orm = await openOrm({ schema: 'learning', entities: [], migrations: [], url: urlAs('learning'), poolSize: 3, statementTimeoutMs: 200 });
+    const orm = await openOrm({
+      schema: 'learning',
+      entities: [],
+      migrations: [],
+      url: urlAs('learning'),
+      poolSize: 3,
+      statementTimeoutMs: 200,
+    });
     try {
       const [setting] = await query<{ statement_timeout: string }>(orm.em.fork(), 'show statement_timeout');
       expect(setting?.statement_timeout).toBe('200ms');

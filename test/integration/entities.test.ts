@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
+import { IkmGrade, SkpPredicate, SkpRating } from '../../subgraphs/evaluation/enums.js';
 import { SUBGRAPHS } from '../../subgraphs/index.js';
 import { openOrm, query } from '../../subgraphs/shared/orm.js';
-import { IkmGrade, SkpPredicate, SkpRating } from '../../subgraphs/evaluation/enums.js';
 
 /**
  * The migrations are the schema; the MikroORM entities must describe it. This catches an entity property
@@ -10,7 +10,13 @@ import { IkmGrade, SkpPredicate, SkpRating } from '../../subgraphs/evaluation/en
 describe('MikroORM entities', () => {
   for (const [name, definition] of Object.entries(SUBGRAPHS)) {
     it(`of ${name} map to columns of its migrated schema`, async () => {
-      const orm = await openOrm({ schema: name, entities: definition.entities, migrations: definition.migrations, url: inject('databaseUrl'), poolSize: 1 });
+      const orm = await openOrm({
+        schema: name,
+        entities: definition.entities,
+        migrations: definition.migrations,
+        url: inject('databaseUrl'),
+        poolSize: 1,
+      });
       try {
         const columns = await query<{ table_name: string; column_name: string; is_nullable: string }>(
           orm.em.fork(),
@@ -89,7 +95,13 @@ describe('enums', () => {
       const expected = new Map<string, string[]>(
         Object.entries(REFERENCE_ENUMS[name] ?? {}).map(([key, values]) => [key, [...values].sort()]),
       );
-      const orm = await openOrm({ schema: name, entities: definition.entities, migrations: [], url: inject('databaseUrl'), poolSize: 1 });
+      const orm = await openOrm({
+        schema: name,
+        entities: definition.entities,
+        migrations: [],
+        url: inject('databaseUrl'),
+        poolSize: 1,
+      });
       try {
         for (const meta of orm.getMetadata().getAll().values()) {
           for (const property of Object.values(meta.properties)) {

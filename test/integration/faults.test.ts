@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
@@ -32,24 +32,35 @@ interface Answer {
 function ask(url: string, query = FULL): Promise<Answer> {
   return new Promise((resolve) => {
     const body = JSON.stringify({ query });
-    const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => {
-        try {
-          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Answer['body'] });
-        } catch {
-          resolve({ status: res.statusCode ?? 0, error: `incomplete body: ${text.slice(0, 80)}` });
-        }
-      });
-      res.on('error', (error) => resolve({ status: res.statusCode ?? 0, error: error.message }));
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => {
+          try {
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Answer['body'] });
+          } catch {
+            resolve({ status: res.statusCode ?? 0, error: `incomplete body: ${text.slice(0, 80)}` });
+          }
+        });
+        res.on('error', (error) => resolve({ status: res.statusCode ?? 0, error: error.message }));
+      },
+    );
     req.on('error', (error: NodeJS.ErrnoException) => resolve({ status: 0, error: error.code ?? error.message }));
     req.end(body);
   });
 }
 
-const isFull = (answer: Answer) => answer.status === 200 && !answer.body?.errors && (answer.body?.data?.serviceUnit?.employees?.nodes?.length ?? 0) === 3;
+const isFull = (answer: Answer) =>
+  answer.status === 200 &&
+  !answer.body?.errors &&
+  (answer.body?.data?.serviceUnit?.employees?.nodes?.length ?? 0) === 3;
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;
@@ -110,7 +121,10 @@ async function startSupervisor(): Promise<{ child: ChildProcess; state: RunState
     DATABASE_URL: undefined,
     EMBEDDED_PG_PORT: undefined,
   });
-  const child = spawn(process.execPath, [join(root, 'dist', 'tools', 'dev', 'start.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(root, 'dist', 'tools', 'dev', 'start.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   supervisors.push(child);
   const output: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -134,7 +148,8 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'dist', 'tools', 'dev', 'start.js'))) throw new Error('dist/ is missing: `npm test` builds it first');
+  if (!existsSync(join(root, 'dist', 'tools', 'dev', 'start.js')))
+    throw new Error('dist/ is missing: `npm test` builds it first');
   dataDir = await mkdtemp(join(tmpdir(), 'pembinaan-faults-'));
 });
 
@@ -197,11 +212,19 @@ describe('the supervisor (npm start)', () => {
       const answer = await ask(state.gateway.url, APART);
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(answer.status).toBe(200);
-      const errors = (answer.body?.errors ?? []) as { path?: unknown[]; extensions?: { code?: string; serviceName?: string } }[];
+      const errors = (answer.body?.errors ?? []) as {
+        path?: unknown[];
+        extensions?: { code?: string; serviceName?: string };
+      }[];
       expect(errors.length).toBeGreaterThan(0);
-      expect(errors.every((e) => e.extensions?.serviceName === 'learning' && e.extensions.code === 'SUBGRAPH_TIMEOUT'), JSON.stringify(errors)).toBe(true);
+      expect(
+        errors.every((e) => e.extensions?.serviceName === 'learning' && e.extensions.code === 'SUBGRAPH_TIMEOUT'),
+        JSON.stringify(errors),
+      ).toBe(true);
       expect(errors[0]?.path?.[0]).toBe('trained');
-      const data = answer.body?.data as { serviceUnit?: { name?: string; employees?: { nodes?: unknown[] } } | null; trained?: unknown } | undefined;
+      const data = answer.body?.data as
+        | { serviceUnit?: { name?: string; employees?: { nodes?: unknown[] } } | null; trained?: unknown }
+        | undefined;
       // Personnel's, evaluation's and budgeting's parts still answer; only learning's branch is null.
       expect(data?.serviceUnit?.name).toBeTruthy();
       expect(data?.serviceUnit?.employees?.nodes).toHaveLength(3);
@@ -266,13 +289,21 @@ describe('the supervisor (npm start)', () => {
 
   it('starts again on the same data folder after the supervisor was SIGKILLed', async () => {
     const second = await startSupervisor();
-    const pids = [second.state.postgres, second.state.gateway.pid, ...Object.values(second.state.subgraphs).map((s) => s.pid)];
+    const pids = [
+      second.state.postgres,
+      second.state.gateway.pid,
+      ...Object.values(second.state.subgraphs).map((s) => s.pid),
+    ];
     second.child.kill('SIGKILL');
     // Start again at once, while the children and PostgreSQL may still be winding down.
     const third = await startSupervisor();
     expect(isFull(await ask(third.state.gateway.url))).toBe(true);
     // What the killed supervisor started is gone: children watch their IPC channel, PostgreSQL its guard.
-    await until('the killed supervisor’s processes to exit', () => pids.filter(alive).length === 0 || undefined, 15_000);
+    await until(
+      'the killed supervisor’s processes to exit',
+      () => pids.filter(alive).length === 0 || undefined,
+      15_000,
+    );
     third.child.kill('SIGTERM');
     expect(await exitOf(third.child)).toBe(0);
     await until('no process left', () => processesOf(dataDir).length === 0 || undefined, 10_000);

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type EmployeePageQuery,
   BudgetOfAgencyDocument,
   CatalogueDocument,
   EmployeeByNipDocument,
   EmployeePageDocument,
+  type EmployeePageQuery,
   RegenciesOfDocument,
   RegionStaffDocument,
   RegionTreeDocument,
   RegionUnitsDocument,
   UnitOverviewDocument,
 } from '../generated/graphql.js';
-import { usePlatform, type GraphqlResponse } from '../support/platform.js';
+import { type GraphqlResponse, usePlatform } from '../support/platform.js';
 
 const api = usePlatform();
 const YEAR = 2025;
@@ -127,7 +127,7 @@ describe('one query across all four subgraphs', () => {
 });
 
 describe('nested lists', () => {
-  it("load a page of employees per agency in one statement per argument set, whatever the number of agencies", async () => {
+  it('load a page of employees per agency in one statement per argument set, whatever the number of agencies', async () => {
     const document = `query ($code: String!) { region(code: $code) { agencies(first: 100) { nodes { id employees(first: 3) { totalCount nodes { id rank { code } } } } } } }`;
     const measured: Record<string, { agencies: number; statements: Record<string, number> }> = {};
     for (const code of ['12.75', '12']) {
@@ -137,7 +137,9 @@ describe('nested lists', () => {
       expect(JSON.stringify(response.errors)).toBeUndefined();
       const agencies = response.data!.region.agencies.nodes;
       for (const agency of agencies) {
-        const [count] = await sql<{ n: string }>('select count(*) as n from personnel.employee where agency_id = $1', [agency.id]);
+        const [count] = await sql<{ n: string }>('select count(*) as n from personnel.employee where agency_id = $1', [
+          agency.id,
+        ]);
         expect(agency.employees.totalCount).toBe(Number(count!.n));
         expect(agency.employees.nodes.length).toBe(Math.min(3, Number(count!.n)));
       }
@@ -151,7 +153,9 @@ describe('nested lists', () => {
     type Catalogue = { code: string; offerings: { nodes: { id: number }[] } };
     const fields = `code offerings(year: ${YEAR}, first: 1000) { nodes { id } }`;
     api.resetCounters();
-    const one = await api.query<{ region: Catalogue }, Record<string, never>>(`{ region(code: "12.71") { ${fields} } }`);
+    const one = await api.query<{ region: Catalogue }, Record<string, never>>(
+      `{ region(code: "12.71") { ${fields} } }`,
+    );
     const oneStatements = api.statementCounts().learning;
     api.resetCounters();
     const many = await api.query<{ regions: { nodes: Catalogue[] } }, Record<string, never>>(
@@ -168,7 +172,10 @@ describe('nested lists', () => {
           order by id`,
         [region.code, YEAR],
       );
-      expect(region.offerings.nodes.map((o) => o.id), `catalogue of ${region.code}`).toEqual(expected.map((e) => e.id));
+      expect(
+        region.offerings.nodes.map((o) => o.id),
+        `catalogue of ${region.code}`,
+      ).toEqual(expected.map((e) => e.id));
     }
     expect(catalogues.every((c) => c.offerings.nodes.length > 0)).toBe(true);
     // No totalCount asked: the count statement never runs.
@@ -180,9 +187,19 @@ describe('nested lists', () => {
 describe('personnel', () => {
   it('serves official Kemendagri regions with parents and children', async () => {
     const salor = await api.query(RegionTreeDocument, { code: '93.01.11.2009' });
-    expect(salor.data!.region).toMatchObject({ name: 'Salor Indah', level: 'VILLAGE', kind: 'DESA', parent: { code: '93.01.11', name: 'Kurik' } });
+    expect(salor.data!.region).toMatchObject({
+      name: 'Salor Indah',
+      level: 'VILLAGE',
+      kind: 'DESA',
+      parent: { code: '93.01.11', name: 'Kurik' },
+    });
     const medan = await api.query(RegionTreeDocument, { code: '12.71' });
-    expect(medan.data!.region).toMatchObject({ name: 'Kota Medan', level: 'REGENCY', kind: 'KOTA', parent: { code: '12', level: 'PROVINCE' } });
+    expect(medan.data!.region).toMatchObject({
+      name: 'Kota Medan',
+      level: 'REGENCY',
+      kind: 'KOTA',
+      parent: { code: '12', level: 'PROVINCE' },
+    });
     expect(medan.data!.region!.children.nodes).toHaveLength(21); // Medan's kecamatan in idn-area-data
     expect(medan.data!.region!.children.totalCount).toBe(21);
     const regencies = await api.query(RegenciesOfDocument, { province: '12' });
@@ -215,7 +232,11 @@ describe('personnel', () => {
     const seen: number[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: GraphqlResponse<EmployeePageQuery> = await api.query(EmployeePageDocument, { agencyId: agency!.agency_id, first: 37, after });
+      const page: GraphqlResponse<EmployeePageQuery> = await api.query(EmployeePageDocument, {
+        agencyId: agency!.agency_id,
+        first: 37,
+        after,
+      });
       expect(page.errors).toBeUndefined();
       const connection: EmployeePageQuery['employees'] = page.data!.employees;
       expect(connection.totalCount).toBe(Number(agency!.n));
@@ -227,7 +248,11 @@ describe('personnel', () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
 
-    const pppk = await api.query(EmployeePageDocument, { agencyId: agency!.agency_id, first: 1000, filter: { asnType: 'PPPK' } });
+    const pppk = await api.query(EmployeePageDocument, {
+      agencyId: agency!.agency_id,
+      first: 1000,
+      filter: { asnType: 'PPPK' },
+    });
     expect(pppk.data!.employees.totalCount).toBe(Number(agency!.pppk));
     expect(pppk.data!.employees.nodes.every((n) => n.asnType === 'PPPK' && n.rank.code.startsWith('PPPK-'))).toBe(true);
   });
@@ -253,7 +278,8 @@ describe('personnel', () => {
     const tmts = employee.rankHistory.nodes.map((h) => h.tmt);
     expect([...tmts].sort()).toEqual(tmts);
     expect(employee.skpHistory.nodes).toHaveLength(employee.skpHistory.totalCount);
-    for (const skp of employee.skpHistory.nodes) expect(skp.predicate).toBe(SKP_MATRIX[skp.hasilKerja]![skp.perilakuKerja]);
+    for (const skp of employee.skpHistory.nodes)
+      expect(skp.predicate).toBe(SKP_MATRIX[skp.hasilKerja]![skp.perilakuKerja]);
   });
 
   it('rejects a malformed NIP with BAD_USER_INPUT naming the part', async () => {
@@ -304,14 +330,19 @@ describe('learning and budgeting', () => {
   });
 
   it('returns budget lines in whole Rupiah with realised at most the ceiling', async () => {
-    const [line] = await sql<{ agency_id: number }>('select agency_id from budgeting.budget_line where year = $1 limit 1', [YEAR]);
+    const [line] = await sql<{ agency_id: number }>(
+      'select agency_id from budgeting.budget_line where year = $1 limit 1',
+      [YEAR],
+    );
     const response = await api.query(BudgetOfAgencyDocument, { agencyId: line!.agency_id, year: YEAR });
     const rows = await sql<{ ceiling: string; realised: string }>(
       'select ceiling::text, realised::text from budgeting.budget_line where agency_id = $1 and year = $2 order by id',
       [line!.agency_id, YEAR],
     );
     expect(response.data!.budgetLines.totalCount).toBe(rows.length);
-    expect(response.data!.budgetLines.nodes.map((l) => [l.ceiling, l.realised])).toEqual(rows.map((r) => [r.ceiling, r.realised]));
+    expect(response.data!.budgetLines.nodes.map((l) => [l.ceiling, l.realised])).toEqual(
+      rows.map((r) => [r.ceiling, r.realised]),
+    );
     for (const l of response.data!.budgetLines.nodes) {
       expect(l.ceiling).toMatch(/^\d+$/);
       expect(BigInt(l.unspent)).toBe(BigInt(l.ceiling) - BigInt(l.realised));

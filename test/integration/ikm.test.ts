@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SURVEY_SELECT } from '../../subgraphs/evaluation/service.js';
 
 /**
@@ -20,7 +20,14 @@ async function scoreSurvey(
   respondents: number,
   countsPerElement: [number, number, number, number][],
   population = 1000,
-): Promise<{ score: number; reportedScore: number; grade: string; performance: string; minimumRespondents: number; underSampled: boolean }> {
+): Promise<{
+  score: number;
+  reportedScore: number;
+  grade: string;
+  performance: string;
+  minimumRespondents: number;
+  underSampled: boolean;
+}> {
   await client.query('begin');
   try {
     const { rows } = await client.query<{ id: number }>(
@@ -56,7 +63,8 @@ describe('IKM score, grade and sample size', () => {
     const counts = Array.from({ length: 9 }, (_, e): [number, number, number, number] => [e, 10 - e, 20 + e, 70 - e]);
     const survey = await scoreSurvey(100, counts);
     expect(survey.score).toBeCloseTo(textbookIkm(100, counts), 10);
-    const rounded = counts.map((c) => c.reduce((s, n, i) => s + n * (i + 1), 0) / 100).reduce((s, v) => s + v * 0.11, 0) * 25;
+    const rounded =
+      counts.map((c) => c.reduce((s, n, i) => s + n * (i + 1), 0) / 100).reduce((s, v) => s + v * 0.11, 0) * 25;
     expect(Math.abs(survey.score - rounded)).toBeGreaterThan(0.5);
   });
 
@@ -118,10 +126,26 @@ describe('IKM score, grade and sample size', () => {
     expect(under.underSampled).toBe(true);
     expect(under.score).toBe(75); // every NRR is 3: 3 x 25
     expect(under.grade).toBe('C');
-    const enough = await scoreSurvey(80, counts.map((): [number, number, number, number] => [0, 0, 80, 0]), 100);
+    const enough = await scoreSurvey(
+      80,
+      counts.map((): [number, number, number, number] => [0, 0, 80, 0]),
+      100,
+    );
     expect(enough.underSampled).toBe(false);
-    expect((await scoreSurvey(217, counts.map((): [number, number, number, number] => [0, 0, 217, 0]), 500)).underSampled).toBe(false);
-    const large = await scoreSurvey(383, counts.map((): [number, number, number, number] => [0, 0, 383, 0]), 5_000_000);
+    expect(
+      (
+        await scoreSurvey(
+          217,
+          counts.map((): [number, number, number, number] => [0, 0, 217, 0]),
+          500,
+        )
+      ).underSampled,
+    ).toBe(false);
+    const large = await scoreSurvey(
+      383,
+      counts.map((): [number, number, number, number] => [0, 0, 383, 0]),
+      5_000_000,
+    );
     expect(large.minimumRespondents).toBe(384);
     expect(large.underSampled).toBe(true);
   });

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type pg from 'pg';
 import { print } from 'graphql';
-import { startPlatform, type Platform } from '../../tools/dev/platform.js';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
 import { startScratchDatabase } from '../../tools/dev/embedded-postgres.js';
+import { type Platform, startPlatform } from '../../tools/dev/platform.js';
 import { clearDemoData, generateDemoData, type Scenario, type SeedTruth } from '../../tools/seed/generate.js';
 import { TrainingImpactDocument, type TrainingImpactQuery } from '../generated/graphql.js';
 import { olsSlope, weightedLeastSquares } from '../support/statistics.js';
@@ -38,7 +38,13 @@ type Region = TrainingImpactQuery['trainingImpact']['regions'][number];
 
 async function seedAndCompare(scenario: Scenario, seed: number): Promise<{ truth: SeedTruth; regions: Region[] }> {
   await clearDemoData(pool);
-  const truth = await generateDemoData(pool, { seed, scenario, regions: REGIONS, employeesPerRegion: 1500, years: { from: YEAR - 1, to: YEAR } });
+  const truth = await generateDemoData(pool, {
+    seed,
+    scenario,
+    regions: REGIONS,
+    employeesPerRegion: 1500,
+    years: { from: YEAR - 1, to: YEAR },
+  });
   const response = await fetch(platform.gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -51,7 +57,9 @@ async function seedAndCompare(scenario: Scenario, seed: number): Promise<{ truth
 
 /** The method before issue 10, from the same units: OLS of the IKM change on calendar-year JP per staff member / 10. */
 function changeScoreEstimate(region: Region) {
-  return olsSlope(region.units.filter((u) => u.inEstimate).map((u) => ({ x: u.jp / u.staff / 10, y: u.ikm! - u.ikmPrevious! })));
+  return olsSlope(
+    region.units.filter((u) => u.inEstimate).map((u) => ({ x: u.jp / u.staff / 10, y: u.ikm! - u.ikmPrevious! })),
+  );
 }
 
 describe('training impact under the generator scenarios', () => {
@@ -90,7 +98,9 @@ describe('training impact under the generator scenarios', () => {
       expect(effect.upper, region.verdictReason).toBeGreaterThanOrEqual(trueEffect);
       if (trueEffect > 0) {
         // Counting the whole year's JP dilutes the effect with training that came too late to matter.
-        const annual = weightedLeastSquares(inEstimate.map((u) => ({ y: u.ikm!, x: [1, u.jp / u.staff / 10, u.ikmPrevious!], weight: u.respondents! })));
+        const annual = weightedLeastSquares(
+          inEstimate.map((u) => ({ y: u.ikm!, x: [1, u.jp / u.staff / 10, u.ikmPrevious!], weight: u.respondents! })),
+        );
         expect(trueEffect - annual[1]!).toBeGreaterThan(0.5);
         expect(Math.abs(effect.estimate - trueEffect)).toBeLessThan(0.25);
       }

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
-import { holmAdjusted, weightedLeastSquares, welchDifference } from '../support/statistics.js';
 import type { SeedTruth } from '../../tools/seed/generate.js';
 import { ImpactVerdictsDocument, TrainingImpactDocument, type TrainingImpactQuery } from '../generated/graphql.js';
 import { usePlatform } from '../support/platform.js';
+import { holmAdjusted, weightedLeastSquares, welchDifference } from '../support/statistics.js';
 
 const api = usePlatform();
 const YEAR = 2025;
@@ -55,8 +55,19 @@ async function unitFacts(code: string, year: number): Promise<UnitFacts[]> {
     'select unit_id, sum(jp_earned) as jp from learning.enrolment where year = $1 and unit_id = any($2) group by unit_id',
     [year, units.map((u) => u.id)],
   );
-  const km = await sql<{ population: number; minimum_sample: number }>('select * from evaluation.krejcie_morgan order by population');
-  const answers = await sql<{ unit_id: number; year: number; respondents: number; population_served: number; region_code: string; element_no: number; score: number; answers: number }>(
+  const km = await sql<{ population: number; minimum_sample: number }>(
+    'select * from evaluation.krejcie_morgan order by population',
+  );
+  const answers = await sql<{
+    unit_id: number;
+    year: number;
+    respondents: number;
+    population_served: number;
+    region_code: string;
+    element_no: number;
+    score: number;
+    answers: number;
+  }>(
     `select s.unit_id, s.year, s.respondents, s.population_served, s.region_code, c.element_no, c.score, c.answers
        from evaluation.ikm_survey s join evaluation.ikm_answer_count c on c.survey_id = s.id
       where s.unit_id = any($1) and s.year in ($2, $2 - 1)`,
@@ -71,12 +82,20 @@ async function unitFacts(code: string, year: number): Promise<UnitFacts[]> {
       if (rows.length === 0) continue;
       const { respondents, population_served: population, region_code: regionCode } = rows[0]!;
       const nrr = new Map<number, number>();
-      for (const row of rows) nrr.set(row.element_no, (nrr.get(row.element_no) ?? 0) + (row.score * row.answers) / respondents);
+      for (const row of rows)
+        nrr.set(row.element_no, (nrr.get(row.element_no) ?? 0) + (row.score * row.answers) / respondents);
       const score = (25 / 9) * [...nrr.values()].reduce((a, b) => a + b, 0);
       const minimum = km.find((k) => k.population >= population)!.minimum_sample;
       ikm.set(y, { score, underSampled: respondents < minimum, respondents, regionCode });
     }
-    return { unitId: unit.id, staff: Number(unit.staff), agencyId: unit.agency_id, jp: jpOf.get(unit.id) ?? 0, jpBeforeSurvey: beforeOf.get(unit.id) ?? 0, ikm };
+    return {
+      unitId: unit.id,
+      staff: Number(unit.staff),
+      agencyId: unit.agency_id,
+      jp: jpOf.get(unit.id) ?? 0,
+      jpBeforeSurvey: beforeOf.get(unit.id) ?? 0,
+      ikm,
+    };
   });
 }
 
@@ -92,33 +111,55 @@ describe('training impact comparison through the gateway', () => {
       expect(region.exposure.jp).toBe(facts.reduce((s, u) => s + u.jp, 0));
       const surveyed = facts.filter((u) => u.ikm.has(YEAR));
       expect(region.serviceQuality.unitsSurveyed).toBe(surveyed.length);
-      expect(region.serviceQuality.meanIkm).toBeCloseTo(surveyed.reduce((s, u) => s + u.ikm.get(YEAR)!.score, 0) / surveyed.length, 9);
+      expect(region.serviceQuality.meanIkm).toBeCloseTo(
+        surveyed.reduce((s, u) => s + u.ikm.get(YEAR)!.score, 0) / surveyed.length,
+        9,
+      );
 
       // The effect: this year's IKM on JP completed before the survey (per 10 JP per staff member), last year's
       // IKM and the agency, weighted by respondents; units with staff and two adequate surveys.
       const sample = facts.filter(
-        (u) => u.staff > 0 && u.ikm.has(YEAR) && u.ikm.has(YEAR - 1) && !u.ikm.get(YEAR)!.underSampled && !u.ikm.get(YEAR - 1)!.underSampled,
+        (u) =>
+          u.staff > 0 &&
+          u.ikm.has(YEAR) &&
+          u.ikm.has(YEAR - 1) &&
+          !u.ikm.get(YEAR)!.underSampled &&
+          !u.ikm.get(YEAR - 1)!.underSampled,
       );
       const agencies = [...new Set(sample.map((u) => u.agencyId))].sort((a, b) => a - b).slice(1);
       const fit = weightedLeastSquares(
         sample.map((u) => ({
           y: u.ikm.get(YEAR)!.score,
-          x: [1, u.jpBeforeSurvey / u.staff / 10, u.ikm.get(YEAR - 1)!.score, ...agencies.map((a) => (u.agencyId === a ? 1 : 0))],
+          x: [
+            1,
+            u.jpBeforeSurvey / u.staff / 10,
+            u.ikm.get(YEAR - 1)!.score,
+            ...agencies.map((a) => (u.agencyId === a ? 1 : 0)),
+          ],
           weight: u.ikm.get(YEAR)!.respondents,
         })),
       );
       const effect = region.effect.perTenJp!;
       expect(region.effect.units).toBe(sample.length);
-      expect(region.effect.clusters).toBe(new Set(sample.map((u) => u.ikm.get(YEAR)!.regionCode.split('.').slice(0, 3).join('.'))).size);
+      expect(region.effect.clusters).toBe(
+        new Set(sample.map((u) => u.ikm.get(YEAR)!.regionCode.split('.').slice(0, 3).join('.'))).size,
+      );
       expect(effect.estimate).toBeCloseTo(fit[1]!, 9);
       expect(region.effect.priorIkmCoefficient).toBeCloseTo(fit[2]!, 9);
       expect(effect.lower).toBeLessThan(effect.estimate);
       expect(effect.upper).toBeGreaterThan(effect.estimate);
-      expect(region.effect.inference).toBe(region.effect.clusters < 12 ? 'WILD_CLUSTER_BOOTSTRAP' : 'CR2_BELL_MCCAFFREY');
+      expect(region.effect.inference).toBe(
+        region.effect.clusters < 12 ? 'WILD_CLUSTER_BOOTSTRAP' : 'CR2_BELL_MCCAFFREY',
+      );
       const unweighted = weightedLeastSquares(
         sample.map((u) => ({
           y: u.ikm.get(YEAR)!.score,
-          x: [1, u.jpBeforeSurvey / u.staff / 10, u.ikm.get(YEAR - 1)!.score, ...agencies.map((a) => (u.agencyId === a ? 1 : 0))],
+          x: [
+            1,
+            u.jpBeforeSurvey / u.staff / 10,
+            u.ikm.get(YEAR - 1)!.score,
+            ...agencies.map((a) => (u.agencyId === a ? 1 : 0)),
+          ],
           weight: 1,
         })),
       );
@@ -137,7 +178,10 @@ describe('training impact comparison through the gateway', () => {
         expect(unit.jpBeforeSurvey, `unit ${unit.unitId}`).toBe(fact.ikm.has(YEAR) ? fact.jpBeforeSurvey : null);
       }
       // The descriptive contrast stays the IKM change of units at or above 20 JP per staff member minus the others.
-      const points = sample.map((u) => ({ x: u.jp / u.staff / 10, y: u.ikm.get(YEAR)!.score - u.ikm.get(YEAR - 1)!.score }));
+      const points = sample.map((u) => ({
+        x: u.jp / u.staff / 10,
+        y: u.ikm.get(YEAR)!.score - u.ikm.get(YEAR - 1)!.score,
+      }));
       const high = points.filter((p) => p.x * 10 >= 20).map((p) => p.y);
       const low = points.filter((p) => p.x * 10 < 20).map((p) => p.y);
       expect(region.effect.unitsAtOrAbove20Jp).toBe(high.length);
@@ -159,7 +203,9 @@ describe('training impact comparison through the gateway', () => {
       expect(region.cost.realisedSpending).toBe(money!.realised);
       expect(region.exposure.participants).toBe(Number(money!.participants));
       expect(region.cost.costPerJp).toBe(String(Math.round(Number(money!.realised) / Number(money!.jp))));
-      expect(region.cost.costPerParticipant).toBe(String(Math.round(Number(money!.realised) / Number(money!.participants))));
+      expect(region.cost.costPerParticipant).toBe(
+        String(Math.round(Number(money!.realised) / Number(money!.participants))),
+      );
       // Cost per IKM point: spending attributed to the units in the estimate by their share of the region's JP,
       // over the IKM points the estimate attributes to their training before the survey.
       if (region.verdict === 'EXPAND') {
@@ -170,8 +216,10 @@ describe('training impact comparison through the gateway', () => {
         expect(Number(region.costPerIkmPoint.estimate)).toBeCloseTo(attributed / gained, -1);
         expect(Number(region.costPerIkmPoint.lower)).toBeLessThan(Number(region.costPerIkmPoint.estimate));
         // The interval carries the spending's uncertainty too: wider than the effect's bounds alone give.
-        const fromEffectOnly = attributed / (effect.lower * gained / effect.estimate);
-        expect(Number(region.costPerIkmPoint.upper ?? Infinity)).toBeGreaterThan(Number(region.costPerIkmPoint.estimate));
+        const fromEffectOnly = attributed / ((effect.lower * gained) / effect.estimate);
+        expect(Number(region.costPerIkmPoint.upper ?? Infinity)).toBeGreaterThan(
+          Number(region.costPerIkmPoint.estimate),
+        );
         expect(fromEffectOnly).toBeGreaterThan(0);
       } else {
         expect(region.costPerIkmPoint.estimate).toBeNull();
@@ -209,7 +257,9 @@ describe('training impact comparison through the gateway', () => {
   });
 
   it('controls false EXPAND across the requested regions with Holm, and lets the caller set the minimum meaningful effect', async () => {
-    const districts = await sql<{ code: string }>("select code from personnel.region where parent_code = '12.71' order by code");
+    const districts = await sql<{ code: string }>(
+      "select code from personnel.region where parent_code = '12.71' order by code",
+    );
     const comparison = await compare(DEMO);
     const tested = comparison.regions.filter((r) => r.effect.perTenJp);
     const holm = holmAdjusted(tested.map((r) => r.effect.pAboveZero!));
@@ -231,7 +281,11 @@ describe('training impact comparison through the gateway', () => {
     }
     expect(small.ranking).toEqual([]);
     // A minimum meaningful effect above what Merauke's interval allows turns INCONCLUSIVE into NO_EFFECT.
-    const strict = await api.query(TrainingImpactDocument, { regionCodes: DEMO, year: YEAR, minimumMeaningfulEffect: 1.5 });
+    const strict = await api.query(TrainingImpactDocument, {
+      regionCodes: DEMO,
+      year: YEAR,
+      minimumMeaningfulEffect: 1.5,
+    });
     expect(strict.errors).toBeUndefined();
     const merauke = strict.data!.trainingImpact.regions.find((r) => r.regionCode === '93.01')!;
     expect(merauke.effect.minimumMeaningfulEffect).toBe(1.5);
@@ -256,7 +310,9 @@ describe('training impact comparison through the gateway', () => {
   });
 
   it('makes the same number of subgraph fetches and SQL statements for 2 and for 20 regions', async () => {
-    const districts = await sql<{ code: string }>("select code from personnel.region where parent_code = '12.71' order by code limit 20");
+    const districts = await sql<{ code: string }>(
+      "select code from personnel.region where parent_code = '12.71' order by code limit 20",
+    );
     expect(districts).toHaveLength(20);
     const measured: Record<string, { fetches: Record<string, number>; statements: Record<string, number> }> = {};
     for (const codes of [['12.71', '12.75'], districts.map((d) => d.code)]) {
@@ -278,12 +334,16 @@ describe('training impact comparison through the gateway', () => {
     expect(province!.exposure.units).toBe(medan!.exposure.units + binjai!.exposure.units);
     expect(province!.exposure.staff).toBe(medan!.exposure.staff + binjai!.exposure.staff);
     expect(province!.exposure.jp).toBe(medan!.exposure.jp! + binjai!.exposure.jp!);
-    expect(BigInt(province!.cost.realisedSpending!)).toBe(BigInt(medan!.cost.realisedSpending!) + BigInt(binjai!.cost.realisedSpending!));
+    expect(BigInt(province!.cost.realisedSpending!)).toBe(
+      BigInt(medan!.cost.realisedSpending!) + BigInt(binjai!.cost.realisedSpending!),
+    );
     expect(province!.effect.units).toBe(medan!.effect.units + binjai!.effect.units);
   });
 
   it('says why a district has no cost figures', async () => {
-    const [district] = await sql<{ code: string }>("select code from personnel.region where parent_code = '93.01' order by code limit 1");
+    const [district] = await sql<{ code: string }>(
+      "select code from personnel.region where parent_code = '93.01' order by code limit 1",
+    );
     const [region] = (await compare([district!.code])).regions;
     expect(region!.cost.realisedSpending).toBeNull();
     expect(region!.cost.costPerJp).toBeNull();
@@ -291,7 +351,11 @@ describe('training impact comparison through the gateway', () => {
   });
 
   it('refuses nested or overlapping regions in one request, naming the pair', async () => {
-    for (const codes of [['12.71', '12.71.01'], ['12.71.01', '12.75', '12.71'], ['12', '93.01', '12.75']]) {
+    for (const codes of [
+      ['12.71', '12.71.01'],
+      ['12.71.01', '12.75', '12.71'],
+      ['12', '93.01', '12.75'],
+    ]) {
       const response = await api.query(ImpactVerdictsDocument, { regionCodes: codes, year: YEAR });
       expect(response.data ?? null).toBeNull();
       expect(response.errors?.[0]?.extensions?.code, codes.join(',')).toBe('BAD_USER_INPUT');
@@ -338,7 +402,7 @@ describe('training impact comparison through the gateway', () => {
     expect(comparison.differences).toEqual([]);
   });
 
-  it('runs the placebo check when next year\'s surveys exist, and says why not otherwise', async () => {
+  it("runs the placebo check when next year's surveys exist, and says why not otherwise", async () => {
     const [latest] = (await compare(['12.71'])).regions;
     expect(latest!.effect.placebo.nextYearExposure).toBeNull();
     expect(latest!.effect.placebo.reason).toMatch(/no unit has an IKM survey of the next year/);
@@ -351,11 +415,20 @@ describe('training impact comparison through the gateway', () => {
   });
 
   it('rejects bad requests with BAD_USER_INPUT', async () => {
-    for (const [codes, year] of [[['Medan'], YEAR], [[], YEAR], [['12.71', '12.71'], YEAR], [['12.71'], 1850]] as const) {
+    for (const [codes, year] of [
+      [['Medan'], YEAR],
+      [[], YEAR],
+      [['12.71', '12.71'], YEAR],
+      [['12.71'], 1850],
+    ] as const) {
       const response = await api.query(ImpactVerdictsDocument, { regionCodes: [...codes], year });
       expect(response.errors?.[0]?.extensions?.code, JSON.stringify(codes)).toBe('BAD_USER_INPUT');
     }
-    const negative = await api.query(TrainingImpactDocument, { regionCodes: ['12.71'], year: YEAR, minimumMeaningfulEffect: -1 });
+    const negative = await api.query(TrainingImpactDocument, {
+      regionCodes: ['12.71'],
+      year: YEAR,
+      minimumMeaningfulEffect: -1,
+    });
     expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RegionPageDocument } from '../generated/graphql.js';
 import { validatePageSize } from '../../subgraphs/shared/pagination.js';
+import { RegionPageDocument } from '../generated/graphql.js';
 import { usePlatform } from '../support/platform.js';
 
 /** Issue 7, "bounded by design": every list that grows with data is a keyset-paginated connection. */
@@ -43,7 +43,11 @@ async function walk<Node>(
 }
 
 /** Sends a query whose data holds one connection at `path`; fails on any error. */
-async function connectionAt<Node>(document: string, variables: Record<string, unknown>, path: string[]): Promise<Connection<Node>> {
+async function connectionAt<Node>(
+  document: string,
+  variables: Record<string, unknown>,
+  path: string[],
+): Promise<Connection<Node>> {
   const response = await api.query<Record<string, unknown>, Record<string, unknown>>(document, variables);
   expect(JSON.stringify(response.errors)).toBeUndefined();
   let value: unknown = response.data;
@@ -53,7 +57,9 @@ async function connectionAt<Node>(document: string, variables: Record<string, un
 
 describe('paging walks a whole list exactly once, in key order', () => {
   it('over text cursors: the districts of Indonesia, and the districts of Kota Medan', async () => {
-    const expected = await sql<{ code: string }>("select code from personnel.region where level = 'DISTRICT' order by code");
+    const expected = await sql<{ code: string }>(
+      "select code from personnel.region where level = 'DISTRICT' order by code",
+    );
     const districts = await walk(
       async (after) => (await api.query(RegionPageDocument, { level: 'DISTRICT', first: 1000, after })).data!.regions,
       (r) => r.code,
@@ -63,7 +69,9 @@ describe('paging walks a whole list exactly once, in key order', () => {
     expect(districts.totalCount).toBe(expected.length);
     expect(districts.pages).toBe(Math.ceil(expected.length / 1000));
 
-    const medan = await sql<{ code: string }>("select code from personnel.region where parent_code = '12.71' order by code");
+    const medan = await sql<{ code: string }>(
+      "select code from personnel.region where parent_code = '12.71' order by code",
+    );
     const walked = await walk(
       async (after) => (await api.query(RegionPageDocument, { parentCode: '12.71', first: 4, after })).data!.regions,
       (r) => r.code,
@@ -73,10 +81,18 @@ describe('paging walks a whole list exactly once, in key order', () => {
     expect(walked.totalCount).toBe(21);
   });
 
-  const lists: { name: string; document: string; variables: Record<string, unknown>; path: string[]; size: number; oracle: () => Promise<{ id: number }[]> }[] = [
+  const lists: {
+    name: string;
+    document: string;
+    variables: Record<string, unknown>;
+    path: string[];
+    size: number;
+    oracle: () => Promise<{ id: number }[]>;
+  }[] = [
     {
       name: 'serviceUnits(regionCode:) of a city',
-      document: 'query ($after: String) { serviceUnits(regionCode: "12.71", first: 17, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { id } } }',
+      document:
+        'query ($after: String) { serviceUnits(regionCode: "12.71", first: 17, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { id } } }',
       variables: {},
       path: ['serviceUnits'],
       size: 17,
@@ -97,7 +113,8 @@ describe('paging walks a whole list exactly once, in key order', () => {
     },
     {
       name: 'courses',
-      document: 'query ($after: String) { courses(first: 7, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { id } } }',
+      document:
+        'query ($after: String) { courses(first: 7, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { id } } }',
       variables: {},
       path: ['courses'],
       size: 7,
@@ -122,7 +139,9 @@ describe('paging walks a whole list exactly once, in key order', () => {
     const [top] = await sql<{ employee_id: number; n: string }>(
       'select employee_id, count(*) as n from learning.enrolment group by employee_id order by count(*) desc, employee_id limit 1',
     );
-    const expected = await sql<{ id: number }>('select id from learning.enrolment where employee_id = $1 order by id', [top!.employee_id]);
+    const expected = await sql<{ id: number }>('select id from learning.enrolment where employee_id = $1 order by id', [
+      top!.employee_id,
+    ]);
     const walked = await walk(
       (after) =>
         connectionAt<{ id: number }>(
@@ -154,7 +173,8 @@ const NESTED: {
   {
     list: 'Region.serviceUnits',
     subgraph: 'personnel',
-    document: 'query ($n: Int!) { regions(parentCode: "12.71", first: $n) { nodes { key: code nested: serviceUnits(first: 2) { totalCount nodes { id } } } } }',
+    document:
+      'query ($n: Int!) { regions(parentCode: "12.71", first: $n) { nodes { key: code nested: serviceUnits(first: 2) { totalCount nodes { id } } } } }',
     parents: ['regions'],
     many: 21,
     oracle: "select id from personnel.service_unit where region_code = $1 or region_code like $1 || '.%' order by id",
@@ -162,7 +182,8 @@ const NESTED: {
   {
     list: 'Agency.serviceUnits',
     subgraph: 'personnel',
-    document: 'query ($n: Int!) { agencies(regionCode: "12", first: $n) { nodes { key: id nested: serviceUnits(first: 2) { totalCount nodes { id } } } } }',
+    document:
+      'query ($n: Int!) { agencies(regionCode: "12", first: $n) { nodes { key: id nested: serviceUnits(first: 2) { totalCount nodes { id } } } } }',
     parents: ['agencies'],
     many: 12,
     oracle: 'select id from personnel.service_unit where agency_id = $1 order by id',
@@ -170,7 +191,8 @@ const NESTED: {
   {
     list: 'Employee.rankHistory',
     subgraph: 'personnel',
-    document: 'query ($n: Int!) { employees(regionCode: "12.75", first: $n) { nodes { key: id nested: rankHistory(first: 2) { totalCount nodes { tmt } } } } }',
+    document:
+      'query ($n: Int!) { employees(regionCode: "12.75", first: $n) { nodes { key: id nested: rankHistory(first: 2) { totalCount nodes { tmt } } } } }',
     parents: ['employees'],
     many: 40,
     oracle: 'select id from personnel.rank_history where employee_id = $1 order by id',
@@ -178,7 +200,8 @@ const NESTED: {
   {
     list: 'Employee.enrolments',
     subgraph: 'learning',
-    document: 'query ($n: Int!) { employees(regionCode: "12.75", first: $n) { nodes { key: id nested: enrolments(first: 2) { totalCount nodes { id } } } } }',
+    document:
+      'query ($n: Int!) { employees(regionCode: "12.75", first: $n) { nodes { key: id nested: enrolments(first: 2) { totalCount nodes { id } } } } }',
     parents: ['employees'],
     many: 40,
     oracle: 'select id from learning.enrolment where employee_id = $1 order by id',
@@ -194,7 +217,8 @@ const NESTED: {
   {
     list: 'ServiceUnit.ikmSurveys',
     subgraph: 'evaluation',
-    document: 'query ($n: Int!) { serviceUnits(regionCode: "93.01", first: $n) { nodes { key: id nested: ikmSurveys(first: 2) { totalCount nodes { id } } } } }',
+    document:
+      'query ($n: Int!) { serviceUnits(regionCode: "93.01", first: $n) { nodes { key: id nested: ikmSurveys(first: 2) { totalCount nodes { id } } } } }',
     parents: ['serviceUnits'],
     many: 30,
     oracle: 'select id from evaluation.ikm_survey where unit_id = $1 order by id',
@@ -202,7 +226,8 @@ const NESTED: {
   {
     list: 'Employee.skpHistory',
     subgraph: 'evaluation',
-    document: 'query ($n: Int!) { employees(agencyId: 1, first: $n) { nodes { key: id nested: skpHistory(first: 2) { totalCount nodes { year } } } } }',
+    document:
+      'query ($n: Int!) { employees(agencyId: 1, first: $n) { nodes { key: id nested: skpHistory(first: 2) { totalCount nodes { year } } } } }',
     parents: ['employees'],
     many: 40,
     oracle: 'select id from evaluation.skp_appraisal where employee_id = $1 order by id',
@@ -221,11 +246,18 @@ describe('a nested page per parent', () => {
   for (const nested of NESTED) {
     it(`of ${nested.list} costs the same ${nested.subgraph} statements for 1 and for ${nested.many} parents`, async () => {
       type Parent = { key: string | number; nested: { totalCount: number; nodes: unknown[] } };
-      const measured: Record<number, { statements: Record<string, number>; fetches: Record<string, number>; parents: Parent[] }> = {};
+      const measured: Record<
+        number,
+        { statements: Record<string, number>; fetches: Record<string, number>; parents: Parent[] }
+      > = {};
       for (const n of [1, nested.many]) {
         api.resetCounters();
         const connection = await connectionAt<Parent>(nested.document, { n }, nested.parents);
-        measured[n] = { statements: api.statementCounts(), fetches: { ...api.platform.fetches }, parents: connection.nodes };
+        measured[n] = {
+          statements: api.statementCounts(),
+          fetches: { ...api.platform.fetches },
+          parents: connection.nodes,
+        };
       }
       const many = measured[nested.many]!;
       expect(many.parents).toHaveLength(nested.many);
@@ -245,12 +277,16 @@ describe('a nested page per parent', () => {
   }
 
   it('returns the first rows by key of each parent, as SQL does', async () => {
-    const response = await api.query<{ agencies: { nodes: { id: number; serviceUnits: { nodes: { id: number }[] } }[] } }, Record<string, never>>(
-      '{ agencies(regionCode: "12.71", first: 100) { nodes { id serviceUnits(first: 3) { nodes { id } } } } }',
-    );
+    const response = await api.query<
+      { agencies: { nodes: { id: number; serviceUnits: { nodes: { id: number }[] } }[] } },
+      Record<string, never>
+    >('{ agencies(regionCode: "12.71", first: 100) { nodes { id serviceUnits(first: 3) { nodes { id } } } } }');
     expect(JSON.stringify(response.errors)).toBeUndefined();
     for (const agency of response.data!.agencies.nodes) {
-      const expected = await sql<{ id: number }>('select id from personnel.service_unit where agency_id = $1 order by id limit 3', [agency.id]);
+      const expected = await sql<{ id: number }>(
+        'select id from personnel.service_unit where agency_id = $1 order by id limit 3',
+        [agency.id],
+      );
       expect(agency.serviceUnits.nodes.map((u) => u.id)).toEqual(expected.map((u) => u.id));
     }
   });
@@ -272,24 +308,71 @@ describe('connections', () => {
   // (subgraphs/shared/limits.ts) rejects the whole request, at the gateway and in each subgraph alike.
   it('reject a page size out of range before execution: HTTP 400, BAD_USER_INPUT naming `first`, the limit and the value', async () => {
     const post = async (url: string, query: string, variables?: Record<string, unknown>) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-      return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return {
+        status: response.status,
+        body: (await response.json()) as {
+          data?: unknown;
+          errors?: { message: string; extensions?: Record<string, unknown> }[];
+        },
+      };
     };
     const gateway = api.platform.gateway.url;
-    const cases: [url: string, query: string, variables: Record<string, unknown> | undefined, value: number, coordinate: string][] = [
+    const cases: [
+      url: string,
+      query: string,
+      variables: Record<string, unknown> | undefined,
+      value: number,
+      coordinate: string,
+    ][] = [
       [gateway, '{ serviceUnits(regionCode: "12.71", first: 0) { nodes { id } } }', undefined, 0, 'Query.serviceUnits'],
-      [gateway, '{ medan: region(code: "12.71") { children(first: 5000) { nodes { code } } } binjai: region(code: "12.75") { name } }', undefined, 5000, 'Region.children'],
-      [gateway, 'query ($n: Int!) { employee(id: 1) { enrolments(first: $n) { nodes { id } } } }', { n: 1001 }, 1001, 'Employee.enrolments'],
-      [gateway, 'query ($n: Int!) { employee(id: 1) { enrolments(first: $n) { nodes { id } } } }', { n: -3 }, -3, 'Employee.enrolments'],
-      [api.platform.subgraphs.personnel.url, '{ regions(level: PROVINCE, first: 1001) { nodes { code } } }', undefined, 1001, 'Query.regions'],
+      [
+        gateway,
+        '{ medan: region(code: "12.71") { children(first: 5000) { nodes { code } } } binjai: region(code: "12.75") { name } }',
+        undefined,
+        5000,
+        'Region.children',
+      ],
+      [
+        gateway,
+        'query ($n: Int!) { employee(id: 1) { enrolments(first: $n) { nodes { id } } } }',
+        { n: 1001 },
+        1001,
+        'Employee.enrolments',
+      ],
+      [
+        gateway,
+        'query ($n: Int!) { employee(id: 1) { enrolments(first: $n) { nodes { id } } } }',
+        { n: -3 },
+        -3,
+        'Employee.enrolments',
+      ],
+      [
+        api.platform.subgraphs.personnel.url,
+        '{ regions(level: PROVINCE, first: 1001) { nodes { code } } }',
+        undefined,
+        1001,
+        'Query.regions',
+      ],
     ];
     for (const [url, query, variables, value, coordinate] of cases) {
       const { status, body } = await post(url, query, variables);
       expect(status, query).toBe(400);
       expect(body.data, query).toBeUndefined();
       expect(body.errors).toHaveLength(1);
-      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first', limit: 'pageSize', value });
-      expect(body.errors?.[0]?.message).toBe(`\`first\` must be between 1 and 1000 (page size limit), got ${value} (${coordinate}).`);
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'first',
+        limit: 'pageSize',
+        value,
+      });
+      expect(body.errors?.[0]?.message).toBe(
+        `\`first\` must be between 1 and 1000 (page size limit), got ${value} (${coordinate}).`,
+      );
     }
     // The field-level check behind it (for a schema executed without the plugin) says the same.
     expect(() => validatePageSize(0)).toThrow('`first` must be between 1 and 1000 (page size limit), got 0');
@@ -309,7 +392,9 @@ describe('connections', () => {
     const madeUp = await api.query('{ regions(level: PROVINCE, after: "bm9wZQ") { nodes { code } } }');
     expect(madeUp.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     // The error nulls only the region whose children got the bad cursor (its nearest nullable parent).
-    const nested = await api.query('{ medan: region(code: "12.71") { children(after: "bm9wZQ") { nodes { code } } } binjai: region(code: "12.75") { name } }');
+    const nested = await api.query(
+      '{ medan: region(code: "12.71") { children(after: "bm9wZQ") { nodes { code } } } binjai: region(code: "12.75") { name } }',
+    );
     expect(nested.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     expect((nested.errors?.[0] as { path?: unknown } | undefined)?.path).toEqual(['medan', 'children']);
     expect(nested.data).toEqual({ medan: null, binjai: { name: 'Kota Binjai' } });
@@ -327,13 +412,21 @@ describe('connections', () => {
           ... on Region { code children(first: 3) { totalCount nodes { code } } }
           ... on Agency { id serviceUnits(first: 2) { totalCount nodes { id } } }
         } }`,
-        variables: { representations: [{ __typename: 'Region', code: '12.71' }, { __typename: 'Agency', id: agency!.id }] },
+        variables: {
+          representations: [
+            { __typename: 'Region', code: '12.71' },
+            { __typename: 'Agency', id: agency!.id },
+          ],
+        },
       }),
     });
     const body = (await response.json()) as { data?: { _entities: Record<string, unknown>[] }; errors?: unknown };
     expect(body.errors).toBeUndefined();
     const [region, resolved] = body.data!._entities;
-    expect(region).toMatchObject({ code: '12.71', children: { totalCount: 21, nodes: [{ code: '12.71.01' }, { code: '12.71.02' }, { code: '12.71.03' }] } });
+    expect(region).toMatchObject({
+      code: '12.71',
+      children: { totalCount: 21, nodes: [{ code: '12.71.01' }, { code: '12.71.02' }, { code: '12.71.03' }] },
+    });
     expect(resolved).toMatchObject({ id: agency!.id, serviceUnits: { totalCount: Number(agency!.units) } });
   });
 });

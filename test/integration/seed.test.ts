@@ -9,7 +9,12 @@ import { startScratchDatabase } from '../../tools/dev/embedded-postgres.js';
 import { generateDemoData, type SeedOptions, type SeedTruth } from '../../tools/seed/generate.js';
 
 /** Small enough for a fast test, large enough to see the planted effect: 2 regions x 200 staff x 3 years. */
-const SMALL: SeedOptions = { seed: 424242, regions: ['12.71', '93.01'], employeesPerRegion: 200, years: { from: 2022, to: 2024 } };
+const SMALL: SeedOptions = {
+  seed: 424242,
+  regions: ['12.71', '93.01'],
+  employeesPerRegion: 200,
+  years: { from: 2022, to: 2024 },
+};
 
 let servers: DatabaseServer[] = [];
 let first: pg.Pool;
@@ -119,8 +124,18 @@ describe('demo data generator', () => {
   });
 
   it('names agencies after the region and places units in its real districts and villages', async () => {
-    const agencies = await rows<{ name: string; kind: string }>(first, `select name, kind from personnel.agency where region_code = '12.71' order by id`);
-    expect(agencies.map((a) => a.kind).sort()).toEqual(['BKPSDM', 'CIVIL_REGISTRY', 'DISTRICT_ADMINISTRATION', 'EDUCATION', 'HEALTH', 'PUBLIC_WORKS']);
+    const agencies = await rows<{ name: string; kind: string }>(
+      first,
+      `select name, kind from personnel.agency where region_code = '12.71' order by id`,
+    );
+    expect(agencies.map((a) => a.kind).sort()).toEqual([
+      'BKPSDM',
+      'CIVIL_REGISTRY',
+      'DISTRICT_ADMINISTRATION',
+      'EDUCATION',
+      'HEALTH',
+      'PUBLIC_WORKS',
+    ]);
     expect(agencies.map((a) => a.name)).toContain('Dinas Kesehatan Kota Medan');
     const misplaced = await one<{ n: number }>(
       first,
@@ -129,7 +144,10 @@ describe('demo data generator', () => {
         where r.level not in ('DISTRICT', 'VILLAGE') or u.region_code not like a.region_code || '.%'`,
     );
     expect(misplaced.n).toBe(0);
-    const salor = await rows<{ name: string }>(first, `select name from personnel.service_unit where region_code = '93.01.11.2009'`);
+    const salor = await rows<{ name: string }>(
+      first,
+      `select name from personnel.service_unit where region_code = '93.01.11.2009'`,
+    );
     expect(salor.length).toBeGreaterThan(0);
   });
 
@@ -149,7 +167,10 @@ describe('demo data generator', () => {
     );
     expect(invalid).toEqual([]);
     // Digits 1-8 are a real calendar date (not only one PostgreSQL accepts).
-    const nips = await rows<{ nip: string; birth: string }>(first, `select nip, birth_date::text as birth from personnel.employee where asn_type = 'PNS'`);
+    const nips = await rows<{ nip: string; birth: string }>(
+      first,
+      `select nip, birth_date::text as birth from personnel.employee where asn_type = 'PNS'`,
+    );
     for (const { nip, birth } of nips) {
       const date = new Date(`${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}T00:00:00Z`);
       expect(date.toISOString().slice(0, 10)).toBe(birth);

@@ -18,7 +18,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
   collector.unref();
-  telemetry = await startTelemetry({ endpoint: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`, serviceName: 'pembinaan-test' });
+  telemetry = await startTelemetry({
+    endpoint: `http://127.0.0.1:${(collector.address() as AddressInfo).port}`,
+    serviceName: 'pembinaan-test',
+  });
   const { startPlatform } = await import('../../tools/dev/platform.js');
   platform = await startPlatform({ databaseUrl: inject('databaseUrl') });
 });
@@ -44,7 +47,8 @@ describe('traces', () => {
     expect(exported).toContain('pembinaan-test');
     expect(exported).toContain('gateway POST /graphql');
     expect(exported).toContain('gateway.fetch');
-    for (const subgraph of ['personnel', 'learning', 'budgeting', 'evaluation']) expect(exported).toContain(`${subgraph} POST /`);
+    for (const subgraph of ['personnel', 'learning', 'budgeting', 'evaluation'])
+      expect(exported).toContain(`${subgraph} POST /`);
     expect(exported).toContain('pg.query');
     expect(exported).toContain('db.query.text');
     // Statement shapes only: no literal reaches the collector.

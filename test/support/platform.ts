@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, inject } from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import pg from 'pg';
-import { startPlatform, type Platform, type SubgraphName } from '../../tools/dev/platform.js';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { type Platform, type SubgraphName, startPlatform } from '../../tools/dev/platform.js';
 
 export interface GraphqlResponse<Data> {
   data?: Data;
@@ -27,7 +27,10 @@ export function usePlatform() {
     const databaseUrl = inject('databaseUrl');
     context.platform = await startPlatform({ databaseUrl, instrument: true });
     context.db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-    context.query = async <Data, Variables>(document: TypedDocumentNode<Data, Variables> | string, variables?: Variables) => {
+    context.query = async <Data, Variables>(
+      document: TypedDocumentNode<Data, Variables> | string,
+      variables?: Variables,
+    ) => {
       const response = await fetch(context.platform.gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -40,7 +43,10 @@ export function usePlatform() {
       for (const name of Object.keys(context.platform.fetches)) delete context.platform.fetches[name];
     };
     context.statementCounts = () =>
-      Object.fromEntries(Object.entries(context.platform.statements).map(([name, c]) => [name, c.count])) as Record<SubgraphName, number>;
+      Object.fromEntries(Object.entries(context.platform.statements).map(([name, c]) => [name, c.count])) as Record<
+        SubgraphName,
+        number
+      >;
   });
   afterAll(async () => {
     await context.db?.end();

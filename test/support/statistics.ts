@@ -5,9 +5,9 @@
 import {
   checkConfidence,
   checkFinite,
+  type Estimate,
   slopeEstimate,
   welchFromSummaries,
-  type Estimate,
 } from '../../subgraphs/evaluation/statistics.js';
 
 /** Two-pass arithmetic mean of finite values (the caller guarantees length ≥ 1). */
@@ -104,13 +104,14 @@ export function welchDifference(
   return welchFromSummaries(summaryA, { mean: meanB, variance: sampleVariance(b, meanB), n: nB }, confidence);
 }
 
-
 /**
  * Weighted least squares coefficients by the normal equations (X'WX)b = X'Wy, solved by Gaussian elimination
  * with partial pivoting: a different route than the platform's (Cholesky of the √w-transformed design).
  * Each row's x holds every column, the intercept's 1 included.
  */
-export function weightedLeastSquares(rows: ReadonlyArray<{ y: number; x: readonly number[]; weight: number }>): number[] {
+export function weightedLeastSquares(
+  rows: ReadonlyArray<{ y: number; x: readonly number[]; weight: number }>,
+): number[] {
   const p = rows[0]?.x.length ?? 0;
   const a = Array.from({ length: p }, () => new Array<number>(p + 1).fill(0));
   for (const { y, x, weight } of rows) {

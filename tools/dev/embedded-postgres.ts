@@ -1,15 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import pg from 'pg';
-import { config } from '../../subgraphs/shared/config.js';
-import type { DatabaseServer } from '../../subgraphs/shared/database.js';
 import { ensureRoles, OWNER_ROLE, subgraphRole } from '../../subgraphs/migrate.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names.js';
+import { config } from '../../subgraphs/shared/config.js';
+import type { DatabaseServer } from '../../subgraphs/shared/database.js';
 
 /**
  * The embedded PostgreSQL of the dev tooling (npm start, tests, benchmarks), from the binaries of the
@@ -186,14 +185,18 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await chown(pwfile, user.uid, user.gid);
     }
     try {
-      await run(initdb, [
-        `--pgdata=${clusterDir}`,
-        '--auth=scram-sha-256',
-        '--username=postgres',
-        `--pwfile=${pwfile}`,
-        '--encoding=UTF8',
-        '--locale=C',
-      ], user);
+      await run(
+        initdb,
+        [
+          `--pgdata=${clusterDir}`,
+          '--auth=scram-sha-256',
+          '--username=postgres',
+          `--pwfile=${pwfile}`,
+          '--encoding=UTF8',
+          '--locale=C',
+        ],
+        user,
+      );
     } finally {
       await rm(dirname(pwfile), { recursive: true, force: true });
     }
@@ -273,7 +276,9 @@ function run(command: string, args: string[], user: { uid: number; gid: number }
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} failed (${code}): ${stderr}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} failed (${code}): ${stderr}`)),
+    );
   });
 }
 
@@ -344,7 +349,11 @@ export interface DevDatabase {
  * the embedded cluster in `<dataDir>/postgres`, with generated credentials, an owner role that owns the
  * database and runs the migrations, and one read-only role per subgraph.
  */
-export async function startDevDatabase(options: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<DevDatabase> {
+export async function startDevDatabase(options: {
+  dataDir: string;
+  port?: number;
+  log?: (line: string) => void;
+}): Promise<DevDatabase> {
   const log = options.log ?? (() => {});
   const { credentials } = await loadCredentials(options.dataDir);
   const external = config().database.url;
@@ -362,13 +371,20 @@ export async function startDevDatabase(options: { dataDir: string; port?: number
     try {
       await ensureRoles(external, database, subgraphRoles);
       const subgraphUrls = Object.fromEntries(
-        SUBGRAPH_NAMES.map((name) => [name, configured[name] ?? roleUrl(external, subgraphRole(name), credentials[name])]),
+        SUBGRAPH_NAMES.map((name) => [
+          name,
+          configured[name] ?? roleUrl(external, subgraphRole(name), credentials[name]),
+        ]),
       ) as Record<SubgraphName, string>;
       const roles = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, new URL(subgraphUrls[name]).username]));
       return { ownerUrl: external, subgraphUrls, roles, embedded: () => undefined, stop: async () => {} };
     } catch (error) {
-      log(`${error instanceof Error ? error.message : String(error)}\nThe subgraphs share DATABASE_URL's user for now.`);
-      const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, configured[name] ?? external])) as Record<SubgraphName, string>;
+      log(
+        `${error instanceof Error ? error.message : String(error)}\nThe subgraphs share DATABASE_URL's user for now.`,
+      );
+      const subgraphUrls = Object.fromEntries(
+        SUBGRAPH_NAMES.map((name) => [name, configured[name] ?? external]),
+      ) as Record<SubgraphName, string>;
       return { ownerUrl: external, subgraphUrls, roles: {}, embedded: () => undefined, stop: async () => {} };
     }
   }
@@ -391,7 +407,10 @@ export async function startDevDatabase(options: { dataDir: string; port?: number
     }
     const databaseUrl = new URL(embedded.superuserUrl);
     databaseUrl.pathname = `/${DATABASE_NAME}`;
-    await ensureRoles(databaseUrl.toString(), DATABASE_NAME, [{ name: OWNER_ROLE, password: credentials.owner, owner: true }, ...subgraphRoles]);
+    await ensureRoles(databaseUrl.toString(), DATABASE_NAME, [
+      { name: OWNER_ROLE, password: credentials.owner, owner: true },
+      ...subgraphRoles,
+    ]);
     await adoptSchemas(databaseUrl.toString());
     return {
       ownerUrl: roleUrl(databaseUrl.toString(), OWNER_ROLE, credentials.owner),
@@ -420,7 +439,9 @@ async function ensureSuperuserPassword(embedded: EmbeddedPostgres): Promise<void
   legacy.password = 'pembinaan';
   const client = new pg.Client({ connectionString: legacy.toString() });
   await client.connect().catch(() => {
-    throw new Error('The embedded PostgreSQL in the data folder does not accept the credentials in credentials.json; move the data folder away to start afresh.');
+    throw new Error(
+      'The embedded PostgreSQL in the data folder does not accept the credentials in credentials.json; move the data folder away to start afresh.',
+    );
   });
   try {
     await client.query(`alter role postgres password ${pg.escapeLiteral(generated)}`);
@@ -460,7 +481,9 @@ async function adoptSchemas(superuserUrl: string): Promise<void> {
  * or a throw-away one in a temporary folder (fsync off, deleted on stop). The URL is the owner's for a
  * persistent cluster (so that what it creates stays usable by `npm start`), the superuser's otherwise.
  */
-export async function startDatabase(options: { dataDir?: string; port?: number; log?: (line: string) => void } = {}): Promise<DatabaseServer> {
+export async function startDatabase(
+  options: { dataDir?: string; port?: number; log?: (line: string) => void } = {},
+): Promise<DatabaseServer> {
   const external = config().database.url;
   if (external) return { url: external, embedded: false, stop: async () => {} };
   if (options.dataDir) {
@@ -519,4 +542,3 @@ export async function startScratchDatabase(prefix = 'pembinaan_scratch'): Promis
     },
   };
 }
-

@@ -1,8 +1,8 @@
-import { startGateway, type FetchCounts, type RunningGateway } from '../../gateway/gateway.js';
+import { type FetchCounts, type RunningGateway, startGateway } from '../../gateway/gateway.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from '../../subgraphs/index.js';
 import { config } from '../../subgraphs/shared/config.js';
 import { StatementCounter } from '../../subgraphs/shared/orm.js';
-import { startSubgraph, type RunningSubgraph } from '../../subgraphs/shared/subgraph.js';
+import { type RunningSubgraph, startSubgraph } from '../../subgraphs/shared/subgraph.js';
 
 export type { SubgraphName };
 
@@ -32,7 +32,10 @@ export interface Platform {
 export async function startPlatform(options: PlatformOptions): Promise<Platform> {
   const settings = config();
   const names = SUBGRAPH_NAMES;
-  const statements = Object.fromEntries(names.map((name) => [name, new StatementCounter()])) as Record<SubgraphName, StatementCounter>;
+  const statements = Object.fromEntries(names.map((name) => [name, new StatementCounter()])) as Record<
+    SubgraphName,
+    StatementCounter
+  >;
   const fetches: FetchCounts = {};
   const started = await Promise.all(
     names.map((name) =>

@@ -28,7 +28,9 @@ const { state } = supervisor;
 console.log(`
 Pembinaan is running (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; supervisor pid ${process.pid}).
   Gateway:    ${state.gateway.url}
-  Subgraphs:  ${Object.entries(state.subgraphs).map(([name, s]) => `${name} ${s.url}`).join(', ')}
+  Subgraphs:  ${Object.entries(state.subgraphs)
+    .map(([name, s]) => `${name} ${s.url}`)
+    .join(', ')}
   Database:   ${settings.database.url ? 'DATABASE_URL' : `embedded PostgreSQL in ${join(settings.dev.dataDir, 'postgres')}`}
 
 Try:

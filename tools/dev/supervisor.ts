@@ -1,13 +1,13 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { renameSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { childEnvironment, type Config } from '../../subgraphs/shared/config.js';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names.js';
+import { type Config, childEnvironment } from '../../subgraphs/shared/config.js';
 import { createPool } from '../../subgraphs/shared/database.js';
 import { DEMO_DEFAULTS, generateDemoData } from '../seed/generate.js';
-import { freePort, startDevDatabase, type DevDatabase } from './embedded-postgres.js';
+import { type DevDatabase, freePort, startDevDatabase } from './embedded-postgres.js';
 
 /**
  * The dev supervisor behind `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations and
@@ -90,7 +90,9 @@ class Supervised {
         for (const waiter of this.readyWaiters.splice(0)) waiter.resolve();
         resolve();
       });
-      child.once('exit', (code, signal) => reject(new Error(`${this.name} exited before it was ready (${describe(code, signal)})`)));
+      child.once('exit', (code, signal) =>
+        reject(new Error(`${this.name} exited before it was ready (${describe(code, signal)})`)),
+      );
     });
     child.once('exit', (code, signal) => this.exited(child, code, signal));
     this.onChange();
@@ -107,7 +109,9 @@ class Supervised {
     const delay = Math.min(MAX_BACKOFF_MS, 250 * 2 ** this.failures);
     this.failures += 1;
     if (!this.everReady && this.failures > STARTUP_ATTEMPTS) {
-      const error = new Error(`${this.name} failed ${this.failures} times before it was ready (${describe(code, signal)}):\n    ${this.tail.join('\n    ')}`);
+      const error = new Error(
+        `${this.name} failed ${this.failures} times before it was ready (${describe(code, signal)}):\n    ${this.tail.join('\n    ')}`,
+      );
       for (const waiter of this.readyWaiters.splice(0)) waiter.reject(error);
       return;
     }
@@ -218,7 +222,9 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
 
   const stop = async (reason: string) => {
     if (stopping) return;
-    log(`[supervisor] ${reason}: draining the gateway, then the subgraphs, then ${database.embedded() ? 'PostgreSQL' : 'done'}`);
+    log(
+      `[supervisor] ${reason}: draining the gateway, then the subgraphs, then ${database.embedded() ? 'PostgreSQL' : 'done'}`,
+    );
     stopping = true;
     const gateway = children.find((child) => child.name === 'gateway');
     await gateway?.stop();
@@ -238,19 +244,25 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     const gatewayPort = base === 0 ? await freePort() : base;
     const ports = {} as Record<SubgraphName, number>;
     for (const name of SUBGRAPH_NAMES) {
-      ports[name] = base === 0 ? await freePort() : base === 4000 ? DEFAULT_PORTS[name] : base + 1 + SUBGRAPH_NAMES.indexOf(name);
+      ports[name] =
+        base === 0 ? await freePort() : base === 4000 ? DEFAULT_PORTS[name] : base + 1 + SUBGRAPH_NAMES.indexOf(name);
     }
     const subgraphUrl = (name: SubgraphName) => `http://127.0.0.1:${ports[name]}/`;
     state = {
       supervisor: process.pid,
       ready: false,
       gateway: { url: `http://127.0.0.1:${gatewayPort}/` },
-      subgraphs: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { url: subgraphUrl(name) }])) as RunState['subgraphs'],
+      subgraphs: Object.fromEntries(
+        SUBGRAPH_NAMES.map((name) => [name, { url: subgraphUrl(name) }]),
+      ) as RunState['subgraphs'],
     };
     const graceMs = settings.timeouts.shutdownGraceMs;
     // Each child knows only its own credentials: the supervisor's DATABASE_URL (the owner) is not passed on.
     const noDatabase = Object.fromEntries(
-      ['DATABASE_URL', ...SUBGRAPH_NAMES.map((name) => `${name.toUpperCase()}_DATABASE_URL`)].map((key) => [key, undefined]),
+      ['DATABASE_URL', ...SUBGRAPH_NAMES.map((name) => `${name.toUpperCase()}_DATABASE_URL`)].map((key) => [
+        key,
+        undefined,
+      ]),
     );
     for (const name of SUBGRAPH_NAMES) {
       children.push(
@@ -298,7 +310,9 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
 async function seedWhenEmpty(ownerUrl: string, truthPath: string, log: (line: string) => void): Promise<void> {
   const pool = createPool(ownerUrl, 4);
   try {
-    const { rows } = await pool.query<{ seeded: boolean }>('select exists (select 1 from personnel.employee) as seeded');
+    const { rows } = await pool.query<{ seeded: boolean }>(
+      'select exists (select 1 from personnel.employee) as seeded',
+    );
     if (rows[0]?.seeded) return;
     log('Empty database: loading demo data (Kota Medan, Kota Binjai, Kabupaten Merauke, 2021-2025)...');
     await generateDemoData(pool, { ...DEMO_DEFAULTS, truthPath, log: (line) => log(`  ${line}`) });

@@ -1,11 +1,19 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPool } from '../../subgraphs/shared/database.js';
-import { startDatabase } from '../dev/embedded-postgres.js';
+import type pg from 'pg';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { config } from '../../subgraphs/shared/config.js';
-import type pg from 'pg';
-import { clearDemoData, DEMO_DEFAULTS, generateDemoData, SCENARIOS, SEEDED_TABLES, type SeedOptions, type SeedTruth } from './generate.js';
+import { createPool } from '../../subgraphs/shared/database.js';
+import { startDatabase } from '../dev/embedded-postgres.js';
+import {
+  clearDemoData,
+  DEMO_DEFAULTS,
+  generateDemoData,
+  SCENARIOS,
+  SEEDED_TABLES,
+  type SeedOptions,
+  type SeedTruth,
+} from './generate.js';
 import { isScenario } from './scenario.js';
 
 /** The data folder of `npm start` (DATA_DIR, default .data at the repository root). */
@@ -57,8 +65,15 @@ function parseOptions(argv: string[]): { options: SeedOptions; reset: boolean } 
     reset: values.reset,
     options: {
       seed: values.seed !== undefined ? integer(values.seed, '--seed') : DEMO_DEFAULTS.seed,
-      regions: values.regions !== undefined ? values.regions.split(',').map((r) => r.trim()).filter((r) => r !== '') : [...DEMO_DEFAULTS.regions],
-      employeesPerRegion: values.employees !== undefined ? integer(values.employees, '--employees') : DEMO_DEFAULTS.employeesPerRegion,
+      regions:
+        values.regions !== undefined
+          ? values.regions
+              .split(',')
+              .map((r) => r.trim())
+              .filter((r) => r !== '')
+          : [...DEMO_DEFAULTS.regions],
+      employeesPerRegion:
+        values.employees !== undefined ? integer(values.employees, '--employees') : DEMO_DEFAULTS.employeesPerRegion,
       years,
       scenario,
       truthPath: values.truth ?? join(DATA_DIR, 'truth.json'),
@@ -83,7 +98,9 @@ async function printSummary(pool: pg.Pool, truth: SeedTruth): Promise<void> {
   console.log(`\nscenario ${truth.scenarioDescription}`);
   console.log('\ntrue effect of 10 JP per staff member on IKM, by region:');
   for (const [code, r] of Object.entries(truth.regions)) {
-    console.log(`  ${code} ${r.name.padEnd(28)} effect ${r.effectPer10Jp.toFixed(2)}, trend ${r.trendPerYear.toFixed(2)}/year, ${r.units} units`);
+    console.log(
+      `  ${code} ${r.name.padEnd(28)} effect ${r.effectPer10Jp.toFixed(2)}, trend ${r.trendPerYear.toFixed(2)}/year, ${r.units} units`,
+    );
   }
 }
 
@@ -102,7 +119,11 @@ async function main(): Promise<number> {
   const { options, reset } = parsed;
   const started = performance.now();
   const elapsed = (): string => ((performance.now() - started) / 1000).toFixed(2);
-  const db = await startDatabase({ dataDir: join(DATA_DIR, 'postgres'), port: 5433, log: (line) => console.error(line) });
+  const db = await startDatabase({
+    dataDir: join(DATA_DIR, 'postgres'),
+    port: 5433,
+    log: (line) => console.error(line),
+  });
   const stopOnSignal = (): void => {
     void db.stop().finally(() => process.exit(130));
   };
@@ -110,7 +131,9 @@ async function main(): Promise<number> {
   process.once('SIGTERM', stopOnSignal);
   const pool = createPool(db.url, 2);
   try {
-    console.log(`database ${db.embedded ? 'embedded (.data/postgres, port 5433)' : 'from DATABASE_URL'} ready after ${elapsed()} s`);
+    console.log(
+      `database ${db.embedded ? 'embedded (.data/postgres, port 5433)' : 'from DATABASE_URL'} ready after ${elapsed()} s`,
+    );
     await prepareDatabase(db.url);
     console.log(`migrations and regions ready after ${elapsed()} s`);
     if (reset) {

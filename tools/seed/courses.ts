@@ -35,13 +35,28 @@ export function writeCatalog(run: Run): void {
   for (const course of COURSES) writeCourse(run, course, competencyIds, universityIds);
 }
 
-function writeCourse(run: Run, course: CourseDef, competencyIds: Map<string, number>, universityIds: Map<string, number>): void {
+function writeCourse(
+  run: Run,
+  course: CourseDef,
+  competencyIds: Map<string, number>,
+  universityIds: Map<string, number>,
+): void {
   const { tables } = run;
   const id = nextId(run, 'course');
   run.courseIds.push(id);
   const universityId = course.university ? universityIds.get(course.university) : null;
   if (universityId === undefined) throw new Error(`course ${course.code}: unknown university ${course.university}`);
-  tables.course.add(id, course.code, course.title, course.programme, course.mode, course.delivery, course.jp, universityId, course.description);
+  tables.course.add(
+    id,
+    course.code,
+    course.title,
+    course.programme,
+    course.mode,
+    course.delivery,
+    course.jp,
+    universityId,
+    course.description,
+  );
   // Module JP: an even split of the course JP, the remainder on the first modules; sums to the course JP.
   const n = course.modules.length;
   const moduleIds: number[] = [];
@@ -60,7 +75,13 @@ function writeCourse(run: Run, course: CourseDef, competencyIds: Map<string, num
 }
 
 /** The courses someone may choose in a year, with weights (their own field's courses count more). */
-export function coursePool(run: Run, agency: AgencyKind, role: RoleDef, unitKind: UnitKind | null, manager: boolean): CoursePool {
+export function coursePool(
+  run: Run,
+  agency: AgencyKind,
+  role: RoleDef,
+  unitKind: UnitKind | null,
+  manager: boolean,
+): CoursePool {
   const key = `${agency}|${role.courseRole}|${unitKind ?? ''}|${manager}`;
   const cached = run.poolCache.get(key);
   if (cached) return cached;
@@ -124,7 +145,13 @@ export function durationDays(course: CourseDef): number {
   }
 }
 
-const BENCHMARK_HOSTS = ['Kota Surabaya', 'Kabupaten Banyuwangi', 'Kota Semarang', 'Kabupaten Sumedang', 'Kota Makassar'];
+const BENCHMARK_HOSTS = [
+  'Kota Surabaya',
+  'Kabupaten Banyuwangi',
+  'Kota Semarang',
+  'Kabupaten Sumedang',
+  'Kota Makassar',
+];
 
 /** Where a class of a region (`label`: 'Kota Medan', 'Provinsi Sumatera Utara') takes place. */
 export function venue(course: CourseDef, label: string, rng: Rng): string {

@@ -8,12 +8,12 @@ import { createStaff } from './people.js';
 import { hashSeed, Rng } from './random.js';
 import { loadRegions } from './regions.js';
 import { createRun, flushAll, type Run } from './run.js';
+import { describeScenario, featuresOf } from './scenario.js';
 import { createTables, type Tables, totalWritten } from './tables.js';
 import { type RegionTruth, regionModel, regionTruth, type SeedTruth } from './truth.js';
 import type { RegionRow, RegionState } from './types.js';
 import { AGENCIES, createAgencies, createUnits } from './units.js';
 import { generateYear } from './years.js';
-import { describeScenario, featuresOf } from './scenario.js';
 
 /**
  * Deterministic demo data for all four schemas: agencies, service units and staff of the requested
@@ -38,7 +38,13 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
   const started = performance.now();
   const client = await pool.connect();
   const scenario = options.scenario ?? 'random';
-  const truth: SeedTruth = { seed: options.seed, scenario, scenarioDescription: describeScenario(scenario), years: { ...options.years }, regions: {} };
+  const truth: SeedTruth = {
+    seed: options.seed,
+    scenario,
+    scenarioDescription: describeScenario(scenario),
+    years: { ...options.years },
+    regions: {},
+  };
   try {
     await client.query('begin');
     await client.query('set local standard_conforming_strings = on');
@@ -48,7 +54,12 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
       'select population, minimum_sample from evaluation.krejcie_morgan order by population',
     );
     const regions = await loadRegions(client, options.regions);
-    const run = createRun(client, options, tables, km.rows.map((r) => ({ population: r.population, minimum: r.minimum_sample })));
+    const run = createRun(
+      client,
+      options,
+      tables,
+      km.rows.map((r) => ({ population: r.population, minimum: r.minimum_sample })),
+    );
     writeCatalog(run);
     await flushAll(run);
     for (const region of regions) {
@@ -62,7 +73,8 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
       );
     }
     await finish(run);
-    if (run.clampedQuality > 0) log(`warning: latent IKM quality left [30, 99] and was clamped ${run.clampedQuality} times`);
+    if (run.clampedQuality > 0)
+      log(`warning: latent IKM quality left [30, 99] and was clamped ${run.clampedQuality} times`);
     log(`generated ${totalWritten(run.tables)} rows in ${seconds(started)} s`);
   } catch (error) {
     await client.query('rollback').catch(() => {}); // the original error matters more
@@ -82,13 +94,16 @@ const seconds = (since: number): string => ((performance.now() - since) / 1000).
 /** The generator only seeds an empty database: it refuses (and changes nothing) when a seeded table has rows. */
 async function assertEmpty(client: pg.PoolClient, tables: Tables): Promise<void> {
   await client.query('lock table personnel.employee in share row exclusive mode');
-  const present = await client.query<{ present: boolean }>('select exists (select 1 from personnel.employee) as present');
+  const present = await client.query<{ present: boolean }>(
+    'select exists (select 1 from personnel.employee) as present',
+  );
   if (present.rows[0]?.present) {
     throw new Error('personnel.employee already has rows: the demo generator only seeds an empty database');
   }
   for (const table of Object.values(tables)) {
     const rows = await client.query<{ present: boolean }>(`select exists (select 1 from ${table.table}) as present`);
-    if (rows.rows[0]?.present) throw new Error(`${table.table} already has rows: the demo generator only seeds an empty database`);
+    if (rows.rows[0]?.present)
+      throw new Error(`${table.table} already has rows: the demo generator only seeds an empty database`);
   }
 }
 
@@ -98,23 +113,45 @@ async function finish(run: Run): Promise<void> {
   await run.inflight;
   for (const table of Object.values(tables)) {
     if (!table.hasIdentity) continue;
-    await client.query(`select setval(pg_get_serial_sequence($1, 'id'), (select max(id) from ${table.table}))`, [table.table]);
+    await client.query(`select setval(pg_get_serial_sequence($1, 'id'), (select max(id) from ${table.table}))`, [
+      table.table,
+    ]);
   }
   await client.query('commit');
   // Fresh planner statistics: without them PostgreSQL plans the first analytics queries for empty tables.
-  await client.query(`analyze ${Object.values(tables).map((table) => table.table).join(', ')}`);
+  await client.query(
+    `analyze ${Object.values(tables)
+      .map((table) => table.table)
+      .join(', ')}`,
+  );
 }
 
 /** One region: agencies, units, staff and mentoring, then training, appraisals, surveys and budgets year by year. */
 async function generateRegion(run: Run, region: RegionRow): Promise<RegionTruth> {
   const rng = new Rng(hashSeed(run.options.seed, region.code));
-  const model = regionModel(rng, region.code, { from: run.from, to: run.to }, run.options.effectsByRegion?.[region.code]);
+  const model = regionModel(
+    rng,
+    region.code,
+    { from: run.from, to: run.to },
+    run.options.effectsByRegion?.[region.code],
+  );
   const isProvince = region.level === 'PROVINCE';
   const label = isProvince ? `Provinsi ${region.name}` : region.name;
   const agencies = createAgencies(run, region, label);
   const features = featuresOf(run.options.scenario ?? 'random');
   const scenarioRng = new Rng(hashSeed(run.options.seed, `${region.code}/scenario`));
-  const state: RegionState = { region, rng, isProvince, label, model, agencies, units: [], employees: [], features, scenarioRng };
+  const state: RegionState = {
+    region,
+    rng,
+    isProvince,
+    label,
+    model,
+    agencies,
+    units: [],
+    employees: [],
+    features,
+    scenarioRng,
+  };
   // The agency heads count among the region's employees.
   const employees = run.options.employeesByRegion?.[region.code] ?? run.options.employeesPerRegion;
   state.units = createUnits(run, state, employees - AGENCIES.length);

@@ -1,5 +1,5 @@
-import type { AgencyKind } from './catalog.js';
 import { dayOf, isoDate } from './calendar.js';
+import type { AgencyKind } from './catalog.js';
 import type { Rng } from './random.js';
 import { nextId, type Run } from './run.js';
 import type { Employee } from './types.js';
@@ -13,12 +13,36 @@ const MENTORING_FOCUS: Record<AgencyKind | 'ALL', readonly string[]> = {
     'Pengelolaan keuangan dan pelaporan kegiatan',
     'Persiapan uji kompetensi jabatan fungsional',
   ],
-  EDUCATION: ['Pembelajaran berdiferensiasi di kelas', 'Asesmen diagnostik dan modul ajar', 'Pengelolaan kelas dan disiplin positif'],
-  HEALTH: ['Pelayanan kesehatan ibu dan anak di Puskesmas', 'Surveilans penyakit dan pelaporan', 'Kunjungan rumah dan pencegahan stunting'],
-  CIVIL_REGISTRY: ['Pelayanan KTP-el dan Identitas Kependudukan Digital', 'Pencatatan sipil dan akta kelahiran', 'Pemutakhiran data SIAK'],
-  BKPSDM: ['Analisis kebutuhan pelatihan', 'Pengelolaan data kepegawaian', 'Penyelenggaraan pelatihan dan evaluasi Kirkpatrick'],
-  PUBLIC_WORKS: ['Pengawasan mutu pekerjaan jalan', 'Penyusunan rencana pemeliharaan jalan dan jembatan', 'Pengelolaan aset infrastruktur'],
-  DISTRICT_ADMINISTRATION: ['Pelayanan administrasi terpadu kecamatan', 'Pembinaan pemerintahan desa dan kelurahan', 'Koordinasi ketenteraman dan ketertiban umum'],
+  EDUCATION: [
+    'Pembelajaran berdiferensiasi di kelas',
+    'Asesmen diagnostik dan modul ajar',
+    'Pengelolaan kelas dan disiplin positif',
+  ],
+  HEALTH: [
+    'Pelayanan kesehatan ibu dan anak di Puskesmas',
+    'Surveilans penyakit dan pelaporan',
+    'Kunjungan rumah dan pencegahan stunting',
+  ],
+  CIVIL_REGISTRY: [
+    'Pelayanan KTP-el dan Identitas Kependudukan Digital',
+    'Pencatatan sipil dan akta kelahiran',
+    'Pemutakhiran data SIAK',
+  ],
+  BKPSDM: [
+    'Analisis kebutuhan pelatihan',
+    'Pengelolaan data kepegawaian',
+    'Penyelenggaraan pelatihan dan evaluasi Kirkpatrick',
+  ],
+  PUBLIC_WORKS: [
+    'Pengawasan mutu pekerjaan jalan',
+    'Penyusunan rencana pemeliharaan jalan dan jembatan',
+    'Pengelolaan aset infrastruktur',
+  ],
+  DISTRICT_ADMINISTRATION: [
+    'Pelayanan administrasi terpadu kecamatan',
+    'Pembinaan pemerintahan desa dan kelurahan',
+    'Koordinasi ketenteraman dan ketertiban umum',
+  ],
 };
 
 /** Mentoring pairs for about 8% of the staff: juniors (appointed in the last three years) with a senior of their agency. */
@@ -44,19 +68,31 @@ export function createMentoring(run: Run, rng: Rng, employees: Employee[]): void
     const ended = started + rng.int(120, 365);
     const focusList = rng.chance(0.5) ? MENTORING_FOCUS.ALL : MENTORING_FOCUS[mentee.agency.kind];
     run.tables.mentoring.add(
-      nextId(run, 'mentoring'), mentor.id, mentee.id, isoDate(started), ended <= run.ref ? isoDate(ended) : null, rng.pick(focusList),
+      nextId(run, 'mentoring'),
+      mentor.id,
+      mentee.id,
+      isoDate(started),
+      ended <= run.ref ? isoDate(ended) : null,
+      rng.pick(focusList),
     );
     made++;
   }
 }
 
 /** The agency head now and then; else a senior PNS of the mentee's unit, else of the agency. */
-function chooseMentor(rng: Rng, mentee: Employee, employees: Employee[], agencyStaff: Employee[]): Employee | undefined {
+function chooseMentor(
+  rng: Rng,
+  mentee: Employee,
+  employees: Employee[],
+  agencyStaff: Employee[],
+): Employee | undefined {
   const seniorBefore = mentee.appointed - 8 * 365;
   const colleagues = mentee.unit ? mentee.unit.staff.map((i) => employees[i]).filter((e) => e !== undefined) : [];
   const head = employees[mentee.agency.head];
   if (head && rng.chance(0.12)) return head;
-  const seniors = colleagues.filter((e) => e.appointed <= seniorBefore && e.asn === 'PNS' && e.rankOrdinal >= mentee.rankOrdinal + 1);
+  const seniors = colleagues.filter(
+    (e) => e.appointed <= seniorBefore && e.asn === 'PNS' && e.rankOrdinal >= mentee.rankOrdinal + 1,
+  );
   const mentor = seniors.length > 0 ? rng.pick(seniors) : undefined;
   if (mentor) return mentor;
   const others = agencyStaff.filter((e) => e.appointed <= seniorBefore && e.asn === 'PNS');

@@ -17,7 +17,12 @@ export interface SeedOptions {
   log?: (line: string) => void;
 }
 
-export const DEMO_DEFAULTS: { seed: number; regions: string[]; employeesPerRegion: number; years: { from: number; to: number } } = {
+export const DEMO_DEFAULTS: {
+  seed: number;
+  regions: string[];
+  employeesPerRegion: number;
+  years: { from: number; to: number };
+} = {
   seed: 20261122,
   regions: ['12.71', '12.75', '93.01'],
   employeesPerRegion: 1000,
@@ -26,9 +31,11 @@ export const DEMO_DEFAULTS: { seed: number; regions: string[]; employeesPerRegio
 
 export function validateOptions(options: SeedOptions): void {
   const { seed, regions, employeesPerRegion, years } = options;
-  if (options.scenario !== undefined && !isScenario(options.scenario)) throw new Error(`unknown scenario ${String(options.scenario)}`);
+  if (options.scenario !== undefined && !isScenario(options.scenario))
+    throw new Error(`unknown scenario ${String(options.scenario)}`);
   for (const [code, n] of Object.entries(options.employeesByRegion ?? {})) {
-    if (!Number.isInteger(n) || n < 30) throw new Error(`employees of ${code} must be an integer of at least 30, got ${n}`);
+    if (!Number.isInteger(n) || n < 30)
+      throw new Error(`employees of ${code} must be an integer of at least 30, got ${n}`);
   }
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
   if (regions.length === 0) throw new Error('no regions to seed');
@@ -36,7 +43,13 @@ export function validateOptions(options: SeedOptions): void {
   if (!Number.isInteger(employeesPerRegion) || employeesPerRegion < 30) {
     throw new Error(`employeesPerRegion must be an integer of at least 30, got ${employeesPerRegion}`);
   }
-  if (!Number.isInteger(years.from) || !Number.isInteger(years.to) || years.from > years.to || years.from < 2000 || years.to > 2100) {
+  if (
+    !Number.isInteger(years.from) ||
+    !Number.isInteger(years.to) ||
+    years.from > years.to ||
+    years.from < 2000 ||
+    years.to > 2100
+  ) {
     throw new Error(`years must be a range like 2021-2025, got ${years.from}-${years.to}`);
   }
 }

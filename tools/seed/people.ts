@@ -51,7 +51,11 @@ const HEAD_ROLES: Partial<Record<UnitKind, readonly RoleKey[]>> = {
   PUBLIC_WORKS_UPT: ['TEKNIK_JALAN_S1'],
   BKPSDM_UPT: ['ANALIS_SDM'],
 };
-const SECTION_HEADS = ['Kepala Seksi Pemerintahan', 'Kepala Seksi Pelayanan Umum', 'Kepala Seksi Ketenteraman dan Ketertiban Umum'];
+const SECTION_HEADS = [
+  'Kepala Seksi Pemerintahan',
+  'Kepala Seksi Pelayanan Umum',
+  'Kepala Seksi Ketenteraman dan Ketertiban Umum',
+];
 const MIN_ENTRY_AGE: Record<Education, number> = { SMA: 20, D3: 21, S1: 22, PROFESI: 25, S2: 24 };
 const FIRST_PPPK_YEAR = 2019;
 
@@ -83,8 +87,21 @@ class PeopleFactory {
     this.mix = cultureMix(regionCode);
   }
 
-  agencyHead(agency: Agency, def: (typeof AGENCIES)[number], regionCode: string, isProvince: boolean, label: string): Employee {
-    const role = def.kind === 'HEALTH' ? ROLES.DOKTER : def.kind === 'EDUCATION' ? ROLES.GURU : def.kind === 'BKPSDM' ? ROLES.ANALIS_SDM : ROLES.ANALIS_KEBIJAKAN;
+  agencyHead(
+    agency: Agency,
+    def: (typeof AGENCIES)[number],
+    regionCode: string,
+    isProvince: boolean,
+    label: string,
+  ): Employee {
+    const role =
+      def.kind === 'HEALTH'
+        ? ROLES.DOKTER
+        : def.kind === 'EDUCATION'
+          ? ROLES.GURU
+          : def.kind === 'BKPSDM'
+            ? ROLES.ANALIS_SDM
+            : ROLES.ANALIS_KEBIJAKAN;
     const rng = this.rng;
     const jptMonth = rng.int(this.run.to * 12 - 60, this.run.to * 12 + 9);
     const level = def.kind === 'DISTRICT_ADMINISTRATION' && isProvince ? 'JPT_MADYA' : 'JPT_PRATAMA';
@@ -106,7 +123,12 @@ class PeopleFactory {
         return {
           level: 'JPT',
           rows: [
-            { title: `${def.previous} ${agency.name}`, kind: 'MANAJERIAL', level: 'ADMINISTRATOR', tmt: monthStart(admin) },
+            {
+              title: `${def.previous} ${agency.name}`,
+              kind: 'MANAJERIAL',
+              level: 'ADMINISTRATOR',
+              tmt: monthStart(admin),
+            },
             { title, kind: 'MANAJERIAL', level, tmt: monthStart(jpt) },
           ],
         };
@@ -120,7 +142,8 @@ class PeopleFactory {
     const office = unit.kind === 'DISTRICT_OFFICE' || unit.kind === 'REGIONAL_OFFICE';
     if (slot === 0) return this.unitHead(unit, school, office);
     if (office && slot === 1 && size >= 5) {
-      const title = unit.kind === 'DISTRICT_OFFICE' ? `Sekretaris Camat ${unit.districtName}` : `Sekretaris ${unit.name}`;
+      const title =
+        unit.kind === 'DISTRICT_OFFICE' ? `Sekretaris Camat ${unit.districtName}` : `Sekretaris ${unit.name}`;
       return this.manager(unit, title, 'ADMINISTRATOR', ROLES.ADMIN_S1, 36);
     }
     if (office && slot >= 2 && slot <= 4 && size >= 9) {
@@ -130,7 +153,14 @@ class PeopleFactory {
       return this.manager(unit, `Kepala Subbagian Tata Usaha ${unit.name}`, 'PENGAWAS', ROLES.ADMIN_S1, 32);
     }
     const role = ROLES[this.rng.weighted(UNIT_KINDS[unit.kind].staff)];
-    return this.create({ ...this.placement(unit), role, minAge: 22, maxAge: 58, forcePns: false, master: this.rng.chance(role.master) });
+    return this.create({
+      ...this.placement(unit),
+      role,
+      minAge: 22,
+      maxAge: 58,
+      forcePns: false,
+      master: this.rng.chance(role.master),
+    });
   }
 
   private unitHead(unit: Unit, school: boolean, office: boolean): Employee {
@@ -161,10 +191,17 @@ class PeopleFactory {
       leadership: (appointed) => {
         const latest = this.run.to * 12 + 9;
         const month = rng.int(Math.min(Math.max(monthOf(appointed) + 4 * 12, latest - 96), latest), latest);
-        const leader = level === 'FUNGSIONAL' ? null : level === 'ADMINISTRATOR' ? ('ADMINISTRATOR' as const) : ('PENGAWAS' as const);
+        const leader =
+          level === 'FUNGSIONAL'
+            ? null
+            : level === 'ADMINISTRATOR'
+              ? ('ADMINISTRATOR' as const)
+              : ('PENGAWAS' as const);
         return {
           level: leader,
-          rows: [{ title, kind: level === 'FUNGSIONAL' ? 'NONMANAJERIAL' : 'MANAJERIAL', level, tmt: monthStart(month) }],
+          rows: [
+            { title, kind: level === 'FUNGSIONAL' ? 'NONMANAJERIAL' : 'MANAJERIAL', level, tmt: monthStart(month) },
+          ],
         };
       },
     });
@@ -176,30 +213,59 @@ class PeopleFactory {
     const id = nextId(run, 'employee');
     const gender: Gender = rng.chance(role.female) ? 'F' : 'M';
     const asn: Asn = spec.forcePns || !rng.chance(role.pppk) ? 'PNS' : 'PPPK';
-    const education: Education = spec.master && role.education !== 'SMA' && role.education !== 'D3' ? 'S2' : role.education;
+    const education: Education =
+      spec.master && role.education !== 'SMA' && role.education !== 'D3' ? 'S2' : role.education;
     const entry = asn === 'PNS' ? this.pnsEntry(spec, education) : this.pppkEntry(spec, education);
     // The TMT must fall after the month of the 18th birthday (domain rule; the entry ages guarantee it).
     const appointedMonth = Math.max(entry.appointedMonth, monthOf(entry.birth) + 18 * 12 + 1);
     const { birth } = entry;
     const appointed = monthStart(appointedMonth);
-    const ranks = asn === 'PNS' ? this.pnsRanks(spec, education, appointedMonth) : [{ ordinal: PPPK_ORDINAL[education], tmt: appointed }];
+    const ranks =
+      asn === 'PNS'
+        ? this.pnsRanks(spec, education, appointedMonth)
+        : [{ ordinal: PPPK_ORDINAL[education], tmt: appointed }];
     const { positions, leadership, leaderSince } = this.positions(spec, asn, ranks, appointedMonth);
     const current = positions.at(-1);
     const currentRank = ranks.at(-1);
     if (!current || !currentRank) throw new Error('an employee without history');
     const nip = asn === 'PNS' ? run.identifiers.nip(birth, appointedMonth, gender) : null;
-    const niPppk = asn === 'PPPK' ? run.identifiers.niPppk(birth, Math.floor(appointedMonth / 12), formationCode(spec.agency), gender) : null;
+    const niPppk =
+      asn === 'PPPK'
+        ? run.identifiers.niPppk(birth, Math.floor(appointedMonth / 12), formationCode(spec.agency), gender)
+        : null;
     const fullName = this.fullName(role, education, gender);
 
     const { tables } = run;
     const unitId = spec.unit?.id ?? null;
     tables.employee.add(
-      id, asn, nip, niPppk, fullName, isoDate(birth), gender, isoDate(appointed), spec.agency.id, unitId,
-      rankCode(asn, currentRank.ordinal), current.title, current.kind, current.level,
+      id,
+      asn,
+      nip,
+      niPppk,
+      fullName,
+      isoDate(birth),
+      gender,
+      isoDate(appointed),
+      spec.agency.id,
+      unitId,
+      rankCode(asn, currentRank.ordinal),
+      current.title,
+      current.kind,
+      current.level,
     );
-    for (const rank of ranks) tables.rankHistory.add(nextId(run, 'rankHistory'), id, rankCode(asn, rank.ordinal), isoDate(rank.tmt));
+    for (const rank of ranks)
+      tables.rankHistory.add(nextId(run, 'rankHistory'), id, rankCode(asn, rank.ordinal), isoDate(rank.tmt));
     for (const p of positions) {
-      tables.positionHistory.add(nextId(run, 'positionHistory'), id, spec.agency.id, unitId, p.title, p.kind, p.level, isoDate(p.tmt));
+      tables.positionHistory.add(
+        nextId(run, 'positionHistory'),
+        id,
+        spec.agency.id,
+        unitId,
+        p.title,
+        p.kind,
+        p.level,
+        isoDate(p.tmt),
+      );
     }
     return {
       id,
@@ -234,7 +300,10 @@ class PeopleFactory {
     const minEntryAge = MIN_ENTRY_AGE[education];
     const birth = this.birthDay(Math.max(spec.minAge, minEntryAge + 1), spec.maxAge);
     const birthMonth = monthOf(birth);
-    const entry = minEntryAge * 12 + Math.min(Math.floor(rng.exponential(5 * 12)), Math.max(0, (spec.maxEntryAge ?? 35) - minEntryAge) * 12) + rng.int(1, 11);
+    const entry =
+      minEntryAge * 12 +
+      Math.min(Math.floor(rng.exponential(5 * 12)), Math.max(0, (spec.maxEntryAge ?? 35) - minEntryAge) * 12) +
+      rng.int(1, 11);
     return { birth, appointedMonth: Math.min(birthMonth + entry, run.lastAppointmentMonth - rng.int(0, 5)) };
   }
 
@@ -258,7 +327,13 @@ class PeopleFactory {
     const ranks: Rank[] = [{ ordinal, tmt: monthStart(appointedMonth) }];
     let month = appointedMonth;
     for (;;) {
-      month += 12 * rng.weighted([[4, 70], [5, 20], [6, 10]] as const);
+      month +=
+        12 *
+        rng.weighted([
+          [4, 70],
+          [5, 20],
+          [6, 10],
+        ] as const);
       // Next promotion period: April (month index 3) or October (9).
       const inYear = month % 12;
       const period = inYear <= 3 ? month - inYear + 3 : inYear <= 9 ? month - inYear + 9 : month - inYear + 15;
@@ -278,7 +353,8 @@ class PeopleFactory {
     const nonManagerialLevel = role.track === 'PELAKSANA' ? 'PELAKSANA' : 'FUNGSIONAL';
     for (const rank of ranks) {
       const title = positionTitle(role, asn, rank.ordinal);
-      if (positions.at(-1)?.title !== title) positions.push({ title, kind: 'NONMANAJERIAL', level: nonManagerialLevel, tmt: rank.tmt });
+      if (positions.at(-1)?.title !== title)
+        positions.push({ title, kind: 'NONMANAJERIAL', level: nonManagerialLevel, tmt: rank.tmt });
     }
     let leadership: Leadership | null = null;
     let leaderSince = 0;

@@ -12,7 +12,9 @@ export async function loadRegions(client: pg.PoolClient, codes: readonly string[
     const row = found.rows.find((r) => r.code === code);
     if (!row) throw new Error(`region ${code} is not in personnel.region (was prepareDatabase run?)`);
     if (row.level !== 'PROVINCE' && row.level !== 'REGENCY') {
-      throw new Error(`region ${code} (${row.name}) is a ${row.level.toLowerCase()}: seed a province or a regency/city`);
+      throw new Error(
+        `region ${code} (${row.name}) is a ${row.level.toLowerCase()}: seed a province or a regency/city`,
+      );
     }
     regions.push({ code, name: row.name, level: row.level, districts: await loadDistricts(client, code) });
   }
@@ -26,8 +28,10 @@ async function loadDistricts(client: pg.PoolClient, code: string): Promise<Distr
     [`${code}.%`],
   );
   const districts = new Map<string, District>();
-  for (const r of rows.rows) if (r.level === 'DISTRICT') districts.set(r.code, { code: r.code, name: r.name, villages: [] });
-  for (const r of rows.rows) if (r.level === 'VILLAGE') districts.get(r.parent_code)?.villages.push({ code: r.code, name: r.name });
+  for (const r of rows.rows)
+    if (r.level === 'DISTRICT') districts.set(r.code, { code: r.code, name: r.name, villages: [] });
+  for (const r of rows.rows)
+    if (r.level === 'VILLAGE') districts.get(r.parent_code)?.villages.push({ code: r.code, name: r.name });
   if (districts.size === 0) throw new Error(`region ${code} has no districts in personnel.region`);
   return [...districts.values()];
 }

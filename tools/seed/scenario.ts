@@ -56,12 +56,16 @@ export const LATE_SHARE = 0.4;
 export function describeScenario(scenario: Scenario): string {
   const f = featuresOf(scenario);
   const parts = [
-    f.targeted ? `training targeted at units with a low last IKM (multiplier exp(-${TARGETING_SLOPE} x distance below the region mean)), transient survey error SD ${SURVEY_NOISE_SD}` : null,
-    f.shocks ? `district shocks SD ${DISTRICT_SHOCK_SD} and agency shocks SD ${AGENCY_SHOCK_SD} per year, district training push SD ${DISTRICT_PUSH_SD} (log)` : null,
+    f.targeted
+      ? `training targeted at units with a low last IKM (multiplier exp(-${TARGETING_SLOPE} x distance below the region mean)), transient survey error SD ${SURVEY_NOISE_SD}`
+      : null,
+    f.shocks
+      ? `district shocks SD ${DISTRICT_SHOCK_SD} and agency shocks SD ${AGENCY_SHOCK_SD} per year, district training push SD ${DISTRICT_PUSH_SD} (log)`
+      : null,
     f.lateTraining ? `${LATE_SHARE * 100}% of elective classes start in November-December` : null,
   ].filter((p) => p !== null);
   const exposure = f.timing
-    ? 'IKM moves with the JP completed in the year before the unit\'s survey date'
+    ? "IKM moves with the JP completed in the year before the unit's survey date"
     : 'IKM moves with all JP of the calendar year, including JP completed after the survey';
   return `${scenario}: ${parts.length > 0 ? `${parts.join('; ')}; ` : 'training unrelated to service quality; '}${exposure}.`;
 }

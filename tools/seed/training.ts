@@ -1,5 +1,5 @@
-import { COURSES, type CourseDef } from './catalog.js';
 import { clamp, dayOf, isoDate, round2 } from './calendar.js';
+import { COURSES, type CourseDef } from './catalog.js';
 import { COST_PER_PARTICIPANT_JP, durationDays, typicalCapacity, venue } from './courses.js';
 import { nextId, type Run } from './run.js';
 import { DISTRICT_PUSH_SD, LATE_SHARE, TARGETING_SLOPE } from './scenario.js';
@@ -90,7 +90,8 @@ class Demand {
       const regular = staff.filter((i) => (employees[i]?.appointed ?? Infinity) < this.yearStart);
       const weights = regular.map(() => rng.exponential(1));
       const total = weights.reduce((a, b) => a + b, 0);
-      if (budget > 0 && total > 0) for (const [k, i] of regular.entries()) this.choose(i, (budget * (weights[k] ?? 0)) / total);
+      if (budget > 0 && total > 0)
+        for (const [k, i] of regular.entries()) this.choose(i, (budget * (weights[k] ?? 0)) / total);
     }
     return staffThisYear;
   }
@@ -105,9 +106,14 @@ class Demand {
     const scored = units.filter((u) => u.lastScore !== null);
     const mean = scored.reduce((s, u) => s + (u.lastScore ?? 0), 0) / Math.max(1, scored.length);
     const push = new Map<string, number>();
-    if (features.shocks) for (const u of units) if (!push.has(u.districtName)) push.set(u.districtName, Math.exp(scenarioRng.normal(0, DISTRICT_PUSH_SD)));
+    if (features.shocks)
+      for (const u of units)
+        if (!push.has(u.districtName)) push.set(u.districtName, Math.exp(scenarioRng.normal(0, DISTRICT_PUSH_SD)));
     return (unit) => {
-      const target = features.targeted && unit.lastScore !== null ? clamp(Math.exp(-TARGETING_SLOPE * (unit.lastScore - mean)), 0.3, 3) : 1;
+      const target =
+        features.targeted && unit.lastScore !== null
+          ? clamp(Math.exp(-TARGETING_SLOPE * (unit.lastScore - mean)), 0.3, 3)
+          : 1;
       return target * (push.get(unit.districtName) ?? 1);
     };
   }
@@ -133,7 +139,13 @@ class Demand {
       this.participants[LATSAR]?.push(index);
       jp += COURSES[LATSAR]?.jp ?? 0;
     }
-    if (e.leadership && !e.leadershipTrained && e.leaderSince < year && e.leaderSince >= run.from - 2 && this.state.rng.chance(0.5)) {
+    if (
+      e.leadership &&
+      !e.leadershipTrained &&
+      e.leaderSince < year &&
+      e.leaderSince >= run.from - 2 &&
+      this.state.rng.chance(0.5)
+    ) {
       const course = leadershipCourse(e.leadership);
       this.participants[course]?.push(index);
       jp += COURSES[course]?.jp ?? 0;
@@ -196,7 +208,8 @@ class Offerings {
       for (let k = 0; k < classes; k++) {
         const size = Math.floor(held / classes) + (k < held % classes ? 1 : 0);
         const offering = this.add(courseIndex, size, Math.max(size, Math.ceil(size * rng.uniform(1, 1.12))), false);
-        for (let j = 0; j < size; j++) this.enrol(offering.id, offering.ends, course, participants[next++] ?? -1, demand.jpOfEmployee);
+        for (let j = 0; j < size; j++)
+          this.enrol(offering.id, offering.ends, course, participants[next++] ?? -1, demand.jpOfEmployee);
       }
     });
   }
@@ -228,16 +241,32 @@ class Offerings {
     const post = dropped ? null : round2(clamp(pre + rng.normal(14, 8), 0, 100));
     const satisfaction = dropped ? null : round2(clamp(rng.normal(4.15, 0.45), 1, 5));
     this.run.tables.enrolment.add(
-      nextId(this.run, 'enrolment'), offeringId, e.id, this.year, e.agency.id, e.unit?.id ?? null, e.regionCode,
-      dropped ? 'DROPPED' : 'COMPLETED', jp, round2(pre), post, satisfaction,
+      nextId(this.run, 'enrolment'),
+      offeringId,
+      e.id,
+      this.year,
+      e.agency.id,
+      e.unit?.id ?? null,
+      e.regionCode,
+      dropped ? 'DROPPED' : 'COMPLETED',
+      jp,
+      round2(pre),
+      post,
+      satisfaction,
     );
     jpOfEmployee[index] = (jpOfEmployee[index] ?? 0) + jp;
     if (e.unit) this.jpOfUnit[e.unit.index] = (this.jpOfUnit[e.unit.index] ?? 0) + jp;
-    if (e.unit && ends < e.unit.surveyDay) this.jpBeforeSurveyOfUnit[e.unit.index] = (this.jpBeforeSurveyOfUnit[e.unit.index] ?? 0) + jp;
+    if (e.unit && ends < e.unit.surveyDay)
+      this.jpBeforeSurveyOfUnit[e.unit.index] = (this.jpBeforeSurveyOfUnit[e.unit.index] ?? 0) + jp;
   }
 
   /** An offering (class) and its cost row; BKPSDM pays for every class. */
-  private add(courseIndex: number, size: number, capacity: number, cancelled: boolean): { id: number; planned: number; ends: number } {
+  private add(
+    courseIndex: number,
+    size: number,
+    capacity: number,
+    cancelled: boolean,
+  ): { id: number; planned: number; ends: number } {
     const { run, year, state } = this;
     const { rng, region } = state;
     const course = COURSES[courseIndex] as CourseDef;
@@ -247,18 +276,28 @@ class Offerings {
     const latest = dayOf(year, 12, 20) - duration;
     const latsarClass = course.audience.kind === 'LATSAR';
     const earliest = latsarClass ? dayOf(year, 10, 1) : dayOf(year, 2, 1);
-    let starts = earliest + rng.int(0, Math.max(0, Math.min(latest, latsarClass ? dayOf(year, 10, 31) : latest) - earliest));
+    let starts =
+      earliest + rng.int(0, Math.max(0, Math.min(latest, latsarClass ? dayOf(year, 10, 31) : latest) - earliest));
     if (state.features.lateTraining && !latsarClass && state.scenarioRng.chance(LATE_SHARE)) {
       const lateFrom = Math.min(dayOf(year, 11, 1), latest);
       starts = lateFrom + state.scenarioRng.int(0, Math.max(0, latest - lateFrom));
     }
     const ends = Math.min(starts + duration - 1, dayOf(year, 12, 31));
     run.tables.offering.add(
-      id, run.courseIds[courseIndex] ?? 0, region.code, year, isoDate(starts), isoDate(ends), capacity,
-      venue(course, state.label, rng), cancelled ? 'CANCELLED' : 'HELD',
+      id,
+      run.courseIds[courseIndex] ?? 0,
+      region.code,
+      year,
+      isoDate(starts),
+      isoDate(ends),
+      capacity,
+      venue(course, state.label, rng),
+      cancelled ? 'CANCELLED' : 'HELD',
     );
     const planned = Math.round((capacity * course.jp * rate * rng.uniform(0.97, 1.03)) / 1000) * 1000;
-    const realised = cancelled ? 0 : Math.min(planned, Math.round((size * course.jp * rate * rng.uniform(0.92, 1)) / 1000) * 1000);
+    const realised = cancelled
+      ? 0
+      : Math.min(planned, Math.round((size * course.jp * rate * rng.uniform(0.92, 1)) / 1000) * 1000);
     run.tables.offeringCost.add(id, this.bkpsdm.id, region.code, year, String(planned), String(realised));
     this.plannedTotal += planned;
     this.realisedTotal += realised;

@@ -47,7 +47,12 @@ export const NOISE_SD = 1.0;
 export const START_SD = 4;
 
 /** The region's model: a demo region's known one, else drawn (the first draws of the region's stream). */
-export function regionModel(rng: Rng, regionCode: string, years: { from: number; to: number }, effectPer10Jp?: number): Model {
+export function regionModel(
+  rng: Rng,
+  regionCode: string,
+  years: { from: number; to: number },
+  effectPer10Jp?: number,
+): Model {
   const known = KNOWN_REGIONS[regionCode] ?? {
     effectPer10Jp: round2(rng.uniform(0, 2.5)),
     trendPerYear: round2(rng.uniform(-0.3, 0.6)),
@@ -60,5 +65,12 @@ export function regionModel(rng: Rng, regionCode: string, years: { from: number;
 }
 
 export function regionTruth(name: string, model: Model, units: number, employees: number): RegionTruth {
-  return { name, effectPer10Jp: model.effectPer10Jp, trendPerYear: model.trendPerYear, noiseSd: NOISE_SD, units, employees };
+  return {
+    name,
+    effectPer10Jp: model.effectPer10Jp,
+    trendPerYear: model.trendPerYear,
+    noiseSd: NOISE_SD,
+    units,
+    employees,
+  };
 }

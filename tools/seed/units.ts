@@ -1,5 +1,5 @@
-import type { AgencyKind } from './catalog.js';
 import { clamp } from './calendar.js';
+import type { AgencyKind } from './catalog.js';
 import type { Rng } from './random.js';
 import { UNIT_KINDS, type UnitKind } from './roles.js';
 import { nextId, type Run } from './run.js';
@@ -8,11 +8,36 @@ import type { Agency, District, RegionRow, RegionState, Unit } from './types.js'
 /** The agencies (perangkat daerah) of every region, with the title of their head and of the post before it. */
 export const AGENCIES: readonly { kind: AgencyKind; name: string; head: string; previous: string }[] = [
   { kind: 'EDUCATION', name: 'Dinas Pendidikan', head: 'Kepala Dinas Pendidikan', previous: 'Sekretaris' },
-  { kind: 'HEALTH', name: 'Dinas Kesehatan', head: 'Kepala Dinas Kesehatan', previous: 'Kepala Bidang Pelayanan Kesehatan' },
-  { kind: 'CIVIL_REGISTRY', name: 'Dinas Kependudukan dan Pencatatan Sipil', head: 'Kepala Dinas Kependudukan dan Pencatatan Sipil', previous: 'Kepala Bidang Pelayanan Pendaftaran Penduduk' },
-  { kind: 'BKPSDM', name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', head: 'Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia', previous: 'Kepala Bidang Pengembangan Kompetensi' },
-  { kind: 'PUBLIC_WORKS', name: 'Dinas Pekerjaan Umum dan Penataan Ruang', head: 'Kepala Dinas Pekerjaan Umum dan Penataan Ruang', previous: 'Kepala Bidang Bina Marga' },
-  { kind: 'DISTRICT_ADMINISTRATION', name: 'Sekretariat Daerah', head: 'Sekretaris Daerah', previous: 'Kepala Bagian Organisasi' },
+  {
+    kind: 'HEALTH',
+    name: 'Dinas Kesehatan',
+    head: 'Kepala Dinas Kesehatan',
+    previous: 'Kepala Bidang Pelayanan Kesehatan',
+  },
+  {
+    kind: 'CIVIL_REGISTRY',
+    name: 'Dinas Kependudukan dan Pencatatan Sipil',
+    head: 'Kepala Dinas Kependudukan dan Pencatatan Sipil',
+    previous: 'Kepala Bidang Pelayanan Pendaftaran Penduduk',
+  },
+  {
+    kind: 'BKPSDM',
+    name: 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia',
+    head: 'Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia',
+    previous: 'Kepala Bidang Pengembangan Kompetensi',
+  },
+  {
+    kind: 'PUBLIC_WORKS',
+    name: 'Dinas Pekerjaan Umum dan Penataan Ruang',
+    head: 'Kepala Dinas Pekerjaan Umum dan Penataan Ruang',
+    previous: 'Kepala Bidang Bina Marga',
+  },
+  {
+    kind: 'DISTRICT_ADMINISTRATION',
+    name: 'Sekretariat Daerah',
+    head: 'Sekretaris Daerah',
+    previous: 'Kepala Bagian Organisasi',
+  },
 ];
 
 /** Villages that must host a unit (Kampung Salor, whose ASN practice the platform grew from: Salor Indah, district Kurik, Merauke). */
@@ -166,7 +191,11 @@ class UnitPlaces {
       case 'SMA':
         return this.school(kind, district, village);
       default:
-        return { name: this.unique(`UPT Pengembangan Kompetensi ASN ${this.label}`), regionCode: district.code, district };
+        return {
+          name: this.unique(`UPT Pengembangan Kompetensi ASN ${this.label}`),
+          regionCode: district.code,
+          district,
+        };
     }
   }
 
@@ -193,7 +222,11 @@ class UnitPlaces {
     const key = `${type} ${district.code}`;
     const number = (this.schoolCounter.get(key) ?? 0) + 1;
     this.schoolCounter.set(key, number);
-    return { name: this.unique(`${type} Negeri ${number} ${district.name}`), regionCode: (village ?? district).code, district };
+    return {
+      name: this.unique(`${type} Negeri ${number} ${district.name}`),
+      regionCode: (village ?? district).code,
+      district,
+    };
   }
 
   /**

@@ -47,7 +47,9 @@ export class TableBuffer {
     const head = `insert into ${this.table} (${this.columnNames.join(', ')}) select * from unnest(`;
     for (let start = 0; start < total; start += BATCH_ROWS) {
       const end = Math.min(total, start + BATCH_ROWS);
-      const arrays = this.columns.map((column, i) => `${sqlString(arrayLiteral(column, start, end))}::${this.columnTypes[i] ?? 'text'}[]`);
+      const arrays = this.columns.map(
+        (column, i) => `${sqlString(arrayLiteral(column, start, end))}::${this.columnTypes[i] ?? 'text'}[]`,
+      );
       statements.push(`${head}${arrays.join(', ')})`);
     }
     this.written += total;

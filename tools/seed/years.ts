@@ -1,8 +1,8 @@
-import { TRAINING_SUB_ACTIVITY, URUSAN_PREFIX } from './catalog.js';
 import { clamp, dayOf, isoDate } from './calendar.js';
+import { TRAINING_SUB_ACTIVITY, URUSAN_PREFIX } from './catalog.js';
 import { krejcieMorgan, nextId, type Run } from './run.js';
-import { trainYear, type TrainingYear } from './training.js';
 import { AGENCY_SHOCK_SD, DISTRICT_SHOCK_SD, SURVEY_NOISE_SD } from './scenario.js';
+import { type TrainingYear, trainYear } from './training.js';
 import { NOISE_SD, START_SD } from './truth.js';
 import type { RegionState, Unit } from './types.js';
 
@@ -29,7 +29,15 @@ function appraise(run: Run, { employees, rng }: RegionState, year: number, { jpO
     const trained = Math.min(jpOfEmployee[index] ?? 0, 60) / 20;
     const result = e.ability + 0.45 * trained + rng.normal(0, 0.55);
     const behaviour = 0.8 * e.ability + 0.3 * trained + rng.normal(0, 0.6);
-    run.tables.skp.add(nextId(run, 'skp'), e.id, year, e.unit?.id ?? null, e.regionCode, rating(result, 1.35, -1.9), rating(behaviour, 1.45, -2.0));
+    run.tables.skp.add(
+      nextId(run, 'skp'),
+      e.id,
+      year,
+      e.unit?.id ?? null,
+      e.regionCode,
+      rating(result, 1.35, -1.9),
+      rating(behaviour, 1.45, -2.0),
+    );
   });
 }
 
@@ -91,11 +99,17 @@ function survey(run: Run, state: RegionState, year: number, unit: Unit, training
 }
 
 /** Budget lines: every agency's training sub-activity; BKPSDM's realised spending is the offerings' cost. */
-function budget(run: Run, { agencies, employees, rng, region, isProvince }: RegionState, year: number, training: TrainingYear): void {
+function budget(
+  run: Run,
+  { agencies, employees, rng, region, isProvince }: RegionState,
+  year: number,
+  training: TrainingYear,
+): void {
   const { plannedTotal, realisedTotal, lowYear, costFactor } = training;
   const yearEnd = dayOf(year, 12, 31);
   const staffOfAgency = new Map<number, number>();
-  for (const e of employees) if (e.appointed <= yearEnd) staffOfAgency.set(e.agency.id, (staffOfAgency.get(e.agency.id) ?? 0) + 1);
+  for (const e of employees)
+    if (e.appointed <= yearEnd) staffOfAgency.set(e.agency.id, (staffOfAgency.get(e.agency.id) ?? 0) + 1);
   for (const agency of agencies.values()) {
     const code = `${URUSAN_PREFIX[agency.kind]}.01.${isProvince ? 1 : 2}.05.0009`;
     let ceiling: number;
@@ -105,9 +119,21 @@ function budget(run: Run, { agencies, employees, rng, region, isProvince }: Regi
       ceiling = Math.max(realised, Math.ceil((plannedTotal * rng.uniform(1.0, 1.05)) / 1_000_000) * 1_000_000);
     } else {
       const staff = staffOfAgency.get(agency.id) ?? 1;
-      ceiling = Math.max(25_000_000, Math.round((staff * rng.uniform(0.6, 1.8) * 1_000_000 * costFactor) / 1_000_000) * 1_000_000);
+      ceiling = Math.max(
+        25_000_000,
+        Math.round((staff * rng.uniform(0.6, 1.8) * 1_000_000 * costFactor) / 1_000_000) * 1_000_000,
+      );
       realised = Math.floor((ceiling * (lowYear ? rng.uniform(0.62, 0.76) : rng.uniform(0.82, 0.98))) / 1000) * 1000;
     }
-    run.tables.budgetLine.add(nextId(run, 'budgetLine'), agency.id, region.code, year, code, TRAINING_SUB_ACTIVITY, String(ceiling), String(realised));
+    run.tables.budgetLine.add(
+      nextId(run, 'budgetLine'),
+      agency.id,
+      region.code,
+      year,
+      code,
+      TRAINING_SUB_ACTIVITY,
+      String(ceiling),
+      String(realised),
+    );
   }
 }

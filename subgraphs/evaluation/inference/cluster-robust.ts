@@ -39,11 +39,11 @@ import {
   entry,
   get,
   inverseSpd,
+  type Matrix,
   multiplyTransposeVector,
   multiplyVector,
   symmetricEigen,
   zeros,
-  type Matrix,
 } from './linear-algebra.js';
 
 /** One service unit: outcome, regressors (exposure first by convention), analytic weight > 0, cluster id. */
@@ -129,7 +129,12 @@ export function checkConfidence(where: string, confidence: number): void {
 }
 
 /** Validates the rows and builds the √w-transformed design; throws a RangeError naming the first problem. */
-export function buildDesign(where: string, rows: readonly RegressionRow[], intercept: boolean, weighted: boolean): Design {
+export function buildDesign(
+  where: string,
+  rows: readonly RegressionRow[],
+  intercept: boolean,
+  weighted: boolean,
+): Design {
   if (!Array.isArray(rows) || rows.length === 0) throw new RangeError(`${where}: no rows`);
   const first = rows[0];
   if (first === undefined || !Array.isArray(first.x)) throw new RangeError(`${where}: rows[0].x must be an array`);
@@ -144,18 +149,20 @@ export function buildDesign(where: string, rows: readonly RegressionRow[], inter
     if (!Array.isArray(row.x) || row.x.length !== q) {
       throw new RangeError(`${where}: rows[${i}].x must have ${q} values like rows[0].x`);
     }
-    if (typeof row.y !== 'number' || !Number.isFinite(row.y)) throw new RangeError(`${where}: rows[${i}].y must be finite, got ${row.y}`);
+    if (typeof row.y !== 'number' || !Number.isFinite(row.y))
+      throw new RangeError(`${where}: rows[${i}].y must be finite, got ${row.y}`);
     if (weighted && (typeof row.weight !== 'number' || !Number.isFinite(row.weight) || !(row.weight > 0))) {
       throw new RangeError(`${where}: rows[${i}].weight must be a finite number > 0, got ${row.weight}`);
     }
-    if (!((typeof row.cluster === 'string') || (typeof row.cluster === 'number' && Number.isFinite(row.cluster)))) {
+    if (!(typeof row.cluster === 'string' || (typeof row.cluster === 'number' && Number.isFinite(row.cluster)))) {
       throw new RangeError(`${where}: rows[${i}].cluster must be a string or a finite number`);
     }
     const s = weighted ? Math.sqrt(row.weight) : 1;
     if (intercept) xt.data[i * p] = s;
     for (let k = 0; k < q; k++) {
       const v = row.x[k];
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${where}: rows[${i}].x[${k}] must be finite, got ${v}`);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new RangeError(`${where}: rows[${i}].x[${k}] must be finite, got ${v}`);
       xt.data[i * p + k + (intercept ? 1 : 0)] = s * v;
     }
     yt[i] = s * row.y;
@@ -164,14 +171,18 @@ export function buildDesign(where: string, rows: readonly RegressionRow[], inter
     else members.push(i);
   }
   if (n <= p) throw new RangeError(`${where}: need more units than coefficients (${n} units, ${p} coefficients)`);
-  if (byCluster.size < 2) throw new RangeError(`${where}: need at least 2 clusters for cluster-robust inference, got ${byCluster.size}`);
+  if (byCluster.size < 2)
+    throw new RangeError(`${where}: need at least 2 clusters for cluster-robust inference, got ${byCluster.size}`);
   const bread = inverseSpd(crossProduct(xt));
   if (bread === null) {
-    throw new RangeError(`${where}: the regressors are collinear (or a regressor is constant), so the coefficients are not identified`);
+    throw new RangeError(
+      `${where}: the regressors are collinear (or a regressor is constant), so the coefficients are not identified`,
+    );
   }
   const terms = [...(intercept ? ['intercept'] : []), ...Array.from({ length: q }, (_, k) => `x[${k}]`)];
   const column = (k: number): number => {
-    if (!Number.isInteger(k) || k < 0 || k >= q) throw new RangeError(`${where}: coefficient index must be an integer in 0…${q - 1}, got ${k}`);
+    if (!Number.isInteger(k) || k < 0 || k >= q)
+      throw new RangeError(`${where}: coefficient index must be an integer in 0…${q - 1}, got ${k}`);
     return k + (intercept ? 1 : 0);
   };
   return { n, p, terms, xt, yt, bread, clusters: [...byCluster.values()], clusterIds: [...byCluster.keys()], column };
@@ -201,7 +212,8 @@ export function cr2Blocks(design: Design): Cr2Block[] {
       const f = 1 - lambda > 1e-10 ? 1 / Math.sqrt(1 - lambda) - 1 : -1;
       const scale = f / lambda;
       for (let a = 0; a < p; a++) {
-        for (let b = 0; b < p; b++) c.data[a * p + b] = get(c.data, a * p + b) + scale * entry(vectors, a, j) * entry(vectors, b, j);
+        for (let b = 0; b < p; b++)
+          c.data[a * p + b] = get(c.data, a * p + b) + scale * entry(vectors, a, j) * entry(vectors, b, j);
       }
     }
     return { rows, k, c };

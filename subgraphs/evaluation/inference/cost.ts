@@ -54,17 +54,25 @@ export function costPerIkmPoint(input: CostInput): CostPerPoint | null {
   const confidence = input.confidence ?? 0.95;
   const draws = input.draws ?? 10000;
   const seed = input.seed ?? 20261123;
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`${where}: confidence must be in (0, 1), got ${confidence}`);
-  if (!Number.isInteger(draws) || draws < 100) throw new RangeError(`${where}: draws must be an integer ≥ 100, got ${draws}`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`${where}: confidence must be in (0, 1), got ${confidence}`);
+  if (!Number.isInteger(draws) || draws < 100)
+    throw new RangeError(`${where}: draws must be an integer ≥ 100, got ${draws}`);
   const { spending, effect, exposure } = input;
-  if (!(Number.isFinite(spending.estimate) && spending.estimate >= 0)) throw new RangeError(`${where}: spending must be finite and ≥ 0, got ${spending.estimate}`);
-  if (!(Number.isFinite(spending.standardError) && spending.standardError >= 0)) throw new RangeError(`${where}: spending's standardError must be finite and ≥ 0`);
-  if (!Number.isFinite(effect.estimate)) throw new RangeError(`${where}: effect must be finite, got ${effect.estimate}`);
-  if (!(Number.isFinite(effect.standardError) && effect.standardError >= 0)) throw new RangeError(`${where}: effect's standardError must be finite and ≥ 0`);
+  if (!(Number.isFinite(spending.estimate) && spending.estimate >= 0))
+    throw new RangeError(`${where}: spending must be finite and ≥ 0, got ${spending.estimate}`);
+  if (!(Number.isFinite(spending.standardError) && spending.standardError >= 0))
+    throw new RangeError(`${where}: spending's standardError must be finite and ≥ 0`);
+  if (!Number.isFinite(effect.estimate))
+    throw new RangeError(`${where}: effect must be finite, got ${effect.estimate}`);
+  if (!(Number.isFinite(effect.standardError) && effect.standardError >= 0))
+    throw new RangeError(`${where}: effect's standardError must be finite and ≥ 0`);
   if (!(effect.degreesOfFreedom > 0)) throw new RangeError(`${where}: effect's degreesOfFreedom must be > 0`);
-  if (!(Number.isFinite(exposure) && exposure > 0)) throw new RangeError(`${where}: exposure must be finite and > 0, got ${exposure}`);
+  if (!(Number.isFinite(exposure) && exposure > 0))
+    throw new RangeError(`${where}: exposure must be finite and > 0, got ${exposure}`);
   if (input.verdict !== 'EXPAND') return null;
-  if (!(effect.estimate > 0)) throw new RangeError(`${where}: an EXPAND verdict with a non-positive effect (${effect.estimate}) is inconsistent`);
+  if (!(effect.estimate > 0))
+    throw new RangeError(`${where}: an EXPAND verdict with a non-positive effect (${effect.estimate}) is inconsistent`);
 
   const points = effect.estimate * exposure;
   const estimate = spending.estimate / points;
@@ -82,7 +90,10 @@ export function costPerIkmPoint(input: CostInput): CostPerPoint | null {
   // Order statistics at ⌈draws·tail⌉ and ⌈draws·(1 − tail)⌉ (1-based).
   const lower = get(ratios, Math.max(0, Math.ceil(draws * tail) - 1));
   const upper = get(ratios, Math.min(draws - 1, Math.ceil(draws * (1 - tail)) - 1));
-  const relative = Math.hypot(spending.estimate > 0 ? spending.standardError / spending.estimate : 0, effect.standardError / effect.estimate);
+  const relative = Math.hypot(
+    spending.estimate > 0 ? spending.standardError / spending.estimate : 0,
+    effect.standardError / effect.estimate,
+  );
   const deltaSe = estimate * relative;
   const z = tQuantile(0.5 + confidence / 2, Infinity);
   return {

@@ -13,7 +13,7 @@
  */
 import { checkConfidence, fitClusterRobust, get1, type RegressionRow } from './cluster-robust.js';
 import { oneSidedPValue } from './multiplicity.js';
-import { wildClusterBootstrapTester, type BootstrapWeights } from './wild-bootstrap.js';
+import { type BootstrapWeights, wildClusterBootstrapTester } from './wild-bootstrap.js';
 
 export type InferenceMethod = 'CR2_BELL_MCCAFFREY' | 'WILD_CLUSTER_BOOTSTRAP';
 
@@ -78,13 +78,16 @@ export function estimateEffect(rows: readonly RegressionRow[], options: EffectOp
   checkConfidence(where, confidence);
   const k = options.coefficient ?? 0;
   const delta = options.minimumMeaningfulEffect ?? 0;
-  if (typeof delta !== 'number' || !Number.isFinite(delta)) throw new RangeError(`${where}: minimumMeaningfulEffect must be finite, got ${delta}`);
+  if (typeof delta !== 'number' || !Number.isFinite(delta))
+    throw new RangeError(`${where}: minimumMeaningfulEffect must be finite, got ${delta}`);
   const threshold = options.bootstrapBelowClusters ?? 12;
-  if (!Number.isInteger(threshold) || threshold < 0) throw new RangeError(`${where}: bootstrapBelowClusters must be an integer ≥ 0, got ${threshold}`);
+  if (!Number.isInteger(threshold) || threshold < 0)
+    throw new RangeError(`${where}: bootstrapBelowClusters must be an integer ≥ 0, got ${threshold}`);
   const intercept = options.intercept ?? true;
   const fit = fitClusterRobust(rows, { intercept, confidence });
   const c = get1(fit.coefficients, k + (intercept ? 1 : 0));
-  if (!(c.standardError > 0)) throw new RangeError(`${where}: the CR2 standard error is 0 (an exact fit); no inference is possible`);
+  if (!(c.standardError > 0))
+    throw new RangeError(`${where}: the CR2 standard error is 0 (an exact fit); no inference is possible`);
   const cr2 = {
     estimate: c.estimate,
     standardError: c.standardError,
@@ -96,13 +99,34 @@ export function estimateEffect(rows: readonly RegressionRow[], options: EffectOp
   };
   let unweighted: SensitivityFit | null = null;
   try {
-    const u = get1(fitClusterRobust(rows, { intercept, confidence, weighted: false }).coefficients, k + (intercept ? 1 : 0));
-    unweighted = { estimate: u.estimate, standardError: u.standardError, degreesOfFreedom: u.degreesOfFreedom, lower: u.lower, upper: u.upper, pGreater: u.pGreater };
+    const u = get1(
+      fitClusterRobust(rows, { intercept, confidence, weighted: false }).coefficients,
+      k + (intercept ? 1 : 0),
+    );
+    unweighted = {
+      estimate: u.estimate,
+      standardError: u.standardError,
+      degreesOfFreedom: u.degreesOfFreedom,
+      lower: u.lower,
+      upper: u.upper,
+      pGreater: u.pGreater,
+    };
   } catch (error) {
     // The unweighted fit is only a sensitivity figure: if it is not identified, report none.
     if (!(error instanceof RangeError)) throw error;
   }
-  const base = { term: c.term, units: fit.n, clusters: fit.clusters, confidence, estimate: c.estimate, standardError: c.standardError, degreesOfFreedom: c.degreesOfFreedom, minimumMeaningfulEffect: delta, cr2, unweighted };
+  const base = {
+    term: c.term,
+    units: fit.n,
+    clusters: fit.clusters,
+    confidence,
+    estimate: c.estimate,
+    standardError: c.standardError,
+    degreesOfFreedom: c.degreesOfFreedom,
+    minimumMeaningfulEffect: delta,
+    cr2,
+    unweighted,
+  };
   if (fit.clusters >= threshold) {
     return {
       ...base,
@@ -117,7 +141,13 @@ export function estimateEffect(rows: readonly RegressionRow[], options: EffectOp
   }
   const seed = options.seed ?? 20261123;
   const weights = options.weights ?? 'webb';
-  const tester = wildClusterBootstrapTester(rows, { coefficient: k, intercept, seed, weights, replications: options.replications ?? 9999 });
+  const tester = wildClusterBootstrapTester(rows, {
+    coefficient: k,
+    intercept,
+    seed,
+    weights,
+    replications: options.replications ?? 9999,
+  });
   const atZero = tester.test(0);
   const { lower, upper } = tester.interval(confidence);
   return {

@@ -16,7 +16,8 @@ import { get } from './linear-algebra.js';
 function checkPValues(where: string, pValues: readonly number[]): void {
   if (!Array.isArray(pValues)) throw new RangeError(`${where}: p-values must be an array`);
   pValues.forEach((p, i) => {
-    if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new RangeError(`${where}: p-values[${i}] must be in [0, 1], got ${p}`);
+    if (typeof p !== 'number' || !(p >= 0 && p <= 1))
+      throw new RangeError(`${where}: p-values[${i}] must be in [0, 1], got ${p}`);
   });
 }
 
@@ -67,8 +68,12 @@ export function oneSidedPValue(
   alternative: Alternative = 'greater',
 ): number {
   const where = 'oneSidedPValue';
-  for (const [name, v] of [['estimate', estimate], ['nullValue', nullValue]] as const) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`${where}: ${name} must be finite, got ${v}`);
+  for (const [name, v] of [
+    ['estimate', estimate],
+    ['nullValue', nullValue],
+  ] as const) {
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new RangeError(`${where}: ${name} must be finite, got ${v}`);
   }
   if (typeof standardError !== 'number' || !(standardError > 0) || !Number.isFinite(standardError)) {
     throw new RangeError(`${where}: standardError must be finite and > 0, got ${standardError}`);
@@ -76,7 +81,8 @@ export function oneSidedPValue(
   if (typeof degreesOfFreedom !== 'number' || !(degreesOfFreedom > 0)) {
     throw new RangeError(`${where}: degreesOfFreedom must be > 0, got ${degreesOfFreedom}`);
   }
-  if (alternative !== 'greater' && alternative !== 'less') throw new RangeError(`${where}: alternative must be 'greater' or 'less'`);
+  if (alternative !== 'greater' && alternative !== 'less')
+    throw new RangeError(`${where}: alternative must be 'greater' or 'less'`);
   const t = (estimate - nullValue) / standardError;
   return alternative === 'greater' ? tCdf(-t, degreesOfFreedom) : tCdf(t, degreesOfFreedom);
 }

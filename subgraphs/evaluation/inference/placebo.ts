@@ -9,7 +9,7 @@
  * evidence: a wide placebo interval is no proof of no confounding, which the reason says.
  */
 import type { RegressionRow } from './cluster-robust.js';
-import { estimateEffect, type EffectOptions, type EffectSummary } from './effect.js';
+import { type EffectOptions, type EffectSummary, estimateEffect } from './effect.js';
 
 export interface PlaceboResult {
   estimate: number;
@@ -23,7 +23,10 @@ export interface PlaceboResult {
 }
 
 /** Runs the placebo regression; throws a RangeError on invalid input. */
-export function placeboCheck(rows: readonly RegressionRow[], options: EffectOptions & { alpha?: number } = {}): PlaceboResult {
+export function placeboCheck(
+  rows: readonly RegressionRow[],
+  options: EffectOptions & { alpha?: number } = {},
+): PlaceboResult {
   const alpha = options.alpha ?? 0.05;
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`placeboCheck: alpha must be in (0, 1), got ${alpha}`);
   const e = estimateEffect(rows, options);
@@ -32,5 +35,13 @@ export function placeboCheck(rows: readonly RegressionRow[], options: EffectOpti
   const reason = flagged
     ? `Next year's training hours are associated with this year's IKM (placebo ${e.estimate.toPrecision(3)}, interval ${range}, p = ${e.pTwoSided.toFixed(3)}), which training not yet given cannot cause: training seems to go to units already improving or declining, so the main effect may be confounded.`
     : `Next year's training hours are not distinguishable from zero for this year's IKM (interval ${range}, p = ${e.pTwoSided.toFixed(3)}); this does not prove the absence of confounding, only that effects outside that interval are unlikely.`;
-  return { estimate: e.estimate, lower: e.lower, upper: e.upper, pTwoSided: e.pTwoSided, method: e.method, distinguishableFromZero: flagged, reason };
+  return {
+    estimate: e.estimate,
+    lower: e.lower,
+    upper: e.upper,
+    pTwoSided: e.pTwoSided,
+    method: e.method,
+    distinguishableFromZero: flagged,
+    reason,
+  };
 }

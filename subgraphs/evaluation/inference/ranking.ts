@@ -51,11 +51,15 @@ function checkEstimates(where: string, regions: readonly RegionEstimate[]): void
   for (const r of regions) {
     if (seen.has(r.region)) throw new RangeError(`${where}: region ${r.region} is listed twice`);
     seen.add(r.region);
-    if (!Number.isFinite(r.estimate)) throw new RangeError(`${where}: region ${r.region}: estimate must be finite, got ${r.estimate}`);
+    if (!Number.isFinite(r.estimate))
+      throw new RangeError(`${where}: region ${r.region}: estimate must be finite, got ${r.estimate}`);
     if (!(r.standardError >= 0) || !Number.isFinite(r.standardError)) {
-      throw new RangeError(`${where}: region ${r.region}: standardError must be finite and ≥ 0, got ${r.standardError}`);
+      throw new RangeError(
+        `${where}: region ${r.region}: standardError must be finite and ≥ 0, got ${r.standardError}`,
+      );
     }
-    if (!(r.degreesOfFreedom > 0)) throw new RangeError(`${where}: region ${r.region}: degreesOfFreedom must be > 0, got ${r.degreesOfFreedom}`);
+    if (!(r.degreesOfFreedom > 0))
+      throw new RangeError(`${where}: region ${r.region}: degreesOfFreedom must be > 0, got ${r.degreesOfFreedom}`);
   }
 }
 
@@ -73,8 +77,10 @@ export function rankIntervals(regions: readonly RegionEstimate[], options: RankO
   checkEstimates(where, regions);
   const draws = options.draws ?? 10000;
   const confidence = options.confidence ?? 0.95;
-  if (!Number.isInteger(draws) || draws < 100) throw new RangeError(`${where}: draws must be an integer ≥ 100, got ${draws}`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`${where}: confidence must be in (0, 1), got ${confidence}`);
+  if (!Number.isInteger(draws) || draws < 100)
+    throw new RangeError(`${where}: draws must be an integer ≥ 100, got ${draws}`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`${where}: confidence must be in (0, 1), got ${confidence}`);
   const rng = createRng(options.seed ?? 20261123);
   const m = regions.length;
   const counts = regions.map(() => new Array<number>(m + 1).fill(0));

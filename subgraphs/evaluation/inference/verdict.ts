@@ -64,7 +64,8 @@ export interface RegionVerdict {
   familySize: number;
 }
 
-const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? Number(x.toPrecision(digits)).toString() : x > 0 ? 'no upper limit' : 'no lower limit');
+const fmt = (x: number, digits = 3): string =>
+  Number.isFinite(x) ? Number(x.toPrecision(digits)).toString() : x > 0 ? 'no upper limit' : 'no lower limit';
 /** 'p < 0.001' or 'p = 0.012'. */
 const fmtP = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
@@ -76,9 +77,12 @@ export function classifyRegions(regions: readonly RegionEvidence[], options: Ver
   const minClusters = options.minClusters ?? 4;
   const delta = options.minimumMeaningfulEffect;
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`${where}: alpha must be in (0, 1), got ${alpha}`);
-  if (typeof delta !== 'number' || !Number.isFinite(delta)) throw new RangeError(`${where}: minimumMeaningfulEffect must be finite, got ${delta}`);
-  if (!Number.isInteger(minUnits) || minUnits < 1) throw new RangeError(`${where}: minUnits must be a positive integer, got ${minUnits}`);
-  if (!Number.isInteger(minClusters) || minClusters < 2) throw new RangeError(`${where}: minClusters must be an integer ≥ 2, got ${minClusters}`);
+  if (typeof delta !== 'number' || !Number.isFinite(delta))
+    throw new RangeError(`${where}: minimumMeaningfulEffect must be finite, got ${delta}`);
+  if (!Number.isInteger(minUnits) || minUnits < 1)
+    throw new RangeError(`${where}: minUnits must be a positive integer, got ${minUnits}`);
+  if (!Number.isInteger(minClusters) || minClusters < 2)
+    throw new RangeError(`${where}: minClusters must be an integer ≥ 2, got ${minClusters}`);
   const seen = new Set<string>();
   for (const r of regions) {
     if (seen.has(r.region)) throw new RangeError(`${where}: region ${r.region} is listed twice`);
@@ -87,23 +91,41 @@ export function classifyRegions(regions: readonly RegionEvidence[], options: Ver
       throw new RangeError(`${where}: region ${r.region}: units and clusters must be integers ≥ 0`);
     }
     if (r.effect !== null && r.effect.minimumMeaningfulEffect !== delta) {
-      throw new RangeError(`${where}: region ${r.region}'s effect was computed for a minimum meaningful effect of ${r.effect.minimumMeaningfulEffect}, not ${delta}`);
+      throw new RangeError(
+        `${where}: region ${r.region}'s effect was computed for a minimum meaningful effect of ${r.effect.minimumMeaningfulEffect}, not ${delta}`,
+      );
     }
     if (r.effect !== null) {
       for (const p of [r.effect.pGreater, r.effect.pBelowMinimum]) {
-        if (!(p >= 0 && p <= 1)) throw new RangeError(`${where}: region ${r.region} has a p-value outside [0, 1]: ${p}`);
+        if (!(p >= 0 && p <= 1))
+          throw new RangeError(`${where}: region ${r.region} has a p-value outside [0, 1]: ${p}`);
       }
     }
   }
-  const tested = regions.filter((r) => r.units > 0 && r.units >= minUnits && r.clusters >= minClusters && r.effect !== null);
+  const tested = regions.filter(
+    (r) => r.units > 0 && r.units >= minUnits && r.clusters >= minClusters && r.effect !== null,
+  );
   const m = tested.length;
   const holmGreater = holmAdjust(tested.map((r) => r.effect?.pGreater ?? 1));
   const holmBelow = holmAdjust(tested.map((r) => r.effect?.pBelowMinimum ?? 1));
   const cannotTell = 'the data cannot tell whether training improved IKM here';
   return regions.map((r): RegionVerdict => {
-    const empty = { estimate: null, lower: null, upper: null, pGreater: null, pGreaterHolm: null, pBelowMinimumHolm: null, familySize: m };
+    const empty = {
+      estimate: null,
+      lower: null,
+      upper: null,
+      pGreater: null,
+      pGreaterHolm: null,
+      pBelowMinimumHolm: null,
+      familySize: m,
+    };
     if (r.units === 0) {
-      return { ...empty, region: r.region, verdict: 'NO_DATA', reason: `No service unit in ${r.region} has both IKM surveys and training records, so nothing can be said about training there.` };
+      return {
+        ...empty,
+        region: r.region,
+        verdict: 'NO_DATA',
+        reason: `No service unit in ${r.region} has both IKM surveys and training records, so nothing can be said about training there.`,
+      };
     }
     const index = tested.indexOf(r);
     if (index < 0 || r.effect === null) {
@@ -111,15 +133,30 @@ export function classifyRegions(regions: readonly RegionEvidence[], options: Ver
         r.units < minUnits || r.clusters < minClusters
           ? `only ${r.units} service units in ${r.clusters} clusters (at least ${minUnits} units and ${minClusters} clusters are needed)`
           : `the effect could not be estimated${r.failure ? ` (${r.failure})` : ''}`;
-      return { ...empty, region: r.region, verdict: 'INSUFFICIENT_DATA', reason: `In ${r.region} there are ${why}: ${cannotTell}.` };
+      return {
+        ...empty,
+        region: r.region,
+        verdict: 'INSUFFICIENT_DATA',
+        reason: `In ${r.region} there are ${why}: ${cannotTell}.`,
+      };
     }
     const e = r.effect;
     const pg = get(holmGreater, index);
     const pb = get(holmBelow, index);
     const level = `${Math.round(e.confidence * 100)}%`;
     const interval = `${fmt(e.estimate)} IKM points per JP per staff member (${level} interval ${fmt(e.lower)} to ${fmt(e.upper)})`;
-    const common = { region: r.region, estimate: e.estimate, lower: e.lower, upper: e.upper, pGreater: e.pGreater, pGreaterHolm: pg, pBelowMinimumHolm: pb, familySize: m };
-    const caveat = 'This compares units within the region after allowing for last year\'s IKM; it cannot rule out that units given more training differed in other ways.';
+    const common = {
+      region: r.region,
+      estimate: e.estimate,
+      lower: e.lower,
+      upper: e.upper,
+      pGreater: e.pGreater,
+      pGreaterHolm: pg,
+      pBelowMinimumHolm: pb,
+      familySize: m,
+    };
+    const caveat =
+      "This compares units within the region after allowing for last year's IKM; it cannot rule out that units given more training differed in other ways.";
     if (pb <= alpha) {
       const positive = pg <= alpha ? ' The effect is above zero, but' : ' The effect';
       return {

@@ -28,10 +28,18 @@ import {
   contrastPieces,
   cr2Blocks,
   get1,
-  solve,
   type RegressionRow,
+  solve,
 } from './cluster-robust.js';
-import { dot, get, inverseSpd, crossProduct, multiplyTransposeVector, multiplyVector, zeros } from './linear-algebra.js';
+import {
+  crossProduct,
+  dot,
+  get,
+  inverseSpd,
+  multiplyTransposeVector,
+  multiplyVector,
+  zeros,
+} from './linear-algebra.js';
 import { createRng } from './random.js';
 
 export type BootstrapWeights = 'webb' | 'rademacher';
@@ -99,14 +107,18 @@ const WEBB = [-Math.sqrt(1.5), -1, -Math.sqrt(0.5), Math.sqrt(0.5), 1, Math.sqrt
  * Prepares the bootstrap once (design, CR2 pieces, seeded weight draws) so that p-values at many null
  * values, and the interval, reuse the same draws. Throws a RangeError on invalid input.
  */
-export function wildClusterBootstrapTester(rows: readonly RegressionRow[], options: WildBootstrapOptions): WildBootstrapTester {
+export function wildClusterBootstrapTester(
+  rows: readonly RegressionRow[],
+  options: WildBootstrapOptions,
+): WildBootstrapTester {
   const where = 'wildClusterBootstrap';
   const requested = options.replications ?? 9999;
   if (!Number.isInteger(requested) || requested < 99) {
     throw new RangeError(`${where}: replications must be an integer ≥ 99, got ${requested}`);
   }
   const kind = options.weights ?? 'webb';
-  if (kind !== 'webb' && kind !== 'rademacher') throw new RangeError(`${where}: weights must be 'webb' or 'rademacher', got ${String(kind)}`);
+  if (kind !== 'webb' && kind !== 'rademacher')
+    throw new RangeError(`${where}: weights must be 'webb' or 'rademacher', got ${String(kind)}`);
   const design = buildDesign(where, rows, options.intercept ?? true, options.weighted ?? true);
   const j = design.column(options.coefficient ?? 0);
   const { n, p } = design;
@@ -117,8 +129,11 @@ export function wildClusterBootstrapTester(rows: readonly RegressionRow[], optio
   const { q, b } = contrastPieces(design, blocks, contrast);
   const { beta, residuals } = solve(design);
   const estimate = get(beta, j);
-  const standardError = Math.sqrt(design.clusters.reduce((s, rowsG, g) => s + dot(get1(q, g), pickRows(residuals, rowsG)) ** 2, 0));
-  if (!(standardError > 0)) throw new RangeError(`${where}: the CR2 standard error is 0 (an exact fit), so there is nothing to bootstrap`);
+  const standardError = Math.sqrt(
+    design.clusters.reduce((s, rowsG, g) => s + dot(get1(q, g), pickRows(residuals, rowsG)) ** 2, 0),
+  );
+  if (!(standardError > 0))
+    throw new RangeError(`${where}: the CR2 standard error is 0 (an exact fit), so there is nothing to bootstrap`);
 
   // Restricted model: the other columns only. r0 = (I − H_r)ỹ, r1 = (I − H_r)x̃_j.
   const others = Array.from({ length: p }, (_, c) => c).filter((c) => c !== j);
@@ -161,14 +176,16 @@ export function wildClusterBootstrapTester(rows: readonly RegressionRow[], optio
   if (enumerate) {
     for (let r = 0; r < replications; r++) for (let g = 0; g < m; g++) v[r * m + g] = (r >> (m - 1 - g)) & 1 ? 1 : -1;
   } else {
-    for (let i = 0; i < v.length; i++) v[i] = kind === 'webb' ? get(WEBB, rng.integer(6)) : rng.uniform() < 0.5 ? -1 : 1;
+    for (let i = 0; i < v.length; i++)
+      v[i] = kind === 'webb' ? get(WEBB, rng.integer(6)) : rng.uniform() < 0.5 ? -1 : 1;
   }
 
   const a = new Float64Array(m);
   const d = new Float64Array(m * p);
   const dsum = new Float64Array(p);
   const test = (nullValue: number): BootstrapTest => {
-    if (typeof nullValue !== 'number' || !Number.isFinite(nullValue)) throw new RangeError(`${where}: null value must be finite, got ${nullValue}`);
+    if (typeof nullValue !== 'number' || !Number.isFinite(nullValue))
+      throw new RangeError(`${where}: null value must be finite, got ${nullValue}`);
     for (let g = 0; g < m; g++) {
       a[g] = get(a0, g) - nullValue * get(a1, g);
       const d0g = get1(d0, g);
@@ -236,11 +253,23 @@ export function wildClusterBootstrapTester(rows: readonly RegressionRow[], optio
     return { lower: bound(-1), upper: bound(1) };
   };
 
-  return { term: get1(design.terms, j), estimate, standardError, clusters: m, replications, enumerated: enumerate, test, interval };
+  return {
+    term: get1(design.terms, j),
+    estimate,
+    standardError,
+    clusters: m,
+    replications,
+    enumerated: enumerate,
+    test,
+    interval,
+  };
 }
 
 /** Runs the bootstrap test at `nullValue` (default 0) and the test-inversion interval. */
-export function wildClusterBootstrap(rows: readonly RegressionRow[], options: WildBootstrapOptions): WildBootstrapResult {
+export function wildClusterBootstrap(
+  rows: readonly RegressionRow[],
+  options: WildBootstrapOptions,
+): WildBootstrapResult {
   const confidence = options.confidence ?? 0.95;
   checkConfidence('wildClusterBootstrap', confidence);
   const tester = wildClusterBootstrapTester(rows, options);

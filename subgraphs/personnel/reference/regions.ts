@@ -27,23 +27,37 @@ export async function importOfficialRegions(pool: pg.Pool): Promise<number> {
     getVillages(),
   ]);
   const rows: RegionRow[] = [
-    ...provinces.map((r): RegionRow => ({ code: r.code, name: r.name, level: 'PROVINCE', kind: 'PROVINSI', parentCode: null })),
-    ...regencies.map((r): RegionRow => ({
-      code: r.code,
-      name: r.name,
-      level: 'REGENCY',
-      kind: /^kota\b/i.test(r.name) ? 'KOTA' : 'KABUPATEN',
-      parentCode: r.province_code,
-    })),
-    ...districts.map((r): RegionRow => ({ code: r.code, name: r.name, level: 'DISTRICT', kind: 'KECAMATAN', parentCode: r.regency_code })),
+    ...provinces.map(
+      (r): RegionRow => ({ code: r.code, name: r.name, level: 'PROVINCE', kind: 'PROVINSI', parentCode: null }),
+    ),
+    ...regencies.map(
+      (r): RegionRow => ({
+        code: r.code,
+        name: r.name,
+        level: 'REGENCY',
+        kind: /^kota\b/i.test(r.name) ? 'KOTA' : 'KABUPATEN',
+        parentCode: r.province_code,
+      }),
+    ),
+    ...districts.map(
+      (r): RegionRow => ({
+        code: r.code,
+        name: r.name,
+        level: 'DISTRICT',
+        kind: 'KECAMATAN',
+        parentCode: r.regency_code,
+      }),
+    ),
     // Kemendagri numbers kelurahan 1xxx and desa (kampung, nagari, gampong) 2xxx.
-    ...villages.map((r): RegionRow => ({
-      code: r.code,
-      name: r.name,
-      level: 'VILLAGE',
-      kind: r.code.slice(-4).startsWith('1') ? 'KELURAHAN' : 'DESA',
-      parentCode: r.district_code,
-    })),
+    ...villages.map(
+      (r): RegionRow => ({
+        code: r.code,
+        name: r.name,
+        level: 'VILLAGE',
+        kind: r.code.slice(-4).startsWith('1') ? 'KELURAHAN' : 'DESA',
+        parentCode: r.district_code,
+      }),
+    ),
   ];
   const client = await pool.connect();
   try {

@@ -13,7 +13,11 @@ describe('rankIntervals', () => {
       ],
       { draws: 2000, seed: 5 },
     );
-    expect(separated.map((r) => [r.rank, r.lowerRank, r.upperRank])).toEqual([[1, 1, 1], [2, 2, 2], [3, 3, 3]]);
+    expect(separated.map((r) => [r.rank, r.lowerRank, r.upperRank])).toEqual([
+      [1, 1, 1],
+      [2, 2, 2],
+      [3, 3, 3],
+    ]);
     expect(separated[0]?.probabilityFirst).toBe(1);
     const noisy = rankIntervals(
       ['A', 'B', 'C', 'D'].map((region, i) => ({ region, estimate: 0.01 * i, standardError: 1, degreesOfFreedom: 5 })),
@@ -37,8 +41,12 @@ describe('rankIntervals', () => {
     ];
     expect(rankIntervals(regions, { seed: 9, draws: 500 })).toEqual(rankIntervals(regions, { seed: 9, draws: 500 }));
     expect(() => rankIntervals([])).toThrow(/no regions/);
-    expect(() => rankIntervals([...regions, { region: 'A', estimate: 0, standardError: 1, degreesOfFreedom: 1 }])).toThrow(/twice/);
-    expect(() => rankIntervals([{ region: 'A', estimate: 0, standardError: -1, degreesOfFreedom: 1 }])).toThrow(/standardError/);
+    expect(() =>
+      rankIntervals([...regions, { region: 'A', estimate: 0, standardError: 1, degreesOfFreedom: 1 }]),
+    ).toThrow(/twice/);
+    expect(() => rankIntervals([{ region: 'A', estimate: 0, standardError: -1, degreesOfFreedom: 1 }])).toThrow(
+      /standardError/,
+    );
   });
 });
 
@@ -91,22 +99,46 @@ describe('costPerIkmPoint', () => {
     expect(r.upper).toBeGreaterThan(r.estimate);
     // 1/β is right-skewed: the bootstrap interval reaches further up than the symmetric delta interval.
     expect(r.upper - r.estimate).toBeGreaterThan(r.estimate - r.lower);
-    const spendingOnly = costPerIkmPoint({ ...base, verdict: 'EXPAND', effect: { ...base.effect, standardError: 0 }, seed: 3, draws: 20000 });
+    const spendingOnly = costPerIkmPoint({
+      ...base,
+      verdict: 'EXPAND',
+      effect: { ...base.effect, standardError: 0 },
+      seed: 3,
+      draws: 20000,
+    });
     expect((spendingOnly?.upper ?? 0) - (spendingOnly?.lower ?? 0)).toBeLessThan(r.upper - r.lower);
-    const exact = costPerIkmPoint({ ...base, verdict: 'EXPAND', spending: { estimate: 1_000_000, standardError: 0 }, effect: { ...base.effect, standardError: 0 } });
+    const exact = costPerIkmPoint({
+      ...base,
+      verdict: 'EXPAND',
+      spending: { estimate: 1_000_000, standardError: 0 },
+      effect: { ...base.effect, standardError: 0 },
+    });
     expect(exact?.lower).toBeCloseTo(10_000, 9);
     expect(exact?.upper).toBeCloseTo(10_000, 9);
   });
 
   it('reports an unbounded upper end when the effect is barely above zero', () => {
-    const r = costPerIkmPoint({ ...base, verdict: 'EXPAND', effect: { estimate: 0.1, standardError: 0.06, degreesOfFreedom: 10 }, seed: 1 });
+    const r = costPerIkmPoint({
+      ...base,
+      verdict: 'EXPAND',
+      effect: { estimate: 0.1, standardError: 0.06, degreesOfFreedom: 10 },
+      seed: 1,
+    });
     expect(r?.upper).toBe(Infinity);
     expect(r?.shareNonPositiveEffect).toBeGreaterThan(0.025);
   });
 
   it('throws RangeErrors on invalid input', () => {
     expect(() => costPerIkmPoint({ ...base, verdict: 'EXPAND', exposure: 0 })).toThrow(/exposure/);
-    expect(() => costPerIkmPoint({ ...base, verdict: 'EXPAND', spending: { estimate: -1, standardError: 0 } })).toThrow(/spending/);
-    expect(() => costPerIkmPoint({ ...base, verdict: 'EXPAND', effect: { estimate: -0.1, standardError: 0.05, degreesOfFreedom: 5 } })).toThrow(/inconsistent/);
+    expect(() => costPerIkmPoint({ ...base, verdict: 'EXPAND', spending: { estimate: -1, standardError: 0 } })).toThrow(
+      /spending/,
+    );
+    expect(() =>
+      costPerIkmPoint({
+        ...base,
+        verdict: 'EXPAND',
+        effect: { estimate: -0.1, standardError: 0.05, degreesOfFreedom: 5 },
+      }),
+    ).toThrow(/inconsistent/);
   });
 });

@@ -13,7 +13,12 @@ function region(rng: Rng, clusters: number, size: number, beta: number): Regress
     for (let i = 0; i < size; i++) {
       const lag = 75 + 6 * rng.normal();
       const exposure = 20 + 5 * rng.normal();
-      rows.push({ y: 10 + beta * exposure + 0.85 * lag + shock + rng.normal(), x: [exposure, lag], weight: 1 + rng.uniform(), cluster: `g${g}` });
+      rows.push({
+        y: 10 + beta * exposure + 0.85 * lag + shock + rng.normal(),
+        x: [exposure, lag],
+        weight: 1 + rng.uniform(),
+        cluster: `g${g}`,
+      });
     }
   }
   return rows;
@@ -45,7 +50,7 @@ describe('estimateEffect', () => {
 });
 
 describe('placeboCheck', () => {
-  it('flags next year\'s training that goes to units already improving', () => {
+  it("flags next year's training that goes to units already improving", () => {
     const rng = createRng(3);
     const rows: RegressionRow[] = [];
     for (let g = 0; g < 20; g++) {
@@ -63,7 +68,12 @@ describe('placeboCheck', () => {
 
   it('does not flag an unrelated allocation, and says a pass proves little', () => {
     const rng = createRng(4);
-    const rows = Array.from({ length: 120 }, (_, i) => ({ y: rng.normal(), x: [10 + rng.normal()], weight: 1, cluster: i % 20 }));
+    const rows = Array.from({ length: 120 }, (_, i) => ({
+      y: rng.normal(),
+      x: [10 + rng.normal()],
+      weight: 1,
+      cluster: i % 20,
+    }));
     const r = placeboCheck(rows);
     expect(r.distinguishableFromZero).toBe(false);
     expect(r.reason).toMatch(/does not prove/);
@@ -93,7 +103,15 @@ describe('classifyRegions', () => {
 
   it('gives each verdict with a plain reason, Holm over the tested regions', () => {
     const v = classifyRegions(evidence, { minimumMeaningfulEffect: 0.1 });
-    expect(v.map((r) => r.verdict)).toEqual(['EXPAND', 'NO_EFFECT', 'INCONCLUSIVE', 'INCONCLUSIVE', 'INSUFFICIENT_DATA', 'NO_DATA', 'INSUFFICIENT_DATA']);
+    expect(v.map((r) => r.verdict)).toEqual([
+      'EXPAND',
+      'NO_EFFECT',
+      'INCONCLUSIVE',
+      'INCONCLUSIVE',
+      'INSUFFICIENT_DATA',
+      'NO_DATA',
+      'INSUFFICIENT_DATA',
+    ]);
     expect(v[0]?.familySize).toBe(4);
     expect(v[0]?.pGreaterHolm).toBeCloseTo(0.0004, 12);
     // 11.01 alone would pass at 5% (p = 0.02); Holm over 4 regions (×3 at its step) does not.
@@ -108,14 +126,21 @@ describe('classifyRegions', () => {
   });
 
   it('calls an effect surely above zero but surely below the minimum NO_EFFECT', () => {
-    const v = classifyRegions([{ region: 'A', units: 500, clusters: 40, effect: effect(0.05, 0.01, 0.00001, 0.00001) }], { minimumMeaningfulEffect: 0.1 });
+    const v = classifyRegions(
+      [{ region: 'A', units: 500, clusters: 40, effect: effect(0.05, 0.01, 0.00001, 0.00001) }],
+      { minimumMeaningfulEffect: 0.1 },
+    );
     expect(v[0]?.verdict).toBe('NO_EFFECT');
     expect(v[0]?.reason).toMatch(/above zero, but is below/);
   });
 
   it('throws RangeErrors on inconsistent input', () => {
-    expect(() => classifyRegions(evidence, { minimumMeaningfulEffect: 0.2 })).toThrow(/minimum meaningful effect of 0.1/);
-    expect(() => classifyRegions([...evidence, ...evidence.slice(0, 1)], { minimumMeaningfulEffect: 0.1 })).toThrow(/twice/);
+    expect(() => classifyRegions(evidence, { minimumMeaningfulEffect: 0.2 })).toThrow(
+      /minimum meaningful effect of 0.1/,
+    );
+    expect(() => classifyRegions([...evidence, ...evidence.slice(0, 1)], { minimumMeaningfulEffect: 0.1 })).toThrow(
+      /twice/,
+    );
     expect(() => classifyRegions(evidence, { minimumMeaningfulEffect: 0.1, alpha: 0 })).toThrow(/alpha/);
     expect(() => classifyRegions(evidence, { minimumMeaningfulEffect: 0.1, minClusters: 1 })).toThrow(/minClusters/);
   });

@@ -7,12 +7,12 @@
  *     unadjusted one-sided tests would tell at least one region to expand far more often.
  */
 import { describe, expect, it } from 'vitest';
-import { tQuantile } from '../../../subgraphs/evaluation/statistics.js';
 import { fitClusterRobust, type RegressionRow } from '../../../subgraphs/evaluation/inference/cluster-robust.js';
 import { oneSidedPValue } from '../../../subgraphs/evaluation/inference/multiplicity.js';
 import { createRng, type Rng } from '../../../subgraphs/evaluation/inference/random.js';
 import { classifyRegions, type RegionEvidence } from '../../../subgraphs/evaluation/inference/verdict.js';
 import { wildClusterBootstrapTester } from '../../../subgraphs/evaluation/inference/wild-bootstrap.js';
+import { tQuantile } from '../../../subgraphs/evaluation/statistics.js';
 
 /** One region: IKM = 10 + β·JP + 0.85·lastIKM + cluster shock + noise; JP is mostly a cluster-level choice. */
 function simulateRegion(rng: Rng, clusters: number, size: number, beta: number): RegressionRow[] {
@@ -24,7 +24,12 @@ function simulateRegion(rng: Rng, clusters: number, size: number, beta: number):
       const lag = 75 + 6 * rng.normal();
       const exposure = 20 + clusterExposure + 1.5 * rng.normal();
       const weight = 20 + 180 * rng.uniform();
-      rows.push({ y: 10 + beta * exposure + 0.85 * lag + shock + 2 * rng.normal(), x: [exposure, lag], weight, cluster: g });
+      rows.push({
+        y: 10 + beta * exposure + 0.85 * lag + shock + 2 * rng.normal(),
+        x: [exposure, lag],
+        weight,
+        cluster: g,
+      });
     }
   }
   return rows;
@@ -46,7 +51,9 @@ describe('Monte Carlo', () => {
       if (Math.abs(c.estimate - beta) <= half) naive++;
     }
     const coverage = { cr2: cr2 / simulations, naive: naive / simulations };
-    console.info(`coverage of nominal 95% intervals over ${simulations} simulations: CR2/BM ${coverage.cr2}, naive WLS ${coverage.naive}`);
+    console.info(
+      `coverage of nominal 95% intervals over ${simulations} simulations: CR2/BM ${coverage.cr2}, naive WLS ${coverage.naive}`,
+    );
     expect(coverage.cr2).toBeGreaterThanOrEqual(0.92);
     expect(coverage.cr2).toBeLessThanOrEqual(0.985);
     expect(coverage.naive).toBeLessThan(0.8);
@@ -99,7 +106,9 @@ describe('Monte Carlo', () => {
       if (evidence.some((e) => (e.effect?.pGreater ?? 1) <= 0.05)) unadjustedFalse++;
     }
     const rate = { holm: holmFalse / families, unadjusted: unadjustedFalse / families };
-    console.info(`family-wise false EXPAND over ${families} families of ${regionsPerFamily} null regions: Holm ${rate.holm}, unadjusted ${rate.unadjusted}`);
+    console.info(
+      `family-wise false EXPAND over ${families} families of ${regionsPerFamily} null regions: Holm ${rate.holm}, unadjusted ${rate.unadjusted}`,
+    );
     expect(rate.holm).toBeLessThanOrEqual(0.05);
     expect(rate.unadjusted).toBeGreaterThan(0.2);
   });

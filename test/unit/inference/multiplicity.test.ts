@@ -1,12 +1,17 @@
 /** Holm, Benjamini–Hochberg and one-sided p-values against scipy (README: others.py). */
 import { describe, expect, it } from 'vitest';
-import { benjaminiHochbergAdjust, holmAdjust, oneSidedPValue } from '../../../subgraphs/evaluation/inference/multiplicity.js';
+import {
+  benjaminiHochbergAdjust,
+  holmAdjust,
+  oneSidedPValue,
+} from '../../../subgraphs/evaluation/inference/multiplicity.js';
 
 const p = [0.01, 0.04, 0.03, 0.005, 0.2, 0.04, 0.9];
 
 describe('multiplicity adjustments', () => {
   it('Holm matches the numpy step-down', () => {
-    for (const [i, v] of holmAdjust(p).entries()) expect(v).toBeCloseTo([0.06, 0.16, 0.15, 0.035, 0.4, 0.16, 0.9][i] ?? NaN, 12);
+    for (const [i, v] of holmAdjust(p).entries())
+      expect(v).toBeCloseTo([0.06, 0.16, 0.15, 0.035, 0.4, 0.16, 0.9][i] ?? NaN, 12);
   });
 
   it('Benjamini–Hochberg matches scipy.stats.false_discovery_control', () => {

@@ -5,8 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fitClusterRobust, type RegressionRow } from '../../../subgraphs/evaluation/inference/cluster-robust.js';
-import { wildClusterBootstrap, wildClusterBootstrapTester } from '../../../subgraphs/evaluation/inference/wild-bootstrap.js';
 import { createRng } from '../../../subgraphs/evaluation/inference/random.js';
+import {
+  wildClusterBootstrap,
+  wildClusterBootstrapTester,
+} from '../../../subgraphs/evaluation/inference/wild-bootstrap.js';
 
 /** README cr2.py: 30 units in 7 clusters, x = [JP per staff, last year's IKM], analytic weights. */
 const rows: RegressionRow[] = [
@@ -52,7 +55,11 @@ const reference = {
   lower: [-14.870980072699723, -0.21532249545889437, 0.4766272729116083],
   pTwoSided: [0.2517219866767054, 0.35682535989050884, 0.0038871587734105794],
   pGreater: [0.1258609933383527, 0.17841267994525442, 0.0019435793867052897],
-  unweighted: { beta: [14.977672570126728, 0.08817367437442364, 0.782775125511904], se: [7.8521561032392375, 0.06435201760635623, 0.09296036610032099], df: [3.554228636853619, 1.8040677682109936, 3.279309676148692] },
+  unweighted: {
+    beta: [14.977672570126728, 0.08817367437442364, 0.782775125511904],
+    se: [7.8521561032392375, 0.06435201760635623, 0.09296036610032099],
+    df: [3.554228636853619, 1.8040677682109936, 3.279309676148692],
+  },
 };
 
 const close = (actual: number, expected: number, relative = 1e-8): void => {
@@ -95,15 +102,21 @@ describe('fitClusterRobust properties', () => {
     const x = singletons.map((r) => [1, ...r.x].map((v) => v * Math.sqrt(r.weight)));
     const y = singletons.map((r) => r.y * Math.sqrt(r.weight));
     const p = 3;
-    const xtx = Array.from({ length: p }, (_, a) => Array.from({ length: p }, (_, b) => x.reduce((s, xi) => s + (xi[a] ?? 0) * (xi[b] ?? 0), 0)));
+    const xtx = Array.from({ length: p }, (_, a) =>
+      Array.from({ length: p }, (_, b) => x.reduce((s, xi) => s + (xi[a] ?? 0) * (xi[b] ?? 0), 0)),
+    );
     const m = invert3(xtx);
-    const beta = m.map((row) => row.reduce((s, mab, b) => s + mab * x.reduce((t, xi, i) => t + (xi[b] ?? 0) * (y[i] ?? 0), 0), 0));
+    const beta = m.map((row) =>
+      row.reduce((s, mab, b) => s + mab * x.reduce((t, xi, i) => t + (xi[b] ?? 0) * (y[i] ?? 0), 0), 0),
+    );
     const meat = new Array<number>(p * p).fill(0);
     x.forEach((xi, i) => {
       const e = (y[i] ?? 0) - xi.reduce((s, v, b) => s + v * (beta[b] ?? 0), 0);
       const mx = m.map((row) => row.reduce((s, v, b) => s + v * (xi[b] ?? 0), 0));
       const h = xi.reduce((s, v, a) => s + v * (mx[a] ?? 0), 0);
-      for (let a = 0; a < p; a++) for (let b = 0; b < p; b++) meat[a * p + b] = (meat[a * p + b] ?? 0) + ((mx[a] ?? 0) * (mx[b] ?? 0) * e * e) / (1 - h);
+      for (let a = 0; a < p; a++)
+        for (let b = 0; b < p; b++)
+          meat[a * p + b] = (meat[a * p + b] ?? 0) + ((mx[a] ?? 0) * (mx[b] ?? 0) * e * e) / (1 - h);
     });
     for (const [j, c] of fit.coefficients.entries()) close(c.standardError, Math.sqrt(meat[j * p + j] ?? NaN), 1e-9);
   });
@@ -124,7 +137,8 @@ describe('fitClusterRobust properties', () => {
     close(scaled?.estimate ?? NaN, 10 * (base?.estimate ?? NaN), 1e-9);
     close(scaled?.standardError ?? NaN, 10 * (base?.standardError ?? NaN), 1e-9);
     close(scaled?.degreesOfFreedom ?? NaN, base?.degreesOfFreedom ?? NaN, 1e-9);
-    const shifted = fitClusterRobust(rows.map((r) => ({ ...r, x: [(r.x[0] ?? 0) + 100, r.x[1] ?? 0] }))).coefficients[1];
+    const shifted = fitClusterRobust(rows.map((r) => ({ ...r, x: [(r.x[0] ?? 0) + 100, r.x[1] ?? 0] })))
+      .coefficients[1];
     close(shifted?.standardError ?? NaN, base?.standardError ?? NaN, 1e-8);
     close(shifted?.degreesOfFreedom ?? NaN, base?.degreesOfFreedom ?? NaN, 1e-8);
   });
@@ -138,10 +152,16 @@ describe('fitClusterRobust properties', () => {
 
   it('throws RangeErrors with clear messages on invalid input', () => {
     expect(() => fitClusterRobust([])).toThrow(/no rows/);
-    expect(() => fitClusterRobust(rows.map((r, i) => (i === 3 ? { ...r, y: NaN } : r)))).toThrow(/rows\[3\]\.y must be finite/);
-    expect(() => fitClusterRobust(rows.map((r, i) => (i === 2 ? { ...r, weight: 0 } : r)))).toThrow(/rows\[2\]\.weight/);
+    expect(() => fitClusterRobust(rows.map((r, i) => (i === 3 ? { ...r, y: NaN } : r)))).toThrow(
+      /rows\[3\]\.y must be finite/,
+    );
+    expect(() => fitClusterRobust(rows.map((r, i) => (i === 2 ? { ...r, weight: 0 } : r)))).toThrow(
+      /rows\[2\]\.weight/,
+    );
     expect(() => fitClusterRobust(rows.map((r) => ({ ...r, cluster: 1 })))).toThrow(/at least 2 clusters/);
-    expect(() => fitClusterRobust(rows.map((r) => ({ ...r, x: [r.x[0] ?? 0, 2 * (r.x[0] ?? 0)] })))).toThrow(/collinear/);
+    expect(() => fitClusterRobust(rows.map((r) => ({ ...r, x: [r.x[0] ?? 0, 2 * (r.x[0] ?? 0)] })))).toThrow(
+      /collinear/,
+    );
     expect(() => fitClusterRobust(rows.slice(0, 3))).toThrow(/more units than coefficients/);
     expect(() => fitClusterRobust(rows.map((r, i) => (i === 1 ? { ...r, x: [1] } : r)))).toThrow(/must have 2 values/);
     expect(() => fitClusterRobust(rows, { confidence: 1 })).toThrow(RangeError);
@@ -160,7 +180,12 @@ describe('wild cluster bootstrap', () => {
     const at03 = tester.test(0.3);
     expect(at03.pTwoSided).toBe(0.21875);
     expect(at03.pGreater).toBe(0.8984375);
-    const lag = wildClusterBootstrapTester(rows, { seed: 1, weights: 'rademacher', replications: 999, coefficient: 1 }).test(1);
+    const lag = wildClusterBootstrapTester(rows, {
+      seed: 1,
+      weights: 'rademacher',
+      replications: 999,
+      coefficient: 1,
+    }).test(1);
     expect(lag.pTwoSided).toBe(0.078125);
     expect(lag.pGreater).toBe(0.96875);
   });
@@ -186,7 +211,12 @@ describe('wild cluster bootstrap', () => {
 
   it('is unbounded on a side the data cannot limit (3 clusters, Rademacher: 8 patterns)', () => {
     const rng = createRng(3);
-    const few = Array.from({ length: 12 }, (_, i) => ({ y: rng.normal(), x: [rng.normal()], weight: 1, cluster: i % 3 }));
+    const few = Array.from({ length: 12 }, (_, i) => ({
+      y: rng.normal(),
+      x: [rng.normal()],
+      weight: 1,
+      cluster: i % 3,
+    }));
     const r = wildClusterBootstrap(few, { seed: 1, weights: 'rademacher', replications: 999 });
     expect(r.replications).toBe(8);
     expect(r.lower).toBe(-Infinity);
