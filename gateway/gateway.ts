@@ -8,10 +8,11 @@ import { context as otelContext, propagation } from '@opentelemetry/api';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { projectRoot } from '../subgraphs/shared/config.js';
-import { CLIENT_SAFE_CODES, formatError } from '../subgraphs/shared/errors.js';
+import { CLIENT_SAFE_CODES } from '../subgraphs/shared/errors.js';
 import {
   DEFAULT_SHUTDOWN_GRACE_MS,
   type HttpOptions,
+  hardenedApolloOptions,
   scopePlugin,
   serveGraphql,
   withTimeout,
@@ -221,12 +222,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = new ApolloServer({
     gateway,
     plugins: [scopePlugin(), metrics.plugin(), valueCompletionPlugin(), ...protection.plugins],
-    validationRules: protection.validationRules,
-    parseOptions: protection.parseOptions,
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    allowBatchedHttpRequests: false,
-    stopOnTerminationSignals: false,
+    ...hardenedApolloOptions(protection),
   });
   await server.start();
   const http = await serveGraphql({

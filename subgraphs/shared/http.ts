@@ -8,7 +8,8 @@ import {
   type HTTPGraphQLResponse,
 } from '@apollo/server';
 import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationRule } from 'graphql';
+import { formatError } from './errors.js';
 import { type Logger, type RequestScope, requestIdFrom, requestScope } from './logging.js';
 import type { ServerMetrics } from './metrics.js';
 
@@ -380,4 +381,22 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, message: s
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The Apollo Server settings the gateway and every subgraph share: the request limits, masked errors, no
+ * batches, and no signal handling of Apollo's own (the process entry points drain and stop in order).
+ */
+export function hardenedApolloOptions(protection: {
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
+}) {
+  return {
+    validationRules: protection.validationRules,
+    parseOptions: protection.parseOptions,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    stopOnTerminationSignals: false,
+  } as const;
 }

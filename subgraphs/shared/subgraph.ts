@@ -8,8 +8,14 @@ import type { Migration } from '@mikro-orm/migrations';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
 import { type GraphQLSchema, getNamedType, getNullableType, isListType, isObjectType, parse } from 'graphql';
 import { buildSchema, type ClassType, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { badUserInput, formatError } from './errors.js';
-import { DEFAULT_SHUTDOWN_GRACE_MS, type HttpOptions, scopePlugin, serveGraphql } from './http.js';
+import { badUserInput } from './errors.js';
+import {
+  DEFAULT_SHUTDOWN_GRACE_MS,
+  type HttpOptions,
+  hardenedApolloOptions,
+  scopePlugin,
+  serveGraphql,
+} from './http.js';
 import {
   type CostModel,
   DEFAULT_COST_MODEL,
@@ -221,13 +227,8 @@ export async function startSubgraph<Loaders>(
       ...protection.plugins,
       ...(options.plugins ?? []),
     ],
-    validationRules: protection.validationRules,
-    parseOptions: protection.parseOptions,
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    allowBatchedHttpRequests: false,
-    // We stop the database ourselves after the servers: no signal re-raising.
-    stopOnTerminationSignals: false,
+    // Apollo does not re-raise signals: the entry point stops the database after the server.
+    ...hardenedApolloOptions(protection),
   });
   await server.start();
   const ready = options.ready ?? databaseReady;
