@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../names.js';
 import { type AuthConfig, authEnvironment, authSection } from './auth-config.js';
+import type { RequestLimits } from './limits.js';
 
 /**
  * The one place that reads environment variables. Every value is validated here; a bad value stops
@@ -122,18 +123,10 @@ export interface Config {
     statementMs: number;
   };
   gateway: { maxSockets: number };
-  limits: {
-    depth: number;
-    aliases: number;
-    tokens: number;
-    directives: number;
-    cost: number;
-    /** Bytes of a client's request body at the gateway. */
-    bodyBytes: number;
+  /** The servers' RequestLimits (`bodyBytes` is the gateway's), and the larger body a subgraph accepts. */
+  limits: RequestLimits & {
     /** Bytes of a request body at a subgraph: larger, since the gateway's `_entities` calls carry many keys. */
     subgraphBodyBytes: number;
-    pageSize: number;
-    entities: number;
   };
   /** Who is asking: end-user tokens and the gateway -> subgraph key pair (auth-config.ts). */
   auth: AuthConfig;
