@@ -34,8 +34,9 @@ export function accessGrantStatements(role: string, kind: 'service' | 'key-admin
 
 /**
  * Brings the access schema up to date, as the owner, under an advisory lock (like
- * `subgraphs/migrate.ts` `prepareSubgraph`), then grants `roles`. Idempotent. The lead adds one call
- * next to `prepareDatabase` (npm start, the test global setup, a gateway with DATABASE_URL).
+ * `subgraphs/migrate.ts` `prepareSubgraph`), then grants `roles`. Idempotent. Today `npm run token --
+ * --api-key` and the access tests call it; once the gateway enforces access it runs next to
+ * `prepareDatabase` (npm start, the test global setup, a gateway with DATABASE_URL).
  */
 export async function prepareAccessSchema(
   url: string,

@@ -11,7 +11,7 @@ import { olsSlope, weightedLeastSquares } from '../support/statistics.js';
 
 /**
  * The method against data planted by the generator's scenarios (tools/seed/scenario.ts), on a database of
- * its own: where the method before issue 10 (OLS of the IKM change on calendar-year JP) is biased, the
+ * its own: where the previous method (OLS of the IKM change on calendar-year JP) is biased, the
  * adjusted estimate recovers the planted effect.
  */
 const REGIONS = ['12.71', '93.01'];
@@ -55,7 +55,7 @@ async function seedAndCompare(scenario: Scenario, seed: number): Promise<{ truth
   return { truth, regions: body.data.trainingImpact.regions };
 }
 
-/** The method before issue 10, from the same units: OLS of the IKM change on calendar-year JP per staff member / 10. */
+/** The previous method, from the same units: OLS of the IKM change on calendar-year JP per staff member / 10. */
 function changeScoreEstimate(region: Region) {
   return olsSlope(
     region.units.filter((u) => u.inEstimate).map((u) => ({ x: u.jp / u.staff / 10, y: u.ikm! - u.ikmPrevious! })),

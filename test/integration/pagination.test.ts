@@ -3,7 +3,7 @@ import { validatePageSize } from '../../subgraphs/shared/pagination.js';
 import { RegionPageDocument } from '../generated/graphql.js';
 import { usePlatform } from '../support/platform.js';
 
-/** Issue 7, "bounded by design": every list that grows with data is a keyset-paginated connection. */
+/** Bounded by design: every list that grows with data is a keyset-paginated connection. */
 const api = usePlatform();
 const YEAR = 2025;
 

@@ -41,7 +41,7 @@ interface RegionResult {
   units: { staff: number; jp: number; ikm: number | null; ikmPrevious: number | null; underSampled: boolean }[];
 }
 
-/** The method before issue 10: OLS of the IKM change on calendar-year JP per staff member / 10, t interval. */
+/** The previous method (before cluster-robust, adjusted estimates): OLS of the IKM change on calendar-year JP per staff member / 10, t interval. */
 function before(
   units: RegionResult['units'],
 ): { estimate: number; standardError: number; lower: number; upper: number } | null {
