@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../shared/connection.js';
+import { agencyStub, comparisonStub } from '../shared/entity-stubs.js';
 import { RupiahScalar } from '../shared/scalars.js';
 
 /** GraphQL types of the budgeting subgraph. Amounts are whole Rupiah (the Rupiah scalar). */
@@ -73,12 +74,8 @@ export class OfferingCost {
 }
 
 /** Entity stubs: owned by personnel and learning, extended here with budget fields. */
-@ObjectType({ description: 'A government agency (perangkat daerah: dinas, badan, kantor) of a region.' })
-@Directive('@key(fields: "id")')
-export class Agency {
-  @Field(() => Int, { description: 'Agency id.' })
-  id!: number;
-}
+export const Agency = agencyStub();
+export type Agency = InstanceType<typeof Agency>;
 
 @ObjectType({ description: 'A scheduled run of a course in a region: what ASN can find and sign up for.' })
 @Directive('@key(fields: "id")')
@@ -95,9 +92,5 @@ export class CourseOffering {
   jpDelivered!: number;
 }
 
-@ObjectType({ description: 'A comparison of training impact across regions for one year (see Query.trainingImpact).' })
-@Directive('@key(fields: "id")')
-export class TrainingImpactComparison {
-  @Field(() => ID, { description: 'Year and region codes, e.g. "2025:12.71,12.75".' })
-  id!: string;
-}
+export const TrainingImpactComparison = comparisonStub();
+export type TrainingImpactComparison = InstanceType<typeof TrainingImpactComparison>;

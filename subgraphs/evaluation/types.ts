@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../shared/connection.js';
+import { employeeStub, serviceUnitStub } from '../shared/entity-stubs.js';
 import { LocalDateScalar } from '../shared/scalars.js';
 import { IkmGrade, SkpPredicate, SkpRating } from './enums.js';
 
@@ -99,18 +100,8 @@ export class SkpAppraisalConnection extends Connection(SkpAppraisal, 'appraisals
 export class IkmSurveyConnection extends Connection(IkmSurvey, 'surveys') {}
 
 /** Entity stubs: owned by personnel, extended here. */
-@ObjectType({ description: 'A civil servant (ASN). NIP, name and birth date are personal data (UU 27/2022).' })
-@Directive('@key(fields: "id")')
-export class Employee {
-  @Field(() => Int, { description: 'Employee id (stable; use it to join across subgraphs).' })
-  id!: number;
-}
+export const Employee = employeeStub();
+export type Employee = InstanceType<typeof Employee>;
 
-@ObjectType({
-  description: 'A public-service unit (unit layanan): school, Puskesmas, Dukcapil office, kecamatan office.',
-})
-@Directive('@key(fields: "id")')
-export class ServiceUnit {
-  @Field(() => Int, { description: 'Service unit id.' })
-  id!: number;
-}
+export const ServiceUnit = serviceUnitStub();
+export type ServiceUnit = InstanceType<typeof ServiceUnit>;

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../shared/connection.js';
+import { comparisonStub, employeeStub, regionStub, serviceUnitStub } from '../shared/entity-stubs.js';
 import { LocalDateScalar } from '../shared/scalars.js';
 import { CompetencyKind, EnrolmentStatus, LearningMode, OfferingStatus, Programme } from './enums.js';
 
@@ -194,32 +195,14 @@ export class CourseOfferingConnection extends Connection(CourseOffering, 'offeri
 export class EnrolmentConnection extends Connection(Enrolment, 'enrolments') {}
 
 /** Entity stubs: owned by personnel, extended here with learning fields. */
-@ObjectType({ description: 'A civil servant (ASN). NIP, name and birth date are personal data (UU 27/2022).' })
-@Directive('@key(fields: "id")')
-export class Employee {
-  @Field(() => Int, { description: 'Employee id (stable; use it to join across subgraphs).' })
-  id!: number;
-}
+export const Employee = employeeStub();
+export type Employee = InstanceType<typeof Employee>;
 
-@ObjectType({ description: 'An administrative region with its official Kemendagri code.' })
-@Directive('@key(fields: "code")')
-export class Region {
-  @Field({ description: 'Kemendagri code, e.g. "12.71" (Kota Medan); nests by prefix.' })
-  code!: string;
-}
+export const Region = regionStub();
+export type Region = InstanceType<typeof Region>;
 
-@ObjectType({
-  description: 'A public-service unit (unit layanan): school, Puskesmas, Dukcapil office, kecamatan office.',
-})
-@Directive('@key(fields: "id")')
-export class ServiceUnit {
-  @Field(() => Int, { description: 'Service unit id.' })
-  id!: number;
-}
+export const ServiceUnit = serviceUnitStub();
+export type ServiceUnit = InstanceType<typeof ServiceUnit>;
 
-@ObjectType({ description: 'A comparison of training impact across regions for one year (see Query.trainingImpact).' })
-@Directive('@key(fields: "id")')
-export class TrainingImpactComparison {
-  @Field(() => ID, { description: 'Year and region codes, e.g. "2025:12.71,12.75".' })
-  id!: string;
-}
+export const TrainingImpactComparison = comparisonStub();
+export type TrainingImpactComparison = InstanceType<typeof TrainingImpactComparison>;

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { ArgsType, Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../shared/connection.js';
+import { comparisonStub } from '../shared/entity-stubs.js';
 import { PageArgs } from '../shared/pagination.js';
 import { LocalDateScalar } from '../shared/scalars.js';
 import { AgencyKind, AsnType, Gender, PositionKind, PositionLevel, RegionLevel, ServiceUnitKind } from './enums.js';
@@ -225,9 +226,5 @@ export class EmployeePageArgs extends PageArgs {
   filter?: EmployeeFilter | null;
 }
 
-@ObjectType({ description: 'A comparison of training impact across regions for one year (see Query.trainingImpact).' })
-@Directive('@key(fields: "id")')
-export class TrainingImpactComparison {
-  @Field(() => ID, { description: 'Year and region codes, e.g. "2025:12.71,12.75".' })
-  id!: string;
-}
+export const TrainingImpactComparison = comparisonStub();
+export type TrainingImpactComparison = InstanceType<typeof TrainingImpactComparison>;
