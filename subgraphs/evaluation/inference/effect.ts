@@ -11,7 +11,13 @@
  * References: see cluster-robust.ts and wild-bootstrap.ts (Bell & McCaffrey 2002; Pustejovsky & Tipton
  * 2018; Imbens & Kolesar 2016; Cameron, Gelbach & Miller 2008; Webb 2014).
  */
-import { checkConfidence, fitClusterRobust, get1, type RegressionRow } from './cluster-robust.js';
+import {
+  type CoefficientInference,
+  checkConfidence,
+  fitClusterRobust,
+  get1,
+  type RegressionRow,
+} from './cluster-robust.js';
 import { oneSidedPValue } from './multiplicity.js';
 import { type BootstrapWeights, wildClusterBootstrapTester } from './wild-bootstrap.js';
 
@@ -44,22 +50,19 @@ export interface SensitivityFit {
   pGreater: number;
 }
 
-export interface EffectSummary {
-  term: string;
+/**
+ * The exposure coefficient's inference: `standardError` and `degreesOfFreedom` are CR2 / Bell–McCaffrey
+ * whatever the method; `lower`, `upper`, `pTwoSided` and `pGreater` (H0: effect ≤ 0) are those of `method`.
+ */
+export interface EffectSummary
+  extends Pick<
+    CoefficientInference,
+    'term' | 'estimate' | 'standardError' | 'degreesOfFreedom' | 'lower' | 'upper' | 'pTwoSided' | 'pGreater'
+  > {
   method: InferenceMethod;
   units: number;
   clusters: number;
   confidence: number;
-  estimate: number;
-  /** CR2 standard error and Bell–McCaffrey df (reported whatever the method). */
-  standardError: number;
-  degreesOfFreedom: number;
-  /** Interval and p-values of `method`. */
-  lower: number;
-  upper: number;
-  pTwoSided: number;
-  /** H0: effect ≤ 0 against effect > 0. */
-  pGreater: number;
   minimumMeaningfulEffect: number;
   /** H0: effect ≥ minimumMeaningfulEffect against effect < minimumMeaningfulEffect. */
   pBelowMinimum: number;
