@@ -9,12 +9,7 @@ import * as service from './service.js';
  */
 export function createBudgetingLoaders(em: EntityManager) {
   return {
-    linePageByAgency: pageLoader({
-      rows: (ids: number[], window, year: number) => service.linesByAgency(em, ids, window, year),
-      counts: (ids, year) => service.lineCountsByAgency(em, ids, year),
-      keyOf: (line) => line.id,
-      keyType: 'int',
-    }),
+    linePageByAgency: pageLoader(em, service.linesOfAgency),
     summaryByAgency: oneByIdAndYear(
       (ids, year) => service.summariesByAgency(em, ids, year),
       (s) => s.agencyId,

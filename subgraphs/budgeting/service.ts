@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { countsByParent, type ListSql, rowsByParent, type Window } from '../shared/connection.js';
+import { byId, type ListSql } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
 import { type BudgetLine, OfferingCost } from './entities.js';
@@ -8,7 +8,7 @@ import type { BudgetSummary } from './types.js';
 /** Reads of the budgeting schema. Sums happen in SQL, on bigint. */
 
 /** Training budget lines of each agency in one fiscal year, paged by id. */
-function linesOfAgency(year: number): ListSql {
+export function linesOfAgency(year: number): ListSql<BudgetLine> {
   return {
     parentType: 'int',
     from: 'budgeting.budget_line b',
@@ -18,15 +18,8 @@ function linesOfAgency(year: number): ListSql {
     where: { sql: 'b.year = ?', params: [year] },
     key: 'b.id',
     keyType: 'int',
+    keyOf: byId,
   };
-}
-
-export function linesByAgency(em: EntityManager, agencyIds: readonly number[], window: Window, year: number) {
-  return rowsByParent<BudgetLine>(em, linesOfAgency(year), agencyIds, window);
-}
-
-export function lineCountsByAgency(em: EntityManager, agencyIds: readonly number[], year: number) {
-  return countsByParent(em, linesOfAgency(year), agencyIds);
 }
 
 /** Budget totals of one scope (an agency id, or a region code) for a year. */

@@ -23,22 +23,12 @@ export function createEvaluationLoaders(em: EntityManager) {
       (ids, year) => service.skpByEmployee(em, ids, year),
       (a) => a.employeeId,
     ),
-    appraisalPageByEmployee: pageLoader({
-      rows: (ids: number[], window) => service.appraisalsByEmployee(em, ids, window),
-      counts: (ids) => service.appraisalCountsByEmployee(em, ids),
-      keyOf: (a) => a.id,
-      keyType: 'int',
-    }),
+    appraisalPageByEmployee: pageLoader(em, service.APPRAISALS_OF_EMPLOYEE),
     surveysByUnit: manyByIdAndYear(
       (ids, year) => service.surveysByUnit(em, ids, year),
       (s) => s.unitId,
     ),
-    surveyHistoryPageByUnit: pageLoader({
-      rows: (ids: number[], window) => service.surveyHistoryByUnit(em, ids, window),
-      counts: (ids) => service.surveyHistoryCountsByUnit(em, ids),
-      keyOf: (s) => s.id,
-      keyType: 'int',
-    }),
+    surveyHistoryPageByUnit: pageLoader(em, service.SURVEYS_OF_UNIT),
     elementScoresBySurvey: manyByKey(
       (ids: readonly number[]) => service.elementScoresBySurvey(em, ids),
       (e) => e.surveyId,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { countsByParent, type ListSql, rowsByParent, type Window } from '../shared/connection.js';
+import { byId, type ListSql } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import type { IkmSurvey, SkpAppraisal } from './entities.js';
 import type { IkmGrade, SkpPredicate } from './enums.js';
@@ -37,7 +37,7 @@ export function skpByEmployee(
 }
 
 /** All SKP appraisals of each employee, paged by id (appraisals are recorded year by year). */
-const APPRAISALS_OF_EMPLOYEE: ListSql = {
+export const APPRAISALS_OF_EMPLOYEE: ListSql<RatedAppraisal & { id: number }> = {
   parentType: 'int',
   from: `evaluation.skp_appraisal a ${SKP_PREDICATE_JOIN}`,
   columns: `a.id, ${SKP_COLUMNS}`,
@@ -45,15 +45,8 @@ const APPRAISALS_OF_EMPLOYEE: ListSql = {
   count: { sql: 'select c.id as key from evaluation.skp_appraisal c where c.employee_id = s.key', params: [] },
   key: 'a.id',
   keyType: 'int',
+  keyOf: byId,
 };
-
-export function appraisalsByEmployee(em: EntityManager, ids: readonly number[], window: Window) {
-  return rowsByParent<RatedAppraisal & { id: number }>(em, APPRAISALS_OF_EMPLOYEE, ids, window);
-}
-
-export function appraisalCountsByEmployee(em: EntityManager, ids: readonly number[]) {
-  return countsByParent(em, APPRAISALS_OF_EMPLOYEE, ids);
-}
 
 /**
  * The IKM score with the exact 1/9 weight: sum over elements of NRR/9 x 25, where NRR = (sum of scores)
@@ -103,7 +96,7 @@ export function surveysByUnit(em: EntityManager, ids: readonly number[], year: n
 }
 
 /** The survey history of each unit: all its IKM surveys, scored, paged by id (surveys are recorded year by year). */
-const SURVEYS_OF_UNIT: ListSql = {
+export const SURVEYS_OF_UNIT: ListSql<ScoredSurvey> = {
   parentType: 'int',
   from: `(${SURVEY_SELECT}) v`,
   columns: 'v.*',
@@ -111,15 +104,8 @@ const SURVEYS_OF_UNIT: ListSql = {
   count: { sql: 'select c.id as key from evaluation.ikm_survey c where c.unit_id = s.key', params: [] },
   key: 'v.id',
   keyType: 'int',
+  keyOf: byId,
 };
-
-export function surveyHistoryByUnit(em: EntityManager, ids: readonly number[], window: Window) {
-  return rowsByParent<ScoredSurvey>(em, SURVEYS_OF_UNIT, ids, window);
-}
-
-export function surveyHistoryCountsByUnit(em: EntityManager, ids: readonly number[]) {
-  return countsByParent(em, SURVEYS_OF_UNIT, ids);
-}
 
 /** NRR of each element of each survey. */
 export async function elementScoresBySurvey(

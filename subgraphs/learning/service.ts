@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { countsByParent, type ListSql, rowsByParent, WHOLE_LIST, type Window } from '../shared/connection.js';
+import { byId, type ListSql } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
 import {
@@ -24,22 +24,15 @@ export function competenciesById(em: EntityManager, ids: readonly number[]): Pro
 }
 
 /** All partner universities, paged by id: a list without parent. */
-const UNIVERSITIES: ListSql = {
+export const UNIVERSITIES: ListSql<University> = {
   parentType: 'text',
   from: 'learning.university u',
   columns: 'u.id, u.name, u.short_name as "shortName", u.region_code as "regionCode"',
   parent: 'true',
   key: 'u.id',
   keyType: 'int',
+  keyOf: byId,
 };
-
-export function listUniversities(em: EntityManager, window: Window) {
-  return rowsByParent<University>(em, UNIVERSITIES, [WHOLE_LIST], window);
-}
-
-export function countUniversities(em: EntityManager) {
-  return countsByParent(em, UNIVERSITIES, [WHOLE_LIST]);
-}
 
 export function universitiesById(em: EntityManager, ids: readonly number[]): Promise<University[]> {
   return em.find(University, { id: { $in: [...ids] } });
@@ -55,7 +48,7 @@ export interface CourseFilter {
 const COURSE_COLUMNS = `c.id, c.code, c.title, c.programme, c.mode, c.delivery, c.jp, c.university_id as "universityId", c.description`;
 
 /** Courses matching a filter, paged by id: a list without parent. */
-function courseList(filter: CourseFilter): ListSql {
+export function coursesMatching(filter: CourseFilter): ListSql<Course> {
   return {
     parentType: 'text',
     from: 'learning.course c',
@@ -67,15 +60,8 @@ function courseList(filter: CourseFilter): ListSql {
     },
     key: 'c.id',
     keyType: 'int',
+    keyOf: byId,
   };
-}
-
-export function listCourses(em: EntityManager, window: Window, filter: CourseFilter) {
-  return rowsByParent<Course>(em, courseList(filter), [WHOLE_LIST], window);
-}
-
-export function countCourses(em: EntityManager, filter: CourseFilter) {
-  return countsByParent(em, courseList(filter), [WHOLE_LIST]);
 }
 
 export function coursesById(em: EntityManager, ids: readonly number[]): Promise<Course[]> {
@@ -83,22 +69,15 @@ export function coursesById(em: EntityManager, ids: readonly number[]): Promise<
 }
 
 /** Courses of each university, paged by id. */
-const COURSES_OF_UNIVERSITY: ListSql = {
+export const COURSES_OF_UNIVERSITY: ListSql<Course> = {
   parentType: 'int',
   from: 'learning.course c',
   columns: COURSE_COLUMNS,
   parent: 'c.university_id = s.key',
   key: 'c.id',
   keyType: 'int',
+  keyOf: byId,
 };
-
-export function coursesByUniversity(em: EntityManager, ids: readonly number[], window: Window) {
-  return rowsByParent<Course>(em, COURSES_OF_UNIVERSITY, ids, window);
-}
-
-export function courseCountsByUniversity(em: EntityManager, ids: readonly number[]) {
-  return countsByParent(em, COURSES_OF_UNIVERSITY, ids);
-}
 
 export function modulesByCourse(em: EntityManager, courseIds: readonly number[]): Promise<CourseModule[]> {
   return em.find(CourseModule, { courseId: { $in: [...courseIds] } }, { orderBy: { seq: 'asc' } });
@@ -127,7 +106,7 @@ export interface CatalogueArgs {
  * able to find them: Medan's own account of its career management names poor access to such
  * information as an obstacle. Paged by id.
  */
-function catalogue({ year, statuses }: CatalogueArgs): ListSql {
+export function offeringsOfRegion({ year, statuses }: CatalogueArgs): ListSql<CourseOffering> {
   return {
     parentType: 'text',
     from: 'learning.course_offering o',
@@ -139,19 +118,12 @@ function catalogue({ year, statuses }: CatalogueArgs): ListSql {
     },
     key: 'o.id',
     keyType: 'int',
+    keyOf: byId,
   };
 }
 
-export function offeringsByRegion(em: EntityManager, codes: readonly string[], window: Window, args: CatalogueArgs) {
-  return rowsByParent<CourseOffering>(em, catalogue(args), codes, window);
-}
-
-export function offeringCountsByRegion(em: EntityManager, codes: readonly string[], args: CatalogueArgs) {
-  return countsByParent(em, catalogue(args), codes);
-}
-
 /** Offerings of each course, optionally in one year (null: all years), paged by id. */
-function offeringsOfCourse(year: number | null): ListSql {
+export function offeringsOfCourse(year: number | null): ListSql<CourseOffering> {
   return {
     parentType: 'int',
     from: 'learning.course_offering o',
@@ -160,15 +132,8 @@ function offeringsOfCourse(year: number | null): ListSql {
     where: { sql: '(?::int is null or o.year = ?)', params: [year, year] },
     key: 'o.id',
     keyType: 'int',
+    keyOf: byId,
   };
-}
-
-export function offeringsByCourse(em: EntityManager, ids: readonly number[], window: Window, year: number | null) {
-  return rowsByParent<CourseOffering>(em, offeringsOfCourse(year), ids, window);
-}
-
-export function offeringCountsByCourse(em: EntityManager, ids: readonly number[], year: number | null) {
-  return countsByParent(em, offeringsOfCourse(year), ids);
 }
 
 const ENROLMENT_COLUMNS = `n.id, n.offering_id as "offeringId", n.employee_id as "employeeId", n.year, n.agency_id as "agencyId",
@@ -176,7 +141,7 @@ const ENROLMENT_COLUMNS = `n.id, n.offering_id as "offeringId", n.employee_id as
   n.post_test::float8 as "postTest", n.satisfaction::float8 as satisfaction`;
 
 /** Enrolments of each employee, optionally in one year (null: all years), paged by id. */
-function enrolmentsOfEmployee(year: number | null): ListSql {
+export function enrolmentsOfEmployee(year: number | null): ListSql<Enrolment> {
   return {
     parentType: 'int',
     from: 'learning.enrolment n',
@@ -185,34 +150,20 @@ function enrolmentsOfEmployee(year: number | null): ListSql {
     where: { sql: '(?::int is null or n.year = ?)', params: [year, year] },
     key: 'n.id',
     keyType: 'int',
+    keyOf: byId,
   };
 }
 
-export function enrolmentsByEmployee(em: EntityManager, ids: readonly number[], window: Window, year: number | null) {
-  return rowsByParent<Enrolment>(em, enrolmentsOfEmployee(year), ids, window);
-}
-
-export function enrolmentCountsByEmployee(em: EntityManager, ids: readonly number[], year: number | null) {
-  return countsByParent(em, enrolmentsOfEmployee(year), ids);
-}
-
 /** Enrolments in each offering, paged by id. */
-const ENROLMENTS_OF_OFFERING: ListSql = {
+export const ENROLMENTS_OF_OFFERING: ListSql<Enrolment> = {
   parentType: 'int',
   from: 'learning.enrolment n',
   columns: ENROLMENT_COLUMNS,
   parent: 'n.offering_id = s.key',
   key: 'n.id',
   keyType: 'int',
+  keyOf: byId,
 };
-
-export function enrolmentsByOffering(em: EntityManager, ids: readonly number[], window: Window) {
-  return rowsByParent<Enrolment>(em, ENROLMENTS_OF_OFFERING, ids, window);
-}
-
-export function enrolmentCountsByOffering(em: EntityManager, ids: readonly number[]) {
-  return countsByParent(em, ENROLMENTS_OF_OFFERING, ids);
-}
 
 export interface JpRow {
   employeeId: number;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { countsByParent, type ListSql, rowsByParent, type Window } from '../shared/connection.js';
+import { byCode, byId, type ListSql } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
 import {
@@ -24,7 +24,7 @@ export function regionsByCode(em: EntityManager, codes: readonly string[]): Prom
 const REGION_COLUMNS = `r.code, r.name, r.level, r.kind, r.parent_code as "parentCode"`;
 
 /** Regions directly inside each parent, optionally of one level only; paged by code. */
-function regionList(level: RegionLevel | null): ListSql {
+export function regionsOfParent(level: RegionLevel | null): ListSql<Region> {
   return {
     parentType: 'text',
     from: 'personnel.region r',
@@ -33,39 +33,20 @@ function regionList(level: RegionLevel | null): ListSql {
     where: level ? { sql: 'r.level = ?', params: [level] } : undefined,
     key: 'r.code',
     keyType: 'text',
+    keyOf: byCode,
   };
 }
 
-export function regionsByParent(
-  em: EntityManager,
-  parentCodes: readonly string[],
-  window: Window,
-  level: RegionLevel | null,
-) {
-  return rowsByParent<Region>(em, regionList(level), parentCodes, window);
-}
-
-export function regionCountsByParent(em: EntityManager, parentCodes: readonly string[], level: RegionLevel | null) {
-  return countsByParent(em, regionList(level), parentCodes);
-}
-
 /** All regions of each level (tier), paged by code: the level is the parent of the list. */
-const REGIONS_OF_LEVEL: ListSql = {
+export const REGIONS_OF_LEVEL: ListSql<Region> = {
   parentType: 'text',
   from: 'personnel.region r',
   columns: REGION_COLUMNS,
   parent: 'r.level = s.key',
   key: 'r.code',
   keyType: 'text',
+  keyOf: byCode,
 };
-
-export function regionsByLevel(em: EntityManager, levels: readonly RegionLevel[], window: Window) {
-  return rowsByParent<Region>(em, REGIONS_OF_LEVEL, levels, window);
-}
-
-export function regionCountsByLevel(em: EntityManager, levels: readonly RegionLevel[]) {
-  return countsByParent(em, REGIONS_OF_LEVEL, levels);
-}
 
 export function ranksByCode(em: EntityManager, codes: readonly string[]): Promise<Rank[]> {
   return em.find(Rank, { code: { $in: [...codes] } });
@@ -83,22 +64,15 @@ const UNIT_COLUMNS = `u.id, u.agency_id as "agencyId", u.region_code as "regionC
   u.population_served as "populationServed"`;
 
 /** Service units of each agency, paged by id. */
-const UNITS_OF_AGENCY: ListSql = {
+export const UNITS_OF_AGENCY: ListSql<ServiceUnit> = {
   parentType: 'int',
   from: 'personnel.service_unit u',
   columns: UNIT_COLUMNS,
   parent: 'u.agency_id = s.key',
   key: 'u.id',
   keyType: 'int',
+  keyOf: byId,
 };
-
-export function unitsByAgency(em: EntityManager, agencyIds: readonly number[], window: Window) {
-  return rowsByParent<ServiceUnit>(em, UNITS_OF_AGENCY, agencyIds, window);
-}
-
-export function unitCountsByAgency(em: EntityManager, agencyIds: readonly number[]) {
-  return countsByParent(em, UNITS_OF_AGENCY, agencyIds);
-}
 
 export function employeesById(em: EntityManager, ids: readonly number[]): Promise<Employee[]> {
   return em.find(Employee, { id: { $in: [...ids] } });
@@ -109,17 +83,25 @@ export async function employeeByNip(em: EntityManager, nip: string): Promise<Emp
 }
 
 /** A list of rows per employee, paged by the row id (ids follow the order rows were recorded in). */
-function perEmployee(from: string, columns: string, employeeColumn: string): ListSql {
-  return { parentType: 'int', from, columns, parent: `${employeeColumn} = s.key`, key: 'h.id', keyType: 'int' };
+function perEmployee<Row extends { id: number }>(from: string, columns: string, employeeColumn: string): ListSql<Row> {
+  return {
+    parentType: 'int',
+    from,
+    columns,
+    parent: `${employeeColumn} = s.key`,
+    key: 'h.id',
+    keyType: 'int',
+    keyOf: byId,
+  };
 }
 
-const RANK_HISTORY = perEmployee(
+export const RANK_HISTORY_OF_EMPLOYEE = perEmployee<RankHistory>(
   'personnel.rank_history h',
   'h.id, h.employee_id as "employeeId", h.rank_code as "rankCode", h.tmt::text as tmt',
   'h.employee_id',
 );
 
-const POSITION_HISTORY = perEmployee(
+export const POSITION_HISTORY_OF_EMPLOYEE = perEmployee<PositionHistory>(
   'personnel.position_history h',
   `h.id, h.employee_id as "employeeId", h.agency_id as "agencyId", h.unit_id as "unitId", h.title,
    h.position_kind as "positionKind", h.position_level as "positionLevel", h.tmt::text as tmt`,
@@ -128,40 +110,16 @@ const POSITION_HISTORY = perEmployee(
 
 const MENTORING_COLUMNS = `h.id, h.mentor_id as "mentorId", h.mentee_id as "menteeId", h.started_on::text as "startedOn",
   h.ended_on::text as "endedOn", h.focus`;
-const MENTORING_BY_MENTOR = perEmployee('personnel.mentoring_pair h', MENTORING_COLUMNS, 'h.mentor_id');
-const MENTORING_BY_MENTEE = perEmployee('personnel.mentoring_pair h', MENTORING_COLUMNS, 'h.mentee_id');
-
-export function rankHistoryByEmployee(em: EntityManager, employeeIds: readonly number[], window: Window) {
-  return rowsByParent<RankHistory>(em, RANK_HISTORY, employeeIds, window);
-}
-
-export function rankHistoryCountsByEmployee(em: EntityManager, employeeIds: readonly number[]) {
-  return countsByParent(em, RANK_HISTORY, employeeIds);
-}
-
-export function positionHistoryByEmployee(em: EntityManager, employeeIds: readonly number[], window: Window) {
-  return rowsByParent<PositionHistory>(em, POSITION_HISTORY, employeeIds, window);
-}
-
-export function positionHistoryCountsByEmployee(em: EntityManager, employeeIds: readonly number[]) {
-  return countsByParent(em, POSITION_HISTORY, employeeIds);
-}
-
-export function mentoringByMentor(em: EntityManager, ids: readonly number[], window: Window) {
-  return rowsByParent<MentoringPair>(em, MENTORING_BY_MENTOR, ids, window);
-}
-
-export function mentoringCountsByMentor(em: EntityManager, ids: readonly number[]) {
-  return countsByParent(em, MENTORING_BY_MENTOR, ids);
-}
-
-export function mentoringByMentee(em: EntityManager, ids: readonly number[], window: Window) {
-  return rowsByParent<MentoringPair>(em, MENTORING_BY_MENTEE, ids, window);
-}
-
-export function mentoringCountsByMentee(em: EntityManager, ids: readonly number[]) {
-  return countsByParent(em, MENTORING_BY_MENTEE, ids);
-}
+export const MENTORING_OF_MENTOR = perEmployee<MentoringPair>(
+  'personnel.mentoring_pair h',
+  MENTORING_COLUMNS,
+  'h.mentor_id',
+);
+export const MENTORING_OF_MENTEE = perEmployee<MentoringPair>(
+  'personnel.mentoring_pair h',
+  MENTORING_COLUMNS,
+  'h.mentee_id',
+);
 
 /** The head of each agency: its JPT pratama without a service unit. */
 export function headsByAgency(em: EntityManager, agencyIds: readonly number[]): Promise<Employee[]> {
@@ -173,40 +131,26 @@ export function headsByAgency(em: EntityManager, agencyIds: readonly number[]): 
 }
 
 /** Agencies lying within each requested region (at any level), paged by id. */
-const AGENCIES_IN_REGION: ListSql = {
+export const AGENCIES_IN_REGION: ListSql<Agency> = {
   parentType: 'text',
   from: 'personnel.agency a',
   columns: 'a.id, a.region_code as "regionCode", a.name, a.kind',
   parent: sqlWithinRegion('a.region_code', 's.key'),
   key: 'a.id',
   keyType: 'int',
+  keyOf: byId,
 };
 
-export function agenciesByRegion(em: EntityManager, codes: readonly string[], window: Window) {
-  return rowsByParent<Agency>(em, AGENCIES_IN_REGION, codes, window);
-}
-
-export function agencyCountsByRegion(em: EntityManager, codes: readonly string[]) {
-  return countsByParent(em, AGENCIES_IN_REGION, codes);
-}
-
 /** Service units located in each requested region (at any level), paged by id. */
-const UNITS_IN_REGION: ListSql = {
+export const UNITS_IN_REGION: ListSql<ServiceUnit> = {
   parentType: 'text',
   from: 'personnel.service_unit u',
   columns: UNIT_COLUMNS,
   parent: sqlWithinRegion('u.region_code', 's.key'),
   key: 'u.id',
   keyType: 'int',
+  keyOf: byId,
 };
-
-export function unitsByRegion(em: EntityManager, codes: readonly string[], window: Window) {
-  return rowsByParent<ServiceUnit>(em, UNITS_IN_REGION, codes, window);
-}
-
-export function unitCountsByRegion(em: EntityManager, codes: readonly string[]) {
-  return countsByParent(em, UNITS_IN_REGION, codes);
-}
 
 export type EmployeeScope = { agencyId: number } | { unitId: number } | { regionCode: string };
 
@@ -271,7 +215,7 @@ export interface EmployeeListArgs {
  * The employees of each scope of one kind, paged by id. Pages walk the primary key per scope (a LATERAL
  * join limited per scope); counts join from the (few) units and agencies of a region instead.
  */
-function employeeList({ kind, filter }: EmployeeListArgs): ListSql {
+export function employeesOfScope({ kind, filter }: EmployeeListArgs): ListSql<Employee> {
   const condition = filterCondition(filter);
   return {
     parentType: 'text',
@@ -285,20 +229,8 @@ function employeeList({ kind, filter }: EmployeeListArgs): ListSql {
     },
     key: 'e.id',
     keyType: 'int',
+    keyOf: byId,
   };
-}
-
-export function employeesByScope(
-  em: EntityManager,
-  scopeKeys: readonly string[],
-  window: Window,
-  args: EmployeeListArgs,
-) {
-  return rowsByParent<Employee>(em, employeeList(args), scopeKeys, window);
-}
-
-export function employeeCountsByScope(em: EntityManager, scopeKeys: readonly string[], args: EmployeeListArgs) {
-  return countsByParent(em, employeeList(args), scopeKeys);
 }
 
 /**

@@ -107,7 +107,7 @@ export function toPage<Row>(
  * The SQL of a list per parent, from which `rowsByParent` and `countsByParent` build their statements.
  * Every part is SQL written in the service, never user input; the parents are bound as `s.key`.
  */
-export interface ListSql {
+export interface ListSql<Row> {
   /** SQL type of the parent keys: `s.key` is of this type. */
   parentType: KeyType;
   /** The table (or join) the rows come from, with its alias, e.g. `personnel.region r`. */
@@ -126,7 +126,13 @@ export interface ListSql {
   /** The unique key the list is ordered and paged by, e.g. `r.code`, and its type. */
   key: string;
   keyType: KeyType;
+  /** The same key read from a row, e.g. `(r) => r.code`: where a page's cursor comes from. */
+  keyOf(row: Row): number | string;
 }
+
+/** `keyOf` of the lists paged by an integer id, and of those paged by a code (regions). */
+export const byId = (row: { id: number }): number => row.id;
+export const byCode = (row: { code: string }): string => row.code;
 
 /** The one parent of a list without parent (all universities, all courses): `s.key` is ''. */
 export const WHOLE_LIST = '';
@@ -137,7 +143,7 @@ export const WHOLE_LIST = '';
  */
 export function rowsByParent<Row>(
   em: EntityManager,
-  list: ListSql,
+  list: ListSql<Row>,
   parents: readonly (string | number)[],
   window: Window,
 ): Promise<(Row & { parentKey: string | number })[]> {
@@ -158,7 +164,7 @@ export function rowsByParent<Row>(
 /** One statement: the number of rows of each parent, over all pages. */
 export async function countsByParent(
   em: EntityManager,
-  list: ListSql,
+  list: ListSql<unknown>,
   parents: readonly (string | number)[],
 ): Promise<{ parentKey: string | number; total: number }[]> {
   const where = list.where ?? { sql: 'true', params: [] };
@@ -185,30 +191,25 @@ export interface PageKey<Parent, Args> {
   args: Args;
 }
 
-/** A list per parent, as a service provides it: its rows in a window and its counts, for many parents at once. */
-export interface PagedList<Parent extends string | number, Row, Args> {
-  rows(parents: Parent[], window: Window, args: Args): Promise<(Row & { parentKey: string | number })[]>;
-  counts(parents: Parent[], args: Args): Promise<{ parentKey: string | number; total: number }[]>;
-  /** The unique key each row is ordered and paged by. */
-  keyOf(row: Row): number | string;
-  keyType: KeyType;
-}
-
 /** Loads a page per parent; parents asked with the same arguments share one statement (and one for counts). */
 export interface PageLoader<Parent, Row, Args> {
   load(parent: Parent, page: { first: number; after?: string | null }, args: Args): Promise<Page<Row>>;
 }
 
 /**
- * The per-request loader of a paged list: one rows statement per distinct argument set, whatever the
+ * The per-request loader of a paged list, read with `rowsByParent` and `countsByParent` from the list's
+ * SQL (or from the SQL its arguments select): one rows statement per distinct argument set, whatever the
  * number of parents, and one count statement per argument set when some page's `totalCount` is asked.
  * `after` is checked when loading, so a bad cursor fails its own field only. `first` is checked here too,
  * but through the servers an out-of-range `first` never gets here: the limits plugin (limits.ts) rejects
  * the whole request first, HTTP 400 with the same message.
  */
 export function pageLoader<Parent extends string | number, Row, Args = null>(
-  list: PagedList<Parent, Row, Args>,
+  em: EntityManager,
+  sql: ListSql<Row> | ((args: Args) => ListSql<Row>),
 ): PageLoader<Parent, Row, Args> {
+  // A list whose SQL depends on its arguments (a year, a filter) is built per argument set: cheap strings.
+  const listOf = typeof sql === 'function' ? sql : () => sql;
   const groupOf = (key: PageKey<Parent, Args>) => JSON.stringify([key.first, key.after, key.args]);
   const counts = batchedByGroup(
     (key: Omit<PageKey<Parent, Args>, 'first' | 'after'>) => JSON.stringify(key.args),
@@ -217,9 +218,10 @@ export function pageLoader<Parent extends string | number, Row, Args = null>(
       if (!firstKey) return [];
       const totals = new Map(
         (
-          await list.counts(
+          await countsByParent(
+            em,
+            listOf(firstKey.args),
             keys.map((key) => key.parent),
-            firstKey.args,
           )
         ).map((c) => [String(c.parentKey), c.total]),
       );
@@ -229,16 +231,21 @@ export function pageLoader<Parent extends string | number, Row, Args = null>(
   const pages: DataLoader<PageKey<Parent, Args>, Page<Row>, string> = batchedByGroup(groupOf, async (keys) => {
     const [firstKey] = keys;
     if (!firstKey) return [];
+    const list = listOf(firstKey.args);
     const window = { after: decodeKey(list.keyType, firstKey.after), limit: firstKey.first + 1 };
-    const rows = await list.rows(
+    const rows = await rowsByParent(
+      em,
+      list,
       keys.map((key) => key.parent),
       window,
-      firstKey.args,
     );
     const grouped = Map.groupBy(rows, (row) => String(row.parentKey));
     return keys.map((key) =>
-      toPage(grouped.get(String(key.parent)) ?? [], key.first, list.keyOf, () =>
-        counts.load({ parent: key.parent, args: key.args }),
+      toPage(
+        grouped.get(String(key.parent)) ?? [],
+        key.first,
+        (row) => list.keyOf(row),
+        () => counts.load({ parent: key.parent, args: key.args }),
       ),
     );
   });
@@ -246,7 +253,7 @@ export function pageLoader<Parent extends string | number, Row, Args = null>(
     load(parent, page, args) {
       const first = validatePageSize(page.first);
       const after = page.after ?? null;
-      decodeKey(list.keyType, after); // a malformed cursor is this field's BAD_USER_INPUT, not the batch's
+      decodeKey(listOf(args).keyType, after); // a malformed cursor is this field's BAD_USER_INPUT, not the batch's
       return pages.load({ parent, first, after, args });
     },
   };
