@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
-import { type ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 import { batchedByGroup } from './loaders.js';
 import { query } from './orm.js';
@@ -14,14 +14,6 @@ import { decodeCursor, encodeCursor, PageInfo, validatePageSize } from './pagina
  * Pages are keyset pages over a unique key (an id, or a region code), never OFFSET: a page costs the
  * same wherever it starts, and rows inserted behind the cursor cannot shift the next page.
  */
-
-/**
- * `PageInfo` as every subgraph declares it: the same value type in several subgraphs must be shareable
- * in Federation 2. It adds nothing to the shared `PageInfo` of pagination.ts.
- */
-@ObjectType('PageInfo', { description: 'Where a page ends and whether more follow.' })
-@Directive('@shareable')
-export class ConnectionPageInfo extends PageInfo {}
 
 /**
  * A page of a list as resolvers return it. `totalCount` is a promise read only when the field is
@@ -44,7 +36,7 @@ export function Connection<Node extends object>(node: ClassType<Node>, plural: s
     @Field(() => [node], { description: `The ${plural} on this page, in cursor order.` })
     nodes!: Node[];
 
-    @Field(() => ConnectionPageInfo, { description: 'Cursor to continue from, and whether more follow.' })
+    @Field(() => PageInfo, { description: 'Cursor to continue from, and whether more follow.' })
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: `All ${plural} of the list over all pages (counted only when asked).` })

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 
 export const MAX_PAGE_SIZE = 1000;
@@ -14,7 +14,9 @@ export class PageArgs {
   after?: string | null;
 }
 
+/** Every subgraph declares it, and the same value type in several subgraphs must be shareable (Federation 2). */
 @ObjectType({ description: 'Where a page ends and whether more follow.' })
+@Directive('@shareable')
 export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the last item on this page; pass it as `after`.' })
   endCursor!: string | null;
