@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
@@ -17,6 +18,7 @@ import {
   serveGraphql,
   withTimeout,
 } from '../subgraphs/shared/http.js';
+import { INTERNAL_TOKEN_HEADER, signViewerToken } from '../subgraphs/shared/internal-token.js';
 import {
   type CostModel,
   DEFAULT_COST_MODEL,
@@ -26,10 +28,18 @@ import {
 } from '../subgraphs/shared/limits.js';
 import { createLogger, currentRequest, type Logger, type LoggingOptions } from '../subgraphs/shared/logging.js';
 import { ServerMetrics } from '../subgraphs/shared/metrics.js';
+import type { Viewer } from '../subgraphs/shared/viewer.js';
+import type { Authenticator } from './identity.js';
 
 /** The checked-in supergraph (schema/supergraph.graphql): the gateway never introspects at run time. */
 export function readSupergraph(): string {
   return readFileSync(join(projectRoot(), 'schema', 'supergraph.graphql'), 'utf8');
+}
+
+/** A gateway request's context: the Viewer and the internal token that carries it to every subgraph fetch. */
+export interface GatewayContext {
+  viewer: Viewer;
+  internalToken: string;
 }
 
 /** Fetches the gateway made to each subgraph: the evidence that a query plan does not grow with data. */
@@ -41,6 +51,10 @@ export const DEFAULT_GATEWAY_MAX_SOCKETS = 50;
 export interface GatewayOptions extends HttpOptions {
   /** URL of each subgraph by name (overrides the URLs composed into the supergraph). */
   subgraphUrls: Record<string, string>;
+  /** Who is asking: JWT, API key or nobody (identity.ts). */
+  authenticator: Authenticator;
+  /** The gateway's private key: it signs the Viewer for the subgraphs (internal-token.ts). */
+  internalSigningKey: KeyObject;
   fetchCounts?: FetchCounts;
   /** A fetch to a subgraph that takes longer fails with SUBGRAPH_TIMEOUT. Default 10 s. */
   subgraphTimeoutMs?: number;
@@ -76,22 +90,24 @@ interface SubgraphSourceOptions {
  * One subgraph as the gateway sees it: passes on the request id and trace context, and turns every
  * failure (refused, timed out, non-2xx) into an error naming the subgraph and the path, with no URL.
  */
-class SubgraphDataSource extends RemoteGraphQLDataSource {
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(private readonly source: SubgraphSourceOptions) {
     super({ url: source.url, fetcher: source.fetcher });
   }
 
-  override willSendRequest({ request }: GraphQLDataSourceProcessOptions): void {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const { fetchCounts, name } = this.source;
     if (fetchCounts) fetchCounts[name] = (fetchCounts[name] ?? 0) + 1;
     const headers = request.http?.headers;
+    // The subgraphs trust this token only; a health check of the gateway's own has no request context.
+    if (headers && 'internalToken' in context) headers.set(INTERNAL_TOKEN_HEADER, context.internalToken);
     const scope = currentRequest();
     if (headers && scope) headers.set('x-request-id', scope.requestId);
     if (headers)
       propagation.inject(otelContext.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { name, metrics } = this.source;
     const started = performance.now();
     let outcome = 'ok';
@@ -219,7 +235,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
   const protection = limitProtection(limits, options.costModel ?? DEFAULT_COST_MODEL);
-  const server = new ApolloServer({
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [scopePlugin(), metrics.plugin(), valueCompletionPlugin(), ...protection.plugins],
     ...hardenedApolloOptions(protection),
@@ -233,7 +249,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     log,
     metrics,
     shutdownGraceMs: options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS,
-    context: async () => ({}),
+    // Once per request: a present but wrong credential is UNAUTHENTICATED (401), never silently anonymous.
+    context: async (_scope, request) => {
+      const viewer = await options.authenticator.authenticate(request.headers);
+      return { viewer, internalToken: await signViewerToken(viewer, options.internalSigningKey) };
+    },
     ready: async () => {
       const results = await Promise.all(
         Object.entries(subgraphUrls).map(async ([name, url]) => {

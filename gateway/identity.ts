@@ -7,8 +7,15 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
+import { apiKeyVerifier } from '../subgraphs/access/store.js';
 import type { AuthConfig } from '../subgraphs/shared/auth-config.js';
-import { authenticationErrorOf, type HeaderSource, headerValue } from '../subgraphs/shared/internal-token.js';
+import { createPool } from '../subgraphs/shared/database.js';
+import {
+  authenticationErrorOf,
+  type HeaderSource,
+  headerValue,
+  loadInternalKeys,
+} from '../subgraphs/shared/internal-token.js';
 import { ensureKeyPairFile } from '../subgraphs/shared/key-files.js';
 import {
   ANONYMOUS,
@@ -175,7 +182,33 @@ export function createAuthenticator(verifiers: { jwt?: TokenVerifier; apiKey?: A
   };
 }
 
-/** The gateway's authenticator from the configuration (and the access schema's key lookup, when wired). */
+/** The gateway's authenticator from the configuration and, when the access schema is reachable, its key lookup. */
 export async function authenticatorFromConfig(auth: AuthConfig, apiKey?: ApiKeyVerifier): Promise<Authenticator> {
   return createAuthenticator({ jwt: auth.jwt ? await createJwtVerifier(auth.jwt) : undefined, apiKey });
+}
+
+export interface GatewayIdentity {
+  authenticator: Authenticator;
+  internalSigningKey: KeyObject;
+  /** Closes the access database pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * Everything the gateway needs to know who is asking and to vouch for it: the JWT verifier, API keys in
+ * the access schema (when `accessDatabaseUrl` is set), and the key that signs the internal token.
+ */
+export async function gatewayIdentity(
+  auth: AuthConfig,
+  accessDatabaseUrl: string | undefined,
+): Promise<GatewayIdentity> {
+  const { signingKey } = await loadInternalKeys(auth.internal, 'sign');
+  const pool = accessDatabaseUrl === undefined ? undefined : createPool(accessDatabaseUrl, 4);
+  return {
+    authenticator: await authenticatorFromConfig(auth, pool && apiKeyVerifier(pool)),
+    internalSigningKey: signingKey,
+    close: async () => {
+      await pool?.end();
+    },
+  };
 }

@@ -10,10 +10,13 @@ import { startTelemetry } from '../subgraphs/shared/telemetry.js';
 const settings = configOrExit();
 const telemetry = await startTelemetry({ endpoint: settings.log.otlpEndpoint, serviceName: 'gateway' });
 // Loaded after telemetry starts, so that its instrumentation sees the HTTP and gateway modules.
-const { startGateway } = await import('./gateway.js');
+const [{ startGateway }, { gatewayIdentity }] = await Promise.all([import('./gateway.js'), import('./identity.js')]);
 const { subgraphBodyBytes: _subgraphsOnly, ...limits } = settings.limits;
+const identity = await gatewayIdentity(settings.auth, settings.database.accessUrl);
 const gateway = await startGateway({
   subgraphUrls: settings.subgraphUrls,
+  authenticator: identity.authenticator,
+  internalSigningKey: identity.internalSigningKey,
   port: settings.server.port ?? 4000,
   host: settings.server.host,
   corsOrigins: settings.server.corsOrigins,
@@ -27,6 +30,7 @@ const gateway = await startGateway({
 onShutdown({
   stop: async () => {
     await gateway.stop();
+    await identity.close();
     await telemetry?.shutdown();
   },
   graceMs: settings.timeouts.shutdownGraceMs,

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { ACCESS_ROLE, prepareAccessSchema } from './access/migrate.js';
 import { migrations as budgetingMigrations } from './budgeting/migrations/index.js';
 import { migrations as evaluationMigrations } from './evaluation/migrations/index.js';
 import { migrations as learningMigrations } from './learning/migrations/index.js';
@@ -8,7 +9,7 @@ import { importOfficialRegions } from './personnel/reference/regions.js';
 import { createPool } from './shared/database.js';
 import { migrate, openOrm } from './shared/orm.js';
 
-export { SUBGRAPH_NAMES, type SubgraphName };
+export { ACCESS_ROLE, SUBGRAPH_NAMES, type SubgraphName };
 
 /**
  * Each subgraph's migrations. (Imported from the migration folders rather than from the subgraph
@@ -36,8 +37,9 @@ export const OWNER_ROLE = 'pembinaan_owner';
 
 export interface PrepareOptions {
   /**
-   * The subgraph's own login role: after migrating, it gets USAGE on the subgraph's schema and SELECT on
-   * its tables (now and, through default privileges, on tables later migrations create), nothing else.
+   * The subgraph's own login role: after migrating, it gets USAGE on the subgraph's schema and read and
+   * write on its tables (now and, through default privileges, on tables later migrations create), and
+   * may append to the access logs; nothing else: no DDL, no other subgraph's schema, no API keys.
    */
   role?: string;
 }
@@ -48,6 +50,8 @@ export interface PrepareOptions {
  * migrate one after the other (the second finds nothing to do) instead of racing.
  */
 export async function prepareSubgraph(url: string, schema: SubgraphName, options: PrepareOptions = {}): Promise<void> {
+  // Every subgraph logs sensitive reads and audits writes into the access schema: it must exist first.
+  await prepareAccessSchema(url, { subgraphs: options.role ? [options.role] : [] });
   const lock = new pg.Client({ connectionString: url });
   await lock.connect();
   try {
@@ -82,19 +86,25 @@ export async function prepareSubgraph(url: string, schema: SubgraphName, options
   }
 }
 
-/** Brings a whole database up to date: every subgraph's migrations, reference data and role grants. */
-export async function prepareDatabase(url: string, roles: Partial<Record<SubgraphName, string>> = {}): Promise<void> {
+/** The login roles of a database: each subgraph's, and the gateway's for the access schema. */
+export type DatabaseRoles = Partial<Record<SubgraphName | 'access', string>>;
+
+/** Brings a whole database up to date: the access schema, every subgraph's migrations, reference data and role grants. */
+export async function prepareDatabase(url: string, roles: DatabaseRoles = {}): Promise<void> {
+  await prepareAccessSchema(url, { service: roles.access });
   for (const schema of SUBGRAPH_NAMES) await prepareSubgraph(url, schema, { role: roles[schema] });
 }
 
-/** Read-only use of one schema for one role; what a DBA would run by hand (see the README). */
+/** Use of one schema for its subgraph's role; what a DBA would run by hand (see the README). */
 export function grantStatements(schema: SubgraphName, role: string): string[] {
   const s = pg.escapeIdentifier(schema);
   const r = pg.escapeIdentifier(role);
   return [
     `grant usage on schema ${s} to ${r}`,
-    `grant select on all tables in schema ${s} to ${r}`,
-    `alter default privileges in schema ${s} grant select on tables to ${r}`,
+    `grant select, insert, update, delete on all tables in schema ${s} to ${r}`,
+    `grant usage on all sequences in schema ${s} to ${r}`,
+    `alter default privileges in schema ${s} grant select, insert, update, delete on tables to ${r}`,
+    `alter default privileges in schema ${s} grant usage on sequences to ${r}`,
   ];
 }
 

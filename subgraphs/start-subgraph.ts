@@ -25,10 +25,11 @@ if (!databaseUrl) {
 }
 const telemetry = await startTelemetry({ endpoint: settings.log.otlpEndpoint, serviceName: name });
 // Loaded after telemetry starts, so that its instrumentation sees pg, HTTP and the ORM.
-const [{ prepareSubgraph }, { SUBGRAPHS }, { startSubgraph }] = await Promise.all([
+const [{ prepareSubgraph }, { SUBGRAPHS }, { startSubgraph }, { loadInternalKeys }] = await Promise.all([
   import('./migrate.js'),
   import('./index.js'),
   import('./shared/subgraph.js'),
+  import('./shared/internal-token.js'),
 ]);
 if (ownerUrl) {
   const role = new URL(databaseUrl).username;
@@ -37,8 +38,10 @@ if (ownerUrl) {
   });
 }
 const { subgraphBodyBytes, ...limits } = settings.limits;
+const { publicKey } = await loadInternalKeys(settings.auth.internal, 'verify');
 const subgraph = await startSubgraph(SUBGRAPHS[name], {
   databaseUrl,
+  internalPublicKey: publicKey,
   port: settings.server.port ?? DEFAULT_PORTS[name],
   host: settings.server.host,
   corsOrigins: settings.server.corsOrigins,

@@ -13,10 +13,19 @@ export const ACCESS_ROLE = 'pembinaan_access';
  *   no update, no delete, no new keys.
  * - `'key-admin'` (the tooling or an admin service): create keys and revoke them (revoked_at/revoked_by
  *   only), append to audit_event.
+ * - `'subgraph'` (each subgraph's own role): append to and read the two logs; never the keys.
  */
-export function accessGrantStatements(role: string, kind: 'service' | 'key-admin' = 'service'): string[] {
+export function accessGrantStatements(role: string, kind: 'service' | 'key-admin' | 'subgraph' = 'service'): string[] {
   const r = pg.escapeIdentifier(role);
   const usage = `grant usage on schema access to ${r}`;
+  if (kind === 'subgraph') {
+    // A subgraph logs its sensitive reads and audits its writes, and shows national administrators both logs.
+    return [
+      usage,
+      `grant insert, select on access.sensitive_read, access.audit_event to ${r}`,
+      `grant usage on all sequences in schema access to ${r}`,
+    ];
+  }
   if (kind === 'key-admin') {
     return [
       usage,
@@ -34,13 +43,12 @@ export function accessGrantStatements(role: string, kind: 'service' | 'key-admin
 
 /**
  * Brings the access schema up to date, as the owner, under an advisory lock (like
- * `subgraphs/migrate.ts` `prepareSubgraph`), then grants `roles`. Idempotent. Today `npm run token --
- * --api-key` and the access tests call it; once the gateway enforces access it runs next to
- * `prepareDatabase` (npm start, the test global setup, a gateway with DATABASE_URL).
+ * `subgraphs/migrate.ts` `prepareSubgraph`), then grants `roles`. Idempotent. `prepareDatabase` and
+ * each subgraph process with DATABASE_URL run it first.
  */
 export async function prepareAccessSchema(
   url: string,
-  roles: { service?: string; keyAdmin?: string } = {},
+  roles: { service?: string; keyAdmin?: string; subgraphs?: readonly string[] } = {},
 ): Promise<void> {
   const lock = new pg.Client({ connectionString: url });
   await lock.connect();
@@ -63,6 +71,8 @@ export async function prepareAccessSchema(
       for (const statement of accessGrantStatements(roles.service, 'service')) await lock.query(statement);
     if (roles.keyAdmin)
       for (const statement of accessGrantStatements(roles.keyAdmin, 'key-admin')) await lock.query(statement);
+    for (const role of roles.subgraphs ?? [])
+      for (const statement of accessGrantStatements(role, 'subgraph')) await lock.query(statement);
   } finally {
     await lock.query('select pg_advisory_unlock_all()').catch(() => {});
     await lock.end();

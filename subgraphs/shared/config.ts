@@ -46,6 +46,8 @@ const schema = z.object({
   LEARNING_DATABASE_URL: postgresUrl.optional(),
   BUDGETING_DATABASE_URL: postgresUrl.optional(),
   EVALUATION_DATABASE_URL: postgresUrl.optional(),
+  /** The gateway's connection for API keys (the pembinaan_access role); default DATABASE_URL. */
+  ACCESS_DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().trim().min(1).optional(),
   EMBEDDED_PG_PORT: integer(0, 65535).optional(),
   CORS_ORIGINS: z
@@ -103,6 +105,8 @@ export interface Config {
     url: string | undefined;
     /** Each subgraph's own least-privilege connection, when configured. */
     subgraphUrls: Partial<Record<SubgraphName, string>>;
+    /** The gateway's connection to the access schema (API keys); without one, API keys are refused. */
+    accessUrl: string | undefined;
     poolMax: number;
     statementTimeoutMs: number;
   };
@@ -180,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           return value ? [[name, value]] : [];
         }),
       ),
+      accessUrl: e.ACCESS_DATABASE_URL ?? e.DATABASE_URL,
       poolMax: e.DB_POOL_MAX,
       statementTimeoutMs: e.STATEMENT_TIMEOUT_MS,
     },

@@ -36,7 +36,19 @@ export const CLIENT_SAFE_CODES = new Set([
 ]);
 
 /** Extensions that may reach clients; everything else (stacktrace, exception, response...) is dropped. */
-const SAFE_EXTENSIONS = ['code', 'field', 'limit', 'value', 'serviceName', 'requestId'];
+const SAFE_EXTENSIONS = [
+  'code',
+  'field',
+  'limit',
+  'value',
+  'serviceName',
+  'requestId',
+  // Access refusals: why a credential failed, which capability, region or university was refused.
+  'reason',
+  'capability',
+  'regionCode',
+  'universityCode',
+];
 
 /**
  * Apollo's formatError for the gateway and every subgraph: client errors keep their message and the safe

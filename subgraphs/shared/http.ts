@@ -311,7 +311,10 @@ function applyCors(req: IncomingMessage, res: ServerResponse, allowed: Set<strin
     res.setHeader('access-control-expose-headers', 'x-request-id');
     if (req.method === 'OPTIONS') {
       res.setHeader('access-control-allow-methods', 'GET, POST');
-      res.setHeader('access-control-allow-headers', 'content-type, x-request-id, apollo-require-preflight');
+      res.setHeader(
+        'access-control-allow-headers',
+        'authorization, content-type, x-api-key, x-request-id, apollo-require-preflight',
+      );
       res.setHeader('access-control-max-age', '600');
     }
     return true;

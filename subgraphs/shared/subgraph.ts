@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { KeyObject } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
@@ -8,6 +9,7 @@ import type { Migration } from '@mikro-orm/migrations';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
 import { type GraphQLSchema, getNamedType, getNullableType, isListType, isObjectType, parse } from 'graphql';
 import { buildSchema, type ClassType, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { authChecker } from './access.js';
 import { badUserInput } from './errors.js';
 import {
   DEFAULT_SHUTDOWN_GRACE_MS,
@@ -16,6 +18,7 @@ import {
   scopePlugin,
   serveGraphql,
 } from './http.js';
+import { viewerFromInternalHeaders } from './internal-token.js';
 import {
   type CostModel,
   DEFAULT_COST_MODEL,
@@ -29,9 +32,12 @@ import { ServerMetrics } from './metrics.js';
 import { openOrm, StatementCounter } from './orm.js';
 import { configurePageSize } from './pagination.js';
 import { RupiahScalar } from './scalars.js';
+import type { Viewer } from './viewer.js';
 
-/** What every request's resolvers receive: a forked EntityManager and this request's DataLoaders. */
+/** What every request's resolvers receive: who asks, a forked EntityManager and this request's DataLoaders. */
 export interface RequestContext<Loaders> {
+  /** Who is asking, as the gateway vouched for it (the internal token); see access.ts. */
+  viewer: Viewer;
   em: EntityManager;
   loaders: Loaders;
   /** This request's id (also the gateway's, which passes it on) and its logger. */
@@ -56,7 +62,8 @@ export interface SubgraphDefinition<Loaders> {
   orphanedTypes?: ClassType[];
   /** `__resolveReference` for each entity type this subgraph contributes fields to. */
   references: Record<string, ReferenceResolver<Loaders>>;
-  createLoaders(em: EntityManager): Loaders;
+  /** This request's loaders; list loaders apply the viewer's region scope in their SQL. */
+  createLoaders(em: EntityManager, viewer: Viewer): Loaders;
 }
 
 const FEDERATION_LINK =
@@ -77,6 +84,9 @@ async function buildTypeGraphqlSchema(definition: SubgraphDefinition<unknown>): 
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
     scalarsMap: [{ type: BigInt, scalar: RupiahScalar }],
+    // `@Authorized(capability)` on types and fields; a refusal is an error with its path (access.ts).
+    authChecker,
+    authMode: 'error',
     // The federation directives are defined by @apollo/subgraph, not here.
     skipCheck: true,
     validate: false,
@@ -154,6 +164,8 @@ export interface RunningSubgraph {
 
 export interface StartSubgraphOptions extends HttpOptions {
   databaseUrl: string;
+  /** The gateway's public key: every GraphQL request must carry an internal token it verifies. */
+  internalPublicKey: KeyObject;
   /** Count SQL statements (tests). */
   counter?: StatementCounter;
   plugins?: ApolloServerPlugin[];
@@ -248,9 +260,11 @@ export async function startSubgraph<Loaders>(
         throw error;
       }
     },
-    context: async (scope: RequestScope) => {
+    context: async (scope: RequestScope, request) => {
+      // Nobody is served around the gateway: no valid internal token, no data (`_entities` included).
+      const viewer = await viewerFromInternalHeaders(request.headers, options.internalPublicKey);
       const em = orm.em.fork();
-      return { em, loaders: definition.createLoaders(em), requestId: scope.requestId, log: scope.log };
+      return { viewer, em, loaders: definition.createLoaders(em, viewer), requestId: scope.requestId, log: scope.log };
     },
   });
   return {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessGrantStatements } from '../../subgraphs/access/migrate.js';
 import { ensureRoles, grantStatements, prepareSubgraph } from '../../subgraphs/migrate.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names.js';
 import { openOrm, query } from '../../subgraphs/shared/orm.js';
@@ -34,8 +35,10 @@ beforeAll(async () => {
     database,
     SUBGRAPH_NAMES.map((name) => ({ name: roleOf(name), password: passwords[name] })),
   );
-  for (const name of SUBGRAPH_NAMES)
+  for (const name of SUBGRAPH_NAMES) {
     for (const statement of grantStatements(name, roleOf(name))) await admin.query(statement);
+    for (const statement of accessGrantStatements(roleOf(name), 'subgraph')) await admin.query(statement);
+  }
 });
 
 afterAll(async () => {
@@ -47,7 +50,7 @@ afterAll(async () => {
 });
 
 describe('each subgraph role', () => {
-  it('reads its own tables and no other subgraph’s, and writes nothing', async () => {
+  it('reads and writes its own tables and no other subgraph’s, appends to the access logs, and changes no schema', async () => {
     const { rows: tables } = await admin.query<{ schemaname: SubgraphName; tablename: string }>(
       "select schemaname, tablename from pg_tables where schemaname = any($1) and tablename <> 'mikro_orm_migrations' order by 1, 2",
       [SUBGRAPH_NAMES],
@@ -67,10 +70,22 @@ describe('each subgraph role', () => {
             });
           }
         }
-        const own = tables.find((t) => t.schemaname === name)!;
-        await expect(client.query(`delete from ${name}.${pg.escapeIdentifier(own.tablename)}`)).rejects.toMatchObject({
-          code: '42501',
-        });
+        const { rows: privileges } = await client.query<{ schemaname: string; writes: boolean }>(
+          // By oid: a name in a schema the role may not use cannot even be looked up.
+          `select n.nspname as schemaname, bool_and(has_table_privilege(c.oid, 'insert, update, delete')) as writes
+             from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind = 'r' and n.nspname = any($1) and c.relname <> 'mikro_orm_migrations' group by 1 order by 1`,
+          [SUBGRAPH_NAMES],
+        );
+        for (const { schemaname, writes } of privileges)
+          expect(writes, `${name} writes ${schemaname}`).toBe(schemaname === name);
+        const { rows: access } = await client.query<Record<string, boolean>>(
+          `select has_table_privilege('access.sensitive_read', 'insert') as log_reads,
+                  has_table_privilege('access.audit_event', 'insert') as log_changes,
+                  has_table_privilege('access.audit_event', 'update') as rewrite_log,
+                  has_table_privilege('access.api_key', 'select') as read_keys`,
+        );
+        expect(access[0]).toEqual({ log_reads: true, log_changes: true, rewrite_log: false, read_keys: false });
         await expect(client.query(`create table ${name}.intruder (id int)`)).rejects.toMatchObject({ code: '42501' });
       } finally {
         await client.end();

@@ -8,11 +8,12 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { type RunningGateway, startGateway } from '../../gateway/gateway.js';
 import { SUBGRAPHS } from '../../subgraphs/index.js';
 import { projectRoot } from '../../subgraphs/shared/config.js';
+import { INTERNAL_TOKEN_HEADER } from '../../subgraphs/shared/internal-token.js';
 import { DEFAULT_COST_MODEL, DEFAULT_LIMITS, limitProtection, operationCost } from '../../subgraphs/shared/limits.js';
 import { createLogger } from '../../subgraphs/shared/logging.js';
 import { type RunningSubgraph, startSubgraph } from '../../subgraphs/shared/subgraph.js';
 import { leaks, README_FIRST_QUERY } from '../support/abuse-catalogue.js';
-import { usePlatform } from '../support/platform.js';
+import { internalHeaders, NATIONAL_ADMIN, tokenFor, usePlatform } from '../support/platform.js';
 
 const api = usePlatform();
 const silent = createLogger('test', { level: 'silent' });
@@ -49,9 +50,13 @@ async function controllableSubgraph(
       );
       return;
     }
+    const credential = req.headers[INTERNAL_TOKEN_HEADER];
     const upstream = await fetch(new URL(req.url ?? '/', target), {
       method: req.method,
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(typeof credential === 'string' && { [INTERNAL_TOKEN_HEADER]: credential }),
+      },
       body: req.method === 'POST' ? Buffer.concat(chunks) : undefined,
     });
     res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
@@ -73,15 +78,22 @@ async function gatewayWith(
   const subgraphUrls = Object.fromEntries(
     Object.entries(api.platform.subgraphs).map(([name, s]) => [name, overrides[name] ?? s.url]),
   );
-  const gateway = await startGateway({ subgraphUrls, logger: silent, ...options });
+  const { authenticator, internalSigningKey } = api.platform.keys;
+  const gateway = await startGateway({ subgraphUrls, authenticator, internalSigningKey, logger: silent, ...options });
   cleanup.push(() => gateway.stop());
   return gateway;
 }
 
 async function post(url: string, query: string, headers: Record<string, string> = {}) {
+  // A national administrator at the gateway; at a subgraph, the gateway's credential for one.
   const response = await fetch(new URL('/graphql', url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await tokenFor(NATIONAL_ADMIN)}`,
+      ...(await internalHeaders(NATIONAL_ADMIN)),
+      ...headers,
+    },
     body: JSON.stringify({ query }),
   });
   return {
@@ -187,6 +199,7 @@ describe('errors', () => {
     relayed.port = String(relayPort);
     const subgraph: RunningSubgraph = await startSubgraph(SUBGRAPHS.personnel, {
       databaseUrl: relayed.toString(),
+      internalPublicKey: api.platform.keys.internalPublicKey,
       logging: { destination },
     });
     cleanup.push(() => subgraph.stop());
@@ -279,6 +292,8 @@ describe('shutdown and CORS', () => {
         ...Object.fromEntries(Object.entries(api.platform.subgraphs).map(([n, s]) => [n, s.url])),
         learning: learning.url,
       },
+      authenticator: api.platform.keys.authenticator,
+      internalSigningKey: api.platform.keys.internalSigningKey,
       logger: silent,
       subgraphTimeoutMs: 600,
       shutdownGraceMs: 5000,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validatePageSize } from '../../subgraphs/shared/pagination.js';
 import { RegionPageDocument } from '../generated/graphql.js';
-import { usePlatform } from '../support/platform.js';
+import { internalHeaders, NATIONAL_ADMIN, tokenFor, usePlatform } from '../support/platform.js';
 
 /** Bounded by design: every list that grows with data is a keyset-paginated connection. */
 const api = usePlatform();
@@ -308,9 +308,14 @@ describe('connections', () => {
   // (subgraphs/shared/limits.ts) rejects the whole request, at the gateway and in each subgraph alike.
   it('reject a page size out of range before execution: HTTP 400, BAD_USER_INPUT naming `first`, the limit and the value', async () => {
     const post = async (url: string, query: string, variables?: Record<string, unknown>) => {
+      // Signed in at the gateway; vouched for by the gateway's credential at a subgraph.
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await tokenFor(NATIONAL_ADMIN)}`,
+          ...(await internalHeaders(NATIONAL_ADMIN)),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return {
@@ -406,7 +411,7 @@ describe('connections', () => {
     );
     const response = await fetch(api.platform.subgraphs.personnel.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await internalHeaders(NATIONAL_ADMIN)) },
       body: JSON.stringify({
         query: `query ($representations: [_Any!]!) { _entities(representations: $representations) {
           ... on Region { code children(first: 3) { totalCount nodes { code } } }

@@ -23,6 +23,11 @@ export interface AbuseCase {
   code?: string;
   /** A word the first error's message must contain (the limit's name, the argument...). */
   message?: RegExp;
+  /**
+   * A request sent straight to a subgraph carries the gateway's credential (a national administrator's
+   * internal token), so that the subgraph's own defences are what is tested; false sends none.
+   */
+  gatewayCredential?: false;
 }
 
 const q = (query: string, variables?: Record<string, unknown>, operationName?: string) => ({
@@ -905,6 +910,108 @@ add('cors', [
     headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
     status: 403,
     code: 'FORBIDDEN',
+  },
+]);
+
+const jwtPart = (value: object) => b64(JSON.stringify(value));
+const employeeNips = entities([{ __typename: 'Employee', id: 1 }], '... on Employee { nip fullName }');
+add('access', [
+  ...(['personnel', 'learning', 'budgeting', 'evaluation'] as const).map((target) => ({
+    target,
+    name: `${target} without the gateway credential`,
+    body: q('{ __typename }'),
+    gatewayCredential: false as const,
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  })),
+  {
+    target: 'personnel',
+    name: 'forged _entities without the gateway credential',
+    body: employeeNips,
+    gatewayCredential: false,
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    target: 'evaluation',
+    name: 'forged @requires input without the gateway credential',
+    body: entities(
+      [{ __typename: 'TrainingImpactComparison', id: '2024:12.71', regions: [] }],
+      '... on TrainingImpactComparison { regions { verdict } }',
+    ),
+    gatewayCredential: false,
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    target: 'personnel',
+    name: 'internal token that is not a token',
+    headers: { 'x-pembinaan-viewer': 'not-a-token' },
+    body: employeeNips,
+    gatewayCredential: false,
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    target: 'personnel',
+    name: 'internal token unsigned (alg none) claiming a national administrator',
+    headers: {
+      'x-pembinaan-viewer': `${jwtPart({ alg: 'none', typ: 'pembinaan-viewer+jwt' })}.${jwtPart({
+        iss: 'pembinaan-gateway',
+        aud: 'pembinaan-subgraphs',
+        iat: 1_900_000_000,
+        exp: 1_900_000_060,
+        viewer: { role: 'national-admin', regionCodes: ['*'], universityCode: null, subject: 'x', via: 'jwt' },
+      })}.`,
+    },
+    body: employeeNips,
+    gatewayCredential: false,
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    name: 'bearer token that is not a JWT',
+    headers: { authorization: 'Bearer abc' },
+    body: q('{ __typename }'),
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    name: 'basic authentication',
+    headers: { authorization: 'Basic dXNlcjpwYXNz' },
+    body: q('{ __typename }'),
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    name: 'API key unknown',
+    headers: { 'x-api-key': 'ak_0000000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    body: q('{ __typename }'),
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    name: 'API key malformed',
+    headers: { 'x-api-key': 'secret' },
+    body: q('{ __typename }'),
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    name: 'bearer JWT with alg none claiming a national administrator',
+    headers: {
+      authorization: `Bearer ${jwtPart({ alg: 'none' })}.${jwtPart({ sub: 'x', role: 'national-admin', iss: 'urn:pembinaan:dev', aud: 'pembinaan', exp: 1_900_000_000 })}.`,
+    },
+    body: q('{ __typename }'),
+    status: 401,
+    code: 'UNAUTHENTICATED',
+  },
+  {
+    name: 'two credentials at once',
+    headers: { authorization: 'Bearer abc', 'x-api-key': 'ak_0000000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+    body: q('{ __typename }'),
+    status: 401,
+    code: 'UNAUTHENTICATED',
   },
 ]);
 

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
-import { ensureRoles, OWNER_ROLE, subgraphRole } from '../../subgraphs/migrate.js';
+import { ACCESS_ROLE, type DatabaseRoles, ensureRoles, OWNER_ROLE, subgraphRole } from '../../subgraphs/migrate.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names.js';
 import { config } from '../../subgraphs/shared/config.js';
 import type { DatabaseServer } from '../../subgraphs/shared/database.js';
@@ -307,7 +307,7 @@ async function exists(path: string): Promise<boolean> {
 const DATABASE_NAME = 'pembinaan';
 
 /** The generated passwords of one data folder (credentials.json, mode 600, git-ignored with .data/). */
-type Credentials = Record<'postgres' | 'owner' | SubgraphName, string>;
+type Credentials = Record<'postgres' | 'owner' | 'access' | SubgraphName, string>;
 
 function newPassword(): string {
   return randomBytes(24).toString('base64url');
@@ -320,7 +320,7 @@ async function loadCredentials(dataDir: string): Promise<{ credentials: Credenti
     () => undefined,
   );
   const credentials = Object.fromEntries(
-    (['postgres', 'owner', ...SUBGRAPH_NAMES] as const).map((key) => [key, stored?.[key] ?? newPassword()]),
+    (['postgres', 'owner', 'access', ...SUBGRAPH_NAMES] as const).map((key) => [key, stored?.[key] ?? newPassword()]),
   ) as Credentials;
   const complete = stored !== undefined && Object.keys(credentials).every((key) => stored[key as keyof Credentials]);
   if (!complete) {
@@ -335,8 +335,10 @@ async function loadCredentials(dataDir: string): Promise<{ credentials: Credenti
 export interface DevDatabase {
   ownerUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
-  /** Each subgraph's role, for the grants (undefined: the subgraphs share the owner connection). */
-  roles: Partial<Record<SubgraphName, string>>;
+  /** The gateway's connection to the access schema (API keys). */
+  accessUrl: string;
+  /** Each subgraph's role and the gateway's, for the grants (undefined: they share the owner connection). */
+  roles: DatabaseRoles;
   /** The embedded server, when there is one (current: it changes on restart). */
   embedded(): EmbeddedPostgres | undefined;
   /** Starts the embedded server again on the same port and folder, after it stopped. */
@@ -363,7 +365,10 @@ export async function startDevDatabase(options: {
     url.password = password;
     return url.toString();
   };
-  const subgraphRoles = SUBGRAPH_NAMES.map((name) => ({ name: subgraphRole(name), password: credentials[name] }));
+  const subgraphRoles = [
+    ...SUBGRAPH_NAMES.map((name) => ({ name: subgraphRole(name), password: credentials[name] })),
+    { name: ACCESS_ROLE, password: credentials.access },
+  ];
 
   if (external) {
     const database = new URL(external).pathname.slice(1);
@@ -376,8 +381,12 @@ export async function startDevDatabase(options: {
           configured[name] ?? roleUrl(external, subgraphRole(name), credentials[name]),
         ]),
       ) as Record<SubgraphName, string>;
-      const roles = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, new URL(subgraphUrls[name]).username]));
-      return { ownerUrl: external, subgraphUrls, roles, embedded: () => undefined, stop: async () => {} };
+      const accessUrl = config().database.accessUrl ?? roleUrl(external, ACCESS_ROLE, credentials.access);
+      const roles: DatabaseRoles = {
+        ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, new URL(subgraphUrls[name]).username])),
+        access: new URL(accessUrl).username,
+      };
+      return { ownerUrl: external, subgraphUrls, accessUrl, roles, embedded: () => undefined, stop: async () => {} };
     } catch (error) {
       log(
         `${error instanceof Error ? error.message : String(error)}\nThe subgraphs share DATABASE_URL's user for now.`,
@@ -385,7 +394,14 @@ export async function startDevDatabase(options: {
       const subgraphUrls = Object.fromEntries(
         SUBGRAPH_NAMES.map((name) => [name, configured[name] ?? external]),
       ) as Record<SubgraphName, string>;
-      return { ownerUrl: external, subgraphUrls, roles: {}, embedded: () => undefined, stop: async () => {} };
+      return {
+        ownerUrl: external,
+        subgraphUrls,
+        accessUrl: external,
+        roles: {},
+        embedded: () => undefined,
+        stop: async () => {},
+      };
     }
   }
 
@@ -417,7 +433,8 @@ export async function startDevDatabase(options: {
       subgraphUrls: Object.fromEntries(
         SUBGRAPH_NAMES.map((name) => [name, roleUrl(databaseUrl.toString(), subgraphRole(name), credentials[name])]),
       ) as Record<SubgraphName, string>,
-      roles: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphRole(name)])),
+      accessUrl: roleUrl(databaseUrl.toString(), ACCESS_ROLE, credentials.access),
+      roles: { ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphRole(name)])), access: ACCESS_ROLE },
       embedded: () => current,
       restart: async () => (current = await start(current.port)),
       stop: () => current.stop(),

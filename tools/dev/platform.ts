@@ -1,6 +1,9 @@
+import type { KeyObject } from 'node:crypto';
 import { type FetchCounts, type RunningGateway, startGateway } from '../../gateway/gateway.js';
+import { type Authenticator, gatewayIdentity } from '../../gateway/identity.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from '../../subgraphs/index.js';
 import { config } from '../../subgraphs/shared/config.js';
+import { loadInternalKeys } from '../../subgraphs/shared/internal-token.js';
 import { StatementCounter } from '../../subgraphs/shared/orm.js';
 import { type RunningSubgraph, startSubgraph } from '../../subgraphs/shared/subgraph.js';
 
@@ -22,6 +25,12 @@ export interface Platform {
   statements: Record<SubgraphName, StatementCounter>;
   /** Gateway fetches per subgraph, when instrumented. */
   fetches: FetchCounts;
+  /** What another gateway or subgraph started beside this platform needs to trust and be trusted. */
+  keys: {
+    authenticator: Authenticator;
+    internalSigningKey: KeyObject;
+    internalPublicKey: KeyObject;
+  };
   stop(): Promise<void>;
 }
 
@@ -37,10 +46,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     StatementCounter
   >;
   const fetches: FetchCounts = {};
+  // The development keys of the data folder, as `npm start` uses: `npm run token` works against it too.
+  const identity = await gatewayIdentity(settings.auth, options.databaseUrl);
+  const { publicKey } = await loadInternalKeys(settings.auth.internal, 'verify');
   const started = await Promise.all(
     names.map((name) =>
       startSubgraph(SUBGRAPHS[name], {
         databaseUrl: options.databaseUrl,
+        internalPublicKey: publicKey,
         port: options.fixedPorts ? DEFAULT_PORTS[name] : 0,
         counter: options.instrument ? statements[name] : undefined,
         logging: { level: settings.log.level },
@@ -50,6 +63,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
   const gateway = await startGateway({
     subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
+    authenticator: identity.authenticator,
+    internalSigningKey: identity.internalSigningKey,
     port: options.gatewayPort ?? (options.fixedPorts ? 4000 : 0),
     fetchCounts: options.instrument ? fetches : undefined,
     logging: { level: settings.log.level },
@@ -59,9 +74,15 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     subgraphs,
     statements,
     fetches,
+    keys: {
+      authenticator: identity.authenticator,
+      internalSigningKey: identity.internalSigningKey,
+      internalPublicKey: publicKey,
+    },
     stop: async () => {
       await gateway.stop();
       await Promise.all(started.map((s) => s.stop()));
+      await identity.close();
     },
   };
 }

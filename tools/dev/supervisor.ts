@@ -259,10 +259,11 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     const graceMs = settings.timeouts.shutdownGraceMs;
     // Each child knows only its own credentials: the supervisor's DATABASE_URL (the owner) is not passed on.
     const noDatabase = Object.fromEntries(
-      ['DATABASE_URL', ...SUBGRAPH_NAMES.map((name) => `${name.toUpperCase()}_DATABASE_URL`)].map((key) => [
-        key,
-        undefined,
-      ]),
+      [
+        'DATABASE_URL',
+        'ACCESS_DATABASE_URL',
+        ...SUBGRAPH_NAMES.map((name) => `${name.toUpperCase()}_DATABASE_URL`),
+      ].map((key) => [key, undefined]),
     );
     for (const name of SUBGRAPH_NAMES) {
       children.push(
@@ -289,6 +290,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       [],
       childEnvironment({
         ...noDatabase,
+        ACCESS_DATABASE_URL: database.accessUrl,
         PORT: String(gatewayPort),
         ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl(name)])),
       }),
