@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { Arg, Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { assertRegionScope } from '../shared/access.js';
 import { RegionSpending } from '../shared/federation-types.js';
 import { contributionTo } from '../shared/impact-key.js';
 import { PageArgs } from '../shared/pagination.js';
@@ -21,7 +22,9 @@ import {
 
 type Context = RequestContext<BudgetingLoaders>;
 
+/** Budgets are aggregates: planners and administrators, each line and total decided by its region. */
 @Resolver(() => BudgetLine)
+@Authorized('AGGREGATE')
 export class BudgetResolver {
   @Query(() => BudgetLineConnection, {
     description: 'Training budget lines of an agency for a fiscal year, ordered by id, cursor-paginated.',
@@ -53,6 +56,7 @@ export class BudgetResolver {
 }
 
 @Resolver(() => Agency)
+@Authorized('AGGREGATE')
 export class AgencyBudgetResolver {
   @FieldResolver(() => BudgetLineConnection, {
     description: 'Training budget lines of the agency for a fiscal year, ordered by id, cursor-paginated.',
@@ -69,16 +73,19 @@ export class AgencyBudgetResolver {
   @FieldResolver(() => BudgetSummary, {
     description: "Totals of the agency's training budget lines for a fiscal year.",
   })
-  trainingBudgetSummary(
+  async trainingBudgetSummary(
     @Root() agency: Agency,
     @Ctx() ctx: Context,
     @Arg('year', () => Int, { description: 'Fiscal year.' }) year: number,
   ): Promise<BudgetSummary> {
-    return ctx.loaders.summaryByAgency.load({ id: agency.id, year: validateYear(year) });
+    const summary = await ctx.loaders.summaryByAgency.load({ id: agency.id, year: validateYear(year) });
+    assertRegionScope(ctx.viewer, summary.regionCodes ?? [], 'AGGREGATE');
+    return summary;
   }
 }
 
 @Resolver(() => CourseOffering)
+@Authorized('AGGREGATE')
 export class OfferingCostResolver {
   @FieldResolver(() => OfferingCost, {
     nullable: true,
@@ -93,11 +100,13 @@ export class OfferingCostResolver {
       realised: cost.realised,
       perParticipant: rupiahPer(cost.realised, offering.participantCount),
       perJp: rupiahPer(cost.realised, offering.jpDelivered),
+      regionCode: cost.regionCode,
     };
   }
 }
 
 @Resolver(() => TrainingImpactComparison)
+@Authorized('AGGREGATE')
 export class ImpactSpendingResolver {
   @FieldResolver(() => [RegionSpending], {
     description: 'Training spending per compared region (input of the evaluation).',

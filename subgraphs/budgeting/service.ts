@@ -28,6 +28,8 @@ export interface BudgetSums {
   ceiling: string;
   realised: string;
   lines: number;
+  /** The regions of the lines summed (an agency's lie in one). */
+  regionCodes: string[];
 }
 
 /**
@@ -44,7 +46,8 @@ export function budgetSums(
   return query<BudgetSums>(
     em,
     `select s.key as scope, coalesce(sum(b.ceiling), 0)::text as ceiling,
-            coalesce(sum(b.realised), 0)::text as realised, count(b.id)::int as lines
+            coalesce(sum(b.realised), 0)::text as realised, count(b.id)::int as lines,
+            coalesce(array_agg(distinct b.region_code) filter (where b.region_code is not null), '{}') as "regionCodes"
        from unnest(?::text[]) as s(key)
        left join budgeting.budget_line b on ${join} and b.year = ?
       group by s.key`,
@@ -62,6 +65,7 @@ function toSummary(year: number, sums: BudgetSums): BudgetSummary & { agencyId: 
     realised: realised.toString(),
     realisationRate: ceiling === 0n ? null : Number((realised * 1_000_000n) / ceiling) / 1_000_000,
     lines: sums.lines,
+    regionCodes: sums.regionCodes,
   };
 }
 
@@ -73,7 +77,7 @@ export async function summariesByAgency(em: EntityManager, agencyIds: readonly n
 /** Training budget of all agencies within a region (any level), for one year. */
 export async function summaryByRegion(em: EntityManager, regionCode: string, year: number): Promise<BudgetSummary> {
   const [sums] = await budgetSums(em, 'region', [regionCode], year);
-  return toSummary(year, sums ?? { scope: regionCode, ceiling: '0', realised: '0', lines: 0 });
+  return toSummary(year, sums ?? { scope: regionCode, ceiling: '0', realised: '0', lines: 0, regionCodes: [] });
 }
 
 export function costsByOffering(em: EntityManager, offeringIds: readonly number[]): Promise<OfferingCost[]> {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../shared/connection.js';
 import { agencyStub, comparisonStub } from '../shared/entity-stubs.js';
 import { RupiahScalar } from '../shared/scalars.js';
@@ -7,8 +7,10 @@ import { RupiahScalar } from '../shared/scalars.js';
 /** GraphQL types of the budgeting subgraph. Amounts are whole Rupiah (the Rupiah scalar). */
 
 @ObjectType({
-  description: "One training line of an agency's DPA for a fiscal year: ceiling (pagu) and realised spending.",
+  description:
+    "One training line of an agency's DPA for a fiscal year: ceiling (pagu) and realised spending. Planners and administrators of the region.",
 })
+@Authorized('AGGREGATE')
 export class BudgetLine {
   @Field(() => Int, { description: 'Budget line id.' })
   id!: number;
@@ -29,6 +31,8 @@ export class BudgetLine {
   realised!: string;
 
   agencyId!: number;
+  /** The agency's region: who may see the line is decided by it. */
+  regionCode!: string;
 }
 
 @ObjectType({ description: 'One page of training budget lines, ordered by id.' })
@@ -50,9 +54,16 @@ export class BudgetSummary {
 
   @Field(() => Int, { description: 'Budget lines summed.' })
   lines!: number;
+
+  /** The regions of the lines summed: who may see the totals is decided by them. */
+  regionCodes?: string[];
 }
 
-@ObjectType({ description: 'Cost of a course offering. Per-participant and per-JP costs come from realised spending.' })
+@ObjectType({
+  description:
+    'Cost of a course offering. Per-participant and per-JP costs come from realised spending. Planners and administrators of the region.',
+})
+@Authorized('AGGREGATE')
 export class OfferingCost {
   @Field(() => RupiahScalar, { description: 'Planned cost.' })
   planned!: string;
@@ -71,6 +82,9 @@ export class OfferingCost {
     description: 'Realised cost per JP delivered, rounded to whole Rupiah; null when no JP was earned.',
   })
   perJp!: string | null;
+
+  /** The offering's region: who may see the cost is decided by it. */
+  regionCode!: string;
 }
 
 /** Entity stubs: owned by personnel and learning, extended here with budget fields. */

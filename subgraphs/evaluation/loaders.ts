@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { pageLoader } from '../shared/connection.js';
 import { formatImpactKey, type ImpactKey } from '../shared/impact-key.js';
 import { manyByIdAndYear, manyByKey } from '../shared/loaders.js';
+import type { Viewer } from '../shared/viewer.js';
 import type { ViewerPolicy } from './impact-method.js';
 import { type ComparisonInputs, type ComparisonResult, compareRegions } from './impact-service.js';
 import * as service from './service.js';
@@ -17,13 +18,13 @@ export interface ComparisonRequest {
  * One set per request: every reference and nested list of the evaluation subgraph loads through these.
  * Each loader is named for what one `load` returns and by what key, after the service function it calls.
  */
-export function createEvaluationLoaders(em: EntityManager) {
+export function createEvaluationLoaders(em: EntityManager, viewer?: Viewer) {
   return {
     skpByEmployee: manyByIdAndYear(
       (ids, year) => service.skpByEmployee(em, ids, year),
       (a) => a.employeeId,
     ),
-    appraisalPageByEmployee: pageLoader(em, service.APPRAISALS_OF_EMPLOYEE),
+    appraisalPageByEmployee: pageLoader(em, service.APPRAISALS_OF_EMPLOYEE, viewer),
     surveysByUnit: manyByIdAndYear(
       (ids, year) => service.surveysByUnit(em, ids, year),
       (s) => s.unitId,

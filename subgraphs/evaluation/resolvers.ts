@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Arg, Args, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { graphqlError } from '../shared/errors.js';
 import {
   DEFAULT_MINIMUM_MEANINGFUL_EFFECT,
@@ -25,7 +25,9 @@ import {
 
 type Context = RequestContext<EvaluationLoaders>;
 
+/** An employee's appraisals are personal data: decided by each appraisal's region, lists scoped in SQL. */
 @Resolver(() => Employee)
+@Authorized('PERSON_LEVEL')
 export class EmployeeEvaluationResolver {
   @FieldResolver(() => SkpAppraisal, {
     nullable: true,
@@ -46,7 +48,9 @@ export class EmployeeEvaluationResolver {
   }
 }
 
+/** IKM results: aggregates, decided by each survey's region. */
 @Resolver(() => ServiceUnit)
+@Authorized('AGGREGATE')
 export class ServiceUnitEvaluationResolver {
   @FieldResolver(() => IkmSurvey, { nullable: true, description: 'The IKM survey of a year; null when none was held.' })
   async ikm(
@@ -67,6 +71,7 @@ export class ServiceUnitEvaluationResolver {
 }
 
 @Resolver(() => IkmSurvey)
+@Authorized('AGGREGATE')
 export class IkmSurveyResolver {
   // A plain list: IKM has exactly nine elements (PermenPANRB 14/2017), whatever the data.
   @FieldResolver(() => [IkmElementScore], { description: 'NRR of each of the nine elements.' })
@@ -87,7 +92,9 @@ const IMPACT_INPUTS =
 // No roles exist yet: every viewer may see small cells. The role model will set this per request.
 const VIEWER_POLICY: ViewerPolicy = { aggregatesOnly: false };
 
+/** The comparison is an aggregate: the requested regions must lie in the viewer's scope. */
 @Resolver(() => TrainingImpactComparison)
+@Authorized('AGGREGATE')
 export class TrainingImpactResolver {
   @Query(() => TrainingImpactComparison, {
     description:

@@ -8,7 +8,7 @@ import type { IkmElementScore } from './types.js';
 /** Reads of the evaluation schema. Predicates, IKM scores and grades come from the reference tables, in SQL. */
 
 const SKP_COLUMNS = `a.employee_id as "employeeId", a.year, a.unit_id as "unitId", a.hasil_kerja as "hasilKerja",
-  a.perilaku_kerja as "perilakuKerja", m.predicate, p.label as "predicateLabel"`;
+  a.perilaku_kerja as "perilakuKerja", m.predicate, p.label as "predicateLabel", a.region_code as "regionCode"`;
 
 /** The predicate of an appraisal `a` from the matrix (m), with its ordinal and label (p). */
 export const SKP_PREDICATE_JOIN = `join evaluation.skp_predicate_matrix m
@@ -16,7 +16,7 @@ export const SKP_PREDICATE_JOIN = `join evaluation.skp_predicate_matrix m
   join evaluation.skp_predicate p on p.predicate = m.predicate`;
 
 /** An appraisal row with the predicate the matrix gives it. */
-export type RatedAppraisal = Omit<SkpAppraisal, 'id' | 'regionCode'> & {
+export type RatedAppraisal = Omit<SkpAppraisal, 'id'> & {
   predicate: SkpPredicate;
   predicateLabel: string;
 };
@@ -41,6 +41,7 @@ export const APPRAISALS_OF_EMPLOYEE: ListSql<RatedAppraisal & { id: number }> = 
   parentType: 'int',
   from: `evaluation.skp_appraisal a ${SKP_PREDICATE_JOIN}`,
   columns: `a.id, ${SKP_COLUMNS}`,
+  personRegionColumn: 'a.region_code',
   parent: 'a.employee_id = s.key',
   count: { sql: 'select c.id as key from evaluation.skp_appraisal c where c.employee_id = s.key', params: [] },
   key: 'a.id',
@@ -56,7 +57,7 @@ export const APPRAISALS_OF_EMPLOYEE: ListSql<RatedAppraisal & { id: number }> = 
  * closed two-decimal ranges in evaluation.ikm_band: 76.6082 reads 76.61 and grades B.
  */
 export const SURVEY_SELECT = `
-  select s.id, s.unit_id as "unitId", s.year, s.conducted_on::text as "conductedOn",
+  select s.id, s.unit_id as "unitId", s.region_code as "regionCode", s.year, s.conducted_on::text as "conductedOn",
          s.population_served as "populationServed", s.respondents,
          km.minimum_sample as "minimumRespondents", s.respondents < km.minimum_sample as "underSampled",
          sc.score::float8 as score, round(sc.score, 2)::float8 as "reportedScore", band.grade, band.performance
@@ -75,7 +76,7 @@ export const SURVEY_SELECT = `
     ) band`;
 
 /** A survey row with its score, grade and sample check, computed from the reference tables. */
-export type ScoredSurvey = Omit<IkmSurvey, 'regionCode'> & {
+export type ScoredSurvey = IkmSurvey & {
   minimumRespondents: number;
   underSampled: boolean;
   score: number;

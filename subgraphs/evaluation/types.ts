@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../shared/connection.js';
 import { employeeStub, serviceUnitStub } from '../shared/entity-stubs.js';
 import { LocalDateScalar } from '../shared/scalars.js';
@@ -9,7 +9,10 @@ export { IkmGrade, SkpPredicate, SkpRating } from './enums.js';
 
 /** GraphQL types of the evaluation subgraph. */
 
-@ObjectType({ description: 'The annual SKP appraisal of one employee.' })
+@ObjectType({
+  description: 'The annual SKP appraisal of one employee. Personal data: administrators of the region only.',
+})
+@Authorized('PERSON_LEVEL')
 export class SkpAppraisal {
   @Field(() => Int, { description: 'Year appraised.' })
   year!: number;
@@ -30,6 +33,8 @@ export class SkpAppraisal {
   unitId?: number | null;
 
   employeeId!: number;
+  /** The employee's region that year: who may see the appraisal is decided by it. */
+  regionCode!: string;
 }
 
 @ObjectType({ description: 'Score of one of the nine IKM elements (unsur): NRR = sum of scores / respondents (1-4).' })
@@ -46,8 +51,9 @@ export class IkmElementScore {
 
 @ObjectType({
   description:
-    'An IKM public-satisfaction survey of a service unit (PermenPANRB 14/2017): score, grade and sample adequacy.',
+    'An IKM public-satisfaction survey of a service unit (PermenPANRB 14/2017): score, grade and sample adequacy. An aggregate: planners and administrators of the region.',
 })
+@Authorized('AGGREGATE')
 export class IkmSurvey {
   @Field(() => Int, { description: 'Survey id.' })
   id!: number;

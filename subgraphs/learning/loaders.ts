@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pageLoader } from '../shared/connection.js';
 import { manyByKey, oneByIdAndYear, oneByKey } from '../shared/loaders.js';
+import type { Viewer } from '../shared/viewer.js';
 import * as service from './service.js';
 
 /**
@@ -9,7 +10,7 @@ import * as service from './service.js';
  * A `<thing>PageBy<Key>` loader gives one page per key from the service's list SQL (`<THINGS>_OF_<KEY>`, or
  * `<things>Of<Key>(args)`): one rows statement per distinct argument set, a count only when `totalCount` is asked.
  */
-export function createLearningLoaders(em: EntityManager) {
+export function createLearningLoaders(em: EntityManager, viewer?: Viewer) {
   return {
     competencyById: oneByKey(
       (ids: readonly number[]) => service.competenciesById(em, ids),
@@ -44,8 +45,8 @@ export function createLearningLoaders(em: EntityManager) {
       (ids: readonly number[]) => service.offeringStatsById(em, ids),
       (s) => s.offeringId,
     ),
-    enrolmentPageByOffering: pageLoader(em, service.ENROLMENTS_OF_OFFERING),
-    enrolmentPageByEmployee: pageLoader(em, service.enrolmentsOfEmployee),
+    enrolmentPageByOffering: pageLoader(em, service.ENROLMENTS_OF_OFFERING, viewer),
+    enrolmentPageByEmployee: pageLoader(em, service.enrolmentsOfEmployee, viewer),
     jpByEmployee: oneByIdAndYear(
       (ids, year) => service.jpByEmployee(em, ids, year),
       (row) => row.employeeId,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { Arg, Args, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { assertRegionScope } from '../shared/access.js';
 import { WHOLE_LIST } from '../shared/connection.js';
 import { RegionLearning, UnitTraining, UnitTrainingDate } from '../shared/federation-types.js';
 import { contributionTo } from '../shared/impact-key.js';
@@ -173,19 +174,28 @@ export class CourseOfferingResolver {
     return { code: offering.regionCode };
   }
 
-  @FieldResolver(() => Int, { description: 'Employees enrolled (any status).' })
+  @FieldResolver(() => Int, {
+    description:
+      'Employees enrolled (any status). An aggregate: planners, administrators and the providing university.',
+  })
+  @Authorized('AGGREGATE')
   async participantCount(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.loaders.offeringStatsById.load(offering.id))?.participantCount ?? 0;
   }
 
-  @FieldResolver(() => Int, { description: 'JP earned by all participants together.' })
+  @FieldResolver(() => Int, {
+    description: 'JP earned by all participants together. An aggregate, like participantCount.',
+  })
+  @Authorized('AGGREGATE')
   async jpDelivered(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<number> {
     return (await ctx.loaders.offeringStatsById.load(offering.id))?.jpDelivered ?? 0;
   }
 
   @FieldResolver(() => EnrolmentConnection, {
-    description: 'Enrolments in this offering, ordered by id, cursor-paginated.',
+    description:
+      'Enrolments in this offering, ordered by id, cursor-paginated. Personal data: administrators of the region only; only enrolments of people in their regions are listed.',
   })
+  @Authorized('PERSON_LEVEL')
   enrolments(
     @Root() offering: CourseOffering,
     @Ctx() ctx: Context,
@@ -196,6 +206,7 @@ export class CourseOfferingResolver {
 }
 
 @Resolver(() => Enrolment)
+@Authorized('PERSON_LEVEL')
 export class EnrolmentResolver {
   @FieldResolver(() => CourseOffering, { description: 'The offering attended.' })
   offering(@Root() enrolment: Enrolment, @Ctx() ctx: Context): Promise<CourseOffering> {
@@ -220,7 +231,9 @@ export class EnrolmentResolver {
   }
 }
 
+/** An employee's training record is personal data: its rows are limited to the viewer's regions in SQL. */
 @Resolver(() => Employee)
+@Authorized('PERSON_LEVEL')
 export class EmployeeLearningResolver {
   @FieldResolver(() => EnrolmentConnection, {
     description: 'Training attended, optionally in one year; ordered by id, cursor-paginated.',
@@ -241,6 +254,8 @@ export class EmployeeLearningResolver {
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
   ): Promise<JpSummary> {
     const row = await ctx.loaders.jpByEmployee.load({ id: employee.id, year: validateYear(year) });
+    // A total over enrolments outside the viewer's regions is refused by region, not silently shrunk.
+    assertRegionScope(ctx.viewer, row.regionCodes, 'PERSON_LEVEL');
     return { ...row, reachedMinimum: row.jp >= row.minimumJp };
   }
 }
@@ -260,7 +275,9 @@ export class RegionLearningResolver {
   }
 }
 
+/** Inputs of the training-impact comparison: aggregates, for the evaluation only. */
 @Resolver(() => TrainingImpactComparison)
+@Authorized('AGGREGATE')
 export class ImpactLearningResolver {
   @FieldResolver(() => [UnitTraining], {
     description: 'Training per unit of the compared regions (input of the evaluation).',

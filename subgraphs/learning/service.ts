@@ -92,7 +92,9 @@ export function offeringsById(em: EntityManager, ids: readonly number[]): Promis
 }
 
 const OFFERING_COLUMNS = `o.id, o.course_id as "courseId", o.region_code as "regionCode", o.year,
-  o.starts_on::text as "startsOn", o.ends_on::text as "endsOn", o.capacity, o.venue, o.status`;
+  o.starts_on::text as "startsOn", o.ends_on::text as "endsOn", o.capacity, o.venue, o.status,
+  (select u.short_name from learning.course c join learning.university u on u.id = c.university_id
+    where c.id = o.course_id) as "universityCode"`;
 
 /** What the regions of one catalogue statement share: the year and the statuses asked for (null: all). */
 export interface CatalogueArgs {
@@ -151,6 +153,7 @@ export function enrolmentsOfEmployee(year: number | null): ListSql<Enrolment> {
     key: 'n.id',
     keyType: 'int',
     keyOf: byId,
+    personRegionColumn: 'n.region_code',
   };
 }
 
@@ -163,6 +166,7 @@ export const ENROLMENTS_OF_OFFERING: ListSql<Enrolment> = {
   key: 'n.id',
   keyType: 'int',
   keyOf: byId,
+  personRegionColumn: 'n.region_code',
 };
 
 export interface JpRow {
@@ -171,14 +175,23 @@ export interface JpRow {
   jp: number;
   minimumJp: number;
   completedCourses: number;
+  /** Regions of the year's enrolments: who may see this summary is decided by them. */
+  regionCodes: string[];
 }
 
 /** JP per employee for one year, with the minimum the right guarantees that year: one statement. */
 export async function jpByEmployee(em: EntityManager, ids: readonly number[], year: number): Promise<JpRow[]> {
-  const rows = await query<{ employeeId: number; jp: string; completed: string; minimumJp: number | null }>(
+  const rows = await query<{
+    employeeId: number;
+    jp: string;
+    completed: string;
+    minimumJp: number | null;
+    regionCodes: string[];
+  }>(
     em,
     `select k.id as "employeeId", coalesce(sum(e.jp_earned), 0) as jp,
             count(e.id) filter (where e.status = 'COMPLETED') as completed,
+            coalesce(array_agg(distinct e.region_code) filter (where e.region_code is not null), '{}') as "regionCodes",
             (select minimum_jp from learning.jp_right where valid_from_year <= ?
               order by valid_from_year desc limit 1) as "minimumJp"
        from unnest(?::int[]) as k(id)
@@ -192,6 +205,7 @@ export async function jpByEmployee(em: EntityManager, ids: readonly number[], ye
     jp: Number(row.jp),
     minimumJp: row.minimumJp ?? 0,
     completedCourses: Number(row.completed),
+    regionCodes: row.regionCodes,
   }));
 }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Authorized, Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../shared/connection.js';
 import { comparisonStub, employeeStub, regionStub, serviceUnitStub } from '../shared/entity-stubs.js';
 import { LocalDateScalar } from '../shared/scalars.js';
@@ -134,9 +134,15 @@ export class CourseOffering {
   status!: OfferingStatus;
 
   courseId!: number;
+  /** The providing university's code, when a partner university provides the course (its aggregates are its own). */
+  universityCode?: string | null;
 }
 
-@ObjectType({ description: "An employee's participation in an offering: JP earned, tests (L2) and satisfaction (L1)." })
+@ObjectType({
+  description:
+    "An employee's participation in an offering: JP earned, tests (L2) and satisfaction (L1). Personal data: administrators of the region only.",
+})
+@Authorized('PERSON_LEVEL')
 export class Enrolment {
   @Field(() => Int, { description: 'Enrolment id.' })
   id!: number;
@@ -162,9 +168,15 @@ export class Enrolment {
   offeringId!: number;
   employeeId!: number;
   unitId?: number | null;
+  /** The participant's region when trained: who may see the enrolment is decided by it. */
+  regionCode!: string;
 }
 
-@ObjectType({ description: "An employee's JP for one year against the annual right (at least 20 JP, PP 17/2020)." })
+@ObjectType({
+  description:
+    "An employee's JP for one year against the annual right (at least 20 JP, PP 17/2020). Personal data: administrators of the region only.",
+})
+@Authorized('PERSON_LEVEL')
 export class JpSummary {
   @Field(() => Int, { description: 'Year.' })
   year!: number;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { Arg, Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { assertRegionScope } from '../shared/access.js';
 import { badUserInput } from '../shared/errors.js';
 import { RegionPresence, UnitStaffing } from '../shared/federation-types.js';
 import { contributionTo } from '../shared/impact-key.js';
@@ -91,8 +92,9 @@ export class RegionResolver {
 
   @FieldResolver(() => EmployeeConnection, {
     description:
-      'Employees working in this region: in a unit located there, or, without a unit, in an agency of the region.',
+      'Employees working in this region: in a unit located there, or, without a unit, in an agency of the region. Personal data: administrators of the region only.',
   })
+  @Authorized('PERSON_LEVEL')
   employees(@Root() region: Region, @Ctx() ctx: Context, @Args() args: EmployeePageArgs): Promise<EmployeeConnection> {
     return employeePage(ctx, { regionCode: region.code }, args);
   }
@@ -131,13 +133,18 @@ export class AgencyResolver {
 
   @FieldResolver(() => Employee, {
     nullable: true,
-    description: 'Head of the agency (kepala dinas/badan, JPT pratama).',
+    description:
+      'Head of the agency (kepala dinas/badan, JPT pratama). Personal data: administrators of the region only.',
   })
+  @Authorized('PERSON_LEVEL')
   head(@Root() agency: Agency, @Ctx() ctx: Context): Promise<Employee | null> {
     return ctx.loaders.headByAgency.load(agency.id);
   }
 
-  @FieldResolver(() => EmployeeConnection, { description: 'Employees of the agency, including its units.' })
+  @FieldResolver(() => EmployeeConnection, {
+    description: 'Employees of the agency, including its units. Personal data: administrators of the region only.',
+  })
+  @Authorized('PERSON_LEVEL')
   employees(@Root() agency: Agency, @Ctx() ctx: Context, @Args() args: EmployeePageArgs): Promise<EmployeeConnection> {
     return employeePage(ctx, { agencyId: agency.id }, args);
   }
@@ -174,7 +181,10 @@ export class ServiceUnitResolver {
     return loadExisting(ctx.loaders.agencyById, unit.agencyId, 'agency');
   }
 
-  @FieldResolver(() => EmployeeConnection, { description: 'Staff currently placed in the unit.' })
+  @FieldResolver(() => EmployeeConnection, {
+    description: 'Staff currently placed in the unit. Personal data: administrators of the region only.',
+  })
+  @Authorized('PERSON_LEVEL')
   employees(
     @Root() unit: ServiceUnit,
     @Ctx() ctx: Context,
@@ -184,13 +194,15 @@ export class ServiceUnitResolver {
   }
 }
 
+/** Every query and field here is about a person: region administrators (of the employee's region) only. */
 @Resolver(() => Employee)
+@Authorized('PERSON_LEVEL')
 export class EmployeeResolver {
   @Query(() => EmployeeConnection, {
     description:
       'Employees of exactly one of: a region (any level), an agency or a service unit; ordered by id, cursor-paginated.',
   })
-  employees(
+  async employees(
     @Ctx() ctx: Context,
     @Args() args: EmployeePageArgs,
     @Arg('regionCode', () => String, { nullable: true, description: 'Employees working in this region.' }) regionCode?:
@@ -210,6 +222,15 @@ export class EmployeeResolver {
       throw badUserInput('Give exactly one of `regionCode`, `agencyId` or `unitId`', 'regionCode');
     }
     if (regionCode != null) validateRegionCode(regionCode);
+    // An agency or unit outside the viewer's regions is refused by name, not answered with an empty page.
+    if (agencyId != null) {
+      const agency = await ctx.loaders.agencyById.load(agencyId);
+      if (agency) assertRegionScope(ctx.viewer, [agency.regionCode], 'PERSON_LEVEL');
+    }
+    if (unitId != null) {
+      const unit = await ctx.loaders.unitById.load(unitId);
+      if (unit) assertRegionScope(ctx.viewer, [unit.regionCode], 'PERSON_LEVEL');
+    }
     return employeePage(ctx, scope, args);
   }
 
@@ -281,6 +302,7 @@ export class EmployeeResolver {
 }
 
 @Resolver(() => MentoringPair)
+@Authorized('PERSON_LEVEL')
 export class MentoringPairResolver {
   @FieldResolver(() => Employee, { description: 'The senior ASN who mentors.' })
   mentor(@Root() pair: MentoringPair, @Ctx() ctx: Context): Promise<Employee> {
@@ -293,7 +315,9 @@ export class MentoringPairResolver {
   }
 }
 
+/** Inputs of the training-impact comparison (staff counts per unit): aggregates, for the evaluation only. */
 @Resolver(() => TrainingImpactComparison)
+@Authorized('AGGREGATE')
 export class ImpactStaffingResolver {
   @FieldResolver(() => [UnitStaffing], {
     description: 'Staff per unit of the compared regions (input of the evaluation).',

@@ -74,12 +74,18 @@ export const UNITS_OF_AGENCY: ListSql<ServiceUnit> = {
   keyOf: byId,
 };
 
-export function employeesById(em: EntityManager, ids: readonly number[]): Promise<Employee[]> {
-  return em.find(Employee, { id: { $in: [...ids] } });
+/** An employee with the region it works in: what person-level access is decided by (access.ts). */
+export type EmployeeRow = Employee & { regionCode: string };
+
+export function employeesById(em: EntityManager, ids: readonly number[]): Promise<EmployeeRow[]> {
+  return query(em, `select ${EMPLOYEE_COLUMNS} from personnel.employee e where e.id = any(?::int[])`, [ids]);
 }
 
-export async function employeeByNip(em: EntityManager, nip: string): Promise<Employee | null> {
-  return em.findOne(Employee, { nip });
+export async function employeeByNip(em: EntityManager, nip: string): Promise<EmployeeRow | null> {
+  const [row] = await query<EmployeeRow>(em, `select ${EMPLOYEE_COLUMNS} from personnel.employee e where e.nip = ?`, [
+    nip,
+  ]);
+  return row ?? null;
 }
 
 /** A list of rows per employee, paged by the row id (ids follow the order rows were recorded in). */
@@ -122,11 +128,12 @@ export const MENTORING_OF_MENTEE = perEmployee<MentoringPair>(
 );
 
 /** The head of each agency: its JPT pratama without a service unit. */
-export function headsByAgency(em: EntityManager, agencyIds: readonly number[]): Promise<Employee[]> {
-  return em.find(
-    Employee,
-    { agencyId: { $in: [...agencyIds] }, positionLevel: PositionLevel.JPT_PRATAMA, unitId: null },
-    { orderBy: { id: 'asc' } },
+export function headsByAgency(em: EntityManager, agencyIds: readonly number[]): Promise<EmployeeRow[]> {
+  return query(
+    em,
+    `select ${EMPLOYEE_COLUMNS} from personnel.employee e
+      where e.agency_id = any(?::int[]) and e.position_level = ? and e.unit_id is null order by e.id`,
+    [agencyIds, PositionLevel.JPT_PRATAMA],
   );
 }
 
@@ -157,7 +164,9 @@ export type EmployeeScope = { agencyId: number } | { unitId: number } | { region
 const EMPLOYEE_COLUMNS = `e.id, e.asn_type as "asnType", e.nip, e.ni_pppk as "niPppk", e.full_name as "fullName",
   e.birth_date::text as "birthDate", e.gender, e.appointed_on::text as "appointedOn", e.left_on::text as "leftOn",
   e.agency_id as "agencyId", e.unit_id as "unitId", e.rank_code as "rankCode", e.position_title as "positionTitle",
-  e.position_kind as "positionKind", e.position_level as "positionLevel"`;
+  e.position_kind as "positionKind", e.position_level as "positionLevel",
+  coalesce((select su.region_code from personnel.service_unit su where su.id = e.unit_id),
+           (select ag.region_code from personnel.agency ag where ag.id = e.agency_id)) as "regionCode"`;
 
 /**
  * Where an employee "is" for a region: the unit's region, or the agency's for staff without a unit.
@@ -215,7 +224,7 @@ export interface EmployeeListArgs {
  * The employees of each scope of one kind, paged by id. Pages walk the primary key per scope (a LATERAL
  * join limited per scope); counts join from the (few) units and agencies of a region instead.
  */
-export function employeesOfScope({ kind, filter }: EmployeeListArgs): ListSql<Employee> {
+export function employeesOfScope({ kind, filter }: EmployeeListArgs): ListSql<EmployeeRow> {
   const condition = filterCondition(filter);
   return {
     parentType: 'text',

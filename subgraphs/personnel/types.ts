@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ArgsType, Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Authorized, Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../shared/connection.js';
 import { comparisonStub } from '../shared/entity-stubs.js';
 import { PageArgs } from '../shared/pagination.js';
@@ -87,7 +87,8 @@ export class ServiceUnit {
   agencyId!: number;
 }
 
-@ObjectType({ description: 'A rank held from its TMT date.' })
+@ObjectType({ description: 'A rank held from its TMT date. Personal data.' })
+@Authorized('PERSON_LEVEL')
 export class RankHistoryEntry {
   @Field({ description: 'Rank code, e.g. "III/b".' })
   rankCode!: string;
@@ -96,7 +97,8 @@ export class RankHistoryEntry {
   tmt!: string;
 }
 
-@ObjectType({ description: 'A position held from its TMT date, with the agency and unit it was in.' })
+@ObjectType({ description: 'A position held from its TMT date, with the agency and unit it was in. Personal data.' })
+@Authorized('PERSON_LEVEL')
 export class PositionHistoryEntry {
   @Field({ description: 'Position title, e.g. "Perawat Ahli Pertama".' })
   title!: string;
@@ -117,8 +119,12 @@ export class PositionHistoryEntry {
   unitId?: number | null;
 }
 
-@ObjectType({ description: 'A civil servant (ASN). NIP, name and birth date are personal data (UU 27/2022).' })
+@ObjectType({
+  description:
+    'A civil servant (ASN). Every field is personal data (UU 27/2022): only administrators of the region the employee works in see it.',
+})
 @Directive('@key(fields: "id")')
+@Authorized('PERSON_LEVEL')
 export class Employee {
   @Field(() => Int, { description: 'Employee id (stable; use it to join across subgraphs).' })
   id!: number;
@@ -159,13 +165,20 @@ export class Employee {
   @Field(() => PositionLevel, { description: 'Level of the current position.' })
   positionLevel!: PositionLevel;
 
+  @Field({
+    description:
+      'Kemendagri code of the region the employee works in: the service unit’s, or the agency’s for agency staff. Access to the employee is decided by it.',
+  })
+  regionCode!: string;
+
   rankCode!: string;
 }
 
 @ObjectType({
   description:
-    'A mentoring relationship: a senior ASN guides a junior one, as practised in Kota Medan and in Salor (Merauke).',
+    'A mentoring relationship: a senior ASN guides a junior one, as practised in Kota Medan and in Salor (Merauke). Personal data.',
 })
+@Authorized('PERSON_LEVEL')
 export class MentoringPair {
   @Field(() => Int, { description: 'Mentoring pair id.' })
   id!: number;

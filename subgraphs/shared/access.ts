@@ -220,9 +220,27 @@ export function sqlScope(
   };
 }
 
-/** What a resolver context must hold for `authChecker`: the request's Viewer. */
+/** What a resolver context must hold for `authChecker`: the request's Viewer, and where person-level reads are noted. */
 export interface AccessContext {
   viewer?: Viewer;
+  /** Person-level reads of this request (`Type.field` and regions), for the sensitive-read log. */
+  sensitiveReads?: SensitiveReads;
+}
+
+/** The person-level fields a request read and the regions they lay in; logged once per request. */
+export class SensitiveReads {
+  readonly fields = new Set<string>();
+  readonly regionCodes = new Set<string>();
+
+  note(field: string, regionCodes: readonly string[]): void {
+    this.fields.add(field);
+    // Bounded: a log row names at most 50 regions (a list of 1000 employees spans a few).
+    for (const code of regionCodes) if (this.regionCodes.size < 50) this.regionCodes.add(code);
+  }
+
+  get empty(): boolean {
+    return this.fields.size === 0;
+  }
 }
 
 function stringArgs(value: unknown): string[] {
@@ -231,15 +249,24 @@ function stringArgs(value: unknown): string[] {
   return [];
 }
 
+/** A string property of the parent object (`regionCode`, `universityCode`), when it has one. */
+function rootString(root: unknown, key: 'regionCode' | 'universityCode'): string | undefined {
+  if (typeof root !== 'object' || root === null || !(key in root)) return undefined;
+  const value: unknown = Reflect.get(root, key);
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
  * The type-graphql auth checker: `buildSchema({ authChecker, authMode: 'error' })`, then
- * `@Authorized('PERSON_LEVEL')` on a field. Every listed capability is required (`@Authorized()` alone:
- * any signed-in viewer). When the field has a `regionCode`/`regionCodes` argument, it must lie in the
- * viewer's scope for each capability; a `universityCode` argument must be the viewer's for a
- * university-scoped grant. Refusals throw typed errors (UNAUTHENTICATED, FORBIDDEN) rather than
- * type-graphql's generic one.
+ * `@Authorized('PERSON_LEVEL')` on a field or on a whole type (every field of it). Every listed
+ * capability is required (`@Authorized()` alone: any signed-in viewer). The target is, in this order,
+ * the field's `regionCode`/`regionCodes` and `universityCode` arguments, else the parent object's own
+ * `regionCode` and `universityCode` (an employee's region, an offering's region): it must lie in the
+ * viewer's scope for each capability. Without either, the resolver scopes its SQL (`sqlScope`).
+ * Refusals throw typed errors (UNAUTHENTICATED, FORBIDDEN naming the region) rather than type-graphql's
+ * generic one. Person-level reads that pass are noted for the sensitive-read log.
  */
-export const authChecker: AuthCheckerFn<AccessContext, string> = ({ context, args }, capabilities) => {
+export const authChecker: AuthCheckerFn<AccessContext, string> = ({ context, args, root, info }, capabilities) => {
   const viewer = context.viewer;
   if (!viewer) throw new AuthenticationError('MISSING');
   const required = capabilities.map((name) => {
@@ -248,15 +275,24 @@ export const authChecker: AuthCheckerFn<AccessContext, string> = ({ context, arg
     return name as Capability; // checked against CAPABILITIES on the line above
   });
   if (required.length === 0 && viewer.role === 'anonymous') throw new AuthenticationError('SIGN_IN_REQUIRED');
-  const regionCodes = [...stringArgs(args.regionCode), ...stringArgs(args.regionCodes)];
-  const universityCodes = stringArgs(args.universityCode);
+  const argumentRegions = [...stringArgs(args.regionCode), ...stringArgs(args.regionCodes)];
+  const rootRegion = rootString(root, 'regionCode');
+  const regionCodes = argumentRegions.length > 0 ? argumentRegions : rootRegion === undefined ? [] : [rootRegion];
+  const argumentUniversities = stringArgs(args.universityCode);
+  const rootUniversity = rootString(root, 'universityCode');
+  const universityCodes =
+    argumentUniversities.length > 0 ? argumentUniversities : rootUniversity === undefined ? [] : [rootUniversity];
   for (const capability of required) {
     const grant = grantOf(viewer, capability);
     if (grant === undefined) throw notGranted(viewer, capability);
     if (grant === 'all') continue;
-    assertRegionScope(viewer, regionCodes, capability);
-    if (grant === 'university') for (const code of universityCodes) assertUniversityScope(viewer, code, capability);
+    // A university-scoped grant holds for targets named by university; a region alone is refused.
+    if (grant === 'university' && universityCodes.length > 0)
+      for (const code of universityCodes) assertUniversityScope(viewer, code, capability);
+    else assertRegionScope(viewer, regionCodes, capability);
   }
+  if (required.includes('PERSON_LEVEL'))
+    context.sensitiveReads?.note(`${info.parentType.name}.${info.fieldName}`, regionCodes);
   return true;
 };
 

@@ -1,3 +1,5 @@
+import { sqlScope } from './access.js';
+import type { Viewer } from './viewer.js';
 import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type DataLoader from 'dataloader';
@@ -120,6 +122,21 @@ export interface ListSql<Row> {
   keyType: KeyType;
   /** The same key read from a row, e.g. `(r) => r.code`: where a page's cursor comes from. */
   keyOf(row: Row): number | string;
+  /**
+   * For rows about people: the column holding each row's region (Kemendagri code). A viewer's page then
+   * holds only rows within its person-level scope, filtered by PostgreSQL (access.ts `sqlScope`).
+   */
+  personRegionColumn?: string;
+}
+
+/** The list as `viewer` may read it: rows about people outside its regions are excluded in SQL. */
+export function scopedList<Row>(list: ListSql<Row>, viewer: Viewer | undefined): ListSql<Row> {
+  if (!list.personRegionColumn || !viewer) return list;
+  const scope = sqlScope(viewer, 'PERSON_LEVEL', list.personRegionColumn);
+  const where = list.where ?? { sql: 'true', params: [] };
+  const combined = { sql: `(${where.sql}) and ${scope.sql}`, params: [...where.params, ...scope.params] };
+  // A custom count statement cannot be narrowed from outside: count the scoped rows the plain way.
+  return { ...list, where: combined, count: undefined };
 }
 
 /** `keyOf` of the lists paged by an integer id, and of those paged by a code (regions). */
@@ -199,9 +216,10 @@ export interface PageLoader<Parent, Row, Args> {
 export function pageLoader<Parent extends string | number, Row, Args = null>(
   em: EntityManager,
   sql: ListSql<Row> | ((args: Args) => ListSql<Row>),
+  viewer?: Viewer,
 ): PageLoader<Parent, Row, Args> {
   // A list whose SQL depends on its arguments (a year, a filter) is built per argument set: cheap strings.
-  const listOf = typeof sql === 'function' ? sql : () => sql;
+  const listOf = (args: Args) => scopedList(typeof sql === 'function' ? sql(args) : sql, viewer);
   const groupOf = (key: PageKey<Parent, Args>) => JSON.stringify([key.first, key.after, key.args]);
   const counts = batchedByGroup(
     (key: Omit<PageKey<Parent, Args>, 'first' | 'after'>) => JSON.stringify(key.args),

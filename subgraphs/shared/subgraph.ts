@@ -9,7 +9,8 @@ import type { Migration } from '@mikro-orm/migrations';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
 import { type GraphQLSchema, getNamedType, getNullableType, isListType, isObjectType, parse } from 'graphql';
 import { buildSchema, type ClassType, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import { authChecker } from './access.js';
+import { recordSensitiveRead } from '../access/store.js';
+import { authChecker, SensitiveReads } from './access.js';
 import { badUserInput } from './errors.js';
 import {
   DEFAULT_SHUTDOWN_GRACE_MS,
@@ -40,6 +41,8 @@ export interface RequestContext<Loaders> {
   viewer: Viewer;
   em: EntityManager;
   loaders: Loaders;
+  /** Person-level fields this request read: logged to access.sensitive_read when it ends. */
+  sensitiveReads: SensitiveReads;
   /** This request's id (also the gateway's, which passes it on) and its logger. */
   requestId?: string;
   log?: Logger;
@@ -187,6 +190,33 @@ export interface StartSubgraphOptions extends HttpOptions {
   ready?: (orm: MikroORM) => Promise<void>;
 }
 
+/**
+ * Person-level reads are logged: who, when, which fields and regions, once per request, before the
+ * answer leaves. The personal data itself is never logged.
+ */
+function sensitiveReadLog<Loaders>(orm: MikroORM): ApolloServerPlugin<RequestContext<Loaders>> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operationName }) {
+          const reads = contextValue.sensitiveReads;
+          if (!reads || reads.empty) return;
+          try {
+            const pool = await orm.em.getConnection().getNativeClient();
+            await recordSensitiveRead(pool, contextValue.viewer, {
+              operation: [...reads.fields].sort().join(', '),
+              regionCodes: [...reads.regionCodes].sort(),
+              detail: { requestId: contextValue.requestId, operationName: operationName ?? null },
+            });
+          } catch (error) {
+            contextValue.log?.error({ err: error }, 'sensitive read not logged');
+          }
+        },
+      };
+    },
+  };
+}
+
 /** The default readiness check: database reachable, no pending migration. Reasons name no address. */
 export async function databaseReady(orm: MikroORM): Promise<void> {
   try {
@@ -237,6 +267,7 @@ export async function startSubgraph<Loaders>(
       scopePlugin(),
       metrics.plugin(),
       ...protection.plugins,
+      sensitiveReadLog(orm),
       ...(options.plugins ?? []),
     ],
     // Apollo does not re-raise signals: the entry point stops the database after the server.
@@ -264,7 +295,14 @@ export async function startSubgraph<Loaders>(
       // Nobody is served around the gateway: no valid internal token, no data (`_entities` included).
       const viewer = await viewerFromInternalHeaders(request.headers, options.internalPublicKey);
       const em = orm.em.fork();
-      return { viewer, em, loaders: definition.createLoaders(em, viewer), requestId: scope.requestId, log: scope.log };
+      return {
+        viewer,
+        em,
+        loaders: definition.createLoaders(em, viewer),
+        sensitiveReads: new SensitiveReads(),
+        requestId: scope.requestId,
+        log: scope.log,
+      };
     },
   });
   return {

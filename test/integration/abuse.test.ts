@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import { type AbuseCase, CATALOGUE, leaks, README_FIRST_QUERY } from '../support/abuse-catalogue.js';
-import { internalHeaders, NATIONAL_ADMIN, usePlatform } from '../support/platform.js';
+import { internalHeaders, NATIONAL_ADMIN, tokenFor, usePlatform } from '../support/platform.js';
 
 const api = usePlatform();
 
@@ -12,10 +12,15 @@ function targetUrl(testCase: AbuseCase): string {
 
 async function send(testCase: AbuseCase): Promise<{ status: number; type: string; text: string }> {
   const method = testCase.method ?? 'POST';
-  const straightToSubgraph = (testCase.target ?? 'gateway') !== 'gateway';
+  const credential =
+    testCase.gatewayCredential === false
+      ? {}
+      : (testCase.target ?? 'gateway') === 'gateway'
+        ? { authorization: `Bearer ${await tokenFor(NATIONAL_ADMIN)}` }
+        : await internalHeaders(NATIONAL_ADMIN);
   const headers: Record<string, string> = {
     ...(method === 'POST' && { 'content-type': 'application/json' }),
-    ...(straightToSubgraph && testCase.gatewayCredential !== false && (await internalHeaders(NATIONAL_ADMIN))),
+    ...credential,
     ...testCase.headers,
   };
   if (headers['content-type'] === '') delete headers['content-type'];

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnvironment, projectRoot } from '../../subgraphs/shared/config.js';
+import { DEV_NATIONAL_ADMIN, devAuthorization } from '../../tools/dev/dev-token.js';
 import type { RunState } from '../../tools/dev/supervisor.js';
 
 /**
@@ -28,6 +29,8 @@ interface Answer {
   error?: string;
 }
 
+let authorization: { authorization: string } | undefined;
+
 /** One request on its own connection (no keep-alive): either it is served, refused, or dropped. */
 function ask(url: string, query = FULL): Promise<Answer> {
   return new Promise((resolve) => {
@@ -37,7 +40,12 @@ function ask(url: string, query = FULL): Promise<Answer> {
       {
         method: 'POST',
         agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          // Signed with the JWT key of the supervisor's data folder, as `npm run token` would.
+          ...(authorization ?? {}),
+        },
       },
       (res) => {
         let text = '';
@@ -151,6 +159,7 @@ beforeAll(async () => {
   if (!existsSync(join(root, 'dist', 'tools', 'dev', 'start.js')))
     throw new Error('dist/ is missing: `npm test` builds it first');
   dataDir = await mkdtemp(join(tmpdir(), 'pembinaan-faults-'));
+  authorization = await devAuthorization(DEV_NATIONAL_ADMIN, dataDir);
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
+import { devAuthorization } from '../../tools/dev/dev-token.js';
 import { startScratchDatabase } from '../../tools/dev/embedded-postgres.js';
 import { type Platform, startPlatform } from '../../tools/dev/platform.js';
 import { clearDemoData, generateDemoData, type Scenario, type SeedTruth } from '../../tools/seed/generate.js';
@@ -47,7 +48,7 @@ async function seedAndCompare(scenario: Scenario, seed: number): Promise<{ truth
   });
   const response = await fetch(platform.gateway.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await devAuthorization()) },
     body: JSON.stringify({ query: print(TrainingImpactDocument), variables: { regionCodes: REGIONS, year: YEAR } }),
   });
   const body = (await response.json()) as { data: TrainingImpactQuery; errors?: unknown };

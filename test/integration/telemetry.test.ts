@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTelemetry, type Telemetry } from '../../subgraphs/shared/telemetry.js';
+import { devAuthorization } from '../../tools/dev/dev-token.js';
 import { README_FIRST_QUERY } from '../support/abuse-catalogue.js';
 
 // Like an entry point: tracing starts before the platform's modules (Apollo, pg) are loaded.
@@ -37,7 +38,7 @@ describe('traces', () => {
   it('exports the gateway request, its plan and fetches, the subgraph requests and their SQL over OTLP', async () => {
     const response = await fetch(new URL('/graphql', platform!.gateway.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await devAuthorization()) },
       body: JSON.stringify({ query: README_FIRST_QUERY }),
     });
     expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();

@@ -24,8 +24,9 @@ export interface AbuseCase {
   /** A word the first error's message must contain (the limit's name, the argument...). */
   message?: RegExp;
   /**
-   * A request sent straight to a subgraph carries the gateway's credential (a national administrator's
-   * internal token), so that the subgraph's own defences are what is tested; false sends none.
+   * A request carries a national administrator's credential, so that the defence under test is what
+   * answers: at the gateway a development token, at a subgraph the gateway's internal token. false
+   * sends none.
    */
   gatewayCredential?: false;
 }
@@ -971,6 +972,7 @@ add('access', [
   },
   {
     name: 'bearer token that is not a JWT',
+    gatewayCredential: false,
     headers: { authorization: 'Bearer abc' },
     body: q('{ __typename }'),
     status: 401,
@@ -978,6 +980,7 @@ add('access', [
   },
   {
     name: 'basic authentication',
+    gatewayCredential: false,
     headers: { authorization: 'Basic dXNlcjpwYXNz' },
     body: q('{ __typename }'),
     status: 401,
@@ -985,6 +988,7 @@ add('access', [
   },
   {
     name: 'API key unknown',
+    gatewayCredential: false,
     headers: { 'x-api-key': 'ak_0000000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
     body: q('{ __typename }'),
     status: 401,
@@ -992,6 +996,7 @@ add('access', [
   },
   {
     name: 'API key malformed',
+    gatewayCredential: false,
     headers: { 'x-api-key': 'secret' },
     body: q('{ __typename }'),
     status: 401,
@@ -999,6 +1004,7 @@ add('access', [
   },
   {
     name: 'bearer JWT with alg none claiming a national administrator',
+    gatewayCredential: false,
     headers: {
       authorization: `Bearer ${jwtPart({ alg: 'none' })}.${jwtPart({ sub: 'x', role: 'national-admin', iss: 'urn:pembinaan:dev', aud: 'pembinaan', exp: 1_900_000_000 })}.`,
     },
@@ -1008,6 +1014,7 @@ add('access', [
   },
   {
     name: 'two credentials at once',
+    gatewayCredential: false,
     headers: { authorization: 'Bearer abc', 'x-api-key': 'ak_0000000000000000.AAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
     body: q('{ __typename }'),
     status: 401,

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
+import { devAuthorization } from '../dev/dev-token.js';
 import { startScratchDatabase } from '../dev/embedded-postgres.js';
 import { type Platform, startPlatform } from '../dev/platform.js';
 
@@ -42,7 +43,7 @@ export async function post(
 ): Promise<GraphqlResult> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await devAuthorization()) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as GraphqlResult;

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childEnvironment, config } from '../../subgraphs/shared/config.js';
+import { DEV_NATIONAL_ADMIN, devAuthorization } from '../dev/dev-token.js';
 import type { RunState } from '../dev/supervisor.js';
 
 /**
@@ -94,6 +95,7 @@ export async function soak(seconds: number, connections: number): Promise<void> 
     let errors = 0;
     const errorKinds = new Map<string, number>();
     const endAt = Date.now() + seconds * 1000;
+    const authorization = await devAuthorization(DEV_NATIONAL_ADMIN, dataDir);
     const worker = async (offset: number) => {
       for (let i = offset; Date.now() < endAt; i++) {
         const q = QUERIES[i % QUERIES.length];
@@ -101,7 +103,7 @@ export async function soak(seconds: number, connections: number): Promise<void> 
         try {
           const response = await fetch(url, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...authorization },
             body: JSON.stringify({ query: q.query, variables: q.variables ?? {} }),
           });
           const body = (await response.json()) as { errors?: { message: string }[] };

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
-import { DEV_AUDIENCE, DEV_ISSUER } from '../../subgraphs/shared/auth-config.js';
+import { DEV_AUDIENCE, DEV_ISSUER, DEV_JWT_KEY_FILE } from '../../subgraphs/shared/auth-config.js';
+import { config } from '../../subgraphs/shared/config.js';
 import { ensureKeyPairFile } from '../../subgraphs/shared/key-files.js';
 import { NATIONAL, parseViewer, ROLES, type Role, type Viewer } from '../../subgraphs/shared/viewer.js';
 
@@ -84,4 +86,24 @@ export async function mintDevToken(viewer: Viewer, keyFile: string, ttlSeconds =
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
     .sign(pair.privateKey);
+}
+
+/** A national administrator of the development stack: what tests, benchmarks and the soak sign in as. */
+export const DEV_NATIONAL_ADMIN: Viewer = parseViewer({
+  role: 'national-admin',
+  regionCodes: [],
+  universityCode: null,
+  subject: 'dev-national-admin',
+  via: 'jwt',
+});
+
+/**
+ * The Authorization header of a development token for `viewer` (default a national administrator),
+ * signed with the JWT key of a data folder (default the configured one, as `npm start` uses).
+ */
+export async function devAuthorization(
+  viewer: Viewer = DEV_NATIONAL_ADMIN,
+  dataDir: string = config().dev.dataDir,
+): Promise<{ authorization: string }> {
+  return { authorization: `Bearer ${await mintDevToken(viewer, join(dataDir, DEV_JWT_KEY_FILE))}` };
 }
