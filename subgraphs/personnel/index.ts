@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '../shared/subgraph.js';
+import { AccessLogResolver } from './access-log.js';
 import { personnelEntities } from './entities.js';
 import { createPersonnelLoaders, type PersonnelLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
@@ -24,6 +25,7 @@ export const personnel: SubgraphDefinition<PersonnelLoaders> = {
     EmployeeResolver,
     MentoringPairResolver,
     ImpactStaffingResolver,
+    AccessLogResolver,
   ],
   orphanedTypes: [TrainingImpactComparison],
   references: {
