@@ -12,7 +12,17 @@ const telemetry = await startTelemetry({ endpoint: settings.log.otlpEndpoint, se
 // Loaded after telemetry starts, so that its instrumentation sees the HTTP and gateway modules.
 const [{ startGateway }, { gatewayIdentity }] = await Promise.all([import('./gateway.js'), import('./identity.js')]);
 const { subgraphBodyBytes: _subgraphsOnly, ...limits } = settings.limits;
-const identity = await gatewayIdentity(settings.auth, settings.database.accessUrl);
+// With the owner's DATABASE_URL the gateway brings the access schema up to date and grants its own role.
+const ownerUrl = settings.database.url;
+const accessUrl = settings.database.accessUrl;
+if (ownerUrl && accessUrl) {
+  const { prepareAccessSchema } = await import('../subgraphs/access/migrate.js');
+  const role = decodeURIComponent(new URL(accessUrl).username);
+  await prepareAccessSchema(ownerUrl, {
+    service: role !== decodeURIComponent(new URL(ownerUrl).username) ? role : undefined,
+  });
+}
+const identity = await gatewayIdentity(settings.auth, accessUrl);
 const gateway = await startGateway({
   subgraphUrls: settings.subgraphUrls,
   authenticator: identity.authenticator,

@@ -33,8 +33,15 @@ Pembinaan is running (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s
     .join(', ')}
   Database:   ${settings.database.url ? 'DATABASE_URL' : `embedded PostgreSQL in ${join(settings.dev.dataDir, 'postgres')}`}
 
-Try:
+Try (public data needs no sign-in):
   curl -s ${state.gateway.url} -H 'content-type: application/json' \\
     -d '{"query":"{ region(code: \\"12.71\\") { name agencies(first: 10) { totalCount nodes { name } } } }"}'
+
+Sign in for aggregates and personal data (development tokens, 8 hours):
+  npm run -s token -- --role regional-admin --region 12.71     # BKPSDM Medan: people and aggregates there
+  npm run -s token -- --role planner --region 12.71            # aggregates only
+  npm run -s token -- --university UNIMED                      # a partner university
+  npm run -s token                                             # national administrator
+then send "Authorization: Bearer <token>" (curl -H, or the Headers tab of the explorer at ${state.gateway.url}).
 
 Ctrl-C stops everything.`);
