@@ -51,7 +51,11 @@ export interface PrepareOptions {
  */
 export async function prepareSubgraph(url: string, schema: SubgraphName, options: PrepareOptions = {}): Promise<void> {
   // Every subgraph logs sensitive reads and audits writes into the access schema: it must exist first.
-  await prepareAccessSchema(url, { subgraphs: options.role ? [options.role] : [] });
+  // Personnel also serves the administrators' API key management.
+  await prepareAccessSchema(url, {
+    subgraphs: options.role ? [options.role] : [],
+    keyAdmin: schema === 'personnel' ? options.role : undefined,
+  });
   const lock = new pg.Client({ connectionString: url });
   await lock.connect();
   try {

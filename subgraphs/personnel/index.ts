@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from '../shared/subgraph.js';
-import { AccessLogResolver } from './access-log.js';
+import { AccessLogResolver } from './access.js';
 import { personnelEntities } from './entities.js';
 import { createPersonnelLoaders, type PersonnelLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';

@@ -38,6 +38,8 @@ beforeAll(async () => {
   for (const name of SUBGRAPH_NAMES) {
     for (const statement of grantStatements(name, roleOf(name))) await admin.query(statement);
     for (const statement of accessGrantStatements(roleOf(name), 'subgraph')) await admin.query(statement);
+    if (name === 'personnel')
+      for (const statement of accessGrantStatements(roleOf(name), 'key-admin')) await admin.query(statement);
   }
 });
 
@@ -85,7 +87,13 @@ describe('each subgraph role', () => {
                   has_table_privilege('access.audit_event', 'update') as rewrite_log,
                   has_table_privilege('access.api_key', 'select') as read_keys`,
         );
-        expect(access[0]).toEqual({ log_reads: true, log_changes: true, rewrite_log: false, read_keys: false });
+        // Personnel serves API key management (create, revoke); no other subgraph sees the keys.
+        expect(access[0]).toEqual({
+          log_reads: true,
+          log_changes: true,
+          rewrite_log: false,
+          read_keys: name === 'personnel',
+        });
         await expect(client.query(`create table ${name}.intruder (id int)`)).rejects.toMatchObject({ code: '42501' });
       } finally {
         await client.end();

@@ -1,14 +1,30 @@
 import 'reflect-metadata';
-import { Arg, Args, Authorized, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import type { Pool, PoolClient } from 'pg';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  registerEnumType,
+} from 'type-graphql';
+import { createApiKey, revokeApiKey } from '../access/store.js';
 import { grantOf, sqlScope } from '../shared/access.js';
 import { Connection, type ListSql, pageLoader, WHOLE_LIST } from '../shared/connection.js';
 import { badUserInput } from '../shared/errors.js';
 import { PageArgs } from '../shared/pagination.js';
 import type { RequestContext } from '../shared/subgraph.js';
-import type { Viewer } from '../shared/viewer.js';
+import { type Role, type Viewer, ViewerShapeError } from '../shared/viewer.js';
 
 /**
- * The two logs of the access schema, for administrators: who read personal data (every request that
+ * The access schema for administrators: API keys for service clients (national administrators), and the
+ * two logs: who read personal data (every request that
  * resolved a person-level field, logged by the subgraph that served it) and who changed what (the audit
  * trail of writes). Served by personnel, the subgraph that holds the people the reads are about. Both
  * are append-only in PostgreSQL. A national administrator sees every row; a regional administrator the
@@ -128,7 +144,52 @@ function bounded(value: string | null | undefined, name: string): string | null 
   return value;
 }
 
-/** The access logs, for administrators (AUDIT_READ). */
+/** The roles an API key can carry (anonymous needs no key). */
+export enum ApiKeyRole {
+  PARTNER_UNIVERSITY = 'partner-university',
+  PLANNER = 'planner',
+  REGIONAL_ADMIN = 'regional-admin',
+  NATIONAL_ADMIN = 'national-admin',
+}
+registerEnumType(ApiKeyRole, { name: 'ApiKeyRole', description: 'The role a service client acts with.' });
+
+@InputType({ description: 'A new API key for a service client (a dashboard), bound to a role and its scope.' })
+export class NewApiKeyInput {
+  @Field(() => ApiKeyRole, { description: 'The role the client acts with.' })
+  role!: ApiKeyRole;
+
+  @Field(() => [String], {
+    defaultValue: [],
+    description: 'Kemendagri codes of a planner or regional administrator ("*" alone: a national planner).',
+  })
+  regionCodes!: string[];
+
+  @Field(() => String, { nullable: true, description: "A partner university's code." })
+  universityCode?: string | null;
+
+  @Field({ description: 'What the key is for, e.g. "SIAP dashboard BKPSDM Medan" (1-200 characters).' })
+  label!: string;
+}
+
+@ObjectType({ description: 'A created API key. `key` is shown this once: store it, it cannot be read again.' })
+export class CreatedApiKey {
+  @Field({ description: 'The key id (public; names the key in logs and for revocation).' })
+  id!: string;
+
+  @Field({ description: 'The whole credential, `<id>.<secret>`: send it as `Authorization: ApiKey <key>`.' })
+  key!: string;
+
+  @Field(() => ApiKeyRole, { description: 'The role it carries.' })
+  role!: ApiKeyRole;
+
+  @Field(() => [String], { description: 'Its region scope.' })
+  regionCodes!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Its university.' })
+  universityCode!: string | null;
+}
+
+/** The access logs (AUDIT_READ) and API keys (API_KEY_MANAGE), for administrators. */
 @Resolver()
 @Authorized('AUDIT_READ')
 export class AccessLogResolver {
@@ -158,5 +219,72 @@ export class AccessLogResolver {
   ): Promise<AuditEventConnection> {
     const list = auditEvents(ctx.viewer, bounded(entity, 'entity'));
     return pageLoader<string, AuditEvent>(ctx.em, list).load(WHOLE_LIST, page, null);
+  }
+
+  @Mutation(() => CreatedApiKey, {
+    description:
+      'Creates an API key for a service client, bound to a role and scope; stored as a hash, shown once, audited. National administrators only.',
+  })
+  @Authorized('API_KEY_MANAGE')
+  async createApiKey(
+    @Ctx() ctx: RequestContext<unknown>,
+    @Arg('input', () => NewApiKeyInput, { description: 'The key to create.' }) input: NewApiKeyInput,
+  ): Promise<CreatedApiKey> {
+    const label = input.label.trim();
+    if (label.length === 0 || label.length > 200) throw badUserInput('`label` must be 1 to 200 characters', 'label');
+    const role: Exclude<Role, 'anonymous'> = input.role;
+    try {
+      // The key and its audit event in one transaction: both or neither.
+      const created = await inTransaction(ctx, (db) =>
+        createApiKey(
+          db,
+          { role, regionCodes: input.regionCodes, universityCode: input.universityCode ?? null, label },
+          ctx.viewer,
+        ),
+      );
+      return {
+        id: created.id,
+        key: created.key,
+        role: input.role,
+        regionCodes: [...created.viewer.regionCodes],
+        universityCode: created.viewer.universityCode,
+      };
+    } catch (error) {
+      if (error instanceof ViewerShapeError) throw badUserInput(`The key's scope: ${error.message}`, 'input');
+      throw error;
+    }
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Revokes an API key at once (its next request is refused); false when unknown or already revoked. National administrators only.',
+  })
+  @Authorized('API_KEY_MANAGE')
+  revokeApiKey(
+    @Ctx() ctx: RequestContext<unknown>,
+    @Arg('id', { description: 'The key id, e.g. "ak_0123456789abcdef".' }) id: string,
+  ): Promise<boolean> {
+    if (!/^ak_[0-9a-f]{16}$/.test(id)) throw badUserInput('`id` is an API key id like "ak_0123456789abcdef"', 'id');
+    return inTransaction(ctx, (db) => revokeApiKey(db, id, ctx.viewer));
+  }
+}
+
+/** Runs `work` in one transaction on a connection of the subgraph's pool. */
+async function inTransaction<T>(
+  ctx: RequestContext<unknown>,
+  work: (db: { query: PoolClient['query'] }) => Promise<T>,
+): Promise<T> {
+  const pool: Pool = await ctx.em.getConnection().getNativeClient();
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
   }
 }

@@ -104,3 +104,77 @@ describe('the sensitive-read log', () => {
     await expect(api.db.query("update access.sensitive_read set subject = 'x'")).rejects.toThrow(/append-only/);
   });
 });
+
+describe('API keys for service clients', () => {
+  const CREATE = `mutation ($input: NewApiKeyInput!) { createApiKey(input: $input) { id key role regionCodes universityCode } }`;
+  interface Created {
+    createApiKey: { id: string; key: string; role: string; regionCodes: string[]; universityCode: string | null };
+  }
+  const withKey = (key: string) => ({ headers: { authorization: `ApiKey ${key}` } });
+  const BUDGET = (region: string) => `{ regionTrainingBudget(regionCode: "${region}", year: 2025) { lines } }`;
+
+  it('are created by a national administrator, act with their role and scope, and stop at once when revoked', async () => {
+    const created = await api.query<Created, { input: Record<string, unknown> }>(CREATE, {
+      input: { role: 'PLANNER', regionCodes: ['12.71'], label: 'dashboard BKPSDM Medan (test)' },
+    });
+    expect(created.errors).toBeUndefined();
+    const { id, key, role, regionCodes } = created.data!.createApiKey;
+    expect({ role, regionCodes }).toEqual({ role: 'PLANNER', regionCodes: ['12.71'] });
+    expect(key.startsWith(`${id}.`)).toBe(true);
+    // Stored as a hash, never as the secret.
+    const { rows } = await api.db.query<{ hash: Buffer }>(
+      'select secret_hash as hash from access.api_key where id = $1',
+      [id],
+    );
+    expect(rows[0]!.hash.toString('utf8')).not.toContain(key.split('.')[1]!);
+
+    const inScope = await api.query<{ regionTrainingBudget: { lines: number } }, never>(
+      BUDGET('12.71'),
+      undefined,
+      withKey(key),
+    );
+    expect(inScope.errors).toBeUndefined();
+    expect(inScope.data!.regionTrainingBudget.lines).toBeGreaterThan(0);
+    const outside = await api.query(BUDGET('93.01'), undefined, withKey(key));
+    expect(outside.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', regionCode: '93.01' });
+    const people = await api.query(
+      '{ employees(regionCode: "12.71", first: 1) { nodes { nip } } }',
+      undefined,
+      withKey(key),
+    );
+    expect(people.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', capability: 'PERSON_LEVEL' });
+
+    const revoked = await api.query<{ revokeApiKey: boolean }, { id: string }>(
+      'mutation ($id: String!) { revokeApiKey(id: $id) }',
+      { id },
+    );
+    expect(revoked.data).toEqual({ revokeApiKey: true });
+    const after = await api.query(BUDGET('12.71'), undefined, withKey(key));
+    expect(after.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'UNKNOWN_OR_REVOKED_API_KEY',
+    });
+    const { rows: audit } = await api.db.query<{ action: string }>(
+      "select action from access.audit_event where entity = 'api_key' and entity_key = $1 order by id",
+      [id],
+    );
+    expect(audit.map((row) => row.action)).toEqual(['CREATE', 'UPDATE']);
+  });
+
+  it('refuse a bad scope with BAD_USER_INPUT and write nothing; nobody but a national administrator may create one', async () => {
+    const before = await api.db.query<{ n: string }>('select count(*) as n from access.api_key');
+    const bad = await api.query(CREATE, { input: { role: 'PARTNER_UNIVERSITY', regionCodes: ['12.71'], label: 'x' } });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/universityCode/);
+    const noLabel = await api.query(CREATE, { input: { role: 'PLANNER', regionCodes: ['12.71'], label: '  ' } });
+    expect(noLabel.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'label' });
+    const byAdmin = await api.query(
+      CREATE,
+      { input: { role: 'NATIONAL_ADMIN', label: 'escalation' } },
+      as('regional-admin', ['12.71']),
+    );
+    expect(byAdmin.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', capability: 'API_KEY_MANAGE' });
+    const after = await api.db.query<{ n: string }>('select count(*) as n from access.api_key');
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
+  });
+});
