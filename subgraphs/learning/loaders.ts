@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pageLoader } from '../shared/connection.js';
 import { manyByKey, oneByIdAndYear, oneByKey } from '../shared/loaders.js';
+import { createCurriculumLoaders } from './curriculum-loaders.js';
 import * as service from './service.js';
 
 /**
@@ -50,6 +51,7 @@ export function createLearningLoaders(em: EntityManager) {
       (ids, year) => service.jpByEmployee(em, ids, year),
       (row) => row.employeeId,
     ),
+    ...createCurriculumLoaders(em),
   };
 }
 
