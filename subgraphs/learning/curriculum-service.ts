@@ -83,7 +83,8 @@ export interface CurriculumVersionRow {
   id: number;
   courseId: number;
   version: number;
-  publishedAt: Date;
+  /** RFC 3339, UTC. */
+  publishedAt: string;
   publishedBy: string | null;
   note: string;
   /** Sum of the module JP of the version (the course JP while it was current). */
@@ -98,7 +99,9 @@ export interface CurriculumVersionRow {
 const VERSION_FROM = `learning.curriculum_version v
   join learning.course c on c.id = v.course_id
   left join learning.university u on u.id = c.university_id`;
-const VERSION_COLUMNS = `v.id, v.course_id as "courseId", v.version, v.published_at as "publishedAt",
+// publishedAt as RFC 3339 text in UTC (what the DateTimeISO scalar serializes): the raw driver gives PostgreSQL's text.
+const VERSION_COLUMNS = `v.id, v.course_id as "courseId", v.version,
+  to_char(v.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "publishedAt",
   v.published_by as "publishedBy", v.note,
   (select coalesce(sum(m.jp), 0)::int from learning.course_module m where m.curriculum_version_id = v.id) as jp,
   not exists (select 1 from learning.curriculum_version w where w.course_id = v.course_id and w.version > v.version) as current,

@@ -19,7 +19,7 @@ export class CurriculumVersion {
   version!: number;
 
   @Field(() => Date, { description: 'When the version was published.' })
-  publishedAt!: Date;
+  publishedAt!: string; // RFC 3339 text (curriculum-service.ts), which the DateTimeISO scalar serializes
 
   @Authorized('CURRICULUM_WRITE')
   @Field(() => String, {
