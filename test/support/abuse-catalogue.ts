@@ -735,17 +735,18 @@ add('http', [
     code: 'BAD_REQUEST',
   },
   {
-    name: 'mutation',
+    name: 'unknown mutation',
     body: q('mutation { deleteEverything }'),
     status: 400,
     code: 'GRAPHQL_VALIDATION_FAILED',
-    message: /mutation/,
+    message: /deleteEverything/,
   },
   {
-    name: 'mutation with __typename only',
-    body: q('mutation { __typename }'),
+    name: 'curriculum mutation without its input',
+    body: q('mutation { createCourse { id } }'),
     status: 400,
     code: 'GRAPHQL_VALIDATION_FAILED',
+    message: /input/,
   },
   { name: 'subscription', body: q('subscription { __typename }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   {
@@ -821,6 +822,7 @@ const get = (
 });
 add('get', [
   { name: 'GET mutation', ...get({ query: 'mutation { x }' }), status: 400 },
+  { name: 'GET of a valid mutation', ...get({ query: 'mutation { __typename }' }), status: 405, code: 'BAD_REQUEST' },
   { name: 'GET without a query', ...get({}), status: 400, code: 'BAD_REQUEST' },
   { name: 'GET without CSRF header', ...get({ query: '{ __typename }' }, {}), status: 400, code: 'BAD_REQUEST' },
   {
