@@ -62,8 +62,7 @@ export class OfferingCurriculumResolver {
     description: 'The curriculum version this offering ran (or will run): kept when newer versions are published.',
   })
   curriculumVersion(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<CurriculumVersion> {
-    // Every offering row carries its version (service.ts selects it): the GraphQL type just does not declare it.
-    const { curriculumVersionId } = offering as OfferingWithVersion; // the offering rows of service.ts carry the column
+    const { curriculumVersionId } = offering as OfferingWithVersion; // service.ts selects the column; the type omits it
     return loadExisting(ctx.loaders.curriculumVersionById, curriculumVersionId, 'curriculum version');
   }
 }

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessGrantStatements } from '../../subgraphs/access/migrate.js';
+import { createCourse, publishCurriculumVersion } from '../../subgraphs/learning/curriculum-service.js';
+import { learning } from '../../subgraphs/learning/index.js';
+import { ensureRoles, grantStatements } from '../../subgraphs/migrate.js';
+import { openOrm } from '../../subgraphs/shared/orm.js';
 import {
   CourseCurriculumDocument,
   CreateCourseDocument,
@@ -710,5 +716,41 @@ describe('all or nothing', () => {
       [course.id],
     );
     expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe('under least privilege', () => {
+  it("the learning subgraph's own role may write curricula and their audit events", async () => {
+    const adminUrl = inject('databaseUrl');
+    const role = `pembinaan_test_curriculum_${RUN.toLowerCase()}`;
+    const password = randomBytes(18).toString('base64url');
+    await ensureRoles(adminUrl, new URL(adminUrl).pathname.slice(1), [{ name: role, password }]);
+    for (const statement of [...grantStatements('learning', role), ...accessGrantStatements(role, 'subgraph')])
+      await api.db.query(statement);
+    const url = new URL(adminUrl);
+    url.username = role;
+    url.password = password;
+    const orm = await openOrm({
+      schema: 'learning',
+      entities: learning.entities,
+      migrations: learning.migrations,
+      url: url.toString(),
+      poolSize: 1,
+    });
+    try {
+      const course = await createCourse(orm.em.fork(), UNIMED, newCourse('ROLE'));
+      const version = await publishCurriculumVersion(orm.em.fork(), UNIMED, course.code, secondVersion());
+      expect(version).toMatchObject({ version: 2, jp: 16, current: true, universityCode: 'UNIMED' });
+      expect((await auditOf(course.code)).map((row) => [row.entity_key, row.action])).toEqual([
+        [course.code, 'CREATE'],
+        [`${course.code}/1`, 'CREATE'],
+        [course.code, 'UPDATE'],
+        [`${course.code}/2`, 'CREATE'],
+      ]);
+    } finally {
+      await orm.close();
+      await api.db.query(`drop owned by ${pg.escapeIdentifier(role)}`);
+      await api.db.query(`drop role ${pg.escapeIdentifier(role)}`);
+    }
   });
 });
