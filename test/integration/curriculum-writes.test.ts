@@ -2,10 +2,15 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessGrantStatements } from '../../subgraphs/access/migrate.js';
-import { createCourse, publishCurriculumVersion } from '../../subgraphs/learning/curriculum-service.js';
+import {
+  createCourse,
+  currentModulesByCourse,
+  currentOutcomesByCourse,
+  publishCurriculumVersion,
+} from '../../subgraphs/learning/curriculum-service.js';
 import { learning } from '../../subgraphs/learning/index.js';
 import { ensureRoles, grantStatements } from '../../subgraphs/migrate.js';
-import { openOrm } from '../../subgraphs/shared/orm.js';
+import { migrate, openOrm } from '../../subgraphs/shared/orm.js';
 import {
   CourseCurriculumDocument,
   CreateCourseDocument,
@@ -751,6 +756,88 @@ describe('under least privilege', () => {
       await orm.close();
       await api.db.query(`drop owned by ${pg.escapeIdentifier(role)}`);
       await api.db.query(`drop role ${pg.escapeIdentifier(role)}`);
+    }
+  });
+});
+
+describe('migration 0002 on existing data', () => {
+  it('gives every course version 1 with its modules and outcomes, and points every offering at it', async () => {
+    const database = `curriculum_backfill_${RUN.toLowerCase()}_${process.pid}`;
+    await api.db.query(`create database ${database}`);
+    const url = new URL(inject('databaseUrl'));
+    url.pathname = `/${database}`;
+    const open = (migrations: typeof learning.migrations) =>
+      openOrm({ schema: 'learning', entities: [], migrations, url: url.toString(), poolSize: 1 });
+    const db = new pg.Client({ connectionString: url.toString() });
+    try {
+      const before = await open(learning.migrations.slice(0, 1));
+      try {
+        await migrate(before, 'learning');
+      } finally {
+        await before.close();
+      }
+      await db.connect();
+      await db.query(`
+        insert into learning.competency (id, code, name, kind, description) values (1, 'MNJ-01', 'Integritas', 'MANAJERIAL', '-');
+        insert into learning.university (id, name, short_name, region_code) values (1, 'Universitas Negeri Medan', 'UNIMED', '12.71');
+        insert into learning.course (id, code, title, programme, mode, delivery, jp, university_id, description) values
+          (1, 'A', 'Kursus A', 'TEKNIS', 'KLASIKAL', 'CLASSROOM', 8, 1, '-'),
+          (2, 'B', 'Kursus B', 'TEKNIS', 'KLASIKAL', 'CLASSROOM', 4, null, '-');
+        insert into learning.course_module (id, course_id, seq, title, jp) values
+          (1, 1, 1, 'A1', 5), (2, 1, 2, 'A2', 3), (3, 2, 1, 'B1', 4);
+        insert into learning.learning_outcome (id, course_id, module_id, statement, competency_id, target_level) values
+          (1, 1, 2, 'Capaian A2', 1, 2), (2, 1, null, 'Capaian A', 1, 3), (3, 2, 3, 'Capaian B1', 1, 1);
+        insert into learning.course_offering (id, course_id, region_code, year, starts_on, ends_on, capacity, venue, status) values
+          (1, 1, '12.71', 2023, '2023-05-02', '2023-05-03', 30, 'Medan', 'HELD'),
+          (2, 1, '12.71', 2022, '2022-08-01', '2022-08-02', 30, 'Medan', 'HELD');`);
+      const after = await open(learning.migrations);
+      try {
+        await migrate(after, 'learning');
+        const em = after.em.fork();
+        expect((await currentModulesByCourse(em, [1, 2])).map((m) => [m.courseId, m.seq, m.title, m.jp])).toEqual([
+          [1, 1, 'A1', 5],
+          [1, 2, 'A2', 3],
+          [2, 1, 'B1', 4],
+        ]);
+        expect((await currentOutcomesByCourse(em, [1])).map((o) => [o.statement, o.moduleId])).toEqual([
+          ['Capaian A2', 2],
+          ['Capaian A', null],
+        ]);
+      } finally {
+        await after.close();
+      }
+      const { rows: versions } = await db.query(
+        `select v.course_id, v.version, v.published_at::date::text as published, v.published_by,
+                (select array_agg(m.id order by m.id) from learning.course_module m where m.curriculum_version_id = v.id) as modules,
+                (select array_agg(l.id order by l.id) from learning.learning_outcome l where l.curriculum_version_id = v.id) as outcomes,
+                (select array_agg(o.id order by o.id) from learning.course_offering o where o.curriculum_version_id = v.id) as offerings
+           from learning.curriculum_version v order by v.course_id`,
+      );
+      expect(versions).toEqual([
+        // Published at the latest when the course first ran.
+        {
+          course_id: 1,
+          version: 1,
+          published: '2022-08-01',
+          published_by: null,
+          modules: [1, 2],
+          outcomes: [1, 2],
+          offerings: [1, 2],
+        },
+        expect.objectContaining({ course_id: 2, version: 1, modules: [3], outcomes: [3], offerings: null }),
+      ]);
+      const { rows: nullable } = await db.query(
+        `select table_name, is_nullable from information_schema.columns
+          where table_schema = 'learning' and column_name = 'curriculum_version_id' order by table_name`,
+      );
+      expect(nullable).toEqual([
+        { table_name: 'course_module', is_nullable: 'NO' },
+        { table_name: 'course_offering', is_nullable: 'NO' },
+        { table_name: 'learning_outcome', is_nullable: 'NO' },
+      ]);
+    } finally {
+      await db.end().catch(() => {});
+      await api.db.query(`drop database if exists ${database} with (force)`);
     }
   });
 });
