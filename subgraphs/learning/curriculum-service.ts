@@ -598,7 +598,6 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 
 /** Creates a course with its first curriculum version (version 1); audited. */
 export async function createCourse(em: EntityManager, viewer: Viewer, input: NewCourse): Promise<CourseRow> {
-  const code = text(input.code, 'input.code', CURRICULUM_LIMITS.codeLength);
   return inTransaction(em, async (db) => {
     // Who may comes first: a refused caller learns nothing from validation.
     const universityCode = input.universityCode?.trim() || null;
@@ -613,8 +612,9 @@ export async function createCourse(em: EntityManager, viewer: Viewer, input: New
           'input.universityCode',
         );
     }
-    assertMayWriteCourse(viewer, university, `Course ${code}`);
+    assertMayWriteCourse(viewer, university, `Course ${input.code.trim().slice(0, CURRICULUM_LIMITS.codeLength)}`);
 
+    const code = text(input.code, 'input.code', CURRICULUM_LIMITS.codeLength);
     if (!COURSE_CODE.test(code))
       throw badUserInput(
         'input.code must be upper-case letters, digits, ".", "_" or "-", starting with a letter or digit.',
