@@ -11,7 +11,7 @@ const config: CodegenConfig = {
     'test/generated/graphql.ts': {
       plugins: ['typescript-operations', 'typed-document-node'],
       config: {
-        scalars: { Rupiah: 'string', LocalDate: 'string' },
+        scalars: { Rupiah: 'string', LocalDate: 'string', DateTimeISO: 'string' },
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false },

@@ -27,6 +27,7 @@ type Context = RequestContext<BudgetingLoaders>;
 @Authorized('AGGREGATE')
 export class BudgetResolver {
   @Query(() => BudgetLineConnection, {
+    nullable: true,
     description: 'Training budget lines of an agency for a fiscal year, ordered by id, cursor-paginated.',
   })
   budgetLines(
@@ -39,6 +40,7 @@ export class BudgetResolver {
   }
 
   @Query(() => BudgetSummary, {
+    nullable: true,
     description: 'Training budget totals of all agencies within a region (any level) for a year.',
   })
   regionTrainingBudget(
@@ -59,6 +61,7 @@ export class BudgetResolver {
 @Authorized('AGGREGATE')
 export class AgencyBudgetResolver {
   @FieldResolver(() => BudgetLineConnection, {
+    nullable: true,
     description: 'Training budget lines of the agency for a fiscal year, ordered by id, cursor-paginated.',
   })
   trainingBudget(
@@ -71,6 +74,7 @@ export class AgencyBudgetResolver {
   }
 
   @FieldResolver(() => BudgetSummary, {
+    nullable: true,
     description: "Totals of the agency's training budget lines for a fiscal year.",
   })
   async trainingBudgetSummary(

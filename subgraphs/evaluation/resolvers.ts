@@ -42,7 +42,10 @@ export class EmployeeEvaluationResolver {
     return appraisal ?? null;
   }
 
-  @FieldResolver(() => SkpAppraisalConnection, { description: 'All SKP appraisals, oldest first; cursor-paginated.' })
+  @FieldResolver(() => SkpAppraisalConnection, {
+    nullable: true,
+    description: 'All SKP appraisals, oldest first; cursor-paginated.',
+  })
   skpHistory(@Root() employee: Employee, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<SkpAppraisalConnection> {
     return ctx.loaders.appraisalPageByEmployee.load(employee.id, page, null);
   }
@@ -63,6 +66,7 @@ export class ServiceUnitEvaluationResolver {
   }
 
   @FieldResolver(() => IkmSurveyConnection, {
+    nullable: true,
     description: 'All IKM surveys of the unit, oldest first; cursor-paginated.',
   })
   ikmSurveys(@Root() unit: ServiceUnit, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<IkmSurveyConnection> {

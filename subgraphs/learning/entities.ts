@@ -45,12 +45,28 @@ export const Course = defineEntity({
 });
 export type Course = InferEntity<typeof Course>;
 
+/** A published curriculum of a course (its modules and outcomes); never changed once published. */
+export const CurriculumVersion = defineEntity({
+  name: 'CurriculumVersion',
+  tableName: 'curriculum_version',
+  properties: {
+    id: p.integer().primary(),
+    courseId: p.integer(),
+    version: p.integer(),
+    publishedAt: p.datetime(),
+    publishedBy: p.string().nullable(),
+    note: p.string(),
+  },
+});
+export type CurriculumVersion = InferEntity<typeof CurriculumVersion>;
+
 export const CourseModule = defineEntity({
   name: 'CourseModule',
   tableName: 'course_module',
   properties: {
     id: p.integer().primary(),
     courseId: p.integer(),
+    curriculumVersionId: p.integer(),
     seq: p.integer(),
     title: p.string(),
     jp: p.integer(),
@@ -64,6 +80,7 @@ export const LearningOutcome = defineEntity({
   properties: {
     id: p.integer().primary(),
     courseId: p.integer(),
+    curriculumVersionId: p.integer(),
     moduleId: p.integer().nullable(),
     statement: p.string(),
     competencyId: p.integer(),
@@ -78,6 +95,7 @@ export const CourseOffering = defineEntity({
   properties: {
     id: p.integer().primary(),
     courseId: p.integer(),
+    curriculumVersionId: p.integer(),
     regionCode: p.string(),
     year: p.integer(),
     startsOn: p.date(),
@@ -113,6 +131,7 @@ export const learningEntities = [
   Competency,
   University,
   Course,
+  CurriculumVersion,
   CourseModule,
   LearningOutcome,
   CourseOffering,

@@ -1,4 +1,11 @@
 import type { SubgraphDefinition } from '../shared/subgraph.js';
+import {
+  CourseCurriculumResolver,
+  CurriculumMutationResolver,
+  CurriculumVersionResolver,
+  OfferingCurriculumResolver,
+  UniversityCodeResolver,
+} from './curriculum-resolvers.js';
 import { learningEntities } from './entities.js';
 import { createLearningLoaders, type LearningLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
@@ -30,6 +37,11 @@ export const learning: SubgraphDefinition<LearningLoaders> = {
     EmployeeLearningResolver,
     RegionLearningResolver,
     ImpactLearningResolver,
+    CurriculumVersionResolver,
+    CourseCurriculumResolver,
+    OfferingCurriculumResolver,
+    UniversityCodeResolver,
+    CurriculumMutationResolver,
   ],
   orphanedTypes: [Employee, Region, ServiceUnit, TrainingImpactComparison],
   references: {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { pageLoader } from '../shared/connection.js';
 import { manyByKey, oneByIdAndYear, oneByKey } from '../shared/loaders.js';
 import type { Viewer } from '../shared/viewer.js';
+import { createCurriculumLoaders } from './curriculum-loaders.js';
 import * as service from './service.js';
 
 /**
@@ -51,6 +52,7 @@ export function createLearningLoaders(em: EntityManager, viewer?: Viewer) {
       (ids, year) => service.jpByEmployee(em, ids, year),
       (row) => row.employeeId,
     ),
+    ...createCurriculumLoaders(em),
   };
 }
 

@@ -192,6 +192,7 @@ export class CourseOfferingResolver {
   }
 
   @FieldResolver(() => EnrolmentConnection, {
+    nullable: true,
     description:
       'Enrolments in this offering, ordered by id, cursor-paginated. Personal data: administrators of the region only; only enrolments of people in their regions are listed.',
   })
@@ -236,6 +237,7 @@ export class EnrolmentResolver {
 @Authorized('PERSON_LEVEL')
 export class EmployeeLearningResolver {
   @FieldResolver(() => EnrolmentConnection, {
+    nullable: true,
     description: 'Training attended, optionally in one year; ordered by id, cursor-paginated.',
   })
   enrolments(
@@ -247,7 +249,10 @@ export class EmployeeLearningResolver {
     return ctx.loaders.enrolmentPageByEmployee.load(employee.id, page, year == null ? null : validateYear(year));
   }
 
-  @FieldResolver(() => JpSummary, { description: 'JP earned in a year and whether the 20 JP right was reached.' })
+  @FieldResolver(() => JpSummary, {
+    nullable: true,
+    description: 'JP earned in a year and whether the 20 JP right was reached.',
+  })
   async jp(
     @Root() employee: Employee,
     @Ctx() ctx: Context,

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { byId, type ListSql } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
+import { currentModulesByCourse, currentOutcomesByCourse } from './curriculum-service.js';
 import {
   Competency,
   Course,
@@ -79,20 +80,23 @@ export const COURSES_OF_UNIVERSITY: ListSql<Course> = {
   keyOf: byId,
 };
 
+/** Modules of each course's current (latest) curriculum version, in order (curriculum-service.ts). */
 export function modulesByCourse(em: EntityManager, courseIds: readonly number[]): Promise<CourseModule[]> {
-  return em.find(CourseModule, { courseId: { $in: [...courseIds] } }, { orderBy: { seq: 'asc' } });
+  return currentModulesByCourse(em, courseIds);
 }
 
+/** Learning outcomes of each course's current (latest) curriculum version, by id (curriculum-service.ts). */
 export function outcomesByCourse(em: EntityManager, courseIds: readonly number[]): Promise<LearningOutcome[]> {
-  return em.find(LearningOutcome, { courseId: { $in: [...courseIds] } }, { orderBy: { id: 'asc' } });
+  return currentOutcomesByCourse(em, courseIds);
 }
 
 export function offeringsById(em: EntityManager, ids: readonly number[]): Promise<CourseOffering[]> {
   return em.find(CourseOffering, { id: { $in: [...ids] } });
 }
 
-const OFFERING_COLUMNS = `o.id, o.course_id as "courseId", o.region_code as "regionCode", o.year,
-  o.starts_on::text as "startsOn", o.ends_on::text as "endsOn", o.capacity, o.venue, o.status,
+const OFFERING_COLUMNS = `o.id, o.course_id as "courseId", o.curriculum_version_id as "curriculumVersionId",
+  o.region_code as "regionCode", o.year, o.starts_on::text as "startsOn", o.ends_on::text as "endsOn", o.capacity,
+  o.venue, o.status,
   (select u.short_name from learning.course c join learning.university u on u.id = c.university_id
     where c.id = o.course_id) as "universityCode"`;
 

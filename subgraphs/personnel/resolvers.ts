@@ -91,6 +91,7 @@ export class RegionResolver {
   }
 
   @FieldResolver(() => EmployeeConnection, {
+    nullable: true,
     description:
       'Employees working in this region: in a unit located there, or, without a unit, in an agency of the region. Personal data: administrators of the region only.',
   })
@@ -142,6 +143,7 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => EmployeeConnection, {
+    nullable: true,
     description: 'Employees of the agency, including its units. Personal data: administrators of the region only.',
   })
   @Authorized('PERSON_LEVEL')
@@ -182,6 +184,7 @@ export class ServiceUnitResolver {
   }
 
   @FieldResolver(() => EmployeeConnection, {
+    nullable: true,
     description: 'Staff currently placed in the unit. Personal data: administrators of the region only.',
   })
   @Authorized('PERSON_LEVEL')
@@ -199,6 +202,7 @@ export class ServiceUnitResolver {
 @Authorized('PERSON_LEVEL')
 export class EmployeeResolver {
   @Query(() => EmployeeConnection, {
+    nullable: true,
     description:
       'Employees of exactly one of: a region (any level), an agency or a service unit; ordered by id, cursor-paginated.',
   })

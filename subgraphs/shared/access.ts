@@ -129,9 +129,20 @@ const DESCRIPTIONS: Record<Capability, string> = {
   API_KEY_MANAGE: 'manage API keys',
 };
 
+/**
+ * A field an anonymous caller may not read: UNAUTHENTICATED, but of that field only. Unlike a refused
+ * credential it sets no HTTP status: a subgraph answering 401 would fail the gateway's whole fetch, and
+ * the public fields asked beside it must still arrive.
+ */
+function signInRequired(): GraphQLError {
+  return new GraphQLError('This needs a signed-in user or an API key.', {
+    extensions: { code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED' },
+  });
+}
+
 /** Refusal when the role lacks a capability: UNAUTHENTICATED for anonymous (signing in may help), else FORBIDDEN. */
 function notGranted(viewer: Viewer, capability: Capability): GraphQLError {
-  if (viewer.role === 'anonymous') return new AuthenticationError('SIGN_IN_REQUIRED');
+  if (viewer.role === 'anonymous') return signInRequired();
   return forbidden(`The ${viewer.role} role may not ${DESCRIPTIONS[capability]}.`, { capability });
 }
 
@@ -274,7 +285,7 @@ export const authChecker: AuthCheckerFn<AccessContext, string> = ({ context, arg
       throw new Error(`@Authorized: unknown capability "${name}"`);
     return name as Capability; // checked against CAPABILITIES on the line above
   });
-  if (required.length === 0 && viewer.role === 'anonymous') throw new AuthenticationError('SIGN_IN_REQUIRED');
+  if (required.length === 0 && viewer.role === 'anonymous') throw signInRequired();
   const argumentRegions = [...stringArgs(args.regionCode), ...stringArgs(args.regionCodes)];
   const rootRegion = rootString(root, 'regionCode');
   const regionCodes = argumentRegions.length > 0 ? argumentRegions : rootRegion === undefined ? [] : [rootRegion];

@@ -178,3 +178,37 @@ describe('API keys for service clients', () => {
     expect(after.rows[0]!.n).toBe(before.rows[0]!.n);
   });
 });
+
+describe('a refused field', () => {
+  it('fails alone, with its path and reason; the public fields beside it still arrive (HTTP 200)', async () => {
+    const query = '{ serviceUnit(id: 1) { name employees(first: 1) { nodes { id } } } }';
+    const response = await fetch(api.platform.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      data: { serviceUnit: { name: string; employees: unknown } | null };
+      errors: { path: unknown[]; extensions: Record<string, unknown> }[];
+    };
+    expect(body.data.serviceUnit?.name).toBeTruthy();
+    expect(body.data.serviceUnit?.employees).toBeNull();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0]).toMatchObject({
+      path: ['serviceUnit', 'employees'],
+      extensions: { code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED' },
+    });
+
+    const planner = await api.query<{ serviceUnit: { name: string; employees: unknown } }, never>(
+      query,
+      undefined,
+      as('planner', ['*']),
+    );
+    expect(planner.data?.serviceUnit.name).toBe(body.data.serviceUnit?.name);
+    expect(planner.errors?.[0]).toMatchObject({
+      path: ['serviceUnit', 'employees'],
+      extensions: { code: 'FORBIDDEN', capability: 'PERSON_LEVEL' },
+    });
+  });
+});

@@ -47,26 +47,26 @@ describe('one query across all four subgraphs', () => {
     expect(JSON.stringify(response.errors)).toBeUndefined();
     const data = response.data!.serviceUnit!;
     expect(data.id).toBe(unitId);
-    expect(data.employees.totalCount).toBe(Number(unit!.staff));
-    expect(data.employees.nodes).toHaveLength(Number(unit!.staff));
+    expect(data.employees!.totalCount).toBe(Number(unit!.staff));
+    expect(data.employees!.nodes).toHaveLength(Number(unit!.staff));
 
     // JP per employee: the seeded enrolments summed here.
     const jpRows = await sql<{ employee_id: number; jp: string }>(
       'select employee_id, sum(jp_earned) as jp from learning.enrolment where year = $1 and employee_id = any($2) group by employee_id',
-      [YEAR, data.employees.nodes.map((n) => n.id)],
+      [YEAR, data.employees!.nodes.map((n) => n.id)],
     );
     const jpOf = new Map(jpRows.map((r) => [r.employee_id, Number(r.jp)]));
     // SKP ratings, turned into predicates by the matrix above.
     const skpRows = await sql<{ employee_id: number; hasil_kerja: string; perilaku_kerja: string }>(
       'select employee_id, hasil_kerja, perilaku_kerja from evaluation.skp_appraisal where year = $1 and employee_id = any($2)',
-      [YEAR, data.employees.nodes.map((n) => n.id)],
+      [YEAR, data.employees!.nodes.map((n) => n.id)],
     );
     const skpOf = new Map(skpRows.map((r) => [r.employee_id, SKP_MATRIX[r.hasil_kerja]![r.perilaku_kerja]]));
-    for (const node of data.employees.nodes) {
+    for (const node of data.employees!.nodes) {
       const jp = jpOf.get(node.id) ?? 0;
-      expect(node.jp.jp, `JP of employee ${node.id}`).toBe(jp);
-      expect(node.jp.minimumJp).toBe(20);
-      expect(node.jp.reachedMinimum).toBe(jp >= 20);
+      expect(node.jp!.jp, `JP of employee ${node.id}`).toBe(jp);
+      expect(node.jp!.minimumJp).toBe(20);
+      expect(node.jp!.reachedMinimum).toBe(jp >= 20);
       expect(node.skp?.predicate ?? null).toBe(skpOf.get(node.id) ?? null);
     }
     expect(skpRows.length).toBeGreaterThan(0);
@@ -93,9 +93,9 @@ describe('one query across all four subgraphs', () => {
       [unit!.agency_id, YEAR],
     );
     expect(data.agency.id).toBe(unit!.agency_id);
-    expect(data.agency.trainingBudgetSummary.ceiling).toBe(budget!.ceiling);
-    expect(data.agency.trainingBudgetSummary.realised).toBe(budget!.realised);
-    expect(BigInt(data.agency.trainingBudgetSummary.realised)).toBeLessThanOrEqual(BigInt(budget!.ceiling));
+    expect(data.agency.trainingBudgetSummary!.ceiling).toBe(budget!.ceiling);
+    expect(data.agency.trainingBudgetSummary!.realised).toBe(budget!.realised);
+    expect(BigInt(data.agency.trainingBudgetSummary!.realised)).toBeLessThanOrEqual(BigInt(budget!.ceiling));
   });
 
   it('costs the same number of SQL statements per subgraph for 10 and for 1,000 employees (no N+1)', async () => {
@@ -105,7 +105,7 @@ describe('one query across all four subgraphs', () => {
       api.resetCounters();
       const response = await api.query(RegionStaffDocument, { regionCode: '12.71', year: YEAR, first });
       expect(JSON.stringify(response.errors)).toBeUndefined();
-      expect(response.data!.employees.nodes).toHaveLength(Math.min(first, response.data!.employees.totalCount));
+      expect(response.data!.employees!.nodes).toHaveLength(Math.min(first, response.data!.employees!.totalCount));
       counts[first] = api.statementCounts();
       fetches[first] = { ...api.platform.fetches };
     }
@@ -116,7 +116,7 @@ describe('one query across all four subgraphs', () => {
     );
     api.resetCounters();
     const total = await api.query(RegionStaffDocument, { regionCode: '12.71', year: YEAR, first: 1 });
-    expect(total.data!.employees.totalCount).toBe(Number(inMedan!.n));
+    expect(total.data!.employees!.totalCount).toBe(Number(inMedan!.n));
     expect(counts[1000]!.personnel).toBeGreaterThan(0);
     expect(counts[1000]!.learning).toBeGreaterThan(0);
     expect(counts[1000]!.evaluation).toBeGreaterThan(0);
@@ -238,7 +238,7 @@ describe('personnel', () => {
         after,
       });
       expect(page.errors).toBeUndefined();
-      const connection: EmployeePageQuery['employees'] = page.data!.employees;
+      const connection = page.data!.employees!;
       expect(connection.totalCount).toBe(Number(agency!.n));
       seen.push(...connection.nodes.map((n) => n.id));
       if (!connection.pageInfo.hasNextPage) break;
@@ -253,8 +253,10 @@ describe('personnel', () => {
       first: 1000,
       filter: { asnType: 'PPPK' },
     });
-    expect(pppk.data!.employees.totalCount).toBe(Number(agency!.pppk));
-    expect(pppk.data!.employees.nodes.every((n) => n.asnType === 'PPPK' && n.rank.code.startsWith('PPPK-'))).toBe(true);
+    expect(pppk.data!.employees!.totalCount).toBe(Number(agency!.pppk));
+    expect(pppk.data!.employees!.nodes.every((n) => n.asnType === 'PPPK' && n.rank.code.startsWith('PPPK-'))).toBe(
+      true,
+    );
   });
 
   it('finds an employee by NIP with history, mentoring, enrolments and SKP', async () => {
@@ -277,8 +279,8 @@ describe('personnel', () => {
     expect(employee.positionHistory.nodes.at(-1)!.title).toBe(employee.positionTitle);
     const tmts = employee.rankHistory.nodes.map((h) => h.tmt);
     expect([...tmts].sort()).toEqual(tmts);
-    expect(employee.skpHistory.nodes).toHaveLength(employee.skpHistory.totalCount);
-    for (const skp of employee.skpHistory.nodes)
+    expect(employee.skpHistory!.nodes).toHaveLength(employee.skpHistory!.totalCount);
+    for (const skp of employee.skpHistory!.nodes)
       expect(skp.predicate).toBe(SKP_MATRIX[skp.hasilKerja]![skp.perilakuKerja]);
   });
 
@@ -339,11 +341,11 @@ describe('learning and budgeting', () => {
       'select ceiling::text, realised::text from budgeting.budget_line where agency_id = $1 and year = $2 order by id',
       [line!.agency_id, YEAR],
     );
-    expect(response.data!.budgetLines.totalCount).toBe(rows.length);
-    expect(response.data!.budgetLines.nodes.map((l) => [l.ceiling, l.realised])).toEqual(
+    expect(response.data!.budgetLines!.totalCount).toBe(rows.length);
+    expect(response.data!.budgetLines!.nodes.map((l) => [l.ceiling, l.realised])).toEqual(
       rows.map((r) => [r.ceiling, r.realised]),
     );
-    for (const l of response.data!.budgetLines.nodes) {
+    for (const l of response.data!.budgetLines!.nodes) {
       expect(l.ceiling).toMatch(/^\d+$/);
       expect(BigInt(l.unspent)).toBe(BigInt(l.ceiling) - BigInt(l.realised));
     }

@@ -42,12 +42,13 @@ async function controllableSubgraph(
       return;
     }
     if (mode === 'corrupt') {
-      const body = JSON.parse(Buffer.concat(chunks).toString()) as { variables?: { representations?: unknown[] } };
-      const count = body.variables?.representations?.length ?? 0;
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as {
+        variables?: { representations?: { __typename?: string }[] };
+      };
+      // Each entity asked for, with its type and none of its fields.
+      const entities = (body.variables?.representations ?? []).map(({ __typename }) => ({ __typename }));
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({ data: { _entities: Array.from({ length: count }, () => ({ __typename: 'Employee' })) } }),
-      );
+      res.end(JSON.stringify({ data: { _entities: entities } }));
       return;
     }
     const credential = req.headers[INTERNAL_TOKEN_HEADER];
@@ -237,11 +238,11 @@ describe('errors', () => {
     const learning = await controllableSubgraph(api.platform.subgraphs.learning.url);
     learning.setMode('corrupt');
     const gateway = await gatewayWith({ learning: learning.url });
-    // The corrupt answer lacks `enrolments`, a non-null connection: the gateway cannot complete it.
-    const { json } = await post(gateway.url, '{ employee(id: 1) { id enrolments(first: 2) { nodes { year } } } }');
+    // The corrupt answer lacks `offerings`, a non-null connection: the gateway cannot complete it.
+    const { json } = await post(gateway.url, '{ region(code: "12.71") { name offerings(year: 2025, first: 2) { nodes { id } } } }');
     expect(json.errors?.length).toBeGreaterThan(0);
     expect(json.errors?.[0]?.extensions?.code).toBe('VALUE_COMPLETION_FAILED');
-    expect(json.errors?.[0]?.path).toEqual(['employee', 'enrolments']);
+    expect(json.errors?.[0]?.path).toEqual(['region', 'offerings']);
     expect(JSON.stringify(json)).not.toContain('valueCompletion');
   });
 });

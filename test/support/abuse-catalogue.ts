@@ -749,6 +749,13 @@ add('http', [
     code: 'GRAPHQL_VALIDATION_FAILED',
     message: /id/,
   },
+  {
+    name: 'curriculum mutation without its input',
+    body: q('mutation { createCourse { id } }'),
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: /input/,
+  },
   { name: 'subscription', body: q('subscription { __typename }'), status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
   {
     name: 'content-type text/plain',

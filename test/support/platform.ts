@@ -39,7 +39,11 @@ export type Caller = Viewer | 'anonymous' | { headers: Record<string, string> };
 
 export interface GraphqlResponse<Data> {
   data?: Data;
-  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; [key: string]: unknown };
+  }[];
 }
 
 /** Starts the four subgraphs and the gateway for a test file, instrumented, on the shared test database. */

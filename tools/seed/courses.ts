@@ -57,6 +57,10 @@ function writeCourse(
     universityId,
     course.description,
   );
+  // One curriculum version, published on 1 January of the first seeded year; every offering runs it.
+  const versionId = nextId(run, 'curriculumVersion');
+  run.curriculumVersionIds.push(versionId);
+  tables.curriculumVersion.add(versionId, id, 1, `${run.from}-01-01T00:00:00Z`, 'Demo curriculum, version 1.');
   // Module JP: an even split of the course JP, the remainder on the first modules; sums to the course JP.
   const n = course.modules.length;
   const moduleIds: number[] = [];
@@ -64,13 +68,13 @@ function writeCourse(
     const moduleId = nextId(run, 'module');
     moduleIds.push(moduleId);
     const jp = Math.floor(course.jp / n) + (i < course.jp % n ? 1 : 0);
-    tables.module.add(moduleId, id, i + 1, title, jp);
+    tables.module.add(moduleId, id, versionId, i + 1, title, jp);
   });
   for (const [moduleIndex, statement, competency, level] of course.outcomes) {
     const competencyId = competencyIds.get(competency);
     if (competencyId === undefined) throw new Error(`course ${course.code}: unknown competency ${competency}`);
     const moduleId = moduleIndex === null ? null : (moduleIds[moduleIndex] ?? null);
-    tables.outcome.add(nextId(run, 'outcome'), id, moduleId, statement, competencyId, level);
+    tables.outcome.add(nextId(run, 'outcome'), id, versionId, moduleId, statement, competencyId, level);
   }
 }
 

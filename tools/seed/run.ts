@@ -20,6 +20,8 @@ export interface Run {
   tables: Tables;
   identifiers: Identifiers;
   courseIds: number[];
+  /** The curriculum version (version 1) of each course, parallel to courseIds: what its offerings run. */
+  curriculumVersionIds: number[];
   poolCache: Map<string, CoursePool>;
   clampedQuality: number;
   /** The insert query still running, if any. */
@@ -45,6 +47,7 @@ export function createRun(
     tables,
     identifiers: new Identifiers(to),
     courseIds: [],
+    curriculumVersionIds: [],
     poolCache: new Map(),
     clampedQuality: 0,
     inflight: Promise.resolve(),

@@ -92,9 +92,17 @@ export function createTables() {
       ['university_id', 'int'],
       ['description', 'text'],
     ]),
+    curriculumVersion: table('learning.curriculum_version', [
+      ['id', 'int'],
+      ['course_id', 'int'],
+      ['version', 'int'],
+      ['published_at', 'timestamptz'],
+      ['note', 'text'],
+    ]),
     module: table('learning.course_module', [
       ['id', 'int'],
       ['course_id', 'int'],
+      ['curriculum_version_id', 'int'],
       ['seq', 'smallint'],
       ['title', 'text'],
       ['jp', 'smallint'],
@@ -102,6 +110,7 @@ export function createTables() {
     outcome: table('learning.learning_outcome', [
       ['id', 'int'],
       ['course_id', 'int'],
+      ['curriculum_version_id', 'int'],
       ['module_id', 'int'],
       ['statement', 'text'],
       ['competency_id', 'int'],
@@ -110,6 +119,7 @@ export function createTables() {
     offering: table('learning.course_offering', [
       ['id', 'int'],
       ['course_id', 'int'],
+      ['curriculum_version_id', 'int'],
       ['region_code', 'text'],
       ['year', 'smallint'],
       ['starts_on', 'date'],

@@ -286,6 +286,7 @@ class Offerings {
     run.tables.offering.add(
       id,
       run.courseIds[courseIndex] ?? 0,
+      run.curriculumVersionIds[courseIndex] ?? 0,
       region.code,
       year,
       isoDate(starts),
