@@ -129,9 +129,19 @@ const DESCRIPTIONS: Record<Capability, string> = {
   API_KEY_MANAGE: 'manage API keys',
 };
 
+/**
+ * A field refused to an anonymous viewer: UNAUTHENTICATED (signing in may help) without the HTTP 401 of a
+ * refused credential, which would fail the subgraph's whole answer at the gateway: the rest of the response
+ * still arrives.
+ */
+function signInRequired(): GraphQLError {
+  const { message, extensions } = new AuthenticationError('SIGN_IN_REQUIRED');
+  return new GraphQLError(message, { extensions: { code: extensions.code, reason: extensions.reason } });
+}
+
 /** Refusal when the role lacks a capability: UNAUTHENTICATED for anonymous (signing in may help), else FORBIDDEN. */
 function notGranted(viewer: Viewer, capability: Capability): GraphQLError {
-  if (viewer.role === 'anonymous') return new AuthenticationError('SIGN_IN_REQUIRED');
+  if (viewer.role === 'anonymous') return signInRequired();
   return forbidden(`The ${viewer.role} role may not ${DESCRIPTIONS[capability]}.`, { capability });
 }
 
@@ -274,7 +284,7 @@ export const authChecker: AuthCheckerFn<AccessContext, string> = ({ context, arg
       throw new Error(`@Authorized: unknown capability "${name}"`);
     return name as Capability; // checked against CAPABILITIES on the line above
   });
-  if (required.length === 0 && viewer.role === 'anonymous') throw new AuthenticationError('SIGN_IN_REQUIRED');
+  if (required.length === 0 && viewer.role === 'anonymous') throw signInRequired();
   const argumentRegions = [...stringArgs(args.regionCode), ...stringArgs(args.regionCodes)];
   const rootRegion = rootString(root, 'regionCode');
   const regionCodes = argumentRegions.length > 0 ? argumentRegions : rootRegion === undefined ? [] : [rootRegion];
