@@ -528,6 +528,20 @@ describe('the authorization matrix', () => {
       for (const run of runs) expect(new Set(run.cells.map((cell) => cell.coordinate)).size).toBe(fields);
     });
 
+    it('reaches real data: a national administrator gets a value for every field but those null on the probed instances', () => {
+      const national = runs.find((run) => run.role.name === 'national-admin');
+      const nulls = national?.cells.filter((cell) => cell.outcome.kind !== 'value').map((cell) => cell.coordinate);
+      expect(nulls).toEqual([
+        'Employee.niPppk', // a PNS has a NIP instead
+        'MentoringPair.endedOn', // ongoing
+        'TrainingCost.note', // costs are all there
+        'PlaceboCheck.nextYearExposure', // no survey of 2026 yet
+        'PlaceboCheck.pValue',
+        'CostPerIkmPoint.reason', // there is a figure
+        'PeopleMeasure.suppressedReason', // never suppressed for a national administrator
+      ]);
+    });
+
     it('leaks no personal data to a role that may not see it (and shows it to one that may)', () => {
       expect(instances.personal.length).toBeGreaterThan(3);
       for (const run of runs) {

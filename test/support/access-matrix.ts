@@ -445,13 +445,6 @@ export function rootIsNullable(schema: GraphQLSchema, probe: Probe): boolean {
   return field !== undefined && !isNonNullType(field.type);
 }
 
-/** `alias: a(x) { b { <inner> } }`. */
-export function aliased(alias: string, probe: Probe, inner: string): string {
-  let text = inner;
-  for (const step of [...probe].reverse()) text = `${step.field}${step.args ? `(${step.args})` : ''} { ${text} }`;
-  return `${alias}: ${text}`;
-}
-
 export interface GraphqlError {
   message: string;
   path?: (string | number)[];
