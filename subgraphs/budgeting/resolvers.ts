@@ -22,6 +22,16 @@ import {
 
 type Context = RequestContext<BudgetingLoaders>;
 
+/**
+ * A page of an agency's lines, refused by region when its lines lie outside the viewer's scope: the
+ * agency id names no region the auth checker could read, and the page's count and cursor are the agency's.
+ */
+async function linesInScope(ctx: Context, page: Promise<BudgetLineConnection>): Promise<BudgetLineConnection> {
+  const lines = await page;
+  assertRegionScope(ctx.viewer, [...new Set(lines.nodes.map((line) => line.regionCode))], 'AGGREGATE');
+  return lines;
+}
+
 /** Budgets are aggregates: planners and administrators, each line and total decided by its region. */
 @Resolver(() => BudgetLine)
 @Authorized('AGGREGATE')
@@ -36,7 +46,7 @@ export class BudgetResolver {
     @Arg('agencyId', () => Int, { description: 'Agency id.' }) agencyId: number,
     @Arg('year', () => Int, { description: 'Fiscal year.' }) year: number,
   ): Promise<BudgetLineConnection> {
-    return ctx.loaders.linePageByAgency.load(agencyId, page, validateYear(year));
+    return linesInScope(ctx, ctx.loaders.linePageByAgency.load(agencyId, page, validateYear(year)));
   }
 
   @Query(() => BudgetSummary, {
@@ -70,7 +80,7 @@ export class AgencyBudgetResolver {
     @Args() page: PageArgs,
     @Arg('year', () => Int, { description: 'Fiscal year.' }) year: number,
   ): Promise<BudgetLineConnection> {
-    return ctx.loaders.linePageByAgency.load(agency.id, page, validateYear(year));
+    return linesInScope(ctx, ctx.loaders.linePageByAgency.load(agency.id, page, validateYear(year)));
   }
 
   @FieldResolver(() => BudgetSummary, {
@@ -99,6 +109,8 @@ export class OfferingCostResolver {
   async cost(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<OfferingCost | null> {
     const cost = await ctx.loaders.costByOffering.load(offering.id);
     if (!cost) return null;
+    // The offering stub names no region: the cost's decides (refused by name, its existence included).
+    assertRegionScope(ctx.viewer, [cost.regionCode], 'AGGREGATE');
     return {
       planned: cost.planned,
       realised: cost.realised,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { assertRegionScope } from '../shared/access.js';
 import { graphqlError } from '../shared/errors.js';
 import {
   DEFAULT_MINIMUM_MEANINGFUL_EFFECT,
@@ -62,6 +63,8 @@ export class ServiceUnitEvaluationResolver {
     @Arg('year', () => Int, { description: 'Year surveyed.' }) year: number,
   ): Promise<IkmSurvey | null> {
     const [survey] = await ctx.loaders.surveysByUnit.load({ id: unit.id, year: validateYear(year) });
+    // The unit stub names no region: the survey's decides (refused by name, its existence included).
+    if (survey) assertRegionScope(ctx.viewer, [survey.regionCode], 'AGGREGATE');
     return survey ?? null;
   }
 
@@ -69,8 +72,14 @@ export class ServiceUnitEvaluationResolver {
     nullable: true,
     description: 'All IKM surveys of the unit, oldest first; cursor-paginated.',
   })
-  ikmSurveys(@Root() unit: ServiceUnit, @Ctx() ctx: Context, @Args() page: PageArgs): Promise<IkmSurveyConnection> {
-    return ctx.loaders.surveyHistoryPageByUnit.load(unit.id, page, null);
+  async ikmSurveys(
+    @Root() unit: ServiceUnit,
+    @Ctx() ctx: Context,
+    @Args() page: PageArgs,
+  ): Promise<IkmSurveyConnection> {
+    const surveys = await ctx.loaders.surveyHistoryPageByUnit.load(unit.id, page, null);
+    assertRegionScope(ctx.viewer, [...new Set(surveys.nodes.map((survey) => survey.regionCode))], 'AGGREGATE');
+    return surveys;
   }
 }
 

@@ -37,6 +37,12 @@ function employeePage(ctx: Context, scope: EmployeeScope, args: EmployeePageArgs
   return ctx.loaders.employeePageByScope.load(key, args, { kind, filter: { ...args.filter } });
 }
 
+/** An employee looked up by id or NIP outside the viewer's regions is refused by region, not answered (its existence included). */
+function inScope(ctx: Context, employee: Employee | null): Employee | null {
+  if (employee) assertRegionScope(ctx.viewer, [employee.regionCode], 'PERSON_LEVEL');
+  return employee;
+}
+
 @Resolver(() => Region)
 export class RegionResolver {
   @Query(() => RegionConnection, {
@@ -97,6 +103,8 @@ export class RegionResolver {
   })
   @Authorized('PERSON_LEVEL')
   employees(@Root() region: Region, @Ctx() ctx: Context, @Args() args: EmployeePageArgs): Promise<EmployeeConnection> {
+    // A Region names its region `code`, which the auth checker does not read: refused by name here.
+    assertRegionScope(ctx.viewer, [region.code], 'PERSON_LEVEL');
     return employeePage(ctx, { regionCode: region.code }, args);
   }
 }
@@ -239,22 +247,22 @@ export class EmployeeResolver {
   }
 
   @Query(() => Employee, { nullable: true, description: 'One employee by id.' })
-  employee(
+  async employee(
     @Ctx() ctx: Context,
     @Arg('id', () => Int, { description: 'Employee id.' }) id: number,
   ): Promise<Employee | null> {
-    return ctx.loaders.employeeById.load(id);
+    return inScope(ctx, await ctx.loaders.employeeById.load(id));
   }
 
   @Query(() => Employee, {
     nullable: true,
     description: 'One PNS by NIP (spaces allowed). A malformed NIP is a BAD_USER_INPUT error naming the wrong part.',
   })
-  employeeByNip(
+  async employeeByNip(
     @Ctx() ctx: Context,
     @Arg('nip', { description: '18-digit NIP.' }) nip: string,
   ): Promise<Employee | null> {
-    return employeeByNip(ctx.em, parseNip(nip).nip);
+    return inScope(ctx, await employeeByNip(ctx.em, parseNip(nip).nip));
   }
 
   @FieldResolver(() => Rank, { description: 'Current rank (the newest rank history entry).' })

@@ -239,7 +239,10 @@ describe('errors', () => {
     learning.setMode('corrupt');
     const gateway = await gatewayWith({ learning: learning.url });
     // The corrupt answer lacks `offerings`, a non-null connection: the gateway cannot complete it.
-    const { json } = await post(gateway.url, '{ region(code: "12.71") { name offerings(year: 2025, first: 2) { nodes { id } } } }');
+    const { json } = await post(
+      gateway.url,
+      '{ region(code: "12.71") { name offerings(year: 2025, first: 2) { nodes { id } } } }',
+    );
     expect(json.errors?.length).toBeGreaterThan(0);
     expect(json.errors?.[0]?.extensions?.code).toBe('VALUE_COMPLETION_FAILED');
     expect(json.errors?.[0]?.path).toEqual(['region', 'offerings']);
