@@ -10,7 +10,6 @@ import {
 import { PageArgs } from '../shared/pagination.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { validateYear } from '../shared/validation.js';
-import type { ViewerPolicy } from './impact-method.js';
 import { EffectDifference, Region, RegionImpact, TrainingImpactComparison } from './impact-types.js';
 import type { ComparisonRequest, EvaluationLoaders } from './loaders.js';
 import {
@@ -83,9 +82,6 @@ const IMPACT_INPUTS =
   'regionSpending { scope ceiling realised lines } ' +
   'unitTrainingDates { scope unitId completedOn jp enrolments } ' +
   'regionPresence { scope known }';
-
-// No roles exist yet: every viewer may see small cells. The role model will set this per request.
-const VIEWER_POLICY: ViewerPolicy = { aggregatesOnly: false };
 
 @Resolver(() => TrainingImpactComparison)
 export class TrainingImpactResolver {
@@ -170,5 +166,5 @@ export class RegionImpactResolver {
 }
 
 function comparisonInput(comparison: TrainingImpactComparison): ComparisonRequest {
-  return { key: parseImpactKey(comparison.id), inputs: comparison, policy: VIEWER_POLICY };
+  return { key: parseImpactKey(comparison.id), inputs: comparison };
 }

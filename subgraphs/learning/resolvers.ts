@@ -9,7 +9,14 @@ import { validateRegionCode } from '../shared/regions.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { validateYear } from '../shared/validation.js';
 import type { LearningLoaders } from './loaders.js';
-import { learningByRegion, listCompetencies, trainingDatesByRegion, unitTrainingByRegion } from './service.js';
+import {
+  learningByRegion,
+  listCompetencies,
+  trainingDatesByRegion,
+  unitTrainingByRegion,
+  type VisibleOfferingStats,
+  visibleOfferingStats,
+} from './service.js';
 import {
   Competency,
   CompetencyKind,
@@ -34,6 +41,10 @@ import {
 } from './types.js';
 
 type Context = RequestContext<LearningLoaders>;
+
+async function offeringStats(offering: CourseOffering, ctx: Context): Promise<VisibleOfferingStats> {
+  return visibleOfferingStats(ctx.viewer, offering, await ctx.loaders.offeringStatsById.load(offering.id));
+}
 
 @Resolver(() => Competency)
 export class CompetencyResolver {
@@ -173,14 +184,30 @@ export class CourseOfferingResolver {
     return { code: offering.regionCode };
   }
 
-  @FieldResolver(() => Int, { description: 'Employees enrolled (any status).' })
-  async participantCount(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.loaders.offeringStatsById.load(offering.id))?.participantCount ?? 0;
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Employees enrolled (any status); null when withheld: 1 to 4 people, for a viewer without person-level access to the organising region (see suppressedReason).',
+  })
+  async participantCount(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<number | null> {
+    return (await offeringStats(offering, ctx)).participantCount;
   }
 
-  @FieldResolver(() => Int, { description: 'JP earned by all participants together.' })
-  async jpDelivered(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.loaders.offeringStatsById.load(offering.id))?.jpDelivered ?? 0;
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'JP earned by all participants together; null when withheld with participantCount.',
+  })
+  async jpDelivered(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<number | null> {
+    return (await offeringStats(offering, ctx)).jpDelivered;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Which of participantCount and jpDelivered are withheld and why (small-cell suppression, docs/access.md); null when none is.',
+  })
+  async suppressedReason(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<string | null> {
+    return (await offeringStats(offering, ctx)).suppressedReason;
   }
 
   @FieldResolver(() => EnrolmentConnection, {

@@ -18,6 +18,7 @@ const unit = (over: Partial<UnitRow>): UnitRow => ({
   surveyedOn: '2025-11-20',
   district: '12.71.01',
   jpBeforeSurvey: 150,
+  enrolmentsBeforeSurvey: 12,
   jpNextBeforeSurvey: null,
   inEstimate: true,
   ...over,
