@@ -1,7 +1,8 @@
 import type { RegionLearning } from '../shared/federation-types.js';
 import {
   type Breakdown,
-  complementary,
+  belowDistrict,
+  hierarchicalComplementary,
   isSmallCount,
   shown,
   suppressedReason,
@@ -29,50 +30,58 @@ import type { Exposure, KirkpatrickChain, PeopleMeasure, UnitImpact } from './im
  * | L3 trained/untrained staff, l3SkpChange | the two groups | a group of 1-4 |
  *
  * Complementary suppression runs over the units of the region for staff, jp and the count reaching the
- * minimum (the region's totals of those are shown), and within the units in the effect estimate and the
- * units outside it for jp (the spending attributed to the units in the estimate reveals their JP total).
+ * minimum (the region's totals of those are shown), bottom-up over its districts and regencies. When the
+ * units in the effect estimate or those outside it hold exactly one withheld JP, the cost per IKM point is
+ * withheld (the spending attributed to the units in the estimate reveals their JP total).
  */
 
-/** No suppression: every cell shown. */
-function open(count: number): Breakdown {
-  return { withheld: Array<Withheld | null>(count).fill(null), totalShown: true };
+/** Every cell shown (`null`), or every cell withheld for the same reason. */
+function uniform(count: number, why: Withheld | null): Breakdown {
+  return { withheld: Array<Withheld | null>(count).fill(why), totalShown: why === null };
+}
+
+/**
+ * How the viewer sees a region: everything (`null`), with small cells withheld (`'small'`), or, below the
+ * district level, without any figure over people (`'area'`).
+ */
+export type Protection = null | 'small' | 'area';
+
+export function protection(seesPeople: boolean, regionCode: string): Protection {
+  if (seesPeople) return null;
+  return belowDistrict(regionCode) ? 'area' : 'small';
 }
 
 /** Complementary suppression of one figure over the units, the people behind each cell deciding the primaries. */
 function figure(
   units: readonly UnitRow[],
-  protect: boolean,
+  protect: Protection,
+  scope: string,
   value: (unit: UnitRow) => number,
   people: (unit: UnitRow) => number,
 ): Breakdown {
-  if (!protect) return open(units.length);
-  return complementary(units.map((unit) => ({ value: value(unit), primary: isSmallCount(people(unit)) })));
+  if (protect !== 'small') return uniform(units.length, protect);
+  return hierarchicalComplementary(
+    units.map((unit) => ({ value: value(unit), primary: isSmallCount(people(unit)), location: unit.location })),
+    scope,
+  );
 }
 
 /**
- * A second pass within parts of the breakdown whose totals are also published (the units in the estimate
- * and the others): each part ends with no withheld cell or at least two, or its total is not shown.
+ * Whether the units in the effect estimate and the units outside it each have no withheld cell or at least
+ * two: the spending attributed to the units in the estimate reveals their JP total (and so the others'), so
+ * the cost per IKM point is withheld otherwise. The cells themselves are not changed, so that answers about
+ * nested regions keep the same pattern.
  */
-function withinParts(units: readonly UnitRow[], first: Breakdown, value: (unit: UnitRow) => number): Breakdown {
-  const withheld = [...first.withheld];
-  let totalShown = first.totalShown;
-  for (const inEstimate of [true, false]) {
-    const indices = units.flatMap((unit, i) => (unit.inEstimate === inEstimate ? [i] : []));
-    const part = complementary(
-      indices.map((i) => ({ value: value(units[i] as UnitRow), primary: withheld[i] !== null })),
-    );
-    for (const [k, why] of part.withheld.entries()) {
-      const i = indices[k] as number;
-      if (withheld[i] === null && why !== null) withheld[i] = why;
-    }
-    totalShown &&= part.totalShown;
-  }
-  return { withheld, totalShown };
+function partsSafe(units: readonly UnitRow[], withheld: readonly (Withheld | null)[]): boolean {
+  return [true, false].every((inEstimate) => {
+    const part = units.flatMap((unit, i) => (unit.inEstimate === inEstimate ? [withheld[i] ?? null] : []));
+    return part.filter((why) => why !== null).length !== 1;
+  });
 }
 
 /** Why a ratio is withheld: over a small denominator it is itself small; otherwise it would give back a withheld term. */
 function ratio(denominator: Withheld | null, numerator: Withheld | null): Withheld | null {
-  if (denominator === 'small') return 'small';
+  if (denominator === 'small' || denominator === 'area') return denominator;
   return denominator !== null || numerator !== null ? 'derived' : null;
 }
 
@@ -82,24 +91,27 @@ export interface UnitBreakdown {
   totalShown: { staff: boolean; jp: boolean; reached: boolean; attributedSpending: boolean };
 }
 
-/** The units of a region as the viewer may see them. */
-export function unitImpacts(rows: readonly UnitRow[], protect: boolean): UnitBreakdown {
+/** The units of a region (`scope`) as the viewer may see them. */
+export function unitImpacts(rows: readonly UnitRow[], protect: Protection, scope: string): UnitBreakdown {
   const staff = figure(
     rows,
     protect,
+    scope,
     (u) => u.staff,
     (u) => u.staff,
   );
-  const jpOverall = figure(
+  const jp = figure(
     rows,
     protect,
+    scope,
     (u) => u.jp,
     (u) => u.participants,
   );
-  const jp = protect ? withinParts(rows, jpOverall, (u) => u.jp) : jpOverall;
+
   const reached = figure(
     rows,
     protect,
+    scope,
     (u) => u.reachedMinimum,
     (u) => u.reachedMinimum,
   );
@@ -108,13 +120,15 @@ export function unitImpacts(rows: readonly UnitRow[], protect: boolean): UnitBre
     const jpWithheld = jp.withheld[i] ?? null;
     const reachedWithheld = reached.withheld[i] ?? null;
     const beforeWithheld =
-      !protect || unit.jpBeforeSurvey == null
+      protect === null || unit.jpBeforeSurvey == null
         ? null
-        : isSmallCount(unit.enrolmentsBeforeSurvey)
-          ? 'small'
-          : jpWithheld !== null
-            ? 'derived'
-            : null;
+        : protect === 'area'
+          ? 'area'
+          : isSmallCount(unit.enrolmentsBeforeSurvey)
+            ? 'small'
+            : jpWithheld !== null
+              ? 'derived'
+              : null;
     const perStaff = (value: number) => (unit.staff > 0 ? value / unit.staff : null);
     return {
       unitId: unit.unitId,
@@ -138,21 +152,20 @@ export function unitImpacts(rows: readonly UnitRow[], protect: boolean): UnitBre
       suppressedReason: suppressedReason({ staff: staffWithheld, jp: jpWithheld, jpBeforeSurvey: beforeWithheld }),
     };
   });
-  const jpParts = jp.totalShown;
   return {
     units,
     totalShown: {
       staff: staff.totalShown,
-      jp: jpOverall.totalShown,
+      jp: jp.totalShown,
       reached: reached.totalShown,
-      attributedSpending: jpParts,
+      attributedSpending: protect === null || (jp.totalShown && partsSafe(rows, jp.withheld)),
     },
   };
 }
 
 /** A region total: small itself, or withheld because it would reveal a lone withheld unit. */
-function total(protect: boolean, people: number, totalShown: boolean): Withheld | null {
-  if (!protect) return null;
+function total(protect: Protection, people: number, totalShown: boolean): Withheld | null {
+  if (protect !== 'small') return protect;
   if (isSmallCount(people)) return 'small';
   return totalShown ? null : 'derived';
 }
@@ -162,13 +175,14 @@ export function exposure(
   region: RegionRow,
   learning: RegionLearning | undefined,
   breakdown: UnitBreakdown,
-  protect: boolean,
+  protect: Protection,
 ): Exposure {
   const hasTraining = (learning?.enrolments ?? 0) > 0;
   const staff = total(protect, region.staff, breakdown.totalShown.staff);
   const jp = total(protect, region.unitParticipants, breakdown.totalShown.jp);
   const reached = total(protect, region.reachedMinimum, breakdown.totalShown.reached);
-  const participants = protect && isSmallCount(learning?.participants) ? 'small' : null;
+  const participants: Withheld | null =
+    protect === 'small' ? (isSmallCount(learning?.participants) ? 'small' : null) : protect;
   const jpPerStaff = ratio(staff, jp);
   const share = ratio(staff, reached === null ? null : 'derived');
   const withStaff = hasTraining && region.staff > 0;
@@ -188,8 +202,9 @@ export function exposure(
  * quotient gives the figure back). Learning's region JP and participants are both contributed by the
  * region's participants.
  */
-export function unitCostsWithheld(learning: RegionLearning | undefined, protect: boolean): Withheld | null {
-  return protect && isSmallCount(learning?.participants) ? 'derived' : null;
+export function unitCostsWithheld(learning: RegionLearning | undefined, protect: Protection): Withheld | null {
+  if (protect !== 'small') return protect;
+  return isSmallCount(learning?.participants) ? 'derived' : null;
 }
 
 /** L1 and L2 over responses; L3 over the two groups of staff. */
@@ -199,12 +214,14 @@ export function kirkpatrick(
   untrained: SkpRow | undefined,
   skpChange: KirkpatrickChain['l3SkpChange'],
   l4: KirkpatrickChain['l4IkmEffect'],
-  protect: boolean,
+  protect: Protection,
 ): KirkpatrickChain {
-  const over = (value: number | null, responses: number): PeopleMeasure =>
-    measure(value, responses, protect && isSmallCount(responses) ? 'small' : null);
-  const trainedWithheld = protect && isSmallCount(trained?.n) ? 'small' : null;
-  const untrainedWithheld = protect && isSmallCount(untrained?.n) ? 'small' : null;
+  // L1-L3 are not broken down by unit: the village rule does not apply, the small-cell rule does.
+  const small = (people: number | null | undefined): Withheld | null =>
+    protect !== null && isSmallCount(people) ? 'small' : null;
+  const over = (value: number | null, responses: number): PeopleMeasure => measure(value, responses, small(responses));
+  const trainedWithheld = small(trained?.n);
+  const untrainedWithheld = small(untrained?.n);
   const changeWithheld = trainedWithheld ?? untrainedWithheld;
   return {
     l1Satisfaction: over(learning?.meanSatisfaction ?? null, learning?.satisfactionResponses ?? 0),

@@ -21,7 +21,14 @@ import {
   verdictReason,
   welchOrNull,
 } from './impact-method.js';
-import { exposure as exposureFigures, kirkpatrick, unitCostsWithheld, unitImpacts } from './impact-privacy.js';
+import {
+  exposure as exposureFigures,
+  kirkpatrick,
+  type Protection,
+  protection,
+  unitCostsWithheld,
+  unitImpacts,
+} from './impact-privacy.js';
 import {
   emptyRegionRow,
   type RegionRow,
@@ -153,14 +160,16 @@ export async function compareRegions(
     minUnits: METHOD.minimumUnits,
     minClusters: METHOD.minimumClusters,
   });
-  const results = data.map((d, i) => regionImpact(d, verdicts[i] as RegionVerdict, delta, !policy.seesPeople(d.code)));
+  const results = data.map((d, i) =>
+    regionImpact(d, verdicts[i] as RegionVerdict, delta, protection(policy.seesPeople(d.code), d.code)),
+  );
   const tested = results.filter((r) => r.effect.perTenJp !== null);
   rank(tested);
   return { regions: results, differences: differences(tested) };
 }
 
 /** One region's figures; `protect` withholds small cells (the viewer may not see the region's people). */
-function regionImpact(data: RegionData, classified: RegionVerdict, delta: number, protect: boolean): RegionImpact {
+function regionImpact(data: RegionData, classified: RegionVerdict, delta: number, protect: Protection): RegionImpact {
   const { code, region, learning, effect } = data;
   const trained = data.skp.find((row) => row.trained);
   const untrained = data.skp.find((row) => !row.trained);
@@ -181,7 +190,7 @@ function regionImpact(data: RegionData, classified: RegionVerdict, delta: number
     minimumMeaningfulEffect: delta,
   });
   const perTenJp = tested && effect ? asEstimate(effect) : null;
-  const breakdown = unitImpacts(data.units, protect);
+  const breakdown = unitImpacts(data.units, protect, code);
   return {
     regionCode: code,
     known: data.known,

@@ -16,6 +16,8 @@ export interface UnitRow {
   unitId: number;
   staff: number;
   agencyId: number;
+  /** Code of the district or village where the unit serves (personnel). */
+  location: string;
   jp: number;
   reachedMinimum: number;
   participants: number;
@@ -75,7 +77,7 @@ export interface SkpRow {
  */
 const UNIT_TABLE = `
   with staffing as (
-    select * from unnest(?::text[], ?::int[], ?::int[], ?::int[]) as t(scope, unit_id, staff, agency_id)
+    select * from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::text[]) as t(scope, unit_id, staff, agency_id, location)
   ), training as (
     select * from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::int[]) as t(scope, unit_id, jp, reached, participants)
   ), dated as (
@@ -87,7 +89,7 @@ const UNIT_TABLE = `
     select s.id, array_to_string((string_to_array(s.region_code, '.'))[1:3], '.') as district
       from evaluation.ikm_survey s where s.unit_id in (select unit_id from staffing) and s.year = ?::int
   ), unit as (
-    select st.scope, st.unit_id, st.staff, st.agency_id, coalesce(tr.jp, 0) as jp, coalesce(tr.reached, 0) as reached,
+    select st.scope, st.unit_id, st.staff, st.agency_id, st.location, coalesce(tr.jp, 0) as jp, coalesce(tr.reached, 0) as reached,
            coalesce(tr.participants, 0) as participants,
            cur.score as ikm, prev.score as ikm_prev, cur.respondents, cur."conductedOn" as surveyed_on, loc.district,
            coalesce(cur."underSampled", false) or coalesce(prev."underSampled", false) as under_sampled,
@@ -125,6 +127,7 @@ function unitTableParams(inputs: ComparisonInputs, year: number): unknown[] {
     staffing.map((s) => s.unitId),
     staffing.map((s) => s.staff),
     staffing.map((s) => s.agencyId),
+    staffing.map((s) => s.regionCode),
     unitTraining.map((t) => t.scope),
     unitTraining.map((t) => t.unitId),
     unitTraining.map((t) => t.jp),
@@ -151,7 +154,7 @@ export async function unitRows(em: EntityManager, inputs: ComparisonInputs, year
   return query<UnitRow>(
     em,
     `${UNIT_TABLE}
-     select scope, unit_id as "unitId", staff, agency_id as "agencyId", jp, reached as "reachedMinimum", participants,
+     select scope, unit_id as "unitId", staff, agency_id as "agencyId", location, jp, reached as "reachedMinimum", participants,
             ikm, ikm_prev as "ikmPrevious", under_sampled as "underSampled", respondents, surveyed_on as "surveyedOn", district,
             jp_before as "jpBeforeSurvey", enrolments_before as "enrolmentsBeforeSurvey", jp_next as "jpNextBeforeSurvey", in_estimate as "inEstimate"
        from sample order by scope, unit_id`,

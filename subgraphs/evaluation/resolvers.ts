@@ -76,7 +76,7 @@ export class IkmSurveyResolver {
 
 /** The fields the comparison needs from personnel, learning and budgeting. */
 const IMPACT_INPUTS =
-  'staffing { scope unitId staff agencyId } ' +
+  'staffing { scope unitId staff agencyId regionCode } ' +
   'unitTraining { scope unitId jp participants reachedMinimum } ' +
   'regionLearning { scope enrolments participants jp meanSatisfaction satisfactionResponses meanTestGain testedEnrolments trainedEmployeeIds } ' +
   'regionSpending { scope ceiling realised lines } ' +

@@ -34,6 +34,7 @@ interface RegionFigures {
     suppressedReason: string | null;
   };
   units: UnitFigures[];
+  costPerIkmPoint: { attributedSpending: string | null; reason: string | null };
 }
 
 const IMPACT = `query Suppressed($regionCodes: [String!]!, $year: Int!) {
@@ -41,6 +42,7 @@ const IMPACT = `query Suppressed($regionCodes: [String!]!, $year: Int!) {
     regions {
       regionCode
       exposure { units staff jp participants jpPerStaff suppressedReason }
+      costPerIkmPoint { attributedSpending reason }
       units {
         unitId staff jp inEstimate suppressedReason
         jpPerStaff { value count suppressedReason }
@@ -61,7 +63,13 @@ async function impact(regionCodes: string[], year: number, caller = PLANNER): Pr
 
 /** Per unit of a region (its units by location, its training by the enrolment's region and unit): staff, participants, JP. */
 async function unitCells(regionCode: string, year: number) {
-  const { rows } = await api.db.query<{ unitId: number; staff: number; participants: number; jp: number }>(
+  const { rows } = await api.db.query<{
+    unitId: number;
+    regionCode: string;
+    staff: number;
+    participants: number;
+    jp: number;
+  }>(
     `with placement as (
        select distinct on (ph.employee_id) ph.employee_id, ph.unit_id
          from personnel.position_history ph join personnel.employee e on e.id = ph.employee_id
@@ -74,7 +82,7 @@ async function unitCells(regionCode: string, year: number) {
         where (e.region_code = $1 or e.region_code like $1 || '.%') and e.year = $2 and e.unit_id is not null
         group by e.unit_id
      )
-     select u.id as "unitId", (select count(*) from placement p where p.unit_id = u.id)::int as staff,
+     select u.id as "unitId", u.region_code as "regionCode", (select count(*) from placement p where p.unit_id = u.id)::int as staff,
             coalesce(t.participants, 0) as participants, coalesce(t.jp, 0) as jp
        from personnel.service_unit u left join trained t on t.unit_id = u.id
       where u.region_code = $1 or u.region_code like $1 || '.%'
@@ -138,11 +146,24 @@ describe('small-cell suppression of the training-impact comparison', () => {
     expect(unit.suppressedReason).toContain(`staff (${SMALL})`);
     expect(unit.jpPerStaff).toMatchObject({ value: null, suppressedReason: expect.stringContaining(SMALL) });
     expect(unit.reachedMinimumShare).toMatchObject({ value: null, suppressedReason: expect.stringContaining(SMALL) });
-    // The complement: the other unit with the fewest staff (lowest id on a tie).
-    const others = cells.filter((c) => c.unitId !== small[0]!.unitId && c.staff > 0);
-    const fewest = Math.min(...others.map((c) => c.staff));
-    const complement = others.find((c) => c.staff === fewest)!;
-    const paired = byId(planner!.units, complement.unitId);
+    // The complement: the unit closest to it in the hierarchy (its village, then its district), then with
+    // the fewest staff, then the lowest id.
+    const shared = (code: string) => {
+      const [a, b] = [code.split('.'), small[0]!.regionCode.split('.')];
+      let n = 0;
+      while (n < a.length && a[n] === b[n]) n += 1;
+      return n;
+    };
+    const [complement] = cells
+      .filter((c) => c.unitId !== small[0]!.unitId)
+      .sort(
+        (a, b) =>
+          shared(b.regionCode) - shared(a.regionCode) ||
+          Number(a.staff <= 0) - Number(b.staff <= 0) ||
+          a.staff - b.staff ||
+          a.unitId - b.unitId,
+      );
+    const paired = byId(planner!.units, complement!.unitId);
     expect(paired.staff).toBeNull();
     expect(paired.suppressedReason).toContain('staff (withheld with a small cell');
     expect(paired.suppressedReason).toContain(COMPLEMENT);
@@ -150,16 +171,16 @@ describe('small-cell suppression of the training-impact comparison', () => {
     // Every other unit shows its staff; the total is shown, and minus the visible units it gives only the
     // sum of the two withheld units, not either of them.
     const hidden = planner!.units.filter((u) => u.staff === null).map((u) => u.unitId);
-    expect(hidden.sort()).toEqual([small[0]!.unitId, complement.unitId].sort());
+    expect(hidden.sort()).toEqual([small[0]!.unitId, complement!.unitId].sort());
     for (const u of planner!.units) if (u.staff !== null) expect(u.staff).toBe(byId(cells, u.unitId).staff);
     const total = cells.reduce((s, c) => s + c.staff, 0);
     expect(planner!.exposure.staff).toBe(total);
     const visible = planner!.units.reduce((s, u) => s + (u.staff ?? 0), 0);
-    expect(total - visible).toBe(small[0]!.staff + complement.staff);
+    expect(total - visible).toBe(small[0]!.staff + complement!.staff);
     // A national administrator sees both.
     const [national] = await impact(['12.71'], 2021, NATIONAL_ADMIN);
     expect(byId(national!.units, small[0]!.unitId).staff).toBe(4);
-    expect(byId(national!.units, complement.unitId).staff).toBe(complement.staff);
+    expect(byId(national!.units, complement!.unitId).staff).toBe(complement!.staff);
   });
 
   it('pairs a lone small cell of a district with another unit, so its total cannot be differenced', async () => {
@@ -176,10 +197,24 @@ describe('small-cell suppression of the training-impact comparison', () => {
     expect(hidden.length).toBeGreaterThanOrEqual(2);
     for (const u of hidden.filter((h) => h.unitId !== primary[0]!.unitId))
       expect(u.suppressedReason).toContain(COMPLEMENT);
-    // The first complement: the visible unit with the smallest positive JP.
-    const candidates = cells.filter((c) => c.unitId !== primary[0]!.unitId && c.jp > 0);
-    const smallest = Math.min(...candidates.map((c) => c.jp));
-    expect(hidden.map((u) => u.unitId)).toContain(candidates.find((c) => c.jp === smallest)!.unitId);
+    // The first complement: the unit closest in the hierarchy (its village before its district), then
+    // with the smallest positive JP.
+    const shared = (code: string) => {
+      const [a, b] = [code.split('.'), primary[0]!.regionCode.split('.')];
+      let n = 0;
+      while (n < a.length && a[n] === b[n]) n += 1;
+      return n;
+    };
+    const [first] = cells
+      .filter((c) => c.unitId !== primary[0]!.unitId)
+      .sort(
+        (a, b) =>
+          shared(b.regionCode) - shared(a.regionCode) ||
+          Number(a.jp <= 0) - Number(b.jp <= 0) ||
+          a.jp - b.jp ||
+          a.unitId - b.unitId,
+      );
+    expect(hidden.map((u) => u.unitId)).toContain(first!.unitId);
     // The total is shown; minus the visible units it leaves the sum of at least two withheld units.
     const total = cells.reduce((s, c) => s + c.jp, 0);
     expect(district!.exposure.jp).toBe(total);
@@ -208,18 +243,46 @@ describe('small-cell suppression of the training-impact comparison', () => {
           expect(hidden === 0 || hidden >= 2, `${region.regionCode} ${field}`).toBe(true);
         if (hidden >= 2) paired += 1;
       }
-      // The units in the estimate and the others are published as totals too (attributed spending).
-      for (const inEstimate of [true, false]) {
-        const hidden = region.units.filter((u) => u.inEstimate === inEstimate && u.jp === null).length;
-        expect(
-          hidden === 0 || hidden >= 2 || region.units.filter((u) => u.inEstimate === inEstimate).length === 1,
-        ).toBe(true);
-      }
     }
     expect(paired).toBeGreaterThan(0);
   });
 
-  it("withholds a village's total when its only unit is small", async () => {
+  it('shows the cost per IKM point when it cannot reveal a lone withheld unit', async () => {
+    // The spending attributed to the units in the estimate reveals their JP total, and so the others'.
+    const [planner] = await impact(['12.71'], 2025);
+    const [national] = await impact(['12.71'], 2025, NATIONAL_ADMIN);
+    expect(national!.costPerIkmPoint.attributedSpending).not.toBeNull(); // Medan is EXPAND, with spending
+    // Several units are withheld both in and out of the estimate, so the planner sees the same figure (the
+    // lone case, where it is withheld, is in test/unit/suppression.test.ts).
+    for (const inEstimate of [true, false]) {
+      expect(planner!.units.filter((u) => u.inEstimate === inEstimate && u.jp === null).length).toBeGreaterThan(1);
+    }
+    expect(planner!.costPerIkmPoint).toEqual(national!.costPerIkmPoint);
+  });
+
+  it('withholds the units of a district that an answer about the district withholds in an answer about the regency', async () => {
+    const { rows } = await api.db.query<{ code: string }>(
+      `select code from personnel.region where level = 'DISTRICT' and code like '12.71.%' order by code`,
+    );
+    const [regency] = await impact(['12.71'], 2025);
+    const districts = await impact(
+      rows.map((r) => r.code),
+      2025,
+    );
+    let compared = 0;
+    for (const district of districts) {
+      for (const field of ['staff', 'jp'] as const) {
+        const hiddenInRegency = new Set(regency!.units.filter((u) => u[field] === null).map((u) => u.unitId));
+        for (const unit of district.units.filter((u) => u[field] === null)) {
+          expect(hiddenInRegency.has(unit.unitId), `${district.regionCode} unit ${unit.unitId} ${field}`).toBe(true);
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  it("withholds a village's figures over people, its total included", async () => {
     const { rows } = await api.db.query<{ code: string; unitId: number }>(
       `select min(u.region_code) as code, min(u.id)::int as "unitId"
          from personnel.service_unit u
@@ -238,10 +301,9 @@ describe('small-cell suppression of the training-impact comparison', () => {
     const [village] = await impact([code], 2025);
     expect(village!.units).toHaveLength(1);
     expect(village!.units[0]!.jp).toBeNull();
-    expect(village!.exposure.jp).toBeNull();
-    expect(village!.exposure.jpPerStaff).toBeNull();
-    expect(village!.exposure.suppressedReason).toContain(`jp (${SMALL})`);
-    expect(village!.exposure.staff).toBe(cell.staff);
+    expect(village!.exposure).toMatchObject({ staff: null, jp: null, jpPerStaff: null, participants: null });
+    expect(village!.exposure.suppressedReason).toContain('jp (below the district level');
+    expect(village!.units[0]).toMatchObject({ staff: null, jp: null });
     const [national] = await impact([code], 2025, NATIONAL_ADMIN);
     expect(national!.exposure.jp).toBe(cell.jp);
     expect(national!.units[0]!.jp).toBe(cell.jp);

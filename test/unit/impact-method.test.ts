@@ -8,6 +8,7 @@ const unit = (over: Partial<UnitRow>): UnitRow => ({
   unitId: 1,
   staff: 10,
   agencyId: 1,
+  location: '12.71.08.1001',
   jp: 200,
   reachedMinimum: 5,
   participants: 8,

@@ -5,7 +5,9 @@ import { emptyRegionRow } from '../../subgraphs/evaluation/impact-sql.js';
 import { visibleOfferingStats } from '../../subgraphs/learning/service.js';
 import type { RegionLearning } from '../../subgraphs/shared/federation-types.js';
 import {
+  belowDistrict,
   complementary,
+  hierarchicalComplementary,
   isSmallCount,
   reasonOf,
   seesPeopleIn,
@@ -62,6 +64,47 @@ describe('complementary suppression', () => {
     expect(complementary([])).toEqual({ withheld: [], totalShown: true });
   });
 
+  it('pairs within each district first, closest in the hierarchy, so nested regions agree', () => {
+    const placed = (location: string, value: number, primary = false) => ({ location, value, primary });
+    const cells = [
+      placed('12.71.01.1001', 2, true), // alone in its village: paired within its district
+      placed('12.71.01.1002', 40),
+      placed('12.71.01', 9),
+      placed('12.71.02.1001', 3, true),
+      placed('12.71.02.1002', 8),
+      placed('12.71.03.1001', 6),
+    ];
+    // The regency: the smallest visible cell of the regency (12.71.03, value 6) is not the complement of
+    // either small cell; each district gets its own, from itself.
+    const regency = hierarchicalComplementary(cells, '12.71');
+    expect(regency).toEqual({
+      withheld: ['small', null, 'complement', 'small', 'complement', null],
+      totalShown: true,
+    });
+    // One district alone withholds the same cells of that district.
+    const district = hierarchicalComplementary(cells.slice(0, 3), '12.71.01');
+    expect(district.withheld).toEqual(regency.withheld.slice(0, 3));
+    // A village cell is paired with the closest: its own village before its district.
+    expect(
+      hierarchicalComplementary(
+        [placed('12.71.01.1001', 2, true), placed('12.71.01.1002', 5), placed('12.71.01.1001', 50)],
+        '12.71.01',
+      ).withheld,
+    ).toEqual(['small', null, 'complement']);
+    // A district of one small cell is paired across districts at the regency level, and that district's
+    // second cell follows (no district is left with exactly one).
+    expect(
+      hierarchicalComplementary(
+        [placed('12.71.01', 2, true), placed('12.71.02', 7), placed('12.71.02', 9), placed('12.71.03', 30)],
+        '12.71',
+      ).withheld,
+    ).toEqual(['small', 'complement', 'complement', null]);
+    expect(hierarchicalComplementary([placed('12.71.01', 2, true)], '12.71')).toEqual({
+      withheld: ['small'],
+      totalShown: false,
+    });
+  });
+
   it('names the withheld fields and why', () => {
     expect(suppressedReason({ staff: null, jp: null })).toBeNull();
     expect(suppressedReason({ staff: 'small', jp: 'complement', jpPerStaff: 'derived' })).toBe(
@@ -78,6 +121,7 @@ const unit = (over: Partial<UnitRow>): UnitRow => ({
   unitId: 1,
   staff: 10,
   agencyId: 1,
+  location: '12.71.08.1001',
   jp: 200,
   reachedMinimum: 5,
   participants: 8,
@@ -111,7 +155,7 @@ describe('the units and totals of a compared region', () => {
   ];
 
   it('shows everything to a viewer who may see the people', () => {
-    const { units, totalShown } = unitImpacts(rows, false);
+    const { units, totalShown } = unitImpacts(rows, null, '12.71.08');
     expect(units.map((u) => [u.staff, u.jp, u.jpBeforeSurvey, u.suppressedReason])).toEqual([
       [4, 60, 150, null],
       [12, 90, 150, null],
@@ -123,7 +167,7 @@ describe('the units and totals of a compared region', () => {
   });
 
   it('withholds the small unit and its complements from a viewer who may not', () => {
-    const { units, totalShown } = unitImpacts(rows, true);
+    const { units, totalShown } = unitImpacts(rows, 'small', '12.71.08');
     // Staff: unit 1 (4 staff) and the next-smallest, unit 4 (8 staff). JP: unit 1 (3 participants) and the
     // smallest positive JP, unit 2 (unit 4 has none).
     expect(units.map((u) => [u.unitId, u.staff, u.jp])).toEqual([
@@ -149,9 +193,18 @@ describe('the units and totals of a compared region', () => {
     expect(totalShown).toEqual({ staff: true, jp: true, reached: true, attributedSpending: true });
   });
 
+  it('withholds every figure over people below the district level', () => {
+    expect(belowDistrict('12.71.08.1001')).toBe(true);
+    expect(belowDistrict('12.71.08')).toBe(false);
+    const village = unitImpacts(rows.slice(2), 'area', '12.71.08.1001');
+    expect(village.units[0]).toMatchObject({ staff: null, jp: null, jpBeforeSurvey: null });
+    expect(village.units[0]!.jpPerStaff.suppressedReason).toContain('below the district level');
+    expect(village.totalShown).toEqual({ staff: false, jp: false, reached: false, attributedSpending: false });
+  });
+
   it('withholds a total that would give back a lone withheld unit', () => {
     const lone = [unit({ unitId: 7, staff: 30, jp: 40, participants: 2, reachedMinimum: 1 })];
-    const breakdown = unitImpacts(lone, true);
+    const breakdown = unitImpacts(lone, 'small', '12.71.08');
     expect(breakdown.totalShown).toEqual({ staff: true, jp: false, reached: false, attributedSpending: false });
     const region: RegionRow = {
       ...emptyRegionRow('12.71.08.1001'),
@@ -172,7 +225,7 @@ describe('the units and totals of a compared region', () => {
       testedEnrolments: 9,
       trainedEmployeeIds: [],
     };
-    expect(exposure(region, learning, breakdown, true)).toEqual({
+    expect(exposure(region, learning, breakdown, 'small')).toEqual({
       units: 1,
       staff: 30,
       participants: 7,
@@ -183,7 +236,7 @@ describe('the units and totals of a compared region', () => {
         'Withheld to protect privacy: jp (computed over fewer than 5 people); jpPerStaff (would reveal a withheld ' +
         'figure); reachedMinimumShare (would reveal a withheld figure).',
     });
-    expect(exposure(region, learning, unitImpacts(lone, false), false)).toMatchObject({
+    expect(exposure(region, learning, unitImpacts(lone, null, '12.71.08'), null)).toMatchObject({
       jp: 40,
       jpPerStaff: 40 / 30,
       reachedMinimumShare: 1 / 30,
@@ -206,7 +259,7 @@ describe('the units and totals of a compared region', () => {
     const trained: SkpRow = { scope: '12.71.08', trained: true, n: 3, mean: 0.3, variance: 0.2 };
     const untrained: SkpRow = { scope: '12.71.08', trained: false, n: 40, mean: 0.1, variance: 0.2 };
     const change = { estimate: 0.2, standardError: 0.1, degreesOfFreedom: 3, lower: 0, upper: 0.4, confidence: 0.95 };
-    const hidden = kirkpatrick(learning, trained, untrained, change, null, true);
+    const hidden = kirkpatrick(learning, trained, untrained, change, null, 'small');
     expect(hidden).toEqual({
       l1Satisfaction: { value: null, count: null, suppressedReason: reasonOf('small') },
       l2TestGain: { value: 12, count: 5, suppressedReason: null },
@@ -218,7 +271,7 @@ describe('the units and totals of a compared region', () => {
         'Withheld to protect privacy: l3SkpChange (computed over fewer than 5 people); l3TrainedStaff (computed over ' +
         'fewer than 5 people).',
     });
-    expect(kirkpatrick(learning, trained, untrained, change, null, false)).toMatchObject({
+    expect(kirkpatrick(learning, trained, untrained, change, null, null)).toMatchObject({
       l1Satisfaction: { value: 4.5, count: 4, suppressedReason: null },
       l3SkpChange: change,
       l3TrainedStaff: 3,
