@@ -13,17 +13,20 @@ import type { Viewer } from './viewer.js';
  * 2. **Derived figures.** A ratio is withheld when either of its terms is (JP per staff member would give
  *    back a withheld JP total from the visible staff count), and so is a unit cost whose divisor is.
  * 3. **Complementary suppression.** In a breakdown whose total is shown (the units of a region and the
- *    region's total), a figure withheld in exactly one cell is also withheld in the visible cell with the
- *    next-smallest value, so that the total minus the visible cells gives a sum of at least two unknown
- *    cells, never one; bottom-up over the districts and regencies inside the region first, so that answers
- *    about nested regions agree (`hierarchicalComplementary`). When there is no cell to withhold with it
- *    (a region of one unit), the total is withheld instead.
+ *    region's total), a figure withheld in exactly one cell is also withheld in another visible cell (the
+ *    closest in the hierarchy, then the smallest positive value), so that the total minus the visible
+ *    cells gives a sum of at least two unknown cells, never one; bottom-up over the districts and regencies
+ *    inside the region first, so that answers about nested regions agree (`hierarchicalComplementary`).
+ *    When there is no cell to withhold with it (a region of one unit), the total is withheld instead.
  * 4. **Below the district level** (a village) a region's figures over people are those of its one or two
  *    units, and a village's answer could complete a district's: they are withheld.
  *
  * Estimates (regression coefficients, intervals, p-values, verdicts) are not counts or means over people
  * and are not suppressed.
  */
+
+/** The district level: complementary suppression groups units by district, never finer (see docs/access.md). */
+const DISTRICT_SEGMENTS = 3;
 
 /** Why a figure is withheld. */
 export type Withheld = 'small' | 'complement' | 'derived' | 'area';
@@ -63,32 +66,6 @@ export interface Breakdown {
   totalShown: boolean;
 }
 
-/**
- * Complementary suppression over the cells of one breakdown whose total is published. Primary cells are
- * withheld; when exactly one is, the visible cell with the smallest positive value (then the smallest
- * value; ties by position) is withheld with it. With no other cell, the total must be withheld instead.
- */
-export function complementary(cells: readonly Cell[]): Breakdown {
-  const withheld: (Withheld | null)[] = cells.map((cell) => (cell.primary ? 'small' : null));
-  const primaries = cells.filter((cell) => cell.primary).length;
-  if (primaries !== 1) return { withheld, totalShown: true };
-  let chosen = -1;
-  for (const [i, cell] of cells.entries()) {
-    if (cell.primary) continue;
-    const best = cells[chosen];
-    if (!best) {
-      chosen = i;
-      continue;
-    }
-    const better =
-      cell.value > 0 && best.value <= 0 ? true : cell.value <= 0 && best.value > 0 ? false : cell.value < best.value;
-    if (better) chosen = i;
-  }
-  if (chosen < 0) return { withheld, totalShown: false };
-  withheld[chosen] = 'complement';
-  return { withheld, totalShown: true };
-}
-
 /** A cell placed in the region hierarchy: `location` is the Kemendagri code of where it lies. */
 export interface PlacedCell extends Cell {
   location: string;
@@ -102,9 +79,6 @@ function sharedSegments(a: string, b: string): number {
   while (n < x.length && n < y.length && x[n] === y[n]) n += 1;
   return n;
 }
-
-/** The district level: complementary suppression groups units by district, never finer (see docs/access.md). */
-export const DISTRICT_SEGMENTS = 3;
 
 /**
  * Complementary suppression over the cells of a region (`scope`) and of every district and regency inside
@@ -151,12 +125,6 @@ export function hierarchicalComplementary(cells: readonly PlacedCell[], scope: s
   }
   const hiddenInScope = withheld.filter((why) => why !== null).length;
   return { withheld, totalShown: hiddenInScope !== 1 };
-}
-
-/** The first reason of several (small before complement before derived), or null when none applies. */
-export function firstReason(...reasons: (Withheld | null | false | undefined)[]): Withheld | null {
-  for (const why of ['small', 'complement', 'derived', 'area'] as const) if (reasons.includes(why)) return why;
-  return null;
 }
 
 /** `value` when shown, null when withheld. */

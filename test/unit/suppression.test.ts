@@ -6,7 +6,6 @@ import { visibleOfferingStats } from '../../subgraphs/learning/service.js';
 import type { RegionLearning } from '../../subgraphs/shared/federation-types.js';
 import {
   belowDistrict,
-  complementary,
   hierarchicalComplementary,
   isSmallCount,
   reasonOf,
@@ -43,8 +42,10 @@ describe('who sees small cells', () => {
 });
 
 describe('complementary suppression', () => {
+  // Cells of one district: the plain case, pairs chosen by value.
   const cells = (values: number[], primaries: number[]) =>
-    values.map((value, i) => ({ value, primary: primaries.includes(i) }));
+    values.map((value, i) => ({ value, primary: primaries.includes(i), location: '12.71.08' }));
+  const complementary = (placed: ReturnType<typeof cells>) => hierarchicalComplementary(placed, '12.71.08');
 
   it('adds nothing when no cell or at least two are withheld', () => {
     expect(complementary(cells([5, 9, 7], []))).toEqual({ withheld: [null, null, null], totalShown: true });
