@@ -121,7 +121,7 @@ export class UnitImpact {
   @Field(() => String, {
     nullable: true,
     description:
-      "Which of staff, jp and jpBeforeSurvey are withheld and why (small-cell suppression: fewer than 5 people, or withheld with another unit so that neither can be derived from the region's total); null when none is. jpPerStaff and reachedMinimumShare carry their own reason.",
+      "Which of staff, jp and jpBeforeSurvey are withheld and why (small-cell suppression: fewer than 5 people, withheld with another unit so that neither can be derived from the region's total, or a region below the district level); null when none is. jpPerStaff and reachedMinimumShare carry their own reason.",
   })
   suppressedReason!: string | null;
 }
@@ -168,7 +168,7 @@ export class Exposure {
   @Field(() => String, {
     nullable: true,
     description:
-      'Which exposure figures are withheld and why (small-cell suppression: fewer than 5 people, or a total that would reveal a withheld unit); null when none is.',
+      'Which exposure figures are withheld and why (small-cell suppression: fewer than 5 people, a total that would reveal a withheld unit, or a region below the district level); null when none is.',
   })
   suppressedReason!: string | null;
 }
