@@ -73,13 +73,15 @@ export class OfferingCost {
 
   @Field(() => RupiahScalar, {
     nullable: true,
-    description: 'Realised cost per participant, rounded to whole Rupiah; null without participants.',
+    description:
+      'Realised cost per participant, rounded to whole Rupiah; null without participants, or when participantCount is withheld (small-cell suppression).',
   })
   perParticipant!: string | null;
 
   @Field(() => RupiahScalar, {
     nullable: true,
-    description: 'Realised cost per JP delivered, rounded to whole Rupiah; null when no JP was earned.',
+    description:
+      'Realised cost per JP delivered, rounded to whole Rupiah; null when no JP was earned, or when jpDelivered is withheld (small-cell suppression).',
   })
   perJp!: string | null;
 
@@ -97,13 +99,13 @@ export class CourseOffering {
   @Field(() => Int, { description: 'Offering id.' })
   id!: number;
 
-  @Field(() => Int, { description: 'Employees enrolled (any status).' })
+  @Field(() => Int, { nullable: true, description: 'Employees enrolled (any status); null when withheld.' })
   @Directive('@external')
-  participantCount!: number;
+  participantCount!: number | null;
 
-  @Field(() => Int, { description: 'JP earned by all participants together.' })
+  @Field(() => Int, { nullable: true, description: 'JP earned by all participants together; null when withheld.' })
   @Directive('@external')
-  jpDelivered!: number;
+  jpDelivered!: number | null;
 }
 
 export const TrainingImpactComparison = comparisonStub();

@@ -1,3 +1,4 @@
+import { reasonOf, type Withheld } from '../shared/suppression.js';
 import { Verdict } from './enums.js';
 import type { UnitRow } from './impact-sql.js';
 import type { Estimate, PeopleMeasure, PlaceboCheck } from './impact-types.js';
@@ -35,19 +36,19 @@ export const METHOD = {
   maximumUnderSampledShare: 0.5,
   /** Exposure threshold of the descriptive contrast: the 20 JP/year right, per staff member. */
   contrastThresholdJp: 20,
-  /** Smallest group of people whose aggregate may be shown to an aggregates-only viewer. */
-  minimumCellSize: 5,
 } as const;
 
-/** Who is looking: viewers restricted to aggregates never see cells of fewer than minimumCellSize people. */
+/**
+ * Who is looking: whether the viewer may see the people of a region (PERSON_LEVEL there). Viewers who may
+ * not get small cells withheld (../shared/suppression.ts).
+ */
 export interface ViewerPolicy {
-  aggregatesOnly: boolean;
+  seesPeople(regionCode: string): boolean;
 }
 
-export function measure(value: number | null, count: number, policy: ViewerPolicy): PeopleMeasure {
-  if (policy.aggregatesOnly && count < METHOD.minimumCellSize) {
-    return { value: null, count: null, suppressedReason: `fewer than ${METHOD.minimumCellSize} people` };
-  }
+/** An aggregate over `count` people (or responses); withheld when `withheld` says so. */
+export function measure(value: number | null, count: number, withheld: Withheld | null): PeopleMeasure {
+  if (withheld !== null) return { value: null, count: null, suppressedReason: reasonOf(withheld) };
   return { value: count > 0 ? value : null, count, suppressedReason: null };
 }
 

@@ -9,11 +9,11 @@ import type {
 } from '../shared/federation-types.js';
 import type { ImpactKey } from '../shared/impact-key.js';
 import { rupiahPer } from '../shared/scalars.js';
+import { shown, suppressedReason, type Withheld } from '../shared/suppression.js';
 import {
   asEstimate,
   exposureOf,
   METHOD,
-  measure,
   regionEffect,
   regionPlacebo,
   unweightedEstimate,
@@ -21,6 +21,14 @@ import {
   verdictReason,
   welchOrNull,
 } from './impact-method.js';
+import {
+  exposure as exposureFigures,
+  kirkpatrick,
+  type Protection,
+  protection,
+  unitCostsWithheld,
+  unitImpacts,
+} from './impact-privacy.js';
 import {
   emptyRegionRow,
   type RegionRow,
@@ -37,7 +45,6 @@ import type {
   PlaceboCheck,
   RegionImpact,
   TrainingCost,
-  UnitImpact,
 } from './impact-types.js';
 import { costPerIkmPoint as costPerPoint } from './inference/cost.js';
 import type { EffectSummary } from './inference/effect.js';
@@ -153,13 +160,16 @@ export async function compareRegions(
     minUnits: METHOD.minimumUnits,
     minClusters: METHOD.minimumClusters,
   });
-  const results = data.map((d, i) => regionImpact(d, verdicts[i] as RegionVerdict, delta, policy));
+  const results = data.map((d, i) =>
+    regionImpact(d, verdicts[i] as RegionVerdict, delta, protection(policy.seesPeople(d.code), d.code)),
+  );
   const tested = results.filter((r) => r.effect.perTenJp !== null);
   rank(tested);
   return { regions: results, differences: differences(tested) };
 }
 
-function regionImpact(data: RegionData, classified: RegionVerdict, delta: number, policy: ViewerPolicy): RegionImpact {
+/** One region's figures; `protect` withholds small cells (the viewer may not see the region's people). */
+function regionImpact(data: RegionData, classified: RegionVerdict, delta: number, protect: Protection): RegionImpact {
   const { code, region, learning, effect } = data;
   const trained = data.skp.find((row) => row.trained);
   const untrained = data.skp.find((row) => !row.trained);
@@ -180,19 +190,13 @@ function regionImpact(data: RegionData, classified: RegionVerdict, delta: number
     minimumMeaningfulEffect: delta,
   });
   const perTenJp = tested && effect ? asEstimate(effect) : null;
+  const breakdown = unitImpacts(data.units, protect, code);
   return {
     regionCode: code,
     known: data.known,
     rank: null,
     rankInterval: null,
-    exposure: {
-      units: region.units,
-      staff: region.staff,
-      participants: hasTraining ? (learning?.participants ?? 0) : null,
-      jp: hasTraining ? region.jp : null,
-      jpPerStaff: hasTraining && region.staff > 0 ? region.jp / region.staff : null,
-      reachedMinimumShare: hasTraining && region.staff > 0 ? region.reachedMinimum / region.staff : null,
-    },
+    exposure: exposureFigures(region, learning, breakdown, protect),
     serviceQuality: {
       unitsSurveyed: region.unitsSurveyed,
       meanIkm: region.meanIkm,
@@ -201,7 +205,7 @@ function regionImpact(data: RegionData, classified: RegionVerdict, delta: number
       unitsWithBothYears: region.unitsWithBothYears,
       underSampledUnits: region.underSampledUnits,
     },
-    cost: trainingCost(data),
+    cost: trainingCost(data, unitCostsWithheld(learning, protect)),
     effect: {
       perTenJp,
       inference: tested ? (effect?.method ?? null) : null,
@@ -223,18 +227,13 @@ function regionImpact(data: RegionData, classified: RegionVerdict, delta: number
       unitsAtOrAbove20Jp: region.highN,
       unitsBelow20Jp: region.lowN,
     },
-    costPerIkmPoint: costPerIkmPoint(data, verdict),
+    costPerIkmPoint: breakdown.totalShown.attributedSpending
+      ? costPerIkmPoint(data, verdict)
+      : withheldCostPerIkmPoint(),
     verdict,
     verdictReason: reason,
-    kirkpatrick: {
-      l1Satisfaction: measure(learning?.meanSatisfaction ?? null, learning?.satisfactionResponses ?? 0, policy),
-      l2TestGain: measure(learning?.meanTestGain ?? null, learning?.testedEnrolments ?? 0, policy),
-      l3SkpChange: welchOrNull(trained, untrained),
-      l3TrainedStaff: trained?.n ?? 0,
-      l3UntrainedStaff: untrained?.n ?? 0,
-      l4IkmEffect: perTenJp,
-    },
-    units: data.units.map((unit) => unitImpact(unit, policy)),
+    kirkpatrick: kirkpatrick(learning, trained, untrained, welchOrNull(trained, untrained), perTenJp, protect),
+    units: breakdown.units,
   };
 }
 
@@ -296,7 +295,24 @@ function costPerIkmPoint(data: RegionData, verdict: string): CostPerIkmPoint {
   };
 }
 
-function trainingCost(data: RegionData): TrainingCost {
+/**
+ * Cost per IKM point when the spending attributed to the units in the estimate would reveal a lone withheld
+ * unit's JP (their share of the region's JP is the attribution): withheld whole, as its figures give the
+ * attributed spending back.
+ */
+function withheldCostPerIkmPoint(): CostPerIkmPoint {
+  return {
+    estimate: null,
+    lower: null,
+    upper: null,
+    attributedSpending: null,
+    attributablePoints: null,
+    reason:
+      "Withheld to protect privacy: the spending attributed to the units in the estimate would reveal a withheld unit's JP.",
+  };
+}
+
+function trainingCost(data: RegionData, withheld: Withheld | null): TrainingCost {
   const lines = data.spending?.lines ?? 0;
   if (lines === 0) {
     return {
@@ -305,35 +321,17 @@ function trainingCost(data: RegionData): TrainingCost {
       costPerJp: null,
       costPerParticipant: null,
       note: 'no budget lines for this region and year: agencies keep training budgets at province or regency level, or no data was recorded',
+      suppressedReason: null,
     };
   }
   const realised = BigInt(data.spending?.realised ?? '0');
   return {
     realisedSpending: realised.toString(),
     ceiling: data.spending?.ceiling ?? null,
-    costPerJp: realised > 0n ? rupiahPer(realised, data.learning?.jp ?? 0) : null,
-    costPerParticipant: realised > 0n ? rupiahPer(realised, data.learning?.participants ?? 0) : null,
+    costPerJp: shown(realised > 0n ? rupiahPer(realised, data.learning?.jp ?? 0) : null, withheld),
+    costPerParticipant: shown(realised > 0n ? rupiahPer(realised, data.learning?.participants ?? 0) : null, withheld),
     note: null,
-  };
-}
-
-function unitImpact(unit: UnitRow, policy: ViewerPolicy): UnitImpact {
-  const perStaff = (value: number) => (unit.staff > 0 ? value / unit.staff : null);
-  return {
-    unitId: unit.unitId,
-    staff: unit.staff,
-    jp: unit.jp,
-    jpPerStaff: measure(perStaff(unit.jp), unit.staff, policy),
-    reachedMinimumShare: measure(perStaff(unit.reachedMinimum), unit.staff, policy),
-    jpBeforeSurvey: unit.jpBeforeSurvey,
-    surveyedOn: unit.surveyedOn,
-    district: unit.district,
-    respondents: unit.respondents,
-    ikm: unit.ikm,
-    ikmPrevious: unit.ikmPrevious,
-    ikmChange: unit.ikm != null && unit.ikmPrevious != null ? unit.ikm - unit.ikmPrevious : null,
-    underSampled: unit.underSampled,
-    inEstimate: unit.inEstimate,
+    suppressedReason: suppressedReason({ costPerJp: withheld, costPerParticipant: withheld }),
   };
 }
 

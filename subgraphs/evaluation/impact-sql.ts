@@ -16,6 +16,8 @@ export interface UnitRow {
   unitId: number;
   staff: number;
   agencyId: number;
+  /** Code of the district or village where the unit serves (personnel). */
+  location: string;
   jp: number;
   reachedMinimum: number;
   participants: number;
@@ -28,6 +30,8 @@ export interface UnitRow {
   district: string | null;
   /** JP completed in the year before this year's survey; null without this year's survey. */
   jpBeforeSurvey: number | null;
+  /** Completed enrolments behind jpBeforeSurvey (an upper bound of the people behind it); null without a survey. */
+  enrolmentsBeforeSurvey: number | null;
   /** JP completed in the next year before next year's survey (the placebo); null without next year's survey. */
   jpNextBeforeSurvey: number | null;
   inEstimate: boolean;
@@ -38,6 +42,8 @@ export interface RegionRow {
   units: number;
   staff: number;
   jp: number;
+  /** Sum over the units of their participants: the people behind `jp` (an employee trained in two units counts twice). */
+  unitParticipants: number;
   reachedMinimum: number;
   unitsSurveyed: number;
   meanIkm: number | null;
@@ -71,11 +77,11 @@ export interface SkpRow {
  */
 const UNIT_TABLE = `
   with staffing as (
-    select * from unnest(?::text[], ?::int[], ?::int[], ?::int[]) as t(scope, unit_id, staff, agency_id)
+    select * from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::text[]) as t(scope, unit_id, staff, agency_id, location)
   ), training as (
     select * from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::int[]) as t(scope, unit_id, jp, reached, participants)
   ), dated as (
-    select * from unnest(?::text[], ?::int[], ?::date[], ?::int[]) as t(scope, unit_id, completed_on, jp)
+    select * from unnest(?::text[], ?::int[], ?::date[], ?::int[], ?::int[]) as t(scope, unit_id, completed_on, jp, enrolments)
   ), survey as (
     ${SURVEY_SELECT}
     where s.unit_id in (select unit_id from staffing) and s.year between ?::int - 1 and ?::int + 1
@@ -83,7 +89,7 @@ const UNIT_TABLE = `
     select s.id, array_to_string((string_to_array(s.region_code, '.'))[1:3], '.') as district
       from evaluation.ikm_survey s where s.unit_id in (select unit_id from staffing) and s.year = ?::int
   ), unit as (
-    select st.scope, st.unit_id, st.staff, st.agency_id, coalesce(tr.jp, 0) as jp, coalesce(tr.reached, 0) as reached,
+    select st.scope, st.unit_id, st.staff, st.agency_id, st.location, coalesce(tr.jp, 0) as jp, coalesce(tr.reached, 0) as reached,
            coalesce(tr.participants, 0) as participants,
            cur.score as ikm, prev.score as ikm_prev, cur.respondents, cur."conductedOn" as surveyed_on, loc.district,
            coalesce(cur."underSampled", false) or coalesce(prev."underSampled", false) as under_sampled,
@@ -94,6 +100,11 @@ const UNIT_TABLE = `
                where d.scope = st.scope and d.unit_id = st.unit_id
                  and d.completed_on >= make_date(?::int, 1, 1) and d.completed_on < cur."conductedOn"::date)::int
            end as jp_before,
+           case when cur.id is not null then
+             (select coalesce(sum(d.enrolments), 0) from dated d
+               where d.scope = st.scope and d.unit_id = st.unit_id
+                 and d.completed_on >= make_date(?::int, 1, 1) and d.completed_on < cur."conductedOn"::date)::int
+           end as enrolments_before,
            case when nxt.id is not null then
              (select coalesce(sum(d.jp), 0) from dated d
                where d.scope = st.scope and d.unit_id = st.unit_id
@@ -116,6 +127,7 @@ function unitTableParams(inputs: ComparisonInputs, year: number): unknown[] {
     staffing.map((s) => s.unitId),
     staffing.map((s) => s.staff),
     staffing.map((s) => s.agencyId),
+    staffing.map((s) => s.regionCode),
     unitTraining.map((t) => t.scope),
     unitTraining.map((t) => t.unitId),
     unitTraining.map((t) => t.jp),
@@ -125,6 +137,8 @@ function unitTableParams(inputs: ComparisonInputs, year: number): unknown[] {
     unitTrainingDates.map((t) => t.unitId),
     unitTrainingDates.map((t) => t.completedOn),
     unitTrainingDates.map((t) => t.jp),
+    unitTrainingDates.map((t) => t.enrolments),
+    year,
     year,
     year,
     year,
@@ -140,9 +154,9 @@ export async function unitRows(em: EntityManager, inputs: ComparisonInputs, year
   return query<UnitRow>(
     em,
     `${UNIT_TABLE}
-     select scope, unit_id as "unitId", staff, agency_id as "agencyId", jp, reached as "reachedMinimum", participants,
+     select scope, unit_id as "unitId", staff, agency_id as "agencyId", location, jp, reached as "reachedMinimum", participants,
             ikm, ikm_prev as "ikmPrevious", under_sampled as "underSampled", respondents, surveyed_on as "surveyedOn", district,
-            jp_before as "jpBeforeSurvey", jp_next as "jpNextBeforeSurvey", in_estimate as "inEstimate"
+            jp_before as "jpBeforeSurvey", enrolments_before as "enrolmentsBeforeSurvey", jp_next as "jpNextBeforeSurvey", in_estimate as "inEstimate"
        from sample order by scope, unit_id`,
     unitTableParams(inputs, year),
   );
@@ -153,7 +167,8 @@ export async function regionRows(em: EntityManager, inputs: ComparisonInputs, ye
   return query<RegionRow>(
     em,
     `${UNIT_TABLE}
-     select scope, count(*)::int as units, sum(staff)::int as staff, sum(jp)::int as jp, sum(reached)::int as "reachedMinimum",
+     select scope, count(*)::int as units, sum(staff)::int as staff, sum(jp)::int as jp,
+            sum(participants)::int as "unitParticipants", sum(reached)::int as "reachedMinimum",
             count(ikm)::int as "unitsSurveyed", avg(ikm)::float8 as "meanIkm", avg(ikm_prev)::float8 as "meanIkmPrevious",
             avg(dy)::float8 as "meanChange", count(dy)::int as "unitsWithBothYears",
             count(dy) filter (where under_sampled)::int as "underSampledUnits",
@@ -199,6 +214,7 @@ export function emptyRegionRow(scope: string): RegionRow {
     units: 0,
     staff: 0,
     jp: 0,
+    unitParticipants: 0,
     reachedMinimum: 0,
     unitsSurveyed: 0,
     meanIkm: null,

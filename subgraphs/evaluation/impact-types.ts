@@ -43,7 +43,7 @@ export class Estimate {
 
 @ObjectType({
   description:
-    'An aggregate over people. `value` is null with `suppressedReason` when the cell is too small to show (fewer than 5 people) to a viewer who may see aggregates only.',
+    'An aggregate over people. `value` is null with `suppressedReason` when it is withheld from a viewer without person-level access to the region: computed over 1 to 4 people, or it would reveal such a figure (see docs/access.md).',
 })
 export class PeopleMeasure {
   @Field(() => Float, { nullable: true, description: 'The value; null when suppressed or when nobody contributed.' })
@@ -61,11 +61,17 @@ export class UnitImpact {
   @Field(() => Int, { description: 'Service unit id (resolve details through Query.serviceUnit).' })
   unitId!: number;
 
-  @Field(() => Int, { description: 'Staff at the end of the year.' })
-  staff!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Staff at the end of the year; null when withheld (see suppressedReason).',
+  })
+  staff!: number | null;
 
-  @Field(() => Int, { description: 'JP earned by the staff in the calendar year.' })
-  jp!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'JP earned by the staff in the calendar year; null when withheld (see suppressedReason).',
+  })
+  jp!: number | null;
 
   @Field(() => PeopleMeasure, {
     description: 'JP per staff member in the calendar year (descriptive; the estimate uses jpBeforeSurvey).',
@@ -78,7 +84,7 @@ export class UnitImpact {
   @Field(() => Int, {
     nullable: true,
     description:
-      "JP completed by the unit's staff in the year before its IKM survey of the year: the exposure of the estimate (per staff member). Null without a survey.",
+      "JP completed by the unit's staff in the year before its IKM survey of the year: the exposure of the estimate (per staff member). Null without a survey, or when withheld (see suppressedReason).",
   })
   jpBeforeSurvey!: number | null;
 
@@ -111,6 +117,13 @@ export class UnitImpact {
 
   @Field({ description: 'True when the unit is in the effect estimate: staff, both surveys, both adequately sampled.' })
   inEstimate!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Which of staff, jp and jpBeforeSurvey are withheld and why (small-cell suppression: fewer than 5 people, withheld with another unit so that neither can be derived from the region's total, or a region below the district level); null when none is. jpPerStaff and reachedMinimumShare carry their own reason.",
+  })
+  suppressedReason!: string | null;
 }
 
 @ObjectType({ description: 'Exposure of a region to training in the year (learning data over personnel staffing).' })
@@ -118,34 +131,46 @@ export class Exposure {
   @Field(() => Int, { description: 'Service units in the region.' })
   units!: number;
 
-  @Field(() => Int, { description: 'Staff of those units at the end of the year.' })
-  staff!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Staff of those units at the end of the year; null when withheld (see suppressedReason).',
+  })
+  staff!: number | null;
 
   @Field(() => Int, {
     nullable: true,
     description:
-      'Distinct employees trained (region-wide, including agency staff); null when learning holds no enrolment of the region that year.',
+      'Distinct employees trained (region-wide, including agency staff); null when learning holds no enrolment of the region that year, or when withheld (see suppressedReason).',
   })
   participants!: number | null;
 
   @Field(() => Int, {
     nullable: true,
     description:
-      'JP earned by unit staff; null when learning holds no enrolment of the region that year (no data, not zero).',
+      'JP earned by unit staff; null when learning holds no enrolment of the region that year (no data, not zero), or when withheld (see suppressedReason).',
   })
   jp!: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'JP per staff member over all units; null without staff or without training records.',
+    description:
+      'JP per staff member over all units; null without staff or without training records, or when withheld (see suppressedReason).',
   })
   jpPerStaff!: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Share of unit staff (0-1) who reached 20 JP; null without staff or without training records.',
+    description:
+      'Share of unit staff (0-1) who reached 20 JP; null without staff or without training records, or when withheld (see suppressedReason).',
   })
   reachedMinimumShare!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Which exposure figures are withheld and why (small-cell suppression: fewer than 5 people, a total that would reveal a withheld unit, or a region below the district level); null when none is.',
+  })
+  suppressedReason!: string | null;
 }
 
 @ObjectType({ description: 'IKM of the region for the year and the year before.' })
@@ -186,13 +211,15 @@ export class TrainingCost {
 
   @Field(() => RupiahScalar, {
     nullable: true,
-    description: 'Realised spending per JP earned in the region; null without JP or spending data.',
+    description:
+      'Realised spending per JP earned in the region; null without JP or spending data, or when withheld (see suppressedReason).',
   })
   costPerJp!: string | null;
 
   @Field(() => RupiahScalar, {
     nullable: true,
-    description: 'Realised spending per participant; null without participants or spending data.',
+    description:
+      'Realised spending per participant; null without participants or spending data, or when withheld (see suppressedReason).',
   })
   costPerParticipant!: string | null;
 
@@ -201,6 +228,13 @@ export class TrainingCost {
     description: 'Why costs are missing, when they are (e.g. a district keeps no budget).',
   })
   note!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Which unit costs are withheld because they would reveal a figure over fewer than 5 people (spending divided by it gives it back); null when none is.',
+  })
+  suppressedReason!: string | null;
 }
 
 @ObjectType({
@@ -366,21 +400,34 @@ export class KirkpatrickChain {
   @Field(() => Estimate, {
     nullable: true,
     description:
-      'L3 behaviour: mean change of the SKP predicate (ordinal steps, year before to this year) of trained staff minus untrained staff.',
+      'L3 behaviour: mean change of the SKP predicate (ordinal steps, year before to this year) of trained staff minus untrained staff; null when a group has under 2 staff, or when withheld (see suppressedReason).',
   })
   l3SkpChange!: Estimate | null;
 
-  @Field(() => Int, { description: 'Trained staff with SKP in both years.' })
-  l3TrainedStaff!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Trained staff with SKP in both years; null when withheld (see suppressedReason).',
+  })
+  l3TrainedStaff!: number | null;
 
-  @Field(() => Int, { description: 'Untrained staff with SKP in both years.' })
-  l3UntrainedStaff!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Untrained staff with SKP in both years; null when withheld (see suppressedReason).',
+  })
+  l3UntrainedStaff!: number | null;
 
   @Field(() => Estimate, {
     nullable: true,
     description: 'L4 results: the IKM effect per +10 JP per staff member (as effect.perTenJp).',
   })
   l4IkmEffect!: Estimate | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Which L3 figures are withheld and why (a group of fewer than 5 staff); null when none is. l1Satisfaction and l2TestGain carry their own reason.',
+  })
+  suppressedReason!: string | null;
 }
 
 @ObjectType({ description: 'A region stub (owned by personnel: ask for its name there).' })

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { pageLoader } from '../shared/connection.js';
 import { formatImpactKey, type ImpactKey } from '../shared/impact-key.js';
 import { manyByIdAndYear, manyByKey } from '../shared/loaders.js';
+import { seesPeopleIn } from '../shared/suppression.js';
 import type { Viewer } from '../shared/viewer.js';
 import type { ViewerPolicy } from './impact-method.js';
 import { type ComparisonInputs, type ComparisonResult, compareRegions } from './impact-service.js';
@@ -11,14 +12,15 @@ import * as service from './service.js';
 export interface ComparisonRequest {
   key: ImpactKey;
   inputs: ComparisonInputs;
-  policy: ViewerPolicy;
 }
 
 /**
  * One set per request: every reference and nested list of the evaluation subgraph loads through these.
  * Each loader is named for what one `load` returns and by what key, after the service function it calls.
  */
-export function createEvaluationLoaders(em: EntityManager, viewer?: Viewer) {
+export function createEvaluationLoaders(em: EntityManager, viewer: Viewer) {
+  // Small cells are withheld in the regions where the viewer may not see people (impact-privacy.ts).
+  const policy: ViewerPolicy = { seesPeople: (regionCode) => seesPeopleIn(viewer, regionCode) };
   return {
     skpByEmployee: manyByIdAndYear(
       (ids, year) => service.skpByEmployee(em, ids, year),
@@ -36,7 +38,7 @@ export function createEvaluationLoaders(em: EntityManager, viewer?: Viewer) {
     ),
     // Computed once per comparison and request, however many of its fields the query asks for.
     comparisonByKey: new DataLoader<ComparisonRequest, ComparisonResult, string>(
-      (requests) => Promise.all(requests.map((r) => compareRegions(em, r.key, r.inputs, r.policy))),
+      (requests) => Promise.all(requests.map((r) => compareRegions(em, r.key, r.inputs, policy))),
       { cacheKeyFn: (request) => formatImpactKey(request.key) },
     ),
   };

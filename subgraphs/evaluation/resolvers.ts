@@ -11,7 +11,6 @@ import {
 import { PageArgs } from '../shared/pagination.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { validateYear } from '../shared/validation.js';
-import type { ViewerPolicy } from './impact-method.js';
 import { EffectDifference, Region, RegionImpact, TrainingImpactComparison } from './impact-types.js';
 import type { ComparisonRequest, EvaluationLoaders } from './loaders.js';
 import {
@@ -95,15 +94,12 @@ export class IkmSurveyResolver {
 
 /** The fields the comparison needs from personnel, learning and budgeting. */
 const IMPACT_INPUTS =
-  'staffing { scope unitId staff agencyId } ' +
+  'staffing { scope unitId staff agencyId regionCode } ' +
   'unitTraining { scope unitId jp participants reachedMinimum } ' +
   'regionLearning { scope enrolments participants jp meanSatisfaction satisfactionResponses meanTestGain testedEnrolments trainedEmployeeIds } ' +
   'regionSpending { scope ceiling realised lines } ' +
   'unitTrainingDates { scope unitId completedOn jp enrolments } ' +
   'regionPresence { scope known }';
-
-// No roles exist yet: every viewer may see small cells. The role model will set this per request.
-const VIEWER_POLICY: ViewerPolicy = { aggregatesOnly: false };
 
 /** The comparison is an aggregate: the requested regions must lie in the viewer's scope. */
 @Resolver(() => TrainingImpactComparison)
@@ -190,5 +186,5 @@ export class RegionImpactResolver {
 }
 
 function comparisonInput(comparison: TrainingImpactComparison): ComparisonRequest {
-  return { key: parseImpactKey(comparison.id), inputs: comparison, policy: VIEWER_POLICY };
+  return { key: parseImpactKey(comparison.id), inputs: comparison };
 }

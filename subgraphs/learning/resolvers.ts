@@ -10,7 +10,14 @@ import { validateRegionCode } from '../shared/regions.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { validateYear } from '../shared/validation.js';
 import type { LearningLoaders } from './loaders.js';
-import { learningByRegion, listCompetencies, trainingDatesByRegion, unitTrainingByRegion } from './service.js';
+import {
+  learningByRegion,
+  listCompetencies,
+  trainingDatesByRegion,
+  unitTrainingByRegion,
+  type VisibleOfferingStats,
+  visibleOfferingStats,
+} from './service.js';
 import {
   Competency,
   CompetencyKind,
@@ -35,6 +42,10 @@ import {
 } from './types.js';
 
 type Context = RequestContext<LearningLoaders>;
+
+async function offeringStats(offering: CourseOffering, ctx: Context): Promise<VisibleOfferingStats> {
+  return visibleOfferingStats(ctx.viewer, offering, await ctx.loaders.offeringStatsById.load(offering.id));
+}
 
 @Resolver(() => Competency)
 export class CompetencyResolver {
@@ -175,20 +186,32 @@ export class CourseOfferingResolver {
   }
 
   @FieldResolver(() => Int, {
+    nullable: true,
     description:
-      'Employees enrolled (any status). An aggregate: planners, administrators and the providing university.',
+      'Employees enrolled (any status): an aggregate for planners, administrators and the providing university; null when withheld: 1 to 4 people, for a viewer without person-level access to the organising region (see suppressedReason).',
   })
   @Authorized('AGGREGATE')
-  async participantCount(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.loaders.offeringStatsById.load(offering.id))?.participantCount ?? 0;
+  async participantCount(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<number | null> {
+    return (await offeringStats(offering, ctx)).participantCount;
   }
 
   @FieldResolver(() => Int, {
-    description: 'JP earned by all participants together. An aggregate, like participantCount.',
+    nullable: true,
+    description: 'JP earned by all participants together; null when withheld with participantCount.',
   })
   @Authorized('AGGREGATE')
-  async jpDelivered(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<number> {
-    return (await ctx.loaders.offeringStatsById.load(offering.id))?.jpDelivered ?? 0;
+  async jpDelivered(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<number | null> {
+    return (await offeringStats(offering, ctx)).jpDelivered;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Which of participantCount and jpDelivered are withheld and why (small-cell suppression, docs/access.md); null when none is.',
+  })
+  @Authorized('AGGREGATE')
+  async suppressedReason(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<string | null> {
+    return (await offeringStats(offering, ctx)).suppressedReason;
   }
 
   @FieldResolver(() => EnrolmentConnection, {

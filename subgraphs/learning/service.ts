@@ -2,6 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { byId, type ListSql } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
+import { isSmallCount, seesPeopleIn, shown, suppressedReason } from '../shared/suppression.js';
+import type { Viewer } from '../shared/viewer.js';
 import { currentModulesByCourse, currentOutcomesByCourse } from './curriculum-service.js';
 import {
   Competency,
@@ -237,6 +239,31 @@ export async function offeringStatsById(em: EntityManager, offeringIds: readonly
     completedCount: Number(row.completed),
     jpDelivered: Number(row.jp),
   }));
+}
+
+/** An offering's figures over people as a viewer may see them (small-cell suppression). */
+export interface VisibleOfferingStats {
+  participantCount: number | null;
+  jpDelivered: number | null;
+  suppressedReason: string | null;
+}
+
+/**
+ * Participants and JP delivered of an offering for a viewer: withheld when 1 to 4 employees enrolled and the
+ * viewer may not see people of the organising region (JP delivered is their sum, so it goes with them).
+ */
+export function visibleOfferingStats(
+  viewer: Viewer,
+  offering: Pick<CourseOffering, 'regionCode'>,
+  stats: OfferingStats | null | undefined,
+): VisibleOfferingStats {
+  const participants = stats?.participantCount ?? 0;
+  const withheld = isSmallCount(participants) && !seesPeopleIn(viewer, offering.regionCode) ? 'small' : null;
+  return {
+    participantCount: shown(participants, withheld),
+    jpDelivered: shown(stats?.jpDelivered ?? 0, withheld),
+    suppressedReason: suppressedReason({ participantCount: withheld, jpDelivered: withheld }),
+  };
 }
 
 /**

@@ -257,7 +257,7 @@ export function presenceByRegion(em: EntityManager, codes: readonly string[], _y
 }
 
 export async function staffingByRegion(em: EntityManager, codes: readonly string[], year: number) {
-  return query<{ scope: string; unitId: number; staff: number; agencyId: number }>(
+  return query<{ scope: string; unitId: number; staff: number; agencyId: number; regionCode: string }>(
     em,
     `with placement as (
        select distinct on (ph.employee_id) ph.employee_id, ph.unit_id
@@ -267,11 +267,12 @@ export async function staffingByRegion(em: EntityManager, codes: readonly string
           and (e.left_on is null or e.left_on > make_date(?, 12, 31))
         order by ph.employee_id, ph.tmt desc
      )
-     select s.code as scope, u.id as "unitId", count(p.employee_id)::int as staff, u.agency_id as "agencyId"
+     select s.code as scope, u.id as "unitId", count(p.employee_id)::int as staff, u.agency_id as "agencyId",
+            u.region_code as "regionCode"
        from unnest(?::text[]) as s(code)
        join personnel.service_unit u on ${sqlWithinRegion('u.region_code', 's.code')}
        left join placement p on p.unit_id = u.id
-      group by s.code, u.id, u.agency_id
+      group by s.code, u.id, u.agency_id, u.region_code
       order by s.code, u.id`,
     [year, year, year, codes],
   );

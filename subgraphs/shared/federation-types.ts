@@ -23,6 +23,12 @@ export class UnitStaffing {
 
   @Field(() => Int, { description: 'The agency the unit belongs to (units of one agency share its shocks).' })
   agencyId!: number;
+
+  @Field({
+    description:
+      'Code of the district or village where the unit serves (its place in the region hierarchy, for small-cell suppression).',
+  })
+  regionCode!: string;
 }
 
 @ObjectType({

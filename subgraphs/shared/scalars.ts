@@ -40,8 +40,8 @@ export const LocalDateScalar = GraphQLLocalDate;
  * An amount in whole Rupiah divided by a number of units (participants, JP, IKM points), rounded half
  * up to whole Rupiah; null when there is nothing to divide by. A fractional divisor counts to 6 decimals.
  */
-export function rupiahPer(amount: bigint | string, units: number): string | null {
-  if (!(units > 0)) return null;
+export function rupiahPer(amount: bigint | string, units: number | null): string | null {
+  if (units === null || !(units > 0)) return null;
   const scaledUnits = BigInt(Math.round(units * 1_000_000));
   if (scaledUnits <= 0n) return null;
   const scaled = BigInt(amount) * 1_000_000n;

@@ -306,7 +306,7 @@ describe('learning and budgeting', () => {
     const offerings = response.data!.offeringCatalogue.nodes;
     expect(offerings).toHaveLength(response.data!.offeringCatalogue.totalCount);
     expect(offerings.length).toBeGreaterThan(0);
-    const held = offerings.filter((o) => o.status === 'HELD' && o.participantCount > 0);
+    const held = offerings.filter((o) => o.status === 'HELD' && o.participantCount! > 0);
     expect(held.length).toBeGreaterThan(0);
     for (const offering of offerings) {
       expect(offering.course.modules.reduce((sum, m) => sum + m.jp, 0)).toBe(offering.course.jp);

@@ -304,7 +304,7 @@ describe('training impact comparison through the gateway', () => {
     expect(medan!.kirkpatrick.l1Satisfaction.value).toBeCloseTo(l1!.satisfaction, 9);
     expect(medan!.kirkpatrick.l1Satisfaction.count).toBe(Number(l1!.n));
     expect(medan!.kirkpatrick.l2TestGain.value).toBeCloseTo(l1!.gain, 9);
-    expect(medan!.kirkpatrick.l3TrainedStaff + medan!.kirkpatrick.l3UntrainedStaff).toBeGreaterThan(0);
+    expect(medan!.kirkpatrick.l3TrainedStaff! + medan!.kirkpatrick.l3UntrainedStaff!).toBeGreaterThan(0);
     expect(medan!.kirkpatrick.l3SkpChange).not.toBeNull();
     expect(medan!.kirkpatrick.l4IkmEffect!.estimate).toBe(medan!.effect.perTenJp!.estimate);
   });
@@ -332,7 +332,7 @@ describe('training impact comparison through the gateway', () => {
     const [province] = (await compare(['12'])).regions;
     const [medan, binjai] = (await compare(['12.71', '12.75'])).regions;
     expect(province!.exposure.units).toBe(medan!.exposure.units + binjai!.exposure.units);
-    expect(province!.exposure.staff).toBe(medan!.exposure.staff + binjai!.exposure.staff);
+    expect(province!.exposure.staff).toBe(medan!.exposure.staff! + binjai!.exposure.staff!);
     expect(province!.exposure.jp).toBe(medan!.exposure.jp! + binjai!.exposure.jp!);
     expect(BigInt(province!.cost.realisedSpending!)).toBe(
       BigInt(medan!.cost.realisedSpending!) + BigInt(binjai!.cost.realisedSpending!),
