@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { recordAuditEvent, recordSensitiveRead } from '../../subgraphs/access/store.js';
 import { projectRoot } from '../../subgraphs/shared/config.js';
+import { parseViewer } from '../../subgraphs/shared/viewer.js';
 import {
   type Access,
   accessOf,
@@ -17,6 +19,7 @@ import {
   reachableTypes,
   rootIsNullable,
   selectionOf,
+  type TypeRule,
   walk,
 } from '../support/access-matrix.js';
 import { as, type Caller, NATIONAL_ADMIN, usePlatform } from '../support/platform.js';
@@ -30,7 +33,10 @@ import { as, type Caller, NATIONAL_ADMIN, usePlatform } from '../support/platfor
 const api = usePlatform();
 const schema: GraphQLSchema = buildSchema(readFileSync(join(projectRoot(), 'schema/api.graphql'), 'utf8'));
 
-const ALL: Access[] = ['public', 'aggregate', 'course-aggregate', 'person'];
+/** Types no query probes: unreachable from Query, or reached only by writes. */
+const isUnprobed = (rule: TypeRule['rule'] | undefined): boolean => rule === 'internal' || rule === 'mutation';
+
+const ALL: Access[] = ['public', 'aggregate', 'course-aggregate', 'person', 'audit', 'course-editor'];
 const AGGREGATES: Access[] = ['public', 'aggregate', 'course-aggregate'];
 type Role = MatrixRole & { caller: Caller; regions: string[] };
 const ROLES: Role[] = [
@@ -39,7 +45,7 @@ const ROLES: Role[] = [
     name: 'partner-university UNIMED',
     caller: as('partner-university', 'UNIMED'),
     regions: [],
-    may: new Set(['public', 'course-aggregate']),
+    may: new Set(['public', 'course-aggregate', 'course-editor']),
     refusal: 'FORBIDDEN',
   },
   {
@@ -60,7 +66,8 @@ const ROLES: Role[] = [
     name: 'regional-admin 93.01',
     caller: as('regional-admin', ['93.01']),
     regions: ['93.01'],
-    may: new Set(['public']),
+    // The access logs of its own regions (a log entry of 93.01 is there to read).
+    may: new Set(['public', 'audit']),
     refusal: 'FORBIDDEN',
     refusedRegionWithin: '12.71',
   },
@@ -229,6 +236,12 @@ function probesOf(at: Instances): Record<string, Probe> {
     RankHistoryConnection: [...employee, page('rankHistory')],
     PositionHistoryConnection: [...employee, page('positionHistory')],
     MentoringPairConnection: [...employee, page('mentors')],
+    CurriculumVersionConnection: [...course, page('curriculumVersions')],
+    CurriculumVersion: [...course, page('curriculumVersions'), { field: 'nodes' }],
+    SensitiveReadConnection: [page('sensitiveReads')],
+    SensitiveRead: [page('sensitiveReads'), { field: 'nodes' }],
+    AuditEventConnection: [page('auditEvents')],
+    AuditEvent: [page('auditEvents'), { field: 'nodes' }],
   };
 }
 
@@ -236,6 +249,8 @@ function probesOf(at: Instances): Record<string, Probe> {
 function rootArguments(at: Instances): Record<string, string> {
   return {
     budgetLines: `year: 2025, agencyId: ${at.agencyId}, first: 2`,
+    sensitiveReads: 'first: 2',
+    auditEvents: 'first: 2',
     regionTrainingBudget: 'year: 2025, regionCode: "12.71"',
     trainingImpact: 'year: 2025, regionCodes: ["12.71"]',
     competencies: '',
@@ -496,7 +511,7 @@ describe('the authorization matrix', () => {
   it('leaves the internal types unreachable from Query, and probes every other type', () => {
     const reachable = reachableTypes(schema);
     for (const objectType of objectTypes(schema)) {
-      const internal = MATRIX[objectType.name]?.rule === 'internal';
+      const internal = isUnprobed(MATRIX[objectType.name]?.rule);
       expect(reachable.has(objectType.name), objectType.name).toBe(!internal);
     }
   });
@@ -505,12 +520,31 @@ describe('the authorization matrix', () => {
     let instances: Instances;
     let runs: RoleRun[];
     beforeAll(async () => {
+      // An entry of each access log in Kota Medan and in Merauke, whatever other tests have logged.
+      const tooling = parseViewer({
+        role: 'national-admin',
+        regionCodes: [],
+        universityCode: null,
+        subject: 'matrix-test',
+        via: 'jwt',
+      });
+      for (const region of ['12.71', '93.01']) {
+        await recordSensitiveRead(api.db, tooling, { operation: 'Employee.nip', regionCodes: [region] });
+        await recordAuditEvent(api.db, tooling, {
+          entity: 'course',
+          key: `MATRIX-${region}`,
+          action: 'UPDATE',
+          regionCode: region,
+          before: { title: 'a' },
+          after: { title: 'b' },
+        });
+      }
       instances = await findInstances();
       const probes = probesOf(instances);
       const roots = rootArguments(instances);
       const probed = new Set(['Query', ...Object.keys(probes)]);
       const missing = objectTypes(schema)
-        .filter((objectType) => MATRIX[objectType.name]?.rule !== 'internal' && !probed.has(objectType.name))
+        .filter((objectType) => !isUnprobed(MATRIX[objectType.name]?.rule) && !probed.has(objectType.name))
         .map((objectType) => objectType.name);
       if (missing.length > 0) throw new Error(`no probe for ${missing.join(', ')}: add one to probesOf`);
       runs = await Promise.all(ROLES.map((role) => runRole(role, probes, roots)));
@@ -523,7 +557,7 @@ describe('the authorization matrix', () => {
       expect(problems).toEqual([]);
       // Every role asked about every field of every probed type.
       const fields = objectTypes(schema)
-        .filter((objectType) => MATRIX[objectType.name]?.rule !== 'internal')
+        .filter((objectType) => !isUnprobed(MATRIX[objectType.name]?.rule))
         .reduce((sum, objectType) => sum + Object.keys(objectType.getFields()).length, 0);
       for (const run of runs) expect(new Set(run.cells.map((cell) => cell.coordinate)).size).toBe(fields);
     });
@@ -532,13 +566,19 @@ describe('the authorization matrix', () => {
       const national = runs.find((run) => run.role.name === 'national-admin');
       const nulls = national?.cells.filter((cell) => cell.outcome.kind !== 'value').map((cell) => cell.coordinate);
       expect(nulls).toEqual([
+        'CourseOffering.suppressedReason', // nothing withheld from a national administrator
         'Employee.niPppk', // a PNS has a NIP instead
         'MentoringPair.endedOn', // ongoing
+        'CurriculumVersion.publishedBy', // version 1 came with the data, published by nobody who signed in
+        'Exposure.suppressedReason',
         'TrainingCost.note', // costs are all there
+        'TrainingCost.suppressedReason',
         'PlaceboCheck.nextYearExposure', // no survey of 2026 yet
         'PlaceboCheck.pValue',
         'CostPerIkmPoint.reason', // there is a figure
+        'KirkpatrickChain.suppressedReason',
         'PeopleMeasure.suppressedReason', // never suppressed for a national administrator
+        'UnitImpact.suppressedReason',
       ]);
     });
 

@@ -25,15 +25,23 @@ import {
  *   administrators only.
  * - `{ nested: 'Type.field' }`: reachable only under that field, whose rule decides (connections, the
  *   parts of the training-impact comparison).
+ * - `audit`: the access logs (who read personal data, who changed what): administrators, each seeing the
+ *   entries of its own regions.
+ * - `course-editor`: who changed a curriculum: those who may edit it (the providing university,
+ *   administrators of its region).
  * - `internal`: a type left in the API schema that no field of the API reaches (inputs of a `@requires`
  *   whose fields are `@inaccessible`): the test asserts that nothing reaches it.
+ * - `mutation`: the writes and what only they return: not probed here (a probe would change data); who
+ *   may write is tested where the writes are (curriculum-writes.test.ts, access-administration.test.ts).
  */
-export type Access = 'public' | 'aggregate' | 'course-aggregate' | 'person';
+export type Access = 'public' | 'aggregate' | 'course-aggregate' | 'person' | 'audit' | 'course-editor';
 export type Rule = Access | { nested: string };
+/** Types the per-role probes do not ask about: unreachable (`internal`) or reached only by writes (`mutation`). */
+export type Unprobed = 'internal' | 'mutation';
 
 export interface TypeRule {
-  /** The type's class, or `internal`. */
-  rule: Rule | 'internal';
+  /** The type's class, or `internal` / `mutation`. */
+  rule: Rule | Unprobed;
   /** Every field of the type: those with the type's class by name, the others with their own rule. */
   fields: Record<string, Rule | '='>;
   /** A `PeopleMeasure`: a null `value` with a `suppressedReason` counts as suppressed, not as refused. */
@@ -41,7 +49,7 @@ export interface TypeRule {
 }
 
 /** `type('public', ['id', 'name'], { head: 'person' })`: a class with per-field overrides. */
-function type(rule: Rule | 'internal', same: string[], overrides: Record<string, Rule> = {}): TypeRule {
+function type(rule: Rule | Unprobed, same: string[], overrides: Record<string, Rule> = {}): TypeRule {
   return { rule, fields: { ...Object.fromEntries(same.map((name) => [name, '='] as const)), ...overrides } };
 }
 
@@ -72,8 +80,18 @@ export const MATRIX: Record<string, TypeRule> = {
       employees: 'person',
       employee: 'person',
       employeeByNip: 'person',
+      sensitiveReads: 'audit',
+      auditEvents: 'audit',
     },
   ),
+  Mutation: type('mutation', [
+    'createCourse',
+    'updateCourse',
+    'publishCurriculumVersion',
+    'createApiKey',
+    'revokeApiKey',
+  ]),
+  CreatedApiKey: type('mutation', ['id', 'key', 'role', 'regionCodes', 'universityCode']),
   Region: type(
     'public',
     ['code', 'offerings', 'name', 'level', 'kind', 'parentCode', 'parent', 'children', 'agencies', 'serviceUnits'],
@@ -96,16 +114,21 @@ export const MATRIX: Record<string, TypeRule> = {
       employees: 'person',
     },
   ),
-  CourseOffering: type(
-    'public',
-    ['id', 'regionCode', 'year', 'startsOn', 'endsOn', 'capacity', 'venue', 'status', 'course', 'region'],
-    {
-      participantCount: 'course-aggregate',
-      jpDelivered: 'course-aggregate',
-      cost: 'aggregate',
-      enrolments: 'person',
-    },
-  ),
+  CourseOffering: {
+    ...type(
+      'public',
+      ['id', 'regionCode', 'year', 'startsOn', 'endsOn', 'capacity', 'venue', 'status', 'course', 'region'],
+      {
+        curriculumVersion: 'public',
+        participantCount: 'course-aggregate',
+        jpDelivered: 'course-aggregate',
+        suppressedReason: 'course-aggregate',
+        cost: 'aggregate',
+        enrolments: 'person',
+      },
+    ),
+    suppressible: true,
+  },
   Course: type('public', [
     'id',
     'code',
@@ -119,8 +142,14 @@ export const MATRIX: Record<string, TypeRule> = {
     'modules',
     'learningOutcomes',
     'offerings',
+    'curriculumVersions',
   ]),
-  University: type('public', ['id', 'name', 'shortName', 'regionCode', 'courses', 'region']),
+  CurriculumVersion: type(
+    'public',
+    ['id', 'version', 'publishedAt', 'note', 'jp', 'current', 'course', 'modules', 'learningOutcomes'],
+    { publishedBy: 'course-editor' },
+  ),
+  University: type('public', ['id', 'code', 'name', 'shortName', 'regionCode', 'courses', 'region']),
   CourseModule: type('public', ['id', 'seq', 'title', 'jp']),
   LearningOutcome: type('public', ['id', 'statement', 'targetLevel', 'moduleId', 'competency']),
   Competency: type('public', ['id', 'code', 'name', 'kind', 'description']),
@@ -208,7 +237,10 @@ export const MATRIX: Record<string, TypeRule> = {
     'region',
   ]),
   RankInterval: type(IMPACT, ['lower', 'upper', 'probabilityFirst']),
-  Exposure: type(IMPACT, ['units', 'staff', 'participants', 'jp', 'jpPerStaff', 'reachedMinimumShare']),
+  Exposure: {
+    ...type(IMPACT, ['units', 'staff', 'participants', 'jp', 'jpPerStaff', 'reachedMinimumShare', 'suppressedReason']),
+    suppressible: true,
+  },
   ServiceQuality: type(IMPACT, [
     'unitsSurveyed',
     'meanIkm',
@@ -217,7 +249,10 @@ export const MATRIX: Record<string, TypeRule> = {
     'unitsWithBothYears',
     'underSampledUnits',
   ]),
-  TrainingCost: type(IMPACT, ['realisedSpending', 'ceiling', 'costPerJp', 'costPerParticipant', 'note']),
+  TrainingCost: {
+    ...type(IMPACT, ['realisedSpending', 'ceiling', 'costPerJp', 'costPerParticipant', 'note', 'suppressedReason']),
+    suppressible: true,
+  },
   TrainingEffect: type(IMPACT, [
     'perTenJp',
     'inference',
@@ -239,31 +274,39 @@ export const MATRIX: Record<string, TypeRule> = {
   Estimate: type(IMPACT, ['estimate', 'standardError', 'degreesOfFreedom', 'lower', 'upper', 'confidence']),
   PlaceboCheck: type(IMPACT, ['nextYearExposure', 'failed', 'pValue', 'reason']),
   CostPerIkmPoint: type(IMPACT, ['estimate', 'lower', 'upper', 'attributedSpending', 'attributablePoints', 'reason']),
-  KirkpatrickChain: type(IMPACT, [
-    'l1Satisfaction',
-    'l2TestGain',
-    'l3SkpChange',
-    'l3TrainedStaff',
-    'l3UntrainedStaff',
-    'l4IkmEffect',
-  ]),
+  KirkpatrickChain: {
+    ...type(IMPACT, [
+      'l1Satisfaction',
+      'l2TestGain',
+      'l3SkpChange',
+      'l3TrainedStaff',
+      'l3UntrainedStaff',
+      'l4IkmEffect',
+      'suppressedReason',
+    ]),
+    suppressible: true,
+  },
   PeopleMeasure: { ...type(IMPACT, ['value', 'count', 'suppressedReason']), suppressible: true },
-  UnitImpact: type(IMPACT, [
-    'unitId',
-    'staff',
-    'jp',
-    'jpPerStaff',
-    'reachedMinimumShare',
-    'jpBeforeSurvey',
-    'surveyedOn',
-    'district',
-    'respondents',
-    'ikm',
-    'ikmPrevious',
-    'ikmChange',
-    'underSampled',
-    'inEstimate',
-  ]),
+  UnitImpact: {
+    ...type(IMPACT, [
+      'unitId',
+      'staff',
+      'jp',
+      'jpPerStaff',
+      'reachedMinimumShare',
+      'jpBeforeSurvey',
+      'surveyedOn',
+      'district',
+      'respondents',
+      'ikm',
+      'ikmPrevious',
+      'ikmChange',
+      'underSampled',
+      'inEstimate',
+      'suppressedReason',
+    ]),
+    suppressible: true,
+  },
   EffectDifference: type(IMPACT, [
     'regionCode',
     'otherRegionCode',
@@ -289,10 +332,34 @@ export const MATRIX: Record<string, TypeRule> = {
   RankHistoryConnection: type({ nested: 'Employee.rankHistory' }, CONNECTION),
   PositionHistoryConnection: type({ nested: 'Employee.positionHistory' }, CONNECTION),
   MentoringPairConnection: type({ nested: 'Employee.mentors' }, CONNECTION),
+  CurriculumVersionConnection: type({ nested: 'Course.curriculumVersions' }, CONNECTION),
+  SensitiveReadConnection: type({ nested: 'Query.sensitiveReads' }, CONNECTION),
+  AuditEventConnection: type({ nested: 'Query.auditEvents' }, CONNECTION),
+  SensitiveRead: type({ nested: 'Query.sensitiveReads' }, [
+    'id',
+    'at',
+    'subject',
+    'role',
+    'via',
+    'regionCodes',
+    'operation',
+  ]),
+  AuditEvent: type({ nested: 'Query.auditEvents' }, [
+    'id',
+    'at',
+    'subject',
+    'role',
+    'entity',
+    'entityKey',
+    'action',
+    'regionCode',
+    'before',
+    'after',
+  ]),
 
   // Inputs of the comparison (`@requires` of evaluation), `@inaccessible` in the API: nothing reaches them.
   RegionSpending: type('internal', ['scope', 'ceiling', 'realised', 'lines']),
-  UnitStaffing: type('internal', ['scope', 'unitId', 'staff', 'agencyId']),
+  UnitStaffing: type('internal', ['scope', 'unitId', 'staff', 'agencyId', 'regionCode']),
   UnitTraining: type('internal', ['scope', 'unitId', 'jp', 'participants', 'reachedMinimum']),
   RegionLearning: type('internal', [
     'scope',
@@ -344,8 +411,8 @@ export function matrixProblems(schema: GraphQLSchema, matrix: Record<string, Typ
 }
 
 /** Every `Type.field` with its own rule (a field marked '=' takes its type's). */
-export function fieldRules(matrix: Record<string, TypeRule> = MATRIX): Map<string, Rule | 'internal'> {
-  const rules = new Map<string, Rule | 'internal'>();
+export function fieldRules(matrix: Record<string, TypeRule> = MATRIX): Map<string, Rule | Unprobed> {
+  const rules = new Map<string, Rule | Unprobed>();
   for (const [typeName, typeRule] of Object.entries(matrix))
     for (const [field, rule] of Object.entries(typeRule.fields))
       rules.set(`${typeName}.${field}`, rule === '=' ? typeRule.rule : rule);
@@ -362,7 +429,8 @@ export function accessOf(coordinate: string, matrix: Record<string, TypeRule> = 
     seen.add(rule.nested);
     rule = rules.get(rule.nested);
   }
-  if (rule === undefined || rule === 'internal') throw new Error(`${coordinate} has no reachable rule`);
+  if (rule === undefined || rule === 'internal' || rule === 'mutation')
+    throw new Error(`${coordinate} has no rule a query can reach`);
   return rule;
 }
 
