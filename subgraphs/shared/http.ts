@@ -44,6 +44,8 @@ export interface ServeOptions<Context extends BaseContext> extends HttpOptions {
   metrics: ServerMetrics;
   /** Span name prefix for traces (`gateway`, `personnel`...). */
   name: string;
+  /** Answers requests of its own before GraphQL (the gateway's explorer); returns true when it did. */
+  routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
 }
 
 export interface HttpServer {
@@ -110,6 +112,7 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (options.routes?.(req, res, url)) return;
     switch (url.pathname) {
       case '/health':
         return req.method === 'GET' ? sendJson(res, 200, { status: 'ok' }) : methodNotAllowed(res, 'GET');
