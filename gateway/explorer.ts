@@ -192,10 +192,23 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 const jsonForHtml = (value: unknown) =>
   JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/** An example as a tab: named after its README section (GraphiQL titles a tab by its operation's name). */
+function tabQuery(example: ExplorerExample): string {
+  const name = example.title
+    .replace(/[^A-Za-z0-9 ]/g, '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+  const query = example.query.trimStart();
+  const named = query.startsWith('{') && /^[A-Za-z]/.test(name) ? `query ${name} ${query}` : query;
+  return `# From README.md, "${example.title}"\n${named}`;
+}
+
 function renderPage(manifest: ExplorerManifest, examples: ExplorerExample[], production: boolean): string {
   const asset = (file: string) => `${EXPLORER_PREFIX}${encodeURIComponent(file)}`;
   const headers = headersTemplate(production);
-  const tabs = examples.map((example) => ({ query: `# ${example.title} (README.md)\n${example.query}`, headers }));
+  const tabs = examples.map((example) => ({ query: tabQuery(example), headers }));
   const settings = {
     endpoint: '/graphql',
     headers,
@@ -207,20 +220,21 @@ function renderPage(manifest: ExplorerManifest, examples: ExplorerExample[], pro
     },
   };
   const hint = production
-    ? 'Data about people needs a credential: under <b>Headers</b> (below the query), paste a token from your identity provider or an API key.'
-    : 'Data about people needs a token: run <code>npm run -s token -- --role regional-admin --region 12.71</code> in the project folder, then under <b>Headers</b> (below the query) remove the <code>//</code> before <code>"Authorization"</code> and paste the token in place of <code>&lt;token&gt;</code>.';
+    ? 'Data about people needs a credential: under <b>Headers</b>, uncomment <code>"Authorization"</code> and paste a token from your identity provider (or an API key) over <code>&lt;token&gt;</code>.'
+    : 'Data about people needs a token: <code>npm run -s token -- --role regional-admin --region 12.71</code>, then under <b>Headers</b> uncomment <code>"Authorization"</code> and paste it over <code>&lt;token&gt;</code>.';
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Pembinaan API explorer</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${escapeHtml(asset(manifest.style))}">
 <script type="module" src="${escapeHtml(asset(manifest.script))}"></script>
 <script type="application/json" id="explorer-settings">${jsonForHtml(settings)}</script>
 </head>
 <body>
-<div class="explorer-hint">${hint} Headers are kept only while the page is open; GraphiQL keeps queries and history in this browser's local storage. The tabs hold the README's examples.</div>
+<div class="explorer-hint">${hint} Headers are not saved; queries and history stay in this browser's local storage. The tabs hold the README's examples.</div>
 <div id="graphiql">Loading the explorer...</div>
 </body>
 </html>
