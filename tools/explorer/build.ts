@@ -58,12 +58,12 @@ mkdirSync(outdir, { recursive: true });
 
 const common: BuildOptions = {
   bundle: true,
+  // Minified for the browser, esbuild also defines NODE_ENV as production: React's production build.
   minify: true,
   outdir,
   metafile: true,
   legalComments: 'linked',
   target: ['es2022', 'chrome111', 'firefox115', 'safari16'],
-  define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
   entryNames: '[name]-[hash]',
   chunkNames: 'chunk-[hash]',
