@@ -216,7 +216,9 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
               metrics.inFlight.dec();
               const seconds = (performance.now() - started) / 1000;
               const path = (req.url ?? '/').split('?')[0] ?? '/';
-              const isGraphql = GRAPHQL_PATHS.has(path);
+              // The gateway's explorer page at / is no GraphQL request (nor counted as one).
+              const isGraphql =
+                GRAPHQL_PATHS.has(path) && !String(res.getHeader('content-type') ?? '').startsWith('text/html');
               const operation = metrics.operationLabel(scope.operation);
               if (isGraphql) {
                 metrics.requests.inc({ operation, status: String(res.statusCode) });

@@ -105,6 +105,14 @@ describe('the offline explorer at the gateway', () => {
     for (const reference of [...references, ...Object.values(settings.workers)])
       expect(reference).toMatch(/^(?:\/explorer\/[A-Za-z0-9._-]+|data:,)$/);
     expect(settings.endpoint).toBe('/graphql');
+    // A page view is not a GraphQL request in the metrics.
+    const counted = async () => {
+      const text = await (await fetch(new URL('/metrics', api.platform.gateway.url))).text();
+      return [...text.matchAll(/^graphql_requests_total\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    };
+    const before = await counted();
+    await openPage();
+    expect(await counted()).toBe(before);
     // /graphql opened in a browser shows it too, as Apollo's landing page did.
     const atGraphql = await fetch(new URL('/graphql', api.platform.gateway.url), {
       headers: { accept: BROWSER_ACCEPT },
