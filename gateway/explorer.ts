@@ -234,7 +234,7 @@ function renderPage(manifest: ExplorerManifest, examples: ExplorerExample[], pro
 <script type="application/json" id="explorer-settings">${jsonForHtml(settings)}</script>
 </head>
 <body>
-<div class="explorer-hint">${hint} Headers are not saved; queries and history stay in this browser's local storage. The tabs hold the README's examples.</div>
+<div class="explorer-hint">${hint} Each tab has its own headers, and they are not saved; queries and history stay in this browser's local storage. The tabs hold the README's examples.</div>
 <div id="graphiql">Loading the explorer...</div>
 </body>
 </html>
