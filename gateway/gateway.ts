@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { context as otelContext, propagation } from '@opentelemetry/api';
@@ -29,6 +30,7 @@ import {
 import { createLogger, currentRequest, type Logger, type LoggingOptions } from '../subgraphs/shared/logging.js';
 import { ServerMetrics } from '../subgraphs/shared/metrics.js';
 import type { Viewer } from '../subgraphs/shared/viewer.js';
+import { loadExplorer } from './explorer.js';
 import type { Authenticator } from './identity.js';
 
 /** The checked-in supergraph (schema/supergraph.graphql): the gateway never introspects at run time. */
@@ -68,6 +70,10 @@ export interface GatewayOptions extends HttpOptions {
   /** A logger to use (tests); else one is made from `logging`. */
   logger?: Logger;
   logging?: LoggingOptions;
+  /** The offline explorer at `/` for browsers (gateway/explorer.ts); default true. */
+  explorer?: boolean;
+  /** Its hint names production credentials rather than `npm run token`. */
+  production?: boolean;
 }
 
 export interface RunningGateway {
@@ -237,10 +243,23 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const protection = limitProtection(limits, options.costModel ?? DEFAULT_COST_MODEL);
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [scopePlugin(), metrics.plugin(), valueCompletionPlugin(), ...protection.plugins],
+    plugins: [
+      scopePlugin(),
+      metrics.plugin(),
+      valueCompletionPlugin(),
+      ...protection.plugins,
+      // Apollo's landing page loads from a CDN; the explorer (or nothing) answers browsers instead.
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     ...hardenedApolloOptions(protection),
   });
   await server.start();
+  let explorer: ReturnType<typeof loadExplorer>['explorer'];
+  if (options.explorer ?? true) {
+    const loaded = loadExplorer({ root: projectRoot(), production: options.production });
+    explorer = loaded.explorer;
+    if (loaded.problem) log.warn(`explorer off: ${loaded.problem}`);
+  }
   const http = await serveGraphql({
     ...options,
     name: 'gateway',
@@ -249,6 +268,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     log,
     metrics,
     shutdownGraceMs: options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS,
+    routes: explorer?.handle,
     // Once per request: a present but wrong credential is UNAUTHENTICATED (401), never silently anonymous.
     context: async (_scope, request) => {
       const viewer = await options.authenticator.authenticate(request.headers);

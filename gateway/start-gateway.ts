@@ -33,6 +33,8 @@ const gateway = await startGateway({
   shutdownGraceMs: settings.timeouts.shutdownGraceMs,
   subgraphTimeoutMs: settings.timeouts.subgraphMs,
   maxSockets: settings.gateway.maxSockets,
+  explorer: settings.gateway.explorer,
+  production: settings.env === 'production',
   limits,
   logging: { level: settings.log.level, pretty: settings.env === 'development' },
   processMetrics: true,

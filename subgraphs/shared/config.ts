@@ -69,6 +69,7 @@ const schema = z.object({
   STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(15_000),
   SUBGRAPH_TIMEOUT_MS: integer(1, 600_000).default(20_000),
   GATEWAY_MAX_SOCKETS: integer(1, 10_000).default(50),
+  EXPLORER: z.enum(['on', 'off']).default('on'),
   LIMIT_DEPTH: integer(1, 1000).default(10),
   LIMIT_ALIASES: integer(0, 10_000).default(15),
   LIMIT_TOKENS: integer(1, 1_000_000).default(2000),
@@ -126,7 +127,8 @@ export interface Config {
     /** PostgreSQL's statement_timeout on every subgraph connection (0 = none). */
     statementMs: number;
   };
-  gateway: { maxSockets: number };
+  /** maxSockets per subgraph; explorer: the offline GraphiQL at the gateway's root (EXPLORER, default on). */
+  gateway: { maxSockets: number; explorer: boolean };
   /** The servers' RequestLimits (`bodyBytes` is the gateway's), and the larger body a subgraph accepts. */
   limits: RequestLimits & {
     /** Bytes of a request body at a subgraph: larger, since the gateway's `_entities` calls carry many keys. */
@@ -202,7 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       subgraphMs: e.SUBGRAPH_TIMEOUT_MS,
       statementMs: e.STATEMENT_TIMEOUT_MS,
     },
-    gateway: { maxSockets: e.GATEWAY_MAX_SOCKETS },
+    gateway: { maxSockets: e.GATEWAY_MAX_SOCKETS, explorer: e.EXPLORER === 'on' },
     limits: {
       depth: e.LIMIT_DEPTH,
       aliases: e.LIMIT_ALIASES,

@@ -44,6 +44,8 @@ export interface ServeOptions<Context extends BaseContext> extends HttpOptions {
   metrics: ServerMetrics;
   /** Span name prefix for traces (`gateway`, `personnel`...). */
   name: string;
+  /** Answers requests of its own before GraphQL (the gateway's explorer); returns true when it did. */
+  routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
 }
 
 export interface HttpServer {
@@ -110,6 +112,7 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (options.routes?.(req, res, url)) return;
     switch (url.pathname) {
       case '/health':
         return req.method === 'GET' ? sendJson(res, 200, { status: 'ok' }) : methodNotAllowed(res, 'GET');
@@ -213,7 +216,9 @@ export async function serveGraphql<Context extends BaseContext>(options: ServeOp
               metrics.inFlight.dec();
               const seconds = (performance.now() - started) / 1000;
               const path = (req.url ?? '/').split('?')[0] ?? '/';
-              const isGraphql = GRAPHQL_PATHS.has(path);
+              // The gateway's explorer page at / is no GraphQL request (nor counted as one).
+              const isGraphql =
+                GRAPHQL_PATHS.has(path) && !String(res.getHeader('content-type') ?? '').startsWith('text/html');
               const operation = metrics.operationLabel(scope.operation);
               if (isGraphql) {
                 metrics.requests.inc({ operation, status: String(res.statusCode) });

@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import type { KeyObject } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { Constructor } from '@mikro-orm/core';
@@ -264,6 +267,8 @@ export async function startSubgraph<Loaders>(
     schema: await buildFederatedSchema(definition),
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // Apollo's landing page loads from a CDN; subgraphs serve no page (the gateway has the explorer).
+      ApolloServerPluginLandingPageDisabled(),
       scopePlugin(),
       metrics.plugin(),
       ...protection.plugins,

@@ -92,7 +92,13 @@ describe('product apart from tooling', () => {
   });
 
   it('gateway/ holds the gateway only', () => {
-    expect(readdirSync(join(root, 'gateway')).sort()).toEqual(['gateway.ts', 'identity.ts', 'start-gateway.ts']);
+    expect(readdirSync(join(root, 'gateway')).sort()).toEqual([
+      'explorer',
+      'explorer.ts',
+      'gateway.ts',
+      'identity.ts',
+      'start-gateway.ts',
+    ]);
   });
 });
 
