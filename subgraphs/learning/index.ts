@@ -1,3 +1,4 @@
+import { importLogResolver } from '../shared/import-log.js';
 import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { learningEntities } from './entities.js';
 import { createLearningLoaders, type LearningLoaders } from './loaders.js';
@@ -30,6 +31,7 @@ export const learning: SubgraphDefinition<LearningLoaders> = {
     EmployeeLearningResolver,
     RegionLearningResolver,
     ImpactLearningResolver,
+    importLogResolver('learning', 'learningImports'),
   ],
   orphanedTypes: [Employee, Region, ServiceUnit, TrainingImpactComparison],
   references: {

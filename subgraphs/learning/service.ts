@@ -27,7 +27,7 @@ export function competenciesById(em: EntityManager, ids: readonly number[]): Pro
 export const UNIVERSITIES: ListSql<University> = {
   parentType: 'text',
   from: 'learning.university u',
-  columns: 'u.id, u.name, u.short_name as "shortName", u.region_code as "regionCode"',
+  columns: 'u.id, u.code, u.name, u.short_name as "shortName", u.region_code as "regionCode"',
   parent: 'true',
   key: 'u.id',
   keyType: 'int',
@@ -91,7 +91,7 @@ export function offeringsById(em: EntityManager, ids: readonly number[]): Promis
   return em.find(CourseOffering, { id: { $in: [...ids] } });
 }
 
-const OFFERING_COLUMNS = `o.id, o.course_id as "courseId", o.region_code as "regionCode", o.year,
+const OFFERING_COLUMNS = `o.id, o.code, o.course_id as "courseId", o.region_code as "regionCode", o.year,
   o.starts_on::text as "startsOn", o.ends_on::text as "endsOn", o.capacity, o.venue, o.status`;
 
 /** What the regions of one catalogue statement share: the year and the statuses asked for (null: all). */

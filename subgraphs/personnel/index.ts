@@ -1,3 +1,4 @@
+import { importLogResolver } from '../shared/import-log.js';
 import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { personnelEntities } from './entities.js';
 import { createPersonnelLoaders, type PersonnelLoaders } from './loaders.js';
@@ -24,6 +25,7 @@ export const personnel: SubgraphDefinition<PersonnelLoaders> = {
     EmployeeResolver,
     MentoringPairResolver,
     ImpactStaffingResolver,
+    importLogResolver('personnel', 'personnelImports'),
   ],
   orphanedTypes: [TrainingImpactComparison],
   references: {
