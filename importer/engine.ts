@@ -7,17 +7,18 @@ import { parse } from 'csv-parse';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ImportOutcome } from '../subgraphs/shared/import-log.js';
-import { columnChecksSql, typedSql } from './columns.js';
+import { readValue, sqlType } from './columns.js';
 import { copyText, detectSeparator, HashingCounter } from './csv.js';
 import type { ImportKind, KindContext, MergeCounts, RowProblem } from './kind.js';
 import type { PersonnelDirectory } from './personnel-directory.js';
 
 /**
- * The import engine, the same for every kind: the file streams through csv-parse into a COPY of a
- * temporary staging table (all text, with its line numbers), every value is checked in SQL, references
- * are resolved (personnel's API for other subgraphs' files), the kind's own checks run, and only a file
- * without a single error is merged: in one transaction, so a file changes everything it says or nothing.
- * Memory stays constant: rows are never held, errors are capped.
+ * The import engine, the same for every kind: the file streams through csv-parse, each value is read and
+ * checked on the way (columns.ts), and valid rows go by COPY into a temporary staging table of typed
+ * columns with their line numbers (`import_rows`). References are resolved (personnel's API for other
+ * subgraphs' files), the kind's checks run in SQL, and only a file without a single error is merged: in
+ * one transaction, so a file changes everything it says or nothing. Memory stays constant: rows are never
+ * held, errors are capped.
  */
 
 export interface ImportOptions {
@@ -66,6 +67,10 @@ export interface ImportReport extends MergeCounts {
 }
 
 export const DEFAULT_MAX_ERRORS = 100;
+/** Local buffers of the import's session, for its temporary tables (allocated only as they fill). */
+const TEMP_BUFFERS = '1GB';
+/** Memory of each sort or hash of the import's statements. */
+const WORK_MEM = '256MB';
 /** Errors kept with the run in the import log. */
 const LOGGED_ERRORS = 20;
 
@@ -102,15 +107,20 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     });
   const none: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
   try {
+    // Temporary tables live in the session's local buffers (8 MB by default): room for the staging table
+    // keeps its scans in memory. Only settable before the session's first temporary table.
+    await client.query(`set temp_buffers = '${TEMP_BUFFERS}'`);
     await client.query('begin');
     await client.query('set local statement_timeout = 0');
-    const columns = kind.columns.map((c) => `${c.name} text not null`).join(', ');
-    await client.query(`create temp table import_staging (line integer not null, ${columns}) on commit drop`);
+    // Sorts and hashes over a whole file (duplicates, joins with the owner's table) stay in memory.
+    await client.query(`set local work_mem = '${WORK_MEM}'`);
+    const columns = kind.columns.map((c) => `${c.name} ${sqlType(c)}`).join(', ');
+    await client.query(`create temp table import_rows (line integer not null, ${columns}) on commit drop`);
     await client.query(
       'create temp table import_error (line integer not null, column_name text not null, value text not null, reason text not null) on commit drop',
     );
     const copy = client.query(
-      copyFrom(`copy import_staging (line, ${kind.columns.map((c) => c.name).join(', ')}) from stdin`),
+      copyFrom(`copy import_rows (line, ${kind.columns.map((c) => c.name).join(', ')}) from stdin`),
     );
     const separator = await detectSeparator(options.file);
     try {
@@ -138,17 +148,11 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     }
     options.onProgress?.({ bytes: totalBytes, totalBytes, rows: reader.dataRows, phase: 'checking' });
     await saveProblems(client, reader.problems);
-    await client.query(`insert into import_error ${columnChecksSql(kind.columns, 'import_staging')}`);
+    // The rows with valid values are checked as a whole too, so one run reports every kind of error.
     const context: KindContext = { client, personnel: options.personnel, rows: reader.dataRows };
-    if ((await errorTotal(client)) === 0 && reader.problemCount === 0) {
-      const typed = kind.columns.map((c) => `${typedSql(c, 's')} as ${c.name}`).join(', ');
-      await client.query(
-        `create temp table import_rows on commit drop as select s.line, ${typed} from import_staging s`,
-      );
-      await client.query('analyze import_rows');
-      await kind.resolveReferences?.(context);
-      for (const check of kind.checks) await client.query(`insert into import_error ${check}`);
-    }
+    await client.query('analyze import_rows');
+    await kind.resolveReferences?.(context);
+    for (const check of kind.checks) await client.query(`insert into import_error ${check}`);
     const errorCount = (await errorTotal(client)) + reader.problemOverflow;
     if (errorCount > 0) {
       const errors = await firstErrors(client, maxErrors);
@@ -277,7 +281,8 @@ interface ParsedRecord {
 
 /**
  * csv-parse records in, COPY text out: checks the header, numbers the rows by their line in the file,
- * runs the kind's row checks (problem rows are reported, not staged) and batches rows into ~64 KiB chunks.
+ * reads every value and runs the kind's row checks (a row with a problem is reported, not staged), and
+ * batches rows into ~64 KiB chunks.
  */
 class RowReader extends Transform {
   header: string[] = [];
@@ -325,13 +330,22 @@ class RowReader extends Transform {
             },
           ]
         : (this.kind.checkRow?.(record, line) ?? []);
+    let staged = `${line}`;
+    if (problems.length === 0) {
+      this.kind.columns.forEach((column, i) => {
+        const raw = record[i] ?? '';
+        const read = readValue(column, raw);
+        if (!read.ok) problems.push({ column: column.name, value: raw, reason: read.reason });
+        else staged += read.value === null ? '\t\\N' : `\t${copyText(read.value)}`;
+      });
+    }
     if (problems.length > 0) {
       for (const problem of problems) {
         this.problemCount++;
         if (this.problems.length < this.maxErrors) this.problems.push({ line, ...problem });
       }
     } else {
-      this.pending += `${line}\t${record.map(copyText).join('\t')}\n`;
+      this.pending += `${staged}\n`;
       if (this.pending.length >= 65_536) {
         this.push(this.pending);
         this.pending = '';

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { AsnType, Gender, PositionKind, PositionLevel } from '../../subgraphs/personnel/enums.js';
 import { parseNip } from '../../subgraphs/personnel/nip.js';
+import { repeatedKeySql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind, RowProblem } from '../kind.js';
 
@@ -9,7 +10,13 @@ const MANAGERIAL_LEVELS = ['JPT_UTAMA', 'JPT_MADYA', 'JPT_PRATAMA', 'ADMINISTRAT
 
 const COLUMNS: readonly Column[] = [
   { name: 'nip', type: 'text', required: false, meaning: '18-digit NIP of a PNS (spaces allowed); empty for PPPK' },
-  { name: 'ni_pppk', type: 'text', required: false, meaning: '18-digit NI PPPK of a contract employee; empty for PNS' },
+  {
+    name: 'ni_pppk',
+    type: 'text',
+    required: false,
+    pattern: { regex: /^\d{18}$/, reason: 'must have 18 digits' },
+    meaning: '18-digit NI PPPK of a contract employee; empty for PNS',
+  },
   { name: 'asn_type', type: 'choice', required: true, choices: Object.values(AsnType), meaning: 'PNS or PPPK' },
   { name: 'full_name', type: 'text', required: true, meaning: 'full name' },
   { name: 'birth_date', type: 'date', required: true, meaning: 'birth date (must match the NIP digits 1-8)' },
@@ -111,12 +118,11 @@ export const employees: ImportKind = {
     ),
     rowsWhere('ni_pppk', 'r.ni_pppk', "'is required for a PPPK'", "r.asn_type = 'PPPK' and r.ni_pppk is null"),
     rowsWhere('ni_pppk', 'r.ni_pppk', "'must be empty for a PNS'", "r.asn_type = 'PNS' and r.ni_pppk is not null"),
-    rowsWhere('ni_pppk', 'r.ni_pppk', "'must have 18 digits'", "r.ni_pppk !~ '^[0-9]{18}$'"),
     rowsWhere(
       'ni_pppk',
       'r.ni_pppk',
       "'digits 1-8 (birth date) are not a real date'",
-      "r.ni_pppk ~ '^[0-9]{18}$' and not pg_input_is_valid(substr(r.ni_pppk, 1, 8), 'date')",
+      "not pg_input_is_valid(substr(r.ni_pppk, 1, 8), 'date')",
     ),
     rowsWhere(
       'birth_date',
@@ -128,7 +134,7 @@ export const employees: ImportKind = {
       'birth_date',
       'r.birth_date::text',
       "'differs from the birth date in the NI PPPK (' || substr(r.ni_pppk, 1, 8) || ')'",
-      "r.ni_pppk ~ '^[0-9]{18}$' and substr(r.ni_pppk, 1, 8) <> to_char(r.birth_date, 'YYYYMMDD')",
+      "substr(r.ni_pppk, 1, 8) <> to_char(r.birth_date, 'YYYYMMDD')",
     ),
     rowsWhere(
       'gender',
@@ -148,12 +154,8 @@ export const employees: ImportKind = {
       "'is before the 18th birthday'",
       "r.appointed_on < r.birth_date + interval '18 years'",
     ),
-    `select d.line, 'nip', d.nip, 'appears again (first on line ' || d.first_line || ')'
-       from (select line, nip, min(line) over (partition by nip) as first_line from import_rows where nip is not null) d
-      where d.line > d.first_line`,
-    `select d.line, 'ni_pppk', d.ni_pppk, 'appears again (first on line ' || d.first_line || ')'
-       from (select line, ni_pppk, min(line) over (partition by ni_pppk) as first_line from import_rows where ni_pppk is not null) d
-      where d.line > d.first_line`,
+    repeatedKeySql(['nip'], 'nip', "'appears again'"),
+    repeatedKeySql(['ni_pppk'], 'ni_pppk', "'appears again'"),
     rowsWhere(
       'agency_code',
       'r.agency_code',
@@ -207,9 +209,16 @@ export const employees: ImportKind = {
         `with merged as (
            insert into personnel.employee as e (asn_type, nip, ni_pppk, full_name, birth_date, gender, appointed_on,
              agency_id, unit_id, rank_code, position_title, position_kind, position_level)
-           select asn_type, nip, ni_pppk, full_name, birth_date, gender, appointed_on, agency_id, unit_id, rank_code,
-                  position_title, position_kind, position_level
-             from employee_in where asn_type = $1
+           select i.asn_type, i.nip, i.ni_pppk, i.full_name, i.birth_date, i.gender, i.appointed_on, i.agency_id,
+                  i.unit_id, i.rank_code, i.position_title, i.position_kind, i.position_level
+             from employee_in i left join personnel.employee e on e.${key} = i.${key}
+            where i.asn_type = $1
+              -- Rows already as stated are left alone (an ON CONFLICT that finds them would still lock them).
+              and (e.id is null
+                or (e.full_name, e.birth_date, e.gender, e.appointed_on, e.agency_id, e.unit_id, e.rank_code,
+                    e.position_title, e.position_kind, e.position_level)
+                   is distinct from (i.full_name, i.birth_date, i.gender, i.appointed_on, i.agency_id, i.unit_id,
+                    i.rank_code, i.position_title, i.position_kind, i.position_level))
            on conflict (${key}) do update set
              full_name = excluded.full_name, birth_date = excluded.birth_date, gender = excluded.gender,
              appointed_on = excluded.appointed_on, agency_id = excluded.agency_id, unit_id = excluded.unit_id,

@@ -1,10 +1,17 @@
 import { EnrolmentStatus } from '../../subgraphs/learning/enums.js';
+import { repeatedKeySql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { lookUpInBatches } from '../references.js';
 
 const COLUMNS: readonly Column[] = [
-  { name: 'nip', type: 'text', required: true, meaning: 'NIP or NI PPPK of the participant (personnel checks it)' },
+  {
+    name: 'nip',
+    type: 'text',
+    required: true,
+    pattern: { regex: /^\d{18}$/, reason: 'must have 18 digits (a NIP or an NI PPPK)' },
+    meaning: 'NIP or NI PPPK of the participant (personnel checks it)',
+  },
   {
     name: 'offering_code',
     type: 'text',
@@ -68,7 +75,7 @@ export const enrolments: ImportKind = {
   async resolveReferences({ client, personnel }) {
     await lookUpInBatches(
       client,
-      `select distinct nip as key from import_rows where nip ~ '^[0-9]{18}$'`,
+      'select distinct nip as key from import_rows',
       (numbers) => personnel.employeesByNumber(numbers),
       'employee_ref',
       [
@@ -81,9 +88,8 @@ export const enrolments: ImportKind = {
     );
   },
   checks: [
-    `select r.line, 'nip', r.nip, 'must have 18 digits (a NIP or an NI PPPK)' from import_rows r where r.nip !~ '^[0-9]{18}$'`,
     `select r.line, 'nip', r.nip, 'personnel has no employee with this NIP or NI PPPK'
-       from import_rows r left join employee_ref e on e.number = r.nip where r.nip ~ '^[0-9]{18}$' and e.id is null`,
+       from import_rows r left join employee_ref e on e.number = r.nip where e.id is null`,
     `select r.line, 'offering_code', r.offering_code, 'no course offering has this code'
        from import_rows r left join learning.course_offering o on o.code = r.offering_code where o.id is null`,
     `select r.line, 'offering_code', r.offering_code, 'the offering was cancelled'
@@ -93,20 +99,30 @@ export const enrolments: ImportKind = {
       where r.jp_earned > c.jp`,
     `select r.line, 'jp_earned', r.jp_earned::text, 'must be 0 for a dropped enrolment' from import_rows r
       where r.status = 'DROPPED' and r.jp_earned > 0`,
-    `select d.line, 'nip', d.nip, 'is enrolled in ' || d.offering_code || ' again (first on line ' || d.first_line || ')'
-       from (select line, nip, offering_code, min(line) over (partition by nip, offering_code) as first_line from import_rows) d
-      where d.line > d.first_line`,
+    repeatedKeySql(['nip', 'offering_code'], 'nip', "'is enrolled in ' || r.offering_code || ' again'"),
   ],
   async merge({ client, rows }) {
     const { rows: counted } = await client.query<{ inserted: number; updated: number }>(`
-      with merged as (
-        insert into learning.enrolment as n (offering_id, employee_id, year, agency_id, unit_id, region_code, status,
-          jp_earned, pre_test, post_test, satisfaction)
-        select o.id, e.id, o.year, e.agency_id, e.unit_id, e.region_code, r.status, r.jp_earned, r.pre_test,
-               r.post_test, r.satisfaction
+      with incoming as (
+        select o.id as offering_id, e.id as employee_id, o.year, e.agency_id, e.unit_id, e.region_code, r.status,
+               r.jp_earned, r.pre_test::numeric(5, 2) as pre_test, r.post_test::numeric(5, 2) as post_test,
+               r.satisfaction::numeric(3, 2) as satisfaction
           from import_rows r
           join employee_ref e on e.number = r.nip
           join learning.course_offering o on o.code = r.offering_code
+      ), changed as (
+        -- Rows already as stated are left alone (an ON CONFLICT that finds them would still lock them).
+        select i.* from incoming i
+          left join learning.enrolment n on n.offering_id = i.offering_id and n.employee_id = i.employee_id
+         where n.id is null
+            or (n.status, n.jp_earned, n.pre_test, n.post_test, n.satisfaction)
+               is distinct from (i.status, i.jp_earned, i.pre_test, i.post_test, i.satisfaction)
+      ), merged as (
+        insert into learning.enrolment as n (offering_id, employee_id, year, agency_id, unit_id, region_code, status,
+          jp_earned, pre_test, post_test, satisfaction)
+        select offering_id, employee_id, year, agency_id, unit_id, region_code, status, jp_earned, pre_test, post_test,
+               satisfaction
+          from changed order by offering_id, employee_id
         on conflict (offering_id, employee_id) do update set status = excluded.status, jp_earned = excluded.jp_earned,
           pre_test = excluded.pre_test, post_test = excluded.post_test, satisfaction = excluded.satisfaction
         where (n.status, n.jp_earned, n.pre_test, n.post_test, n.satisfaction)

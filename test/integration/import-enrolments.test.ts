@@ -90,7 +90,14 @@ describe('import enrolments', () => {
     ];
     const report = await api.importText(enrolments, 'salah.csv', `${[HEADER, ...rows].join('\n')}\n`);
     expect(report.outcome).toBe('REJECTED');
-    expect(report.errors.map(formatError)).toEqual(['line 6, satisfaction: 6: is not between 1 and 5']);
+    expect(report.errors.map(formatError)).toEqual([
+      `line 2, jp_earned: ${offering.jp + 1}: is more than the course's ${offering.jp} JP`,
+      'line 3, nip: 199901012020011999: personnel has no employee with this NIP or NI PPPK',
+      'line 4, offering_code: NOPE-2025: no course offering has this code',
+      `line 5, offering_code: ${cancelled?.code}: the offering was cancelled`,
+      'line 6, satisfaction: 6: is not between 1 and 5',
+      'line 7, nip: 12345: must have 18 digits (a NIP or an NI PPPK)',
+    ]);
     rows[4] = `${numbers[2]},${offering.code},DROPPED,3,,,`;
     const second = await api.importText(enrolments, 'salah-2.csv', `${[HEADER, ...rows].join('\n')}\n`);
     expect(second.errors.map(formatError)).toEqual([
