@@ -29,7 +29,14 @@ export interface UnitReference {
   regionCode: string;
 }
 
+export interface AgencyReference {
+  code: string;
+  id: number;
+  regionCode: string;
+}
+
 export interface PersonnelDirectory {
+  agenciesByCode(codes: readonly string[]): Promise<AgencyReference[]>;
   employeesByNumber(numbers: readonly string[]): Promise<EmployeeReference[]>;
   unitsByCode(codes: readonly string[]): Promise<UnitReference[]>;
   /** Calls made so far (tests show that references are batched). */
@@ -93,6 +100,13 @@ export function personnelDirectory(url: string, viewer: Viewer = IMPORTER_VIEWER
         unitId: e.unit?.id ?? null,
         regionCode: e.unit?.regionCode ?? e.agency.regionCode,
       }));
+    },
+    async agenciesByCode(codes) {
+      const data = await ask<{ agenciesByCode: AgencyReference[] }>(
+        `query ImporterAgencies($codes: [String!]!) { agenciesByCode(codes: $codes) { id code regionCode } }`,
+        { codes },
+      );
+      return data.agenciesByCode;
     },
     async unitsByCode(codes) {
       const data = await ask<{

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { REFERENCE_BATCH } from './personnel-directory.js';
+import { type PersonnelDirectory, REFERENCE_BATCH } from './personnel-directory.js';
 
 /** A column of a temporary table filled from another subgraph's answers. */
 export interface ReferenceColumn<Row> {
@@ -53,4 +53,21 @@ export async function countMerged(
     params,
   );
   return { inserted: rows[0]?.inserted ?? 0, updated: rows[0]?.updated ?? 0 };
+}
+
+/** `employee_ref (number, id, agency_id, unit_id, region_code)`: personnel's answers for the file's `nip` column. */
+export function employeeReferences(client: pg.ClientBase, personnel: PersonnelDirectory): Promise<void> {
+  return lookUpInBatches(
+    client,
+    'select distinct nip as key from import_rows',
+    (numbers) => personnel.employeesByNumber(numbers),
+    'employee_ref',
+    [
+      { name: 'number', type: 'text', value: (e) => e.number },
+      { name: 'id', type: 'int', value: (e) => e.id },
+      { name: 'agency_id', type: 'int', value: (e) => e.agencyId },
+      { name: 'unit_id', type: 'int', value: (e) => e.unitId },
+      { name: 'region_code', type: 'text', value: (e) => e.regionCode },
+    ],
+  );
 }

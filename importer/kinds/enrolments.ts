@@ -2,7 +2,7 @@ import { EnrolmentStatus } from '../../subgraphs/learning/enums.js';
 import { repeatedKeySql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
-import { lookUpInBatches } from '../references.js';
+import { employeeReferences } from '../references.js';
 
 const COLUMNS: readonly Column[] = [
   {
@@ -72,21 +72,7 @@ export const enrolments: ImportKind = {
   description: 'Participants of course offerings: status, JP earned, pre/post test, satisfaction.',
   columns: COLUMNS,
   example: ['198609262015051001', 'MNJ-01-12.71-2025-01', 'COMPLETED', '20', '55.5', '71', '4.25'],
-  async resolveReferences({ client, personnel }) {
-    await lookUpInBatches(
-      client,
-      'select distinct nip as key from import_rows',
-      (numbers) => personnel.employeesByNumber(numbers),
-      'employee_ref',
-      [
-        { name: 'number', type: 'text', value: (e) => e.number },
-        { name: 'id', type: 'int', value: (e) => e.id },
-        { name: 'agency_id', type: 'int', value: (e) => e.agencyId },
-        { name: 'unit_id', type: 'int', value: (e) => e.unitId },
-        { name: 'region_code', type: 'text', value: (e) => e.regionCode },
-      ],
-    );
-  },
+  resolveReferences: ({ client, personnel }) => employeeReferences(client, personnel),
   checks: [
     `select r.line, 'nip', r.nip, 'personnel has no employee with this NIP or NI PPPK'
        from import_rows r left join employee_ref e on e.number = r.nip where e.id is null`,

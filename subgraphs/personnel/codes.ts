@@ -16,7 +16,7 @@ export const AGENCY_AFFAIR: Record<AgencyKind, string> = {
   PUBLIC_WORKS: '1.03',
   CIVIL_REGISTRY: '2.12',
   BKPSDM: '5.04',
-  DISTRICT_ADMINISTRATION: '7.01',
+  DISTRICT_ADMINISTRATION: '4.01',
 };
 
 /** An agency's code, SIPD style: region, affair, the agency's number within them (`12.71-1.02.01`). */

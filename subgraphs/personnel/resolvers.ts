@@ -11,6 +11,7 @@ import { byIdOrCode, checkedCodes, MAX_CODES_PER_CALL } from './by-code.js';
 import type { PersonnelLoaders } from './loaders.js';
 import { parseNip } from './nip.js';
 import {
+  agenciesByCode,
   type EmployeeScope,
   employeeByNip,
   employeesByNumber,
@@ -129,6 +130,16 @@ export class AgencyResolver {
     code?: string | null,
   ): Promise<Agency | null> {
     return byIdOrCode(id, code, ctx.loaders.agencyById, ctx.loaders.agencyByCode);
+  }
+
+  @Query(() => [Agency], {
+    description: `Agencies by code, at most ${MAX_CODES_PER_CALL} codes a call; unknown codes are left out (importers check references with it).`,
+  })
+  agenciesByCode(
+    @Ctx() ctx: Context,
+    @Arg('codes', () => [String], { description: 'Agency codes.' }) codes: string[],
+  ): Promise<Agency[]> {
+    return agenciesByCode(ctx.em, checkedCodes(codes, 'codes'));
   }
 
   @FieldResolver(() => Region, { description: 'The region the agency belongs to.' })
