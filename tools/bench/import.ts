@@ -2,7 +2,9 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type ImportReport, runImport } from '../../importer/engine.js';
@@ -26,6 +28,7 @@ export async function benchImport(databaseUrl: string, platform: Platform, rows:
     const bytes = (await stat(file)).size;
     console.log(`\nimport: ${written.toLocaleString('en')} enrolment rows, ${(bytes / 1e6).toFixed(1)} MB`);
     const copyBefore = await plainCopy(client, file);
+    const parseSeconds = await parseOnly(file);
     const personnel = personnelDirectory(platform.subgraphs.personnel.url);
     const run = async (): Promise<{ seconds: number; report: ImportReport }> => {
       const started = performance.now();
@@ -46,6 +49,7 @@ export async function benchImport(databaseUrl: string, platform: Platform, rows:
         `| ${name} | ${seconds.toFixed(2)} | ${Math.round(rate(seconds)).toLocaleString('en')} | ${(copySeconds / seconds).toFixed(2)}x |`,
       );
     line('plain COPY (csv) into an unindexed table of text columns (mean of before and after)', copySeconds);
+    line('csv-parse alone, no database (the ceiling of a csv-parse import)', parseSeconds);
     line(
       `npm run import -- enrolments (${first.report.inserted} inserted, ${first.report.updated} updated, ${first.report.unchanged} unchanged)`,
       first.seconds,
@@ -83,6 +87,17 @@ async function writeEnrolments(client: pg.Client, file: string, rows: number): P
   };
   await pipeline(lines(), out);
   return written;
+}
+
+/** Seconds csv-parse takes to read the file into records, with the importer's options. */
+async function parseOnly(file: string): Promise<number> {
+  const started = performance.now();
+  await pipeline(
+    createReadStream(file),
+    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }),
+    new Writable({ objectMode: true, write: (_record, _encoding, done) => done() }),
+  );
+  return (performance.now() - started) / 1000;
 }
 
 /** Seconds to COPY the file as it is into a fresh unindexed table. */
