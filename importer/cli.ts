@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { config } from '../subgraphs/shared/config.js';
-import { ImportSetupError, importTargets } from './connection.js';
+import { ImportSetupError, importSettings, importTargets } from './connection.js';
 import { DEFAULT_MAX_ERRORS, formatError, type ImportProgress, type ImportReport, runImport } from './engine.js';
 import type { ImportKind } from './kind.js';
 import { IMPORT_KINDS } from './kinds/index.js';
@@ -104,7 +104,7 @@ export async function main(args: readonly string[]): Promise<number> {
     return 0;
   }
   try {
-    const targets = await importTargets(config());
+    const targets = await importTargets(importSettings(config()));
     const report = await runImport({
       kind: command.kind,
       file: command.file ?? '',

@@ -15,14 +15,31 @@ export interface ImportTargets {
 
 export class ImportSetupError extends Error {}
 
-export async function importTargets(settings: Config): Promise<ImportTargets> {
-  const configured = settings.database.url;
-  if (configured) return { databaseUrl: configured, personnelUrl: settings.subgraphUrls.personnel };
+/** What `importTargets` needs of the configuration. */
+export interface ImportSettings {
+  env: Config['env'];
+  databaseUrl: string | undefined;
+  personnelUrl: string;
+  dataDir: string;
+}
+
+export function importSettings(settings: Config): ImportSettings {
+  return {
+    env: settings.env,
+    databaseUrl: settings.database.url,
+    personnelUrl: settings.subgraphUrls.personnel,
+    dataDir: settings.dev.dataDir,
+  };
+}
+
+export async function importTargets(settings: ImportSettings): Promise<ImportTargets> {
+  if (settings.databaseUrl) return { databaseUrl: settings.databaseUrl, personnelUrl: settings.personnelUrl };
   if (settings.env === 'production') {
     throw new ImportSetupError("DATABASE_URL must name the database owner's connection (the role that migrates)");
   }
-  const dataDir = settings.dev.dataDir;
+  const { dataDir } = settings;
   const credentials = await readJson<{ owner?: string }>(join(dataDir, 'credentials.json'));
+  // postmaster.pid: pid, data folder, start time, port, ... (one a line).
   const pid = await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').catch(() => undefined);
   const port = pid?.split('\n')[3]?.trim();
   if (!credentials?.owner || !port) {
@@ -34,10 +51,7 @@ export async function importTargets(settings: Config): Promise<ImportTargets> {
   const url = new URL(`postgres://127.0.0.1:${port}/pembinaan`);
   url.username = 'pembinaan_owner';
   url.password = credentials.owner;
-  return {
-    databaseUrl: url.toString(),
-    personnelUrl: run?.subgraphs?.personnel?.url ?? settings.subgraphUrls.personnel,
-  };
+  return { databaseUrl: url.toString(), personnelUrl: run?.subgraphs?.personnel?.url ?? settings.personnelUrl };
 }
 
 async function readJson<T>(path: string): Promise<T | undefined> {

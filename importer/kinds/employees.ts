@@ -84,7 +84,7 @@ export const employees: ImportKind = {
     '198609262015051001',
     '',
     'PNS',
-    'Siti Aminah',
+    'Ahmad Siregar',
     '1986-09-26',
     'M',
     '2015-05-01',

@@ -1,6 +1,12 @@
+import { execFile } from 'node:child_process';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../../importer/engine.js';
 import { employees } from '../../importer/kinds/employees.js';
+import { childEnvironment, projectRoot } from '../../subgraphs/shared/config.js';
 import { useImportPlatform } from '../support/import-platform.js';
 
 const api = useImportPlatform();
@@ -192,5 +198,31 @@ describe('import employees', () => {
     expect(runs[0]?.inserted).toBe(5);
     expect(runs[3]?.errorCount).toBe(1);
     expect(runs[0]?.fileSha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('runs from the command line: exit 0 with the counts, exit 1 with the errors of a rejected file', async () => {
+    const p = await place();
+    const file = join(tmpdir(), `pembinaan-cli-${process.pid}.csv`);
+    const cli = (args: string[]) =>
+      promisify(execFile)(process.execPath, [join(projectRoot(), 'dist', 'importer', 'cli.js'), ...args], {
+        env: childEnvironment({ DATABASE_URL: api.databaseUrl, PERSONNEL_URL: api.platform.subgraphs.personnel.url }),
+        encoding: 'utf8',
+      }).then(
+        (done) => ({ code: 0, stdout: done.stdout }),
+        (failed: { code: number; stdout: string }) => ({ code: failed.code, stdout: failed.stdout }),
+      );
+    const row = `199204042016051907,,PNS,Joko Sembiring,1992-04-04,M,2016-05-01,${p.agency},${p.unit},III/a,Perawat,NONMANAJERIAL,FUNGSIONAL`;
+    await writeFile(file, `${HEADER}\n${row}\n`);
+    const applied = await cli(['employees', file]);
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('employees: 1 inserted, 0 updated, 0 unchanged (were written)');
+    await writeFile(file, `${HEADER}\n${row.replace('1992-04-04', '1992-04-05')}\n`);
+    const rejected = await cli(['employees', file]);
+    expect(rejected.code).toBe(1);
+    expect(rejected.stdout).toContain(
+      'line 2, birth_date: 1992-04-05: differs from the birth date in the NIP (19920404)',
+    );
+    expect(await employeeByNip('199204042016051907')).toMatchObject({ birthDate: '1992-04-04' });
+    await rm(file);
   });
 });
