@@ -12,3 +12,19 @@ export function repeatedKeySql(keys: readonly string[], column: string, reason: 
            group by ${list} having count(*) > 1) g
     join import_rows r on ${keys.map((k) => `r.${k} = g.${k}`).join(' and ')} and r.line > g.first_line`;
 }
+
+/**
+ * For personnel's own kinds: `employee_key (number, id, asn_type, appointed_on)`, the employees the file's
+ * `nip` column names (NIP or NI PPPK), read from personnel's tables with their unique indexes.
+ */
+export const EMPLOYEE_KEYS_SQL = `
+  create temp table employee_key on commit drop as
+  select n.number, e.id, e.asn_type, e.appointed_on
+    from (select distinct nip as number from import_rows) n join personnel.employee e on e.nip = n.number::bpchar
+  union all
+  select n.number, e.id, e.asn_type, e.appointed_on
+    from (select distinct nip as number from import_rows) n join personnel.employee e on e.ni_pppk = n.number::bpchar`;
+
+/** Rows naming an employee personnel does not have (after `EMPLOYEE_KEYS_SQL`). */
+export const UNKNOWN_EMPLOYEE_SQL = `select r.line, 'nip', r.nip, 'no employee has this NIP or NI PPPK'
+  from import_rows r left join employee_key k on k.number = r.nip where k.id is null`;

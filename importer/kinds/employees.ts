@@ -6,7 +6,7 @@ import type { Column } from '../columns.js';
 import type { ImportKind, RowProblem } from '../kind.js';
 
 /** Levels of managerial positions (UU 20/2023); the others are non-managerial. */
-const MANAGERIAL_LEVELS = ['JPT_UTAMA', 'JPT_MADYA', 'JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS'];
+export const MANAGERIAL_LEVELS = ['JPT_UTAMA', 'JPT_MADYA', 'JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS'];
 
 const COLUMNS: readonly Column[] = [
   { name: 'nip', type: 'text', required: false, meaning: '18-digit NIP of a PNS (spaces allowed); empty for PPPK' },

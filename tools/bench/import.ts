@@ -30,12 +30,19 @@ export async function benchImport(databaseUrl: string, platform: Platform, rows:
     const copyBefore = await plainCopy(client, file);
     const parseSeconds = await parseOnly(file);
     const personnel = personnelDirectory(platform.subgraphs.personnel.url);
-    const run = async (): Promise<{ seconds: number; report: ImportReport }> => {
+    const run = async (): Promise<{ seconds: number; report: ImportReport; rssGrowth: number }> => {
+      const rssBefore = process.memoryUsage().rss;
+      let rssPeak = rssBefore;
+      const sampler = setInterval(() => {
+        rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+      }, 50);
       const started = performance.now();
-      const report = await runImport({ kind: enrolments, file, databaseUrl, personnel, importedBy: 'bench' });
+      const report = await runImport({ kind: enrolments, file, databaseUrl, personnel, importedBy: 'bench' }).finally(
+        () => clearInterval(sampler),
+      );
       if (report.outcome !== 'APPLIED')
         throw new Error(`bench import ${report.outcome}: ${JSON.stringify(report.errors[0])}`);
-      return { seconds: (performance.now() - started) / 1000, report };
+      return { seconds: (performance.now() - started) / 1000, report, rssGrowth: rssPeak - rssBefore };
     };
     const first = await run();
     const again = await run();
@@ -55,6 +62,10 @@ export async function benchImport(databaseUrl: string, platform: Platform, rows:
       first.seconds,
     );
     line(`the same file again (${again.report.unchanged} unchanged)`, again.seconds);
+    const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
+    console.log(
+      `memory of this process during the imports (file ${mb(bytes)} MB): peak RSS growth ${mb(first.rssGrowth)} MB, then ${mb(again.rssGrowth)} MB`,
+    );
   } finally {
     await client.end();
     await rm(folder, { recursive: true, force: true });
