@@ -35,7 +35,13 @@ export interface AgencyReference {
   regionCode: string;
 }
 
+export interface RegionReference {
+  code: string;
+  level: string;
+}
+
 export interface PersonnelDirectory {
+  regionsByCode(codes: readonly string[]): Promise<RegionReference[]>;
   agenciesByCode(codes: readonly string[]): Promise<AgencyReference[]>;
   employeesByNumber(numbers: readonly string[]): Promise<EmployeeReference[]>;
   unitsByCode(codes: readonly string[]): Promise<UnitReference[]>;
@@ -100,6 +106,13 @@ export function personnelDirectory(url: string, viewer: Viewer = IMPORTER_VIEWER
         unitId: e.unit?.id ?? null,
         regionCode: e.unit?.regionCode ?? e.agency.regionCode,
       }));
+    },
+    async regionsByCode(codes) {
+      const data = await ask<{ regionsByCode: RegionReference[] }>(
+        `query ImporterRegions($codes: [String!]!) { regionsByCode(codes: $codes) { code level } }`,
+        { codes },
+      );
+      return data.regionsByCode;
     },
     async agenciesByCode(codes) {
       const data = await ask<{ agenciesByCode: AgencyReference[] }>(

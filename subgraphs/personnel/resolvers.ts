@@ -16,6 +16,7 @@ import {
   employeeByNip,
   employeesByNumber,
   presenceByRegion,
+  regionsByCode,
   scopeOf,
   staffingByRegion,
   unitsByCode,
@@ -71,6 +72,16 @@ export class RegionResolver {
   })
   region(@Ctx() ctx: Context, @Arg('code', { description: 'Kemendagri code.' }) code: string): Promise<Region | null> {
     return ctx.loaders.regionByCode.load(validateRegionCode(code, 'code'));
+  }
+
+  @Query(() => [Region], {
+    description: `Regions by Kemendagri code, at most ${MAX_CODES_PER_CALL} codes a call; unknown codes are left out (importers check references with it).`,
+  })
+  regionsByCode(
+    @Ctx() ctx: Context,
+    @Arg('codes', () => [String], { description: 'Kemendagri codes.' }) codes: string[],
+  ): Promise<Region[]> {
+    return regionsByCode(ctx.em, checkedCodes(codes, 'codes'));
   }
 
   @FieldResolver(() => Region, { nullable: true, description: 'The enclosing region; null for a province.' })
