@@ -15,16 +15,21 @@ export function repeatedKeySql(keys: readonly string[], column: string, reason: 
 
 /**
  * For personnel's own kinds: `employee_key (number, id, asn_type, appointed_on)`, the employees the file's
- * `nip` column names (NIP or NI PPPK), read from personnel's tables with their unique indexes.
+ * NIP or NI PPPK columns name, read from personnel's tables with their unique indexes.
  */
-export const EMPLOYEE_KEYS_SQL = `
+export function employeeKeysSql(columns: readonly string[] = ['nip']): string {
+  const numbers = `select distinct number from (${columns.map((c) => `select ${c} as number from import_rows`).join(' union all ')}) u`;
+  return `
   create temp table employee_key on commit drop as
   select n.number, e.id, e.asn_type, e.appointed_on
-    from (select distinct nip as number from import_rows) n join personnel.employee e on e.nip = n.number::bpchar
+    from (${numbers}) n join personnel.employee e on e.nip = n.number::bpchar
   union all
   select n.number, e.id, e.asn_type, e.appointed_on
-    from (select distinct nip as number from import_rows) n join personnel.employee e on e.ni_pppk = n.number::bpchar`;
+    from (${numbers}) n join personnel.employee e on e.ni_pppk = n.number::bpchar`;
+}
 
-/** Rows naming an employee personnel does not have (after `EMPLOYEE_KEYS_SQL`). */
-export const UNKNOWN_EMPLOYEE_SQL = `select r.line, 'nip', r.nip, 'no employee has this NIP or NI PPPK'
-  from import_rows r left join employee_key k on k.number = r.nip where k.id is null`;
+/** Rows whose `column` names an employee personnel does not have (after `employeeKeysSql`). */
+export function unknownEmployeeSql(column = 'nip'): string {
+  return `select r.line, '${column}', r.${column}, 'no employee has this NIP or NI PPPK'
+  from import_rows r left join employee_key k on k.number = r.${column} where k.id is null`;
+}

@@ -5,6 +5,7 @@ import { courses } from './courses.js';
 import { employees } from './employees.js';
 import { enrolments } from './enrolments.js';
 import { ikmResponses } from './ikm-responses.js';
+import { mentoring } from './mentoring.js';
 import { offerings } from './offerings.js';
 import { positionHistory } from './position-history.js';
 import { rankHistory } from './rank-history.js';
@@ -19,6 +20,7 @@ export const IMPORT_KINDS: Readonly<Record<string, ImportKind>> = Object.fromEnt
     employees,
     rankHistory,
     positionHistory,
+    mentoring,
     ikmResponses,
     courses,
     offerings,

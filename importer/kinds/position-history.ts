@@ -1,5 +1,5 @@
 import { PositionKind, PositionLevel } from '../../subgraphs/personnel/enums.js';
-import { EMPLOYEE_KEYS_SQL, repeatedKeySql, UNKNOWN_EMPLOYEE_SQL } from '../checks.js';
+import { employeeKeysSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { countMerged } from '../references.js';
@@ -53,10 +53,10 @@ export const positionHistory: ImportKind = {
     '2021-01-01',
   ],
   async resolveReferences({ client }) {
-    await client.query(EMPLOYEE_KEYS_SQL);
+    await client.query(employeeKeysSql());
   },
   checks: [
-    UNKNOWN_EMPLOYEE_SQL,
+    unknownEmployeeSql(),
     `select r.line, 'agency_code', r.agency_code, 'no agency has this code'
        from import_rows r left join personnel.agency a on a.code = r.agency_code where a.id is null`,
     `select r.line, 'unit_code', r.unit_code,

@@ -1,4 +1,4 @@
-import { EMPLOYEE_KEYS_SQL, repeatedKeySql, UNKNOWN_EMPLOYEE_SQL } from '../checks.js';
+import { employeeKeysSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { countMerged } from '../references.js';
@@ -40,10 +40,10 @@ export const rankHistory: ImportKind = {
   columns: COLUMNS,
   example: ['198609262015051001', 'III/b', '2019-04-01'],
   async resolveReferences({ client }) {
-    await client.query(EMPLOYEE_KEYS_SQL);
+    await client.query(employeeKeysSql());
   },
   checks: [
-    UNKNOWN_EMPLOYEE_SQL,
+    unknownEmployeeSql(),
     `select r.line, 'rank_code', r.rank_code,
             case when k.code is null then 'is not a rank (III/a, PPPK-IX, ...)' else 'is a ' || k.asn_type || ' rank, the employee is ' || e.asn_type end
        from import_rows r join employee_key e on e.number = r.nip left join personnel.rank k on k.code = r.rank_code

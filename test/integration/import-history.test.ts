@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../../importer/engine.js';
+import { mentoring } from '../../importer/kinds/mentoring.js';
 import { positionHistory } from '../../importer/kinds/position-history.js';
 import { rankHistory } from '../../importer/kinds/rank-history.js';
 import { useImportPlatform } from '../support/import-platform.js';
@@ -100,6 +101,35 @@ describe('import rank and position history', () => {
     const bad = `${header}\n${p.nip},${p.agency_code},${unit?.code},Staf,MANAJERIAL,PELAKSANA,2026-04-01\n`;
     expect((await api.importText(positionHistory, 'mutasi-bad.csv', bad)).errors.map(formatError)).toEqual([
       'line 2, position_kind: MANAJERIAL: does not fit position level PELAKSANA',
+    ]);
+  });
+});
+
+describe('import mentoring pairs', () => {
+  it('imports pairs keyed by mentor, mentee and start; re-import is a no-op; ending a pair updates it', async () => {
+    const [mentor, mentee] = await api.sql<{ number: string; id: number }>(
+      'select coalesce(nip, ni_pppk) as number, id from personnel.employee order by id desc limit 2',
+    );
+    const header = 'mentor_nip,mentee_nip,started_on,ended_on,focus';
+    const file = `${header}\n${mentor?.number},${mentee?.number},2026-02-01,,Pelayanan publik\n`;
+    expect(await api.importText(mentoring, 'mentor.csv', file)).toMatchObject({ outcome: 'APPLIED', inserted: 1 });
+    const mentors = async () => {
+      const result = await api.query<{
+        employee: { mentors: { nodes: { startedOn: string; endedOn: string | null }[] } };
+      }>('query ($id: Int!) { employee(id: $id) { mentors { nodes { startedOn endedOn } } } }', { id: mentee?.id });
+      expect(result.errors).toBeUndefined();
+      return result.data?.employee.mentors.nodes.filter((n) => n.startedOn === '2026-02-01');
+    };
+    expect(await mentors()).toEqual([{ startedOn: '2026-02-01', endedOn: null }]);
+    expect(await api.importText(mentoring, 'mentor.csv', file)).toMatchObject({ unchanged: 1 });
+    const ended = file.replace('2026-02-01,,', '2026-02-01,2026-08-01,');
+    expect(await api.importText(mentoring, 'mentor-2.csv', ended)).toMatchObject({ updated: 1 });
+    expect(await mentors()).toEqual([{ startedOn: '2026-02-01', endedOn: '2026-08-01' }]);
+
+    const bad = `${header}\n${mentor?.number},${mentor?.number},2026-02-01,2026-01-01,Diri sendiri\n`;
+    expect((await api.importText(mentoring, 'mentor-bad.csv', bad)).errors.map(formatError)).toEqual([
+      'line 2, ended_on: 2026-01-01: is before started_on (2026-02-01)',
+      `line 2, mentee_nip: ${mentor?.number}: is the mentor too`,
     ]);
   });
 });
