@@ -63,26 +63,37 @@ interface GraphqlAnswer<Data> {
   errors?: { message: string }[];
 }
 
-export class PersonnelApiError extends Error {}
+export class SubgraphApiError extends Error {}
 
-export function personnelDirectory(url: string, viewer: Viewer = IMPORTER_VIEWER): PersonnelDirectory {
+/** A caller of one subgraph's GraphQL API, each call signed with the internal token for `viewer`. */
+export function subgraphCaller(name: string, url: string, viewer: Viewer = IMPORTER_VIEWER) {
   let calls = 0;
-  const ask = async <Data>(query: string, variables: Record<string, unknown>): Promise<Data> => {
-    calls++;
-    const keys = await loadInternalKeys(config().auth.internal, 'sign');
-    const headers = new Headers({ 'content-type': 'application/json' });
-    await setViewerHeader(headers, viewer, keys.signingKey);
-    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    const answer = (await response.json().catch(() => ({}))) as GraphqlAnswer<Data>; // the API's JSON shape
-    if (!response.ok || answer.errors?.length || !answer.data) {
-      const reason = answer.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`;
-      throw new PersonnelApiError(`personnel's API (${url}) did not answer the reference check: ${reason}`);
-    }
-    return answer.data;
-  };
   return {
     get calls() {
       return calls;
+    },
+    async ask<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {
+      calls++;
+      const keys = await loadInternalKeys(config().auth.internal, 'sign');
+      const headers = new Headers({ 'content-type': 'application/json' });
+      await setViewerHeader(headers, viewer, keys.signingKey);
+      const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const answer = (await response.json().catch(() => ({}))) as GraphqlAnswer<Data>; // the API's JSON shape
+      if (!response.ok || answer.errors?.length || !answer.data) {
+        const reason = answer.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`;
+        throw new SubgraphApiError(`${name}'s API (${url}) did not answer the reference check: ${reason}`);
+      }
+      return answer.data;
+    },
+  };
+}
+
+export function personnelDirectory(url: string, viewer: Viewer = IMPORTER_VIEWER): PersonnelDirectory {
+  const caller = subgraphCaller('personnel', url, viewer);
+  const ask = <Data>(query: string, variables: Record<string, unknown>) => caller.ask<Data>(query, variables);
+  return {
+    get calls() {
+      return caller.calls;
     },
     async employeesByNumber(numbers) {
       const data = await ask<{

