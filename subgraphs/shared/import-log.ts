@@ -2,9 +2,6 @@ import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/core';
 import { Arg, Args, Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphName } from '../names.js';
-
-export { importLogTableSql } from './import-log-sql.js';
-
 import { byId, Connection, type ListSql, pageLoader, WHOLE_LIST } from './connection.js';
 import { type EnumValue, graphqlEnum } from './enums.js';
 import { PageArgs } from './pagination.js';

@@ -152,7 +152,7 @@ describe('import employees', () => {
     expect(second.errorCount).toBe(7);
   });
 
-  it('rejects a file whose header is not the fixed one', async () => {
+  it('rejects a file whose header is not the fixed one, or an empty file; a header alone imports nothing', async () => {
     const result = await api.importText(employees, 'header.csv', 'nip,name\n1,2\n');
     expect(result.outcome).toBe('REJECTED');
     expect(result.errors[0]).toMatchObject({
@@ -160,6 +160,10 @@ describe('import employees', () => {
       column: '(header)',
       reason: `the header must be exactly ${HEADER}`,
     });
+    const empty = await api.importText(employees, 'empty.csv', '');
+    expect(empty.errors[0]?.reason).toBe(`the file is empty; the header must be exactly ${HEADER}`);
+    const headerOnly = await api.importText(employees, 'header-only.csv', `${HEADER}\r\n`, { dryRun: true });
+    expect(headerOnly).toMatchObject({ outcome: 'DRY_RUN', rowsRead: 0, inserted: 0, updated: 0, unchanged: 0 });
   });
 
   it('records every import, listable through GraphQL', async () => {
@@ -193,6 +197,8 @@ describe('import employees', () => {
       ['many-bad.csv', 'REJECTED'],
       ['many-bad-2.csv', 'REJECTED'],
       ['header.csv', 'REJECTED'],
+      ['empty.csv', 'REJECTED'],
+      ['header-only.csv', 'DRY_RUN'],
       ['dry.csv', 'DRY_RUN'],
     ]);
     expect(runs[0]?.inserted).toBe(5);
