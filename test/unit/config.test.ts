@@ -80,6 +80,7 @@ describe('product apart from tooling', () => {
       'subgraphs/start-subgraph.ts',
       'importer/cli.ts',
       'importer/check-references.ts',
+      'importer/export.ts',
     ]) {
       const loaded = staticImports(join(root, entry));
       const files = [...loaded].map((file) => relative(root, file));
