@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { importRunEntity } from '../shared/import-log.js';
 
 /** MikroORM entities of the budgeting schema. Money is bigint, read as strings: never floats. */
 
@@ -32,4 +33,4 @@ export const OfferingCost = defineEntity({
 });
 export type OfferingCost = InferEntity<typeof OfferingCost>;
 
-export const budgetingEntities = [BudgetLine, OfferingCost];
+export const budgetingEntities = [BudgetLine, OfferingCost, importRunEntity()];

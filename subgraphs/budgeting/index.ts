@@ -1,3 +1,4 @@
+import { importLogResolver } from '../shared/import-log.js';
 import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { budgetingEntities } from './entities.js';
 import { type BudgetingLoaders, createBudgetingLoaders } from './loaders.js';
@@ -10,7 +11,13 @@ export const budgeting: SubgraphDefinition<BudgetingLoaders> = {
   name: 'budgeting',
   entities: budgetingEntities,
   migrations,
-  resolvers: [BudgetResolver, AgencyBudgetResolver, OfferingCostResolver, ImpactSpendingResolver],
+  resolvers: [
+    BudgetResolver,
+    AgencyBudgetResolver,
+    OfferingCostResolver,
+    ImpactSpendingResolver,
+    importLogResolver('budgeting', 'budgetingImports'),
+  ],
   orphanedTypes: [Agency, CourseOffering, TrainingImpactComparison],
   references: {
     Agency: (ref) => ({ id: Number(ref.id) }),

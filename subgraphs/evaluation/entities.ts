@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { importRunEntity } from '../shared/import-log.js';
 import { SkpRating } from './enums.js';
 
 /** MikroORM entities of the evaluation schema. Scores are computed in SQL from the reference tables. */
@@ -33,4 +34,4 @@ export const IkmSurvey = defineEntity({
 });
 export type IkmSurvey = InferEntity<typeof IkmSurvey>;
 
-export const evaluationEntities = [SkpAppraisal, IkmSurvey];
+export const evaluationEntities = [SkpAppraisal, IkmSurvey, importRunEntity()];

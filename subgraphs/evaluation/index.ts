@@ -1,3 +1,4 @@
+import { importLogResolver } from '../shared/import-log.js';
 import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { evaluationEntities } from './entities.js';
 import { TrainingImpactComparison } from './impact-types.js';
@@ -23,6 +24,7 @@ export const evaluation: SubgraphDefinition<EvaluationLoaders> = {
     IkmSurveyResolver,
     TrainingImpactResolver,
     RegionImpactResolver,
+    importLogResolver('evaluation', 'evaluationImports'),
   ],
   orphanedTypes: [Employee, ServiceUnit, TrainingImpactComparison],
   references: {

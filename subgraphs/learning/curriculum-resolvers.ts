@@ -13,7 +13,7 @@ import {
   UpdateCourseInput,
 } from './curriculum-types.js';
 import type { LearningLoaders } from './loaders.js';
-import { Course, CourseModule, CourseOffering, LearningOutcome, University } from './types.js';
+import { Course, CourseModule, CourseOffering, LearningOutcome } from './types.js';
 
 type Context = RequestContext<LearningLoaders>;
 
@@ -64,17 +64,6 @@ export class OfferingCurriculumResolver {
   curriculumVersion(@Root() offering: CourseOffering, @Ctx() ctx: Context): Promise<CurriculumVersion> {
     const { curriculumVersionId } = offering as OfferingWithVersion; // service.ts selects the column; the type omits it
     return loadExisting(ctx.loaders.curriculumVersionById, curriculumVersionId, 'curriculum version');
-  }
-}
-
-@Resolver(() => University)
-export class UniversityCodeResolver {
-  @FieldResolver(() => String, {
-    description:
-      'Stable code of the university (today its short name, e.g. "UNIMED"): the code a partner-university credential names.',
-  })
-  code(@Root() university: University): string {
-    return university.shortName;
   }
 }
 

@@ -105,7 +105,7 @@ const VERSION_COLUMNS = `v.id, v.course_id as "courseId", v.version,
   v.published_by as "publishedBy", v.note,
   (select coalesce(sum(m.jp), 0)::int from learning.course_module m where m.curriculum_version_id = v.id) as jp,
   not exists (select 1 from learning.curriculum_version w where w.course_id = v.course_id and w.version > v.version) as current,
-  u.short_name as "universityCode", u.region_code as "regionCode"`;
+  u.code as "universityCode", u.region_code as "regionCode"`;
 
 /** Curriculum versions of each course, oldest first (ids grow with versions), paged by id. */
 export const CURRICULUM_VERSIONS_OF_COURSE: ListSql<CurriculumVersionRow> = {
@@ -397,7 +397,7 @@ async function rowsOf<Row extends Record<string, unknown>>(
 async function universityByCode(db: Queryable, code: string): Promise<UniversityRow | undefined> {
   const [row] = await rowsOf<UniversityRow & Record<string, unknown>>(
     db,
-    'select id, short_name as code, region_code as "regionCode" from learning.university where short_name = $1',
+    'select id, code, region_code as "regionCode" from learning.university where code = $1',
     [code],
   );
   return row;
@@ -407,7 +407,7 @@ async function universityById(db: Queryable, id: number | null): Promise<Univers
   if (id === null) return null;
   const [row] = await rowsOf<UniversityRow & Record<string, unknown>>(
     db,
-    'select id, short_name as code, region_code as "regionCode" from learning.university where id = $1',
+    'select id, code, region_code as "regionCode" from learning.university where id = $1',
     [id],
   );
   return row ?? null;

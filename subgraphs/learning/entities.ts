@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { importRunEntity } from '../shared/import-log.js';
 import { CompetencyKind, Delivery, EnrolmentStatus, LearningMode, OfferingStatus, Programme } from './enums.js';
 
 /** MikroORM entities of the learning schema. Employee, unit, agency and region ids point into personnel. */
@@ -21,6 +22,7 @@ export const University = defineEntity({
   tableName: 'university',
   properties: {
     id: p.integer().primary(),
+    code: p.string(),
     name: p.string(),
     shortName: p.string(),
     regionCode: p.string(),
@@ -94,6 +96,7 @@ export const CourseOffering = defineEntity({
   tableName: 'course_offering',
   properties: {
     id: p.integer().primary(),
+    code: p.string(),
     courseId: p.integer(),
     curriculumVersionId: p.integer(),
     regionCode: p.string(),
@@ -136,4 +139,5 @@ export const learningEntities = [
   LearningOutcome,
   CourseOffering,
   Enrolment,
+  importRunEntity(),
 ];

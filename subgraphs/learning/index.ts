@@ -1,10 +1,10 @@
+import { importLogResolver } from '../shared/import-log.js';
 import type { SubgraphDefinition } from '../shared/subgraph.js';
 import {
   CourseCurriculumResolver,
   CurriculumMutationResolver,
   CurriculumVersionResolver,
   OfferingCurriculumResolver,
-  UniversityCodeResolver,
 } from './curriculum-resolvers.js';
 import { learningEntities } from './entities.js';
 import { createLearningLoaders, type LearningLoaders } from './loaders.js';
@@ -40,8 +40,8 @@ export const learning: SubgraphDefinition<LearningLoaders> = {
     CurriculumVersionResolver,
     CourseCurriculumResolver,
     OfferingCurriculumResolver,
-    UniversityCodeResolver,
     CurriculumMutationResolver,
+    importLogResolver('learning', 'learningImports'),
   ],
   orphanedTypes: [Employee, Region, ServiceUnit, TrainingImpactComparison],
   references: {

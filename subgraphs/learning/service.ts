@@ -30,7 +30,7 @@ export function competenciesById(em: EntityManager, ids: readonly number[]): Pro
 export const UNIVERSITIES: ListSql<University> = {
   parentType: 'text',
   from: 'learning.university u',
-  columns: 'u.id, u.name, u.short_name as "shortName", u.region_code as "regionCode"',
+  columns: 'u.id, u.code, u.name, u.short_name as "shortName", u.region_code as "regionCode"',
   parent: 'true',
   key: 'u.id',
   keyType: 'int',
@@ -96,10 +96,10 @@ export function offeringsById(em: EntityManager, ids: readonly number[]): Promis
   return em.find(CourseOffering, { id: { $in: [...ids] } });
 }
 
-const OFFERING_COLUMNS = `o.id, o.course_id as "courseId", o.curriculum_version_id as "curriculumVersionId",
+const OFFERING_COLUMNS = `o.id, o.code, o.course_id as "courseId", o.curriculum_version_id as "curriculumVersionId",
   o.region_code as "regionCode", o.year, o.starts_on::text as "startsOn", o.ends_on::text as "endsOn", o.capacity,
   o.venue, o.status,
-  (select u.short_name from learning.course c join learning.university u on u.id = c.university_id
+  (select u.code from learning.course c join learning.university u on u.id = c.university_id
     where c.id = o.course_id) as "universityCode"`;
 
 /** What the regions of one catalogue statement share: the year and the statuses asked for (null: all). */

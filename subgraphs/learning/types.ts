@@ -35,6 +35,9 @@ export class University {
   @Field(() => Int, { description: 'University id.' })
   id!: number;
 
+  @Field({ description: 'Natural key: the university code (its short name in capitals, e.g. "USU").' })
+  code!: string;
+
   @Field({ description: 'Name, e.g. "Universitas Sumatera Utara".' })
   name!: string;
 
@@ -111,6 +114,11 @@ export class Course {
 export class CourseOffering {
   @Field(() => Int, { description: 'Offering id.' })
   id!: number;
+
+  @Field({
+    description: 'Natural key: course code, region, year and number ("MNJ-01-12.71-2025-02"). Enrolment files name it.',
+  })
+  code!: string;
 
   @Field({ description: 'Kemendagri code of the organising region.' })
   regionCode!: string;

@@ -1,4 +1,5 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { importRunEntity } from '../shared/import-log.js';
 import {
   AgencyKind,
   AsnType,
@@ -43,6 +44,7 @@ export const Agency = defineEntity({
   tableName: 'agency',
   properties: {
     id: p.integer().primary(),
+    code: p.string(),
     regionCode: p.string(),
     name: p.string(),
     kind: p.enum(() => AgencyKind),
@@ -55,6 +57,7 @@ export const ServiceUnit = defineEntity({
   tableName: 'service_unit',
   properties: {
     id: p.integer().primary(),
+    code: p.string(),
     agencyId: p.integer(),
     regionCode: p.string(),
     name: p.string(),
@@ -138,4 +141,5 @@ export const personnelEntities = [
   RankHistory,
   PositionHistory,
   MentoringPair,
+  importRunEntity(),
 ];

@@ -1,3 +1,4 @@
+import { importLogResolver } from '../shared/import-log.js';
 import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { AccessLogResolver } from './access.js';
 import { personnelEntities } from './entities.js';
@@ -26,6 +27,7 @@ export const personnel: SubgraphDefinition<PersonnelLoaders> = {
     MentoringPairResolver,
     ImpactStaffingResolver,
     AccessLogResolver,
+    importLogResolver('personnel', 'personnelImports'),
   ],
   orphanedTypes: [TrainingImpactComparison],
   references: {

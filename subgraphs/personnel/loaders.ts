@@ -29,6 +29,14 @@ export function createPersonnelLoaders(em: EntityManager) {
       (e) => e.agencyId,
     ),
     agencyPageByRegion: pageLoader(em, service.AGENCIES_IN_REGION),
+    agencyByCode: oneByKey(
+      (codes: readonly string[]) => service.agenciesByCode(em, codes),
+      (a) => a.code,
+    ),
+    unitByCode: oneByKey(
+      (codes: readonly string[]) => service.unitsByCode(em, codes),
+      (u) => u.code,
+    ),
     unitById: oneByKey(
       (ids: readonly number[]) => service.unitsById(em, ids),
       (u) => u.id,

@@ -21,7 +21,8 @@ export function parseNip(input: string, today: Date = new Date()): ParsedNip {
   const birthMonth = Number(birth.slice(4, 6));
   const birthDay = Number(birth.slice(6, 8));
   if (!isRealDate(birthYear, birthMonth, birthDay)) {
-    throw badUserInput(`NIP digits 1-8 (birth date) "${birth}" are not a real date`, 'nip.birthDate');
+    const written = `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`;
+    throw badUserInput(`birth date ${written} (NIP digits 1-8) is not a real date`, 'nip.birthDate');
   }
   const tmtYear = Number(nip.slice(8, 12));
   const tmtMonth = Number(nip.slice(12, 14));

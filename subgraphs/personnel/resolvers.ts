@@ -8,9 +8,20 @@ import { loadExisting } from '../shared/loaders.js';
 import { PageArgs } from '../shared/pagination.js';
 import { validateRegionCode } from '../shared/regions.js';
 import type { RequestContext } from '../shared/subgraph.js';
+import { byIdOrCode, checkedCodes, MAX_CODES_PER_CALL } from './by-code.js';
 import type { PersonnelLoaders } from './loaders.js';
 import { parseNip } from './nip.js';
-import { type EmployeeScope, employeeByNip, presenceByRegion, scopeOf, staffingByRegion } from './service.js';
+import {
+  agenciesByCode,
+  type EmployeeScope,
+  employeeByNip,
+  employeesByNumber,
+  presenceByRegion,
+  regionsByCode,
+  scopeOf,
+  staffingByRegion,
+  unitsByCode,
+} from './service.js';
 import {
   Agency,
   AgencyConnection,
@@ -70,6 +81,16 @@ export class RegionResolver {
     return ctx.loaders.regionByCode.load(validateRegionCode(code, 'code'));
   }
 
+  @Query(() => [Region], {
+    description: `Regions by Kemendagri code, at most ${MAX_CODES_PER_CALL} codes a call; unknown codes are left out (importers check references with it).`,
+  })
+  regionsByCode(
+    @Ctx() ctx: Context,
+    @Arg('codes', () => [String], { description: 'Kemendagri codes.' }) codes: string[],
+  ): Promise<Region[]> {
+    return regionsByCode(ctx.em, checkedCodes(codes, 'codes'));
+  }
+
   @FieldResolver(() => Region, { nullable: true, description: 'The enclosing region; null for a province.' })
   async parent(@Root() region: Region, @Ctx() ctx: Context): Promise<Region | null> {
     return region.parentCode ? await ctx.loaders.regionByCode.load(region.parentCode) : null;
@@ -123,9 +144,24 @@ export class AgencyResolver {
     return ctx.loaders.agencyPageByRegion.load(validateRegionCode(regionCode), page, null);
   }
 
-  @Query(() => Agency, { nullable: true, description: 'One agency by id.' })
-  agency(@Ctx() ctx: Context, @Arg('id', () => Int, { description: 'Agency id.' }) id: number): Promise<Agency | null> {
-    return ctx.loaders.agencyById.load(id);
+  @Query(() => Agency, { nullable: true, description: 'One agency by id or by code (give exactly one).' })
+  agency(
+    @Ctx() ctx: Context,
+    @Arg('id', () => Int, { nullable: true, description: 'Agency id.' }) id?: number | null,
+    @Arg('code', () => String, { nullable: true, description: 'Agency code, e.g. "12.71-1.02.01".' })
+    code?: string | null,
+  ): Promise<Agency | null> {
+    return byIdOrCode(id, code, ctx.loaders.agencyById, ctx.loaders.agencyByCode);
+  }
+
+  @Query(() => [Agency], {
+    description: `Agencies by code, at most ${MAX_CODES_PER_CALL} codes a call; unknown codes are left out (importers check references with it).`,
+  })
+  agenciesByCode(
+    @Ctx() ctx: Context,
+    @Arg('codes', () => [String], { description: 'Agency codes.' }) codes: string[],
+  ): Promise<Agency[]> {
+    return agenciesByCode(ctx.em, checkedCodes(codes, 'codes'));
   }
 
   @FieldResolver(() => Region, { description: 'The region the agency belongs to.' })
@@ -173,12 +209,24 @@ export class ServiceUnitResolver {
     return ctx.loaders.unitPageByRegion.load(validateRegionCode(regionCode), page, null);
   }
 
-  @Query(() => ServiceUnit, { nullable: true, description: 'One service unit by id.' })
+  @Query(() => ServiceUnit, { nullable: true, description: 'One service unit by id or by code (give exactly one).' })
   serviceUnit(
     @Ctx() ctx: Context,
-    @Arg('id', () => Int, { description: 'Service unit id.' }) id: number,
+    @Arg('id', () => Int, { nullable: true, description: 'Service unit id.' }) id?: number | null,
+    @Arg('code', () => String, { nullable: true, description: 'Unit code: NPSN, Puskesmas code or unit code.' })
+    code?: string | null,
   ): Promise<ServiceUnit | null> {
-    return ctx.loaders.unitById.load(id);
+    return byIdOrCode(id, code, ctx.loaders.unitById, ctx.loaders.unitByCode);
+  }
+
+  @Query(() => [ServiceUnit], {
+    description: `Service units by code, at most ${MAX_CODES_PER_CALL} codes a call; unknown codes are left out (importers check references with it).`,
+  })
+  serviceUnitsByCode(
+    @Ctx() ctx: Context,
+    @Arg('codes', () => [String], { description: 'Unit codes.' }) codes: string[],
+  ): Promise<ServiceUnit[]> {
+    return unitsByCode(ctx.em, checkedCodes(codes, 'codes'));
   }
 
   @FieldResolver(() => Region, { description: 'The district or village where the unit serves.' })
@@ -252,6 +300,23 @@ export class EmployeeResolver {
     @Arg('id', () => Int, { description: 'Employee id.' }) id: number,
   ): Promise<Employee | null> {
     return inScope(ctx, await ctx.loaders.employeeById.load(id));
+  }
+
+  @Query(() => [Employee], {
+    description: `Employees by NIP or NI PPPK, at most ${MAX_CODES_PER_CALL} numbers a call; unknown numbers are left out (importers check references with it).`,
+  })
+  async employeesByNumber(
+    @Ctx() ctx: Context,
+    @Arg('numbers', () => [String], { description: '18-digit NIPs or NI PPPKs.' }) numbers: string[],
+  ): Promise<Employee[]> {
+    const found = await employeesByNumber(ctx.em, checkedCodes(numbers, 'numbers'));
+    // Whether a number exists is itself personal: any match outside the viewer's regions refuses the list.
+    assertRegionScope(
+      ctx.viewer,
+      found.map((employee) => employee.regionCode),
+      'PERSON_LEVEL',
+    );
+    return found;
   }
 
   @Query(() => Employee, {

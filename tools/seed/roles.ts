@@ -1,3 +1,4 @@
+import type { ServiceUnitKind } from '../../subgraphs/personnel/enums.js';
 import type { AgencyKind } from './catalog.js';
 
 /**
@@ -397,7 +398,7 @@ export type UnitKind =
 
 export interface UnitKindDef {
   agency: AgencyKind;
-  dbKind: string;
+  dbKind: ServiceUnitKind;
   /** Relative staff size. */
   staffWeight: number;
   /** Typical yearly population served [min, max]. */

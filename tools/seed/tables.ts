@@ -16,12 +16,14 @@ export function createTables() {
   return {
     agency: table('personnel.agency', [
       ['id', 'int'],
+      ['code', 'text'],
       ['region_code', 'text'],
       ['name', 'text'],
       ['kind', 'text'],
     ]),
     unit: table('personnel.service_unit', [
       ['id', 'int'],
+      ['code', 'text'],
       ['agency_id', 'int'],
       ['region_code', 'text'],
       ['name', 'text'],
@@ -77,6 +79,7 @@ export function createTables() {
     ]),
     university: table('learning.university', [
       ['id', 'int'],
+      ['code', 'text'],
       ['name', 'text'],
       ['short_name', 'text'],
       ['region_code', 'text'],
@@ -118,6 +121,7 @@ export function createTables() {
     ]),
     offering: table('learning.course_offering', [
       ['id', 'int'],
+      ['code', 'text'],
       ['course_id', 'int'],
       ['curriculum_version_id', 'int'],
       ['region_code', 'text'],

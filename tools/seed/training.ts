@@ -1,3 +1,4 @@
+import { offeringCode } from '../../subgraphs/learning/codes.js';
 import { clamp, dayOf, isoDate, round2 } from './calendar.js';
 import { COURSES, type CourseDef } from './catalog.js';
 import { COST_PER_PARTICIPANT_JP, durationDays, typicalCapacity, venue } from './courses.js';
@@ -181,6 +182,7 @@ class Demand {
  */
 class Offerings {
   readonly jpOfUnit: Float64Array;
+  private readonly offeringSequences = new Map<number, number>();
   readonly jpBeforeSurveyOfUnit: Float64Array;
   plannedTotal = 0;
   realisedTotal = 0;
@@ -283,8 +285,12 @@ class Offerings {
       starts = lateFrom + state.scenarioRng.int(0, Math.max(0, latest - lateFrom));
     }
     const ends = Math.min(starts + duration - 1, dayOf(year, 12, 31));
+    // Numbered within course, region and year in id order, as migration 0002 numbers existing offerings.
+    const sequence = (this.offeringSequences.get(courseIndex) ?? 0) + 1;
+    this.offeringSequences.set(courseIndex, sequence);
     run.tables.offering.add(
       id,
+      offeringCode(course.code, region.code, year, sequence),
       run.courseIds[courseIndex] ?? 0,
       run.curriculumVersionIds[courseIndex] ?? 0,
       region.code,

@@ -1,3 +1,4 @@
+import { agencyCode, unitCode, unitCodePartition } from '../../subgraphs/personnel/codes.js';
 import { clamp } from './calendar.js';
 import type { AgencyKind } from './catalog.js';
 import type { Rng } from './random.js';
@@ -57,7 +58,8 @@ export function createAgencies(run: Run, region: RegionRow, label: string): Map<
   for (const def of AGENCIES) {
     const agency: Agency = { id: nextId(run, 'agency'), kind: def.kind, name: `${def.name} ${label}`, head: -1 };
     agencies.set(def.kind, agency);
-    run.tables.agency.add(agency.id, region.code, agency.name, agency.kind);
+    // One agency of each kind per region: its number within region and affair is 1.
+    run.tables.agency.add(agency.id, agencyCode(region.code, def.kind, 1), region.code, agency.name, agency.kind);
   }
   return agencies;
 }
@@ -75,6 +77,8 @@ export function createUnits(run: Run, state: RegionState, staffTotal: number): U
   const places = new UnitPlaces(rng, region, state.label);
   const units: Unit[] = [];
   const weights: number[] = [];
+  // Units are numbered within their code partition in id order, as migration 0003 numbers existing rows.
+  const codeSequences = new Map<string, number>();
   for (const kind of kinds) {
     const def = UNIT_KINDS[kind];
     const { name, regionCode, district } = places.place(kind);
@@ -102,7 +106,11 @@ export function createUnits(run: Run, state: RegionState, staffTotal: number): U
     };
     units.push(unit);
     weights.push(def.staffWeight * Math.exp(rng.normal(0, 0.35)));
-    run.tables.unit.add(unit.id, agency.id, regionCode, name, def.dbKind, population);
+    const partition = unitCodePartition(def.dbKind, regionCode);
+    const sequence = (codeSequences.get(partition) ?? 0) + 1;
+    codeSequences.set(partition, sequence);
+    const code = unitCode(def.dbKind, regionCode, unit.id, sequence);
+    run.tables.unit.add(unit.id, code, agency.id, regionCode, name, def.dbKind, population);
   }
   const sizes = staffSizes(weights, staffTotal);
   units.forEach((unit, i) => {

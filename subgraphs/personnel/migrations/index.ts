@@ -1,5 +1,14 @@
 import { PersonnelInitial } from './0001-initial.js';
 import { PersonnelEnumChecks } from './0002-enum-checks.js';
+import { PersonnelNaturalKeys } from './0003-natural-keys.js';
+import { PersonnelImportLog } from './0004-import-log.js';
+import { PersonnelMentoringKey } from './0005-mentoring-key.js';
 
 /** Every migration of this subgraph, oldest first. */
-export const migrations = [PersonnelInitial, PersonnelEnumChecks];
+export const migrations = [
+  PersonnelInitial,
+  PersonnelEnumChecks,
+  PersonnelNaturalKeys,
+  PersonnelImportLog,
+  PersonnelMentoringKey,
+];

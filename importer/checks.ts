@@ -1,0 +1,35 @@
+/** SQL checks several kinds share, over the staged rows `import_rows`. */
+
+/**
+ * Rows whose natural key repeats an earlier row of the file, reported on `column` with
+ * `reason || ' (first on line N)'` (`reason` is SQL over the row `r`). Grouped by hash, not sorted: one pass.
+ */
+export function repeatedKeySql(keys: readonly string[], column: string, reason: string): string {
+  const list = keys.join(', ');
+  return `select r.line, '${column}', r.${column}::text, ${reason} || ' (first on line ' || g.first_line || ')'
+    from (select ${list}, min(line) as first_line from import_rows
+           where ${keys.map((k) => `${k} is not null`).join(' and ')}
+           group by ${list} having count(*) > 1) g
+    join import_rows r on ${keys.map((k) => `r.${k} = g.${k}`).join(' and ')} and r.line > g.first_line`;
+}
+
+/**
+ * For personnel's own kinds: `employee_key (number, id, asn_type, appointed_on)`, the employees the file's
+ * NIP or NI PPPK columns name, read from personnel's tables with their unique indexes.
+ */
+export function employeeKeysSql(columns: readonly string[] = ['nip']): string {
+  const numbers = `select distinct number from (${columns.map((c) => `select ${c} as number from import_rows`).join(' union all ')}) u`;
+  return `
+  create temp table employee_key on commit drop as
+  select n.number, e.id, e.asn_type, e.appointed_on
+    from (${numbers}) n join personnel.employee e on e.nip = n.number::bpchar
+  union all
+  select n.number, e.id, e.asn_type, e.appointed_on
+    from (${numbers}) n join personnel.employee e on e.ni_pppk = n.number::bpchar`;
+}
+
+/** Rows whose `column` names an employee personnel does not have (after `employeeKeysSql`). */
+export function unknownEmployeeSql(column = 'nip'): string {
+  return `select r.line, '${column}', r.${column}, 'no employee has this NIP or NI PPPK'
+  from import_rows r left join employee_key k on k.number = r.${column} where k.id is null`;
+}

@@ -1,0 +1,366 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { ImportOutcome } from '../subgraphs/shared/import-log.js';
+import { readValue, sqlType } from './columns.js';
+import { copyText, detectSeparator, HashingCounter } from './csv.js';
+import type { ImportKind, KindContext, MergeCounts, RowProblem } from './kind.js';
+import type { PersonnelDirectory } from './personnel-directory.js';
+
+/**
+ * The import engine, the same for every kind: the file streams through csv-parse, each value is read and
+ * checked on the way (columns.ts), and valid rows go by COPY into a temporary staging table of typed
+ * columns with their line numbers (`import_rows`). References are resolved (personnel's API for other
+ * subgraphs' files), the kind's checks run in SQL, and only a file without a single error is merged: in
+ * one transaction, so a file changes everything it says or nothing. Memory stays constant: rows are never
+ * held, errors are capped.
+ */
+
+export interface ImportOptions {
+  kind: ImportKind;
+  file: string;
+  /** Check and count, then roll back. */
+  dryRun?: boolean;
+  /** The owner connection (the subgraphs' own roles only read). */
+  databaseUrl: string;
+  personnel: PersonnelDirectory;
+  /** Who runs the import, for the log. */
+  importedBy: string;
+  /** Errors reported at most (all are counted). */
+  maxErrors?: number;
+  onProgress?(progress: ImportProgress): void;
+}
+
+export interface ImportProgress {
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+  phase: 'reading' | 'checking' | 'merging';
+}
+
+export interface ImportError {
+  line: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface ImportReport extends MergeCounts {
+  kind: string;
+  unit: string;
+  fileName: string;
+  sha256: string;
+  outcome: ImportOutcome;
+  rowsRead: number;
+  errorCount: number;
+  /** The first errors, in line order (at most `maxErrors`). */
+  errors: ImportError[];
+  /** What the kind reports after a merge (e.g. each survey's score). */
+  summary: string[];
+  /** Id of the run in the owner's import log. */
+  importId: number;
+}
+
+export const DEFAULT_MAX_ERRORS = 100;
+/** Local buffers of the import's session, for its temporary tables (allocated only as they fill). */
+const TEMP_BUFFERS = '1GB';
+/** Memory of each sort or hash of the import's statements. */
+const WORK_MEM = '256MB';
+/** Errors kept with the run in the import log. */
+const LOGGED_ERRORS = 20;
+
+export function formatError(error: ImportError): string {
+  return `line ${error.line}, ${error.column}: ${error.value === '' ? '(empty)' : error.value}: ${error.reason}`;
+}
+
+/** The file is not an import file of the kind at all (its header): no row is read. */
+class HeaderMismatch extends Error {}
+
+export async function runImport(options: ImportOptions): Promise<ImportReport> {
+  const { kind } = options;
+  const maxErrors = options.maxErrors ?? DEFAULT_MAX_ERRORS;
+  const startedAt = new Date();
+  const fileName = basename(options.file);
+  const totalBytes = (await stat(options.file)).size;
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  const hasher = new HashingCounter();
+  const reader = new RowReader(kind, maxErrors, (rows) =>
+    options.onProgress?.({ bytes: hasher.bytes, totalBytes, rows, phase: 'reading' }),
+  );
+  const record = (outcome: ImportOutcome, counts: MergeCounts, errorCount: number, errors: ImportError[]) =>
+    recordRun(client, kind, {
+      fileName,
+      sha256: hasher.digest(),
+      importedBy: options.importedBy,
+      startedAt,
+      outcome,
+      rowsRead: reader.dataRows,
+      counts,
+      errorCount,
+      errors,
+    });
+  const none: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  try {
+    // Temporary tables live in the session's local buffers (8 MB by default): room for the staging table
+    // keeps its scans in memory. Only settable before the session's first temporary table.
+    await client.query(`set temp_buffers = '${TEMP_BUFFERS}'`);
+    await client.query('begin');
+    await client.query('set local statement_timeout = 0');
+    // Sorts and hashes over a whole file (duplicates, joins with the owner's table) stay in memory.
+    await client.query(`set local work_mem = '${WORK_MEM}'`);
+    const columns = kind.columns.map((c) => `${c.name} ${sqlType(c)}`).join(', ');
+    await client.query(`create temp table import_rows (line integer not null, ${columns}) on commit drop`);
+    await client.query(
+      'create temp table import_error (line integer not null, column_name text not null, value text not null, reason text not null) on commit drop',
+    );
+    const copy = client.query(
+      copyFrom(`copy import_rows (line, ${kind.columns.map((c) => c.name).join(', ')}) from stdin`),
+    );
+    const separator = await detectSeparator(options.file);
+    try {
+      await pipeline(
+        createReadStream(options.file),
+        hasher,
+        parse({
+          bom: true,
+          delimiter: separator,
+          relax_column_count: true,
+          skip_empty_lines: true,
+          trim: true,
+          info: true,
+        }),
+        reader,
+        copy,
+      );
+    } catch (error) {
+      if (!(error instanceof HeaderMismatch)) throw error;
+      await client.query('rollback');
+      await drain(createReadStream(options.file, { start: hasher.bytes }), hasher);
+      const headerError = { line: 1, column: '(header)', value: reader.header.join(','), reason: error.message };
+      const importId = await record('REJECTED', none, 1, [headerError]);
+      return report(kind, fileName, hasher, 'REJECTED', reader.dataRows, none, 1, [headerError], [], importId);
+    }
+    options.onProgress?.({ bytes: totalBytes, totalBytes, rows: reader.dataRows, phase: 'checking' });
+    await saveProblems(client, reader.problems);
+    // The rows with valid values are checked as a whole too, so one run reports every kind of error.
+    const context: KindContext = { client, personnel: options.personnel, rows: reader.dataRows };
+    await client.query('analyze import_rows');
+    await kind.resolveReferences?.(context);
+    for (const check of kind.checks) await client.query(`insert into import_error ${check}`);
+    const errorCount = (await errorTotal(client)) + reader.problemOverflow;
+    if (errorCount > 0) {
+      const errors = await firstErrors(client, maxErrors);
+      await client.query('rollback');
+      const importId = await record('REJECTED', none, errorCount, errors);
+      return report(kind, fileName, hasher, 'REJECTED', reader.dataRows, none, errorCount, errors, [], importId);
+    }
+    options.onProgress?.({ bytes: totalBytes, totalBytes, rows: reader.dataRows, phase: 'merging' });
+    const counts = await kind.merge(context);
+    const summary = (await kind.summary?.(context)) ?? [];
+    if (options.dryRun) {
+      await client.query('rollback');
+      const importId = await record('DRY_RUN', counts, 0, []);
+      return report(kind, fileName, hasher, 'DRY_RUN', reader.dataRows, counts, 0, [], summary, importId);
+    }
+    // Logged in the same transaction: an applied file and its log row exist together or not at all.
+    const importId = await record('APPLIED', counts, 0, []);
+    await client.query('commit');
+    return report(kind, fileName, hasher, 'APPLIED', reader.dataRows, counts, 0, [], summary, importId);
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    await drain(createReadStream(options.file, { start: hasher.bytes }), hasher).catch(() => {});
+    await record('FAILED', none, 0, []).catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+function report(
+  kind: ImportKind,
+  fileName: string,
+  hasher: HashingCounter,
+  outcome: ImportOutcome,
+  rowsRead: number,
+  counts: MergeCounts,
+  errorCount: number,
+  errors: ImportError[],
+  summary: string[],
+  importId: number,
+): ImportReport {
+  return {
+    kind: kind.name,
+    unit: kind.unit,
+    fileName,
+    sha256: hasher.digest(),
+    outcome,
+    rowsRead,
+    ...counts,
+    errorCount,
+    errors,
+    summary,
+    importId,
+  };
+}
+
+/** Reads the rest of a file through the hasher (after an early stop), so the log has the whole file's hash. */
+async function drain(rest: NodeJS.ReadableStream, hasher: HashingCounter): Promise<void> {
+  for await (const chunk of rest) hasher.update(chunk as Buffer);
+}
+
+async function errorTotal(client: pg.ClientBase): Promise<number> {
+  const { rows } = await client.query<{ n: number }>('select count(*)::int as n from import_error');
+  return rows[0]?.n ?? 0;
+}
+
+async function firstErrors(client: pg.ClientBase, limit: number): Promise<ImportError[]> {
+  const { rows } = await client.query<ImportError>(
+    `select line, column_name as column, value, reason from import_error order by line, column_name, reason limit $1`,
+    [limit],
+  );
+  return rows;
+}
+
+async function saveProblems(client: pg.ClientBase, problems: readonly ImportError[]): Promise<void> {
+  if (problems.length === 0) return;
+  await client.query('insert into import_error select * from unnest($1::int[], $2::text[], $3::text[], $4::text[])', [
+    problems.map((p) => p.line),
+    problems.map((p) => p.column),
+    problems.map((p) => p.value),
+    problems.map((p) => p.reason),
+  ]);
+}
+
+async function recordRun(
+  client: pg.ClientBase,
+  kind: ImportKind,
+  run: {
+    fileName: string;
+    sha256: string;
+    importedBy: string;
+    startedAt: Date;
+    outcome: ImportOutcome;
+    rowsRead: number;
+    counts: MergeCounts;
+    errorCount: number;
+    errors: ImportError[];
+  },
+): Promise<number> {
+  const { rows } = await client.query<{ id: number }>(
+    `insert into ${kind.owner}.import_run (kind, file_name, file_sha256, imported_by, started_at, finished_at, outcome,
+       rows_read, inserted, updated, unchanged, error_count, first_errors)
+     values ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11, $12) returning id`,
+    [
+      kind.name,
+      run.fileName,
+      run.sha256,
+      run.importedBy,
+      run.startedAt,
+      run.outcome,
+      run.rowsRead,
+      run.counts.inserted,
+      run.counts.updated,
+      run.counts.unchanged,
+      run.errorCount,
+      run.errors.slice(0, LOGGED_ERRORS).map(formatError),
+    ],
+  );
+  return rows[0]?.id ?? 0;
+}
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/**
+ * csv-parse records in, COPY text out: checks the header, numbers the rows by their line in the file,
+ * reads every value and runs the kind's row checks (a row with a problem is reported, not staged), and
+ * batches rows into ~64 KiB chunks.
+ */
+class RowReader extends Transform {
+  header: string[] = [];
+  dataRows = 0;
+  /** Problems found in code, the first `maxErrors` of them (the rest only counted). */
+  readonly problems: ImportError[] = [];
+  problemCount = 0;
+  private pending = '';
+  private readonly expected: string;
+
+  constructor(
+    private readonly kind: ImportKind,
+    private readonly maxErrors: number,
+    private readonly progress: (rows: number) => void,
+  ) {
+    super({ writableObjectMode: true });
+    this.expected = kind.columns.map((c) => c.name).join(',');
+  }
+
+  get problemOverflow(): number {
+    return this.problemCount - this.problems.length;
+  }
+
+  override _transform(parsed: ParsedRecord, _encoding: BufferEncoding, callback: TransformCallback): void {
+    const { record, info } = parsed;
+    if (this.header.length === 0) {
+      this.header = record;
+      const found = record.map((name) => name.toLowerCase()).join(',');
+      if (found !== this.expected) {
+        callback(new HeaderMismatch(`the header must be exactly ${this.expected}`));
+        return;
+      }
+      callback();
+      return;
+    }
+    this.dataRows++;
+    const line = info.lines;
+    const problems: RowProblem[] =
+      record.length !== this.kind.columns.length
+        ? [
+            {
+              column: '(row)',
+              value: record.join(','),
+              reason: `has ${record.length} fields, the header has ${this.kind.columns.length}`,
+            },
+          ]
+        : (this.kind.checkRow?.(record, line) ?? []);
+    let staged = `${line}`;
+    if (problems.length === 0) {
+      this.kind.columns.forEach((column, i) => {
+        const raw = record[i] ?? '';
+        const read = readValue(column, raw);
+        if (!read.ok) problems.push({ column: column.name, value: raw, reason: read.reason });
+        else staged += read.value === null ? '\t\\N' : `\t${copyText(read.value)}`;
+      });
+    }
+    if (problems.length > 0) {
+      for (const problem of problems) {
+        this.problemCount++;
+        if (this.problems.length < this.maxErrors) this.problems.push({ line, ...problem });
+      }
+    } else {
+      this.pending += `${staged}\n`;
+      if (this.pending.length >= 65_536) {
+        this.push(this.pending);
+        this.pending = '';
+      }
+    }
+    if (this.dataRows % 10_000 === 0) this.progress(this.dataRows);
+    callback();
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (this.header.length === 0) {
+      callback(new HeaderMismatch(`the file is empty; the header must be exactly ${this.expected}`));
+      return;
+    }
+    if (this.pending) this.push(this.pending);
+    callback();
+  }
+}

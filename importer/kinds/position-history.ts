@@ -1,0 +1,103 @@
+import { PositionKind, PositionLevel } from '../../subgraphs/personnel/enums.js';
+import { employeeKeysSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
+import type { Column } from '../columns.js';
+import type { ImportKind } from '../kind.js';
+import { countMerged } from '../references.js';
+import { MANAGERIAL_LEVELS } from './employees.js';
+import { EMPLOYEE_NUMBER_COLUMN } from './rank-history.js';
+
+const COLUMNS: readonly Column[] = [
+  EMPLOYEE_NUMBER_COLUMN,
+  { name: 'agency_code', type: 'text', required: true, meaning: 'code of the agency of the position' },
+  { name: 'unit_code', type: 'text', required: false, meaning: 'code of the service unit; empty for agency staff' },
+  { name: 'title', type: 'text', required: true, meaning: 'position title' },
+  {
+    name: 'position_kind',
+    type: 'choice',
+    required: true,
+    choices: Object.values(PositionKind),
+    meaning: 'MANAJERIAL or NONMANAJERIAL',
+  },
+  {
+    name: 'position_level',
+    type: 'choice',
+    required: true,
+    choices: Object.values(PositionLevel),
+    meaning: 'JPT_UTAMA ... PELAKSANA',
+  },
+  {
+    name: 'tmt',
+    type: 'date',
+    required: true,
+    meaning: 'TMT: the date the position took effect, not before the appointment',
+  },
+];
+
+/**
+ * Position history (mutasi, promosi), keyed by employee and TMT. The employee's current agency, unit and
+ * position are the newest entry's: updated with the history, in the same transaction.
+ */
+export const positionHistory: ImportKind = {
+  name: 'position-history',
+  owner: 'personnel',
+  unit: 'position history entries',
+  description: 'Positions held by employees from their TMT dates, with their agency and unit.',
+  columns: COLUMNS,
+  example: [
+    '198609262015051001',
+    '12.71-1.02.01',
+    'P1271010001',
+    'Perawat Ahli Muda',
+    'NONMANAJERIAL',
+    'FUNGSIONAL',
+    '2021-01-01',
+  ],
+  async resolveReferences({ client }) {
+    await client.query(employeeKeysSql());
+  },
+  checks: [
+    unknownEmployeeSql(),
+    `select r.line, 'agency_code', r.agency_code, 'no agency has this code'
+       from import_rows r left join personnel.agency a on a.code = r.agency_code where a.id is null`,
+    `select r.line, 'unit_code', r.unit_code,
+            case when u.id is null then 'no service unit has this code' else 'belongs to agency ' || a.code || ', not to ' || r.agency_code end
+       from import_rows r left join personnel.service_unit u on u.code = r.unit_code
+       left join personnel.agency a on a.id = u.agency_id
+      where r.unit_code is not null and (u.id is null or a.code <> r.agency_code)`,
+    `select r.line, 'position_kind', r.position_kind, 'does not fit position level ' || r.position_level
+       from import_rows r
+      where r.position_kind <> case when r.position_level in (${MANAGERIAL_LEVELS.map((l) => `'${l}'`).join(', ')}) then 'MANAJERIAL' else 'NONMANAJERIAL' end`,
+    `select r.line, 'tmt', r.tmt::text, 'is before the appointment (' || e.appointed_on || ')'
+       from import_rows r join employee_key e on e.number = r.nip where r.tmt < e.appointed_on`,
+    repeatedKeySql(['nip', 'tmt'], 'tmt', "'appears again for this employee'"),
+  ],
+  async merge({ client, rows }) {
+    const { inserted, updated } = await countMerged(
+      client,
+      `insert into personnel.position_history as h (employee_id, agency_id, unit_id, title, position_kind, position_level, tmt)
+       select e.id, a.id, u.id, r.title, r.position_kind, r.position_level, r.tmt
+         from import_rows r join employee_key e on e.number = r.nip
+         join personnel.agency a on a.code = r.agency_code
+         left join personnel.service_unit u on u.code = r.unit_code
+         left join personnel.position_history x on x.employee_id = e.id and x.tmt = r.tmt
+        where x.id is null
+           or (x.agency_id, x.unit_id, x.title, x.position_kind, x.position_level)
+              is distinct from (a.id, u.id, r.title, r.position_kind, r.position_level)
+       on conflict (employee_id, tmt) do update set agency_id = excluded.agency_id, unit_id = excluded.unit_id,
+         title = excluded.title, position_kind = excluded.position_kind, position_level = excluded.position_level
+       where (h.agency_id, h.unit_id, h.title, h.position_kind, h.position_level)
+         is distinct from (excluded.agency_id, excluded.unit_id, excluded.title, excluded.position_kind, excluded.position_level)
+       returning (h.xmax = 0) as inserted`,
+    );
+    // The current placement and position mirror the newest history entry.
+    await client.query(`
+      update personnel.employee e set agency_id = h.agency_id, unit_id = h.unit_id, position_title = h.title,
+             position_kind = h.position_kind, position_level = h.position_level
+        from (select distinct on (employee_id) * from personnel.position_history
+               where employee_id in (select id from employee_key) order by employee_id, tmt desc) h
+       where h.employee_id = e.id
+         and (e.agency_id, e.unit_id, e.position_title, e.position_kind, e.position_level)
+             is distinct from (h.agency_id, h.unit_id, h.title, h.position_kind, h.position_level)`);
+    return { inserted, updated, unchanged: rows - inserted - updated };
+  },
+};

@@ -1,0 +1,65 @@
+import { SkpRating } from '../../subgraphs/evaluation/enums.js';
+import { repeatedKeySql } from '../checks.js';
+import type { Column } from '../columns.js';
+import type { ImportKind } from '../kind.js';
+import { countMerged, employeeReferences } from '../references.js';
+
+const COLUMNS: readonly Column[] = [
+  {
+    name: 'nip',
+    type: 'text',
+    required: true,
+    pattern: { regex: /^\d{18}$/, reason: 'must have 18 digits (a NIP or an NI PPPK)' },
+    meaning: 'NIP or NI PPPK of the appraised employee (personnel checks it)',
+  },
+  { name: 'year', type: 'integer', required: true, min: 2000, max: 2100, meaning: 'appraisal year' },
+  {
+    name: 'hasil_kerja',
+    type: 'choice',
+    required: true,
+    choices: Object.values(SkpRating),
+    meaning: 'rating of work results: DI_ATAS, SESUAI or DI_BAWAH',
+  },
+  {
+    name: 'perilaku_kerja',
+    type: 'choice',
+    required: true,
+    choices: Object.values(SkpRating),
+    meaning: 'rating of work behaviour: DI_ATAS, SESUAI or DI_BAWAH',
+  },
+];
+
+/**
+ * Annual SKP appraisals (PermenPANRB 6/2022), keyed by employee and year; the predicate follows from the
+ * two ratings through evaluation's matrix when read. A new appraisal records where the employee works
+ * (personnel's answer at import time); an update changes the ratings only.
+ */
+export const skp: ImportKind = {
+  name: 'skp',
+  owner: 'evaluation',
+  unit: 'appraisals',
+  description: 'Annual SKP appraisals: the two ratings of each employee and year.',
+  columns: COLUMNS,
+  example: ['198609262015051001', '2025', 'SESUAI', 'DI_ATAS'],
+  resolveReferences: ({ client, personnel }) => employeeReferences(client, personnel),
+  checks: [
+    `select r.line, 'nip', r.nip, 'personnel has no employee with this NIP or NI PPPK'
+       from import_rows r left join employee_ref e on e.number = r.nip where e.id is null`,
+    repeatedKeySql(['nip', 'year'], 'nip', "'is appraised for ' || r.year || ' again'"),
+  ],
+  async merge({ client, rows }) {
+    const { inserted, updated } = await countMerged(
+      client,
+      `insert into evaluation.skp_appraisal as a (employee_id, year, unit_id, region_code, hasil_kerja, perilaku_kerja)
+       select e.id, r.year, e.unit_id, e.region_code, r.hasil_kerja, r.perilaku_kerja
+         from import_rows r join employee_ref e on e.number = r.nip
+         left join evaluation.skp_appraisal x on x.employee_id = e.id and x.year = r.year
+        where x.id is null or (x.hasil_kerja, x.perilaku_kerja) is distinct from (r.hasil_kerja, r.perilaku_kerja)
+       on conflict (employee_id, year) do update set hasil_kerja = excluded.hasil_kerja,
+         perilaku_kerja = excluded.perilaku_kerja
+       where (a.hasil_kerja, a.perilaku_kerja) is distinct from (excluded.hasil_kerja, excluded.perilaku_kerja)
+       returning (a.xmax = 0) as inserted`,
+    );
+    return { inserted, updated, unchanged: rows - inserted - updated };
+  },
+};

@@ -1,0 +1,73 @@
+import type pg from 'pg';
+import { type PersonnelDirectory, REFERENCE_BATCH } from './personnel-directory.js';
+
+/** A column of a temporary table filled from another subgraph's answers. */
+export interface ReferenceColumn<Row> {
+  name: string;
+  type: 'text' | 'int';
+  value(row: Row): string | number | null;
+}
+
+/**
+ * Asks another subgraph about the distinct keys of a file, `REFERENCE_BATCH` keys a call (never one call
+ * per row, never by reading its tables), and keeps the answers in a temporary table the checks and the
+ * merge join. The keys come from a server-side cursor, so memory stays bounded however large the file.
+ */
+export async function lookUpInBatches<Row>(
+  client: pg.ClientBase,
+  keysSql: string,
+  lookUp: (keys: string[]) => Promise<Row[]>,
+  table: string,
+  columns: readonly ReferenceColumn<Row>[],
+): Promise<void> {
+  await client.query(
+    `create temp table ${table} (${columns.map((c) => `${c.name} ${c.type}`).join(', ')}) on commit drop`,
+  );
+  await client.query(`declare import_keys no scroll cursor for ${keysSql}`);
+  const insert = `insert into ${table} select * from unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')})`;
+  for (;;) {
+    const { rows } = await client.query<{ key: string }>(`fetch ${REFERENCE_BATCH} from import_keys`);
+    if (rows.length === 0) break;
+    const found = await lookUp(rows.map((row) => row.key));
+    if (found.length > 0)
+      await client.query(
+        insert,
+        columns.map((c) => found.map((row) => c.value(row))),
+      );
+  }
+  await client.query('close import_keys');
+  await client.query(`create index on ${table} (${columns[0]?.name})`);
+  await client.query(`analyze ${table}`);
+}
+
+/** `(inserted, updated)` of a merge statement's `returning (xmax = 0) as inserted` rows (see kinds). */
+export async function countMerged(
+  client: pg.ClientBase,
+  mergeSql: string,
+  params: unknown[] = [],
+): Promise<{ inserted: number; updated: number }> {
+  const { rows } = await client.query<{ inserted: number; updated: number }>(
+    `with merged as (${mergeSql})
+     select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
+       from merged`,
+    params,
+  );
+  return { inserted: rows[0]?.inserted ?? 0, updated: rows[0]?.updated ?? 0 };
+}
+
+/** `employee_ref (number, id, agency_id, unit_id, region_code)`: personnel's answers for the file's `nip` column. */
+export function employeeReferences(client: pg.ClientBase, personnel: PersonnelDirectory): Promise<void> {
+  return lookUpInBatches(
+    client,
+    'select distinct nip as key from import_rows',
+    (numbers) => personnel.employeesByNumber(numbers),
+    'employee_ref',
+    [
+      { name: 'number', type: 'text', value: (e) => e.number },
+      { name: 'id', type: 'int', value: (e) => e.id },
+      { name: 'agency_id', type: 'int', value: (e) => e.agencyId },
+      { name: 'unit_id', type: 'int', value: (e) => e.unitId },
+      { name: 'region_code', type: 'text', value: (e) => e.regionCode },
+    ],
+  );
+}

@@ -1,0 +1,83 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../importer/engine.js';
+import { exportKind } from '../../importer/export.js';
+import { IMPORT_KINDS } from '../../importer/kinds/index.js';
+import type { SubgraphName } from '../../subgraphs/names.js';
+import { useImportPlatform } from '../support/import-platform.js';
+
+const api = useImportPlatform();
+let folder = '';
+afterAll(async () => {
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+async function exported(kind: string, regionCode?: string): Promise<string> {
+  folder ||= await mkdtemp(join(tmpdir(), 'pembinaan-export-'));
+  const file = join(folder, `${kind}${regionCode ? `-${regionCode}` : ''}.csv`);
+  const out = createWriteStream(file);
+  const s = api.platform.subgraphs;
+  const subgraphUrls: Record<SubgraphName, string> = {
+    personnel: s.personnel.url,
+    learning: s.learning.url,
+    budgeting: s.budgeting.url,
+    evaluation: s.evaluation.url,
+  };
+  await exportKind(kind, { databaseUrl: api.databaseUrl, subgraphUrls, regionCode, out });
+  await new Promise<void>((resolve) => out.end(resolve));
+  return file;
+}
+
+/** What each kind's export should hold: the owner's rows (IKM: one row per respondent). */
+const ROWS: Record<string, string> = {
+  agencies: 'select count(*)::int as n from personnel.agency',
+  units: 'select count(*)::int as n from personnel.service_unit',
+  employees: 'select count(*)::int as n from personnel.employee',
+  'rank-history': 'select count(*)::int as n from personnel.rank_history',
+  'position-history': 'select count(*)::int as n from personnel.position_history',
+  mentoring: 'select count(*)::int as n from personnel.mentoring_pair',
+  'ikm-responses': 'select coalesce(sum(respondents), 0)::int as n from evaluation.ikm_survey',
+  courses: 'select count(*)::int as n from learning.course',
+  offerings: 'select count(*)::int as n from learning.course_offering',
+  enrolments: 'select count(*)::int as n from learning.enrolment',
+  skp: 'select count(*)::int as n from evaluation.skp_appraisal',
+  'budget-lines': 'select count(*)::int as n from budgeting.budget_line',
+};
+
+describe('npm run export', () => {
+  it('writes every kind in its import format: importing the export again changes nothing', async () => {
+    for (const kind of Object.keys(IMPORT_KINDS)) {
+      const file = await exported(kind);
+      const [expected] = await api.sql<{ n: number }>(ROWS[kind] ?? 'select -1 as n');
+      const report = await runImport({
+        kind:
+          IMPORT_KINDS[kind] ??
+          (() => {
+            throw new Error(kind);
+          })(),
+        file,
+        databaseUrl: api.databaseUrl,
+        personnel: api.personnel,
+        importedBy: 'test',
+      });
+      expect(report.errors, kind).toEqual([]);
+      expect(report.rowsRead, kind).toBe(expected?.n);
+      expect(report.rowsRead, kind).toBeGreaterThan(0);
+      expect({ inserted: report.inserted, updated: report.updated }, kind).toEqual({ inserted: 0, updated: 0 });
+    }
+  });
+
+  it('exports one region: the header, then only its rows', async () => {
+    const [district] = await api.sql<{ code: string; units: number }>(
+      `select left(region_code, 8) as code, count(*)::int as units from personnel.service_unit
+        group by 1 order by 2 desc limit 1`,
+    );
+    const lines = (await readFile(await exported('units', district?.code), 'utf8')).trimEnd().split('\n');
+    expect(lines[0]).toBe('code,agency_code,region_code,name,kind,population_served');
+    expect(lines.length - 1).toBe(district?.units);
+    expect(lines.slice(1).every((line) => line.split(',')[2]?.startsWith(district?.code ?? '?'))).toBe(true);
+  });
+});
