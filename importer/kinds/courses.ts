@@ -86,6 +86,12 @@ export const courses: ImportKind = {
                            excluded.university_id, excluded.description)
        returning (c.xmax = 0) as inserted`,
     );
+    // A new course starts with curriculum version 1 (no modules yet): offerings point to the version they run.
+    await client.query(
+      `insert into learning.curriculum_version (course_id, version, note)
+       select c.id, 1, 'Imported from ' || r.code from import_rows r join learning.course c on c.code = r.code
+        where not exists (select 1 from learning.curriculum_version v where v.course_id = c.id)`,
+    );
     return { inserted, updated, unchanged: rows - inserted - updated };
   },
 };

@@ -81,8 +81,12 @@ export const offerings: ImportKind = {
   async merge({ client, rows }) {
     const { inserted, updated } = await countMerged(
       client,
-      `insert into learning.course_offering as o (code, course_id, region_code, year, starts_on, ends_on, capacity, venue, status)
-       select r.code, c.id, r.region_code, r.year, r.starts_on, r.ends_on, r.capacity, r.venue, r.status
+      // A new offering runs its course's current curriculum version; an updated one keeps the version it ran.
+      `insert into learning.course_offering as o (code, course_id, curriculum_version_id, region_code, year, starts_on,
+         ends_on, capacity, venue, status)
+       select r.code, c.id,
+              (select v.id from learning.curriculum_version v where v.course_id = c.id order by v.version desc limit 1),
+              r.region_code, r.year, r.starts_on, r.ends_on, r.capacity, r.venue, r.status
          from import_rows r join learning.course c on c.code = r.course_code
          left join learning.course_offering x on x.code = r.code
         where x.id is null

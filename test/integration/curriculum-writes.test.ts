@@ -296,9 +296,9 @@ describe('a partner university', () => {
     // An offering that ran version 1 (in a year no other test reads).
     const [offering] = await sql<{ id: number }>(
       `insert into learning.course_offering
-         (course_id, curriculum_version_id, region_code, year, starts_on, ends_on, capacity, venue, status)
-       values ($1, $2, '12.71', 2020, '2020-03-02', '2020-03-04', 30, 'Kampus UNIMED', 'HELD') returning id`,
-      [course.id, v1?.id],
+         (code, course_id, curriculum_version_id, region_code, year, starts_on, ends_on, capacity, venue, status)
+       values ($3, $1, $2, '12.71', 2020, '2020-03-02', '2020-03-04', 30, 'Kampus UNIMED', 'HELD') returning id`,
+      [course.id, v1?.id, `CW-${course.id}-12.71-2020-01`],
     );
     const v1Rows = () =>
       sql(

@@ -10,7 +10,7 @@ import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { createPool } from '../../subgraphs/shared/database.js';
 import { type Platform, startPlatform } from '../../tools/dev/platform.js';
 import { generateDemoData } from '../../tools/seed/generate.js';
-import type { GraphqlResponse } from './platform.js';
+import { type GraphqlResponse, NATIONAL_ADMIN, tokenFor } from './platform.js';
 
 /** The small demo data an import test file starts from: Kota Binjai, 2024-2025. */
 export const IMPORT_SEED = { seed: 11, regions: ['12.75'], employeesPerRegion: 120, years: { from: 2024, to: 2025 } };
@@ -58,7 +58,8 @@ export function useImportPlatform() {
     context.query = async <Data>(text: string, variables?: Record<string, unknown>) => {
       const response = await fetch(context.platform.gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        // A national administrator: the import tests read back people and aggregates.
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(NATIONAL_ADMIN)}` },
         body: JSON.stringify({ query: text, variables }),
       });
       return (await response.json()) as GraphqlResponse<Data>;
