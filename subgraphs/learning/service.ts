@@ -92,8 +92,9 @@ export function outcomesByCourse(em: EntityManager, courseIds: readonly number[]
   return currentOutcomesByCourse(em, courseIds);
 }
 
+/** Offerings by id, with the providing university's code (its aggregates are the university's own). */
 export function offeringsById(em: EntityManager, ids: readonly number[]): Promise<CourseOffering[]> {
-  return em.find(CourseOffering, { id: { $in: [...ids] } });
+  return query(em, `select ${OFFERING_COLUMNS} from learning.course_offering o where o.id = any(?::int[])`, [ids]);
 }
 
 const OFFERING_COLUMNS = `o.id, o.code, o.course_id as "courseId", o.curriculum_version_id as "curriculumVersionId",

@@ -212,3 +212,28 @@ describe('a refused field', () => {
     });
   });
 });
+
+describe('a partner university', () => {
+  it("sees the aggregates of its own courses' offerings, however it reaches them, and no other's", async () => {
+    const { rows } = await api.db.query<{ id: number; code: string }>(
+      `select distinct on (u.code) o.id, u.code from learning.course_offering o
+         join learning.course c on c.id = o.course_id join learning.university u on u.id = c.university_id
+        where u.code in ('UNIMED', 'USU') order by u.code, o.id`,
+    );
+    const own = rows.find((row) => row.code === 'UNIMED');
+    const other = rows.find((row) => row.code === 'USU');
+    expect(own && other).toBeTruthy();
+    const unimed = as('partner-university', 'UNIMED');
+    const ask = (id: number) =>
+      api.query<{ courseOffering: { participantCount: number | null } | null }, never>(
+        `{ courseOffering(id: ${id}) { participantCount } }`,
+        undefined,
+        unimed,
+      );
+    const mine = await ask(own!.id);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data?.courseOffering?.participantCount).not.toBeUndefined();
+    const theirs = await ask(other!.id);
+    expect(theirs.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', universityCode: 'USU' });
+  });
+});
