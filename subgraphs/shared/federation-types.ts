@@ -11,6 +11,7 @@ import { RupiahScalar } from './scalars.js';
 
 @ObjectType({ description: 'Staff of one service unit in a compared region at the end of the compared year.' })
 @Directive('@shareable')
+@Directive('@inaccessible')
 export class UnitStaffing {
   @Field({ description: 'The requested region code the unit lies in.' })
   scope!: string;
@@ -35,6 +36,7 @@ export class UnitStaffing {
   description: 'Training of the staff of one service unit in a compared year (enrolments record the unit at the time).',
 })
 @Directive('@shareable')
+@Directive('@inaccessible')
 export class UnitTraining {
   @Field({ description: 'The requested region code the unit lies in.' })
   scope!: string;
@@ -58,6 +60,7 @@ export class UnitTraining {
     'after: evaluation counts the JP completed before each IKM survey it holds.',
 })
 @Directive('@shareable')
+@Directive('@inaccessible')
 export class UnitTrainingDate {
   @Field({ description: 'The requested region code the unit lies in.' })
   scope!: string;
@@ -81,6 +84,7 @@ export class UnitTrainingDate {
   description: 'Training totals of a compared region for the year: reaction (L1) and learning (L2) included.',
 })
 @Directive('@shareable')
+@Directive('@inaccessible')
 export class RegionLearning {
   @Field({ description: 'The requested region code.' })
   scope!: string;
@@ -112,6 +116,7 @@ export class RegionLearning {
 
 @ObjectType({ description: 'Training budget totals of a compared region for the year.' })
 @Directive('@shareable')
+@Directive('@inaccessible')
 export class RegionSpending {
   @Field({ description: 'The requested region code.' })
   scope!: string;
@@ -130,6 +135,7 @@ export class RegionSpending {
   description: 'Whether a requested region code names a region personnel knows (a well-formed code may name none).',
 })
 @Directive('@shareable')
+@Directive('@inaccessible')
 export class RegionPresence {
   @Field({ description: 'The requested region code.' })
   scope!: string;

@@ -29,8 +29,9 @@ import {
  *   entries of its own regions.
  * - `course-editor`: who changed a curriculum: those who may edit it (the providing university,
  *   administrators of its region).
- * - `internal`: a type left in the API schema that no field of the API reaches (inputs of a `@requires`
- *   whose fields are `@inaccessible`): the test asserts that nothing reaches it.
+ * - `internal`: a type left in the API schema that no field of the API reaches: the test asserts that
+ *   nothing reaches it. (The inputs of the comparison between subgraphs are `@inaccessible` types now, so
+ *   the API schema has none.)
  * - `mutation`: the writes and what only they return: not probed here (a probe would change data); who
  *   may write is tested where the writes are (curriculum-writes.test.ts, access-administration.test.ts).
  */
@@ -381,24 +382,6 @@ export const MATRIX: Record<string, TypeRule> = {
     'before',
     'after',
   ]),
-
-  // Inputs of the comparison (`@requires` of evaluation), `@inaccessible` in the API: nothing reaches them.
-  RegionSpending: type('internal', ['scope', 'ceiling', 'realised', 'lines']),
-  UnitStaffing: type('internal', ['scope', 'unitId', 'staff', 'agencyId', 'regionCode']),
-  UnitTraining: type('internal', ['scope', 'unitId', 'jp', 'participants', 'reachedMinimum']),
-  RegionLearning: type('internal', [
-    'scope',
-    'enrolments',
-    'participants',
-    'jp',
-    'meanSatisfaction',
-    'satisfactionResponses',
-    'meanTestGain',
-    'testedEnrolments',
-    'trainedEmployeeIds',
-  ]),
-  UnitTrainingDate: type('internal', ['scope', 'unitId', 'completedOn', 'jp', 'enrolments']),
-  RegionPresence: type('internal', ['scope', 'known']),
 };
 
 /** Object types of the schema a client can see (introspection types excepted). */
