@@ -98,8 +98,10 @@ export const MATRIX: Record<string, TypeRule> = {
     'publishCurriculumVersion',
     'createApiKey',
     'revokeApiKey',
+    'upsertBudgetLine',
   ]),
   CreatedApiKey: type('mutation', ['id', 'key', 'role', 'regionCodes', 'universityCode']),
+  BudgetLineWrite: type('mutation', ['line', 'outcome']),
   Region: type(
     'public',
     ['code', 'offerings', 'name', 'level', 'kind', 'parentCode', 'parent', 'children', 'agencies', 'serviceUnits'],
