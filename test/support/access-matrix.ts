@@ -99,9 +99,13 @@ export const MATRIX: Record<string, TypeRule> = {
     'createApiKey',
     'revokeApiKey',
     'upsertBudgetLine',
+    'recordSkpAppraisal',
+    'recordEnrolment',
   ]),
   CreatedApiKey: type('mutation', ['id', 'key', 'role', 'regionCodes', 'universityCode']),
   BudgetLineWrite: type('mutation', ['line', 'outcome']),
+  SkpAppraisalWrite: type('mutation', ['outcome', 'predicate']),
+  EnrolmentWrite: type('mutation', ['outcome', 'status', 'jpEarned']),
   Region: type(
     'public',
     ['code', 'offerings', 'name', 'level', 'kind', 'parentCode', 'parent', 'children', 'agencies', 'serviceUnits'],
