@@ -1,6 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AgencyBudgetByCodeDocument, type BudgetLineInput, UpsertBudgetLineDocument } from '../generated/graphql.js';
+import {
+  AgencyBudgetByCodeDocument,
+  type BudgetLineInput,
+  EmployeeRecordFiguresDocument,
+  RecordEnrolmentDocument,
+  RecordSkpAppraisalDocument,
+  UpsertBudgetLineDocument,
+} from '../generated/graphql.js';
 import { as, type GraphqlResponse, NATIONAL_ADMIN, usePlatform } from '../support/platform.js';
 
 /**
@@ -178,5 +185,200 @@ describe('upsertBudgetLine', () => {
     expect(await auditOf(`${medanAgency}/${YEAR}/5.04.01.2.05.${String(Number(RUN) + 2).padStart(4, '0')}`)).toEqual(
       [],
     );
+  });
+});
+
+/** A PNS of the region (by where they work), for records of a year the seed has none of. */
+async function employeeOf(region: string): Promise<string> {
+  const { rows } = await api.db.query<{ nip: string }>(
+    `select e.nip from personnel.employee e left join personnel.service_unit u on u.id = e.unit_id
+       join personnel.agency a on a.id = e.agency_id
+      where e.nip is not null and coalesce(u.region_code, a.region_code) like $1 || '%' order by e.id limit 1`,
+    [region],
+  );
+  const nip = rows[0]?.nip ?? '';
+  expect(nip).toMatch(/^\d{18}$/);
+  return nip;
+}
+
+describe('recordSkpAppraisal', () => {
+  it('records an appraisal whose predicate follows from the matrix on the next query; corrects it; audited', async () => {
+    const nip = await employeeOf('12.71');
+    const input = { nip, year: YEAR, hasilKerja: 'DI_ATAS' as const, perilakuKerja: 'DI_ATAS' as const };
+    const created = await api.query(RecordSkpAppraisalDocument, { input }, MEDAN_ADMIN);
+    expect(created.errors).toBeUndefined();
+    expect(created.data?.recordSkpAppraisal).toEqual({ outcome: 'CREATED', predicate: 'SANGAT_BAIK' });
+    const figures = await api.query(EmployeeRecordFiguresDocument, { nip, year: YEAR }, MEDAN_ADMIN);
+    expect(figures.data?.employeeByNip?.skp).toEqual({
+      hasilKerja: 'DI_ATAS',
+      perilakuKerja: 'DI_ATAS',
+      predicate: 'SANGAT_BAIK',
+    });
+
+    const corrected = await api.query(
+      RecordSkpAppraisalDocument,
+      { input: { ...input, hasilKerja: 'DI_BAWAH' as const } },
+      MEDAN_ADMIN,
+    );
+    expect(corrected.data?.recordSkpAppraisal.outcome).toBe('UPDATED');
+    const next = await api.query(EmployeeRecordFiguresDocument, { nip, year: YEAR }, MEDAN_ADMIN);
+    expect(next.data?.employeeByNip?.skp?.predicate).toBe(corrected.data?.recordSkpAppraisal.predicate);
+    expect(next.data?.employeeByNip?.skp?.hasilKerja).toBe('DI_BAWAH');
+
+    const audit = await auditOf(`${nip}/${YEAR}`);
+    expect(audit.map((a) => [a.action, a.region_code?.slice(0, 5), a.before, a.after])).toEqual([
+      ['CREATE', '12.71', null, { hasilKerja: 'DI_ATAS', perilakuKerja: 'DI_ATAS', predicate: 'SANGAT_BAIK' }],
+      [
+        'UPDATE',
+        '12.71',
+        { hasilKerja: 'DI_ATAS', perilakuKerja: 'DI_ATAS', predicate: 'SANGAT_BAIK' },
+        {
+          hasilKerja: 'DI_BAWAH',
+          perilakuKerja: 'DI_ATAS',
+          predicate: corrected.data?.recordSkpAppraisal.predicate,
+        },
+      ],
+    ]);
+  });
+
+  it('refuses outside the region, planners and anonymous; validates the NIP as the import does', async () => {
+    const nip = await employeeOf('93.01');
+    const input = { nip, year: YEAR, hasilKerja: 'SESUAI' as const, perilakuKerja: 'SESUAI' as const };
+    const refused = errorOf(await api.query(RecordSkpAppraisalDocument, { input }, MEDAN_ADMIN));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/^Region 93\.01[.\d]* is outside your scope \(12\.71\)\.$/);
+    expect(errorOf(await api.query(RecordSkpAppraisalDocument, { input }, PLANNER)).code).toBe('FORBIDDEN');
+    expect(errorOf(await api.query(RecordSkpAppraisalDocument, { input }, 'anonymous')).code).toBe('UNAUTHENTICATED');
+    expect(await auditOf(`${nip}/${YEAR}`)).toEqual([]);
+    const figures = await api.query(EmployeeRecordFiguresDocument, { nip, year: YEAR }, MERAUKE_ADMIN);
+    expect(figures.data?.employeeByNip?.skp).toBeNull();
+
+    expect(
+      errorOf(await api.query(RecordSkpAppraisalDocument, { input: { ...input, nip: '19860926' } }, NATIONAL_ADMIN)),
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.nip',
+      message: 'input.nip: "19860926" must have 18 digits (a NIP or an NI PPPK).',
+    });
+    expect(
+      errorOf(
+        await api.query(RecordSkpAppraisalDocument, { input: { ...input, nip: '199901012020011999' } }, NATIONAL_ADMIN),
+      ),
+    ).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.nip',
+      message: 'input.nip: "199901012020011999" personnel has no employee with this NIP or NI PPPK.',
+    });
+  });
+});
+
+describe('recordEnrolment', () => {
+  let offeringCode = '';
+  let courseJp = 0;
+  beforeAll(async () => {
+    // A new course and offering of a year the seed has none of (as the courses and offerings imports would).
+    const course = `RM-${RUN}`;
+    const { rows } = await api.db.query<{ id: number; jp: number }>(
+      `insert into learning.course (code, title, programme, mode, delivery, jp, description)
+       values ($1, 'Pelayanan Prima', 'TEKNIS', 'KLASIKAL', 'CLASSROOM', 24, 'Standar pelayanan') returning id, jp`,
+      [course],
+    );
+    const [row] = rows;
+    courseJp = row?.jp ?? 0;
+    const version = await api.db.query<{ id: number }>(
+      "insert into learning.curriculum_version (course_id, version, note) values ($1, 1, 'Versi pertama') returning id",
+      [row?.id],
+    );
+    offeringCode = `${course}-12.71-${YEAR}-01`;
+    await api.db.query(
+      `insert into learning.course_offering (code, course_id, curriculum_version_id, region_code, year, starts_on, ends_on,
+         capacity, venue, status)
+       values ($1, $2, $3, '12.71', $4, $5, $6, 30, 'BPSDM Kota Medan', 'HELD')`,
+      [offeringCode, row?.id, version.rows[0]?.id, YEAR, `${YEAR}-03-10`, `${YEAR}-03-14`],
+    );
+  });
+
+  it('records an enrolment, then its completion: JP per year follows on the next query; audited', async () => {
+    const nip = await employeeOf('12.71');
+    const jpOf = async () =>
+      (await api.query(EmployeeRecordFiguresDocument, { nip, year: YEAR }, MEDAN_ADMIN)).data?.employeeByNip?.jp;
+    expect(await jpOf()).toMatchObject({ jp: 0, completedCourses: 0 });
+
+    const enrolled = await api.query(
+      RecordEnrolmentDocument,
+      { input: { nip, offeringCode, status: 'ENROLLED' as const } },
+      MEDAN_ADMIN,
+    );
+    expect(enrolled.errors).toBeUndefined();
+    expect(enrolled.data?.recordEnrolment).toEqual({ outcome: 'CREATED', status: 'ENROLLED', jpEarned: 0 });
+    expect(await jpOf()).toMatchObject({ jp: 0, completedCourses: 0 });
+
+    const input = {
+      nip,
+      offeringCode,
+      status: 'COMPLETED' as const,
+      jpEarned: courseJp,
+      preTest: 55.5,
+      postTest: 71,
+      satisfaction: 4.25,
+    };
+    const completed = await api.query(RecordEnrolmentDocument, { input }, MEDAN_ADMIN);
+    expect(completed.data?.recordEnrolment).toEqual({ outcome: 'UPDATED', status: 'COMPLETED', jpEarned: courseJp });
+    expect(await jpOf()).toEqual({ jp: courseJp, completedCourses: 1, reachedMinimum: true });
+    const again = await api.query(RecordEnrolmentDocument, { input }, NATIONAL_ADMIN);
+    expect(again.data?.recordEnrolment.outcome).toBe('UNCHANGED');
+
+    const audit = await auditOf(`${nip}/${offeringCode}`);
+    expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([
+      ['CREATE', null, { status: 'ENROLLED', jpEarned: 0, preTest: null, postTest: null, satisfaction: null }],
+      [
+        'UPDATE',
+        { status: 'ENROLLED', jpEarned: 0, preTest: null, postTest: null, satisfaction: null },
+        { status: 'COMPLETED', jpEarned: courseJp, preTest: '55.50', postTest: '71.00', satisfaction: '4.25' },
+      ],
+    ]);
+  });
+
+  it('validates as the import does, naming the field; refuses outside the region; writes nothing', async () => {
+    const nip = await employeeOf('12.71');
+    const base = { nip, offeringCode, status: 'COMPLETED' as const, jpEarned: 10 };
+    const cases: [Record<string, unknown>, string, string][] = [
+      [
+        { jpEarned: courseJp + 1 },
+        'input.jpEarned',
+        `input.jpEarned: "${courseJp + 1}" is more than the course's ${courseJp} JP.`,
+      ],
+      [{ status: 'DROPPED' }, 'input.jpEarned', 'input.jpEarned: "10" must be 0 for a dropped enrolment.'],
+      [
+        { offeringCode: 'NO-SUCH-OFFERING' },
+        'input.offeringCode',
+        'input.offeringCode: "NO-SUCH-OFFERING" no course offering has this code.',
+      ],
+      [{ postTest: 100.5 }, 'input.postTest', 'input.postTest: "100.5" is not between 0 and 100.'],
+      [{ satisfaction: 0 }, 'input.satisfaction', 'input.satisfaction: "0" is not between 1 and 5.'],
+    ];
+    const other = await employeeOf('12.75');
+    for (const [overrides, field, message] of cases) {
+      const input = { ...base, nip: other, ...overrides };
+      expect(
+        errorOf(await api.query(RecordEnrolmentDocument, { input: input as typeof base }, NATIONAL_ADMIN)),
+      ).toEqual({
+        code: 'BAD_USER_INPUT',
+        field,
+        message,
+      });
+    }
+    const merauke = await employeeOf('93.01');
+    const refused = errorOf(
+      await api.query(RecordEnrolmentDocument, { input: { ...base, nip: merauke } }, MEDAN_ADMIN),
+    );
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/^Region 93\.01[.\d]* is outside your scope \(12\.71\)\.$/);
+    expect(errorOf(await api.query(RecordEnrolmentDocument, { input: base }, PLANNER)).code).toBe('FORBIDDEN');
+    expect(errorOf(await api.query(RecordEnrolmentDocument, { input: base }, 'anonymous')).code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(await auditOf(`${other}/${offeringCode}`)).toEqual([]);
+    expect(await auditOf(`${merauke}/${offeringCode}`)).toEqual([]);
   });
 });
