@@ -6,7 +6,7 @@ import { inTransaction } from '../subgraphs/shared/transaction.js';
 import type { Viewer } from '../subgraphs/shared/viewer.js';
 import type { ImportKind } from './kind.js';
 import { type PersonnelDirectory, personnelDirectory } from './personnel-directory.js';
-import { writeSingleRecord } from './single-record.js';
+import { type SingleRecord, writeSingleRecord } from './single-record.js';
 
 /** Personnel's API as the single-record writes ask it: signed for the caller, so its own scope applies. */
 export function directoryFor(personnelUrl: string | undefined, viewer: Viewer): PersonnelDirectory {
@@ -37,8 +37,8 @@ export interface RecordWrite {
   viewer: Viewer;
   personnelUrl: string | undefined;
   kind: ImportKind;
-  values: Readonly<Record<string, string>>;
-  fields: Readonly<Record<string, string>>;
+  values: SingleRecord['values'];
+  fields: SingleRecord['fields'];
   /** The region(s) of the record, from the reference tables (`select region_code from employee_ref`). */
   regionSql: string;
   /** The stored record named by the staged row, as the audit trail keeps it (none: not stored yet). */

@@ -12,10 +12,16 @@ import type { PersonnelDirectory } from './personnel-directory.js';
  */
 export interface SingleRecord {
   kind: ImportKind;
-  /** The value of each of the kind's columns as a file would hold it ('' for empty). */
-  values: Readonly<Record<string, string>>;
-  /** The input field each column came from, e.g. `{ agency_code: 'input.agencyCode' }`. */
-  fields: Readonly<Record<string, string>>;
+  /**
+   * The value of each of the kind's columns as a file would hold it ('' for empty): one row, or the rows
+   * of one record the kind keeps over several rows (an IKM survey's respondents).
+   */
+  values: Readonly<Record<string, string>> | readonly Readonly<Record<string, string>>[];
+  /**
+   * The input field each column came from, e.g. `{ agency_code: 'input.agencyCode' }`, or a function of
+   * the column and the row's number (1-based) for several rows.
+   */
+  fields: Readonly<Record<string, string>> | ((column: string, line: number) => string);
   client: pg.ClientBase;
   personnel: PersonnelDirectory;
   /**
@@ -27,45 +33,46 @@ export interface SingleRecord {
 
 /** Writes one record as the importer would; throws BAD_USER_INPUT for the first problem. */
 export async function writeSingleRecord(record: SingleRecord): Promise<MergeCounts> {
-  const { kind, values, fields, client } = record;
-  const fieldOf = (column: string) => fields[column] ?? `input.${column}`;
-  const row: string[] = [];
-  for (const column of kind.columns) {
-    const raw = (values[column.name] ?? '').trim();
-    const read = readValue(column, raw);
-    if (!read.ok) throw badUserInput(`${fieldOf(column.name)}: ${shown(raw)} ${read.reason}.`, fieldOf(column.name));
-    row.push(read.value ?? '');
-  }
-  const [problem] = kind.checkRow?.(row, 1) ?? [];
-  if (problem) {
-    throw badUserInput(
-      `${fieldOf(problem.column)}: ${shown(problem.value)} ${problem.reason}.`,
-      fieldOf(problem.column),
-    );
+  const { kind, fields, client } = record;
+  const fieldOf = (column: string, line: number) =>
+    typeof fields === 'function' ? fields(column, line) : (fields[column] ?? `input.${column}`);
+  const problem = (column: string, line: number, value: string, reason: string) =>
+    badUserInput(`${fieldOf(column, line)}: ${shown(value)} ${reason}.`, fieldOf(column, line));
+  const records = Array.isArray(record.values) ? record.values : [record.values];
+  const rows: string[][] = [];
+  for (const [index, values] of records.entries()) {
+    const row: string[] = [];
+    for (const column of kind.columns) {
+      const raw = (values[column.name] ?? '').trim();
+      const read = readValue(column, raw);
+      if (!read.ok) throw problem(column.name, index + 1, raw, read.reason);
+      row.push(read.value ?? '');
+    }
+    const [found] = kind.checkRow?.(row, index + 1) ?? [];
+    if (found) throw problem(found.column, index + 1, found.value, found.reason);
+    rows.push(row);
   }
   await client.query(
     `create temp table import_rows (line integer not null, ${kind.columns.map((c) => `${c.name} ${sqlType(c)}`).join(', ')}) on commit drop`,
   );
+  // One statement: every column as an array of text, typed on the way in.
   await client.query(
     `insert into import_rows (line, ${kind.columns.map((c) => c.name).join(', ')})
-     values (1, ${kind.columns.map((c, i) => `nullif($${i + 1}, '')::${sqlType(c)}`).join(', ')})`,
-    row,
+     select ordinality::int, ${kind.columns.map((c) => `nullif(v${c.name}, '')::${sqlType(c)}`).join(', ')}
+       from unnest(${kind.columns.map((_, i) => `$${i + 1}::text[]`).join(', ')})
+       with ordinality as t(${kind.columns.map((c) => `v${c.name}`).join(', ')}, ordinality)`,
+    kind.columns.map((_, i) => rows.map((row) => row[i] ?? '')),
   );
-  const context = { client, personnel: record.personnel, rows: 1 };
+  const context = { client, personnel: record.personnel, rows: rows.length };
   await kind.resolveReferences?.(context);
   await record.beforeChecks?.(client);
   for (const check of kind.checks) {
-    const { rows } = await client.query<{ column: string; value: string | null; reason: string }>(
-      `select c.column_name as column, c.value, c.reason
-         from (${check}) as c(line, column_name, value, reason) limit 1`,
+    const { rows: found } = await client.query<{ line: number; column: string; value: string | null; reason: string }>(
+      `select c.line, c.column_name as column, c.value, c.reason
+         from (${check}) as c(line, column_name, value, reason) order by c.line limit 1`,
     );
-    const found = rows[0];
-    if (found) {
-      throw badUserInput(
-        `${fieldOf(found.column)}: ${shown(found.value ?? '')} ${found.reason}.`,
-        fieldOf(found.column),
-      );
-    }
+    const first = found[0];
+    if (first) throw problem(first.column, first.line, first.value ?? '', first.reason);
   }
   return kind.merge(context);
 }

@@ -4,7 +4,7 @@ import { evaluationEntities } from './entities.js';
 import { TrainingImpactComparison } from './impact-types.js';
 import { createEvaluationLoaders, type EvaluationLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
-import { EvaluationRecordResolver } from './record-mutations.js';
+import { EvaluationRecordResolver, IkmSurveyRecordResolver } from './record-mutations.js';
 import {
   EmployeeEvaluationResolver,
   IkmSurveyResolver,
@@ -26,6 +26,7 @@ export const evaluation: SubgraphDefinition<EvaluationLoaders> = {
     TrainingImpactResolver,
     RegionImpactResolver,
     EvaluationRecordResolver,
+    IkmSurveyRecordResolver,
     importLogResolver('evaluation', 'evaluationImports'),
   ],
   orphanedTypes: [Employee, ServiceUnit, TrainingImpactComparison],

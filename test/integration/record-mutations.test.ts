@@ -6,6 +6,8 @@ import {
   EmployeeRecordFiguresDocument,
   RecordEnrolmentDocument,
   RecordSkpAppraisalDocument,
+  SubmitIkmSurveyDocument,
+  UnitIkmByCodeDocument,
   UpsertBudgetLineDocument,
 } from '../generated/graphql.js';
 import { as, type GraphqlResponse, NATIONAL_ADMIN, usePlatform } from '../support/platform.js';
@@ -380,5 +382,118 @@ describe('recordEnrolment', () => {
     );
     expect(await auditOf(`${other}/${offeringCode}`)).toEqual([]);
     expect(await auditOf(`${merauke}/${offeringCode}`)).toEqual([]);
+  });
+});
+
+describe('submitIkmSurvey', () => {
+  const unitOf = async (region: string) => {
+    const { rows } = await api.db.query<{ code: string }>(
+      `select code from personnel.service_unit where region_code like $1 || '.%' order by id limit 1`,
+      [region],
+    );
+    return rows[0]?.code ?? '';
+  };
+  // The README's survey: 29 respondents, element totals 87, 87, 88, 87, 86, 88, 86, 87, 88: 25 x 784 / (9 x 29) = 75.10, C.
+  const readmeSurvey = () => [[3, 3, 4, 3, 2, 4, 2, 3, 4], ...Array.from({ length: 28 }, () => Array(9).fill(3))];
+
+  it('stores a new survey; score and grade come from the IKM statement and follow on the next query; replaced; audited', async () => {
+    const unitCode = await unitOf('12.71');
+    const input = {
+      unitCode,
+      year: YEAR,
+      conductedOn: `${YEAR}-11-03`,
+      populationServed: 12500,
+      responses: readmeSurvey(),
+    };
+    const ikmOf = async () =>
+      (await api.query(UnitIkmByCodeDocument, { code: unitCode, year: YEAR }, MEDAN_ADMIN)).data?.serviceUnit?.ikm;
+    expect(await ikmOf()).toBeNull();
+
+    const created = await api.query(SubmitIkmSurveyDocument, { input }, MEDAN_ADMIN);
+    expect(created.errors).toBeUndefined();
+    expect(created.data?.submitIkmSurvey).toEqual({ outcome: 'CREATED', respondents: 29, score: 75.1, grade: 'C' });
+    expect(await ikmOf()).toMatchObject({ conductedOn: `${YEAR}-11-03`, respondents: 29, grade: 'C' });
+    expect((await ikmOf())?.score).toBeCloseTo((25 * 784) / (9 * 29), 10);
+
+    expect((await api.query(SubmitIkmSurveyDocument, { input }, NATIONAL_ADMIN)).data?.submitIkmSurvey.outcome).toBe(
+      'UNCHANGED',
+    );
+    // One more respondent, all 4: totals 820 over 30 respondents: 25 x 820 / 270 = 75.93.
+    const replaced = await api.query(
+      SubmitIkmSurveyDocument,
+      { input: { ...input, responses: [...input.responses, Array(9).fill(4)] } },
+      MEDAN_ADMIN,
+    );
+    expect(replaced.data?.submitIkmSurvey).toEqual({ outcome: 'UPDATED', respondents: 30, score: 75.93, grade: 'C' });
+    expect(await ikmOf()).toMatchObject({ respondents: 30 });
+
+    const audit = await auditOf(`${unitCode}/${YEAR}`);
+    expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([
+      [
+        'CREATE',
+        null,
+        { conductedOn: `${YEAR}-11-03`, populationServed: 12500, respondents: 29, score: 75.1, grade: 'C' },
+      ],
+      [
+        'UPDATE',
+        { conductedOn: `${YEAR}-11-03`, populationServed: 12500, respondents: 29, score: 75.1, grade: 'C' },
+        { conductedOn: `${YEAR}-11-03`, populationServed: 12500, respondents: 30, score: 75.93, grade: 'C' },
+      ],
+    ]);
+  });
+
+  it('validates as the import does, naming the respondent and element; refuses outside the region; writes nothing', async () => {
+    const unitCode = (await unitOf('12.75')) || (await unitOf('12.71'));
+    const base = {
+      unitCode,
+      year: YEAR,
+      conductedOn: `${YEAR}-10-01`,
+      populationServed: 500,
+      responses: [Array(9).fill(3), Array(9).fill(4)],
+    };
+    const cases: [Partial<typeof base>, string, string][] = [
+      [
+        { responses: [Array(9).fill(3), [3, 3, 3, 5, 3, 3, 3, 3, 3]] },
+        'input.responses[1][3]',
+        'input.responses[1][3]: "5" is not between 1 and 4.',
+      ],
+      [
+        { responses: [Array(8).fill(3)] },
+        'input.responses[0]',
+        'input.responses[0]: 8 answers, not one to each of the 9 elements.',
+      ],
+      [{ responses: [] }, 'input.responses', 'input.responses: a survey needs respondents.'],
+      [
+        { conductedOn: `${YEAR - 1}-12-31` },
+        'input.year',
+        `input.year: "${YEAR}" is not the year of conducted_on (${YEAR - 1}-12-31).`,
+      ],
+      [
+        { unitCode: 'P0000000000' },
+        'input.unitCode',
+        'input.unitCode: "P0000000000" personnel has no service unit with this code.',
+      ],
+      [
+        { populationServed: 0 },
+        'input.populationServed',
+        'input.populationServed: "0" is not between 1 and 2147483647.',
+      ],
+    ];
+    for (const [overrides, field, message] of cases) {
+      const response = await api.query(SubmitIkmSurveyDocument, { input: { ...base, ...overrides } }, NATIONAL_ADMIN);
+      expect(errorOf(response)).toEqual({ code: 'BAD_USER_INPUT', field, message });
+    }
+    expect(await auditOf(`${unitCode}/${YEAR}`)).toEqual([]);
+
+    const meraukeUnit = await unitOf('93.01');
+    const input = { ...base, unitCode: meraukeUnit };
+    const refused = errorOf(await api.query(SubmitIkmSurveyDocument, { input }, MEDAN_ADMIN));
+    expect(refused.code).toBe('FORBIDDEN');
+    expect(refused.message).toMatch(/^Region 93\.01[.\d]* is outside your scope \(12\.71\)\.$/);
+    expect(errorOf(await api.query(SubmitIkmSurveyDocument, { input }, PLANNER)).code).toBe('FORBIDDEN');
+    expect(errorOf(await api.query(SubmitIkmSurveyDocument, { input }, 'anonymous')).code).toBe('UNAUTHENTICATED');
+    const stored = await api.query(UnitIkmByCodeDocument, { code: meraukeUnit, year: YEAR }, NATIONAL_ADMIN);
+    expect(stored.data?.serviceUnit?.ikm).toBeNull();
+    expect(await auditOf(`${meraukeUnit}/${YEAR}`)).toEqual([]);
   });
 });

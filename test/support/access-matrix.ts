@@ -101,11 +101,13 @@ export const MATRIX: Record<string, TypeRule> = {
     'upsertBudgetLine',
     'recordSkpAppraisal',
     'recordEnrolment',
+    'submitIkmSurvey',
   ]),
   CreatedApiKey: type('mutation', ['id', 'key', 'role', 'regionCodes', 'universityCode']),
   BudgetLineWrite: type('mutation', ['line', 'outcome']),
   SkpAppraisalWrite: type('mutation', ['outcome', 'predicate']),
   EnrolmentWrite: type('mutation', ['outcome', 'status', 'jpEarned']),
+  IkmSurveyWrite: type('mutation', ['outcome', 'respondents', 'score', 'grade']),
   Region: type(
     'public',
     ['code', 'offerings', 'name', 'level', 'kind', 'parentCode', 'parent', 'children', 'agencies', 'serviceUnits'],
