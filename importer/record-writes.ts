@@ -10,8 +10,18 @@ import { type SingleRecord, writeSingleRecord } from './single-record.js';
 
 /** Personnel's API as the single-record writes ask it: signed for the caller, so its own scope applies. */
 export function directoryFor(personnelUrl: string | undefined, viewer: Viewer): PersonnelDirectory {
-  if (!personnelUrl) throw new Error('personnelUrl is not configured for this subgraph');
-  return personnelDirectory(personnelUrl, viewer);
+  if (personnelUrl) return personnelDirectory(personnelUrl, viewer);
+  // Personnel's own kinds check references in SQL and never ask; asking without a URL is a setup error.
+  const missing = (): never => {
+    throw new Error('personnelUrl is not configured for this subgraph');
+  };
+  return {
+    regionsByCode: missing,
+    agenciesByCode: missing,
+    employeesByNumber: missing,
+    unitsByCode: missing,
+    calls: 0,
+  };
 }
 
 /**
@@ -32,7 +42,7 @@ export async function assertWriteScope(
 /** What a single-record write did: the record is new, was changed, or already stood as stated. */
 export type WriteOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 
-export interface RecordWrite {
+export interface RecordWrite<Snapshot> {
   em: EntityManager;
   viewer: Viewer;
   personnelUrl: string | undefined;
@@ -46,6 +56,8 @@ export interface RecordWrite {
   /** The audit event's entity and key (natural keys, e.g. `198609262015051001/2025`). */
   entity: string;
   key: string;
+  /** What of the snapshot the audit trail keeps (default: all of it). */
+  audited?(snapshot: Snapshot): unknown;
 }
 
 /**
@@ -53,7 +65,9 @@ export interface RecordWrite {
  * checks (`writeSingleRecord`), the caller's ADMIN_WRITE scope over the record's region, the merge, and
  * an audit event with the record before and after (none when nothing changed).
  */
-export function writeRecord<Snapshot>(write: RecordWrite): Promise<{ outcome: WriteOutcome; after: Snapshot }> {
+export function writeRecord<Snapshot>(
+  write: RecordWrite<Snapshot>,
+): Promise<{ outcome: WriteOutcome; after: Snapshot }> {
   return inTransaction(write.em, async (client) => {
     let before: Snapshot | undefined;
     let regionCode: string | null = null;
@@ -77,8 +91,8 @@ export function writeRecord<Snapshot>(write: RecordWrite): Promise<{ outcome: Wr
         key: write.key,
         action: before ? 'UPDATE' : 'CREATE',
         regionCode,
-        before: before ?? null,
-        after,
+        before: before === undefined ? null : (write.audited?.(before) ?? before),
+        after: write.audited?.(after) ?? after,
       });
     }
     return { outcome, after };

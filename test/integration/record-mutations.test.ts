@@ -9,6 +9,7 @@ import {
   SubmitIkmSurveyDocument,
   UnitIkmByCodeDocument,
   UpsertBudgetLineDocument,
+  UpsertEmployeeDocument,
 } from '../generated/graphql.js';
 import { as, type GraphqlResponse, NATIONAL_ADMIN, usePlatform } from '../support/platform.js';
 
@@ -363,7 +364,7 @@ describe('recordEnrolment', () => {
     for (const [overrides, field, message] of cases) {
       const input = { ...base, nip: other, ...overrides };
       expect(
-        errorOf(await api.query(RecordEnrolmentDocument, { input: input as typeof base }, NATIONAL_ADMIN)),
+        errorOf(await api.query(RecordEnrolmentDocument, { input: input as typeof base }, NATIONAL_ADMIN)), // overrides of the same fields, typed loosely for the table
       ).toEqual({
         code: 'BAD_USER_INPUT',
         field,
@@ -495,5 +496,141 @@ describe('submitIkmSurvey', () => {
     const stored = await api.query(UnitIkmByCodeDocument, { code: meraukeUnit, year: YEAR }, NATIONAL_ADMIN);
     expect(stored.data?.serviceUnit?.ikm).toBeNull();
     expect(await auditOf(`${meraukeUnit}/${YEAR}`)).toEqual([]);
+  });
+});
+
+describe('upsertEmployee', () => {
+  const placeIn = async (region: string) => {
+    const { rows } = await api.db.query<{ unit: string; agency: string }>(
+      `select u.code as unit, a.code as agency from personnel.service_unit u join personnel.agency a on a.id = u.agency_id
+        where u.region_code like $1 || '.%' order by u.id limit 1`,
+      [region],
+    );
+    return { unitCode: rows[0]?.unit ?? '', agencyCode: rows[0]?.agency ?? '' };
+  };
+  /** A NIP no seeded employee has: born 1970-07-07, TMT CPNS 2000-07, female, a sequence of this run. */
+  const freshNip = async (offset: number) => {
+    for (let seq = (Number(RUN) % 900) + offset; ; seq++) {
+      const nip = `19700707200007${2}${String(seq % 1000).padStart(3, '0')}`;
+      const { rowCount } = await api.db.query('select 1 from personnel.employee where nip = $1', [nip]);
+      if (!rowCount && !nip.endsWith('000')) return nip;
+    }
+  };
+  const employee = (nip: string, place: { unitCode: string; agencyCode: string }) => ({
+    nip,
+    asnType: 'PNS' as const,
+    fullName: 'Rina Sitompul',
+    birthDate: '1970-07-07',
+    gender: 'F' as const,
+    appointedOn: '2000-07-01',
+    agencyCode: place.agencyCode,
+    unitCode: place.unitCode,
+    rankCode: 'III/c',
+    positionTitle: 'Bidan Ahli Muda',
+    positionKind: 'NONMANAJERIAL' as const,
+    positionLevel: 'FUNGSIONAL' as const,
+  });
+
+  it('creates an employee by NIP, corrects the rank, changes nothing the second time; audited without internal ids', async () => {
+    const nip = await freshNip(1);
+    const medan = await placeIn('12.71');
+    const input = employee(nip, medan);
+    const created = await api.query(UpsertEmployeeDocument, { input }, MEDAN_ADMIN);
+    expect(created.errors).toBeUndefined();
+    expect(created.data?.upsertEmployee).toEqual({
+      outcome: 'CREATED',
+      employee: {
+        nip,
+        niPppk: null,
+        fullName: 'Rina Sitompul',
+        rank: { code: 'III/c' },
+        unit: { code: medan.unitCode },
+        agency: { code: medan.agencyCode },
+      },
+    });
+    const figures = await api.query(EmployeeRecordFiguresDocument, { nip, year: YEAR }, MEDAN_ADMIN);
+    expect(figures.data?.employeeByNip).toMatchObject({ nip, jp: { jp: 0 }, skp: null });
+
+    const promoted = await api.query(UpsertEmployeeDocument, { input: { ...input, rankCode: 'III/d' } }, MEDAN_ADMIN);
+    expect(promoted.data?.upsertEmployee.outcome).toBe('UPDATED');
+    expect(promoted.data?.upsertEmployee.employee.rank.code).toBe('III/d');
+    const again = await api.query(UpsertEmployeeDocument, { input: { ...input, rankCode: 'III/d' } }, NATIONAL_ADMIN);
+    expect(again.data?.upsertEmployee.outcome).toBe('UNCHANGED');
+
+    const audit = await auditOf(nip);
+    expect(audit.map((a) => [a.action, a.region_code?.slice(0, 5)])).toEqual([
+      ['CREATE', '12.71'],
+      ['UPDATE', '12.71'],
+    ]);
+    expect(audit[1]?.before).toMatchObject({ rankCode: 'III/c', agencyCode: medan.agencyCode });
+    expect(audit[1]?.after).toMatchObject({ rankCode: 'III/d', unitCode: medan.unitCode, birthDate: '1970-07-07' });
+    expect(JSON.stringify(audit)).not.toMatch(/"id"/);
+  });
+
+  it("validates with the import's NIP rules and checks, naming the field; writes nothing", async () => {
+    const nip = await freshNip(200);
+    const input = employee(nip, await placeIn('12.71'));
+    const merauke = await placeIn('93.01');
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [
+        { birthDate: '1970-07-08' },
+        'input.birthDate',
+        /^input\.birthDate: "1970-07-08" differs from the birth date in the NIP \(19700707\)\.$/,
+      ],
+      [{ gender: 'M' }, 'input.gender', /^input\.gender: "M" differs from NIP digit 15 \(2\)\.$/],
+      [{ nip: '19700732200007 2 001' }, 'input.nip', /^input\.nip: "19700732200007 2 001" .+/],
+      [{ rankCode: 'PPPK-IX' }, 'input.rankCode', /^input\.rankCode: "PPPK-IX" is a PPPK rank, the employee is PNS\.$/],
+      [
+        { unitCode: merauke.unitCode },
+        'input.unitCode',
+        /^input\.unitCode: ".+" belongs to agency .+, not to 12\.71.+\.$/,
+      ],
+      [
+        { niPppk: '199502022021091904' },
+        'input.niPppk',
+        /^input\.niPppk: "199502022021091904" must be empty for a PNS\.$/,
+      ],
+      [
+        { positionKind: 'MANAJERIAL' },
+        'input.positionKind',
+        /^input\.positionKind: "MANAJERIAL" does not fit position level FUNGSIONAL\.$/,
+      ],
+    ];
+    for (const [overrides, field, message] of cases) {
+      const response = await api.query(
+        UpsertEmployeeDocument,
+        { input: { ...input, ...overrides } as typeof input }, // each case overrides fields of the input with values of their type
+        NATIONAL_ADMIN,
+      );
+      const error = errorOf(response);
+      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(error.message).toMatch(message);
+    }
+    const { rowCount } = await api.db.query('select 1 from personnel.employee where nip = $1', [nip]);
+    expect(rowCount).toBe(0);
+    expect(await auditOf(nip)).toEqual([]);
+  });
+
+  it('refuses a regional administrator placing someone outside its regions or taking someone from outside them', async () => {
+    const nip = await freshNip(400);
+    const medan = await placeIn('12.71');
+    const merauke = await placeIn('93.01');
+    const outside = errorOf(await api.query(UpsertEmployeeDocument, { input: employee(nip, merauke) }, MEDAN_ADMIN));
+    expect(outside.code).toBe('FORBIDDEN');
+    expect(outside.message).toMatch(/^Region 93\.01[.\d]* is outside your scope \(12\.71\)\.$/);
+    expect(errorOf(await api.query(UpsertEmployeeDocument, { input: employee(nip, medan) }, PLANNER)).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorOf(await api.query(UpsertEmployeeDocument, { input: employee(nip, medan) }, 'anonymous')).code).toBe(
+      'UNAUTHENTICATED',
+    );
+
+    const created = await api.query(UpsertEmployeeDocument, { input: employee(nip, medan) }, MEDAN_ADMIN);
+    expect(created.data?.upsertEmployee.outcome).toBe('CREATED');
+    // Merauke's administrator may not move Medan's employee to Merauke: the employee's current region is Medan's.
+    const taken = errorOf(await api.query(UpsertEmployeeDocument, { input: employee(nip, merauke) }, MERAUKE_ADMIN));
+    expect(taken.code).toBe('FORBIDDEN');
+    expect(taken.message).toMatch(/^Region 12\.71[.\d]* is outside your scope \(93\.01\)\.$/);
+    expect((await auditOf(nip)).map((a) => a.action)).toEqual(['CREATE']);
   });
 });
