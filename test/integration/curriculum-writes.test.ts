@@ -298,7 +298,7 @@ describe('a partner university', () => {
       `insert into learning.course_offering
          (code, course_id, curriculum_version_id, region_code, year, starts_on, ends_on, capacity, venue, status)
        values ($3, $1, $2, '12.71', 2020, '2020-03-02', '2020-03-04', 30, 'Kampus UNIMED', 'HELD') returning id`,
-      [course.id, v1?.id, `CW-${course.id}-12.71-2020-01`],
+      [course.id, v1?.id, `${code('V2')}-12.71-2020-01`],
     );
     const v1Rows = () =>
       sql(
