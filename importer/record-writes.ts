@@ -69,6 +69,8 @@ export function writeRecord<Snapshot>(
   write: RecordWrite<Snapshot>,
 ): Promise<{ outcome: WriteOutcome; after: Snapshot }> {
   return inTransaction(write.em, async (client) => {
+    // Writes of the same record through these mutations take turns, so `before` is what the write replaced.
+    await client.query('select pg_advisory_xact_lock(hashtext($1))', [`${write.entity}/${write.key}`]);
     let before: Snapshot | undefined;
     let regionCode: string | null = null;
     const counts = await writeSingleRecord({

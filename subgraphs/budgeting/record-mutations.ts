@@ -1,12 +1,9 @@
 import 'reflect-metadata';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { budgetLines } from '../../importer/kinds/budget-lines.js';
-import { assertWriteScope, directoryFor } from '../../importer/record-writes.js';
-import { writeSingleRecord } from '../../importer/single-record.js';
-import { recordAuditEvent } from '../access/store.js';
+import { writeRecord } from '../../importer/record-writes.js';
 import { RupiahScalar } from '../shared/scalars.js';
 import type { RequestContext } from '../shared/subgraph.js';
-import { inTransaction } from '../shared/transaction.js';
 import type { BudgetingLoaders } from './loaders.js';
 import { BudgetLine } from './types.js';
 
@@ -63,52 +60,38 @@ export class BudgetRecordResolver {
       'code), with the checks of the `budget-lines` import. Regional administrators within their regions, national ' +
       'administrators anywhere. Audited with the line before and after.',
   })
-  upsertBudgetLine(
+  async upsertBudgetLine(
     @Ctx() ctx: Context,
     @Arg('input', () => BudgetLineInput, { description: 'The budget line.' }) input: BudgetLineInput,
   ): Promise<BudgetLineWrite> {
-    return inTransaction(ctx.em, async (client) => {
-      let before: BudgetLine | undefined;
-      const counts = await writeSingleRecord({
-        kind: budgetLines,
-        values: {
-          agency_code: input.agencyCode,
-          year: String(input.year),
-          sub_activity_code: input.subActivityCode,
-          description: input.description,
-          ceiling: input.ceiling.toString(),
-          realised: input.realised.toString(),
-        },
-        fields: {
-          agency_code: 'input.agencyCode',
-          year: 'input.year',
-          sub_activity_code: 'input.subActivityCode',
-          description: 'input.description',
-          ceiling: 'input.ceiling',
-          realised: 'input.realised',
-        },
-        client,
-        personnel: directoryFor(ctx.personnelUrl, ctx.viewer),
-        beforeChecks: async (db) => {
-          await assertWriteScope(db, ctx.viewer, 'select region_code from agency_ref');
-          [before] = (await db.query<BudgetLine>(`${LINE_OF_INPUT} for update of b`)).rows;
-        },
-      });
-      const [line] = (await client.query<BudgetLine>(LINE_OF_INPUT)).rows;
-      if (!line) throw new Error('upsertBudgetLine: the merged line is missing');
-      const outcome = counts.inserted ? 'CREATED' : counts.updated ? 'UPDATED' : 'UNCHANGED';
-      if (outcome !== 'UNCHANGED') {
-        await recordAuditEvent(client, ctx.viewer, {
-          entity: 'budget_line',
-          key: `${input.agencyCode}/${input.year}/${input.subActivityCode}`,
-          action: before ? 'UPDATE' : 'CREATE',
-          regionCode: line.regionCode,
-          before: before ? snapshot(before) : null,
-          after: snapshot(line),
-        });
-      }
-      return { line, outcome };
+    const { outcome, after } = await writeRecord<BudgetLine>({
+      em: ctx.em,
+      viewer: ctx.viewer,
+      personnelUrl: ctx.personnelUrl,
+      kind: budgetLines,
+      values: {
+        agency_code: input.agencyCode,
+        year: String(input.year),
+        sub_activity_code: input.subActivityCode,
+        description: input.description,
+        ceiling: input.ceiling.toString(),
+        realised: input.realised.toString(),
+      },
+      fields: {
+        agency_code: 'input.agencyCode',
+        year: 'input.year',
+        sub_activity_code: 'input.subActivityCode',
+        description: 'input.description',
+        ceiling: 'input.ceiling',
+        realised: 'input.realised',
+      },
+      regionSql: 'select region_code from agency_ref',
+      snapshotSql: LINE_OF_INPUT,
+      entity: 'budget_line',
+      key: `${input.agencyCode}/${input.year}/${input.subActivityCode}`,
+      audited: snapshot,
     });
+    return { line: after, outcome };
   }
 }
 

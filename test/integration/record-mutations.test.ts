@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AgencyBudgetByCodeDocument,
   type BudgetLineInput,
@@ -632,5 +632,73 @@ describe('upsertEmployee', () => {
     expect(taken.code).toBe('FORBIDDEN');
     expect(taken.message).toMatch(/^Region 12\.71[.\d]* is outside your scope \(93\.01\)\.$/);
     expect((await auditOf(nip)).map((a) => a.action)).toEqual(['CREATE']);
+  });
+});
+
+describe('all or nothing', () => {
+  const trigger = `fail_record_${RUN}`;
+  let failingKey = '';
+  let nip = '';
+  beforeAll(async () => {
+    // Makes the audit event of one upsertEmployee fail: after the employee and its first rank and position
+    // history were inserted in the same transaction.
+    nip = await (async () => {
+      for (let seq = (Number(RUN) % 900) + 600; ; seq++) {
+        const candidate = `197007072000072${String(seq % 1000).padStart(3, '0')}`;
+        const { rowCount } = await api.db.query('select 1 from personnel.employee where nip = $1', [candidate]);
+        if (!rowCount && !candidate.endsWith('000')) return candidate;
+      }
+    })();
+    failingKey = nip;
+    await api.db.query(`create function access.${trigger}() returns trigger language plpgsql as $$
+      begin raise exception 'injected failure'; end $$`);
+    await api.db.query(
+      `create trigger ${trigger} before insert on access.audit_event for each row
+         when (new.entity_key = '${failingKey}') execute function access.${trigger}()`,
+    );
+  });
+  afterAll(async () => {
+    await api.db.query(`drop trigger if exists ${trigger} on access.audit_event`);
+    await api.db.query(`drop function if exists access.${trigger}()`);
+  });
+
+  it('a failure after the rows were written leaves none of them, and tells the client nothing internal', async () => {
+    const { rows } = await api.db.query<{ unit: string; agency: string }>(
+      `select u.code as unit, a.code as agency from personnel.service_unit u join personnel.agency a on a.id = u.agency_id
+        where u.region_code like '12.71.%' order by u.id limit 1`,
+    );
+    const histories = async () =>
+      (
+        await api.db.query<{ n: number }>(
+          `select (select count(*) from personnel.rank_history) + (select count(*) from personnel.position_history) as n`,
+        )
+      ).rows[0]?.n;
+    const before = await histories();
+    const response = await api.query(
+      UpsertEmployeeDocument,
+      {
+        input: {
+          nip,
+          asnType: 'PNS',
+          fullName: 'Rina Sitompul',
+          birthDate: '1970-07-07',
+          gender: 'F',
+          appointedOn: '2000-07-01',
+          agencyCode: rows[0]?.agency ?? '',
+          unitCode: rows[0]?.unit ?? '',
+          rankCode: 'III/c',
+          positionTitle: 'Bidan Ahli Muda',
+          positionKind: 'NONMANAJERIAL',
+          positionLevel: 'FUNGSIONAL',
+        },
+      },
+      NATIONAL_ADMIN,
+    );
+    const error = errorOf(response);
+    expect(error.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(JSON.stringify(response)).not.toMatch(/injected|audit_event|insert|personnel\./);
+    const { rowCount } = await api.db.query('select 1 from personnel.employee where nip = $1', [nip]);
+    expect(rowCount).toBe(0);
+    expect(await histories()).toBe(before);
   });
 });
