@@ -1,3 +1,4 @@
+import { forbidden } from '../subgraphs/shared/access.js';
 import { config } from '../subgraphs/shared/config.js';
 import { loadInternalKeys, setViewerHeader } from '../subgraphs/shared/internal-token.js';
 import { parseViewer, type Viewer } from '../subgraphs/shared/viewer.js';
@@ -60,7 +61,7 @@ export const IMPORTER_VIEWER: Viewer = parseViewer({
 
 interface GraphqlAnswer<Data> {
   data?: Data;
-  errors?: { message: string }[];
+  errors?: { message: string; extensions?: { code?: unknown; regionCode?: unknown } }[];
 }
 
 export class SubgraphApiError extends Error {}
@@ -79,6 +80,12 @@ export function subgraphCaller(name: string, url: string, viewer: Viewer = IMPOR
       await setViewerHeader(headers, viewer, keys.signingKey);
       const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       const answer = (await response.json().catch(() => ({}))) as GraphqlAnswer<Data>; // the API's JSON shape
+      // A refusal of the viewer's scope (single-record writes sign as their caller) is the caller's answer too.
+      const refusal = answer.errors?.find((e) => e.extensions?.code === 'FORBIDDEN');
+      if (refusal) {
+        const { regionCode } = refusal.extensions ?? {};
+        throw forbidden(refusal.message, typeof regionCode === 'string' ? { regionCode } : {});
+      }
       if (!response.ok || answer.errors?.length || !answer.data) {
         const reason = answer.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`;
         throw new SubgraphApiError(`${name}'s API (${url}) did not answer the reference check: ${reason}`);

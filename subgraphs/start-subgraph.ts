@@ -49,6 +49,7 @@ const subgraph = await startSubgraph(SUBGRAPHS[name], {
   limits: { ...limits, bodyBytes: subgraphBodyBytes },
   logging: { level: settings.log.level, pretty: settings.env === 'development' },
   processMetrics: true,
+  personnelUrl: settings.subgraphUrls.personnel,
 });
 onShutdown({
   stop: async () => {

@@ -3,6 +3,7 @@ import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { budgetingEntities } from './entities.js';
 import { type BudgetingLoaders, createBudgetingLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { BudgetRecordResolver } from './record-mutations.js';
 import { AgencyBudgetResolver, BudgetResolver, ImpactSpendingResolver, OfferingCostResolver } from './resolvers.js';
 import { Agency, CourseOffering, TrainingImpactComparison } from './types.js';
 
@@ -16,6 +17,7 @@ export const budgeting: SubgraphDefinition<BudgetingLoaders> = {
     AgencyBudgetResolver,
     OfferingCostResolver,
     ImpactSpendingResolver,
+    BudgetRecordResolver,
     importLogResolver('budgeting', 'budgetingImports'),
   ],
   orphanedTypes: [Agency, CourseOffering, TrainingImpactComparison],

@@ -4,6 +4,7 @@ import { evaluationEntities } from './entities.js';
 import { TrainingImpactComparison } from './impact-types.js';
 import { createEvaluationLoaders, type EvaluationLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { EvaluationRecordResolver, IkmSurveyRecordResolver } from './record-mutations.js';
 import {
   EmployeeEvaluationResolver,
   IkmSurveyResolver,
@@ -24,6 +25,8 @@ export const evaluation: SubgraphDefinition<EvaluationLoaders> = {
     IkmSurveyResolver,
     TrainingImpactResolver,
     RegionImpactResolver,
+    EvaluationRecordResolver,
+    IkmSurveyRecordResolver,
     importLogResolver('evaluation', 'evaluationImports'),
   ],
   orphanedTypes: [Employee, ServiceUnit, TrainingImpactComparison],

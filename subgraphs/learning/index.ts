@@ -9,6 +9,7 @@ import {
 import { learningEntities } from './entities.js';
 import { createLearningLoaders, type LearningLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { LearningRecordResolver } from './record-mutations.js';
 import {
   CompetencyResolver,
   CourseOfferingResolver,
@@ -41,6 +42,7 @@ export const learning: SubgraphDefinition<LearningLoaders> = {
     CourseCurriculumResolver,
     OfferingCurriculumResolver,
     CurriculumMutationResolver,
+    LearningRecordResolver,
     importLogResolver('learning', 'learningImports'),
   ],
   orphanedTypes: [Employee, Region, ServiceUnit, TrainingImpactComparison],

@@ -4,6 +4,7 @@ import { AccessLogResolver } from './access.js';
 import { personnelEntities } from './entities.js';
 import { createPersonnelLoaders, type PersonnelLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { PersonnelRecordResolver } from './record-mutations.js';
 import {
   AgencyResolver,
   EmployeeResolver,
@@ -27,6 +28,7 @@ export const personnel: SubgraphDefinition<PersonnelLoaders> = {
     MentoringPairResolver,
     ImpactStaffingResolver,
     AccessLogResolver,
+    PersonnelRecordResolver,
     importLogResolver('personnel', 'personnelImports'),
   ],
   orphanedTypes: [TrainingImpactComparison],

@@ -49,6 +49,8 @@ export interface RequestContext<Loaders> {
   /** This request's id (also the gateway's, which passes it on) and its logger. */
   requestId?: string;
   log?: Logger;
+  /** Personnel's GraphQL URL: single-record writes of other subgraphs ask it about references. */
+  personnelUrl?: string;
 }
 
 /** Resolves a federated entity from its key fields (the `representation` the gateway sends). */
@@ -191,6 +193,8 @@ export interface StartSubgraphOptions extends HttpOptions {
    * Default: the database answers and every migration of the subgraph is applied.
    */
   ready?: (orm: MikroORM) => Promise<void>;
+  /** Personnel's GraphQL URL, for the single-record writes' reference checks (PERSONNEL_URL). */
+  personnelUrl?: string;
 }
 
 /**
@@ -307,6 +311,7 @@ export async function startSubgraph<Loaders>(
         sensitiveReads: new SensitiveReads(),
         requestId: scope.requestId,
         log: scope.log,
+        personnelUrl: options.personnelUrl,
       };
     },
   });

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { budgetLines } from '../../importer/kinds/budget-lines.js';
+import { employees } from '../../importer/kinds/employees.js';
+import { writeSingleRecord } from '../../importer/single-record.js';
 import { accessGrantStatements } from '../../subgraphs/access/migrate.js';
+import { recordAuditEvent } from '../../subgraphs/access/store.js';
 import { ensureRoles, grantStatements, prepareSubgraph } from '../../subgraphs/migrate.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names.js';
 import { openOrm, query } from '../../subgraphs/shared/orm.js';
@@ -111,6 +115,84 @@ describe('each subgraph role', () => {
     } finally {
       await client.end();
     }
+  });
+});
+
+describe('single-record writes as the subgraph roles', () => {
+  it('personnel and budgeting write one record through the import kinds (temporary staging tables) as their own roles', async () => {
+    const { rows: places } = await admin.query<{ unit: string; agency: string; agency_id: number; region: string }>(
+      `select u.code as unit, a.code as agency, a.id as agency_id, a.region_code as region
+         from personnel.service_unit u join personnel.agency a on a.id = u.agency_id order by u.id limit 1`,
+    );
+    const place = places[0];
+    if (!place) throw new Error('the demo data has no service unit');
+    const asRole = async (name: SubgraphName, work: (client: pg.Client) => Promise<void>) => {
+      const client = new pg.Client({ connectionString: urlAs(name) });
+      await client.connect();
+      try {
+        await client.query('begin');
+        await work(client);
+      } finally {
+        await client.query('rollback');
+        await client.end();
+      }
+    };
+    const unused = (): never => {
+      throw new Error('not asked');
+    };
+    await asRole('personnel', async (client) => {
+      const counts = await writeSingleRecord({
+        kind: employees,
+        values: {
+          nip: '197007072000072999',
+          asn_type: 'PNS',
+          full_name: 'Rina Sitompul',
+          birth_date: '1970-07-07',
+          gender: 'F',
+          appointed_on: '2000-07-01',
+          agency_code: place.agency,
+          unit_code: place.unit,
+          rank_code: 'III/c',
+          position_title: 'Bidan Ahli Muda',
+          position_kind: 'NONMANAJERIAL',
+          position_level: 'FUNGSIONAL',
+        },
+        fields: {},
+        client,
+        personnel: {
+          regionsByCode: unused,
+          agenciesByCode: unused,
+          employeesByNumber: unused,
+          unitsByCode: unused,
+          calls: 0,
+        },
+      });
+      expect(counts).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+      await recordAuditEvent(client, null, { entity: 'employee', key: '197007072000072999', action: 'CREATE' });
+    });
+    await asRole('budgeting', async (client) => {
+      const counts = await writeSingleRecord({
+        kind: budgetLines,
+        values: {
+          agency_code: place.agency,
+          year: '2039',
+          sub_activity_code: '5.04.01.2.05.0009',
+          description: 'Diklat',
+          ceiling: '1000',
+          realised: '0',
+        },
+        fields: {},
+        client,
+        personnel: {
+          regionsByCode: unused,
+          agenciesByCode: async () => [{ code: place.agency, id: place.agency_id, regionCode: place.region }],
+          employeesByNumber: unused,
+          unitsByCode: unused,
+          calls: 0,
+        },
+      });
+      expect(counts).toEqual({ inserted: 1, updated: 0, unchanged: 0 });
+    });
   });
 });
 

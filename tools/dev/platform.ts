@@ -49,17 +49,21 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   // The development keys of the data folder, as `npm start` uses: `npm run token` works against it too.
   const identity = await gatewayIdentity(settings.auth, options.databaseUrl);
   const { publicKey } = await loadInternalKeys(settings.auth.internal, 'verify');
-  const started = await Promise.all(
-    names.map((name) =>
-      startSubgraph(SUBGRAPHS[name], {
-        databaseUrl: options.databaseUrl,
-        internalPublicKey: publicKey,
-        port: options.fixedPorts ? DEFAULT_PORTS[name] : 0,
-        counter: options.instrument ? statements[name] : undefined,
-        logging: { level: settings.log.level },
-      }),
-    ),
+  const start = (name: SubgraphName, personnelUrl?: string) =>
+    startSubgraph(SUBGRAPHS[name], {
+      databaseUrl: options.databaseUrl,
+      internalPublicKey: publicKey,
+      port: options.fixedPorts ? DEFAULT_PORTS[name] : 0,
+      counter: options.instrument ? statements[name] : undefined,
+      logging: { level: settings.log.level },
+      personnelUrl,
+    });
+  // Personnel first: the others' single-record writes ask it about references.
+  const personnel = await start('personnel');
+  const others = await Promise.all(
+    names.filter((name) => name !== 'personnel').map((name) => start(name, personnel.url)),
   );
+  const started = [personnel, ...others];
   const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
   const gateway = await startGateway({
     subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),

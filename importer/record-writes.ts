@@ -1,0 +1,102 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type pg from 'pg';
+import { recordAuditEvent } from '../subgraphs/access/store.js';
+import { assertRegionScope } from '../subgraphs/shared/access.js';
+import { inTransaction } from '../subgraphs/shared/transaction.js';
+import type { Viewer } from '../subgraphs/shared/viewer.js';
+import type { ImportKind } from './kind.js';
+import { type PersonnelDirectory, personnelDirectory } from './personnel-directory.js';
+import { type SingleRecord, writeSingleRecord } from './single-record.js';
+
+/** Personnel's API as the single-record writes ask it: signed for the caller, so its own scope applies. */
+export function directoryFor(personnelUrl: string | undefined, viewer: Viewer): PersonnelDirectory {
+  if (personnelUrl) return personnelDirectory(personnelUrl, viewer);
+  // Personnel's own kinds check references in SQL and never ask; asking without a URL is a setup error.
+  const missing = (): never => {
+    throw new Error('personnelUrl is not configured for this subgraph');
+  };
+  return {
+    regionsByCode: missing,
+    agenciesByCode: missing,
+    employeesByNumber: missing,
+    unitsByCode: missing,
+    calls: 0,
+  };
+}
+
+/**
+ * The caller's ADMIN_WRITE scope over the region(s) a reference table names (e.g. `agency_ref`): FORBIDDEN
+ * naming the region when it lies outside. Runs after references are resolved, before any write.
+ */
+export async function assertWriteScope(
+  client: pg.ClientBase,
+  viewer: Viewer,
+  regionSql: string,
+): Promise<string | null> {
+  const { rows } = await client.query<{ region_code: string }>(regionSql);
+  const codes = rows.map((row) => row.region_code);
+  assertRegionScope(viewer, codes, 'ADMIN_WRITE');
+  return codes[0] ?? null;
+}
+
+/** What a single-record write did: the record is new, was changed, or already stood as stated. */
+export type WriteOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED';
+
+export interface RecordWrite<Snapshot> {
+  em: EntityManager;
+  viewer: Viewer;
+  personnelUrl: string | undefined;
+  kind: ImportKind;
+  values: SingleRecord['values'];
+  fields: SingleRecord['fields'];
+  /** The region(s) of the record, from the reference tables (`select region_code from employee_ref`). */
+  regionSql: string;
+  /** The stored record named by the staged row, as the audit trail keeps it (none: not stored yet). */
+  snapshotSql: string;
+  /** The audit event's entity and key (natural keys, e.g. `198609262015051001/2025`). */
+  entity: string;
+  key: string;
+  /** What of the snapshot the audit trail keeps (default: all of it). */
+  audited?(snapshot: Snapshot): unknown;
+}
+
+/**
+ * One record of an import kind from a form, as one transaction: the kind's reading, references and
+ * checks (`writeSingleRecord`), the caller's ADMIN_WRITE scope over the record's region, the merge, and
+ * an audit event with the record before and after (none when nothing changed).
+ */
+export function writeRecord<Snapshot>(
+  write: RecordWrite<Snapshot>,
+): Promise<{ outcome: WriteOutcome; after: Snapshot }> {
+  return inTransaction(write.em, async (client) => {
+    // Writes of the same record through these mutations take turns, so `before` is what the write replaced.
+    await client.query('select pg_advisory_xact_lock(hashtext($1))', [`${write.entity}/${write.key}`]);
+    let before: Snapshot | undefined;
+    let regionCode: string | null = null;
+    const counts = await writeSingleRecord({
+      kind: write.kind,
+      values: write.values,
+      fields: write.fields,
+      client,
+      personnel: directoryFor(write.personnelUrl, write.viewer),
+      beforeChecks: async (db) => {
+        regionCode = await assertWriteScope(db, write.viewer, write.regionSql);
+        before = (await db.query<Snapshot & Record<string, unknown>>(write.snapshotSql)).rows[0];
+      },
+    });
+    const after = (await client.query<Snapshot & Record<string, unknown>>(write.snapshotSql)).rows[0];
+    if (!after) throw new Error(`${write.entity}: the merged record is missing`);
+    const outcome: WriteOutcome = counts.inserted ? 'CREATED' : counts.updated ? 'UPDATED' : 'UNCHANGED';
+    if (outcome !== 'UNCHANGED') {
+      await recordAuditEvent(client, write.viewer, {
+        entity: write.entity,
+        key: write.key,
+        action: before ? 'UPDATE' : 'CREATE',
+        regionCode,
+        before: before === undefined ? null : (write.audited?.(before) ?? before),
+        after: write.audited?.(after) ?? after,
+      });
+    }
+    return { outcome, after };
+  });
+}

@@ -1,0 +1,83 @@
+import type pg from 'pg';
+import { badUserInput } from '../subgraphs/shared/errors.js';
+import { readValue, sqlType } from './columns.js';
+import type { ImportKind, MergeCounts } from './kind.js';
+import type { PersonnelDirectory } from './personnel-directory.js';
+
+/**
+ * One record of an import kind, written from a form (a GraphQL mutation) instead of a file: the same
+ * column reading (`columns.ts`), row checks, reference look-ups, SQL checks and merge as `npm run import`,
+ * on a staging table of one row, inside the caller's transaction. Errors are BAD_USER_INPUT naming the
+ * input field the column came from (`input.ceiling`), so a form can show them beside the field.
+ */
+export interface SingleRecord {
+  kind: ImportKind;
+  /**
+   * The value of each of the kind's columns as a file would hold it ('' for empty): one row, or the rows
+   * of one record the kind keeps over several rows (an IKM survey's respondents).
+   */
+  values: Readonly<Record<string, string>> | readonly Readonly<Record<string, string>>[];
+  /**
+   * The input field each column came from, e.g. `{ agency_code: 'input.agencyCode' }`, or a function of
+   * the column and the row's number (1-based) for several rows.
+   */
+  fields: Readonly<Record<string, string>> | ((column: string, line: number) => string);
+  client: pg.ClientBase;
+  personnel: PersonnelDirectory;
+  /**
+   * Called once references are resolved and before the checks: e.g. the caller's region scope, read from
+   * the reference tables (`agency_ref`, `employee_ref`, ...). A throw rolls everything back.
+   */
+  beforeChecks?(client: pg.ClientBase): Promise<void>;
+}
+
+/** Writes one record as the importer would; throws BAD_USER_INPUT for the first problem. */
+export async function writeSingleRecord(record: SingleRecord): Promise<MergeCounts> {
+  const { kind, fields, client } = record;
+  const fieldOf = (column: string, line: number) =>
+    typeof fields === 'function' ? fields(column, line) : (fields[column] ?? `input.${column}`);
+  const problem = (column: string, line: number, value: string, reason: string) =>
+    badUserInput(`${fieldOf(column, line)}: ${shown(value)} ${reason}.`, fieldOf(column, line));
+  const records = Array.isArray(record.values) ? record.values : [record.values];
+  const rows: string[][] = [];
+  for (const [index, values] of records.entries()) {
+    const row: string[] = [];
+    for (const column of kind.columns) {
+      const raw = (values[column.name] ?? '').trim();
+      const read = readValue(column, raw);
+      if (!read.ok) throw problem(column.name, index + 1, raw, read.reason);
+      row.push(read.value ?? '');
+    }
+    const [found] = kind.checkRow?.(row, index + 1) ?? [];
+    if (found) throw problem(found.column, index + 1, found.value, found.reason);
+    rows.push(row);
+  }
+  await client.query(
+    `create temp table import_rows (line integer not null, ${kind.columns.map((c) => `${c.name} ${sqlType(c)}`).join(', ')}) on commit drop`,
+  );
+  // One statement: every column as an array of text, typed on the way in.
+  await client.query(
+    `insert into import_rows (line, ${kind.columns.map((c) => c.name).join(', ')})
+     select ordinality::int, ${kind.columns.map((c) => `nullif(v${c.name}, '')::${sqlType(c)}`).join(', ')}
+       from unnest(${kind.columns.map((_, i) => `$${i + 1}::text[]`).join(', ')})
+       with ordinality as t(${kind.columns.map((c) => `v${c.name}`).join(', ')}, ordinality)`,
+    kind.columns.map((_, i) => rows.map((row) => row[i] ?? '')),
+  );
+  const context = { client, personnel: record.personnel, rows: rows.length };
+  await kind.resolveReferences?.(context);
+  await record.beforeChecks?.(client);
+  for (const check of kind.checks) {
+    const { rows: found } = await client.query<{ line: number; column: string; value: string | null; reason: string }>(
+      `select c.line, c.column_name as column, c.value, c.reason
+         from (${check}) as c(line, column_name, value, reason) order by c.line limit 1`,
+    );
+    const first = found[0];
+    if (first) throw problem(first.column, first.line, first.value ?? '', first.reason);
+  }
+  return kind.merge(context);
+}
+
+/** A value quoted for a message, cut short (messages echo what the caller sent, never more). */
+function shown(value: string): string {
+  return value === '' ? '(empty)' : `"${value.slice(0, 60)}"`;
+}
