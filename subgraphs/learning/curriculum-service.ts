@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PoolClient } from 'pg';
 import { type Queryable, recordAuditEvent } from '../access/store.js';
 import { assertRegionScope, assertUniversityScope, forbidden, grantOf } from '../shared/access.js';
 import { byId, type ListSql } from '../shared/connection.js';
 import { badUserInput } from '../shared/errors.js';
 import { query } from '../shared/orm.js';
+import { inTransaction } from '../shared/transaction.js';
 import type { Viewer } from '../shared/viewer.js';
 import type { Course, CourseModule, LearningOutcome } from './entities.js';
 import { Delivery, type LearningMode, type Programme } from './enums.js';
@@ -361,30 +361,6 @@ export function assertMayWriteCourse(viewer: Viewer, university: UniversityRow |
 export type CourseRow = Course;
 
 const COURSE_RETURNING = `id, code, title, programme, mode, delivery, jp, university_id as "universityId", description`;
-
-/**
- * Runs `work` in one transaction on a connection of the em's pool: commit when it resolves, rollback
- * when it throws (nothing written, audit events included).
- */
-async function inTransaction<T>(em: EntityManager, work: (db: PoolClient) => Promise<T>): Promise<T> {
-  const pool = await em.getConnection().getNativeClient();
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('begin');
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    // A connection whose rollback failed is discarded, never reused mid-transaction.
-    client.release(broken);
-  }
-}
 
 async function rowsOf<Row extends Record<string, unknown>>(
   db: Queryable,

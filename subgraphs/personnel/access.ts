@@ -1,5 +1,5 @@
+import { inTransaction } from '../shared/transaction.js';
 import 'reflect-metadata';
-import type { Pool, PoolClient } from 'pg';
 import {
   Arg,
   Args,
@@ -235,7 +235,7 @@ export class AccessLogResolver {
     const role: Exclude<Role, 'anonymous'> = input.role;
     try {
       // The key and its audit event in one transaction: both or neither.
-      const created = await inTransaction(ctx, (db) =>
+      const created = await inTransaction(ctx.em, (db) =>
         createApiKey(
           db,
           { role, regionCodes: input.regionCodes, universityCode: input.universityCode ?? null, label },
@@ -265,26 +265,6 @@ export class AccessLogResolver {
     @Arg('id', { description: 'The key id, e.g. "ak_0123456789abcdef".' }) id: string,
   ): Promise<boolean> {
     if (!/^ak_[0-9a-f]{16}$/.test(id)) throw badUserInput('`id` is an API key id like "ak_0123456789abcdef"', 'id');
-    return inTransaction(ctx, (db) => revokeApiKey(db, id, ctx.viewer));
-  }
-}
-
-/** Runs `work` in one transaction on a connection of the subgraph's pool. */
-async function inTransaction<T>(
-  ctx: RequestContext<unknown>,
-  work: (db: { query: PoolClient['query'] }) => Promise<T>,
-): Promise<T> {
-  const pool: Pool = await ctx.em.getConnection().getNativeClient();
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const result = await work(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
+    return inTransaction(ctx.em, (db) => revokeApiKey(db, id, ctx.viewer));
   }
 }
