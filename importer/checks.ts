@@ -28,6 +28,12 @@ export function employeeKeysSql(columns: readonly string[] = ['nip']): string {
     from (${numbers}) n join personnel.employee e on e.ni_pppk = n.number::bpchar`;
 }
 
+/** Rows dated (`tmt`) before the employee's appointment (after `employeeKeysSql`): a history starts there. */
+export function beforeAppointmentSql(): string {
+  return `select r.line, 'tmt', r.tmt::text, 'is before the appointment (' || e.appointed_on || ')'
+       from import_rows r join employee_key e on e.number = r.nip where r.tmt < e.appointed_on`;
+}
+
 /** Rows whose `column` names an employee personnel does not have (after `employeeKeysSql`). */
 export function unknownEmployeeSql(column = 'nip'): string {
   return `select r.line, '${column}', r.${column}, 'no employee has this NIP or NI PPPK'

@@ -6,7 +6,33 @@ import type { Column } from '../columns.js';
 import type { ImportKind, RowProblem } from '../kind.js';
 
 /** Levels of managerial positions (UU 20/2023); the others are non-managerial. */
-export const MANAGERIAL_LEVELS = ['JPT_UTAMA', 'JPT_MADYA', 'JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS'];
+/** The kind and level of a position: the same columns in the employees and position-history files. */
+export const POSITION_COLUMNS: Column[] = [
+  {
+    name: 'position_kind',
+    type: 'choice',
+    required: true,
+    choices: Object.values(PositionKind),
+    meaning: 'MANAJERIAL or NONMANAJERIAL',
+  },
+  {
+    name: 'position_level',
+    type: 'choice',
+    required: true,
+    choices: Object.values(PositionLevel),
+    meaning: 'JPT_UTAMA ... PELAKSANA',
+  },
+];
+
+const MANAGERIAL_LEVELS = ['JPT_UTAMA', 'JPT_MADYA', 'JPT_PRATAMA', 'ADMINISTRATOR', 'PENGAWAS'];
+
+/** Rows whose position kind is not the one its level implies (managerial levels are MANAJERIAL). */
+export function positionKindMismatchSql(): string {
+  const managerial = MANAGERIAL_LEVELS.map((level) => `'${level}'`).join(', ');
+  return `select r.line, 'position_kind', r.position_kind, 'does not fit position level ' || r.position_level
+       from import_rows r
+      where r.position_kind <> case when r.position_level in (${managerial}) then 'MANAJERIAL' else 'NONMANAJERIAL' end`;
+}
 
 const COLUMNS: readonly Column[] = [
   { name: 'nip', type: 'text', required: false, meaning: '18-digit NIP of a PNS (spaces allowed); empty for PPPK' },
@@ -47,20 +73,7 @@ const COLUMNS: readonly Column[] = [
     meaning: 'current rank: III/a ... IV/e for PNS, PPPK-I ... PPPK-XVII for PPPK',
   },
   { name: 'position_title', type: 'text', required: true, meaning: 'current position title' },
-  {
-    name: 'position_kind',
-    type: 'choice',
-    required: true,
-    choices: Object.values(PositionKind),
-    meaning: 'MANAJERIAL or NONMANAJERIAL',
-  },
-  {
-    name: 'position_level',
-    type: 'choice',
-    required: true,
-    choices: Object.values(PositionLevel),
-    meaning: 'JPT_UTAMA ... PELAKSANA',
-  },
+  ...POSITION_COLUMNS,
 ];
 
 const NIP = 0;
@@ -184,12 +197,7 @@ export const employees: ImportKind = {
       'k.code is null or k.asn_type <> r.asn_type',
       'import_rows r left join personnel.rank k on k.code = r.rank_code',
     ),
-    rowsWhere(
-      'position_kind',
-      'r.position_kind',
-      "'does not fit position level ' || r.position_level",
-      `r.position_kind <> case when r.position_level in (${MANAGERIAL_LEVELS.map((l) => `'${l}'`).join(', ')}) then 'MANAJERIAL' else 'NONMANAJERIAL' end`,
-    ),
+    positionKindMismatchSql(),
   ],
   async merge({ client, rows }) {
     await client.query(`

@@ -1,9 +1,8 @@
-import { PositionKind, PositionLevel } from '../../subgraphs/personnel/enums.js';
-import { employeeKeysSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
+import { beforeAppointmentSql, employeeKeysSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { countMerged } from '../references.js';
-import { MANAGERIAL_LEVELS } from './employees.js';
+import { POSITION_COLUMNS, positionKindMismatchSql } from './employees.js';
 import { EMPLOYEE_NUMBER_COLUMN } from './rank-history.js';
 
 const COLUMNS: readonly Column[] = [
@@ -11,20 +10,7 @@ const COLUMNS: readonly Column[] = [
   { name: 'agency_code', type: 'text', required: true, meaning: 'code of the agency of the position' },
   { name: 'unit_code', type: 'text', required: false, meaning: 'code of the service unit; empty for agency staff' },
   { name: 'title', type: 'text', required: true, meaning: 'position title' },
-  {
-    name: 'position_kind',
-    type: 'choice',
-    required: true,
-    choices: Object.values(PositionKind),
-    meaning: 'MANAJERIAL or NONMANAJERIAL',
-  },
-  {
-    name: 'position_level',
-    type: 'choice',
-    required: true,
-    choices: Object.values(PositionLevel),
-    meaning: 'JPT_UTAMA ... PELAKSANA',
-  },
+  ...POSITION_COLUMNS,
   {
     name: 'tmt',
     type: 'date',
@@ -64,11 +50,8 @@ export const positionHistory: ImportKind = {
        from import_rows r left join personnel.service_unit u on u.code = r.unit_code
        left join personnel.agency a on a.id = u.agency_id
       where r.unit_code is not null and (u.id is null or a.code <> r.agency_code)`,
-    `select r.line, 'position_kind', r.position_kind, 'does not fit position level ' || r.position_level
-       from import_rows r
-      where r.position_kind <> case when r.position_level in (${MANAGERIAL_LEVELS.map((l) => `'${l}'`).join(', ')}) then 'MANAJERIAL' else 'NONMANAJERIAL' end`,
-    `select r.line, 'tmt', r.tmt::text, 'is before the appointment (' || e.appointed_on || ')'
-       from import_rows r join employee_key e on e.number = r.nip where r.tmt < e.appointed_on`,
+    positionKindMismatchSql(),
+    beforeAppointmentSql(),
     repeatedKeySql(['nip', 'tmt'], 'tmt', "'appears again for this employee'"),
   ],
   async merge({ client, rows }) {

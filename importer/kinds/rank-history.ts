@@ -1,4 +1,4 @@
-import { employeeKeysSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
+import { beforeAppointmentSql, employeeKeysSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { countMerged } from '../references.js';
@@ -48,8 +48,7 @@ export const rankHistory: ImportKind = {
             case when k.code is null then 'is not a rank (III/a, PPPK-IX, ...)' else 'is a ' || k.asn_type || ' rank, the employee is ' || e.asn_type end
        from import_rows r join employee_key e on e.number = r.nip left join personnel.rank k on k.code = r.rank_code
       where k.code is null or k.asn_type <> e.asn_type`,
-    `select r.line, 'tmt', r.tmt::text, 'is before the appointment (' || e.appointed_on || ')'
-       from import_rows r join employee_key e on e.number = r.nip where r.tmt < e.appointed_on`,
+    beforeAppointmentSql(),
     repeatedKeySql(['nip', 'tmt'], 'tmt', "'appears again for this employee'"),
   ],
   async merge({ client, rows }) {

@@ -260,8 +260,16 @@ function stringArgs(value: unknown): string[] {
   return [];
 }
 
-/** A string property of the parent object (`regionCode`, `universityCode`), when it has one. */
-function rootString(root: unknown, key: 'regionCode' | 'universityCode'): string | undefined {
+/**
+ * The region a parent object lies in: its `regionCode` (an employee, an enrolment, an appraisal, a budget
+ * line, a survey), except a region, which is its own `code`.
+ */
+function regionOfParent(typeName: string, root: unknown): string | undefined {
+  return rootString(root, typeName === 'Region' ? 'code' : 'regionCode');
+}
+
+/** A string property of the parent object (`regionCode`, `universityCode`, a region's `code`), when it has one. */
+function rootString(root: unknown, key: 'regionCode' | 'universityCode' | 'code'): string | undefined {
   if (typeof root !== 'object' || root === null || !(key in root)) return undefined;
   const value: unknown = Reflect.get(root, key);
   return typeof value === 'string' ? value : undefined;
@@ -272,7 +280,7 @@ function rootString(root: unknown, key: 'regionCode' | 'universityCode'): string
  * `@Authorized('PERSON_LEVEL')` on a field or on a whole type (every field of it). Every listed
  * capability is required (`@Authorized()` alone: any signed-in viewer). The target is, in this order,
  * the field's `regionCode`/`regionCodes` and `universityCode` arguments, else the parent object's own
- * `regionCode` and `universityCode` (an employee's region, an offering's region): it must lie in the
+ * region (`regionCode`; a region's own `code`) and `universityCode` (an employee's region, an offering's region): it must lie in the
  * viewer's scope for each capability. Without either, the resolver scopes its SQL (`sqlScope`).
  * Refusals throw typed errors (UNAUTHENTICATED, FORBIDDEN naming the region) rather than type-graphql's
  * generic one. Person-level reads that pass are noted for the sensitive-read log.
@@ -287,7 +295,7 @@ export const authChecker: AuthCheckerFn<AccessContext, string> = ({ context, arg
   });
   if (required.length === 0 && viewer.role === 'anonymous') throw signInRequired();
   const argumentRegions = [...stringArgs(args.regionCode), ...stringArgs(args.regionCodes)];
-  const rootRegion = rootString(root, 'regionCode');
+  const rootRegion = regionOfParent(info.parentType.name, root);
   const regionCodes = argumentRegions.length > 0 ? argumentRegions : rootRegion === undefined ? [] : [rootRegion];
   const argumentUniversities = stringArgs(args.universityCode);
   const rootUniversity = rootString(root, 'universityCode');
