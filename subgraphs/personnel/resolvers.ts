@@ -309,11 +309,7 @@ export class EmployeeResolver {
   ): Promise<Employee[]> {
     const found = await employeesByNumber(ctx.em, checkedCodes(numbers, 'numbers'));
     // Whether a number exists is itself personal: any match outside the viewer's regions refuses the list.
-    assertRegionScope(
-      ctx.viewer,
-      found.map((employee) => employee.regionCode),
-      'PERSON_LEVEL',
-    );
+    assertRegionScope(ctx.viewer, [...new Set(found.map((employee) => employee.regionCode))], 'PERSON_LEVEL');
     return found;
   }
 
