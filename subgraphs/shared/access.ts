@@ -295,7 +295,11 @@ export const authChecker: AuthCheckerFn<AccessContext, string> = ({ context, arg
   });
   if (required.length === 0 && viewer.role === 'anonymous') throw signInRequired();
   const argumentRegions = [...stringArgs(args.regionCode), ...stringArgs(args.regionCodes)];
-  const rootRegion = regionOfParent(info.parentType.name, root);
+  // The parent's region only matters when the arguments name none and there is a parent (not a root field).
+  const rootRegion =
+    argumentRegions.length > 0 || typeof root !== 'object' || root === null
+      ? undefined
+      : regionOfParent(info.parentType.name, root);
   const regionCodes = argumentRegions.length > 0 ? argumentRegions : rootRegion === undefined ? [] : [rootRegion];
   const argumentUniversities = stringArgs(args.universityCode);
   const rootUniversity = rootString(root, 'universityCode');
