@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { assertRegionScope } from '../shared/access.js';
+import { assertRegionScope, assertRowsInScope } from '../shared/access.js';
 import { RegionSpending } from '../shared/federation-types.js';
 import { contributionTo } from '../shared/impact-key.js';
 import { PageArgs } from '../shared/pagination.js';
@@ -28,7 +28,7 @@ type Context = RequestContext<BudgetingLoaders>;
  */
 async function linesInScope(ctx: Context, page: Promise<BudgetLineConnection>): Promise<BudgetLineConnection> {
   const lines = await page;
-  assertRegionScope(ctx.viewer, [...new Set(lines.nodes.map((line) => line.regionCode))], 'AGGREGATE');
+  assertRowsInScope(ctx.viewer, lines.nodes, 'AGGREGATE');
   return lines;
 }
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { assertRegionScope } from '../shared/access.js';
+import { assertRegionScope, assertRowsInScope } from '../shared/access.js';
 import { badUserInput } from '../shared/errors.js';
 import { RegionPresence, UnitStaffing } from '../shared/federation-types.js';
 import { contributionTo } from '../shared/impact-key.js';
@@ -309,7 +309,7 @@ export class EmployeeResolver {
   ): Promise<Employee[]> {
     const found = await employeesByNumber(ctx.em, checkedCodes(numbers, 'numbers'));
     // Whether a number exists is itself personal: any match outside the viewer's regions refuses the list.
-    assertRegionScope(ctx.viewer, [...new Set(found.map((employee) => employee.regionCode))], 'PERSON_LEVEL');
+    assertRowsInScope(ctx.viewer, found, 'PERSON_LEVEL');
     return found;
   }
 

@@ -176,6 +176,15 @@ export function assertRegionScope(
   }
 }
 
+/** `assertRegionScope` over rows that each carry their region (a page, a lookup): each region is checked once. */
+export function assertRowsInScope(
+  viewer: Viewer,
+  rows: readonly { regionCode: string }[],
+  capability: Capability,
+): void {
+  assertRegionScope(viewer, [...new Set(rows.map((row) => row.regionCode))], capability);
+}
+
 /** Throws FORBIDDEN unless the viewer may use the capability for this university. */
 export function assertUniversityScope(viewer: Viewer, universityCode: string, capability: Capability): void {
   const grant = grantOf(viewer, capability);
