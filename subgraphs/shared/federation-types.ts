@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, FieldResolver, Float, Int, ObjectType } from 'type-graphql';
 import { RupiahScalar } from './scalars.js';
 
 /**
@@ -15,6 +15,17 @@ function ComparisonInput(options: { description: string }): ClassDecorator {
     Directive('@inaccessible')(target);
     Directive('@shareable')(target);
     ObjectType(options)(target);
+  };
+}
+
+/** A field resolver that computes one subgraph's input of the comparison: for the evaluation only, hidden from clients. */
+export function ComparisonContribution(
+  type: NonNullable<Parameters<typeof FieldResolver>[0]>, // type-graphql does not export ReturnTypeFunc
+  options: { description: string },
+): MethodDecorator {
+  return (prototype, method, descriptor) => {
+    Directive('@inaccessible')(prototype, method, descriptor);
+    FieldResolver(type, options)(prototype, method, descriptor);
   };
 }
 
