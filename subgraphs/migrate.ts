@@ -7,7 +7,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from './names.js';
 import { migrations as personnelMigrations } from './personnel/migrations/index.js';
 import { importOfficialRegions } from './personnel/reference/regions.js';
 import { createPool } from './shared/database.js';
-import { migrate, openOrm } from './shared/orm.js';
+import { migrateUnderLock } from './shared/orm.js';
 
 export { ACCESS_ROLE, SUBGRAPH_NAMES, type SubgraphName };
 
@@ -56,23 +56,7 @@ export async function prepareSubgraph(url: string, schema: SubgraphName, options
     subgraphs: options.role ? [options.role] : [],
     keyAdmin: schema === 'personnel' ? options.role : undefined,
   });
-  const lock = new pg.Client({ connectionString: url });
-  await lock.connect();
-  try {
-    await lock.query('select pg_advisory_lock(hashtext($1))', [`pembinaan:migrate:${schema}`]);
-    const orm = await openOrm({
-      schema,
-      entities: [],
-      migrations: MIGRATIONS[schema],
-      url,
-      poolSize: 1,
-      statementTimeoutMs: 0,
-    });
-    try {
-      await migrate(orm, schema);
-    } finally {
-      await orm.close();
-    }
+  await migrateUnderLock(url, schema, MIGRATIONS[schema], async (lock) => {
     const load = REFERENCE_DATA[schema];
     if (load) {
       const pool = createPool(url, 2);
@@ -83,11 +67,7 @@ export async function prepareSubgraph(url: string, schema: SubgraphName, options
       }
     }
     if (options.role) await grantSchema(lock, schema, options.role);
-  } finally {
-    // Ending the session releases the lock too; unlocking first lets the next replica go at once.
-    await lock.query('select pg_advisory_unlock_all()').catch(() => {});
-    await lock.end();
-  }
+  });
 }
 
 /** The login roles of a database: each subgraph's, and the gateway's for the access schema. */

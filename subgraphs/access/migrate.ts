@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { migrate, openOrm } from '../shared/orm.js';
+import { migrateUnderLock } from '../shared/orm.js';
 import { migrations } from './migrations/index.js';
 
 /** The PostgreSQL schema of API keys, sensitive reads and the audit trail. */
@@ -42,39 +42,20 @@ export function accessGrantStatements(role: string, kind: 'service' | 'key-admin
 }
 
 /**
- * Brings the access schema up to date, as the owner, under an advisory lock (like
- * `subgraphs/migrate.ts` `prepareSubgraph`), then grants `roles`. Idempotent. `prepareDatabase` and
+ * Brings the access schema up to date, as the owner, under its advisory lock (shared/orm.ts
+ * `migrateUnderLock`, as every subgraph's schema), then grants `roles`. Idempotent. `prepareDatabase` and
  * each subgraph process with DATABASE_URL run it first.
  */
 export async function prepareAccessSchema(
   url: string,
   roles: { service?: string; keyAdmin?: string; subgraphs?: readonly string[] } = {},
 ): Promise<void> {
-  const lock = new pg.Client({ connectionString: url });
-  await lock.connect();
-  try {
-    await lock.query('select pg_advisory_lock(hashtext($1))', [`pembinaan:migrate:${ACCESS_SCHEMA}`]);
-    const orm = await openOrm({
-      schema: ACCESS_SCHEMA,
-      entities: [],
-      migrations,
-      url,
-      poolSize: 1,
-      statementTimeoutMs: 0,
-    });
-    try {
-      await migrate(orm, ACCESS_SCHEMA);
-    } finally {
-      await orm.close();
-    }
+  await migrateUnderLock(url, ACCESS_SCHEMA, migrations, async (lock) => {
     if (roles.service)
       for (const statement of accessGrantStatements(roles.service, 'service')) await lock.query(statement);
     if (roles.keyAdmin)
       for (const statement of accessGrantStatements(roles.keyAdmin, 'key-admin')) await lock.query(statement);
     for (const role of roles.subgraphs ?? [])
       for (const statement of accessGrantStatements(role, 'subgraph')) await lock.query(statement);
-  } finally {
-    await lock.query('select pg_advisory_unlock_all()').catch(() => {});
-    await lock.end();
-  }
+  });
 }

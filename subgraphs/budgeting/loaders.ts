@@ -10,14 +10,8 @@ import * as service from './service.js';
 export function createBudgetingLoaders(em: EntityManager) {
   return {
     linePageByAgency: pageLoader(em, service.linesOfAgency),
-    summaryByAgency: oneByIdAndYear(
-      (ids, year) => service.summariesByAgency(em, ids, year),
-      (s) => s.agencyId,
-    ),
-    costByOffering: oneByKey(
-      (ids: readonly number[]) => service.costsByOffering(em, ids),
-      (c) => c.offeringId,
-    ),
+    summaryByAgency: oneByIdAndYear(em, service.summariesByAgency, (s) => s.agencyId),
+    costByOffering: oneByKey(em, service.costsByOffering, (c) => c.offeringId),
   };
 }
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { assertRegionScope } from '../shared/access.js';
-import { RegionSpending } from '../shared/federation-types.js';
+import { assertRegionScope, assertRowsInScope } from '../shared/access.js';
+import { ComparisonContribution, RegionSpending } from '../shared/federation-types.js';
 import { contributionTo } from '../shared/impact-key.js';
 import { PageArgs } from '../shared/pagination.js';
 import { validateRegionCode } from '../shared/regions.js';
@@ -28,7 +28,7 @@ type Context = RequestContext<BudgetingLoaders>;
  */
 async function linesInScope(ctx: Context, page: Promise<BudgetLineConnection>): Promise<BudgetLineConnection> {
   const lines = await page;
-  assertRegionScope(ctx.viewer, [...new Set(lines.nodes.map((line) => line.regionCode))], 'AGGREGATE');
+  assertRowsInScope(ctx.viewer, lines.nodes, 'AGGREGATE');
   return lines;
 }
 
@@ -124,11 +124,10 @@ export class OfferingCostResolver {
 @Resolver(() => TrainingImpactComparison)
 @Authorized('AGGREGATE')
 export class ImpactSpendingResolver {
-  @FieldResolver(() => [RegionSpending], {
+  @ComparisonContribution(() => [RegionSpending], {
     description: 'Training spending per compared region (input of the evaluation).',
   })
-  @Directive('@inaccessible')
   regionSpending(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionSpending[]> {
-    return contributionTo(comparison, (codes, year) => spendingByRegion(ctx.em, codes, year));
+    return contributionTo(comparison, ctx.em, spendingByRegion);
   }
 }

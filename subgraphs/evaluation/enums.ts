@@ -3,7 +3,8 @@ import { type EnumValue, graphqlEnum } from '../shared/enums.js';
 /**
  * The enumerations of the evaluation subgraph, each written once: the GraphQL types and the MikroORM
  * entities (`p.enum(() => X)`) use these; test/entities.test.ts checks them against the CHECK constraints
- * of the migrations (SkpPredicate and IkmGrade against the reference tables that hold them).
+ * of the migrations (SkpPredicate and IkmGrade against the reference tables that hold them). The value lists
+ * look alike to a duplicate finder: they are data, one value a line.
  */
 
 export const SkpRating = graphqlEnum(

@@ -22,20 +22,11 @@ export function createEvaluationLoaders(em: EntityManager, viewer: Viewer) {
   // Small cells are withheld in the regions where the viewer may not see people (impact-privacy.ts).
   const policy: ViewerPolicy = { seesPeople: (regionCode) => seesPeopleIn(viewer, regionCode) };
   return {
-    skpByEmployee: manyByIdAndYear(
-      (ids, year) => service.skpByEmployee(em, ids, year),
-      (a) => a.employeeId,
-    ),
+    skpByEmployee: manyByIdAndYear(em, service.skpByEmployee, (a) => a.employeeId),
     appraisalPageByEmployee: pageLoader(em, service.APPRAISALS_OF_EMPLOYEE, viewer),
-    surveysByUnit: manyByIdAndYear(
-      (ids, year) => service.surveysByUnit(em, ids, year),
-      (s) => s.unitId,
-    ),
+    surveysByUnit: manyByIdAndYear(em, service.surveysByUnit, (s) => s.unitId),
     surveyHistoryPageByUnit: pageLoader(em, service.SURVEYS_OF_UNIT),
-    elementScoresBySurvey: manyByKey(
-      (ids: readonly number[]) => service.elementScoresBySurvey(em, ids),
-      (e) => e.surveyId,
-    ),
+    elementScoresBySurvey: manyByKey(em, service.elementScoresBySurvey, (e) => e.surveyId),
     // Computed once per comparison and request, however many of its fields the query asks for.
     comparisonByKey: new DataLoader<ComparisonRequest, ComparisonResult, string>(
       (requests) => Promise.all(requests.map((r) => compareRegions(em, r.key, r.inputs, policy))),

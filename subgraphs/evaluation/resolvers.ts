@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
-import { assertRegionScope } from '../shared/access.js';
+import { assertRegionScope, assertRowsInScope } from '../shared/access.js';
 import { graphqlError } from '../shared/errors.js';
 import {
   DEFAULT_MINIMUM_MEANINGFUL_EFFECT,
@@ -77,7 +77,7 @@ export class ServiceUnitEvaluationResolver {
     @Args() page: PageArgs,
   ): Promise<IkmSurveyConnection> {
     const surveys = await ctx.loaders.surveyHistoryPageByUnit.load(unit.id, page, null);
-    assertRegionScope(ctx.viewer, [...new Set(surveys.nodes.map((survey) => survey.regionCode))], 'AGGREGATE');
+    assertRowsInScope(ctx.viewer, surveys.nodes, 'AGGREGATE');
     return surveys;
   }
 }

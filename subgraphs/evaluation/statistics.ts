@@ -163,6 +163,14 @@ export interface SampleSummary {
   n: number;
 }
 
+/** The two inputs of a two-sample function with their names, for checks that name the bad one. */
+function bothGroups<T>(a: T, b: T): readonly (readonly ['a' | 'b', T])[] {
+  return [
+    ['a', a],
+    ['b', b],
+  ];
+}
+
 /**
  * Welch difference of two groups from their summaries: mean(a) − mean(b), SE = √(varA/nA + varB/nB), Welch–Satterthwaite df.
  * Assumes two independent groups with integer n ≥ 2, finite means, sample variances ≥ 0, not both 0.
@@ -174,10 +182,7 @@ export function welchFromSummaries(
 ): Estimate & { meanA: number; meanB: number; nA: number; nB: number } {
   const where = 'welchFromSummaries';
   checkConfidence(where, confidence);
-  for (const [name, g] of [
-    ['a', a],
-    ['b', b],
-  ] as const) {
+  for (const [name, g] of bothGroups(a, b)) {
     if (!Number.isInteger(g.n) || g.n < 2) {
       throw new RangeError(`${where}: each group needs an integer n ≥ 2, got ${name}.n = ${g.n}`);
     }
@@ -223,10 +228,7 @@ function welchCore(
 export function differenceOfEstimates(a: Estimate, b: Estimate, confidence = 0.95): Estimate {
   const where = 'differenceOfEstimates';
   checkConfidence(where, confidence);
-  for (const [name, e] of [
-    ['a', a],
-    ['b', b],
-  ] as const) {
+  for (const [name, e] of bothGroups(a, b)) {
     checkFinite(where, `${name}.estimate`, e.estimate);
     checkFinite(where, `${name}.standardError`, e.standardError);
     if (e.standardError < 0) {

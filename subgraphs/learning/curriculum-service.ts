@@ -436,12 +436,12 @@ type OutcomeSnapshot = {
   targetLevel: number;
 };
 
+/** What a version snapshot keeps of an outcome, whatever else the row or input carries. */
+function outcomeSnapshot({ statement, competencyCode, targetLevel }: OutcomeSnapshot): OutcomeSnapshot {
+  return { statement, competencyCode, targetLevel };
+}
+
 function snapshotOf(course: string, version: number, curriculum: CheckedCurriculum): VersionSnapshot {
-  const outcome = ({ statement, competencyCode, targetLevel }: CheckedOutcome) => ({
-    statement,
-    competencyCode,
-    targetLevel,
-  });
   return {
     course,
     version,
@@ -451,9 +451,9 @@ function snapshotOf(course: string, version: number, curriculum: CheckedCurricul
       seq: m.seq,
       title: m.title,
       jp: m.jp,
-      outcomes: m.outcomes.map(outcome),
+      outcomes: m.outcomes.map(outcomeSnapshot),
     })),
-    outcomes: curriculum.outcomes.map(outcome),
+    outcomes: curriculum.outcomes.map(outcomeSnapshot),
   };
 }
 
@@ -476,11 +476,6 @@ async function storedSnapshot(db: Queryable, course: string, versionId: number):
       where l.curriculum_version_id = $1 order by l.id`,
     [versionId],
   );
-  const strip = ({ statement, competencyCode, targetLevel }: OutcomeSnapshot) => ({
-    statement,
-    competencyCode,
-    targetLevel,
-  });
   return {
     course,
     version: version?.version ?? 0,
@@ -490,9 +485,9 @@ async function storedSnapshot(db: Queryable, course: string, versionId: number):
       seq: m.seq,
       title: m.title,
       jp: m.jp,
-      outcomes: outcomes.filter((o) => o.moduleId === m.id).map(strip),
+      outcomes: outcomes.filter((o) => o.moduleId === m.id).map(outcomeSnapshot),
     })),
-    outcomes: outcomes.filter((o) => o.moduleId === null).map(strip),
+    outcomes: outcomes.filter((o) => o.moduleId === null).map(outcomeSnapshot),
   };
 }
 

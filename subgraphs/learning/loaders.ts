@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pageLoader } from '../shared/connection.js';
+import { byId, pageLoader } from '../shared/connection.js';
 import { manyByKey, oneByIdAndYear, oneByKey } from '../shared/loaders.js';
 import type { Viewer } from '../shared/viewer.js';
 import { createCurriculumLoaders } from './curriculum-loaders.js';
@@ -13,45 +13,21 @@ import * as service from './service.js';
  */
 export function createLearningLoaders(em: EntityManager, viewer?: Viewer) {
   return {
-    competencyById: oneByKey(
-      (ids: readonly number[]) => service.competenciesById(em, ids),
-      (c) => c.id,
-    ),
-    universityById: oneByKey(
-      (ids: readonly number[]) => service.universitiesById(em, ids),
-      (u) => u.id,
-    ),
+    competencyById: oneByKey(em, service.competenciesById, byId),
+    universityById: oneByKey(em, service.universitiesById, byId),
     universityPage: pageLoader(em, service.UNIVERSITIES),
-    courseById: oneByKey(
-      (ids: readonly number[]) => service.coursesById(em, ids),
-      (c) => c.id,
-    ),
+    courseById: oneByKey(em, service.coursesById, byId),
     coursePage: pageLoader(em, service.coursesMatching),
     coursePageByUniversity: pageLoader(em, service.COURSES_OF_UNIVERSITY),
-    modulesByCourse: manyByKey(
-      (ids: readonly number[]) => service.modulesByCourse(em, ids),
-      (m) => m.courseId,
-    ),
-    outcomesByCourse: manyByKey(
-      (ids: readonly number[]) => service.outcomesByCourse(em, ids),
-      (o) => o.courseId,
-    ),
-    offeringById: oneByKey(
-      (ids: readonly number[]) => service.offeringsById(em, ids),
-      (o) => o.id,
-    ),
+    modulesByCourse: manyByKey(em, service.modulesByCourse, (m) => m.courseId),
+    outcomesByCourse: manyByKey(em, service.outcomesByCourse, (o) => o.courseId),
+    offeringById: oneByKey(em, service.offeringsById, byId),
     offeringPageByCourse: pageLoader(em, service.offeringsOfCourse),
     offeringPageByRegion: pageLoader(em, service.offeringsOfRegion),
-    offeringStatsById: oneByKey(
-      (ids: readonly number[]) => service.offeringStatsById(em, ids),
-      (s) => s.offeringId,
-    ),
+    offeringStatsById: oneByKey(em, service.offeringStatsById, (s) => s.offeringId),
     enrolmentPageByOffering: pageLoader(em, service.ENROLMENTS_OF_OFFERING, viewer),
     enrolmentPageByEmployee: pageLoader(em, service.enrolmentsOfEmployee, viewer),
-    jpByEmployee: oneByIdAndYear(
-      (ids, year) => service.jpByEmployee(em, ids, year),
-      (row) => row.employeeId,
-    ),
+    jpByEmployee: oneByIdAndYear(em, service.jpByEmployee, (row) => row.employeeId),
     ...createCurriculumLoaders(em),
   };
 }

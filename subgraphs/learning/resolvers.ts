@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { assertRegionScope } from '../shared/access.js';
 import { WHOLE_LIST } from '../shared/connection.js';
-import { RegionLearning, UnitTraining, UnitTrainingDate } from '../shared/federation-types.js';
+import { ComparisonContribution, RegionLearning, UnitTraining, UnitTrainingDate } from '../shared/federation-types.js';
 import { contributionTo } from '../shared/impact-key.js';
 import { loadExisting } from '../shared/loaders.js';
 import { PageArgs } from '../shared/pagination.js';
@@ -307,27 +307,24 @@ export class RegionLearningResolver {
 @Resolver(() => TrainingImpactComparison)
 @Authorized('AGGREGATE')
 export class ImpactLearningResolver {
-  @FieldResolver(() => [UnitTraining], {
+  @ComparisonContribution(() => [UnitTraining], {
     description: 'Training per unit of the compared regions (input of the evaluation).',
   })
-  @Directive('@inaccessible')
   unitTraining(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitTraining[]> {
-    return contributionTo(comparison, (codes, year) => unitTrainingByRegion(ctx.em, codes, year));
+    return contributionTo(comparison, ctx.em, unitTrainingByRegion);
   }
 
-  @FieldResolver(() => [UnitTrainingDate], {
+  @ComparisonContribution(() => [UnitTrainingDate], {
     description: 'JP completed per unit and day in the compared year and the year after (input of the evaluation).',
   })
-  @Directive('@inaccessible')
   unitTrainingDates(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitTrainingDate[]> {
-    return contributionTo(comparison, (codes, year) => trainingDatesByRegion(ctx.em, codes, year));
+    return contributionTo(comparison, ctx.em, trainingDatesByRegion);
   }
 
-  @FieldResolver(() => [RegionLearning], {
+  @ComparisonContribution(() => [RegionLearning], {
     description: 'Training totals per compared region (input of the evaluation).',
   })
-  @Directive('@inaccessible')
   regionLearning(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionLearning[]> {
-    return contributionTo(comparison, (codes, year) => learningByRegion(ctx.em, codes, year));
+    return contributionTo(comparison, ctx.em, learningByRegion);
   }
 }

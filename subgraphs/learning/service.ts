@@ -131,7 +131,10 @@ export function offeringsOfRegion({ year, statuses }: CatalogueArgs): ListSql<Co
   };
 }
 
-/** Offerings of each course, optionally in one year (null: all years), paged by id. */
+/**
+ * Offerings of each course, optionally in one year (null: all years), paged by id. Its shape is that of
+ * `enrolmentsOfEmployee` (a ListSql: table, parent, year, key): two lists declared, the paging is connection.ts's.
+ */
 export function offeringsOfCourse(year: number | null): ListSql<CourseOffering> {
   return {
     parentType: 'int',

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pageLoader } from '../shared/connection.js';
+import { byCode, byId, pageLoader } from '../shared/connection.js';
 import { oneByKey } from '../shared/loaders.js';
 import * as service from './service.js';
 
@@ -10,43 +10,19 @@ import * as service from './service.js';
  */
 export function createPersonnelLoaders(em: EntityManager) {
   return {
-    regionByCode: oneByKey(
-      (codes: readonly string[]) => service.regionsByCode(em, codes),
-      (r) => r.code,
-    ),
+    regionByCode: oneByKey(em, service.regionsByCode, byCode),
     regionPageByParent: pageLoader(em, service.regionsOfParent),
     regionPageByLevel: pageLoader(em, service.REGIONS_OF_LEVEL),
-    rankByCode: oneByKey(
-      (codes: readonly string[]) => service.ranksByCode(em, codes),
-      (r) => r.code,
-    ),
-    agencyById: oneByKey(
-      (ids: readonly number[]) => service.agenciesById(em, ids),
-      (a) => a.id,
-    ),
-    headByAgency: oneByKey(
-      (ids: readonly number[]) => service.headsByAgency(em, ids),
-      (e) => e.agencyId,
-    ),
+    rankByCode: oneByKey(em, service.ranksByCode, byCode),
+    agencyById: oneByKey(em, service.agenciesById, byId),
+    headByAgency: oneByKey(em, service.headsByAgency, (e) => e.agencyId),
     agencyPageByRegion: pageLoader(em, service.AGENCIES_IN_REGION),
-    agencyByCode: oneByKey(
-      (codes: readonly string[]) => service.agenciesByCode(em, codes),
-      (a) => a.code,
-    ),
-    unitByCode: oneByKey(
-      (codes: readonly string[]) => service.unitsByCode(em, codes),
-      (u) => u.code,
-    ),
-    unitById: oneByKey(
-      (ids: readonly number[]) => service.unitsById(em, ids),
-      (u) => u.id,
-    ),
+    agencyByCode: oneByKey(em, service.agenciesByCode, byCode),
+    unitByCode: oneByKey(em, service.unitsByCode, byCode),
+    unitById: oneByKey(em, service.unitsById, byId),
     unitPageByAgency: pageLoader(em, service.UNITS_OF_AGENCY),
     unitPageByRegion: pageLoader(em, service.UNITS_IN_REGION),
-    employeeById: oneByKey(
-      (ids: readonly number[]) => service.employeesById(em, ids),
-      (e) => e.id,
-    ),
+    employeeById: oneByKey(em, service.employeesById, byId),
     employeePageByScope: pageLoader(em, service.employeesOfScope),
     rankHistoryPageByEmployee: pageLoader(em, service.RANK_HISTORY_OF_EMPLOYEE),
     positionHistoryPageByEmployee: pageLoader(em, service.POSITION_HISTORY_OF_EMPLOYEE),

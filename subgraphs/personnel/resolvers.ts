@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { assertRegionScope } from '../shared/access.js';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { assertRegionScope, assertRowsInScope } from '../shared/access.js';
 import { badUserInput } from '../shared/errors.js';
-import { RegionPresence, UnitStaffing } from '../shared/federation-types.js';
+import { ComparisonContribution, RegionPresence, UnitStaffing } from '../shared/federation-types.js';
 import { contributionTo } from '../shared/impact-key.js';
 import { loadExisting } from '../shared/loaders.js';
 import { PageArgs } from '../shared/pagination.js';
@@ -309,7 +309,7 @@ export class EmployeeResolver {
   ): Promise<Employee[]> {
     const found = await employeesByNumber(ctx.em, checkedCodes(numbers, 'numbers'));
     // Whether a number exists is itself personal: any match outside the viewer's regions refuses the list.
-    assertRegionScope(ctx.viewer, [...new Set(found.map((employee) => employee.regionCode))], 'PERSON_LEVEL');
+    assertRowsInScope(ctx.viewer, found, 'PERSON_LEVEL');
     return found;
   }
 
@@ -390,19 +390,17 @@ export class MentoringPairResolver {
 @Resolver(() => TrainingImpactComparison)
 @Authorized('AGGREGATE')
 export class ImpactStaffingResolver {
-  @FieldResolver(() => [UnitStaffing], {
+  @ComparisonContribution(() => [UnitStaffing], {
     description: 'Staff per unit of the compared regions (input of the evaluation).',
   })
-  @Directive('@inaccessible')
   staffing(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitStaffing[]> {
-    return contributionTo(comparison, (codes, year) => staffingByRegion(ctx.em, codes, year));
+    return contributionTo(comparison, ctx.em, staffingByRegion);
   }
 
-  @FieldResolver(() => [RegionPresence], {
+  @ComparisonContribution(() => [RegionPresence], {
     description: 'Whether each requested code names a known region (input of the evaluation).',
   })
-  @Directive('@inaccessible')
   regionPresence(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionPresence[]> {
-    return contributionTo(comparison, (codes, year) => presenceByRegion(ctx.em, codes, year));
+    return contributionTo(comparison, ctx.em, presenceByRegion);
   }
 }

@@ -17,8 +17,8 @@ import { AuthenticationError, NATIONAL, type Role, type Viewer } from './viewer.
  *    capabilities and the scope each is granted in (all, the viewer's regions, the viewer's
  *    university). `@Authorized('PERSON_LEVEL')` (type-graphql, through `authChecker`) is the one
  *    mechanism on fields; `assertRegionScope` guards region arguments; `sqlScope` puts the same region
- *    rule into SQL so lists are filtered by PostgreSQL, not after the fact; `suppress` hides small cells
- *    from viewers who may not see people.
+ *    rule into SQL so lists are filtered by PostgreSQL, not after the fact; `suppression.ts` hides small
+ *    cells from viewers who may not see people.
  * 4. **Regions nest by prefix** (Kemendagri: 12 ⊃ 12.71 ⊃ 12.71.01 ⊃ 12.71.01.1001), the rule of
  *    `regions.ts` `sqlWithinRegion`. A request about a region wider than the viewer's scope (a planner of
  *    12.71 asking about 12) is refused like one outside it: an aggregate over 12 would include regions
@@ -176,6 +176,15 @@ export function assertRegionScope(
   }
 }
 
+/** `assertRegionScope` over rows that each carry their region (a page, a lookup): each region is checked once. */
+export function assertRowsInScope(
+  viewer: Viewer,
+  rows: readonly { regionCode: string }[],
+  capability: Capability,
+): void {
+  assertRegionScope(viewer, [...new Set(rows.map((row) => row.regionCode))], capability);
+}
+
 /** Throws FORBIDDEN unless the viewer may use the capability for this university. */
 export function assertUniversityScope(viewer: Viewer, universityCode: string, capability: Capability): void {
   const grant = grantOf(viewer, capability);
@@ -321,33 +330,3 @@ export const authChecker: AuthCheckerFn<AccessContext, string> = ({ context, arg
 
 /** Cells counting fewer people than this are hidden from viewers without person-level access. */
 export const SMALL_CELL_THRESHOLD = 5;
-
-export interface Suppressible<T> {
-  value: T | null;
-  /** Why the value is hidden; null when it is shown. */
-  suppressedReason: string | null;
-}
-
-/**
- * Small-cell suppression: a value computed over fewer than 5 people is replaced by null, with the reason,
- * unless the viewer may see those people anyway (PERSON_LEVEL in `regionCode`; without a region, only a
- * national PERSON_LEVEL grant counts). The count itself is not revealed.
- */
-export function suppress<T>(
-  count: number,
-  value: T,
-  viewer: Viewer,
-  options: { regionCode?: string } = {},
-): Suppressible<T> {
-  const maySeePeople =
-    options.regionCode === undefined
-      ? grantOf(viewer, 'PERSON_LEVEL') === 'all'
-      : can(viewer, 'PERSON_LEVEL', { regionCode: options.regionCode });
-  if (count >= SMALL_CELL_THRESHOLD || maySeePeople) {
-    return { value, suppressedReason: null };
-  }
-  return {
-    value: null,
-    suppressedReason: `Computed over fewer than ${SMALL_CELL_THRESHOLD} people: hidden to protect their privacy.`,
-  };
-}

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, FieldResolver, Float, Int, ObjectType } from 'type-graphql';
 import { RupiahScalar } from './scalars.js';
 
 /**
@@ -9,13 +9,42 @@ import { RupiahScalar } from './scalars.js';
  * itself, so one shared stub would carry every subgraph's fields; each subgraph declares its own.
  */
 
-@ObjectType({ description: 'Staff of one service unit in a compared region at the end of the compared year.' })
-@Directive('@shareable')
-@Directive('@inaccessible')
-export class UnitStaffing {
+/** An input of the comparison: every subgraph that computes or reads it declares it (shareable), clients never see it. */
+function ComparisonInput(options: { description: string }): ClassDecorator {
+  return (target) => {
+    Directive('@inaccessible')(target);
+    Directive('@shareable')(target);
+    ObjectType(options)(target);
+  };
+}
+
+/** A field resolver that computes one subgraph's input of the comparison: for the evaluation only, hidden from clients. */
+export function ComparisonContribution(
+  type: NonNullable<Parameters<typeof FieldResolver>[0]>, // type-graphql does not export ReturnTypeFunc
+  options: { description: string },
+): MethodDecorator {
+  return (prototype, method, descriptor) => {
+    Directive('@inaccessible')(prototype, method, descriptor);
+    FieldResolver(type, options)(prototype, method, descriptor);
+  };
+}
+
+/** A row of an input about one service unit (a base class, never in a schema itself: no field returns it). */
+@ObjectType()
+abstract class UnitRow {
   @Field({ description: 'The requested region code the unit lies in.' })
   scope!: string;
+}
 
+/** A row of an input about one requested region (a base class, like UnitRow). */
+@ObjectType()
+abstract class RegionRow {
+  @Field({ description: 'The requested region code.' })
+  scope!: string;
+}
+
+@ComparisonInput({ description: 'Staff of one service unit in a compared region at the end of the compared year.' })
+export class UnitStaffing extends UnitRow {
   @Field(() => Int, { description: 'Service unit id.' })
   unitId!: number;
 
@@ -32,15 +61,10 @@ export class UnitStaffing {
   regionCode!: string;
 }
 
-@ObjectType({
+@ComparisonInput({
   description: 'Training of the staff of one service unit in a compared year (enrolments record the unit at the time).',
 })
-@Directive('@shareable')
-@Directive('@inaccessible')
-export class UnitTraining {
-  @Field({ description: 'The requested region code the unit lies in.' })
-  scope!: string;
-
+export class UnitTraining extends UnitRow {
   @Field(() => Int, { description: 'Service unit id.' })
   unitId!: number;
 
@@ -54,17 +78,12 @@ export class UnitTraining {
   reachedMinimum!: number;
 }
 
-@ObjectType({
+@ComparisonInput({
   description:
     'JP completed by the staff of one service unit on one day (the end date of the offering), in the compared year and the year ' +
     'after: evaluation counts the JP completed before each IKM survey it holds.',
 })
-@Directive('@shareable')
-@Directive('@inaccessible')
-export class UnitTrainingDate {
-  @Field({ description: 'The requested region code the unit lies in.' })
-  scope!: string;
-
+export class UnitTrainingDate extends UnitRow {
   @Field(() => Int, { description: 'Service unit id (the unit recorded on the enrolment).' })
   unitId!: number;
 
@@ -80,15 +99,10 @@ export class UnitTrainingDate {
   enrolments!: number;
 }
 
-@ObjectType({
+@ComparisonInput({
   description: 'Training totals of a compared region for the year: reaction (L1) and learning (L2) included.',
 })
-@Directive('@shareable')
-@Directive('@inaccessible')
-export class RegionLearning {
-  @Field({ description: 'The requested region code.' })
-  scope!: string;
-
+export class RegionLearning extends RegionRow {
   @Field(() => Int, { description: 'Enrolments of staff working in the region.' })
   enrolments!: number;
 
@@ -114,13 +128,8 @@ export class RegionLearning {
   trainedEmployeeIds!: number[];
 }
 
-@ObjectType({ description: 'Training budget totals of a compared region for the year.' })
-@Directive('@shareable')
-@Directive('@inaccessible')
-export class RegionSpending {
-  @Field({ description: 'The requested region code.' })
-  scope!: string;
-
+@ComparisonInput({ description: 'Training budget totals of a compared region for the year.' })
+export class RegionSpending extends RegionRow {
   @Field(() => RupiahScalar, { description: 'Sum of ceilings (pagu) of agencies within the region.' })
   ceiling!: string;
 
@@ -131,15 +140,10 @@ export class RegionSpending {
   lines!: number;
 }
 
-@ObjectType({
+@ComparisonInput({
   description: 'Whether a requested region code names a region personnel knows (a well-formed code may name none).',
 })
-@Directive('@shareable')
-@Directive('@inaccessible')
-export class RegionPresence {
-  @Field({ description: 'The requested region code.' })
-  scope!: string;
-
+export class RegionPresence extends RegionRow {
   @Field({ description: "True when the code is an official region in personnel's reference list." })
   known!: boolean;
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from './errors.js';
 import { validateRegionCode } from './regions.js';
 import { validateYear } from './validation.js';
@@ -78,8 +79,9 @@ export function parseImpactKey(id: string): ImpactKey {
 /** One subgraph's contribution to a comparison: `compute` for the region codes and year its id names. */
 export function contributionTo<Row>(
   comparison: { id: string },
-  compute: (regionCodes: string[], year: number) => Promise<Row[]>,
+  em: EntityManager,
+  compute: (em: EntityManager, regionCodes: string[], year: number) => Promise<Row[]>,
 ): Promise<Row[]> {
   const key = parseImpactKey(comparison.id);
-  return compute(key.regionCodes, key.year);
+  return compute(em, key.regionCodes, key.year);
 }

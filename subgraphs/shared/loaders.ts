@@ -1,16 +1,24 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
+/** A service function that reads the rows of many keys in one statement, e.g. `agenciesById(em, ids)`. */
+export type BatchRead<K, Row> = (em: EntityManager, keys: readonly K[]) => Promise<Row[]>;
+
+/** A service function that reads the rows of many ids in one year (or all years: null) in one statement. */
+export type YearlyRead<Row, Year = number | null> = (em: EntityManager, ids: number[], year: Year) => Promise<Row[]>;
+
 /**
- * A DataLoader for one row per key: `fetch` loads all keys in one statement; missing keys give null.
+ * A DataLoader for one row per key: `read` loads all keys in one statement; missing keys give null.
  * Keys are compared as strings, so numeric ids from different sources match.
  */
 export function oneByKey<K extends string | number, Row>(
-  fetch: (keys: readonly K[]) => Promise<Row[]>,
+  em: EntityManager,
+  read: BatchRead<K, Row>,
   keyOf: (row: Row) => K,
 ): DataLoader<K, Row | null, string> {
   return new DataLoader<K, Row | null, string>(
     async (keys) => {
-      const rows = await fetch(keys);
+      const rows = await read(em, keys);
       const found = new Map(rows.map((row) => [String(keyOf(row)), row]));
       return keys.map((key) => found.get(String(key)) ?? null);
     },
@@ -20,12 +28,13 @@ export function oneByKey<K extends string | number, Row>(
 
 /** A DataLoader for a list of rows per key (children of a parent), fetched in one statement. */
 export function manyByKey<K extends string | number, Row>(
-  fetch: (keys: readonly K[]) => Promise<Row[]>,
+  em: EntityManager,
+  read: BatchRead<K, Row>,
   keyOf: (row: Row) => K,
 ): DataLoader<K, Row[], string> {
   return new DataLoader<K, Row[], string>(
     async (keys) => {
-      const rows = await fetch(keys);
+      const rows = await read(em, keys);
       const grouped = new Map<string, Row[]>();
       for (const row of rows) {
         const key = String(keyOf(row));
@@ -86,14 +95,16 @@ export function byYear<K extends { year: number | null }>(key: K): string {
 
 /**
  * A DataLoader for the rows of each parent id in one year (or in all years, year null): keys of the
- * same year share one `fetch(ids, year)` statement, whose rows are handed back per parent.
+ * same year share one `read(em, ids, year)` statement, whose rows are handed back per parent.
  */
 export function manyByIdAndYear<Row>(
-  fetch: (ids: number[], year: number | null) => Promise<Row[]>,
+  em: EntityManager,
+  read: YearlyRead<Row>,
   idOf: (row: Row) => number,
 ): DataLoader<YearKey, Row[], string> {
   return batchedByGroup(byYear<YearKey>, async (keys) => {
-    const rows = await fetch(
+    const rows = await read(
+      em,
       keys.map((key) => key.id),
       keys[0]?.year ?? null,
     );
@@ -103,23 +114,18 @@ export function manyByIdAndYear<Row>(
 }
 
 /**
- * A DataLoader for one row per id and year (a yearly total): `fetch(ids, year)` returns a row for every
+ * A DataLoader for one row per id and year (a yearly total): `read(em, ids, year)` returns a row for every
  * id it is given (a left join from the ids), so a missing row is a bug, not an empty year.
  */
 export function oneByIdAndYear<Row>(
-  fetch: (ids: number[], year: number) => Promise<Row[]>,
+  em: EntityManager,
+  read: YearlyRead<Row, number>,
   idOf: (row: Row) => number,
 ): DataLoader<{ id: number; year: number }, Row, string> {
   return batchedByGroup(byYear<{ id: number; year: number }>, async (keys) => {
     const year = keys[0]?.year ?? 0;
-    const rows = new Map(
-      (
-        await fetch(
-          keys.map((key) => key.id),
-          year,
-        )
-      ).map((row) => [idOf(row), row]),
-    );
+    const ids = keys.map((key) => key.id);
+    const rows = new Map((await read(em, ids, year)).map((row) => [idOf(row), row]));
     return keys.map((key) => rows.get(key.id) ?? missing(key.id, year));
   });
 }

@@ -2,6 +2,7 @@ import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import { Migrator } from '@mikro-orm/migrations';
 import { type EntityManager, type EntitySchema, type LogContext, type Logger, MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import { config } from './config.js';
 
 /** Counts the SQL statements one subgraph sends: the evidence behind the no-N+1 tests. */
@@ -70,6 +71,35 @@ export async function migrate(orm: MikroORM, schema: string): Promise<void> {
  * Runs one SQL statement with positional `?` parameters and returns its rows. MikroORM inlines
  * parameters as escaped literals; JS arrays become PostgreSQL array literals, so `?::int[]` works.
  */
+/**
+ * Brings one schema up to date as its owner, under a PostgreSQL advisory lock per schema, so two
+ * processes starting at once migrate one after the other (the second finds nothing to do) instead of
+ * racing; `then` runs under the same lock once the migrations are in (reference data, grants).
+ */
+export async function migrateUnderLock(
+  url: string,
+  schema: string,
+  migrations: Constructor<Migration>[],
+  then: (lock: pg.Client) => Promise<void>,
+): Promise<void> {
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock(hashtext($1))', [`pembinaan:migrate:${schema}`]);
+    const orm = await openOrm({ schema, entities: [], migrations, url, poolSize: 1, statementTimeoutMs: 0 });
+    try {
+      await migrate(orm, schema);
+    } finally {
+      await orm.close();
+    }
+    await then(lock);
+  } finally {
+    // Ending the session releases the lock too; unlocking first lets the next process go at once.
+    await lock.query('select pg_advisory_unlock_all()').catch(() => {});
+    await lock.end();
+  }
+}
+
 export async function query<Row>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
   const bound = params.map((param) => (Array.isArray(param) ? postgresArray(param) : param));
   return em.getConnection().execute<Row[]>(sql, bound, 'all', em.getTransactionContext());

@@ -46,17 +46,8 @@ function writeCourse(
   run.courseIds.push(id);
   const universityId = course.university ? universityIds.get(course.university) : null;
   if (universityId === undefined) throw new Error(`course ${course.code}: unknown university ${course.university}`);
-  tables.course.add(
-    id,
-    course.code,
-    course.title,
-    course.programme,
-    course.mode,
-    course.delivery,
-    course.jp,
-    universityId,
-    course.description,
-  );
+  const { code, title, programme, mode, delivery, jp, description } = course;
+  tables.course.add(id, code, title, programme, mode, delivery, jp, universityId, description);
   // One curriculum version, published on 1 January of the first seeded year; every offering runs it.
   const versionId = nextId(run, 'curriculumVersion');
   run.curriculumVersionIds.push(versionId);

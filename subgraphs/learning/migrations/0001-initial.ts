@@ -3,6 +3,9 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * Competencies, partner universities, courses with curricula, offerings and enrolments.
  * Employee, unit, agency and region ids belong to personnel: stored here as plain values, no foreign key.
+ * Released migrations are frozen (they may have run in deployments): the SQL stays byte for byte as
+ * written, so DDL alike in shape (the class header MikroORM needs, tables and columns of one pattern)
+ * stays written out rather than generated; a duplicate finder lists it as look-alike.
  */
 export class LearningInitial extends Migration {
   override name = '0001-initial';

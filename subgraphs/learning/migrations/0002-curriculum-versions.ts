@@ -9,6 +9,9 @@ import { Migration } from '@mikro-orm/migrations';
  * version of their own course, and an outcome's module to the outcome's version. A trigger refuses UPDATE
  * and DELETE of versions, modules and outcomes: a published curriculum is never rewritten, a new version
  * is published instead (TRUNCATE, for reseeding, stays possible).
+ * Released migrations are frozen (they may have run in deployments): the SQL stays byte for byte as
+ * written, so DDL alike in shape (the class header MikroORM needs, tables and columns of one pattern)
+ * stays written out rather than generated; a duplicate finder lists it as look-alike.
  */
 export class LearningCurriculumVersions extends Migration {
   override name = '0002-curriculum-versions';

@@ -9,7 +9,6 @@ import {
   ROLE_TABLE,
   regionWithin,
   sqlScope,
-  suppress,
 } from '../../../subgraphs/shared/access.js';
 import { ANONYMOUS, NATIONAL, parseViewer, ROLES, type Role, type Viewer } from '../../../subgraphs/shared/viewer.js';
 
@@ -186,21 +185,6 @@ describe('authChecker', () => {
       universityCode: 'UI',
     });
     expect(() => check(national, ['GOD_MODE'])).toThrow(/unknown capability/);
-  });
-});
-
-describe('suppress', () => {
-  it('hides cells of fewer than 5 people from viewers who may not see people', () => {
-    expect(suppress(4, 81.5, planner, { regionCode: '12.71' })).toEqual({
-      value: null,
-      suppressedReason: expect.stringContaining('fewer than 5'),
-    });
-    expect(suppress(0, 0, anonymous)).toMatchObject({ value: null });
-    expect(suppress(5, 81.5, planner)).toEqual({ value: 81.5, suppressedReason: null });
-    expect(suppress(4, 81.5, regional, { regionCode: '12.71.01' })).toEqual({ value: 81.5, suppressedReason: null });
-    expect(suppress(4, 81.5, regional, { regionCode: '93.01' })).toMatchObject({ value: null });
-    expect(suppress(4, 81.5, regional)).toMatchObject({ value: null });
-    expect(suppress(1, 81.5, national)).toEqual({ value: 81.5, suppressedReason: null });
   });
 });
 
