@@ -374,7 +374,7 @@ export function compile(request: ValidRequest, policy: SuppressionPolicy, limit:
     ...dims.map((d) => `${d} asc nulls last`),
   ];
   ctes.push(`ranked as (
-      select shown.*, row_number() over (order by ${order.join(', ')}) as rn
+      select shown.*, row_number() over (${order.length > 0 ? `order by ${order.join(', ')}` : ''}) as rn
         from shown where total = ${grouped ? 'false' : 'true'}
     )`);
   const totals = request.measures.flatMap((_, j) => [
