@@ -103,18 +103,233 @@ describe('analytics: reference charts, each one request', () => {
   });
 });
 
+/** A row's code lies within region $1 (the region itself, e.g. agency staff, or any region inside it). */
+const WITHIN = "(region_code = $1 or region_code like $1 || '.%')";
+
+interface UnitOracle {
+  unitId: number;
+  name: string;
+  agencyKind: string;
+  staff: number;
+  jp: number;
+  reached: number;
+}
+
+/**
+ * Per service unit of a region, from the owners' raw tables (as the impact oracle): staff appointed by 31
+ * December in the unit (personnel), JP earned in the year and staff of the unit reaching 20 JP (learning).
+ */
+async function unitOracle(code: string, year: number): Promise<UnitOracle[]> {
+  const units = await sql<{ id: number; name: string; kind: string; staff: string }>(
+    `select u.id, u.name, a.kind, count(e.id) filter (where e.appointed_on <= make_date($2, 12, 31)) as staff
+       from personnel.service_unit u join personnel.agency a on a.id = u.agency_id
+       left join personnel.employee e on e.unit_id = u.id
+      where u.region_code = $1 or u.region_code like $1 || '.%' group by u.id, a.kind order by u.id`,
+    [code, year],
+  );
+  const training = await sql<{ unit_id: number; jp: string; reached: string }>(
+    `select unit_id, sum(jp) as jp, count(*) filter (where jp >= 20) as reached
+       from (select unit_id, employee_id, sum(jp_earned) as jp from learning.enrolment
+              where year = $1 and unit_id = any($2) group by unit_id, employee_id) p
+      group by unit_id`,
+    [year, units.map((u) => u.id)],
+  );
+  const of = new Map(training.map((t) => [t.unit_id, t]));
+  return units.map((u) => ({
+    unitId: u.id,
+    name: u.name,
+    agencyKind: u.kind,
+    staff: Number(u.staff),
+    jp: Number(of.get(u.id)?.jp ?? 0),
+    reached: Number(of.get(u.id)?.reached ?? 0),
+  }));
+}
+
+describe('analytics: the read-model measures (staffing, training, budgets)', () => {
+  it('chart 2: JP per staff member by agency kind in Kota Medan, 2025, equals the raw tables', async () => {
+    api.resetCounters();
+    const result = await analytics({
+      measures: ['JP_PER_STAFF', 'HEADCOUNT'],
+      dimensions: ['AGENCY_KIND'],
+      regionCode: '12.71',
+      filters: [{ dimension: 'YEAR', equals: '2025' }],
+    });
+    expect(api.platform.fetches).toEqual({ evaluation: 1 });
+    expect(api.statementCounts().evaluation).toBe(1);
+    const units = (await unitOracle('12.71', 2025)).filter((u) => u.staff > 0 || u.jp > 0);
+    const kinds = Map.groupBy(units, (u) => u.agencyKind);
+    expect(result.rows.map((r) => r.dimensions[0]!.code)).toEqual([...kinds.keys()].sort());
+    expect(result.rows.find((r) => r.dimensions[0]!.code === 'HEALTH')!.dimensions[0]!.label).toBe('Dinas Kesehatan');
+    for (const row of result.rows) {
+      const group = kinds.get(row.dimensions[0]!.code)!;
+      const staff = group.reduce((s, u) => s + u.staff, 0);
+      expect(measured(row, 'HEADCOUNT')).toBe(staff);
+      expect(measured(row, 'JP_PER_STAFF')).toBeCloseTo(group.reduce((s, u) => s + u.jp, 0) / staff, 9);
+    }
+    const staff = units.reduce((s, u) => s + u.staff, 0);
+    expect(measured(result.totals, 'HEADCOUNT')).toBe(staff);
+    expect(measured(result.totals, 'JP_PER_STAFF')).toBeCloseTo(units.reduce((s, u) => s + u.jp, 0) / staff, 9);
+  });
+
+  it('chart 3: 20 JP compliance by unit, sorted and paged, with the CSV of all units, in one request', async () => {
+    const query: AnalyticsQueryInput = {
+      measures: ['JP20_COMPLIANCE_SHARE', 'HEADCOUNT'],
+      dimensions: ['UNIT'],
+      regionCode: '12.71',
+      filters: [{ dimension: 'YEAR', equals: '2025' }],
+      sort: [{ measure: 'JP20_COMPLIANCE_SHARE', direction: 'ASC' }],
+      first: 20,
+    };
+    api.resetCounters();
+    const response = await api.query(AnalyticsWithCsvDocument, { query });
+    expect(JSON.stringify(response.errors)).toBeUndefined();
+    expect(api.platform.fetches).toEqual({ evaluation: 1 });
+    expect(api.statementCounts().evaluation).toBe(1);
+    const result = response.data!.analytics;
+
+    const units = (await unitOracle('12.71', 2025)).filter((u) => u.staff > 0 || u.jp > 0);
+    const share = (u: UnitOracle): number | null => (u.staff > 0 ? u.reached / u.staff : null);
+    // Ascending by share, undefined shares last, ties by unit id.
+    const ordered = [...units].sort((a, b) => {
+      const [x, y] = [share(a), share(b)];
+      if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0) || a.unitId - b.unitId;
+      return x - y || a.unitId - b.unitId;
+    });
+    expect(result.totalCount).toBe(units.length);
+    expect(result.pageInfo.hasNextPage).toBe(units.length > 20);
+    expect(result.rows.map((r) => Number(r.dimensions[0]!.code))).toEqual(ordered.slice(0, 20).map((u) => u.unitId));
+    for (const [i, row] of result.rows.entries()) {
+      expect(row.dimensions[0]!.label).toBe(ordered[i]!.name);
+      expect(measured(row, 'HEADCOUNT')).toBe(ordered[i]!.staff);
+      expect(measured(row, 'JP20_COMPLIANCE_SHARE')).toBeCloseTo(share(ordered[i]!)!, 12);
+    }
+    const [header, ...records] = parse(result.csv) as string[][]; // csv-parse returns string[][] without column options
+    expect(header).toEqual(['UNIT', 'UNIT_LABEL', 'JP20_COMPLIANCE_SHARE', 'HEADCOUNT']);
+    expect(records.map((r) => Number(r[0]))).toEqual(ordered.map((u) => u.unitId));
+    records.forEach((record, i) => {
+      const unit = ordered[i]!;
+      expect(record[1]).toBe(unit.name);
+      expect(record[2] === '' ? null : Number(record[2])).toBeCloseTo(share(unit) ?? Number.NaN, 12);
+      expect(Number(record[3])).toBe(unit.staff);
+    });
+    // The next page continues where this one ended.
+    const next = await analytics({ ...query, after: result.pageInfo.endCursor });
+    expect(next.rows.map((r) => Number(r.dimensions[0]!.code))).toEqual(ordered.slice(20, 40).map((u) => u.unitId));
+  });
+
+  it('headcount by one person dimension at a time; training measures have no person dimensions', async () => {
+    const result = await analytics({
+      measures: ['HEADCOUNT'],
+      dimensions: ['GENDER'],
+      regionCode: '12.75',
+      filters: [{ dimension: 'YEAR', equals: '2025' }],
+    });
+    const staff = await sql<{ gender: string; n: string }>(
+      `select e.gender, count(*) as n from personnel.employee e join personnel.service_unit u on u.id = e.unit_id
+        where (u.region_code = $1 or u.region_code like $1 || '.%') and e.appointed_on <= '2025-12-31'
+        group by e.gender order by e.gender`,
+      ['12.75'],
+    );
+    expect(result.rows.map((r) => [r.dimensions[0]!.code, r.dimensions[0]!.label, measured(r, 'HEADCOUNT')])).toEqual(
+      staff.map((s) => [s.gender, s.gender === 'F' ? 'Perempuan' : 'Laki-laki', Number(s.n)]),
+    );
+
+    const crossed = await refused({ measures: ['HEADCOUNT'], dimensions: ['GENDER', 'ASN_TYPE'], regionCode: '12.75' });
+    expect(crossed).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query.dimensions' });
+    expect(crossed.message).toMatch(/GENDER and ASN_TYPE together/);
+    const training = await refused({ measures: ['JP_PER_STAFF'], dimensions: ['GENDER'], regionCode: '12.75' });
+    expect(training).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query.dimensions' });
+    expect(training.message).toMatch(
+      /JP_PER_STAFF cannot be grouped or filtered by GENDER; it supports REGION, YEAR, UNIT/,
+    );
+    const l1 = await refused({
+      measures: ['MEAN_SATISFACTION', 'HEADCOUNT'],
+      dimensions: ['UNIT'],
+      regionCode: '12.75',
+    });
+    expect(l1.message).toMatch(/MEAN_SATISFACTION cannot be grouped or filtered by UNIT/);
+    expect(l1.message).toMatch(/all requested measures together: REGION, YEAR/);
+  });
+
+  it('budgets in exact Rupiah per year, and L1/L2 per regency from the enrolments', async () => {
+    const result = await analytics({
+      measures: ['BUDGET_CEILING', 'BUDGET_REALISED', 'BUDGET_REALISATION_RATE'],
+      dimensions: ['YEAR'],
+      regionCode: '93.01',
+    });
+    const lines = await sql<{ year: number; ceiling: string; realised: string }>(
+      `select year, sum(ceiling)::text as ceiling, sum(realised)::text as realised from budgeting.budget_line
+        where ${WITHIN} group by year order by year`,
+      ['93.01'],
+    );
+    expect(result.rows.map((r) => [Number(r.dimensions[0]!.code), r.values[0]!.rupiah, r.values[1]!.rupiah])).toEqual(
+      lines.map((l) => [l.year, l.ceiling, l.realised]),
+    );
+    for (const [i, row] of result.rows.entries())
+      expect(row.values[2]!.value).toBeCloseTo(Number(lines[i]!.realised) / Number(lines[i]!.ceiling), 12);
+
+    const learning = await analytics({
+      measures: ['MEAN_SATISFACTION', 'MEAN_TEST_GAIN'],
+      dimensions: ['REGION'],
+      regionCode: '12',
+      filters: [{ dimension: 'YEAR', equals: '2025' }],
+    });
+    const l1 = await sql<{ regency: string; satisfaction: number; gain: number }>(
+      `select left(region_code, 5) as regency, avg(satisfaction)::float8 as satisfaction, avg(post_test - pre_test)::float8 as gain
+         from learning.enrolment where region_code like '12.%' and year = 2025 group by 1 order by 1`,
+    );
+    expect(learning.rows.map((r) => r.dimensions[0]!.label)).toEqual(['Kota Medan', 'Kota Binjai']);
+    expect(learning.rows.map((r) => r.dimensions[0]!.code)).toEqual(l1.map((r) => r.regency));
+    for (const [i, row] of learning.rows.entries()) {
+      expect(measured(row, 'MEAN_SATISFACTION')).toBeCloseTo(l1[i]!.satisfaction, 9);
+      expect(measured(row, 'MEAN_TEST_GAIN')).toBeCloseTo(l1[i]!.gain, 9);
+    }
+  });
+
+  it('SKP of trained and untrained staff (L3), the trained list from learning', async () => {
+    const result = await analytics({
+      measures: ['SKP_MEAN_PREDICATE', 'SKP_APPRAISED'],
+      dimensions: ['TRAINING_STATUS'],
+      regionCode: '12.71',
+      filters: [{ dimension: 'YEAR', equals: '2025' }],
+    });
+    const skp = (await appraisals('12.71')).filter((a) => a.year === 2025);
+    const trained = new Set(
+      (
+        await sql<{ employee_id: number }>(
+          'select distinct employee_id from learning.enrolment where year = 2025 and jp_earned > 0',
+        )
+      ).map((r) => r.employee_id),
+    );
+    const ordinal: Record<string, number> = {
+      SANGAT_KURANG: 1,
+      KURANG: 2,
+      BUTUH_PERBAIKAN: 3,
+      BAIK: 4,
+      SANGAT_BAIK: 5,
+    };
+    for (const row of result.rows) {
+      const group = skp.filter((a) => trained.has(a.employee) === (row.dimensions[0]!.code === 'TRAINED'));
+      expect(measured(row, 'SKP_APPRAISED')).toBe(group.length);
+      expect(measured(row, 'SKP_MEAN_PREDICATE')).toBeCloseTo(mean(group.map((a) => ordinal[a.predicate]!)), 12);
+    }
+    expect(result.rows.map((r) => r.dimensions[0]!.code)).toEqual(['TRAINED', 'UNTRAINED']);
+  });
+});
+
 /** SKP appraisals with the predicate of the PermenPANRB 6/2022 matrix, applied here in JavaScript. */
 async function appraisals(
   code: string,
-): Promise<{ unit: number; year: number; regionCode: string; predicate: string }[]> {
+): Promise<{ employee: number; unit: number; year: number; regionCode: string; predicate: string }[]> {
   const rows = await sql<{
+    employee_id: number;
     unit_id: number | null;
     year: number;
     region_code: string;
     hasil_kerja: string;
     perilaku_kerja: string;
   }>(
-    "select unit_id, year, region_code, hasil_kerja, perilaku_kerja from evaluation.skp_appraisal where region_code = $1 or region_code like $1 || '.%'",
+    `select employee_id, unit_id, year, region_code, hasil_kerja, perilaku_kerja from evaluation.skp_appraisal where ${WITHIN}`,
     [code],
   );
   const predicate = (hasil: string, perilaku: string): string => {
@@ -123,6 +338,7 @@ async function appraisals(
     return hasil === 'DI_ATAS' && perilaku === 'DI_ATAS' ? 'SANGAT_BAIK' : 'BAIK';
   };
   return rows.map((r) => ({
+    employee: r.employee_id,
     unit: r.unit_id ?? 0,
     year: r.year,
     regionCode: r.region_code,

@@ -3,8 +3,8 @@ import { badUserInput } from '../../shared/errors.js';
 import { levelOf, REGION_CODE_LENGTH, REGION_LEVELS, type RegionLevel } from '../../shared/region-level.js';
 import { sqlWithinRegion, validateRegionCode } from '../../shared/regions.js';
 import { validateYear } from '../../shared/validation.js';
-import { type AnalyticsDimension, dimensionInfo } from './dimensions.js';
-import { type AnalyticsMeasure, dimensionsOf, type MeasureInfo, measureInfo } from './measures.js';
+import { type AnalyticsDimension, dimensionInfo, labelSql } from './dimensions.js';
+import { type AnalyticsMeasure, dimensionsOf, measureInfo, sourceFor } from './measures.js';
 import type { FactSource } from './sources.js';
 
 /**
@@ -54,6 +54,8 @@ export interface AnalyticsRequest {
 /** A request checked and normalised: every name known, every combination supported, values parsed. */
 export interface ValidRequest {
   measures: AnalyticsMeasure[];
+  /** Per measure, the fact source that carries every dimension of the request. */
+  sources: FactSource[];
   dimensions: AnalyticsDimension[];
   regionCode: string;
   regionLevel: RegionLevel;
@@ -189,6 +191,28 @@ export function validateRequest(input: AnalyticsRequest): ValidRequest {
     };
   });
 
+  const used = [...new Set([...dimensions, ...filters.map((filter) => filter.dimension)])];
+  const sources = measures.map((measure) => {
+    const source = sourceFor(measure, used);
+    if (!source) {
+      const carried = measureInfo(measure)
+        .sources.map((s) => Object.keys(s.dimensions).join(', '))
+        .join('] or [');
+      throw badUserInput(
+        `${measure} cannot be grouped or filtered by ${used.join(' and ')} together: its facts are published with the dimensions [${carried}] ` +
+          '(counts per category, not per person, so two person dimensions cannot be crossed)',
+        'query.dimensions',
+      );
+    }
+    const regionFilter = filters.findIndex((filter) => filter.dimension === 'REGION');
+    if (source.regionRollup && regionFilter >= 0)
+      throw badUserInput(
+        `${measure} is published per region (distinct people do not add up): narrow it with regionCode, not a REGION filter`,
+        `query.filters[${regionFilter}].dimension`,
+      );
+    return source;
+  });
+
   const sort = (input.sort ?? []).map((key, i) => {
     const field = `query.sort[${i}]`;
     if ((key.measure == null) === (key.dimension == null))
@@ -211,6 +235,7 @@ export function validateRequest(input: AnalyticsRequest): ValidRequest {
     .slice(0, 16);
   return {
     measures,
+    sources,
     dimensions,
     regionCode,
     regionLevel,
@@ -296,10 +321,7 @@ export type ResultRow = Record<string, string | number | boolean | null>;
  */
 export function compile(request: ValidRequest, policy: SuppressionPolicy, limit: number): Statement {
   const params = new Params();
-  const bySource = Map.groupBy(
-    request.measures.keys(),
-    (j) => measureInfo(request.measures[j] as AnalyticsMeasure).source,
-  );
+  const bySource = Map.groupBy(request.measures.keys(), (j) => request.sources[j] as FactSource);
   const grouped = request.dimensions.length > 0;
   const dims = request.dimensions.map((_, i) => col.dimension(i));
 
@@ -309,6 +331,12 @@ export function compile(request: ValidRequest, policy: SuppressionPolicy, limit:
     const keys = request.dimensions.map((dimension) => dimensionSql(source, dimension, request));
     const where = [
       sqlWithinRegion(source.regionColumn, params.add(request.regionCode, 'text')),
+      // Per-region facts: the rows of the grouping level, or of the scope itself.
+      ...(source.regionRollup
+        ? [
+            `length(${source.regionColumn}) = ${request.dimensions.includes('REGION') ? REGION_CODE_LENGTH[request.regionLevel] : request.regionCode.length}`,
+          ]
+        : []),
       ...request.filters.map((filter) => filterSql(source, filter, params)),
     ];
     const selected = [
@@ -397,10 +425,3 @@ export function compile(request: ValidRequest, policy: SuppressionPolicy, limit:
      order by r.rn`;
   return params.finish(sql);
 }
-
-/** The label of a dimension value: the code itself until the read model carries names. */
-function labelSql(_dimension: AnalyticsDimension, key: string): string {
-  return `${key}::text`;
-}
-
-export { type MeasureInfo, measureInfo };

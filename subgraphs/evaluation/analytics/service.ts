@@ -17,6 +17,7 @@ import {
 } from './compile.js';
 import { DIMENSIONS } from './dimensions.js';
 import { type AnalyticsMeasure, dimensionsOf, MEASURES, measureInfo } from './measures.js';
+import type { FactSource } from './sources.js';
 import type {
   AnalyticsCatalogue,
   AnalyticsDimensionValue,
@@ -155,7 +156,7 @@ export function catalogue(): AnalyticsCatalogue {
       titleId: info.titleId,
       description: info.description,
       unit: info.unit,
-      owner: info.source.owner,
+      owner: info.owner ?? (info.sources[0] as FactSource).owner,
       aboutPeople: info.people.length > 0,
       dimensions: dimensionsOf(measure),
     };
