@@ -1,6 +1,7 @@
 import { importLogResolver } from '../shared/import-log.js';
 import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { budgetingEntities } from './entities.js';
+import { BudgetingFeedResolver } from './feed.js';
 import { type BudgetingLoaders, createBudgetingLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { BudgetRecordResolver } from './record-mutations.js';
@@ -14,6 +15,7 @@ export const budgeting: SubgraphDefinition<BudgetingLoaders> = {
   migrations,
   resolvers: [
     BudgetResolver,
+    BudgetingFeedResolver,
     AgencyBudgetResolver,
     OfferingCostResolver,
     ImpactSpendingResolver,

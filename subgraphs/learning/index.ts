@@ -7,6 +7,7 @@ import {
   OfferingCurriculumResolver,
 } from './curriculum-resolvers.js';
 import { learningEntities } from './entities.js';
+import { LearningFeedResolver } from './feed.js';
 import { createLearningLoaders, type LearningLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { LearningRecordResolver } from './record-mutations.js';
@@ -30,6 +31,7 @@ export const learning: SubgraphDefinition<LearningLoaders> = {
   migrations,
   resolvers: [
     CompetencyResolver,
+    LearningFeedResolver,
     UniversityResolver,
     CourseResolver,
     LearningOutcomeResolver,

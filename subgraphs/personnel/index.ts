@@ -2,6 +2,7 @@ import { importLogResolver } from '../shared/import-log.js';
 import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { AccessLogResolver } from './access.js';
 import { personnelEntities } from './entities.js';
+import { PersonnelFeedResolver } from './feed.js';
 import { createPersonnelLoaders, type PersonnelLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { PersonnelRecordResolver } from './record-mutations.js';
@@ -22,6 +23,7 @@ export const personnel: SubgraphDefinition<PersonnelLoaders> = {
   migrations,
   resolvers: [
     RegionResolver,
+    PersonnelFeedResolver,
     AgencyResolver,
     ServiceUnitResolver,
     EmployeeResolver,
