@@ -9,12 +9,10 @@ import { PersonnelRecordResolver } from './record-mutations.js';
 import {
   AgencyResolver,
   EmployeeResolver,
-  ImpactStaffingResolver,
   MentoringPairResolver,
   RegionResolver,
   ServiceUnitResolver,
 } from './resolvers.js';
-import { TrainingImpactComparison } from './types.js';
 
 /** Personnel: regions, agencies, service units, employees and their history, mentoring pairs. */
 export const personnel: SubgraphDefinition<PersonnelLoaders> = {
@@ -28,18 +26,15 @@ export const personnel: SubgraphDefinition<PersonnelLoaders> = {
     ServiceUnitResolver,
     EmployeeResolver,
     MentoringPairResolver,
-    ImpactStaffingResolver,
     AccessLogResolver,
     PersonnelRecordResolver,
     importLogResolver('personnel', 'personnelImports'),
   ],
-  orphanedTypes: [TrainingImpactComparison],
   references: {
     Region: (ref, ctx) => ctx.loaders.regionByCode.load(String(ref.code)),
     Agency: (ref, ctx) => ctx.loaders.agencyById.load(Number(ref.id)),
     ServiceUnit: (ref, ctx) => ctx.loaders.unitById.load(Number(ref.id)),
     Employee: (ref, ctx) => ctx.loaders.employeeById.load(Number(ref.id)),
-    TrainingImpactComparison: (ref) => ({ id: String(ref.id) }),
   },
   createLoaders: createPersonnelLoaders,
 };
