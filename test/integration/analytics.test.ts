@@ -100,6 +100,8 @@ describe('analytics: reference charts, each one request', () => {
     // The total is the mean over all surveys, not the mean of the rows.
     expect(measured(result.totals, 'IKM_MEAN')).toBeCloseTo(mean(surveys.map((s) => s.score)), 9);
     expect(result.totals.dimensions.map((d) => d.label)).toEqual(['Total', 'Total']);
+    // Labels are the official names personnel publishes to the read model.
+    expect([...new Set(result.rows.map((r) => r.dimensions[0]!.label))]).toEqual(['Kota Medan', 'Kota Binjai']);
   });
 });
 

@@ -29,7 +29,7 @@ export const DIMENSIONS = {
       '(a fact recorded at a coarser level, e.g. agency staff at the regency, keeps its own code). A filter on REGION keeps facts within the ' +
       'given regions (any level). Labels are the official names.',
     kind: 'region',
-    label: (key) => `coalesce((select r.name from evaluation.rm_region r where r.code = ${key}), ${key})`,
+    label: (key) => `coalesce((select lr.name from evaluation.rm_region lr where lr.code = ${key}), ${key})`,
   },
   YEAR: {
     title: 'Year',
@@ -44,7 +44,7 @@ export const DIMENSIONS = {
     description: 'Government agency (perangkat daerah), by personnel id; labelled with its name.',
     kind: 'int',
     label: (key) =>
-      `coalesce((select u.agency_name from evaluation.rm_unit u where u.agency_id = ${key} limit 1), ${key}::text)`,
+      `coalesce((select lu.agency_name from evaluation.rm_unit lu where lu.agency_id = ${key} limit 1), ${key}::text)`,
   },
   AGENCY_KIND: {
     title: 'Agency kind',
@@ -67,7 +67,7 @@ export const DIMENSIONS = {
       'Public-service unit (personnel id), labelled with its name; 0 groups appraisals recorded without a unit (agency staff).',
     kind: 'int',
     label: (key) =>
-      `coalesce((select u.unit_name from evaluation.rm_unit u where u.unit_id = ${key}), case when ${key} = 0 then 'Tanpa unit layanan' else ${key}::text end)`,
+      `coalesce((select lu.unit_name from evaluation.rm_unit lu where lu.unit_id = ${key}), case when ${key} = 0 then 'Tanpa unit layanan' else ${key}::text end)`,
   },
   UNIT_KIND: {
     title: 'Service unit kind',
