@@ -270,6 +270,36 @@ describe('analytics: the read-model measures (staffing, training, budgets)', () 
     for (const [i, row] of result.rows.entries())
       expect(row.values[2]!.value).toBeCloseTo(Number(lines[i]!.realised) / Number(lines[i]!.ceiling), 12);
 
+    // Unit costs per agency kind: realised spending of the agencies over the JP and participants of their units.
+    const costs = await analytics({
+      measures: ['COST_PER_JP', 'COST_PER_PARTICIPANT'],
+      dimensions: ['AGENCY_KIND'],
+      regionCode: '12.71',
+      filters: [{ dimension: 'YEAR', equals: '2025' }],
+    });
+    const perKind = await sql<{ kind: string; realised: string; jp: string; participants: string }>(
+      `select a.kind, sum(b.realised)::text as realised,
+              (select coalesce(sum(e.jp_earned), 0) from learning.enrolment e join personnel.service_unit u on u.id = e.unit_id
+                join personnel.agency a2 on a2.id = u.agency_id
+                where e.year = 2025 and a2.kind = a.kind and (a2.region_code = $1 or a2.region_code like $1 || '.%'))::text as jp,
+              (select count(*) from (select distinct e.unit_id, e.employee_id from learning.enrolment e
+                 join personnel.service_unit u on u.id = e.unit_id join personnel.agency a2 on a2.id = u.agency_id
+                where e.year = 2025 and a2.kind = a.kind and (a2.region_code = $1 or a2.region_code like $1 || '.%')) p)::text as participants
+         from budgeting.budget_line b join personnel.agency a on a.id = b.agency_id
+        where b.year = 2025 and (b.region_code = $1 or b.region_code like $1 || '.%')
+        group by a.kind order by a.kind`,
+      ['12.71'],
+    );
+    expect(perKind.length).toBeGreaterThan(3);
+    const halfUp = (amount: bigint, units: bigint): string => ((2n * amount + units) / (2n * units)).toString();
+    expect(costs.rows.map((r) => [r.dimensions[0]!.code, r.values[0]!.rupiah, r.values[1]!.rupiah])).toEqual(
+      perKind.map((k) => [
+        k.kind,
+        halfUp(BigInt(k.realised), BigInt(k.jp)),
+        halfUp(BigInt(k.realised), BigInt(k.participants)),
+      ]),
+    );
+
     const learning = await analytics({
       measures: ['MEAN_SATISFACTION', 'MEAN_TEST_GAIN'],
       dimensions: ['REGION'],
