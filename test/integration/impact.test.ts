@@ -343,8 +343,8 @@ describe('training impact comparison through the gateway', () => {
       expect(JSON.stringify(response.errors)).toBeUndefined();
       expect(response.data!.trainingImpact.regions).toHaveLength(codes.length);
       expect(api.platform.fetches).toEqual({ evaluation: 1 });
-      // Units, region totals, SKP changes and region facts: four statements for 1 or 514 regions.
-      expect(api.statementCounts()).toEqual({ personnel: 0, learning: 0, budgeting: 0, evaluation: 4 });
+      // Units with region totals, SKP changes, region facts: three statements for 1 or 514 regions.
+      expect(api.statementCounts()).toEqual({ personnel: 0, learning: 0, budgeting: 0, evaluation: 3 });
     }
   });
 

@@ -3,6 +3,7 @@ import { EvaluationEnumChecks } from './0002-enum-checks.js';
 import { EvaluationIkmBandRounding } from './0003-ikm-band-rounding.js';
 import { EvaluationImportLog } from './0004-import-log.js';
 import { EvaluationReadModel } from './0005-read-model.js';
+import { EvaluationSurveyScores } from './0006-survey-scores.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   EvaluationIkmBandRounding,
   EvaluationImportLog,
   EvaluationReadModel,
+  EvaluationSurveyScores,
 ];
