@@ -3,7 +3,6 @@ import type { ImpactKey } from '../shared/impact-key.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
 import { METHOD } from './impact-method.js';
-import { SKP_PREDICATE_JOIN } from './service.js';
 
 /**
  * The SQL of the training-impact comparison, over evaluation's own data (IKM surveys, SKP) and its read
@@ -171,29 +170,20 @@ export async function unitAndRegionRows(
 }
 
 /**
- * L3: change of the SKP predicate ordinal from the year before, trained vs untrained staff, per region.
- * Trained: learning publishes, per year and region, the employees with JP that year (read model).
+ * L3: change of the SKP predicate ordinal from the year before, trained vs untrained staff, per region,
+ * from the rollup kept on write (migration 0007-skp-change; "trained" is learning's published fact). The
+ * mean is the float division avg() makes of the exact integer sum; the variance is exact (numeric) before
+ * its rounding to float8.
  */
 export async function skpChangeRows(em: EntityManager, key: ImpactKey): Promise<SkpRow[]> {
   return query<SkpRow>(
     em,
-    `with trained as (
-       select distinct s.code as scope, t.employee_id
-         from unnest(?::text[]) as s(code)
-         join evaluation.rm_trained_employee t on t.year = ?::int and ${sqlWithinRegion('t.region_code', 's.code')}
-     ), rated as not materialized (
-       select a.employee_id, a.year, a.region_code, p.ordinal
-         from evaluation.skp_appraisal a ${SKP_PREDICATE_JOIN}
-     ), change as (
-       select s.code as scope, (cur.ordinal - prev.ordinal)::float8 as delta, t.employee_id is not null as trained
-         from unnest(?::text[]) as s(code)
-         join rated cur on cur.year = ?::int and ${sqlWithinRegion('cur.region_code', 's.code')}
-         join rated prev on prev.employee_id = cur.employee_id and prev.year = ?::int - 1
-         left join trained t on t.scope = s.code and t.employee_id = cur.employee_id
-     )
-     select scope, trained, count(*)::int as n, avg(delta)::float8 as mean, var_samp(delta)::float8 as variance
-       from change group by scope, trained`,
-    [key.regionCodes, key.year, key.regionCodes, key.year, key.year],
+    `select s.code as scope, r.trained, r.n, r.sum_delta::float8 / r.n as mean,
+            case when r.n > 1 then ((r.n::numeric * r.sum_squares - r.sum_delta::numeric * r.sum_delta)
+                                    / (r.n::numeric * (r.n - 1)))::float8 end as variance
+       from unnest(?::text[]) as s(code)
+       join evaluation.skp_change_rollup r on r.year = ?::int and r.region_code = s.code`,
+    [key.regionCodes, key.year],
   );
 }
 
