@@ -5,6 +5,7 @@ import { EvaluationImportLog } from './0004-import-log.js';
 import { EvaluationReadModel } from './0005-read-model.js';
 import { EvaluationSurveyScores } from './0006-survey-scores.js';
 import { EvaluationSkpChange } from './0007-skp-change.js';
+import { EvaluationAnalyticsIndexes } from './0008-analytics-indexes.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   EvaluationReadModel,
   EvaluationSurveyScores,
   EvaluationSkpChange,
+  EvaluationAnalyticsIndexes,
 ];
