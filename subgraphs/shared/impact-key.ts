@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from './errors.js';
 import { validateRegionCode } from './regions.js';
 import { validateYear } from './validation.js';
@@ -74,14 +73,4 @@ export function parseImpactKey(id: string): ImpactKey {
     Number(year),
     effect === undefined ? undefined : Number(effect),
   );
-}
-
-/** One subgraph's contribution to a comparison: `compute` for the region codes and year its id names. */
-export function contributionTo<Row>(
-  comparison: { id: string },
-  em: EntityManager,
-  compute: (em: EntityManager, regionCodes: string[], year: number) => Promise<Row[]>,
-): Promise<Row[]> {
-  const key = parseImpactKey(comparison.id);
-  return compute(em, key.regionCodes, key.year);
 }
