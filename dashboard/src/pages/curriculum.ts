@@ -1,0 +1,288 @@
+import { graphql } from '../api.js';
+import { chartBox } from '../charts.js';
+import { field, fill, h } from '../dom.js';
+import { formatDate, t } from '../i18n.js';
+import { load, section } from './common.js';
+
+export const UNIVERSITIES = /* GraphQL */ `
+  query DashboardUniversities {
+    universities(first: 100) { nodes { id code name shortName } }
+  }
+`;
+
+/** A university's courses with every curriculum version (public data: no token needed). */
+export const CURRICULUM = /* GraphQL */ `
+  query DashboardCurriculum($universityId: Int!) {
+    courses(universityId: $universityId, first: 100) {
+      totalCount
+      nodes {
+        id code title jp programme mode delivery
+        curriculumVersions(first: 50) {
+          nodes {
+            id version publishedAt note jp current
+            modules { id seq title jp }
+            learningOutcomes { id statement targetLevel moduleId competency { code name kind } }
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface University {
+  id: number;
+  code: string;
+  name: string;
+  shortName: string;
+}
+export interface UniversitiesData {
+  universities: { nodes: University[] };
+}
+interface Outcome {
+  id: number;
+  statement: string;
+  targetLevel: number;
+  moduleId: number | null;
+  competency: { code: string; name: string; kind: string };
+}
+interface Version {
+  id: number;
+  version: number;
+  publishedAt: string;
+  note: string;
+  jp: number;
+  current: boolean;
+  modules: { id: number; seq: number; title: string; jp: number }[];
+  learningOutcomes: Outcome[];
+}
+interface Course {
+  id: number;
+  code: string;
+  title: string;
+  jp: number;
+  programme: string;
+  mode: string;
+  delivery: string;
+  curriculumVersions: { nodes: Version[] };
+}
+export interface CurriculumData {
+  courses: { totalCount: number; nodes: Course[] };
+}
+
+let universities: Promise<University[]> | undefined;
+
+/** The heatmap's cells: [competency column, module row, target level]; outcomes without a module get a last row. */
+export function curriculumMatrix(version: Version): {
+  competencies: { code: string; name: string }[];
+  rows: { moduleId: number | null; label: string }[];
+  cells: [number, number, number][];
+} {
+  const competencies = [
+    ...new Map(version.learningOutcomes.map((outcome) => [outcome.competency.code, outcome.competency])).values(),
+  ].sort((a, b) => a.code.localeCompare(b.code));
+  const rows: { moduleId: number | null; label: string }[] = [...version.modules]
+    .sort((a, b) => a.seq - b.seq)
+    .map((module) => ({ moduleId: module.id, label: `${module.seq}. ${module.title}` }));
+  if (version.learningOutcomes.some((outcome) => outcome.moduleId === null))
+    rows.push({ moduleId: null, label: t('curriculum.noModule') });
+  const levels = new Map<string, number>();
+  for (const outcome of version.learningOutcomes) {
+    const key = `${outcome.competency.code}|${outcome.moduleId}`;
+    levels.set(key, Math.max(levels.get(key) ?? 0, outcome.targetLevel));
+  }
+  const cells: [number, number, number][] = [];
+  competencies.forEach((competency, column) => {
+    rows.forEach((row, rowIndex) => {
+      const level = levels.get(`${competency.code}|${row.moduleId}`);
+      if (level !== undefined) cells.push([column, rowIndex, level]);
+    });
+  });
+  return { competencies, rows, cells };
+}
+
+function renderVersion(detail: HTMLElement, version: Version): void {
+  const matrix = curriculumMatrix(version);
+  const chart = chartBox('curriculum', 80 + 36 * Math.max(matrix.rows.length, 1) + 40);
+  const outcomesOf = (moduleId: number | null) =>
+    version.learningOutcomes.filter((outcome) => outcome.moduleId === moduleId);
+  fill(
+    detail,
+    h(
+      'p',
+      { class: 'version-note', 'data-version': version.version },
+      h('strong', {}, `v${version.version}`),
+      version.current ? ` (${t('curriculum.current')})` : '',
+      ` - ${t('curriculum.published')} ${formatDate(version.publishedAt)} - ${version.jp} JP - `,
+      version.note,
+    ),
+    section(t('curriculum.map'), chart.element),
+    section(
+      `${t('curriculum.modules')} & ${t('curriculum.outcomes')}`,
+      h(
+        'table',
+        { class: 'data', 'data-table': 'modules' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, t('curriculum.modules')),
+            h('th', {}, 'JP'),
+            h('th', {}, t('curriculum.outcomes')),
+            h('th', {}, t('curriculum.competency')),
+            h('th', {}, t('curriculum.level')),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          matrix.rows.flatMap((row) => {
+            const outcomes = outcomesOf(row.moduleId);
+            const module = version.modules.find((candidate) => candidate.id === row.moduleId);
+            const span = Math.max(outcomes.length, 1);
+            const first = outcomes[0];
+            const outcomeCells = (outcome: Outcome | undefined) =>
+              outcome
+                ? [
+                    h('td', {}, outcome.statement),
+                    h(
+                      'td',
+                      { title: outcome.competency.name },
+                      `${outcome.competency.code} ${outcome.competency.name}`,
+                    ),
+                    h('td', { class: 'number' }, outcome.targetLevel),
+                  ]
+                : [h('td', { colspan: 3 }, '-')];
+            return [
+              h(
+                'tr',
+                { 'data-module': row.moduleId ?? 'none' },
+                h('td', { rowspan: span }, row.label),
+                h('td', { rowspan: span, class: 'number' }, module?.jp ?? '-'),
+                ...outcomeCells(first),
+              ),
+              ...outcomes.slice(1).map((outcome) => h('tr', {}, ...outcomeCells(outcome))),
+            ];
+          }),
+        ),
+      ),
+    ),
+  );
+  chart.draw({
+    grid: { left: 260, right: 30, top: 20, bottom: 80 },
+    tooltip: {
+      formatter: (params: { value: [number, number, number] }) => {
+        const [column, row, level] = params.value;
+        return `${matrix.rows[row]?.label ?? ''}<br>${matrix.competencies[column]?.name ?? ''}: ${t('curriculum.level')} ${level}`;
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: matrix.competencies.map((competency) => competency.code),
+      axisLabel: { rotate: 30 },
+      splitArea: { show: true },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: matrix.rows.map((row) => row.label),
+      axisLabel: { width: 240, overflow: 'truncate' },
+      splitArea: { show: true },
+    },
+    visualMap: {
+      min: 1,
+      max: 5,
+      calculable: false,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      text: ['5', `${t('curriculum.level')} 1`],
+      inRange: { color: ['#d8ecf3', '#1f6f8b'] },
+    },
+    series: [{ name: t('curriculum.level'), type: 'heatmap', data: matrix.cells, label: { show: true } }],
+  });
+}
+
+export function curriculumPage(root: HTMLElement, params: URLSearchParams): void {
+  const university = h('select', { 'data-control': 'university' });
+  const area = h('div', { class: 'result' });
+  const wanted = params.get('university') ?? 'UNIMED';
+  const run = () =>
+    load(area, async () => {
+      universities ??= graphql<UniversitiesData>(UNIVERSITIES).then(({ data }) => data.universities.nodes);
+      let list: University[];
+      try {
+        list = await universities;
+      } catch (error) {
+        universities = undefined; // try again next time
+        throw error;
+      }
+      if (university.options.length === 0) {
+        fill(
+          university,
+          list.map((candidate) =>
+            h(
+              'option',
+              { value: candidate.id, selected: candidate.code === wanted },
+              `${candidate.shortName} - ${candidate.name}`,
+            ),
+          ),
+        );
+      }
+      if (!university.value) return { empty: true };
+      const { data, errors } = await graphql<CurriculumData>(CURRICULUM, { universityId: Number(university.value) });
+      const courses = data.courses.nodes.filter((course) => course.curriculumVersions.nodes.length > 0);
+      if (courses.length === 0) return { empty: true };
+      const course = h(
+        'select',
+        { 'data-control': 'course' },
+        courses.map((candidate) =>
+          h(
+            'option',
+            { value: candidate.id },
+            `${candidate.code} - ${candidate.title} (${candidate.jp} JP, ${candidate.curriculumVersions.nodes.length} ${t('curriculum.versions')})`,
+          ),
+        ),
+      );
+      const version = h('select', { 'data-control': 'version' });
+      const detail = h('div', { class: 'course-detail' });
+      const selectedCourse = () => courses.find((candidate) => String(candidate.id) === course.value) ?? courses[0];
+      const showVersion = () => {
+        const versions = selectedCourse()?.curriculumVersions.nodes ?? [];
+        const chosen = versions.find((candidate) => String(candidate.version) === version.value) ?? versions.at(-1);
+        if (chosen) renderVersion(detail, chosen);
+      };
+      const showCourse = () => {
+        const versions = selectedCourse()?.curriculumVersions.nodes ?? [];
+        fill(
+          version,
+          versions.map((candidate) =>
+            h(
+              'option',
+              { value: candidate.version, selected: candidate.current },
+              `v${candidate.version}${candidate.current ? ` (${t('curriculum.current')})` : ''}`,
+            ),
+          ),
+        );
+        showVersion();
+      };
+      course.addEventListener('change', showCourse);
+      version.addEventListener('change', showVersion);
+      return {
+        errors,
+        nodes: [
+          h('div', { class: 'controls' }, field(t('field.course'), course), field(t('field.version'), version)),
+          detail,
+        ],
+        draw: showCourse,
+      };
+    });
+  university.addEventListener('change', () => void run());
+  root.append(
+    h('p', { class: 'intro' }, t('curriculum.intro')),
+    h('div', { class: 'controls' }, field(t('field.university'), university)),
+    area,
+  );
+  void run();
+}
