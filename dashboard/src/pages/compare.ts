@@ -2,56 +2,8 @@ import { graphql } from '../api.js';
 import { type ChartOption, chartBox, PALETTE } from '../charts.js';
 import { field, h } from '../dom.js';
 import { formatNumber, formatShare, t, verdictLabel } from '../i18n.js';
+import { type Interval, TRAINING_IMPACT, type TrainingImpactData } from '../queries.js';
 import { load, section, yearSelect } from './common.js';
-
-/** The README's first trainingImpact query, narrowed to what this page draws. */
-export const TRAINING_IMPACT = /* GraphQL */ `
-  query DashboardTrainingImpact($regionCodes: [String!]!, $year: Int!) {
-    trainingImpact(regionCodes: $regionCodes, year: $year) {
-      regions {
-        regionCode
-        region { name }
-        verdict
-        verdictReason
-        rank
-        rankInterval { lower upper probabilityFirst }
-        effect { perTenJp { estimate lower upper } units clusters inference }
-      }
-      ranking { regionCode region { name } rank rankInterval { lower upper probabilityFirst } }
-    }
-  }
-`;
-
-interface Interval {
-  estimate: number;
-  lower: number;
-  upper: number;
-}
-interface RankInterval {
-  lower: number;
-  upper: number;
-  probabilityFirst: number;
-}
-interface RegionImpact {
-  regionCode: string;
-  region: { name: string } | null;
-  verdict: string;
-  verdictReason: string;
-  rank: number | null;
-  rankInterval: RankInterval | null;
-  effect: { perTenJp: Interval | null; units: number; clusters: number; inference: string | null };
-}
-export interface TrainingImpactData {
-  trainingImpact: {
-    regions: RegionImpact[];
-    ranking: {
-      regionCode: string;
-      region: { name: string } | null;
-      rank: number | null;
-      rankInterval: RankInterval | null;
-    }[];
-  };
-}
 
 /** The minimum meaningful effect the API applies by default (the query does not change it). */
 const MINIMUM_MEANINGFUL_EFFECT = 0.5;
@@ -65,7 +17,7 @@ const nameOf = (region: { regionCode: string; region: { name: string } | null })
  */
 function intervalOption(
   rows: { name: string; lower: number; upper: number; estimate: number }[],
-  axis: { name: string; min?: number; max?: number; inverse?: boolean; lines: { x: number; label: string }[] },
+  axis: { name: string; min?: number; max?: number; integer?: boolean; lines: { x: number; label: string }[] },
 ): ChartOption {
   const names = rows.map((row) => row.name);
   return {
@@ -78,8 +30,7 @@ function intervalOption(
       nameGap: 30,
       min: axis.min,
       max: axis.max,
-      inverse: axis.inverse,
-      minInterval: axis.inverse ? 1 : undefined,
+      interval: axis.integer ? 1 : undefined,
     },
     yAxis: { type: 'category', data: names, inverse: true },
     series: [
@@ -107,7 +58,7 @@ function intervalOption(
           silent: true,
           symbol: 'none',
           lineStyle: { type: 'dashed', color: '#888' },
-          label: { formatter: '{b}' },
+          label: { formatter: '{b}', position: 'insideEndTop' },
           data: axis.lines.map((line) => ({ xAxis: line.x, name: line.label })),
         },
       },
@@ -263,7 +214,7 @@ export function comparePage(root: HTMLElement, params: URLSearchParams): void {
                 lower: entry.rankInterval?.lower ?? 0,
                 upper: entry.rankInterval?.upper ?? 0,
               })),
-              { name: t('compare.rank'), min: 0.5, max: withRank.length + 0.5, lines: [] },
+              { name: t('compare.rank'), min: 1, max: Math.max(withRank.length, 2), integer: true, lines: [] },
             ),
           );
         },

@@ -1,49 +1,10 @@
-import { type AnalyticsResult, type AnalyticsRow, dimensionOf, measureOf, RESULT_FIELDS } from '../analytics.js';
+import { type AnalyticsRow, dimensionOf, measureOf } from '../analytics.js';
 import { graphql } from '../api.js';
 import { chartBox, PALETTE } from '../charts.js';
 import { field, h } from '../dom.js';
 import { formatNumber, formatShare, t } from '../i18n.js';
+import { COMPLIANCE, COMPLIANCE_CSV, type ComplianceCsvData, type ComplianceData } from '../queries.js';
 import { load, section, yearSelect } from './common.js';
-
-/** One request per page of units: compliance and headcount by unit, sorted, paged, with totals. */
-export const COMPLIANCE = /* GraphQL */ `
-  query DashboardCompliance($regionCode: String!, $year: String!, $sort: [AnalyticsSortInput!], $first: Int, $after: String) {
-    analytics(
-      query: {
-        measures: [JP20_COMPLIANCE_SHARE, HEADCOUNT]
-        dimensions: [UNIT]
-        regionCode: $regionCode
-        filters: [{ dimension: YEAR, equals: $year }]
-        sort: $sort
-        first: $first
-        after: $after
-      }
-    ) { ${RESULT_FIELDS} }
-  }
-`;
-
-/** The same query's whole result as CSV (all pages), fetched only when the user asks for the file. */
-export const COMPLIANCE_CSV = /* GraphQL */ `
-  query DashboardComplianceCsv($regionCode: String!, $year: String!, $sort: [AnalyticsSortInput!]) {
-    analytics(
-      query: {
-        measures: [JP20_COMPLIANCE_SHARE, HEADCOUNT]
-        dimensions: [UNIT]
-        regionCode: $regionCode
-        filters: [{ dimension: YEAR, equals: $year }]
-        sort: $sort
-        first: 1
-      }
-    ) { csv }
-  }
-`;
-
-export interface ComplianceData {
-  analytics: AnalyticsResult;
-}
-export interface ComplianceCsvData {
-  analytics: { csv: string };
-}
 
 export const PAGE_SIZE = 20;
 

@@ -2,72 +2,18 @@ import { graphql } from '../api.js';
 import { chartBox } from '../charts.js';
 import { field, fill, h } from '../dom.js';
 import { formatDate, t } from '../i18n.js';
-import { load, section } from './common.js';
-
-export const UNIVERSITIES = /* GraphQL */ `
-  query DashboardUniversities {
-    universities(first: 100) { nodes { id code name shortName } }
-  }
-`;
-
-/** A university's courses with every curriculum version (public data: no token needed). */
-export const CURRICULUM = /* GraphQL */ `
-  query DashboardCurriculum($universityId: Int!) {
-    courses(universityId: $universityId, first: 100) {
-      totalCount
-      nodes {
-        id code title jp programme mode delivery
-        curriculumVersions(first: 50) {
-          nodes {
-            id version publishedAt note jp current
-            modules { id seq title jp }
-            learningOutcomes { id statement targetLevel moduleId competency { code name kind } }
-          }
-        }
-      }
-    }
-  }
-`;
-
-interface University {
-  id: number;
-  code: string;
-  name: string;
-  shortName: string;
-}
-export interface UniversitiesData {
-  universities: { nodes: University[] };
-}
-interface Outcome {
-  id: number;
-  statement: string;
-  targetLevel: number;
-  moduleId: number | null;
-  competency: { code: string; name: string; kind: string };
-}
-interface Version {
-  id: number;
-  version: number;
-  publishedAt: string;
-  note: string;
-  jp: number;
-  current: boolean;
-  modules: { id: number; seq: number; title: string; jp: number }[];
-  learningOutcomes: Outcome[];
-}
-interface Course {
-  id: number;
-  code: string;
-  title: string;
-  jp: number;
-  programme: string;
-  mode: string;
-  delivery: string;
-  curriculumVersions: { nodes: Version[] };
-}
-export interface CurriculumData {
-  courses: { totalCount: number; nodes: Course[] };
-}
+import {
+  COURSES,
+  type CoursesData,
+  CURRICULUM,
+  type CurriculumData,
+  type Outcome,
+  UNIVERSITIES,
+  type UniversitiesData,
+  type University,
+  type Version,
+} from '../queries.js';
+import { type Loaded, load, section } from './common.js';
 
 let universities: Promise<University[]> | undefined;
 
@@ -204,6 +150,34 @@ function renderVersion(detail: HTMLElement, version: Version): void {
   });
 }
 
+async function courseDetail(courseId: number): Promise<Loaded> {
+  const { data, errors } = await graphql<CurriculumData>(CURRICULUM, { courseId });
+  const versions = data.course?.curriculumVersions.nodes ?? [];
+  if (versions.length === 0) return { empty: true };
+  const version = h(
+    'select',
+    { 'data-control': 'version' },
+    versions.map((candidate) =>
+      h(
+        'option',
+        { value: candidate.version, selected: candidate.current },
+        `v${candidate.version}${candidate.current ? ` (${t('curriculum.current')})` : ''} - ${formatDate(candidate.publishedAt)}`,
+      ),
+    ),
+  );
+  const shown = h('div', {});
+  const showVersion = () => {
+    const chosen = versions.find((candidate) => String(candidate.version) === version.value) ?? versions.at(-1);
+    if (chosen) renderVersion(shown, chosen);
+  };
+  version.addEventListener('change', showVersion);
+  return {
+    errors,
+    nodes: [h('div', { class: 'controls' }, field(t('field.version'), version)), shown],
+    draw: showVersion,
+  };
+}
+
 export function curriculumPage(root: HTMLElement, params: URLSearchParams): void {
   const university = h('select', { 'data-control': 'university' });
   const area = h('div', { class: 'result' });
@@ -231,50 +205,23 @@ export function curriculumPage(root: HTMLElement, params: URLSearchParams): void
         );
       }
       if (!university.value) return { empty: true };
-      const { data, errors } = await graphql<CurriculumData>(CURRICULUM, { universityId: Number(university.value) });
-      const courses = data.courses.nodes.filter((course) => course.curriculumVersions.nodes.length > 0);
+      const { data, errors } = await graphql<CoursesData>(COURSES, { universityId: Number(university.value) });
+      const courses = data.courses.nodes;
       if (courses.length === 0) return { empty: true };
       const course = h(
         'select',
         { 'data-control': 'course' },
         courses.map((candidate) =>
-          h(
-            'option',
-            { value: candidate.id },
-            `${candidate.code} - ${candidate.title} (${candidate.jp} JP, ${candidate.curriculumVersions.nodes.length} ${t('curriculum.versions')})`,
-          ),
+          h('option', { value: candidate.id }, `${candidate.code} - ${candidate.title} (${candidate.jp} JP)`),
         ),
       );
-      const version = h('select', { 'data-control': 'version' });
       const detail = h('div', { class: 'course-detail' });
-      const selectedCourse = () => courses.find((candidate) => String(candidate.id) === course.value) ?? courses[0];
-      const showVersion = () => {
-        const versions = selectedCourse()?.curriculumVersions.nodes ?? [];
-        const chosen = versions.find((candidate) => String(candidate.version) === version.value) ?? versions.at(-1);
-        if (chosen) renderVersion(detail, chosen);
-      };
-      const showCourse = () => {
-        const versions = selectedCourse()?.curriculumVersions.nodes ?? [];
-        fill(
-          version,
-          versions.map((candidate) =>
-            h(
-              'option',
-              { value: candidate.version, selected: candidate.current },
-              `v${candidate.version}${candidate.current ? ` (${t('curriculum.current')})` : ''}`,
-            ),
-          ),
-        );
-        showVersion();
-      };
+      // The course's versions load when it is chosen: one request per course, not one for all.
+      const showCourse = () => void load(detail, () => courseDetail(Number(course.value)));
       course.addEventListener('change', showCourse);
-      version.addEventListener('change', showVersion);
       return {
         errors,
-        nodes: [
-          h('div', { class: 'controls' }, field(t('field.course'), course), field(t('field.version'), version)),
-          detail,
-        ],
+        nodes: [h('div', { class: 'controls' }, field(t('field.course'), course)), detail],
         draw: showCourse,
       };
     });

@@ -1,29 +1,10 @@
-import { type AnalyticsResult, dimensionOf, measureOf, RESULT_FIELDS } from '../analytics.js';
+import { type AnalyticsResult, dimensionOf, measureOf } from '../analytics.js';
 import { graphql } from '../api.js';
 import { type ChartOption, chartBox, PALETTE } from '../charts.js';
 import { field, h } from '../dom.js';
 import { formatNumber, t } from '../i18n.js';
+import { TREND, type TrendData } from '../queries.js';
 import { load, section, yearSelect } from './common.js';
-
-/** One request per chart: a measure per region (one level below the chosen region) and year. */
-export const TREND = /* GraphQL */ `
-  query DashboardTrend($measure: AnalyticsMeasure!, $regionCode: String!, $from: String!, $to: String!) {
-    analytics(
-      query: {
-        measures: [$measure]
-        dimensions: [REGION, YEAR]
-        regionCode: $regionCode
-        filters: [{ dimension: YEAR, from: $from, to: $to }]
-        sort: [{ dimension: REGION, direction: ASC }, { dimension: YEAR, direction: ASC }]
-        first: 500
-      }
-    ) { ${RESULT_FIELDS} }
-  }
-`;
-
-export interface TrendData {
-  analytics: AnalyticsResult;
-}
 
 /** Lines per region, years on the x axis; a null value (suppressed or undefined) leaves a gap. */
 function lineOption(result: AnalyticsResult, measure: string, unit: string): ChartOption {
