@@ -14,6 +14,7 @@ import { startGateway } from '../../gateway/gateway.js';
 import { loadConfig } from '../../subgraphs/shared/config.js';
 import { createLogger } from '../../subgraphs/shared/logging.js';
 import { useBrowser } from '../support/browser.js';
+import { chart, openDashboard as openPage, settle, useToken } from '../support/dashboard-page.js';
 import { as, NATIONAL_ADMIN, tokenFor, usePlatform } from '../support/platform.js';
 
 /**
@@ -28,60 +29,7 @@ afterAll(async () => {
   for (const stop of cleanup.reverse()) await stop();
 });
 
-/** What a chart holds, read back from ECharts in the page (the parts the tests compare). */
-interface ChartState {
-  xAxis: unknown[][];
-  yAxis: unknown[][];
-  series: { type: string; name: string; data: unknown[] }[];
-}
-
-interface ChartWindow {
-  dashboardCharts: Record<
-    string,
-    {
-      getOption(): {
-        xAxis?: { data?: unknown[] }[];
-        yAxis?: { data?: unknown[] }[];
-        series: { type: string; name: string; data: unknown[] }[];
-      };
-    }
-  >;
-}
-
-async function chart(page: Page, name: string): Promise<ChartState> {
-  return page.evaluate((chartName) => {
-    const charts = (globalThis as unknown as ChartWindow).dashboardCharts; // set by dashboard/src/charts.ts
-    const chart = charts[chartName];
-    if (!chart) throw new Error(`no chart ${chartName}`);
-    const option = chart.getOption();
-    return {
-      xAxis: (option.xAxis ?? []).map((axis) => axis.data ?? []),
-      yAxis: (option.yAxis ?? []).map((axis) => axis.data ?? []),
-      series: option.series.map((series) => ({ type: series.type, name: series.name, data: series.data })),
-    };
-  }, name);
-}
-
-const dashboardUrl = (hash: string) => new URL(`/dashboard/#/${hash}`, api.platform.gateway.url).toString();
-
-/** Opens a page of the dashboard and waits for its result area to settle (ready, empty or error). */
-async function openDashboard(page: Page, hash: string): Promise<string> {
-  await page.goto(dashboardUrl(hash));
-  return settle(page);
-}
-
-async function settle(page: Page): Promise<string> {
-  const area = page.locator('.result[data-state]:not([data-state=loading])').first();
-  await area.waitFor({ timeout: 30_000 });
-  return (await area.getAttribute('data-state')) ?? '';
-}
-
-/** Pastes a token into the box and saves it (as a user does); an empty string clears it. */
-async function useToken(page: Page, token: string): Promise<string> {
-  await page.fill('[data-control=token]', token);
-  await page.click('form.token button[type=submit]');
-  return settle(page);
-}
+const openDashboard = (page: Page, hash: string) => openPage(page, api.platform.gateway.url, hash);
 
 describe('the reference dashboard', () => {
   it('is served by the gateway at /dashboard from its own origin, and DASHBOARD=off turns it off', async () => {
