@@ -40,7 +40,7 @@ export const TREND = /* GraphQL */ `
 
 /** One request per page of units: compliance and headcount by unit, sorted, paged, with totals. */
 export const COMPLIANCE = /* GraphQL */ `
-  query DashboardCompliance($regionCode: String!, $year: String!, $sort: [AnalyticsSortInput!], $first: Int, $after: String) {
+  query DashboardCompliance($regionCode: String!, $year: String!, $sort: [AnalyticsSortInput!], $first: Int!, $after: String) {
     analytics(
       query: {
         measures: [JP20_COMPLIANCE_SHARE, HEADCOUNT]
