@@ -116,7 +116,7 @@ function renderVersion(detail: HTMLElement, version: Version): void {
     ),
   );
   chart.draw({
-    grid: { left: 260, right: 30, top: 20, bottom: 80 },
+    grid: { left: 260, right: 30, top: 20, bottom: 90 },
     tooltip: {
       formatter: (params: { value: [number, number, number] }) => {
         const [column, row, level] = params.value;
@@ -126,7 +126,14 @@ function renderVersion(detail: HTMLElement, version: Version): void {
     xAxis: {
       type: 'category',
       data: matrix.competencies.map((competency) => competency.code),
-      axisLabel: { rotate: 30 },
+      // Code and name: the name is what a planner reads, the code what the table and the API use.
+      axisLabel: {
+        interval: 0,
+        width: 150,
+        overflow: 'truncate',
+        formatter: (code: string) =>
+          `${code}\n${matrix.competencies.find((competency) => competency.code === code)?.name ?? ''}`,
+      },
       splitArea: { show: true },
     },
     yAxis: {
