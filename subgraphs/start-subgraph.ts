@@ -51,8 +51,25 @@ const subgraph = await startSubgraph(SUBGRAPHS[name], {
   processMetrics: true,
   personnelUrl: settings.subgraphUrls.personnel,
 });
+// Evaluation keeps its read model: it pulls the owners' change feeds (catch-up now, then on a timer).
+const readModel =
+  name === 'evaluation'
+    ? await (async () => {
+        const { startReadModelSync } = await import('./evaluation/read-model/sync.js');
+        const { createLogger } = await import('./shared/logging.js');
+        const { signingKey } = await loadInternalKeys(settings.auth.internal, 'sign');
+        return startReadModelSync({
+          pool: await subgraph.orm.em.getConnection().getNativeClient(),
+          ownerUrls: settings.subgraphUrls,
+          signingKey,
+          intervalMs: settings.readModel.syncIntervalMs,
+          log: createLogger('evaluation-read-model', { level: settings.log.level }),
+        });
+      })()
+    : undefined;
 onShutdown({
   stop: async () => {
+    await readModel?.stop();
     await subgraph.stop();
     await telemetry?.shutdown();
   },

@@ -1,11 +1,12 @@
 import { importLogResolver } from '../shared/import-log.js';
 import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { budgetingEntities } from './entities.js';
+import { BudgetingFeedResolver } from './feed.js';
 import { type BudgetingLoaders, createBudgetingLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { BudgetRecordResolver } from './record-mutations.js';
-import { AgencyBudgetResolver, BudgetResolver, ImpactSpendingResolver, OfferingCostResolver } from './resolvers.js';
-import { Agency, CourseOffering, TrainingImpactComparison } from './types.js';
+import { AgencyBudgetResolver, BudgetResolver, OfferingCostResolver } from './resolvers.js';
+import { Agency, CourseOffering } from './types.js';
 
 /** Budgeting: training budget lines per agency and year, and course offering costs. */
 export const budgeting: SubgraphDefinition<BudgetingLoaders> = {
@@ -14,17 +15,16 @@ export const budgeting: SubgraphDefinition<BudgetingLoaders> = {
   migrations,
   resolvers: [
     BudgetResolver,
+    BudgetingFeedResolver,
     AgencyBudgetResolver,
     OfferingCostResolver,
-    ImpactSpendingResolver,
     BudgetRecordResolver,
     importLogResolver('budgeting', 'budgetingImports'),
   ],
-  orphanedTypes: [Agency, CourseOffering, TrainingImpactComparison],
+  orphanedTypes: [Agency, CourseOffering],
   references: {
     Agency: (ref) => ({ id: Number(ref.id) }),
     // The gateway sends the @requires fields with the key; keep them for the cost resolver.
-    TrainingImpactComparison: (ref) => ({ id: String(ref.id) }),
     CourseOffering: (ref) => ({
       id: Number(ref.id),
       participantCount: ref.participantCount,

@@ -1,24 +1,14 @@
 import 'reflect-metadata';
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { assertRegionScope } from '../shared/access.js';
-import { RegionSpending } from '../shared/federation-types.js';
-import { contributionTo } from '../shared/impact-key.js';
 import { PageArgs } from '../shared/pagination.js';
 import { validateRegionCode } from '../shared/regions.js';
 import { RupiahScalar, rupiahPer } from '../shared/scalars.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { validateYear } from '../shared/validation.js';
 import type { BudgetingLoaders } from './loaders.js';
-import { spendingByRegion, summaryByRegion } from './service.js';
-import {
-  Agency,
-  BudgetLine,
-  BudgetLineConnection,
-  BudgetSummary,
-  CourseOffering,
-  OfferingCost,
-  TrainingImpactComparison,
-} from './types.js';
+import { summaryByRegion } from './service.js';
+import { Agency, BudgetLine, BudgetLineConnection, BudgetSummary, CourseOffering, OfferingCost } from './types.js';
 
 type Context = RequestContext<BudgetingLoaders>;
 
@@ -118,17 +108,5 @@ export class OfferingCostResolver {
       perJp: rupiahPer(cost.realised, offering.jpDelivered),
       regionCode: cost.regionCode,
     };
-  }
-}
-
-@Resolver(() => TrainingImpactComparison)
-@Authorized('AGGREGATE')
-export class ImpactSpendingResolver {
-  @FieldResolver(() => [RegionSpending], {
-    description: 'Training spending per compared region (input of the evaluation).',
-  })
-  @Directive('@inaccessible')
-  regionSpending(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionSpending[]> {
-    return contributionTo(comparison, (codes, year) => spendingByRegion(ctx.em, codes, year));
   }
 }

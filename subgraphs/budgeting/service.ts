@@ -83,8 +83,3 @@ export async function summaryByRegion(em: EntityManager, regionCode: string, yea
 export function costsByOffering(em: EntityManager, offeringIds: readonly number[]): Promise<OfferingCost[]> {
   return em.find(OfferingCost, { offeringId: { $in: [...offeringIds] } });
 }
-
-/** Training budget totals of each region (any level) for one year: one statement for all regions. */
-export function spendingByRegion(em: EntityManager, codes: readonly string[], year: number): Promise<BudgetSums[]> {
-  return budgetSums(em, 'region', codes, year);
-}

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Authorized, Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../shared/connection.js';
-import { agencyStub, comparisonStub } from '../shared/entity-stubs.js';
+import { agencyStub } from '../shared/entity-stubs.js';
 import { RupiahScalar } from '../shared/scalars.js';
 
 /** GraphQL types of the budgeting subgraph. Amounts are whole Rupiah (the Rupiah scalar). */
@@ -107,6 +107,3 @@ export class CourseOffering {
   @Directive('@external')
   jpDelivered!: number | null;
 }
-
-export const TrainingImpactComparison = comparisonStub();
-export type TrainingImpactComparison = InstanceType<typeof TrainingImpactComparison>;

@@ -1,4 +1,3 @@
-import type { RegionLearning } from '../shared/federation-types.js';
 import {
   type Breakdown,
   belowDistrict,
@@ -9,7 +8,7 @@ import {
   type Withheld,
 } from '../shared/suppression.js';
 import { measure } from './impact-method.js';
-import type { RegionRow, SkpRow, UnitRow } from './impact-sql.js';
+import type { RegionLearningFacts, RegionRow, SkpRow, UnitRow } from './impact-sql.js';
 import type { Exposure, KirkpatrickChain, PeopleMeasure, UnitImpact } from './impact-types.js';
 
 /**
@@ -173,7 +172,7 @@ function total(protect: Protection, people: number, totalShown: boolean): Withhe
 /** The region's exposure as the viewer may see it. */
 export function exposure(
   region: RegionRow,
-  learning: RegionLearning | undefined,
+  learning: RegionLearningFacts | undefined,
   breakdown: UnitBreakdown,
   protect: Protection,
 ): Exposure {
@@ -202,14 +201,14 @@ export function exposure(
  * quotient gives the figure back). Learning's region JP and participants are both contributed by the
  * region's participants.
  */
-export function unitCostsWithheld(learning: RegionLearning | undefined, protect: Protection): Withheld | null {
+export function unitCostsWithheld(learning: RegionLearningFacts | undefined, protect: Protection): Withheld | null {
   if (protect !== 'small') return protect;
   return isSmallCount(learning?.participants) ? 'derived' : null;
 }
 
 /** L1 and L2 over responses; L3 over the two groups of staff. */
 export function kirkpatrick(
-  learning: RegionLearning | undefined,
+  learning: RegionLearningFacts | undefined,
   trained: SkpRow | undefined,
   untrained: SkpRow | undefined,
   skpChange: KirkpatrickChain['l3SkpChange'],

@@ -1,12 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type {
-  RegionLearning,
-  RegionPresence,
-  RegionSpending,
-  UnitStaffing,
-  UnitTraining,
-  UnitTrainingDate,
-} from '../shared/federation-types.js';
 import type { ImpactKey } from '../shared/impact-key.js';
 import { rupiahPer } from '../shared/scalars.js';
 import { shown, suppressedReason, type Withheld } from '../shared/suppression.js';
@@ -31,7 +23,9 @@ import {
 } from './impact-privacy.js';
 import {
   emptyRegionRow,
+  type RegionFactsRow,
   type RegionRow,
+  regionFacts,
   regionRows,
   type SkpRow,
   skpChangeRows,
@@ -52,20 +46,11 @@ import { pairwiseDifferences, rankIntervals } from './inference/ranking.js';
 import { classifyRegions, type RegionEvidence, type RegionVerdict } from './inference/verdict.js';
 
 /**
- * The assembly of the training-impact comparison: the SQL tables (impact-sql.ts) and the inputs from the
- * other subgraphs, turned into each region's figures by the method (impact-method.ts, ./inference):
+ * The assembly of the training-impact comparison: the SQL tables (impact-sql.ts, over evaluation's data and
+ * its read model of the other subgraphs' published facts), turned into each region's figures by the method (impact-method.ts, ./inference):
  * per region the adjusted effect and its placebo, then across the requested regions the Holm-controlled
  * verdicts, the rank intervals and the Holm-adjusted pairwise differences.
  */
-
-export interface ComparisonInputs {
-  staffing: UnitStaffing[];
-  unitTraining: UnitTraining[];
-  unitTrainingDates: UnitTrainingDate[];
-  regionLearning: RegionLearning[];
-  regionSpending: RegionSpending[];
-  regionPresence: RegionPresence[];
-}
 
 export interface ComparisonResult {
   regions: RegionImpact[];
@@ -79,8 +64,8 @@ interface RegionData {
   region: RegionRow;
   units: UnitRow[];
   skp: SkpRow[];
-  learning: RegionLearning | undefined;
-  spending: RegionSpending | undefined;
+  learning: RegionFactsRow | undefined;
+  spending: RegionFactsRow | undefined;
   effect: EffectSummary | null;
   priorIkm: number | null;
   changeScore: Estimate | null;
@@ -91,26 +76,25 @@ interface RegionData {
 }
 
 /**
- * The whole comparison: three SQL statements whatever the number of regions (units, region totals, SKP
- * changes), then per-region estimates and the comparison across regions.
+ * The whole comparison: four SQL statements whatever the number of regions (units, region totals, SKP
+ * changes, region facts of learning, budgeting and personnel), then per-region estimates and the comparison
+ * across regions.
  */
 export async function compareRegions(
   em: EntityManager,
   key: ImpactKey,
-  inputs: ComparisonInputs,
   policy: ViewerPolicy,
 ): Promise<ComparisonResult> {
-  const [units, regions, skp] = await Promise.all([
-    unitRows(em, inputs, key.year),
-    regionRows(em, inputs, key.year),
-    skpChangeRows(em, key, inputs),
+  const [units, regions, skp, facts] = await Promise.all([
+    unitRows(em, key),
+    regionRows(em, key),
+    skpChangeRows(em, key),
+    regionFacts(em, key),
   ]);
   const unitsByScope = Map.groupBy(units, (u) => u.scope);
   const regionByScope = new Map(regions.map((r) => [r.scope, r]));
   const skpByScope = Map.groupBy(skp, (s) => s.scope);
-  const learningByScope = new Map(inputs.regionLearning.map((l) => [l.scope, l]));
-  const spendingByScope = new Map(inputs.regionSpending.map((s) => [s.scope, s]));
-  const knownByScope = new Map(inputs.regionPresence.map((p) => [p.scope, p.known]));
+  const factsByScope = new Map(facts.map((f) => [f.scope, f]));
   const delta = key.minimumMeaningfulEffect;
   const data = key.regionCodes.map((code): RegionData => {
     const region = regionByScope.get(code) ?? emptyRegionRow(code);
@@ -129,12 +113,12 @@ export async function compareRegions(
       : regionEffect(regionUnits, delta);
     return {
       code,
-      known: knownByScope.get(code) ?? true,
+      known: factsByScope.get(code)?.known ?? true,
       region,
       units: regionUnits,
       skp: skpByScope.get(code) ?? [],
-      learning: learningByScope.get(code),
-      spending: spendingByScope.get(code),
+      learning: factsByScope.get(code),
+      spending: factsByScope.get(code),
       ...estimated,
       // The placebo only for a region that will be judged (enough units and districts, an effect).
       placebo: regionPlacebo(

@@ -3,12 +3,12 @@ import type { ImpactKey } from '../shared/impact-key.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
 import { METHOD } from './impact-method.js';
-import type { ComparisonInputs } from './impact-service.js';
 import { SKP_PREDICATE_JOIN, SURVEY_SELECT } from './service.js';
 
 /**
- * The SQL of the training-impact comparison: three statements whatever the number of regions. The
- * inputs from personnel and learning arrive as arrays and meet this subgraph's IKM surveys and SKP.
+ * The SQL of the training-impact comparison, over evaluation's own data (IKM surveys, SKP) and its read
+ * model of what personnel, learning and budgeting publish (read-model/tables.ts): nothing is asked of
+ * another subgraph while a comparison runs. Four statements whatever the number of regions.
  */
 
 export interface UnitRow {
@@ -68,89 +68,70 @@ export interface SkpRow {
 }
 
 /**
- * The per-unit table every figure starts from, as SQL: staffing (personnel) and training (learning, per unit
- * and completion day) arrive as arrays and meet this subgraph's IKM surveys of the year before, the year and
- * the year after. The exposure of the estimate is the JP completed in the year strictly before the unit's
- * survey of that year (training after the survey cannot have changed it); the placebo's is the same for
- * the next year and its survey. x10 is calendar-year JP per staff member / 10 and dy the IKM change, both
- * descriptive (the contrast).
+ * The per-unit table every figure starts from: staffing (personnel's, per unit and year) and training
+ * (learning's, per unit and year and per unit and completion day) from the read model meet this subgraph's
+ * IKM surveys of the year before, the year and the year after. The exposure of the estimate is the JP
+ * completed in the year strictly before the unit's survey of that year (training after the survey cannot
+ * have changed it); the placebo's is the same for the next year and its survey. x10 is calendar-year JP per
+ * staff member / 10 and dy the IKM change, both descriptive (the contrast). Parameters: the region codes,
+ * then the year.
  */
 const UNIT_TABLE = `
-  with staffing as (
-    select * from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::text[]) as t(scope, unit_id, staff, agency_id, location)
+  with params as (
+    select ?::int as year
+  ), scopes as (
+    select code from unnest(?::text[]) as s(code)
+  ), staffing as materialized (
+    select s.code as scope, u.unit_id, coalesce(st.staff, 0) as staff, u.agency_id, u.region_code as location
+      from scopes s
+      join evaluation.rm_unit u on ${sqlWithinRegion('u.region_code', 's.code')}
+      left join evaluation.rm_unit_staffing st on st.unit_id = u.unit_id and st.year = (select year from params)
   ), training as (
-    select * from unnest(?::text[], ?::int[], ?::int[], ?::int[], ?::int[]) as t(scope, unit_id, jp, reached, participants)
-  ), dated as (
-    select * from unnest(?::text[], ?::int[], ?::date[], ?::int[], ?::int[]) as t(scope, unit_id, completed_on, jp, enrolments)
+    select s.code as scope, t.unit_id, sum(t.jp)::int as jp, sum(t.reached_minimum)::int as reached,
+           sum(t.participants)::int as participants
+      from scopes s
+      join evaluation.rm_unit_training t on ${sqlWithinRegion('t.region_code', 's.code')} and t.year = (select year from params)
+     group by s.code, t.unit_id
   ), survey as (
     ${SURVEY_SELECT}
-    where s.unit_id in (select unit_id from staffing) and s.year between ?::int - 1 and ?::int + 1
-  ), located as (
-    select s.id, array_to_string((string_to_array(s.region_code, '.'))[1:3], '.') as district
-      from evaluation.ikm_survey s where s.unit_id in (select unit_id from staffing) and s.year = ?::int
+    where s.unit_id in (select unit_id from staffing)
+      and s.year between (select year from params) - 1 and (select year from params) + 1
+  ), dated as (
+    -- JP completed by the unit's staff before its survey of the year (and of the next year, the placebo).
+    select st.scope, st.unit_id, sv.year,
+           coalesce(sum(d.jp), 0)::int as jp, coalesce(sum(d.enrolments), 0)::int as enrolments
+      from staffing st
+      join survey sv on sv."unitId" = st.unit_id and sv.year in ((select year from params), (select year from params) + 1)
+      left join evaluation.rm_unit_training_day d
+        on d.unit_id = st.unit_id and ${sqlWithinRegion('d.region_code', 'st.scope')}
+       and d.year between (select year from params) and (select year from params) + 1
+       and d.completed_on >= make_date(sv.year, 1, 1) and d.completed_on < sv."conductedOn"::date
+     group by st.scope, st.unit_id, sv.year
   ), unit as (
     select st.scope, st.unit_id, st.staff, st.agency_id, st.location, coalesce(tr.jp, 0) as jp, coalesce(tr.reached, 0) as reached,
            coalesce(tr.participants, 0) as participants,
-           cur.score as ikm, prev.score as ikm_prev, cur.respondents, cur."conductedOn" as surveyed_on, loc.district,
+           cur.score as ikm, prev.score as ikm_prev, cur.respondents, cur."conductedOn" as surveyed_on,
+           case when cur.id is not null then array_to_string((string_to_array(cur."regionCode", '.'))[1:3], '.') end as district,
            coalesce(cur."underSampled", false) or coalesce(prev."underSampled", false) as under_sampled,
            case when st.staff > 0 then coalesce(tr.jp, 0)::float8 / st.staff / 10 end as x10,
            cur.score - prev.score as dy,
-           case when cur.id is not null then
-             (select coalesce(sum(d.jp), 0) from dated d
-               where d.scope = st.scope and d.unit_id = st.unit_id
-                 and d.completed_on >= make_date(?::int, 1, 1) and d.completed_on < cur."conductedOn"::date)::int
-           end as jp_before,
-           case when cur.id is not null then
-             (select coalesce(sum(d.enrolments), 0) from dated d
-               where d.scope = st.scope and d.unit_id = st.unit_id
-                 and d.completed_on >= make_date(?::int, 1, 1) and d.completed_on < cur."conductedOn"::date)::int
-           end as enrolments_before,
-           case when nxt.id is not null then
-             (select coalesce(sum(d.jp), 0) from dated d
-               where d.scope = st.scope and d.unit_id = st.unit_id
-                 and d.completed_on >= make_date(?::int + 1, 1, 1) and d.completed_on < nxt."conductedOn"::date)::int
-           end as jp_next
+           db.jp as jp_before, db.enrolments as enrolments_before, dn.jp as jp_next
       from staffing st
       left join training tr on tr.scope = st.scope and tr.unit_id = st.unit_id
-      left join survey cur on cur."unitId" = st.unit_id and cur.year = ?::int
-      left join survey prev on prev."unitId" = st.unit_id and prev.year = ?::int - 1
-      left join survey nxt on nxt."unitId" = st.unit_id and nxt.year = ?::int + 1
-      left join located loc on loc.id = cur.id
+      left join survey cur on cur."unitId" = st.unit_id and cur.year = (select year from params)
+      left join survey prev on prev."unitId" = st.unit_id and prev.year = (select year from params) - 1
+      left join survey nxt on nxt."unitId" = st.unit_id and nxt.year = (select year from params) + 1
+      left join dated db on db.scope = st.scope and db.unit_id = st.unit_id and db.year = (select year from params) and cur.id is not null
+      left join dated dn on dn.scope = st.scope and dn.unit_id = st.unit_id and dn.year = (select year from params) + 1 and nxt.id is not null
   ), sample as (
     select *, (staff > 0 and dy is not null and jp_before is not null and not under_sampled) as in_estimate from unit
   )`;
 
-function unitTableParams(inputs: ComparisonInputs, year: number): unknown[] {
-  const { staffing, unitTraining, unitTrainingDates } = inputs;
-  return [
-    staffing.map((s) => s.scope),
-    staffing.map((s) => s.unitId),
-    staffing.map((s) => s.staff),
-    staffing.map((s) => s.agencyId),
-    staffing.map((s) => s.regionCode),
-    unitTraining.map((t) => t.scope),
-    unitTraining.map((t) => t.unitId),
-    unitTraining.map((t) => t.jp),
-    unitTraining.map((t) => t.reachedMinimum),
-    unitTraining.map((t) => t.participants),
-    unitTrainingDates.map((t) => t.scope),
-    unitTrainingDates.map((t) => t.unitId),
-    unitTrainingDates.map((t) => t.completedOn),
-    unitTrainingDates.map((t) => t.jp),
-    unitTrainingDates.map((t) => t.enrolments),
-    year,
-    year,
-    year,
-    year,
-    year,
-    year,
-    year,
-    year,
-    year,
-  ];
+function unitTableParams(key: ImpactKey): unknown[] {
+  return [key.year, key.regionCodes];
 }
 
-export async function unitRows(em: EntityManager, inputs: ComparisonInputs, year: number): Promise<UnitRow[]> {
+export async function unitRows(em: EntityManager, key: ImpactKey): Promise<UnitRow[]> {
   return query<UnitRow>(
     em,
     `${UNIT_TABLE}
@@ -158,12 +139,12 @@ export async function unitRows(em: EntityManager, inputs: ComparisonInputs, year
             ikm, ikm_prev as "ikmPrevious", under_sampled as "underSampled", respondents, surveyed_on as "surveyedOn", district,
             jp_before as "jpBeforeSurvey", enrolments_before as "enrolmentsBeforeSurvey", jp_next as "jpNextBeforeSurvey", in_estimate as "inEstimate"
        from sample order by scope, unit_id`,
-    unitTableParams(inputs, year),
+    unitTableParams(key),
   );
 }
 
 /** Per region: totals, IKM means and the descriptive contrast, in SQL. */
-export async function regionRows(em: EntityManager, inputs: ComparisonInputs, year: number): Promise<RegionRow[]> {
+export async function regionRows(em: EntityManager, key: ImpactKey): Promise<RegionRow[]> {
   return query<RegionRow>(
     em,
     `${UNIT_TABLE}
@@ -179,18 +160,21 @@ export async function regionRows(em: EntityManager, inputs: ComparisonInputs, ye
             avg(dy) filter (where in_estimate and x10 * 10 < ?)::float8 as "lowMean",
             var_samp(dy) filter (where in_estimate and x10 * 10 < ?)::float8 as "lowVariance"
        from sample group by scope`,
-    [...unitTableParams(inputs, year), ...Array<number>(6).fill(METHOD.contrastThresholdJp)],
+    [...unitTableParams(key), ...Array<number>(6).fill(METHOD.contrastThresholdJp)],
   );
 }
 
-/** L3: change of the SKP predicate ordinal from the year before, trained vs untrained staff, per region. */
-export async function skpChangeRows(em: EntityManager, key: ImpactKey, inputs: ComparisonInputs): Promise<SkpRow[]> {
-  const trainedScopes = inputs.regionLearning.flatMap((r) => r.trainedEmployeeIds.map(() => r.scope));
-  const trainedIds = inputs.regionLearning.flatMap((r) => r.trainedEmployeeIds);
+/**
+ * L3: change of the SKP predicate ordinal from the year before, trained vs untrained staff, per region.
+ * Trained: learning publishes, per year and region, the employees with JP that year (read model).
+ */
+export async function skpChangeRows(em: EntityManager, key: ImpactKey): Promise<SkpRow[]> {
   return query<SkpRow>(
     em,
     `with trained as (
-       select * from unnest(?::text[], ?::int[]) as t(scope, employee_id)
+       select distinct s.code as scope, t.employee_id
+         from unnest(?::text[]) as s(code)
+         join evaluation.rm_trained_employee t on t.year = ?::int and ${sqlWithinRegion('t.region_code', 's.code')}
      ), rated as not materialized (
        select a.employee_id, a.year, a.region_code, p.ordinal
          from evaluation.skp_appraisal a ${SKP_PREDICATE_JOIN}
@@ -203,7 +187,58 @@ export async function skpChangeRows(em: EntityManager, key: ImpactKey, inputs: C
      )
      select scope, trained, count(*)::int as n, avg(delta)::float8 as mean, var_samp(delta)::float8 as variance
        from change group by scope, trained`,
-    [trainedScopes, trainedIds, key.regionCodes, key.year, key.year],
+    [key.regionCodes, key.year, key.regionCodes, key.year, key.year],
+  );
+}
+
+/** Per region: learning's totals (L1, L2), budgeting's spending and whether personnel knows the code. */
+export interface RegionFactsRow {
+  scope: string;
+  known: boolean;
+  enrolments: number;
+  participants: number;
+  jp: number;
+  meanSatisfaction: number | null;
+  satisfactionResponses: number;
+  meanTestGain: number | null;
+  testedEnrolments: number;
+  ceiling: string;
+  realised: string;
+  lines: number;
+}
+
+/** What the privacy rules read of a region's training (impact-privacy.ts). */
+export type RegionLearningFacts = Pick<
+  RegionFactsRow,
+  | 'enrolments'
+  | 'participants'
+  | 'jp'
+  | 'meanSatisfaction'
+  | 'satisfactionResponses'
+  | 'meanTestGain'
+  | 'testedEnrolments'
+>;
+
+/** Region-level facts from the read model: one row per requested code, in request order. */
+export function regionFacts(em: EntityManager, key: ImpactKey): Promise<RegionFactsRow[]> {
+  // Means as avg() computes them (numeric sum / count), so the figures equal those over the enrolments.
+  return query<RegionFactsRow>(
+    em,
+    `select s.code as scope, exists (select 1 from evaluation.rm_region r where r.code = s.code) as known,
+            coalesce(l.enrolments, 0) as enrolments, coalesce(l.participants, 0) as participants, coalesce(l.jp, 0) as jp,
+            (l.satisfaction_sum / nullif(l.satisfaction_n, 0))::float8 as "meanSatisfaction",
+            coalesce(l.satisfaction_n, 0) as "satisfactionResponses",
+            (l.test_gain_sum / nullif(l.tested_n, 0))::float8 as "meanTestGain", coalesce(l.tested_n, 0) as "testedEnrolments",
+            coalesce(b.ceiling, 0)::text as ceiling, coalesce(b.realised, 0)::text as realised, coalesce(b.lines, 0)::int as lines
+       from unnest(?::text[]) with ordinality as s(code, position)
+       left join evaluation.rm_region_learning l on l.year = ?::int and l.region_code = s.code
+       left join lateral (
+         select sum(a.ceiling) as ceiling, sum(a.realised) as realised, sum(a.lines) as lines
+           from evaluation.rm_agency_budget a
+          where a.year = ?::int and ${sqlWithinRegion('a.region_code', 's.code')}
+       ) b on true
+      order by s.position`,
+    [key.regionCodes, key.year, key.year],
   );
 }
 

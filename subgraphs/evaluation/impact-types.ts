@@ -1,21 +1,13 @@
 import 'reflect-metadata';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import {
-  RegionLearning,
-  RegionPresence,
-  RegionSpending,
-  UnitStaffing,
-  UnitTraining,
-  UnitTrainingDate,
-} from '../shared/federation-types.js';
 import { RupiahScalar } from '../shared/scalars.js';
 import { Verdict } from './enums.js';
 
 export { Verdict } from './enums.js';
 
 /**
- * Types of the training-impact comparison. The inputs (staffing, training, spending) are computed by
- * personnel, learning and budgeting from their own data and reach this subgraph through @requires.
+ * Types of the training-impact comparison. Its inputs are this subgraph's own data and its read model of
+ * what personnel, learning and budgeting publish (read-model/), so no other subgraph is asked at query time.
  */
 
 // ---- Results.
@@ -534,28 +526,4 @@ export class TrainingImpactComparison {
       'Year and region codes, e.g. "2025:12.71,12.75" (then ":0.8" for a minimum meaningful effect other than 0.5).',
   })
   id!: string;
-
-  @Field(() => [UnitStaffing], { description: 'Input from personnel.' })
-  @Directive('@external')
-  staffing!: UnitStaffing[];
-
-  @Field(() => [UnitTraining], { description: 'Input from learning.' })
-  @Directive('@external')
-  unitTraining!: UnitTraining[];
-
-  @Field(() => [RegionLearning], { description: 'Input from learning.' })
-  @Directive('@external')
-  regionLearning!: RegionLearning[];
-
-  @Field(() => [RegionSpending], { description: 'Input from budgeting.' })
-  @Directive('@external')
-  regionSpending!: RegionSpending[];
-
-  @Field(() => [UnitTrainingDate], { description: 'Input from learning.' })
-  @Directive('@external')
-  unitTrainingDates!: UnitTrainingDate[];
-
-  @Field(() => [RegionPresence], { description: 'Input from personnel.' })
-  @Directive('@external')
-  regionPresence!: RegionPresence[];
 }

@@ -1,5 +1,6 @@
 import { importLogResolver } from '../shared/import-log.js';
 import type { SubgraphDefinition } from '../shared/subgraph.js';
+import { AnalyticsResolver } from './analytics/resolvers.js';
 import { evaluationEntities } from './entities.js';
 import { TrainingImpactComparison } from './impact-types.js';
 import { createEvaluationLoaders, type EvaluationLoaders } from './loaders.js';
@@ -28,6 +29,7 @@ export const evaluation: SubgraphDefinition<EvaluationLoaders> = {
     EvaluationRecordResolver,
     IkmSurveyRecordResolver,
     importLogResolver('evaluation', 'evaluationImports'),
+    AnalyticsResolver,
   ],
   orphanedTypes: [Employee, ServiceUnit, TrainingImpactComparison],
   references: {

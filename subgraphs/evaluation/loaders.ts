@@ -6,13 +6,8 @@ import { manyByIdAndYear, manyByKey } from '../shared/loaders.js';
 import { seesPeopleIn } from '../shared/suppression.js';
 import type { Viewer } from '../shared/viewer.js';
 import type { ViewerPolicy } from './impact-method.js';
-import { type ComparisonInputs, type ComparisonResult, compareRegions } from './impact-service.js';
+import { type ComparisonResult, compareRegions } from './impact-service.js';
 import * as service from './service.js';
-
-export interface ComparisonRequest {
-  key: ImpactKey;
-  inputs: ComparisonInputs;
-}
 
 /**
  * One set per request: every reference and nested list of the evaluation subgraph loads through these.
@@ -37,9 +32,9 @@ export function createEvaluationLoaders(em: EntityManager, viewer: Viewer) {
       (e) => e.surveyId,
     ),
     // Computed once per comparison and request, however many of its fields the query asks for.
-    comparisonByKey: new DataLoader<ComparisonRequest, ComparisonResult, string>(
-      (requests) => Promise.all(requests.map((r) => compareRegions(em, r.key, r.inputs, policy))),
-      { cacheKeyFn: (request) => formatImpactKey(request.key) },
+    comparisonByKey: new DataLoader<ImpactKey, ComparisonResult, string>(
+      (keys) => Promise.all(keys.map((key) => compareRegions(em, key, policy))),
+      { cacheKeyFn: formatImpactKey },
     ),
   };
 }

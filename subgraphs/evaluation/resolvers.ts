@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { assertRegionScope } from '../shared/access.js';
 import { graphqlError } from '../shared/errors.js';
 import {
@@ -12,7 +12,7 @@ import { PageArgs } from '../shared/pagination.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { validateYear } from '../shared/validation.js';
 import { EffectDifference, Region, RegionImpact, TrainingImpactComparison } from './impact-types.js';
-import type { ComparisonRequest, EvaluationLoaders } from './loaders.js';
+import type { EvaluationLoaders } from './loaders.js';
 import {
   Employee,
   IkmElementScore,
@@ -92,15 +92,6 @@ export class IkmSurveyResolver {
   }
 }
 
-/** The fields the comparison needs from personnel, learning and budgeting. */
-const IMPACT_INPUTS =
-  'staffing { scope unitId staff agencyId regionCode } ' +
-  'unitTraining { scope unitId jp participants reachedMinimum } ' +
-  'regionLearning { scope enrolments participants jp meanSatisfaction satisfactionResponses meanTestGain testedEnrolments trainedEmployeeIds } ' +
-  'regionSpending { scope ceiling realised lines } ' +
-  'unitTrainingDates { scope unitId completedOn jp enrolments } ' +
-  'regionPresence { scope known }';
-
 /** The comparison is an aggregate: the requested regions must lie in the viewer's scope. */
 @Resolver(() => TrainingImpactComparison)
 @Authorized('AGGREGATE')
@@ -123,7 +114,7 @@ export class TrainingImpactResolver {
     })
     minimumMeaningfulEffect: number,
   ): Pick<TrainingImpactComparison, 'id'> {
-    // Only the key: the gateway fetches the @external inputs from the other subgraphs by it.
+    // Only the key: the figures come from this subgraph's data and its read model (one fetch).
     return { id: formatImpactKey(validateImpactRequest(regionCodes, year, minimumMeaningfulEffect)) };
   }
 
@@ -138,18 +129,16 @@ export class TrainingImpactResolver {
   }
 
   @FieldResolver(() => [RegionImpact], { description: 'Each region, in request order.' })
-  @Directive(`@requires(fields: "${IMPACT_INPUTS}")`)
   async regions(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionImpact[]> {
-    return (await ctx.loaders.comparisonByKey.load(comparisonInput(comparison))).regions;
+    return (await ctx.loaders.comparisonByKey.load(parseImpactKey(comparison.id))).regions;
   }
 
   @FieldResolver(() => [RegionImpact], {
     description:
       'Regions with a tested effect estimate (not INSUFFICIENT_DATA or NO_DATA), strongest first; read each rank with its rankInterval.',
   })
-  @Directive(`@requires(fields: "${IMPACT_INPUTS}")`)
   async ranking(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionImpact[]> {
-    const { regions } = await ctx.loaders.comparisonByKey.load(comparisonInput(comparison));
+    const { regions } = await ctx.loaders.comparisonByKey.load(parseImpactKey(comparison.id));
     return regions.filter((r) => r.rank != null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   }
 
@@ -157,9 +146,8 @@ export class TrainingImpactResolver {
     description:
       'For every pair of regions with tested estimates: the difference of their effects, its Bonferroni simultaneous interval and its Holm-adjusted p-value.',
   })
-  @Directive(`@requires(fields: "${IMPACT_INPUTS}")`)
   async differences(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<EffectDifference[]> {
-    return (await ctx.loaders.comparisonByKey.load(comparisonInput(comparison))).differences;
+    return (await ctx.loaders.comparisonByKey.load(parseImpactKey(comparison.id))).differences;
   }
 }
 
@@ -183,8 +171,4 @@ export class RegionImpactResolver {
     }
     return { code: impact.regionCode };
   }
-}
-
-function comparisonInput(comparison: TrainingImpactComparison): ComparisonRequest {
-  return { key: parseImpactKey(comparison.id), inputs: comparison };
 }

@@ -7,6 +7,7 @@ import {
   OfferingCurriculumResolver,
 } from './curriculum-resolvers.js';
 import { learningEntities } from './entities.js';
+import { LearningFeedResolver } from './feed.js';
 import { createLearningLoaders, type LearningLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { LearningRecordResolver } from './record-mutations.js';
@@ -16,12 +17,11 @@ import {
   CourseResolver,
   EmployeeLearningResolver,
   EnrolmentResolver,
-  ImpactLearningResolver,
   LearningOutcomeResolver,
   RegionLearningResolver,
   UniversityResolver,
 } from './resolvers.js';
-import { Employee, Region, ServiceUnit, TrainingImpactComparison } from './types.js';
+import { Employee, Region, ServiceUnit } from './types.js';
 
 /** Learning: competencies, courses and curricula, partner universities, offerings, enrolments, JP. */
 export const learning: SubgraphDefinition<LearningLoaders> = {
@@ -30,6 +30,7 @@ export const learning: SubgraphDefinition<LearningLoaders> = {
   migrations,
   resolvers: [
     CompetencyResolver,
+    LearningFeedResolver,
     UniversityResolver,
     CourseResolver,
     LearningOutcomeResolver,
@@ -37,7 +38,6 @@ export const learning: SubgraphDefinition<LearningLoaders> = {
     EnrolmentResolver,
     EmployeeLearningResolver,
     RegionLearningResolver,
-    ImpactLearningResolver,
     CurriculumVersionResolver,
     CourseCurriculumResolver,
     OfferingCurriculumResolver,
@@ -45,7 +45,7 @@ export const learning: SubgraphDefinition<LearningLoaders> = {
     LearningRecordResolver,
     importLogResolver('learning', 'learningImports'),
   ],
-  orphanedTypes: [Employee, Region, ServiceUnit, TrainingImpactComparison],
+  orphanedTypes: [Employee, Region, ServiceUnit],
   references: {
     // Stubs of entities owned elsewhere: the key is all this subgraph needs.
     Employee: (ref) => ({ id: Number(ref.id) }),
@@ -53,7 +53,6 @@ export const learning: SubgraphDefinition<LearningLoaders> = {
     ServiceUnit: (ref) => ({ id: Number(ref.id) }),
     University: (ref, ctx) => ctx.loaders.universityById.load(Number(ref.id)),
     CourseOffering: (ref, ctx) => ctx.loaders.offeringById.load(Number(ref.id)),
-    TrainingImpactComparison: (ref) => ({ id: String(ref.id) }),
   },
   createLoaders: createLearningLoaders,
 };

@@ -1,23 +1,14 @@
 import 'reflect-metadata';
-import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { assertRegionScope } from '../shared/access.js';
 import { WHOLE_LIST } from '../shared/connection.js';
-import { RegionLearning, UnitTraining, UnitTrainingDate } from '../shared/federation-types.js';
-import { contributionTo } from '../shared/impact-key.js';
 import { loadExisting } from '../shared/loaders.js';
 import { PageArgs } from '../shared/pagination.js';
 import { validateRegionCode } from '../shared/regions.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { validateYear } from '../shared/validation.js';
 import type { LearningLoaders } from './loaders.js';
-import {
-  learningByRegion,
-  listCompetencies,
-  trainingDatesByRegion,
-  unitTrainingByRegion,
-  type VisibleOfferingStats,
-  visibleOfferingStats,
-} from './service.js';
+import { listCompetencies, type VisibleOfferingStats, visibleOfferingStats } from './service.js';
 import {
   Competency,
   CompetencyKind,
@@ -36,7 +27,6 @@ import {
   Programme,
   Region,
   ServiceUnit,
-  TrainingImpactComparison,
   University,
   UniversityConnection,
 } from './types.js';
@@ -300,34 +290,5 @@ export class RegionLearningResolver {
     @Arg('year', () => Int, { description: 'Year.' }) year: number,
   ): Promise<CourseOfferingConnection> {
     return ctx.loaders.offeringPageByRegion.load(region.code, page, { year: validateYear(year), statuses: null });
-  }
-}
-
-/** Inputs of the training-impact comparison: aggregates, for the evaluation only. */
-@Resolver(() => TrainingImpactComparison)
-@Authorized('AGGREGATE')
-export class ImpactLearningResolver {
-  @FieldResolver(() => [UnitTraining], {
-    description: 'Training per unit of the compared regions (input of the evaluation).',
-  })
-  @Directive('@inaccessible')
-  unitTraining(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitTraining[]> {
-    return contributionTo(comparison, (codes, year) => unitTrainingByRegion(ctx.em, codes, year));
-  }
-
-  @FieldResolver(() => [UnitTrainingDate], {
-    description: 'JP completed per unit and day in the compared year and the year after (input of the evaluation).',
-  })
-  @Directive('@inaccessible')
-  unitTrainingDates(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitTrainingDate[]> {
-    return contributionTo(comparison, (codes, year) => trainingDatesByRegion(ctx.em, codes, year));
-  }
-
-  @FieldResolver(() => [RegionLearning], {
-    description: 'Training totals per compared region (input of the evaluation).',
-  })
-  @Directive('@inaccessible')
-  regionLearning(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionLearning[]> {
-    return contributionTo(comparison, (codes, year) => learningByRegion(ctx.em, codes, year));
   }
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Authorized, Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../shared/connection.js';
-import { comparisonStub, employeeStub, regionStub, serviceUnitStub } from '../shared/entity-stubs.js';
+import { employeeStub, regionStub, serviceUnitStub } from '../shared/entity-stubs.js';
 import { LocalDateScalar } from '../shared/scalars.js';
 import { CompetencyKind, EnrolmentStatus, LearningMode, OfferingStatus, Programme } from './enums.js';
 
@@ -223,6 +223,3 @@ export type Region = InstanceType<typeof Region>;
 
 export const ServiceUnit = serviceUnitStub();
 export type ServiceUnit = InstanceType<typeof ServiceUnit>;
-
-export const TrainingImpactComparison = comparisonStub();
-export type TrainingImpactComparison = InstanceType<typeof TrainingImpactComparison>;

@@ -6,13 +6,8 @@ import { type EnumValue, enumOf, graphqlEnum } from '../shared/enums.js';
  * of the migrations. The value lists look alike to a duplicate finder: they are data, one value a line.
  */
 
-export const RegionLevel = graphqlEnum('RegionLevel', 'Tier of the Kemendagri administrative hierarchy.', {
-  PROVINCE: 'Provinsi (2-digit code, e.g. 12).',
-  REGENCY: 'Kabupaten or kota (e.g. 12.71).',
-  DISTRICT: 'Kecamatan or distrik (e.g. 93.01.11).',
-  VILLAGE: 'Desa, kelurahan or kampung (e.g. 93.01.11.2009).',
-});
-export type RegionLevel = EnumValue<typeof RegionLevel>;
+/** Written once in shared: evaluation's analytics groups regions at a level too. */
+export { RegionLevel } from '../shared/region-level.js';
 
 /** Local kind of a region as Kemendagri names it. GraphQL exposes it as a String (kept for clients). */
 export const RegionKind = enumOf('PROVINSI', 'KABUPATEN', 'KOTA', 'KECAMATAN', 'DESA', 'KELURAHAN');

@@ -1,9 +1,7 @@
 import 'reflect-metadata';
-import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { assertRegionScope } from '../shared/access.js';
 import { badUserInput } from '../shared/errors.js';
-import { RegionPresence, UnitStaffing } from '../shared/federation-types.js';
-import { contributionTo } from '../shared/impact-key.js';
 import { loadExisting } from '../shared/loaders.js';
 import { PageArgs } from '../shared/pagination.js';
 import { validateRegionCode } from '../shared/regions.js';
@@ -16,10 +14,8 @@ import {
   type EmployeeScope,
   employeeByNip,
   employeesByNumber,
-  presenceByRegion,
   regionsByCode,
   scopeOf,
-  staffingByRegion,
   unitsByCode,
 } from './service.js';
 import {
@@ -38,7 +34,6 @@ import {
   RegionLevel,
   ServiceUnit,
   ServiceUnitConnection,
-  TrainingImpactComparison,
 } from './types.js';
 
 type Context = RequestContext<PersonnelLoaders>;
@@ -383,26 +378,5 @@ export class MentoringPairResolver {
   @FieldResolver(() => Employee, { description: 'The junior ASN who is mentored.' })
   mentee(@Root() pair: MentoringPair, @Ctx() ctx: Context): Promise<Employee> {
     return loadExisting(ctx.loaders.employeeById, pair.menteeId, 'employee');
-  }
-}
-
-/** Inputs of the training-impact comparison (staff counts per unit): aggregates, for the evaluation only. */
-@Resolver(() => TrainingImpactComparison)
-@Authorized('AGGREGATE')
-export class ImpactStaffingResolver {
-  @FieldResolver(() => [UnitStaffing], {
-    description: 'Staff per unit of the compared regions (input of the evaluation).',
-  })
-  @Directive('@inaccessible')
-  staffing(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<UnitStaffing[]> {
-    return contributionTo(comparison, (codes, year) => staffingByRegion(ctx.em, codes, year));
-  }
-
-  @FieldResolver(() => [RegionPresence], {
-    description: 'Whether each requested code names a known region (input of the evaluation).',
-  })
-  @Directive('@inaccessible')
-  regionPresence(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionPresence[]> {
-    return contributionTo(comparison, (codes, year) => presenceByRegion(ctx.em, codes, year));
   }
 }

@@ -258,39 +258,3 @@ export function employeesOfScope({ kind, filter }: EmployeeListArgs): ListSql<Em
     keyOf: byId,
   };
 }
-
-/**
- * Staff per service unit of each region at the end of `year`, from the position history (the unit of the
- * newest position with TMT on or before 31 December), counting employees appointed by then and not left.
- */
-/** Which requested codes name a known region: a well-formed unknown code must not be mistaken for an empty region. */
-export function presenceByRegion(em: EntityManager, codes: readonly string[], _year: number) {
-  return query<{ scope: string; known: boolean }>(
-    em,
-    `select s.code as scope, exists (select 1 from personnel.region r where r.code = s.code) as known
-       from unnest(?::text[]) with ordinality as s(code, position) order by s.position`,
-    [codes],
-  );
-}
-
-export async function staffingByRegion(em: EntityManager, codes: readonly string[], year: number) {
-  return query<{ scope: string; unitId: number; staff: number; agencyId: number; regionCode: string }>(
-    em,
-    `with placement as (
-       select distinct on (ph.employee_id) ph.employee_id, ph.unit_id
-         from personnel.position_history ph
-         join personnel.employee e on e.id = ph.employee_id
-        where ph.tmt <= make_date(?, 12, 31) and e.appointed_on <= make_date(?, 12, 31)
-          and (e.left_on is null or e.left_on > make_date(?, 12, 31))
-        order by ph.employee_id, ph.tmt desc
-     )
-     select s.code as scope, u.id as "unitId", count(p.employee_id)::int as staff, u.agency_id as "agencyId",
-            u.region_code as "regionCode"
-       from unnest(?::text[]) as s(code)
-       join personnel.service_unit u on ${sqlWithinRegion('u.region_code', 's.code')}
-       left join placement p on p.unit_id = u.id
-      group by s.code, u.id, u.agency_id, u.region_code
-      order by s.code, u.id`,
-    [year, year, year, codes],
-  );
-}

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { ArgsType, Authorized, Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../shared/connection.js';
-import { comparisonStub } from '../shared/entity-stubs.js';
 import { PageArgs } from '../shared/pagination.js';
 import { LocalDateScalar } from '../shared/scalars.js';
 import { AgencyKind, AsnType, Gender, PositionKind, PositionLevel, RegionLevel, ServiceUnitKind } from './enums.js';
@@ -250,6 +249,3 @@ export class EmployeePageArgs extends PageArgs {
   @Field(() => EmployeeFilter, { nullable: true, description: 'Conditions on the employees.' })
   filter?: EmployeeFilter | null;
 }
-
-export const TrainingImpactComparison = comparisonStub();
-export type TrainingImpactComparison = InstanceType<typeof TrainingImpactComparison>;

@@ -65,6 +65,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
+  READ_MODEL_SYNC_MS: integer(100, 600_000).default(1000),
   DB_POOL_MAX: integer(1, 1000).default(10),
   STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(15_000),
   SUBGRAPH_TIMEOUT_MS: integer(1, 600_000).default(20_000),
@@ -120,6 +121,8 @@ export interface Config {
   };
   /** LOG_LEVEL; default `info`, `error` under tests (request logs would drown the test output). */
   log: { level: NonNullable<Environment['LOG_LEVEL']>; otlpEndpoint: string | undefined };
+  /** Evaluation's read model: how often it pulls the owners' change feeds (READ_MODEL_SYNC_MS). */
+  readModel: { syncIntervalMs: number };
   timeouts: {
     /** How long a stopping process lets in-flight requests finish. */
     shutdownGraceMs: number;
@@ -203,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       level: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'error' : 'info'),
       otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     },
+    readModel: { syncIntervalMs: e.READ_MODEL_SYNC_MS },
     timeouts: {
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       subgraphMs: e.SUBGRAPH_TIMEOUT_MS,

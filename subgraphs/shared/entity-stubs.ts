@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /**
  * Entities as a subgraph that extends them sees them: the key field only, with the owner's descriptions,
@@ -46,17 +46,4 @@ export function regionStub() {
     code!: string;
   }
   return Region;
-}
-
-/** Evaluation's TrainingImpactComparison as the subgraphs that contribute to it see it. */
-export function comparisonStub() {
-  @ObjectType('TrainingImpactComparison', {
-    description: 'A comparison of training impact across regions for one year (see Query.trainingImpact).',
-  })
-  @Directive('@key(fields: "id")')
-  class TrainingImpactComparison {
-    @Field(() => ID, { description: 'Year and region codes, e.g. "2025:12.71,12.75".' })
-    id!: string;
-  }
-  return TrainingImpactComparison;
 }

@@ -74,12 +74,3 @@ export function parseImpactKey(id: string): ImpactKey {
     effect === undefined ? undefined : Number(effect),
   );
 }
-
-/** One subgraph's contribution to a comparison: `compute` for the region codes and year its id names. */
-export function contributionTo<Row>(
-  comparison: { id: string },
-  compute: (regionCodes: string[], year: number) => Promise<Row[]>,
-): Promise<Row[]> {
-  const key = parseImpactKey(comparison.id);
-  return compute(key.regionCodes, key.year);
-}

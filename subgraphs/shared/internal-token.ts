@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, errors, jwtVerify, SignJWT } from 'jose';
 import type { AuthConfig } from './auth-config.js';
 import { ensureKeyPairFile } from './key-files.js';
 import { AuthenticationError, parseViewer, type Viewer, ViewerShapeError } from './viewer.js';
@@ -26,6 +26,12 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 export function internalAudience(subgraph: string): string {
   return `${INTERNAL_AUDIENCE}:${subgraph}`;
 }
+
+/**
+ * The audience of service-to-service calls (evaluation pulling an owner's change feed). The gateway never
+ * signs it for an end user, so a field that requires it (`<owner>Feed`) is out of any end user's reach.
+ */
+export const SERVICE_AUDIENCE = internalAudience('service');
 
 export interface SignOptions {
   /** Default INTERNAL_AUDIENCE; `internalAudience(name)` for a token only that subgraph accepts. */
@@ -104,6 +110,21 @@ export async function viewerFromInternalHeaders(
   const token = headerValue(headers, INTERNAL_TOKEN_HEADER);
   if (token === undefined) throw new AuthenticationError('MISSING');
   return verifyViewerToken(token, publicKey, options);
+}
+
+/**
+ * The caller of a subgraph request: the Viewer, and whether the token is a service token
+ * (SERVICE_AUDIENCE) rather than one the gateway signed for an end user.
+ */
+export async function callerFromInternalHeaders(
+  headers: HeaderSource,
+  publicKey: KeyObject,
+): Promise<{ viewer: Viewer; service: boolean }> {
+  const token = headerValue(headers, INTERNAL_TOKEN_HEADER);
+  if (token === undefined) throw new AuthenticationError('MISSING');
+  const viewer = await verifyViewerToken(token, publicKey, { audience: [INTERNAL_AUDIENCE, SERVICE_AUDIENCE] });
+  const { aud } = decodeJwt(token); // verified above: only the audience is read
+  return { viewer, service: aud === SERVICE_AUDIENCE || (Array.isArray(aud) && aud.includes(SERVICE_AUDIENCE)) };
 }
 
 export type HeaderSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>;

@@ -22,7 +22,7 @@ import {
   scopePlugin,
   serveGraphql,
 } from './http.js';
-import { viewerFromInternalHeaders } from './internal-token.js';
+import { callerFromInternalHeaders } from './internal-token.js';
 import {
   type CostModel,
   DEFAULT_COST_MODEL,
@@ -51,6 +51,8 @@ export interface RequestContext<Loaders> {
   log?: Logger;
   /** Personnel's GraphQL URL: single-record writes of other subgraphs ask it about references. */
   personnelUrl?: string;
+  /** True for a service token (another subgraph's background call), never for an end user's request. */
+  service?: boolean;
 }
 
 /** Resolves a federated entity from its key fields (the `representation` the gateway sends). */
@@ -302,7 +304,7 @@ export async function startSubgraph<Loaders>(
     },
     context: async (scope: RequestScope, request) => {
       // Nobody is served around the gateway: no valid internal token, no data (`_entities` included).
-      const viewer = await viewerFromInternalHeaders(request.headers, options.internalPublicKey);
+      const { viewer, service } = await callerFromInternalHeaders(request.headers, options.internalPublicKey);
       const em = orm.em.fork();
       return {
         viewer,
@@ -312,6 +314,7 @@ export async function startSubgraph<Loaders>(
         requestId: scope.requestId,
         log: scope.log,
         personnelUrl: options.personnelUrl,
+        service,
       };
     },
   });

@@ -177,6 +177,9 @@ async function findInstances(): Promise<Instances> {
   };
 }
 
+/** An analytics query about Kota Medan: a measure about people and one about service units, by year. */
+const ANALYTICS_QUERY = 'query: { measures: [SKP_APPRAISED, IKM_MEAN], dimensions: [YEAR], regionCode: "12.71" }';
+
 /** How each type is reached: a Kota Medan instance, through the field its `nested` rule names. */
 function probesOf(at: Instances): Record<string, Probe> {
   const offering: Probe = [{ field: 'courseOffering', args: `id: ${at.offeringId}` }];
@@ -188,6 +191,8 @@ function probesOf(at: Instances): Record<string, Probe> {
   const impact: Probe = [{ field: 'trainingImpact', args: 'year: 2025, regionCodes: ["12.71"]' }];
   const regionImpact: Probe = [...impact, { field: 'regions' }];
   const page = (field: string, args = 'first: 2'): Probe[number] => ({ field, args });
+  const analytics: Probe = [{ field: 'analytics', args: ANALYTICS_QUERY }];
+  const catalogue: Probe = [{ field: 'analyticsCatalogue' }];
   return {
     Region: medan,
     Agency: agency,
@@ -229,6 +234,13 @@ function probesOf(at: Instances): Record<string, Probe> {
       { field: 'trainingImpact', args: 'year: 2025, regionCodes: ["12.71", "12.75"]' },
       { field: 'differences' },
     ],
+    AnalyticsResult: analytics,
+    AnalyticsRow: [...analytics, { field: 'rows' }],
+    AnalyticsDimensionValue: [...analytics, { field: 'rows' }, { field: 'dimensions' }],
+    AnalyticsValue: [...analytics, { field: 'rows' }, { field: 'values' }],
+    AnalyticsCatalogue: catalogue,
+    AnalyticsMeasureInfo: [...catalogue, { field: 'measures' }],
+    AnalyticsDimensionInfo: [...catalogue, { field: 'dimensions' }],
     PageInfo: [...medan, page('children'), { field: 'pageInfo' }],
     RegionConnection: [...medan, page('children')],
     AgencyConnection: [...medan, page('agencies')],
@@ -272,6 +284,8 @@ function rootArguments(at: Instances): Record<string, string> {
     employeesByNumber: `numbers: ["${at.nip}"]`,
     regionTrainingBudget: 'year: 2025, regionCode: "12.71"',
     trainingImpact: 'year: 2025, regionCodes: ["12.71"]',
+    analytics: ANALYTICS_QUERY,
+    analyticsCatalogue: '',
     competencies: '',
     universities: 'first: 2',
     courses: `universityId: ${at.universityId}, first: 2`,
@@ -605,6 +619,8 @@ describe('the authorization matrix', () => {
         'KirkpatrickChain.suppressedReason',
         'PeopleMeasure.suppressedReason', // never suppressed for a national administrator
         'UnitImpact.suppressedReason',
+        'AnalyticsValue.rupiah', // the probed measures are not money
+        'AnalyticsValue.suppressedReason',
       ]);
     });
 

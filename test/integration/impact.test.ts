@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
 import type { SeedTruth } from '../../tools/seed/generate.js';
-import { ImpactVerdictsDocument, TrainingImpactDocument, type TrainingImpactQuery } from '../generated/graphql.js';
+import {
+  ImpactFiguresDocument,
+  ImpactVerdictsDocument,
+  TrainingImpactDocument,
+  type TrainingImpactQuery,
+} from '../generated/graphql.js';
 import { usePlatform } from '../support/platform.js';
 import { holmAdjusted, weightedLeastSquares, welchDifference } from '../support/statistics.js';
 
@@ -322,9 +327,25 @@ describe('training impact comparison through the gateway', () => {
       expect(response.data!.trainingImpact.regions).toHaveLength(codes.length);
       measured[codes.length] = { fetches: { ...api.platform.fetches }, statements: api.statementCounts() };
     }
-    expect(measured[2]!.fetches).toEqual({ evaluation: 2, personnel: 2, learning: 1, budgeting: 1 });
+    // Evaluation answers from its read model; personnel is asked only for the region names.
+    expect(measured[2]!.fetches).toEqual({ evaluation: 1, personnel: 1 });
     expect(measured[20]!.fetches).toEqual(measured[2]!.fetches);
     expect(measured[20]!.statements).toEqual(measured[2]!.statements);
+  });
+
+  it('answers a comparison with one gateway fetch, to evaluation, whatever the number of regions', async () => {
+    const regencies = await sql<{ code: string }>(
+      "select code from personnel.region where level = 'REGENCY' order by code",
+    );
+    for (const codes of [['12.71'], regencies.map((r) => r.code)]) {
+      api.resetCounters();
+      const response = await api.query(ImpactFiguresDocument, { regionCodes: codes, year: YEAR });
+      expect(JSON.stringify(response.errors)).toBeUndefined();
+      expect(response.data!.trainingImpact.regions).toHaveLength(codes.length);
+      expect(api.platform.fetches).toEqual({ evaluation: 1 });
+      // Units, region totals, SKP changes and region facts: four statements for 1 or 514 regions.
+      expect(api.statementCounts()).toEqual({ personnel: 0, learning: 0, budgeting: 0, evaluation: 4 });
+    }
   });
 
   it('compares a province as the sum of its regions', async () => {

@@ -56,6 +56,8 @@ function type(rule: Rule | Unprobed, same: string[], overrides: Record<string, R
 
 const IMPACT: Rule = { nested: 'Query.trainingImpact' };
 const CONNECTION = ['nodes', 'pageInfo', 'totalCount'];
+const ANALYTICS: Rule = { nested: 'Query.analytics' };
+const CATALOGUE: Rule = { nested: 'Query.analyticsCatalogue' };
 
 export const MATRIX: Record<string, TypeRule> = {
   Query: type(
@@ -78,6 +80,8 @@ export const MATRIX: Record<string, TypeRule> = {
       budgetLines: 'aggregate',
       regionTrainingBudget: 'aggregate',
       trainingImpact: 'aggregate',
+      analytics: 'aggregate',
+      analyticsCatalogue: 'public',
       employees: 'person',
       employee: 'person',
       employeeByNip: 'person',
@@ -334,6 +338,23 @@ export const MATRIX: Record<string, TypeRule> = {
     'pValueHolm',
     'distinguishable',
   ]),
+
+  AnalyticsResult: type(ANALYTICS, ['measures', 'dimensions', 'rows', 'totals', 'pageInfo', 'totalCount', 'csv']),
+  AnalyticsRow: type(ANALYTICS, ['cursor', 'dimensions', 'values']),
+  AnalyticsDimensionValue: type(ANALYTICS, ['dimension', 'code', 'label']),
+  AnalyticsValue: { ...type(ANALYTICS, ['measure', 'value', 'rupiah', 'suppressedReason']), suppressible: true },
+  AnalyticsCatalogue: type(CATALOGUE, ['measures', 'dimensions']),
+  AnalyticsMeasureInfo: type(CATALOGUE, [
+    'measure',
+    'title',
+    'titleId',
+    'description',
+    'unit',
+    'owner',
+    'aboutPeople',
+    'dimensions',
+  ]),
+  AnalyticsDimensionInfo: type(CATALOGUE, ['dimension', 'title', 'titleId', 'description', 'ordered', 'measures']),
 
   // Structure: a page of items is as open as the field that returns it.
   PageInfo: type({ nested: 'Region.children' }, ['endCursor', 'hasNextPage']),

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exposure, kirkpatrick, unitImpacts } from '../../subgraphs/evaluation/impact-privacy.js';
-import type { RegionRow, SkpRow, UnitRow } from '../../subgraphs/evaluation/impact-sql.js';
+import type { RegionLearningFacts, RegionRow, SkpRow, UnitRow } from '../../subgraphs/evaluation/impact-sql.js';
 import { emptyRegionRow } from '../../subgraphs/evaluation/impact-sql.js';
 import { visibleOfferingStats } from '../../subgraphs/learning/service.js';
-import type { RegionLearning } from '../../subgraphs/shared/federation-types.js';
 import {
   belowDistrict,
   hierarchicalComplementary,
@@ -215,8 +214,7 @@ describe('the units and totals of a compared region', () => {
       unitParticipants: 2,
       reachedMinimum: 1,
     };
-    const learning: RegionLearning = {
-      scope: '12.71.08.1001',
+    const learning: RegionLearningFacts = {
       enrolments: 9,
       participants: 7,
       jp: 70,
@@ -224,7 +222,6 @@ describe('the units and totals of a compared region', () => {
       satisfactionResponses: 9,
       meanTestGain: 10,
       testedEnrolments: 9,
-      trainedEmployeeIds: [],
     };
     expect(exposure(region, learning, breakdown, 'small')).toEqual({
       units: 1,
@@ -246,8 +243,7 @@ describe('the units and totals of a compared region', () => {
   });
 
   it('withholds L1, L2 and the L3 groups of 1 to 4', () => {
-    const learning: RegionLearning = {
-      scope: '12.71.08',
+    const learning: RegionLearningFacts = {
       enrolments: 4,
       participants: 3,
       jp: 40,
@@ -255,7 +251,6 @@ describe('the units and totals of a compared region', () => {
       satisfactionResponses: 4,
       meanTestGain: 12,
       testedEnrolments: 5,
-      trainedEmployeeIds: [1, 2, 3],
     };
     const trained: SkpRow = { scope: '12.71.08', trained: true, n: 3, mean: 0.3, variance: 0.2 };
     const untrained: SkpRow = { scope: '12.71.08', trained: false, n: 40, mean: 0.1, variance: 0.2 };

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { type FetchCounts, type RunningGateway, startGateway } from '../../gateway/gateway.js';
 import { type Authenticator, gatewayIdentity } from '../../gateway/identity.js';
+import { type ReadModelSync, startReadModelSync } from '../../subgraphs/evaluation/read-model/sync.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from '../../subgraphs/index.js';
 import { config } from '../../subgraphs/shared/config.js';
 import { loadInternalKeys } from '../../subgraphs/shared/internal-token.js';
@@ -16,6 +17,8 @@ export interface PlatformOptions {
   gatewayPort?: number;
   /** Count SQL statements per subgraph and fetches per subgraph (tests, benchmarks). */
   instrument?: boolean;
+  /** How often evaluation pulls the owners' change feeds; default READ_MODEL_SYNC_MS. */
+  readModelSyncMs?: number;
 }
 
 export interface Platform {
@@ -31,6 +34,8 @@ export interface Platform {
     internalSigningKey: KeyObject;
     internalPublicKey: KeyObject;
   };
+  /** Evaluation's read-model sync (caught up when startPlatform resolves); `syncNow()` pulls at once. */
+  readModel: ReadModelSync;
   stop(): Promise<void>;
 }
 
@@ -65,6 +70,18 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   );
   const started = [personnel, ...others];
   const subgraphs = Object.fromEntries(started.map((s) => [s.name, s])) as Record<SubgraphName, RunningSubgraph>;
+  const evaluationPool = await subgraphs.evaluation.orm.em.getConnection().getNativeClient();
+  const readModel = startReadModelSync({
+    pool: evaluationPool,
+    ownerUrls: {
+      personnel: subgraphs.personnel.url,
+      learning: subgraphs.learning.url,
+      budgeting: subgraphs.budgeting.url,
+    },
+    signingKey: identity.internalSigningKey,
+    intervalMs: options.readModelSyncMs ?? settings.readModel.syncIntervalMs,
+  });
+  await readModel.caughtUp;
   const gateway = await startGateway({
     subgraphUrls: Object.fromEntries(started.map((s) => [s.name, s.url])),
     authenticator: identity.authenticator,
@@ -78,6 +95,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     subgraphs,
     statements,
     fetches,
+    readModel,
     keys: {
       authenticator: identity.authenticator,
       internalSigningKey: identity.internalSigningKey,
@@ -85,6 +103,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     },
     stop: async () => {
       await gateway.stop();
+      await readModel.stop();
       await Promise.all(started.map((s) => s.stop()));
       await identity.close();
     },

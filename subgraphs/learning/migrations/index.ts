@@ -2,6 +2,13 @@ import { LearningInitial } from './0001-initial.js';
 import { LearningCurriculumVersions } from './0002-curriculum-versions.js';
 import { LearningNaturalKeys } from './0003-natural-keys.js';
 import { LearningImportLog } from './0004-import-log.js';
+import { LearningRollups } from './0005-rollups.js';
 
 /** Every migration of this subgraph, oldest first. */
-export const migrations = [LearningInitial, LearningCurriculumVersions, LearningNaturalKeys, LearningImportLog];
+export const migrations = [
+  LearningInitial,
+  LearningCurriculumVersions,
+  LearningNaturalKeys,
+  LearningImportLog,
+  LearningRollups,
+];

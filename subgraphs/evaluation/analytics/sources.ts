@@ -1,0 +1,171 @@
+import { SKP_PREDICATE_JOIN, SURVEY_SELECT } from '../service.js';
+import type { AnalyticsDimension } from './dimensions.js';
+
+/**
+ * # Fact sources of the analytics API
+ *
+ * A fact source is a relation of fact rows (alias `f`) with a region code and a year on every row: this
+ * subgraph's own facts (IKM surveys, SKP appraisals) and the read model of the per-unit-year facts that
+ * personnel, learning and budgeting publish (`evaluation.rm_*`, kept by their change feeds; this subgraph
+ * never reads their schemas). Measures are aggregate SQL over one source; a dimension is an SQL expression
+ * over the source's columns. Each source lists the dimensions it carries: a measure may be grouped or
+ * filtered by exactly those (the catalogue says so, and the compiler refuses the others by name).
+ */
+export interface FactSource {
+  name: string;
+  /** The subgraph whose facts these are. */
+  owner: 'personnel' | 'learning' | 'budgeting' | 'evaluation';
+  /** A relation aliased `f` (a table or a parenthesised select). */
+  from: string;
+  /** The Kemendagri code of where each fact lies (scope, REGION). */
+  regionColumn: string;
+  /** Per dimension, the SQL of its key over `f` (typed: integers stay integers so that they sort as numbers). */
+  dimensions: Partial<Record<AnalyticsDimension, string>>;
+  /**
+   * Facts published per region at every level (distinct people cannot be added up from the levels below):
+   * only the rows of one level are read, the grouping level of REGION or the scope's own.
+   */
+  regionRollup?: boolean;
+}
+
+/** The place of a service unit in the organisation, as personnel publishes it. */
+const UNIT_DIMENSIONS = {
+  UNIT: 'f.unit_id',
+  UNIT_KIND: 'f.unit_kind',
+  AGENCY: 'f.agency_id',
+  AGENCY_KIND: 'f.agency_kind',
+} as const;
+
+/**
+ * IKM surveys, one row a unit and year, scored from the answer counts by the reference tables (the same
+ * SQL as `ServiceUnit.ikm`): score, grade, respondents and the Krejcie-Morgan check; the unit's kind and
+ * agency from the read model.
+ */
+export const IKM_SURVEYS: FactSource = {
+  name: 'ikm',
+  owner: 'evaluation',
+  from: `(select v.*, v."unitId" as unit_id, u.unit_kind, u.agency_id, u.agency_kind
+            from (${SURVEY_SELECT}) v left join evaluation.rm_unit u on u.unit_id = v."unitId") f`,
+  regionColumn: 'f."regionCode"',
+  dimensions: { REGION: 'f."regionCode"', YEAR: 'f.year', ...UNIT_DIMENSIONS },
+};
+
+/** SKP appraisals, one row an employee and year, with the predicate the matrix gives them and whether learning lists the employee as trained that year. */
+export const SKP_APPRAISALS: FactSource = {
+  name: 'skp',
+  owner: 'evaluation',
+  from: `(select a.employee_id, a.year, a.unit_id, a.region_code, m.predicate, p.ordinal,
+                 case when exists (select 1 from evaluation.rm_trained_employee t
+                                    where t.employee_id = a.employee_id and t.year = a.year)
+                      then 'TRAINED' else 'UNTRAINED' end as training_status
+            from evaluation.skp_appraisal a ${SKP_PREDICATE_JOIN}) f`,
+  regionColumn: 'f.region_code',
+  dimensions: {
+    REGION: 'f.region_code',
+    YEAR: 'f.year',
+    // An appraisal recorded without a unit (agency staff) groups under unit 0, "no service unit".
+    UNIT: 'coalesce(f.unit_id, 0)',
+    TRAINING_STATUS: 'f.training_status',
+  },
+};
+
+/**
+ * One row a service unit and year (personnel's staffing on 31 December beside learning's training of the
+ * year in the unit), placed where the unit serves: staff, enrolments, completions, drop-outs, participants,
+ * JP and staff reaching the annual minimum. Training of a unit without published staffing still counts.
+ */
+export const UNIT_YEAR: FactSource = {
+  name: 'unit-year',
+  owner: 'learning',
+  from: `(select k.year, k.unit_id, u.region_code, u.unit_kind, u.agency_id, u.agency_kind,
+                 coalesce(s.staff, 0) as staff, coalesce(t.enrolments, 0) as enrolments,
+                 coalesce(t.completions, 0) as completions, coalesce(t.drop_outs, 0) as drop_outs,
+                 coalesce(t.participants, 0) as participants, coalesce(t.jp, 0) as jp,
+                 coalesce(t.reached_minimum, 0) as reached_minimum
+            from (select year, unit_id from evaluation.rm_unit_staffing
+                  union select year, unit_id from evaluation.rm_unit_training) k
+            join evaluation.rm_unit u on u.unit_id = k.unit_id
+            left join evaluation.rm_unit_staffing s on s.year = k.year and s.unit_id = k.unit_id
+            left join (select year, unit_id, sum(enrolments) as enrolments, sum(completions) as completions,
+                              sum(drop_outs) as drop_outs, sum(participants) as participants, sum(jp) as jp,
+                              sum(reached_minimum) as reached_minimum
+                         from evaluation.rm_unit_training group by year, unit_id) t
+              on t.year = k.year and t.unit_id = k.unit_id) f`,
+  regionColumn: 'f.region_code',
+  dimensions: { REGION: 'f.region_code', YEAR: 'f.year', ...UNIT_DIMENSIONS },
+};
+
+/**
+ * Staff of each unit and year by one person dimension: personnel publishes the counts per category (not
+ * per person), so staff can be broken down by one of them at a time, and only staff counts can.
+ */
+function staffBy(dimension: AnalyticsDimension, categories: Readonly<Record<string, string>>): FactSource {
+  const values = Object.entries(categories)
+    .map(([code, column]) => `('${code}', s.${column})`)
+    .join(', ');
+  return {
+    name: `staff-by-${dimension}`,
+    owner: 'personnel',
+    from: `(select s.year, s.unit_id, u.region_code, u.unit_kind, u.agency_id, u.agency_kind, c.category, c.staff
+              from evaluation.rm_unit_staffing s join evaluation.rm_unit u on u.unit_id = s.unit_id
+              cross join lateral (values ${values}) as c(category, staff)) f`,
+    regionColumn: 'f.region_code',
+    dimensions: { REGION: 'f.region_code', YEAR: 'f.year', ...UNIT_DIMENSIONS, [dimension]: 'f.category' },
+  };
+}
+
+export const STAFF_BY_PERSON: readonly FactSource[] = [
+  staffBy('GENDER', { F: 'female', M: 'male' }),
+  staffBy('ASN_TYPE', { PNS: 'pns', PPPK: 'pppk' }),
+  staffBy('POSITION_KIND', { MANAJERIAL: 'manajerial', NONMANAJERIAL: 'nonmanajerial' }),
+  staffBy('RANK_GROUP', {
+    PNS_I: 'rank_pns_i',
+    PNS_II: 'rank_pns_ii',
+    PNS_III: 'rank_pns_iii',
+    PNS_IV: 'rank_pns_iv',
+    PPPK: 'rank_pppk',
+  }),
+  staffBy('AGE_BAND', {
+    UNDER_30: 'age_under_30',
+    AGE_30_39: 'age_30_39',
+    AGE_40_49: 'age_40_49',
+    AGE_50_PLUS: 'age_50_plus',
+  }),
+];
+
+/** Learning per region and year at every level: distinct participants and trained staff, L1 and L2 as sums and counts. */
+export const REGION_LEARNING: FactSource = {
+  name: 'region-learning',
+  owner: 'learning',
+  from: 'evaluation.rm_region_learning f',
+  regionColumn: 'f.region_code',
+  dimensions: { REGION: 'f.region_code', YEAR: 'f.year' },
+  regionRollup: true,
+};
+
+/**
+ * One row an agency and year: budgeting's training budget lines and offering costs beside the JP and
+ * participants of the agency's units (learning), placed at the agency's region.
+ */
+export const AGENCY_YEAR: FactSource = {
+  name: 'agency-year',
+  owner: 'budgeting',
+  from: `(select k.year, k.agency_id, coalesce(b.region_code, a.region_code) as region_code, a.agency_kind,
+                 coalesce(b.ceiling, 0) as ceiling, coalesce(b.realised, 0) as realised,
+                 coalesce(t.jp, 0) as jp, coalesce(t.participants, 0) as participants
+            from (select year, agency_id from evaluation.rm_agency_budget
+                  union select t.year, u.agency_id from evaluation.rm_unit_training t
+                         join evaluation.rm_unit u on u.unit_id = t.unit_id) k
+            join (select agency_id, min(agency_kind) as agency_kind, min(left(region_code, 5)) as region_code
+                    from evaluation.rm_unit group by agency_id) a on a.agency_id = k.agency_id
+            left join (select year, agency_id, min(region_code) as region_code, sum(ceiling) as ceiling,
+                              sum(realised) as realised
+                         from evaluation.rm_agency_budget group by year, agency_id) b
+              on b.year = k.year and b.agency_id = k.agency_id
+            left join (select t.year, u.agency_id, sum(t.jp) as jp, sum(t.participants) as participants
+                         from evaluation.rm_unit_training t join evaluation.rm_unit u on u.unit_id = t.unit_id
+                        group by t.year, u.agency_id) t
+              on t.year = k.year and t.agency_id = k.agency_id) f`,
+  regionColumn: 'f.region_code',
+  dimensions: { REGION: 'f.region_code', YEAR: 'f.year', AGENCY: 'f.agency_id', AGENCY_KIND: 'f.agency_kind' },
+};

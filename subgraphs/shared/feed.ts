@@ -1,0 +1,175 @@
+import 'reflect-metadata';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Arg, Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { forbidden } from './access.js';
+import { badUserInput } from './errors.js';
+import { query } from './orm.js';
+
+/**
+ * # The change feed an owner controls (outbox)
+ *
+ * Personnel, learning and budgeting publish per-unit-year facts (rollups kept up to date on every write by
+ * triggers, see each owner's rollup migration) for evaluation's read model. Every published row carries a
+ * `seq` from the owner's own sequence, stamped on each insert or update; a deletion leaves a tombstone with
+ * its own `seq`. Stamping takes a transaction-scoped advisory lock first, so rows become visible in `seq`
+ * order: a consumer that reads "everything after my last seq" can never skip a row that commits late.
+ * The consumer pulls pages through the owner's GraphQL API (`<owner>Feed`), which only a service token
+ * may call (`SERVICE_AUDIENCE`, never issued to an end user by the gateway) and which is `@inaccessible`,
+ * so it is not part of the public API. The epoch changes when an owner's database is rebuilt: the consumer
+ * then starts over.
+ */
+
+/** One published table: the stream name the consumer knows it by and its key columns. */
+export interface FeedStream {
+  stream: string;
+  table: string;
+  key: readonly string[];
+}
+
+/** The outbox machinery of one owner's schema: sequence, epoch, tombstones, stamping functions. */
+export function feedInfrastructureSql(schema: string): string {
+  return `
+create sequence ${schema}.feed_seq;
+create table ${schema}.feed_epoch (
+  only_row boolean primary key default true check (only_row),
+  epoch uuid not null default gen_random_uuid()
+);
+insert into ${schema}.feed_epoch default values;
+create table ${schema}.feed_tombstone (
+  seq bigint primary key,
+  stream text not null,
+  key jsonb not null
+);
+-- Stamps a published row with the next seq; the advisory lock (held to commit) orders commits by seq.
+create function ${schema}.feed_stamp() returns trigger language plpgsql as $$
+begin
+  perform pg_advisory_xact_lock(hashtext('${schema}:feed'));
+  new.seq := nextval('${schema}.feed_seq');
+  return new;
+end $$;
+-- Records the deletion of a published row: TG_ARGV[0] is the stream, the rest its key columns.
+create function ${schema}.feed_forget() returns trigger language plpgsql as $$
+declare
+  keys jsonb := '{}';
+  i int;
+begin
+  perform pg_advisory_xact_lock(hashtext('${schema}:feed'));
+  for i in 1 .. tg_nargs - 1 loop
+    keys := keys || jsonb_build_object(tg_argv[i], to_jsonb(old) -> tg_argv[i]);
+  end loop;
+  insert into ${schema}.feed_tombstone (seq, stream, key) values (nextval('${schema}.feed_seq'), tg_argv[0], keys);
+  return old;
+end $$;`;
+}
+
+/** Makes a table published: its `seq` column is stamped on every change and deletions leave tombstones. */
+export function publishTableSql(schema: string, feed: FeedStream): string {
+  const name = feed.table.replace(/^.*\./, '');
+  return `
+create index ${name}_seq_idx on ${feed.table} (seq);
+create trigger ${name}_stamp before insert or update on ${feed.table}
+  for each row execute function ${schema}.feed_stamp();
+create trigger ${name}_forget after delete on ${feed.table}
+  for each row execute function ${schema}.feed_forget('${feed.stream}', ${feed.key.map((k) => `'${k}'`).join(', ')});`;
+}
+
+@ObjectType({ description: 'One change of a published fact: the row as it is now, or its deletion.' })
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class FeedChange {
+  @Field({ description: 'Position in the owner feed (a bigint as text); changes come in this order.' })
+  seq!: string;
+
+  @Field({ description: 'The published table the change belongs to.' })
+  stream!: string;
+
+  @Field(() => String, { nullable: true, description: 'The row as JSON; null when the row was deleted.' })
+  row!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The key of a deleted row as JSON; null otherwise.' })
+  key!: string | null;
+}
+
+@ObjectType({ description: 'A page of an owner feed.' })
+@Directive('@shareable')
+@Directive('@inaccessible')
+export class FeedPage {
+  @Field({ description: 'Changes when the owner database is rebuilt: the consumer then starts over from 0.' })
+  epoch!: string;
+
+  @Field(() => [FeedChange], { description: 'Changes after the requested seq, in seq order.' })
+  changes!: FeedChange[];
+
+  @Field({ description: 'Seq of the last change in the page (the requested one when the page is empty).' })
+  lastSeq!: string;
+
+  @Field({ description: 'True when more changes follow: ask again from lastSeq.' })
+  hasMore!: boolean;
+}
+
+export const MAX_FEED_PAGE = 10_000;
+
+/** Reads one page of an owner's feed: its published tables and tombstones after `after`, in seq order. */
+export async function readFeedPage(
+  em: EntityManager,
+  schema: string,
+  streams: readonly FeedStream[],
+  after: string,
+  first: number,
+): Promise<FeedPage> {
+  if (!/^\d{1,19}$/.test(after)) throw badUserInput('after must be a seq (a non-negative integer)', 'after');
+  if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE)
+    throw badUserInput(`first must be 1 to ${MAX_FEED_PAGE}`, 'first');
+  // Each branch walks its seq index and stops at `first`: a page costs its size, not the table's.
+  const branches = streams.map(
+    (s) =>
+      `(select '${s.stream}'::text as stream, t.seq, (to_jsonb(t) - 'seq')::text as row, null::text as key
+          from ${s.table} t where t.seq > ?::bigint order by t.seq limit ?)`,
+  );
+  branches.push(
+    `(select stream, seq, null::text, key::text from ${schema}.feed_tombstone where seq > ?::bigint order by seq limit ?)`,
+  );
+  const params = branches.flatMap(() => [after, first + 1]);
+  const [rows, epochs] = await Promise.all([
+    query<{ stream: string; seq: string; row: string | null; key: string | null }>(
+      em,
+      `select stream, seq::text as seq, row, key from (${branches.join(' union all ')}) c order by c.seq limit ?`,
+      [...params, first + 1],
+    ),
+    query<{ epoch: string }>(em, `select epoch::text as epoch from ${schema}.feed_epoch`),
+  ]);
+  const changes = rows.slice(0, first);
+  return {
+    epoch: epochs[0]?.epoch ?? '',
+    changes,
+    lastSeq: changes.at(-1)?.seq ?? after,
+    hasMore: rows.length > first,
+  };
+}
+
+interface FeedContext {
+  em: EntityManager;
+  service?: boolean;
+}
+
+/** The owner's feed query, `<owner>Feed(after, first)`: internal, for the service token only. */
+export function feedResolver(schema: string, streams: readonly FeedStream[]) {
+  @Resolver()
+  class OwnerFeedResolver {
+    @Query(() => FeedPage, {
+      name: `${schema}Feed`,
+      description: `Changes of the facts ${schema} publishes for evaluation's read model (internal: service token only).`,
+    })
+    @Directive('@inaccessible')
+    feed(
+      @Ctx() ctx: FeedContext,
+      @Arg('after', { description: 'The last seq the consumer applied ("0" at first).' }) after: string,
+      @Arg('first', () => Int, { description: `Changes per page, at most ${MAX_FEED_PAGE}.` }) first: number,
+    ): Promise<FeedPage> {
+      // The gateway signs end users' tokens for the ordinary audience: only a service token passes.
+      if (ctx.service !== true) throw forbidden('The change feed is internal: only a service token may read it');
+      return readFeedPage(ctx.em, schema, streams, after, first);
+    }
+  }
+  return OwnerFeedResolver;
+}
