@@ -118,7 +118,7 @@ describe('dashboard pages on the analytics API', () => {
     await expectPage(result);
     const totals = await page.locator('[data-table=compliance] tfoot td:nth-child(3)').innerText();
     expect(Number(totals.replace(/\D/g, ''))).toBe(result.totals.values.find((v) => v.measure === 'HEADCOUNT')!.value);
-    expect(await page.locator('[data-page]').innerText()).toContain(`(${result.totalCount} unit)`);
+    expect(await page.locator('[data-page-number]').innerText()).toContain(`(${result.totalCount} unit)`);
     await chromium.screenshot(page, 'dashboard-compliance', true);
 
     // The next page is the API's page after the first page's cursor: one request.

@@ -123,7 +123,7 @@ export function compliancePage(root: HTMLElement, params: URLSearchParams): void
               ),
               h(
                 'span',
-                { 'data-page': page + 1 },
+                { 'data-page-number': page + 1 },
                 `${t('compliance.page')} ${page + 1} ${t('compliance.of')} ${pages} (${result.totalCount} ${t('compliance.units')})`,
               ),
               h(
