@@ -131,6 +131,7 @@ function renderVersion(detail: HTMLElement, version: Version): void {
         interval: 0,
         width: 150,
         overflow: 'truncate',
+        lineHeight: 16,
         formatter: (code: string) =>
           `${code}\n${matrix.competencies.find((competency) => competency.code === code)?.name ?? ''}`,
       },
