@@ -192,6 +192,8 @@ export function setLanguage(next: Language): void {
   document.documentElement.lang = next;
 }
 
+const isKey = (key: string): key is Key => key in id;
+
 export function t(key: Key): string {
   return dictionaries[current][key];
 }
@@ -199,7 +201,7 @@ export function t(key: Key): string {
 /** A verdict's label, or the code itself for one this dashboard does not know yet. */
 export function verdictLabel(verdict: string): string {
   const key = `verdict.${verdict}`;
-  return key in id ? t(key as Key) : verdict;
+  return isKey(key) ? t(key) : verdict;
 }
 
 const locale = () => (current === 'id' ? 'id-ID' : 'en-GB');

@@ -15,6 +15,8 @@ import { trendsPage } from './pages/trends.js';
 
 type PageName = 'compare' | 'trends' | 'compliance' | 'curriculum';
 
+const PAGE_NAMES: readonly PageName[] = ['compare', 'trends', 'compliance', 'curriculum'];
+
 const PAGES: Record<PageName, (root: HTMLElement, params: URLSearchParams) => void> = {
   compare: comparePage,
   trends: trendsPage,
@@ -24,7 +26,7 @@ const PAGES: Record<PageName, (root: HTMLElement, params: URLSearchParams) => vo
 
 function route(): { name: PageName; params: URLSearchParams } {
   const [path = '', query = ''] = location.hash.replace(/^#\/?/, '').split('?');
-  const name = (Object.keys(PAGES) as PageName[]).find((candidate) => candidate === path) ?? 'compare';
+  const name = PAGE_NAMES.find((candidate) => candidate === path) ?? 'compare';
   return { name, params: new URLSearchParams(query) };
 }
 
@@ -100,7 +102,7 @@ function render(): void {
     h(
       'nav',
       {},
-      (Object.keys(PAGES) as PageName[]).map((candidate) =>
+      PAGE_NAMES.map((candidate) =>
         h(
           'a',
           { href: `#/${candidate}`, class: candidate === name ? 'active' : '', 'data-nav': candidate },

@@ -253,8 +253,8 @@ describe('the reference dashboard', () => {
     /** The heatmap holds one cell per (competency, module) of the version, at the highest target level. */
     const expectHeatmap = async (version: (typeof versions)[number]) => {
       const heatmap = await chart(page, 'curriculum');
-      const columns = heatmap.xAxis[0] as string[];
-      const rows = heatmap.yAxis[0] as string[];
+      const columns = heatmap.xAxis[0] as string[]; // category axes hold the labels
+      const rows = heatmap.yAxis[0] as string[]; // category axes hold the labels
       expect(rows.slice(0, version.modules.length)).toEqual(version.modules.map((m) => `${m.seq}. ${m.title}`));
       expect(new Set(columns)).toEqual(new Set(version.learningOutcomes.map((o) => o.competency.code)));
       const levels = new Map<string, number>();
@@ -264,7 +264,7 @@ describe('the reference dashboard', () => {
         const key = `${columns.indexOf(outcome.competency.code)},${row}`;
         levels.set(key, Math.max(levels.get(key) ?? 0, outcome.targetLevel));
       }
-      const cells = heatmap.series[0]!.data as [number, number, number][];
+      const cells = heatmap.series[0]!.data as [number, number, number][]; // heatmap data: [column, row, level]
       expect(new Map(cells.map(([x, y, level]) => [`${x},${y}`, level]))).toEqual(levels);
       expect(cells).toHaveLength(levels.size);
       // The table lists every outcome with its competency and level.
