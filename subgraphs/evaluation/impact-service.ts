@@ -26,11 +26,10 @@ import {
   type RegionFactsRow,
   type RegionRow,
   regionFacts,
-  regionRows,
   type SkpRow,
   skpChangeRows,
   type UnitRow,
-  unitRows,
+  unitAndRegionRows,
 } from './impact-sql.js';
 import type {
   CostPerIkmPoint,
@@ -54,7 +53,18 @@ import { classifyRegions, type RegionEvidence, type RegionVerdict } from './infe
 
 export interface ComparisonResult {
   regions: RegionImpact[];
-  differences: EffectDifference[];
+  /** Regions with a tested estimate, strongest first (ranks them first). */
+  ranking(): RegionImpact[];
+  /** Every pair of regions with tested estimates (n(n-1)/2 pairs: computed when asked, once). */
+  differences(): EffectDifference[];
+}
+
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => {
+    value ??= { v: compute() };
+    return value.v;
+  };
 }
 
 /** What one region's figures are made of. */
@@ -76,7 +86,7 @@ interface RegionData {
 }
 
 /**
- * The whole comparison: four SQL statements whatever the number of regions (units, region totals, SKP
+ * The whole comparison: three SQL statements whatever the number of regions (units with region totals, SKP
  * changes, region facts of learning, budgeting and personnel), then per-region estimates and the comparison
  * across regions.
  */
@@ -85,9 +95,8 @@ export async function compareRegions(
   key: ImpactKey,
   policy: ViewerPolicy,
 ): Promise<ComparisonResult> {
-  const [units, regions, skp, facts] = await Promise.all([
-    unitRows(em, key),
-    regionRows(em, key),
+  const [{ units, regions }, skp, facts] = await Promise.all([
+    unitAndRegionRows(em, key),
     skpChangeRows(em, key),
     regionFacts(em, key),
   ]);
@@ -148,8 +157,16 @@ export async function compareRegions(
     regionImpact(d, verdicts[i] as RegionVerdict, delta, protection(policy.seesPeople(d.code), d.code)),
   );
   const tested = results.filter((r) => r.effect.perTenJp !== null);
-  rank(tested);
-  return { regions: results, differences: differences(tested) };
+  const ranked = once(() => rank(tested));
+  for (const region of results) region.ensureRanked = ranked;
+  return {
+    regions: results,
+    ranking: () => {
+      ranked();
+      return tested.filter((r) => r.rank != null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+    },
+    differences: once(() => differences(tested)),
+  };
 }
 
 /** One region's figures; `protect` withholds small cells (the viewer may not see the region's people). */
@@ -180,6 +197,7 @@ function regionImpact(data: RegionData, classified: RegionVerdict, delta: number
     known: data.known,
     rank: null,
     rankInterval: null,
+    ensureRanked: () => {},
     exposure: exposureFigures(region, learning, breakdown, protect),
     serviceQuality: {
       unitsSurveyed: region.unitsSurveyed,

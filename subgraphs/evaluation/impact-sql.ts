@@ -3,7 +3,6 @@ import type { ImpactKey } from '../shared/impact-key.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
 import { METHOD } from './impact-method.js';
-import { SKP_PREDICATE_JOIN, SURVEY_SELECT } from './service.js';
 
 /**
  * The SQL of the training-impact comparison, over evaluation's own data (IKM surveys, SKP) and its read
@@ -93,9 +92,12 @@ const UNIT_TABLE = `
       join evaluation.rm_unit_training t on ${sqlWithinRegion('t.region_code', 's.code')} and t.year = (select year from params)
      group by s.code, t.unit_id
   ), survey as (
-    ${SURVEY_SELECT}
-    where s.unit_id in (select unit_id from staffing)
-      and s.year between (select year from params) - 1 and (select year from params) + 1
+    -- Scores kept on write (migration 0006-survey-scores): the numbers SURVEY_SELECT computes.
+    select f.survey_id as id, f.unit_id as "unitId", f.region_code as "regionCode", f.year,
+           f.conducted_on::text as "conductedOn", f.respondents, f.under_sampled as "underSampled", f.score::float8 as score
+      from evaluation.ikm_survey_score f
+     where f.unit_id in (select unit_id from staffing)
+       and f.year between (select year from params) - 1 and (select year from params) + 1
   ), dated as (
     -- JP completed by the unit's staff before its survey of the year (and of the next year, the placebo).
     select st.scope, st.unit_id, sv.year,
@@ -131,63 +133,57 @@ function unitTableParams(key: ImpactKey): unknown[] {
   return [key.year, key.regionCodes];
 }
 
-export async function unitRows(em: EntityManager, key: ImpactKey): Promise<UnitRow[]> {
-  return query<UnitRow>(
+/**
+ * The unit table once, two answers: every unit (by region and unit id) and, per region, totals, IKM means
+ * and the descriptive contrast, aggregated in SQL. JSON carries float8 in its shortest exact form, so the
+ * figures are those of two plain statements, at half the work.
+ */
+export async function unitAndRegionRows(
+  em: EntityManager,
+  key: ImpactKey,
+): Promise<{ units: UnitRow[]; regions: RegionRow[] }> {
+  const [row] = await query<{ units: UnitRow[]; regions: RegionRow[] }>(
     em,
     `${UNIT_TABLE}
-     select scope, unit_id as "unitId", staff, agency_id as "agencyId", location, jp, reached as "reachedMinimum", participants,
-            ikm, ikm_prev as "ikmPrevious", under_sampled as "underSampled", respondents, surveyed_on as "surveyedOn", district,
-            jp_before as "jpBeforeSurvey", enrolments_before as "enrolmentsBeforeSurvey", jp_next as "jpNextBeforeSurvey", in_estimate as "inEstimate"
-       from sample order by scope, unit_id`,
-    unitTableParams(key),
-  );
-}
-
-/** Per region: totals, IKM means and the descriptive contrast, in SQL. */
-export async function regionRows(em: EntityManager, key: ImpactKey): Promise<RegionRow[]> {
-  return query<RegionRow>(
-    em,
-    `${UNIT_TABLE}
-     select scope, count(*)::int as units, sum(staff)::int as staff, sum(jp)::int as jp,
-            sum(participants)::int as "unitParticipants", sum(reached)::int as "reachedMinimum",
-            count(ikm)::int as "unitsSurveyed", avg(ikm)::float8 as "meanIkm", avg(ikm_prev)::float8 as "meanIkmPrevious",
-            avg(dy)::float8 as "meanChange", count(dy)::int as "unitsWithBothYears",
-            count(dy) filter (where under_sampled)::int as "underSampledUnits",
-            count(*) filter (where in_estimate and x10 * 10 >= ?)::int as "highN",
-            avg(dy) filter (where in_estimate and x10 * 10 >= ?)::float8 as "highMean",
-            var_samp(dy) filter (where in_estimate and x10 * 10 >= ?)::float8 as "highVariance",
-            count(*) filter (where in_estimate and x10 * 10 < ?)::int as "lowN",
-            avg(dy) filter (where in_estimate and x10 * 10 < ?)::float8 as "lowMean",
-            var_samp(dy) filter (where in_estimate and x10 * 10 < ?)::float8 as "lowVariance"
-       from sample group by scope`,
+     select (select coalesce(json_agg(u order by u.scope, u."unitId"), '[]') from (
+               select scope, unit_id as "unitId", staff, agency_id as "agencyId", location, jp, reached as "reachedMinimum",
+                      participants, ikm, ikm_prev as "ikmPrevious", under_sampled as "underSampled", respondents,
+                      surveyed_on as "surveyedOn", district, jp_before as "jpBeforeSurvey",
+                      enrolments_before as "enrolmentsBeforeSurvey", jp_next as "jpNextBeforeSurvey", in_estimate as "inEstimate"
+                 from sample) u) as units,
+            (select coalesce(json_agg(r), '[]') from (
+               select scope, count(*)::int as units, sum(staff)::int as staff, sum(jp)::int as jp,
+                      sum(participants)::int as "unitParticipants", sum(reached)::int as "reachedMinimum",
+                      count(ikm)::int as "unitsSurveyed", avg(ikm)::float8 as "meanIkm", avg(ikm_prev)::float8 as "meanIkmPrevious",
+                      avg(dy)::float8 as "meanChange", count(dy)::int as "unitsWithBothYears",
+                      count(dy) filter (where under_sampled)::int as "underSampledUnits",
+                      count(*) filter (where in_estimate and x10 * 10 >= ?)::int as "highN",
+                      avg(dy) filter (where in_estimate and x10 * 10 >= ?)::float8 as "highMean",
+                      var_samp(dy) filter (where in_estimate and x10 * 10 >= ?)::float8 as "highVariance",
+                      count(*) filter (where in_estimate and x10 * 10 < ?)::int as "lowN",
+                      avg(dy) filter (where in_estimate and x10 * 10 < ?)::float8 as "lowMean",
+                      var_samp(dy) filter (where in_estimate and x10 * 10 < ?)::float8 as "lowVariance"
+                 from sample group by scope) r) as regions`,
     [...unitTableParams(key), ...Array<number>(6).fill(METHOD.contrastThresholdJp)],
   );
+  return { units: row?.units ?? [], regions: row?.regions ?? [] };
 }
 
 /**
- * L3: change of the SKP predicate ordinal from the year before, trained vs untrained staff, per region.
- * Trained: learning publishes, per year and region, the employees with JP that year (read model).
+ * L3: change of the SKP predicate ordinal from the year before, trained vs untrained staff, per region,
+ * from the rollup kept on write (migration 0007-skp-change; "trained" is learning's published fact). The
+ * mean is the float division avg() makes of the exact integer sum; the variance is exact (numeric) before
+ * its rounding to float8.
  */
 export async function skpChangeRows(em: EntityManager, key: ImpactKey): Promise<SkpRow[]> {
   return query<SkpRow>(
     em,
-    `with trained as (
-       select distinct s.code as scope, t.employee_id
-         from unnest(?::text[]) as s(code)
-         join evaluation.rm_trained_employee t on t.year = ?::int and ${sqlWithinRegion('t.region_code', 's.code')}
-     ), rated as not materialized (
-       select a.employee_id, a.year, a.region_code, p.ordinal
-         from evaluation.skp_appraisal a ${SKP_PREDICATE_JOIN}
-     ), change as (
-       select s.code as scope, (cur.ordinal - prev.ordinal)::float8 as delta, t.employee_id is not null as trained
-         from unnest(?::text[]) as s(code)
-         join rated cur on cur.year = ?::int and ${sqlWithinRegion('cur.region_code', 's.code')}
-         join rated prev on prev.employee_id = cur.employee_id and prev.year = ?::int - 1
-         left join trained t on t.scope = s.code and t.employee_id = cur.employee_id
-     )
-     select scope, trained, count(*)::int as n, avg(delta)::float8 as mean, var_samp(delta)::float8 as variance
-       from change group by scope, trained`,
-    [key.regionCodes, key.year, key.regionCodes, key.year, key.year],
+    `select s.code as scope, r.trained, r.n, r.sum_delta::float8 / r.n as mean,
+            case when r.n > 1 then ((r.n::numeric * r.sum_squares - r.sum_delta::numeric * r.sum_delta)
+                                    / (r.n::numeric * (r.n - 1)))::float8 end as variance
+       from unnest(?::text[]) as s(code)
+       join evaluation.skp_change_rollup r on r.year = ?::int and r.region_code = s.code`,
+    [key.regionCodes, key.year],
   );
 }
 

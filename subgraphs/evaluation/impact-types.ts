@@ -453,15 +453,14 @@ export class RegionImpact {
   /** False when personnel knows no region of this code (the `region` field then reports an error). */
   known!: boolean;
 
-  @Field(() => Int, {
-    nullable: true,
-    description:
-      'Rank by estimated effect among the compared regions with an estimate (1 = strongest); null without one.',
-  })
+  /** Exposed by RegionImpactResolver: set by `ensureRanked`, which draws the rank intervals only when asked. */
   rank!: number | null;
 
-  @Field(() => RankInterval, { nullable: true, description: 'The uncertainty of that rank; null without an estimate.' })
+  /** Exposed by RegionImpactResolver, like `rank`. */
   rankInterval!: RankInterval | null;
+
+  /** Ranks the comparison's regions (once); the ranks cost draws over all regions, so only a request that asks for them pays. */
+  ensureRanked!: () => void;
 
   @Field(() => Exposure, { description: 'Exposure to training.' })
   exposure!: Exposure;

@@ -11,7 +11,7 @@ import {
 import { PageArgs } from '../shared/pagination.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { validateYear } from '../shared/validation.js';
-import { EffectDifference, Region, RegionImpact, TrainingImpactComparison } from './impact-types.js';
+import { EffectDifference, RankInterval, Region, RegionImpact, TrainingImpactComparison } from './impact-types.js';
 import type { EvaluationLoaders } from './loaders.js';
 import {
   Employee,
@@ -138,8 +138,7 @@ export class TrainingImpactResolver {
       'Regions with a tested effect estimate (not INSUFFICIENT_DATA or NO_DATA), strongest first; read each rank with its rankInterval.',
   })
   async ranking(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionImpact[]> {
-    const { regions } = await ctx.loaders.comparisonByKey.load(parseImpactKey(comparison.id));
-    return regions.filter((r) => r.rank != null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+    return (await ctx.loaders.comparisonByKey.load(parseImpactKey(comparison.id))).ranking();
   }
 
   @FieldResolver(() => [EffectDifference], {
@@ -147,12 +146,31 @@ export class TrainingImpactResolver {
       'For every pair of regions with tested estimates: the difference of their effects, its Bonferroni simultaneous interval and its Holm-adjusted p-value.',
   })
   async differences(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<EffectDifference[]> {
-    return (await ctx.loaders.comparisonByKey.load(parseImpactKey(comparison.id))).differences;
+    return (await ctx.loaders.comparisonByKey.load(parseImpactKey(comparison.id))).differences();
   }
 }
 
 @Resolver(() => RegionImpact)
 export class RegionImpactResolver {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Rank by estimated effect among the compared regions with an estimate (1 = strongest); null without one.',
+  })
+  rank(@Root() impact: RegionImpact): number | null {
+    impact.ensureRanked();
+    return impact.rank;
+  }
+
+  @FieldResolver(() => RankInterval, {
+    nullable: true,
+    description: 'The uncertainty of that rank; null without an estimate.',
+  })
+  rankInterval(@Root() impact: RegionImpact): RankInterval | null {
+    impact.ensureRanked();
+    return impact.rankInterval;
+  }
+
   @FieldResolver(() => Region, {
     nullable: true,
     description:

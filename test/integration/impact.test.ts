@@ -311,6 +311,26 @@ describe('training impact comparison through the gateway', () => {
     expect(medan!.kirkpatrick.l2TestGain.value).toBeCloseTo(l1!.gain, 9);
     expect(medan!.kirkpatrick.l3TrainedStaff! + medan!.kirkpatrick.l3UntrainedStaff!).toBeGreaterThan(0);
     expect(medan!.kirkpatrick.l3SkpChange).not.toBeNull();
+    // L3 from the rollup kept on write equals the change computed from the raw appraisals and enrolments.
+    const l3 = await sql<{ trained: boolean; n: string; mean: number; variance: number }>(
+      `with rated as (
+         select a.employee_id, a.year, a.region_code, p.ordinal from evaluation.skp_appraisal a
+           join evaluation.skp_predicate_matrix m on m.hasil_kerja = a.hasil_kerja and m.perilaku_kerja = a.perilaku_kerja
+           join evaluation.skp_predicate p on p.predicate = m.predicate
+       )
+       select exists (select 1 from learning.enrolment e where e.employee_id = cur.employee_id and e.year = $2
+                        and e.jp_earned > 0 and ${WITHIN.replaceAll('region_code', 'e.region_code')}) as trained,
+              count(*) as n, avg(cur.ordinal - prev.ordinal)::float8 as mean, var_samp(cur.ordinal - prev.ordinal)::float8 as variance
+         from rated cur join rated prev on prev.employee_id = cur.employee_id and prev.year = $2 - 1
+        where cur.year = $2 and ${WITHIN.replaceAll('region_code', 'cur.region_code')}
+        group by 1`,
+      ['12.71', YEAR],
+    );
+    const trainedGroup = l3.find((g) => g.trained);
+    const untrainedGroup = l3.find((g) => !g.trained);
+    expect(medan!.kirkpatrick.l3TrainedStaff).toBe(Number(trainedGroup!.n));
+    expect(medan!.kirkpatrick.l3UntrainedStaff).toBe(Number(untrainedGroup!.n));
+    expect(medan!.kirkpatrick.l3SkpChange!.estimate).toBeCloseTo(trainedGroup!.mean - untrainedGroup!.mean, 12);
     expect(medan!.kirkpatrick.l4IkmEffect!.estimate).toBe(medan!.effect.perTenJp!.estimate);
   });
 
@@ -343,8 +363,8 @@ describe('training impact comparison through the gateway', () => {
       expect(JSON.stringify(response.errors)).toBeUndefined();
       expect(response.data!.trainingImpact.regions).toHaveLength(codes.length);
       expect(api.platform.fetches).toEqual({ evaluation: 1 });
-      // Units, region totals, SKP changes and region facts: four statements for 1 or 514 regions.
-      expect(api.statementCounts()).toEqual({ personnel: 0, learning: 0, budgeting: 0, evaluation: 4 });
+      // Units with region totals, SKP changes, region facts: three statements for 1 or 514 regions.
+      expect(api.statementCounts()).toEqual({ personnel: 0, learning: 0, budgeting: 0, evaluation: 3 });
     }
   });
 

@@ -1,6 +1,7 @@
 import { generateDemoData } from '../seed/generate.js';
 import { argument, benchEnvironment, measure, post } from './harness.js';
 import { benchImport } from './import.js';
+import { benchNational } from './national.js';
 import { soak } from './soak.js';
 
 /**
@@ -8,8 +9,15 @@ import { soak } from './soak.js';
  * baseline measured in the same run (a one-subgraph page read directly from the personnel subgraph).
  * Options: --employees N per region (default 5000); --import-rows N, the rows of the import case
  * (default 1,000,000; see import.ts); --import-only skips the query cases. `--soak SECONDS [--connections N]`:
- * the soak mode instead (see soak.ts).
+ * the soak mode instead (see soak.ts). `--scale national`: trainingImpact over all 514 regencies on data seeded
+ * once and kept (see national.ts).
  */
+const scale = process.argv.indexOf('--scale');
+if (scale >= 0) {
+  if (process.argv[scale + 1] !== 'national') throw new Error('--scale takes "national"');
+  await benchNational();
+  process.exit(0);
+}
 if (process.argv.includes('--soak')) {
   await soak(argument('soak', 600), argument('connections', 50));
   process.exit(0);

@@ -348,7 +348,8 @@ export function compile(request: ValidRequest, policy: SuppressionPolicy, limit:
         : "'' as k",
       ...measureIndexes.flatMap((j) => {
         const info = measureInfo(request.measures[j] as AnalyticsMeasure);
-        const value = info.money ? `round(${info.sql})::bigint::text` : `(${info.sql})::float8`;
+        // Money stays a number here (it sorts as one) and leaves as exact text.
+        const value = info.money ? `round(${info.sql})::bigint` : `(${info.sql})::float8`;
         // The smallest positive count of people behind the figure decides whether it is withheld.
         const people =
           info.people.length === 0
@@ -405,8 +406,9 @@ export function compile(request: ValidRequest, policy: SuppressionPolicy, limit:
       select shown.*, row_number() over (${order.length > 0 ? `order by ${order.join(', ')}` : ''}) as rn
         from shown where total = ${grouped ? 'false' : 'true'}
     )`);
+  const out = (j: number): string => (measureInfo(request.measures[j] as AnalyticsMeasure).money ? '::text' : '');
   const totals = request.measures.flatMap((_, j) => [
-    `t.${col.value(j)} as ${col.total(j)}`,
+    `t.${col.value(j)}${out(j)} as ${col.total(j)}`,
     `t.${col.hidden(j)} as ${col.totalHidden(j)}`,
     `(select count(*) from ranked x where x.${col.hidden(j)})::int as ${col.hiddenCells(j)}`,
   ]);
@@ -415,7 +417,7 @@ export function compile(request: ValidRequest, policy: SuppressionPolicy, limit:
       (d, i) =>
         `r.${d}::text as ${d}, ${labelSql(request.dimensions[i] as AnalyticsDimension, `r.${d}`)} as ${col.label(i)}`,
     ),
-    ...request.measures.flatMap((_, j) => [`r.${col.value(j)}`, `r.${col.hidden(j)}`]),
+    ...request.measures.flatMap((_, j) => [`r.${col.value(j)}${out(j)} as ${col.value(j)}`, `r.${col.hidden(j)}`]),
   ];
   const sql = `with ${ctes.join(',\n    ')}
     select r.rn::int as rn, (select count(*) from ranked)::int as total_count,

@@ -244,7 +244,7 @@ export const MEASURES = {
       'Share of IKM surveys with fewer respondents than the Krejcie-Morgan minimum for the population served.',
     unit: 'SHARE',
     sources: [IKM_SURVEYS],
-    sql: share('f."underSampled"'),
+    sql: share('f.under_sampled'),
     people: [],
   },
   IKM_GRADE_A_SHARE: ikmGradeShare('A', 'Sangat Baik'),

@@ -1,4 +1,4 @@
-import { SKP_PREDICATE_JOIN, SURVEY_SELECT } from '../service.js';
+import { SKP_PREDICATE_JOIN } from '../service.js';
 import type { AnalyticsDimension } from './dimensions.js';
 
 /**
@@ -37,17 +37,21 @@ const UNIT_DIMENSIONS = {
 } as const;
 
 /**
- * IKM surveys, one row a unit and year, scored from the answer counts by the reference tables (the same
- * SQL as `ServiceUnit.ikm`): score, grade, respondents and the Krejcie-Morgan check; the unit's kind and
- * agency from the read model.
+ * IKM surveys, one row a unit and year: the score and sample check kept on write (ikm_survey_score, the
+ * same expression as `ServiceUnit.ikm`), the grade from the reference bands, the unit's kind and agency
+ * from the read model.
  */
 export const IKM_SURVEYS: FactSource = {
   name: 'ikm',
   owner: 'evaluation',
-  from: `(select v.*, v."unitId" as unit_id, u.unit_kind, u.agency_id, u.agency_kind
-            from (${SURVEY_SELECT}) v left join evaluation.rm_unit u on u.unit_id = v."unitId") f`,
-  regionColumn: 'f."regionCode"',
-  dimensions: { REGION: 'f."regionCode"', YEAR: 'f.year', ...UNIT_DIMENSIONS },
+  from: `(select sc.unit_id, sc.region_code, sc.year, sc.respondents, sc.score, sc.under_sampled, band.grade,
+                 u.unit_kind, u.agency_id, u.agency_kind
+            from evaluation.ikm_survey_score sc
+            cross join lateral (select b.grade from evaluation.ikm_band b
+                                 where round(sc.score, 2) between b.lower_bound and b.upper_bound) band
+            left join evaluation.rm_unit u on u.unit_id = sc.unit_id) f`,
+  regionColumn: 'f.region_code',
+  dimensions: { REGION: 'f.region_code', YEAR: 'f.year', ...UNIT_DIMENSIONS },
 };
 
 /** SKP appraisals, one row an employee and year, with the predicate the matrix gives them and whether learning lists the employee as trained that year. */
@@ -77,20 +81,22 @@ export const SKP_APPRAISALS: FactSource = {
 export const UNIT_YEAR: FactSource = {
   name: 'unit-year',
   owner: 'learning',
-  from: `(select k.year, k.unit_id, u.region_code, u.unit_kind, u.agency_id, u.agency_kind,
+  // Driven by the units of the scope (the region index), then each unit's years by its keys: the cost
+  // follows the units asked about, not the size of the read model.
+  from: `(select k.year, u.unit_id, u.region_code, u.unit_kind, u.agency_id, u.agency_kind,
                  coalesce(s.staff, 0) as staff, coalesce(t.enrolments, 0) as enrolments,
                  coalesce(t.completions, 0) as completions, coalesce(t.drop_outs, 0) as drop_outs,
                  coalesce(t.participants, 0) as participants, coalesce(t.jp, 0) as jp,
                  coalesce(t.reached_minimum, 0) as reached_minimum
-            from (select year, unit_id from evaluation.rm_unit_staffing
-                  union select year, unit_id from evaluation.rm_unit_training) k
-            join evaluation.rm_unit u on u.unit_id = k.unit_id
-            left join evaluation.rm_unit_staffing s on s.year = k.year and s.unit_id = k.unit_id
-            left join (select year, unit_id, sum(enrolments) as enrolments, sum(completions) as completions,
-                              sum(drop_outs) as drop_outs, sum(participants) as participants, sum(jp) as jp,
-                              sum(reached_minimum) as reached_minimum
-                         from evaluation.rm_unit_training group by year, unit_id) t
-              on t.year = k.year and t.unit_id = k.unit_id) f`,
+            from evaluation.rm_unit u
+            cross join lateral (select ks.year from evaluation.rm_unit_staffing ks where ks.unit_id = u.unit_id
+                                union select kt.year from evaluation.rm_unit_training kt where kt.unit_id = u.unit_id) k
+            left join evaluation.rm_unit_staffing s on s.year = k.year and s.unit_id = u.unit_id
+            left join lateral (select sum(x.enrolments) as enrolments, sum(x.completions) as completions,
+                                      sum(x.drop_outs) as drop_outs, sum(x.participants) as participants,
+                                      sum(x.jp) as jp, sum(x.reached_minimum) as reached_minimum
+                                 from evaluation.rm_unit_training x
+                                where x.year = k.year and x.unit_id = u.unit_id) t on true) f`,
   regionColumn: 'f.region_code',
   dimensions: { REGION: 'f.region_code', YEAR: 'f.year', ...UNIT_DIMENSIONS },
 };
@@ -144,28 +150,22 @@ export const REGION_LEARNING: FactSource = {
 };
 
 /**
- * One row an agency and year: budgeting's training budget lines and offering costs beside the JP and
- * participants of the agency's units (learning), placed at the agency's region.
+ * One row an agency and year with a training budget: budgeting's budget lines beside the JP and
+ * participants of the agency's units that year (learning), placed at the agency's region (budgeting's).
  */
 export const AGENCY_YEAR: FactSource = {
   name: 'agency-year',
   owner: 'budgeting',
-  from: `(select k.year, k.agency_id, coalesce(b.region_code, a.region_code) as region_code, a.agency_kind,
-                 coalesce(b.ceiling, 0) as ceiling, coalesce(b.realised, 0) as realised,
+  from: `(select b.year, b.agency_id, b.region_code, a.agency_kind, b.ceiling, b.realised,
                  coalesce(t.jp, 0) as jp, coalesce(t.participants, 0) as participants
-            from (select year, agency_id from evaluation.rm_agency_budget
-                  union select t.year, u.agency_id from evaluation.rm_unit_training t
-                         join evaluation.rm_unit u on u.unit_id = t.unit_id) k
-            join (select agency_id, min(agency_kind) as agency_kind, min(left(region_code, 5)) as region_code
-                    from evaluation.rm_unit group by agency_id) a on a.agency_id = k.agency_id
-            left join (select year, agency_id, min(region_code) as region_code, sum(ceiling) as ceiling,
-                              sum(realised) as realised
-                         from evaluation.rm_agency_budget group by year, agency_id) b
-              on b.year = k.year and b.agency_id = k.agency_id
-            left join (select t.year, u.agency_id, sum(t.jp) as jp, sum(t.participants) as participants
-                         from evaluation.rm_unit_training t join evaluation.rm_unit u on u.unit_id = t.unit_id
-                        group by t.year, u.agency_id) t
-              on t.year = k.year and t.agency_id = k.agency_id) f`,
+            from (select year, agency_id, region_code, sum(ceiling) as ceiling, sum(realised) as realised
+                    from evaluation.rm_agency_budget group by year, agency_id, region_code) b
+            left join lateral (select min(au.agency_kind) as agency_kind from evaluation.rm_unit au
+                                where au.agency_id = b.agency_id) a on true
+            left join lateral (select sum(x.jp) as jp, sum(x.participants) as participants
+                                 from evaluation.rm_unit tu
+                                 join evaluation.rm_unit_training x on x.unit_id = tu.unit_id and x.year = b.year
+                                where tu.agency_id = b.agency_id) t on true) f`,
   regionColumn: 'f.region_code',
   dimensions: { REGION: 'f.region_code', YEAR: 'f.year', AGENCY: 'f.agency_id', AGENCY_KIND: 'f.agency_kind' },
 };

@@ -3,6 +3,9 @@ import { EvaluationEnumChecks } from './0002-enum-checks.js';
 import { EvaluationIkmBandRounding } from './0003-ikm-band-rounding.js';
 import { EvaluationImportLog } from './0004-import-log.js';
 import { EvaluationReadModel } from './0005-read-model.js';
+import { EvaluationSurveyScores } from './0006-survey-scores.js';
+import { EvaluationSkpChange } from './0007-skp-change.js';
+import { EvaluationAnalyticsIndexes } from './0008-analytics-indexes.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -11,4 +14,7 @@ export const migrations = [
   EvaluationIkmBandRounding,
   EvaluationImportLog,
   EvaluationReadModel,
+  EvaluationSurveyScores,
+  EvaluationSkpChange,
+  EvaluationAnalyticsIndexes,
 ];

@@ -74,7 +74,9 @@ create function learning.region_and_ancestors(code text) returns setof text lang
   select left(code, n) from unnest(array[2, 5, 8, 13]) as n where n <= length(code)
 $$;
 
-create function learning.refresh_unit_training(years integer[], unit_ids integer[]) returns void language sql as $$
+create function learning.refresh_unit_training(years integer[], unit_ids integer[]) returns void language sql
+  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
+  set enable_seqscan = off as $$
   with k as (
     select distinct year, unit_id from unnest(years, unit_ids) as k(year, unit_id) where unit_id is not null
   ), minimum as (
@@ -108,7 +110,9 @@ create function learning.refresh_unit_training(years integer[], unit_ids integer
         excluded.jp, excluded.reached_minimum);
 $$;
 
-create function learning.refresh_unit_days(years integer[], unit_ids integer[]) returns void language sql as $$
+create function learning.refresh_unit_days(years integer[], unit_ids integer[]) returns void language sql
+  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
+  set enable_seqscan = off as $$
   with k as (
     select distinct year, unit_id from unnest(years, unit_ids) as k(year, unit_id) where unit_id is not null
   ), fresh as (
@@ -132,7 +136,9 @@ $$;
 
 -- Every level of every touched region is recomputed from its enrolments of the year (distinct people
 -- cannot be added up from the levels below).
-create function learning.refresh_region_learning(years integer[], codes text[]) returns void language sql as $$
+create function learning.refresh_region_learning(years integer[], codes text[]) returns void language sql
+  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
+  set enable_seqscan = off as $$
   with k as (
     select distinct k.year, a.code from unnest(years, codes) as k(year, code)
       cross join lateral learning.region_and_ancestors(k.code) as a(code)
@@ -168,7 +174,9 @@ create function learning.refresh_region_learning(years integer[], codes text[]) 
         excluded.tested_n);
 $$;
 
-create function learning.refresh_trained(years integer[], employee_ids integer[]) returns void language sql as $$
+create function learning.refresh_trained(years integer[], employee_ids integer[]) returns void language sql
+  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
+  set enable_seqscan = off as $$
   with k as (
     select distinct year, employee_id from unnest(years, employee_ids) as k(year, employee_id)
   ), fresh as (
@@ -189,7 +197,9 @@ $$;
 
 -- Everything the given enrolment rows (old or new) touch.
 create function learning.refresh_enrolment_keys(years integer[], unit_ids integer[], codes text[], employee_ids integer[])
-returns void language sql as $$
+returns void language sql
+  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
+  set enable_seqscan = off as $$
   select learning.refresh_unit_training(years, unit_ids);
   select learning.refresh_unit_days(years, unit_ids);
   select learning.refresh_region_learning(years, codes);

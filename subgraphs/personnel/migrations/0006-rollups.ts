@@ -81,7 +81,9 @@ ${PERSONNEL_STREAMS.map((s) => publishTableSql('personnel', s)).join('\n')}
 
 -- Recomputes the staffing rows of the given units for every year of the window, from the position and
 -- rank histories of the employees ever placed there; writes only rows whose figures changed.
-create function personnel.refresh_staffing(unit_ids integer[]) returns void language sql as $$
+create function personnel.refresh_staffing(unit_ids integer[]) returns void language sql
+  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
+  set enable_seqscan = off as $$
   with w as (
     select first_year, last_year from personnel.rollup_window
   ), ever as (
@@ -150,13 +152,17 @@ create function personnel.refresh_staffing(unit_ids integer[]) returns void lang
 $$;
 
 -- The units whose staffing a change to these employees can move: every unit they were ever placed in.
-create function personnel.refresh_staffing_of(employee_ids integer[], extra_units integer[]) returns void language sql as $$
+create function personnel.refresh_staffing_of(employee_ids integer[], extra_units integer[]) returns void language sql
+  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
+  set enable_seqscan = off as $$
   select personnel.refresh_staffing(array(
     select ph.unit_id from personnel.position_history ph where ph.employee_id = any(employee_ids) and ph.unit_id is not null
     union select u from unnest(extra_units) u where u is not null));
 $$;
 
-create function personnel.refresh_units(unit_ids integer[]) returns void language sql as $$
+create function personnel.refresh_units(unit_ids integer[]) returns void language sql
+  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
+  set enable_seqscan = off as $$
   with fresh as (
     select u.id as unit_id, u.code as unit_code, u.name as unit_name, u.kind as unit_kind, a.id as agency_id,
            a.code as agency_code, a.name as agency_name, a.kind as agency_kind, u.region_code
@@ -177,7 +183,9 @@ create function personnel.refresh_units(unit_ids integer[]) returns void languag
         excluded.agency_code, excluded.agency_name, excluded.agency_kind, excluded.region_code);
 $$;
 
-create function personnel.refresh_regions(codes text[]) returns void language sql as $$
+create function personnel.refresh_regions(codes text[]) returns void language sql
+  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
+  set enable_seqscan = off as $$
   with fresh as (
     select code, name, level, parent_code from personnel.region where code = any(codes)
   ), gone as (

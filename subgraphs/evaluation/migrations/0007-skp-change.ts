@@ -1,0 +1,116 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * L3 of the comparison kept on write: per year and region (every level) and trained or not, the count,
+ * sum and sum of squares of the change of the SKP predicate ordinal from the year before. "Trained" is
+ * learning's published fact (read model: employees with JP that year within the region). Recomputed per
+ * touched (year, region) key when an appraisal changes (this year's and the next year's change) or when
+ * the sync applies trained employees.
+ */
+export class EvaluationSkpChange extends Migration {
+  override name = '0007-skp-change';
+
+  up(): void {
+    this.addSql(`
+create table evaluation.skp_change_rollup (
+  year smallint not null,
+  region_code text not null,
+  trained boolean not null,
+  n integer not null,
+  sum_delta bigint not null,
+  sum_squares bigint not null,
+  primary key (year, region_code, trained)
+);
+create index skp_appraisal_employee_idx on evaluation.skp_appraisal (employee_id, year);
+
+create function evaluation.region_and_ancestors(code text) returns setof text language sql immutable as $$
+  select left(code, n) from unnest(array[2, 5, 8, 13]) as n where n <= length(code)
+$$;
+
+create function evaluation.refresh_skp_change(years integer[], codes text[]) returns void language sql
+  set enable_seqscan = off as $$
+  with k as (
+    select distinct k.year, a.code from unnest(years, codes) as k(year, code)
+      cross join lateral evaluation.region_and_ancestors(k.code) as a(code)
+  ), change as (
+    select k.year, k.code, (pc.ordinal - pp.ordinal) as delta,
+           exists (select 1 from evaluation.rm_trained_employee t
+                    where t.year = k.year and t.employee_id = cur.employee_id
+                      and (t.region_code = k.code or (t.region_code ~>=~ (k.code || '.') and t.region_code ~<~ (k.code || '/')))) as trained
+      from k
+      join evaluation.skp_appraisal cur on cur.year = k.year
+       and (cur.region_code = k.code or (cur.region_code ~>=~ (k.code || '.') and cur.region_code ~<~ (k.code || '/')))
+      join evaluation.skp_appraisal prev on prev.employee_id = cur.employee_id and prev.year = k.year - 1
+      join evaluation.skp_predicate_matrix mc on mc.hasil_kerja = cur.hasil_kerja and mc.perilaku_kerja = cur.perilaku_kerja
+      join evaluation.skp_predicate pc on pc.predicate = mc.predicate
+      join evaluation.skp_predicate_matrix mp on mp.hasil_kerja = prev.hasil_kerja and mp.perilaku_kerja = prev.perilaku_kerja
+      join evaluation.skp_predicate pp on pp.predicate = mp.predicate
+  ), fresh as (
+    select year, code as region_code, trained, count(*)::int as n, sum(delta)::bigint as sum_delta,
+           sum(delta * delta)::bigint as sum_squares
+      from change group by year, code, trained
+  ), gone as (
+    delete from evaluation.skp_change_rollup t using k
+     where t.year = k.year and t.region_code = k.code
+       and not exists (select 1 from fresh f where f.year = t.year and f.region_code = t.region_code and f.trained = t.trained)
+  )
+  insert into evaluation.skp_change_rollup as t select * from fresh
+  on conflict (year, region_code, trained) do update set n = excluded.n, sum_delta = excluded.sum_delta,
+    sum_squares = excluded.sum_squares;
+$$;
+
+-- An appraisal is this year's "current" and next year's "previous": both changes move.
+create function evaluation.skp_changed() returns trigger language plpgsql as $$
+begin
+  if tg_op in ('INSERT', 'UPDATE') then
+    perform evaluation.refresh_skp_change(
+      array(select n.year::int from new_rows n union all select a.year::int from new_rows n
+              join evaluation.skp_appraisal a on a.employee_id = n.employee_id and a.year = n.year + 1),
+      array(select n.region_code from new_rows n union all select a.region_code from new_rows n
+              join evaluation.skp_appraisal a on a.employee_id = n.employee_id and a.year = n.year + 1));
+  end if;
+  if tg_op in ('DELETE', 'UPDATE') then
+    perform evaluation.refresh_skp_change(
+      array(select o.year::int from old_rows o union all select a.year::int from old_rows o
+              join evaluation.skp_appraisal a on a.employee_id = o.employee_id and a.year = o.year + 1),
+      array(select o.region_code from old_rows o union all select a.region_code from old_rows o
+              join evaluation.skp_appraisal a on a.employee_id = o.employee_id and a.year = o.year + 1));
+  end if;
+  return null;
+end $$;
+create function evaluation.trained_changed() returns trigger language plpgsql as $$
+begin
+  if tg_op in ('INSERT', 'UPDATE') then
+    perform evaluation.refresh_skp_change(array(select year::int from new_rows), array(select region_code from new_rows));
+  end if;
+  if tg_op in ('DELETE', 'UPDATE') then
+    perform evaluation.refresh_skp_change(array(select year::int from old_rows), array(select region_code from old_rows));
+  end if;
+  return null;
+end $$;
+create function evaluation.skp_truncated() returns trigger language plpgsql as $$
+begin
+  delete from evaluation.skp_change_rollup;
+  return null;
+end $$;
+
+create trigger skp_appraisal_inserted after insert on evaluation.skp_appraisal
+  referencing new table as new_rows for each statement execute function evaluation.skp_changed();
+create trigger skp_appraisal_updated after update on evaluation.skp_appraisal
+  referencing new table as new_rows old table as old_rows for each statement execute function evaluation.skp_changed();
+create trigger skp_appraisal_deleted after delete on evaluation.skp_appraisal
+  referencing old table as old_rows for each statement execute function evaluation.skp_changed();
+create trigger rm_trained_employee_inserted after insert on evaluation.rm_trained_employee
+  referencing new table as new_rows for each statement execute function evaluation.trained_changed();
+create trigger rm_trained_employee_updated after update on evaluation.rm_trained_employee
+  referencing new table as new_rows old table as old_rows for each statement execute function evaluation.trained_changed();
+create trigger rm_trained_employee_deleted after delete on evaluation.rm_trained_employee
+  referencing old table as old_rows for each statement execute function evaluation.trained_changed();
+create trigger skp_appraisal_truncated after truncate on evaluation.skp_appraisal
+  for each statement execute function evaluation.skp_truncated();
+
+select evaluation.refresh_skp_change(array_agg(year::int), array_agg(region_code))
+  from (select distinct year, region_code from evaluation.skp_appraisal) a;
+`);
+  }
+}

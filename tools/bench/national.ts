@@ -1,0 +1,153 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { prepareDatabase } from '../../subgraphs/migrate.js';
+import { config } from '../../subgraphs/shared/config.js';
+import { createPool } from '../../subgraphs/shared/database.js';
+import { startDatabase } from '../dev/embedded-postgres.js';
+import { startPlatform } from '../dev/platform.js';
+import { clearDemoData, generateDemoData } from '../seed/generate.js';
+import { post } from './harness.js';
+
+/**
+ * `npm run bench -- --scale national`: every regency (514) x 1,000 employees, 2024-2025, seeded once into
+ * `<DATA_DIR>/bench-national` and reused by later runs (delete the folder to seed again). Then the median
+ * through the gateway of `trainingImpact` for 3 regencies, the 38 provinces and all 514 regencies, and of
+ * the best hand-written SQL over the same stored rows (evaluation's read model and IKM surveys): per unit
+ * JP per staff member and IKM change, and the regression slope per region. Printed as a table with the
+ * figures of issue 11 (before the read model), the goals and the ratios; also written to
+ * `<DATA_DIR>/bench-national/result.md`.
+ */
+
+const SEED = { seed: 7, employeesPerRegion: 1000, years: { from: 2024, to: 2025 } } as const;
+const YEAR = 2025;
+
+/** Issue 11's figures on the same kind of machine, before the read model (median, ms). */
+const BEFORE: Record<string, number> = { '3 regencies': 1083, '38 provinces': 8542, '514 regencies': 56051 };
+const GOAL: Record<string, number> = { '3 regencies': 20, '514 regencies': 50 };
+
+const IMPACT = `query ($codes: [String!]!, $year: Int!) { trainingImpact(regionCodes: $codes, year: $year) {
+  regions { regionCode verdict rank exposure { staff jp jpPerStaff } serviceQuality { meanIkm meanChange }
+            effect { perTenJp { estimate lower upper } units clusters } cost { realisedSpending costPerJp }
+            kirkpatrick { l1Satisfaction { value } l3SkpChange { estimate } } } } }`;
+
+/** The hand-written comparison over the same stored rows: per-unit exposure and IKM change, slope per region. */
+const HAND_SQL = `
+  with scopes as (select code from unnest($1::text[]) as s(code)),
+  unit as (
+    select s.code as scope, u.unit_id, coalesce(st.staff, 0) as staff, coalesce(t.jp, 0) as jp
+      from scopes s
+      join evaluation.rm_unit u on u.region_code = s.code or (u.region_code ~>=~ (s.code || '.') and u.region_code ~<~ (s.code || '/'))
+      left join evaluation.rm_unit_staffing st on st.unit_id = u.unit_id and st.year = $2
+      left join lateral (
+        select sum(t.jp) as jp from evaluation.rm_unit_training t where t.year = $2 and t.unit_id = u.unit_id
+      ) t on true
+  ), score as (
+    select sv.unit_id, sv.year, 25 * sum(c.score * c.answers)::numeric / (9 * sv.respondents) as ikm
+      from evaluation.ikm_survey sv join evaluation.ikm_answer_count c on c.survey_id = sv.id
+     where sv.year between $2 - 1 and $2 and sv.unit_id in (select unit_id from unit)
+     group by sv.id
+  )
+  select u.scope, count(*) as units, regr_slope((cur.ikm - prev.ikm)::float8, u.jp::float8 / u.staff / 10) as slope
+    from unit u
+    join score cur on cur.unit_id = u.unit_id and cur.year = $2
+    join score prev on prev.unit_id = u.unit_id and prev.year = $2 - 1
+   where u.staff > 0
+   group by u.scope`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function timed(samples: number, send: () => Promise<unknown>): Promise<number> {
+  await send(); // warm-up: plans, JIT, caches
+  const durations: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    await send();
+    durations.push(performance.now() - started);
+  }
+  return median(durations);
+}
+
+export async function benchNational(): Promise<void> {
+  const folder = join(config().dev.dataDir, 'bench-national');
+  await mkdir(folder, { recursive: true });
+  const database = await startDatabase({ dataDir: join(folder, 'postgres'), log: () => {} });
+  try {
+    await prepareDatabase(database.url);
+    const pool = createPool(database.url, 2);
+    try {
+      const marker = join(folder, 'seeded.json');
+      const regencies = (
+        await pool.query<{ code: string }>("select code from personnel.region where level = 'REGENCY' order by code")
+      ).rows.map((r) => r.code);
+      const wanted = JSON.stringify({ ...SEED, regions: regencies.length });
+      const seeded = existsSync(marker) && (await readFile(marker, 'utf8')) === wanted;
+      if (!seeded) {
+        await clearDemoData(pool);
+        const started = performance.now();
+        let last = 0;
+        await generateDemoData(pool, {
+          ...SEED,
+          regions: regencies,
+          log: (line) => {
+            if (performance.now() - last > 10_000) {
+              last = performance.now();
+              console.log(`  ${line}`);
+            }
+          },
+        });
+        console.log(
+          `seeded ${regencies.length} regencies x ${SEED.employeesPerRegion} employees in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+        );
+        await pool.query('vacuum analyze');
+        await writeFile(marker, wanted);
+      } else console.log(`reusing the seeded data in ${folder}`);
+      const syncStarted = performance.now();
+      const platform = await startPlatform({ databaseUrl: database.url, readModelSyncMs: 600_000 });
+      console.log(`read model caught up in ${((performance.now() - syncStarted) / 1000).toFixed(1)} s`);
+      try {
+        const provinces = (
+          await pool.query<{ code: string }>("select code from personnel.region where level = 'PROVINCE' order by code")
+        ).rows.map((r) => r.code);
+        const cases: [string, string[], number][] = [
+          ['3 regencies', ['12.71', '12.75', '93.01'], 30],
+          ['38 provinces', provinces, 10],
+          ['514 regencies', regencies, 10],
+        ];
+        const rows: string[] = [];
+        for (const [name, codes, samples] of cases) {
+          const gateway = await timed(samples, () => post(platform.gateway.url, IMPACT, { codes, year: YEAR }));
+          const hand = await timed(samples, () => pool.query(HAND_SQL, [codes, YEAR]));
+          const goal = GOAL[name];
+          const met = goal === undefined ? '' : gateway <= goal && gateway <= 1.3 * hand ? ' (met)' : ' (not met)';
+          rows.push(
+            `| trainingImpact, ${name} | ${BEFORE[name]?.toLocaleString('en') ?? '-'} | ${gateway.toFixed(1)} | ${
+              goal === undefined ? '-' : `<= ${goal} and <= 1.3x SQL${met}`
+            } | ${hand.toFixed(1)} | ${(gateway / hand).toFixed(2)}x |`,
+          );
+        }
+        const rss = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
+        const table = [
+          `National scale: ${regencies.length} regencies x ${SEED.employeesPerRegion} employees, year ${YEAR} (medians, ms)`,
+          '',
+          '| request | before (issue 11) | now, through the gateway | goal | hand-written SQL on the stored rows | now / SQL |',
+          '|---|---:|---:|---|---:|---:|',
+          ...rows,
+          '',
+          `RSS of the process (gateway and four subgraphs): ${rss} MB`,
+        ].join('\n');
+        console.log(`\n${table}`);
+        await writeFile(join(folder, 'result.md'), `${table}\n`);
+      } finally {
+        await platform.stop();
+      }
+    } finally {
+      await pool.end();
+    }
+  } finally {
+    await database.stop();
+  }
+}
