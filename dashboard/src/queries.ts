@@ -38,6 +38,9 @@ export const TREND = /* GraphQL */ `
   }
 `;
 
+/** Units per page of the compliance page. */
+export const PAGE_SIZE = 20;
+
 /** One request per page of units: compliance and headcount by unit, sorted, paged, with totals. */
 export const COMPLIANCE = /* GraphQL */ `
   query DashboardCompliance($regionCode: String!, $year: String!, $sort: [AnalyticsSortInput!], $first: Int!, $after: String) {

@@ -3,10 +3,8 @@ import { graphql } from '../api.js';
 import { chartBox, PALETTE } from '../charts.js';
 import { field, h } from '../dom.js';
 import { formatNumber, formatShare, t } from '../i18n.js';
-import { COMPLIANCE, COMPLIANCE_CSV, type ComplianceCsvData, type ComplianceData } from '../queries.js';
+import { COMPLIANCE, COMPLIANCE_CSV, type ComplianceCsvData, type ComplianceData, PAGE_SIZE } from '../queries.js';
 import { load, section, yearSelect } from './common.js';
-
-export const PAGE_SIZE = 20;
 
 type SortKey = 'UNIT' | 'JP20_COMPLIANCE_SHARE' | 'HEADCOUNT';
 type Direction = 'ASC' | 'DESC';
