@@ -153,7 +153,7 @@ describe('the reference dashboard', () => {
     await page.close();
   });
 
-  it('shows a refused field, a missing sign-in and a network failure as clear messages', async () => {
+  it('shows a refused field, a missing sign-in, a network failure and a partial answer as clear messages', async () => {
     const page = await chromium.open();
     await openDashboard(page, 'compare?regions=12.71,12.75&year=2025');
     // A planner of Medan asking about Binjai: the API refuses the field, naming the region.
@@ -180,6 +180,21 @@ describe('the reference dashboard', () => {
     await page.unroute('**/graphql');
     await page.click('form.controls button[type=submit]');
     expect(await settle(page)).toBe('ready');
+
+    // A code that names no region: its error entry is shown above the regions that did arrive.
+    const partial = await api.query<TrainingImpactData, Record<string, unknown>>(TRAINING_IMPACT, {
+      regionCodes: ['12.71', '99.99'],
+      year: 2025,
+    });
+    expect(partial.data?.trainingImpact.regions).toHaveLength(2);
+    expect(partial.errors?.length).toBeGreaterThan(0);
+    await page.fill('form.controls input', '12.71, 99.99');
+    await page.click('form.controls button[type=submit]');
+    expect(await settle(page)).toBe('ready');
+    const notice = await page.locator('.status.partial').innerText();
+    expect(notice).toContain('Sebagian data tidak tersedia');
+    for (const error of partial.errors!) expect(notice).toContain(error.message);
+    expect(await page.locator('[data-table=verdicts] tbody tr').count()).toBe(2);
     await page.close();
   });
 
