@@ -11,7 +11,7 @@ export class EvaluationReadModel extends Migration {
   up(): void {
     this.addSql(`
 create table evaluation.rm_feed_state (
-  owner text primary key check (owner in ('personnel', 'learning', 'budgeting')),
+  owner text primary key,
   epoch text not null,
   last_seq bigint not null,
   synced_at timestamptz not null default now()
