@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects (inline projects inherit this root config: resolve.alias, pool, timeouts):
+ * Three projects (inline projects inherit this root config: resolve.alias, pool, timeouts):
  * - unit (test/unit): pure code (statistics, NIP, schema composition); no database, no seed. `npm run test:unit`.
  * - integration (test/integration): one real PostgreSQL for the run, migrated and seeded once by the global setup.
+ * - browser (test/browser): the reference dashboard in headless Chromium against the real platform, on its own
+ *   database like integration (it needs `npm run build` first: the gateway serves dist/dashboard).
  * Vitest starts every selected project's global setup before any test, so `npm test` runs the projects one
  * after the other (unit first): a plain `vitest run` would make the unit tests wait for the seed.
  */
@@ -28,6 +30,14 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
         },
       },

@@ -30,6 +30,7 @@ import {
 import { createLogger, currentRequest, type Logger, type LoggingOptions } from '../subgraphs/shared/logging.js';
 import { ServerMetrics } from '../subgraphs/shared/metrics.js';
 import type { Viewer } from '../subgraphs/shared/viewer.js';
+import { withDashboard } from './dashboard.js';
 import { loadExplorer } from './explorer.js';
 import type { Authenticator } from './identity.js';
 
@@ -72,6 +73,8 @@ export interface GatewayOptions extends HttpOptions {
   logging?: LoggingOptions;
   /** The offline explorer at `/` for browsers (gateway/explorer.ts); default true. */
   explorer?: boolean;
+  /** The reference dashboard at `/dashboard` (gateway/dashboard.ts); default true. */
+  dashboard?: boolean;
   /** Its hint names production credentials rather than `npm run token`. */
   production?: boolean;
 }
@@ -268,7 +271,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     log,
     metrics,
     shutdownGraceMs: options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS,
-    routes: explorer?.handle,
+    routes: withDashboard(explorer?.handle, options.dashboard ?? true, projectRoot(), log),
     // Once per request: a present but wrong credential is UNAUTHENTICATED (401), never silently anonymous.
     context: async (_scope, request) => {
       const viewer = await options.authenticator.authenticate(request.headers);

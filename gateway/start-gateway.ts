@@ -34,6 +34,7 @@ const gateway = await startGateway({
   subgraphTimeoutMs: settings.timeouts.subgraphMs,
   maxSockets: settings.gateway.maxSockets,
   explorer: settings.gateway.explorer,
+  dashboard: settings.gateway.dashboard,
   production: settings.env === 'production',
   limits,
   logging: { level: settings.log.level, pretty: settings.env === 'development' },

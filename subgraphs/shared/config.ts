@@ -71,6 +71,7 @@ const schema = z.object({
   SUBGRAPH_TIMEOUT_MS: integer(1, 600_000).default(20_000),
   GATEWAY_MAX_SOCKETS: integer(1, 10_000).default(50),
   EXPLORER: z.enum(['on', 'off']).default('on'),
+  DASHBOARD: z.enum(['on', 'off']).default('on'),
   LIMIT_DEPTH: integer(1, 1000).default(10),
   LIMIT_ALIASES: integer(0, 10_000).default(15),
   LIMIT_TOKENS: integer(1, 1_000_000).default(2000),
@@ -130,8 +131,11 @@ export interface Config {
     /** PostgreSQL's statement_timeout on every subgraph connection (0 = none). */
     statementMs: number;
   };
-  /** maxSockets per subgraph; explorer: the offline GraphiQL at the gateway's root (EXPLORER, default on). */
-  gateway: { maxSockets: number; explorer: boolean };
+  /**
+   * maxSockets per subgraph; explorer: the offline GraphiQL at the gateway's root (EXPLORER, default on);
+   * dashboard: the reference dashboard at /dashboard (DASHBOARD, default on).
+   */
+  gateway: { maxSockets: number; explorer: boolean; dashboard: boolean };
   /** The servers' RequestLimits (`bodyBytes` is the gateway's), and the larger body a subgraph accepts. */
   limits: RequestLimits & {
     /** Bytes of a request body at a subgraph: larger, since the gateway's `_entities` calls carry many keys. */
@@ -208,7 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       subgraphMs: e.SUBGRAPH_TIMEOUT_MS,
       statementMs: e.STATEMENT_TIMEOUT_MS,
     },
-    gateway: { maxSockets: e.GATEWAY_MAX_SOCKETS, explorer: e.EXPLORER === 'on' },
+    gateway: { maxSockets: e.GATEWAY_MAX_SOCKETS, explorer: e.EXPLORER === 'on', dashboard: e.DASHBOARD === 'on' },
     limits: {
       depth: e.LIMIT_DEPTH,
       aliases: e.LIMIT_ALIASES,

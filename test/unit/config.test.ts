@@ -99,6 +99,7 @@ describe('product apart from tooling', () => {
 
   it('gateway/ holds the gateway only', () => {
     expect(readdirSync(join(root, 'gateway')).sort()).toEqual([
+      'dashboard.ts',
       'explorer',
       'explorer.ts',
       'gateway.ts',
