@@ -93,6 +93,10 @@ function parseValue(dimension: AnalyticsDimension, raw: string, field: string): 
       const value = Number(raw);
       return dimension === 'YEAR' ? validateYear(value, field) : value;
     }
+    case 'text':
+      if (!/^[A-Za-z0-9._-]{1,64}$/.test(raw))
+        throw badUserInput(`${dimension} values are codes of letters, digits, ".", "_" and "-", got "${raw}"`, field);
+      return raw;
     case 'code':
       if (!info.values || !(raw in info.values))
         throw badUserInput(
@@ -209,6 +213,18 @@ export function validateRequest(input: AnalyticsRequest): ValidRequest {
       throw badUserInput(
         `${measure} is published per region (distinct people do not add up): narrow it with regionCode, not a REGION filter`,
         `query.filters[${regionFilter}].dimension`,
+      );
+    // Several values of an overlapping dimension added up in one row would count a fact twice.
+    const merged = filters.findIndex(
+      (filter) =>
+        filter.dimension === source.overlapping &&
+        !dimensions.includes(filter.dimension) &&
+        (filter.op === 'range' || filter.values.length > 1),
+    );
+    if (merged >= 0)
+      throw badUserInput(
+        `${measure} counts a fact under several ${source.overlapping} values: filter to one value, or add ${source.overlapping} to the dimensions`,
+        `query.filters[${merged}]`,
       );
     return source;
   });
@@ -349,13 +365,16 @@ export function compile(request: ValidRequest, policy: SuppressionPolicy, limit:
       ...measureIndexes.flatMap((j) => {
         const info = measureInfo(request.measures[j] as AnalyticsMeasure);
         // Money stays a number here (it sorts as one) and leaves as exact text.
-        const value = info.money ? `round(${info.sql})::bigint` : `(${info.sql})::float8`;
+        const exact = info.money ? `round(${info.sql})::bigint` : `(${info.sql})::float8`;
         // The smallest positive count of people behind the figure decides whether it is withheld.
-        const people =
+        const counted =
           info.people.length === 0
             ? 'null::bigint'
             : `nullif(least(${info.people.map((p) => `case when ${p} > 0 then ${p} end`).join(', ')}), 0)`;
-        return [`${value} as ${col.value(j)}`, `${people} as p${j}`];
+        // Rows of overlapping facts are exact, their sum is not: no totals.
+        const rowsOnly = (sql: string): string =>
+          source.overlapping && grouped ? `case when grouping(${keys.join(', ')}) <> 0 then null else ${sql} end` : sql;
+        return [`${rowsOnly(exact)} as ${col.value(j)}`, `${rowsOnly(counted)} as p${j}`];
       }),
     ];
     ctes.push(`s${index} as (

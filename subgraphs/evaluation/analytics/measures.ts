@@ -4,6 +4,7 @@ import {
   AGENCY_YEAR,
   type FactSource,
   IKM_SURVEYS,
+  LEARNING_BY_COURSE,
   REGION_LEARNING,
   SKP_APPRAISALS,
   STAFF_BY_PERSON,
@@ -20,7 +21,7 @@ import {
  * when either of its terms would be). Figures about service units and budgets, not people, have none.
  */
 
-export type MeasureUnit = 'JP' | 'RUPIAH' | 'SHARE' | 'INDEX_POINTS' | 'PEOPLE' | 'SCORE' | 'UNITS';
+export type MeasureUnit = 'JP' | 'RUPIAH' | 'SHARE' | 'INDEX_POINTS' | 'PEOPLE' | 'SCORE' | 'UNITS' | 'ENROLMENTS';
 
 export interface MeasureInfo {
   title: string;
@@ -84,10 +85,21 @@ export const MEASURES = {
     title: 'Staff in training',
     titleId: 'Pegawai yang mengikuti pelatihan',
     description:
-      'Employees with at least one enrolment in the year, counted in the unit they were placed in (learning).',
+      'Employees with at least one enrolment in the year, counted in the unit they were placed in (learning); ' +
+      'by course, university, delivery mode or competency: the distinct employees enrolled in it.',
     unit: 'PEOPLE',
-    sources: [UNIT_YEAR],
+    sources: [UNIT_YEAR, ...LEARNING_BY_COURSE],
     sql: 'sum(f.participants)',
+    people: ['sum(f.participants)'],
+  },
+  ENROLMENTS: {
+    title: 'Enrolments',
+    titleId: 'Jumlah keikutsertaan pelatihan',
+    description:
+      'Enrolments of the staff in course offerings in the year, whatever their outcome (learning): one employee may have several.',
+    unit: 'ENROLMENTS',
+    sources: [UNIT_YEAR, ...LEARNING_BY_COURSE],
+    sql: 'sum(f.enrolments)',
     people: ['sum(f.participants)'],
   },
   JP_TOTAL: {
@@ -95,7 +107,7 @@ export const MEASURES = {
     titleId: 'Total JP',
     description: 'Training hours (JP, 45 minutes) earned in the year by the staff of the units (learning).',
     unit: 'JP',
-    sources: [UNIT_YEAR],
+    sources: [UNIT_YEAR, ...LEARNING_BY_COURSE],
     sql: 'sum(f.jp)',
     people: ['sum(f.participants)'],
   },
@@ -124,7 +136,7 @@ export const MEASURES = {
     titleId: 'Tingkat kelulusan',
     description: 'Completed enrolments / enrolments of the staff of the units in the year.',
     unit: 'SHARE',
-    sources: [UNIT_YEAR],
+    sources: [UNIT_YEAR, ...LEARNING_BY_COURSE],
     sql: 'sum(f.completions)::numeric / nullif(sum(f.enrolments), 0)',
     people: ['sum(f.participants)'],
   },
@@ -133,7 +145,7 @@ export const MEASURES = {
     titleId: 'Tingkat putus pelatihan',
     description: 'Dropped enrolments / enrolments of the staff of the units in the year.',
     unit: 'SHARE',
-    sources: [UNIT_YEAR],
+    sources: [UNIT_YEAR, ...LEARNING_BY_COURSE],
     sql: 'sum(f.drop_outs)::numeric / nullif(sum(f.enrolments), 0)',
     people: ['sum(f.participants)'],
   },
@@ -143,7 +155,7 @@ export const MEASURES = {
     description:
       'Mean participant satisfaction (1-5) over the enrolments that rated their course: Kirkpatrick level 1 (learning, per region).',
     unit: 'SCORE',
-    sources: [REGION_LEARNING],
+    sources: [REGION_LEARNING, ...LEARNING_BY_COURSE],
     sql: 'sum(f.satisfaction_sum) / nullif(sum(f.satisfaction_n), 0)',
     people: ['sum(f.satisfaction_n)'],
   },
@@ -153,7 +165,7 @@ export const MEASURES = {
     description:
       'Mean post-test minus pre-test score over the tested enrolments: Kirkpatrick level 2 (learning, per region).',
     unit: 'SCORE',
-    sources: [REGION_LEARNING],
+    sources: [REGION_LEARNING, ...LEARNING_BY_COURSE],
     sql: 'sum(f.test_gain_sum) / nullif(sum(f.tested_n), 0)',
     people: ['sum(f.tested_n)'],
   },

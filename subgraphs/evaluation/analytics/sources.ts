@@ -26,6 +26,13 @@ export interface FactSource {
    * only the rows of one level are read, the grouping level of REGION or the scope's own.
    */
   regionRollup?: boolean;
+  /**
+   * Facts published per value of one dimension where a fact may count under several values (an enrolment
+   * under every competency its course targets, a person under every course they took): the rows are exact,
+   * a sum over them is not, so the totals of a grouped query are not given (null) and the dimension may be
+   * filtered to several values only when the query groups by it.
+   */
+  overlapping?: AnalyticsDimension;
 }
 
 /** The place of a service unit in the organisation, as personnel publishes it. */
@@ -169,3 +176,27 @@ export const AGENCY_YEAR: FactSource = {
   regionColumn: 'f.region_code',
   dimensions: { REGION: 'f.region_code', YEAR: 'f.year', AGENCY: 'f.agency_id', AGENCY_KIND: 'f.agency_kind' },
 };
+
+/**
+ * Learning per year, region (every level) and one attribute of the course taken, as learning publishes it
+ * (`rm_course_learning`): enrolments, completions, drop-outs, distinct participants, JP, L1 and L2 as sums
+ * and counts. One attribute at a time, like the staff categories.
+ */
+function courseBy(dimension: AnalyticsDimension, kind: string, key: string): FactSource {
+  return {
+    name: `course-by-${dimension}`,
+    owner: 'learning',
+    from: `(select * from evaluation.rm_course_learning where kind = '${kind}') f`,
+    regionColumn: 'f.region_code',
+    dimensions: { REGION: 'f.region_code', YEAR: 'f.year', [dimension]: key },
+    regionRollup: true,
+    overlapping: dimension,
+  };
+}
+
+export const LEARNING_BY_COURSE: readonly FactSource[] = [
+  courseBy('COURSE', 'COURSE', 'f.code'),
+  courseBy('UNIVERSITY', 'UNIVERSITY', 'f.code::int'),
+  courseBy('DELIVERY_MODE', 'DELIVERY_MODE', 'f.code'),
+  courseBy('COMPETENCY', 'COMPETENCY', 'f.code'),
+];

@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import { DIMENSIONS } from '../../subgraphs/evaluation/analytics/dimensions.js';
+import {
+  AnalyticsDocument,
+  type AnalyticsMeasure,
+  type AnalyticsQuery,
+  type AnalyticsQueryInput,
+} from '../generated/graphql.js';
+import { as, usePlatform } from '../support/platform.js';
+
+/**
+ * The learning measures by course attribute (COURSE, UNIVERSITY, DELIVERY_MODE, COMPETENCY): learning
+ * publishes them per region, year and attribute through its feed; every figure here is checked against
+ * SQL over learning's own enrolments, offerings, courses, universities and learning outcomes.
+ */
+
+const api = usePlatform();
+
+async function sql<Row>(text: string, params: unknown[] = []): Promise<Row[]> {
+  return (await api.db.query(text, params)).rows as Row[]; // pg types rows as any: the SQL names the columns
+}
+
+type Result = AnalyticsQuery['analytics'];
+type Row = Result['rows'][number];
+
+async function analytics(query: AnalyticsQueryInput, caller = as('national-admin')): Promise<Result> {
+  const response = await api.query(AnalyticsDocument, { query }, caller);
+  expect(JSON.stringify(response.errors)).toBeUndefined();
+  return response.data!.analytics;
+}
+
+const key = (row: Row): string => row.dimensions.map((d) => d.code).join('|');
+const measured = (row: Row, measure: string): number | null => row.values.find((v) => v.measure === measure)!.value;
+
+interface Oracle {
+  key: string;
+  label: string;
+  enrolments: number;
+  completions: number;
+  participants: number;
+  jp: number;
+  satisfaction: number | null;
+  gain: number | null;
+}
+
+/** Enrolments of 2025 within a region, grouped by `keySql` (over e, c course, u university, cp competency). */
+async function oracle(regionCode: string, keySql: string, labelSql: string, competencies = false): Promise<Oracle[]> {
+  const rows = await sql<Oracle>(
+    `select ${keySql} as key, min(${labelSql}) as label, count(*)::int as enrolments,
+            count(*) filter (where e.status = 'COMPLETED')::int as completions,
+            count(distinct e.employee_id)::int as participants, sum(e.jp_earned)::int as jp,
+            avg(e.satisfaction)::float8 as satisfaction, avg(e.post_test - e.pre_test)::float8 as gain
+       from learning.enrolment e
+       join learning.course_offering o on o.id = e.offering_id
+       join learning.course c on c.id = o.course_id
+       left join learning.university u on u.id = c.university_id
+       ${
+         competencies
+           ? `join (select distinct lo.curriculum_version_id, lo.competency_id from learning.learning_outcome lo) v
+                on v.curriculum_version_id = o.curriculum_version_id
+              join learning.competency cp on cp.id = v.competency_id`
+           : ''
+       }
+      where e.year = 2025 and (e.region_code = $1 or e.region_code like $1 || '.%')
+      group by 1 order by 1`,
+    [regionCode],
+  );
+  return rows;
+}
+
+function expectRows(result: Result, expected: readonly Oracle[]): void {
+  expect(result.rows.map(key)).toEqual(expected.map((o) => o.key));
+  for (const [i, row] of result.rows.entries()) {
+    const o = expected[i]!;
+    expect(row.dimensions.at(-1)!.label).toBe(o.label);
+    expect(measured(row, 'ENROLMENTS')).toBe(o.enrolments);
+    expect(measured(row, 'TRAINED_STAFF')).toBe(o.participants);
+    expect(measured(row, 'JP_TOTAL')).toBe(o.jp);
+    expect(measured(row, 'COMPLETION_RATE')).toBeCloseTo(o.completions / o.enrolments, 12);
+    if (o.satisfaction === null) expect(measured(row, 'MEAN_SATISFACTION')).toBeNull();
+    else expect(measured(row, 'MEAN_SATISFACTION')).toBeCloseTo(o.satisfaction, 9);
+    if (o.gain === null) expect(measured(row, 'MEAN_TEST_GAIN')).toBeNull();
+    else expect(measured(row, 'MEAN_TEST_GAIN')).toBeCloseTo(o.gain, 9);
+  }
+}
+
+const LEARNING: AnalyticsMeasure[] = [
+  'ENROLMENTS',
+  'TRAINED_STAFF',
+  'JP_TOTAL',
+  'COMPLETION_RATE',
+  'MEAN_SATISFACTION',
+  'MEAN_TEST_GAIN',
+];
+const IN_2025 = [{ dimension: 'YEAR' as const, equals: '2025' }];
+
+describe('analytics: learning by course, university, delivery mode and competency', () => {
+  it('by COURSE in Kota Medan: the enrolments of each course, labelled with its title, in one request; no totals', async () => {
+    api.resetCounters();
+    const result = await analytics({
+      measures: LEARNING,
+      dimensions: ['COURSE'],
+      regionCode: '12.71',
+      filters: IN_2025,
+      first: 500,
+    });
+    expect(api.platform.fetches).toEqual({ evaluation: 1 });
+    expect(api.statementCounts().evaluation).toBe(1);
+    const expected = await oracle('12.71', 'c.code', 'c.title');
+    expect(expected.length).toBeGreaterThan(3);
+    expectRows(result, expected);
+    // A person who took two courses counts under both: the sum of the rows is not a total, none is given.
+    for (const value of result.totals.values) expect(value).toMatchObject({ value: null, suppressedReason: null });
+  });
+
+  it('by REGION and UNIVERSITY in province 12 (0: courses without a partner university), and by DELIVERY_MODE', async () => {
+    const result = await analytics({
+      measures: LEARNING,
+      dimensions: ['REGION', 'UNIVERSITY'],
+      regionCode: '12',
+      filters: IN_2025,
+      first: 500,
+    });
+    const byUniversity = await oracle(
+      '12',
+      "left(e.region_code, 5) || '|' || coalesce(u.id, 0)",
+      "coalesce(u.name, 'Tanpa perguruan tinggi mitra')",
+    );
+    // The API orders universities by id as numbers; the oracle's text key orders them as text.
+    const order = (k: string): [string, number] => [k.split('|')[0]!, Number(k.split('|')[1])];
+    byUniversity.sort((a, b) => {
+      const [ra, ia] = order(a.key);
+      const [rb, ib] = order(b.key);
+      return ra.localeCompare(rb) || ia - ib;
+    });
+    expect(new Set(byUniversity.map((o) => o.key.split('|')[1])).size).toBeGreaterThan(1);
+    expectRows(result, byUniversity);
+    expect(result.rows[0]!.dimensions[0]!.label).toBe('Kota Medan');
+
+    const modes = await analytics({
+      measures: LEARNING,
+      dimensions: ['DELIVERY_MODE'],
+      regionCode: '12.75',
+      filters: IN_2025,
+    });
+    const byMode = await oracle('12.75', 'c.delivery', 'c.delivery');
+    const labels: Record<string, string> = DIMENSIONS.DELIVERY_MODE.values;
+    expect(byMode.length).toBeGreaterThan(1);
+    expectRows(
+      modes,
+      byMode.map((o) => ({ ...o, label: labels[o.key]! })),
+    );
+  });
+
+  it('by COMPETENCY: every enrolment counts under each competency its curriculum version targets', async () => {
+    const result = await analytics({
+      measures: LEARNING,
+      dimensions: ['COMPETENCY'],
+      regionCode: '12.71',
+      filters: IN_2025,
+      first: 500,
+    });
+    const expected = await oracle('12.71', 'cp.code', 'cp.name', true);
+    expect(expected.length).toBeGreaterThan(3);
+    expectRows(result, expected);
+    const enrolments = await sql<{ n: number }>(
+      `select count(*)::int as n from learning.enrolment where year = 2025 and region_code like '12.71.%'`,
+    );
+    // More than the enrolments: the rows overlap, and no total is given.
+    expect(expected.reduce((s, o) => s + o.enrolments, 0)).toBeGreaterThan(enrolments[0]!.n);
+    expect(measured(result.totals, 'ENROLMENTS')).toBeNull();
+
+    // One competency as a filter: a single row of totals, equal to its row above.
+    const one = expected[0]!;
+    const filtered = await analytics({
+      measures: ['ENROLMENTS', 'JP_TOTAL'],
+      dimensions: [],
+      regionCode: '12.71',
+      filters: [...IN_2025, { dimension: 'COMPETENCY', equals: one.key }],
+    });
+    expect([measured(filtered.totals, 'ENROLMENTS'), measured(filtered.totals, 'JP_TOTAL')]).toEqual([
+      one.enrolments,
+      one.jp,
+    ]);
+  });
+
+  it('withholds courses of fewer than 5 participants from a planner', async () => {
+    const expected = await oracle('12.75', 'c.code', 'c.title');
+    const small = expected.filter((o) => o.participants < 5);
+    expect(small.length).toBeGreaterThan(0);
+    expect(small.length).toBeLessThan(expected.length);
+    const planner = await analytics(
+      { measures: ['JP_TOTAL'], dimensions: ['COURSE'], regionCode: '12.75', filters: IN_2025, first: 500 },
+      as('planner', ['12.75']),
+    );
+    const hidden = planner.rows.filter((r) => measured(r, 'JP_TOTAL') === null).map(key);
+    expect(hidden.sort()).toEqual(small.map((o) => o.key).sort());
+    for (const row of planner.rows.filter((r) => !hidden.includes(key(r))))
+      expect(measured(row, 'JP_TOTAL')).toBe(expected.find((o) => o.key === key(row))!.jp);
+  });
+
+  it('refuses what would add up overlapping facts or cross the published attributes, naming the field', async () => {
+    const cases: [AnalyticsQueryInput, string, RegExp][] = [
+      [
+        {
+          measures: ['ENROLMENTS'],
+          dimensions: ['YEAR'],
+          regionCode: '12.71',
+          filters: [{ dimension: 'COMPETENCY', in: ['A', 'B'] }],
+        },
+        'query.filters[0]',
+        /several COMPETENCY values/,
+      ],
+      [
+        { measures: ['ENROLMENTS'], dimensions: ['COURSE', 'UNIVERSITY'], regionCode: '12.71' },
+        'query.dimensions',
+        /cannot be grouped or filtered by COURSE and UNIVERSITY together/,
+      ],
+      [
+        { measures: ['HEADCOUNT'], dimensions: ['COURSE'], regionCode: '12.71' },
+        'query.dimensions',
+        /cannot be grouped/,
+      ],
+      [
+        {
+          measures: ['JP_TOTAL'],
+          dimensions: ['COURSE'],
+          regionCode: '12',
+          filters: [{ dimension: 'REGION', equals: '12.71' }],
+        },
+        'query.filters[0].dimension',
+        /narrow it with regionCode/,
+      ],
+      [
+        {
+          measures: ['JP_TOTAL'],
+          dimensions: ['COURSE'],
+          regionCode: '12',
+          filters: [{ dimension: 'COURSE', equals: "x' or 1=1" }],
+        },
+        'query.filters[0].equals',
+        /codes of letters/,
+      ],
+    ];
+    for (const [query, field, message] of cases) {
+      const response = await api.query(AnalyticsDocument, { query });
+      const error = response.errors?.[0];
+      expect({ code: error?.extensions?.code, field: error?.extensions?.field }).toEqual({
+        code: 'BAD_USER_INPUT',
+        field,
+      });
+      expect(error!.message).toMatch(message);
+    }
+  });
+});
