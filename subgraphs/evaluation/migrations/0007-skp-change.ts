@@ -109,8 +109,15 @@ create trigger rm_trained_employee_deleted after delete on evaluation.rm_trained
 create trigger skp_appraisal_truncated after truncate on evaluation.skp_appraisal
   for each statement execute function evaluation.skp_truncated();
 
-select evaluation.refresh_skp_change(array_agg(year::int), array_agg(region_code))
-  from (select distinct year, region_code from evaluation.skp_appraisal) a;
+-- After a load that bypassed the triggers, once the read model has caught up: rescore and recount everything.
+create function evaluation.rebuild_rollups() returns void language sql as $$
+  delete from evaluation.ikm_survey_score;
+  select evaluation.refresh_survey_scores(array(select id from evaluation.ikm_survey));
+  delete from evaluation.skp_change_rollup;
+  select evaluation.refresh_skp_change(array_agg(year::int), array_agg(region_code))
+    from (select distinct year, region_code from evaluation.skp_appraisal) a;
+$$;
+select evaluation.rebuild_rollups();
 `);
   }
 }
