@@ -33,13 +33,17 @@ create function evaluation.refresh_skp_change(years integer[], codes text[]) ret
     select distinct k.year, a.code from unnest(years, codes) as k(year, code)
       cross join lateral evaluation.region_and_ancestors(k.code) as a(code)
   ), change as (
+    -- Per key through its index range (lateral): a join on the range would compare every key with every row.
     select k.year, k.code, (pc.ordinal - pp.ordinal) as delta,
            exists (select 1 from evaluation.rm_trained_employee t
                     where t.year = k.year and t.employee_id = cur.employee_id
                       and (t.region_code = k.code or (t.region_code ~>=~ (k.code || '.') and t.region_code ~<~ (k.code || '/')))) as trained
       from k
-      join evaluation.skp_appraisal cur on cur.year = k.year
-       and (cur.region_code = k.code or (cur.region_code ~>=~ (k.code || '.') and cur.region_code ~<~ (k.code || '/')))
+      cross join lateral (
+        select a.* from evaluation.skp_appraisal a
+         where a.year = k.year
+           and (a.region_code = k.code or (a.region_code ~>=~ (k.code || '.') and a.region_code ~<~ (k.code || '/')))
+      ) cur
       join evaluation.skp_appraisal prev on prev.employee_id = cur.employee_id and prev.year = k.year - 1
       join evaluation.skp_predicate_matrix mc on mc.hasil_kerja = cur.hasil_kerja and mc.perilaku_kerja = cur.perilaku_kerja
       join evaluation.skp_predicate pc on pc.predicate = mc.predicate
