@@ -102,6 +102,8 @@ async function applyPage(client: pg.PoolClient, owner: FeedOwner, page: FeedPage
   const tables = READ_MODEL_TABLES.filter((t) => t.owner === owner);
   await client.query('begin');
   try {
+    // A background job: a large catch-up page (and the rollups its triggers refresh) may exceed the request timeout.
+    await client.query("set local statement_timeout = '10min'");
     // A rebuilt owner database starts a new epoch: its facts are reloaded from seq 0.
     if (reset) for (const t of tables) await client.query(`delete from ${t.table}`);
     for (const t of tables) {
