@@ -82,16 +82,27 @@ begin
   end if;
   return null;
 end $$;
+-- Trained employees arrive in feed pages: their keys queue here and the sync refreshes them once per round
+-- (refresh_pending_skp_change), not once per page (a catch-up page spans the whole country).
+create table evaluation.skp_change_pending (
+  year smallint not null,
+  region_code text not null,
+  primary key (year, region_code)
+);
 create function evaluation.trained_changed() returns trigger language plpgsql as $$
 begin
   if tg_op in ('INSERT', 'UPDATE') then
-    perform evaluation.refresh_skp_change(array(select year::int from new_rows), array(select region_code from new_rows));
+    insert into evaluation.skp_change_pending select distinct year, region_code from new_rows on conflict do nothing;
   end if;
   if tg_op in ('DELETE', 'UPDATE') then
-    perform evaluation.refresh_skp_change(array(select year::int from old_rows), array(select region_code from old_rows));
+    insert into evaluation.skp_change_pending select distinct year, region_code from old_rows on conflict do nothing;
   end if;
   return null;
 end $$;
+create function evaluation.refresh_pending_skp_change() returns void language sql as $$
+  with taken as (delete from evaluation.skp_change_pending returning year, region_code)
+  select evaluation.refresh_skp_change(array_agg(year::int), array_agg(region_code)) from taken;
+$$;
 create function evaluation.skp_truncated() returns trigger language plpgsql as $$
 begin
   delete from evaluation.skp_change_rollup;
@@ -118,6 +129,7 @@ create function evaluation.rebuild_rollups() returns void language sql as $$
   delete from evaluation.ikm_survey_score;
   select evaluation.refresh_survey_scores(array(select id from evaluation.ikm_survey));
   delete from evaluation.skp_change_rollup;
+  delete from evaluation.skp_change_pending;
   select evaluation.refresh_skp_change(array_agg(year::int), array_agg(region_code))
     from (select distinct year, region_code from evaluation.skp_appraisal) a;
 $$;
