@@ -216,6 +216,7 @@ describe('read model', () => {
       'learning.unit_day_training',
       'learning.region_year_learning',
       'learning.trained_employee',
+      'learning.course_year_learning',
       'budgeting.agency_year_budget',
       'evaluation.ikm_survey_score',
       'evaluation.skp_change_rollup',

@@ -1,10 +1,15 @@
+import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { MAX_CSV_ROWS } from '../../subgraphs/evaluation/analytics/compile.js';
 import { DIMENSIONS } from '../../subgraphs/evaluation/analytics/dimensions.js';
+import { checkRequest, runAnalytics } from '../../subgraphs/evaluation/analytics/service.js';
+import { parseViewer } from '../../subgraphs/shared/viewer.js';
 import {
   AnalyticsDocument,
   type AnalyticsMeasure,
   type AnalyticsQuery,
   type AnalyticsQueryInput,
+  AnalyticsWithCsvDocument,
 } from '../generated/graphql.js';
 import { as, usePlatform } from '../support/platform.js';
 
@@ -251,5 +256,41 @@ describe('analytics: learning by course, university, delivery mode and competenc
       });
       expect(error!.message).toMatch(message);
     }
+  });
+});
+
+describe('analytics: the CSV export cap', () => {
+  it('refuses a CSV of more rows than the cap with BAD_USER_INPUT on `csv`, never cutting it; the cap itself passes', async () => {
+    const query: AnalyticsQueryInput = {
+      measures: ['SKP_APPRAISED'],
+      dimensions: ['UNIT', 'YEAR'],
+      regionCode: '12.71',
+      first: 10,
+    };
+    const whole = await api.query(AnalyticsWithCsvDocument, { query });
+    expect(whole.errors).toBeUndefined();
+    const rows = whole.data!.analytics.totalCount;
+    expect(rows).toBeGreaterThan(20);
+    expect(rows).toBeLessThan(MAX_CSV_ROWS);
+    expect(whole.data!.analytics.csv.trimEnd().split('\r\n')).toHaveLength(rows + 1);
+
+    // The same statement with the cap lowered to the size of the result, then one below it (no 100,000 rows needed).
+    const admin = parseViewer({
+      role: 'national-admin',
+      regionCodes: ['*'],
+      universityCode: null,
+      subject: 'test',
+      via: 'api-key',
+    });
+    const em = api.platform.subgraphs.evaluation.orm.em.fork();
+    const atCap = await runAnalytics(em, admin, checkRequest(query), true, rows);
+    expect(atCap.csv).toBe(whole.data!.analytics.csv);
+    expect(atCap.rows).toHaveLength(10);
+    const over = await runAnalytics(em, admin, checkRequest(query), true, rows - 1).catch((error: unknown) => error);
+    if (!(over instanceof GraphQLError)) throw new Error(`expected a GraphQLError, got ${String(over)}`);
+    expect(over.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
+    expect(over.message).toContain(`has ${rows} rows, more than the ${rows - 1}`);
+    // Without csv the page alone is read: the cap does not apply.
+    expect((await runAnalytics(em, admin, checkRequest(query), false, rows - 1)).rows).toHaveLength(10);
   });
 });
