@@ -294,3 +294,103 @@ describe('analytics: the CSV export cap', () => {
     expect((await runAnalytics(em, admin, checkRequest(query), false, rows - 1)).rows).toHaveLength(10);
   });
 });
+
+describe('analytics: mentoring and promotions (personnel)', () => {
+  /** Per group, from personnel's raw tables: the staff placed on 31 December and what they did that year. */
+  async function people(regionCode: string, groupSql: string) {
+    return sql<{ key: string; staff: number; mentored: number; mentors: number; leaders: number; promoted: number }>(
+      `with placed as (
+         select y as year, e.id, ph.unit_id, ph.position_kind
+           from personnel.rollup_window w cross join generate_series(w.first_year::int, w.last_year::int) y
+           join personnel.employee e on extract(year from e.appointed_on) <= y
+            and (e.left_on is null or extract(year from e.left_on) > y)
+           cross join lateral (select p.unit_id, p.position_kind from personnel.position_history p
+                                where p.employee_id = e.id and p.tmt <= make_date(y, 12, 31)
+                                order by p.tmt desc limit 1) ph
+          where ph.unit_id is not null
+       ), flagged as (
+         select p.*, u.kind as unit_kind,
+                exists (select 1 from personnel.mentoring_pair m where m.mentee_id = p.id
+                         and m.started_on <= make_date(p.year, 12, 31) and coalesce(m.ended_on, 'infinity') >= make_date(p.year, 1, 1)) as mentored,
+                exists (select 1 from personnel.mentoring_pair m where m.mentor_id = p.id
+                         and m.started_on <= make_date(p.year, 12, 31) and coalesce(m.ended_on, 'infinity') >= make_date(p.year, 1, 1)) as mentor,
+                (select count(*) from personnel.rank_history r where r.employee_id = p.id
+                  and extract(year from r.tmt) = p.year
+                  and r.tmt > (select min(r0.tmt) from personnel.rank_history r0 where r0.employee_id = p.id)) > 0 as promoted
+           from placed p join personnel.service_unit u on u.id = p.unit_id
+          where u.region_code = $1 or u.region_code like $1 || '.%'
+       )
+       select ${groupSql} as key, count(*)::int as staff, count(*) filter (where mentored)::int as mentored,
+              count(*) filter (where mentor)::int as mentors,
+              count(*) filter (where mentor and position_kind = 'MANAJERIAL')::int as leaders,
+              count(*) filter (where promoted)::int as promoted
+         from flagged group by 1 order by 1`,
+      [regionCode],
+    );
+  }
+
+  it('mentoring coverage, the share of mentors who lead, and promotions by year and by unit kind equal the raw tables', async () => {
+    const measures: AnalyticsMeasure[] = ['MENTORING_COVERAGE', 'MENTOR_LEADER_SHARE', 'PROMOTION_RATE'];
+    const byYear = await analytics({ measures, dimensions: ['YEAR'], regionCode: '12.71' });
+    const expected = await people('12.71', 'year::text');
+    expect(byYear.rows.map(key)).toEqual(expected.map((e) => e.key));
+    expect(expected.some((e) => e.mentored > 0 && e.mentors > 0 && e.promoted > 0 && e.leaders > 0)).toBe(true);
+    const check = (row: Row, e: (typeof expected)[number]) => {
+      expect(measured(row, 'MENTORING_COVERAGE')).toBeCloseTo(e.mentored / e.staff, 12);
+      if (e.mentors === 0) expect(measured(row, 'MENTOR_LEADER_SHARE')).toBeNull();
+      else expect(measured(row, 'MENTOR_LEADER_SHARE')).toBeCloseTo(e.leaders / e.mentors, 12);
+      expect(measured(row, 'PROMOTION_RATE')).toBeCloseTo(e.promoted / e.staff, 12);
+    };
+    for (const [i, row] of byYear.rows.entries()) check(row, expected[i]!);
+    const all = expected.reduce(
+      (t, e) => ({
+        ...t,
+        staff: t.staff + e.staff,
+        mentored: t.mentored + e.mentored,
+        mentors: t.mentors + e.mentors,
+        leaders: t.leaders + e.leaders,
+        promoted: t.promoted + e.promoted,
+      }),
+      { key: '', staff: 0, mentored: 0, mentors: 0, leaders: 0, promoted: 0 },
+    );
+    check(byYear.totals, all);
+
+    const byKind = await analytics({
+      measures,
+      dimensions: ['UNIT_KIND'],
+      regionCode: '12',
+      filters: [{ dimension: 'YEAR', equals: '2025' }],
+    });
+    const kinds = await people('12', 'case when year = 2025 then unit_kind end');
+    const kinds2025 = kinds.filter((k) => k.key !== null);
+    expect(byKind.rows.map(key)).toEqual(kinds2025.map((k) => k.key));
+    for (const [i, row] of byKind.rows.entries()) check(row, kinds2025[i]!);
+  });
+
+  it('withholds mentoring figures of units with 1 to 4 mentors from a planner', async () => {
+    const planner = await analytics(
+      {
+        measures: ['MENTOR_LEADER_SHARE'],
+        dimensions: ['UNIT'],
+        regionCode: '12.71',
+        filters: [{ dimension: 'YEAR', equals: '2025' }],
+        first: 500,
+      },
+      as('planner', ['12.71']),
+    );
+    const admin = await analytics(
+      {
+        measures: ['MENTOR_LEADER_SHARE'],
+        dimensions: ['UNIT'],
+        regionCode: '12.71',
+        filters: [{ dimension: 'YEAR', equals: '2025' }],
+        first: 500,
+      },
+      as('regional-admin', ['12.71']),
+    );
+    const hidden = planner.rows.filter((r) => r.values[0]!.suppressedReason !== null);
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(admin.rows.every((r) => r.values[0]!.suppressedReason === null)).toBe(true);
+    for (const row of hidden) expect(row.values[0]!.suppressedReason).toMatch(/fewer than 5 people/);
+  });
+});

@@ -212,6 +212,7 @@ describe('read model', () => {
     const tables = [
       'personnel.unit_year_staffing',
       'personnel.unit_directory',
+      'personnel.unit_year_mentoring',
       'learning.unit_year_training',
       'learning.unit_day_training',
       'learning.region_year_learning',

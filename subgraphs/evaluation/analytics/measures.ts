@@ -8,6 +8,7 @@ import {
   REGION_LEARNING,
   SKP_APPRAISALS,
   STAFF_BY_PERSON,
+  UNIT_MENTORING,
   UNIT_YEAR,
 } from './sources.js';
 
@@ -263,6 +264,36 @@ export const MEASURES = {
   IKM_GRADE_B_SHARE: ikmGradeShare('B', 'Baik'),
   IKM_GRADE_C_SHARE: ikmGradeShare('C', 'Kurang Baik'),
   IKM_GRADE_D_SHARE: ikmGradeShare('D', 'Tidak Baik'),
+  MENTORING_COVERAGE: {
+    title: 'Mentoring coverage',
+    titleId: 'Cakupan mentoring',
+    description:
+      'Share of the staff placed on 31 December who had a mentor in the year (a mentoring pair as mentee overlapping the year; personnel).',
+    unit: 'SHARE',
+    sources: [UNIT_MENTORING],
+    sql: 'sum(f.mentored)::numeric / nullif(sum(f.staff), 0)',
+    people: ['sum(f.staff)', 'sum(f.mentored)'],
+  },
+  MENTOR_LEADER_SHARE: {
+    title: 'Mentors who are leaders',
+    titleId: 'Proporsi mentor pejabat struktural',
+    description:
+      'Of the staff who mentored someone in the year, the share in a managerial (structural) position on 31 December (personnel); undefined without mentors.',
+    unit: 'SHARE',
+    sources: [UNIT_MENTORING],
+    sql: 'sum(f.mentor_leaders)::numeric / nullif(sum(f.mentors), 0)',
+    people: ['sum(f.mentors)', 'sum(f.mentor_leaders)'],
+  },
+  PROMOTION_RATE: {
+    title: 'Promotion rate',
+    titleId: 'Tingkat kenaikan pangkat',
+    description:
+      'Share of the staff placed on 31 December whose rank changed in the year (a rank with TMT in the year after an earlier one; personnel).',
+    unit: 'SHARE',
+    sources: [UNIT_MENTORING],
+    sql: 'sum(f.promoted)::numeric / nullif(sum(f.staff), 0)',
+    people: ['sum(f.staff)', 'sum(f.promoted)'],
+  },
   SKP_APPRAISED: {
     title: 'Staff appraised (SKP)',
     titleId: 'Pegawai dinilai (SKP)',

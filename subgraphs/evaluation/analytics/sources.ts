@@ -200,3 +200,18 @@ export const LEARNING_BY_COURSE: readonly FactSource[] = [
   courseBy('DELIVERY_MODE', 'DELIVERY_MODE', 'f.code'),
   courseBy('COMPETENCY', 'COMPETENCY', 'f.code'),
 ];
+
+/**
+ * One row a service unit and year as personnel publishes it (`rm_unit_mentoring`): of the staff placed on
+ * 31 December, those mentored and mentoring in the year, the mentors in managerial positions, and those
+ * promoted in the year; placed where the unit serves.
+ */
+export const UNIT_MENTORING: FactSource = {
+  name: 'unit-mentoring',
+  owner: 'personnel',
+  from: `(select m.year, u.unit_id, u.region_code, u.unit_kind, u.agency_id, u.agency_kind, m.staff, m.mentored,
+                 m.mentors, m.mentor_leaders, m.promoted
+            from evaluation.rm_unit u join evaluation.rm_unit_mentoring m on m.unit_id = u.unit_id) f`,
+  regionColumn: 'f.region_code',
+  dimensions: { REGION: 'f.region_code', YEAR: 'f.year', ...UNIT_DIMENSIONS },
+};

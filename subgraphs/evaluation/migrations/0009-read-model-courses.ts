@@ -3,7 +3,8 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * The read model of learning per course attribute (learning's `courseLearning` stream, migration
  * 0006-course-rollups there): per year, region at every level and one course attribute (course, partner
- * university, delivery mode, competency), with the attribute's label as learning publishes it.
+ * university, delivery mode, competency), with the attribute's label as learning publishes it; and of
+ * personnel's mentoring and promotions per unit and year.
  */
 export class EvaluationReadModelCourses extends Migration {
   override name = '0009-read-model-courses';
@@ -30,6 +31,19 @@ create table evaluation.rm_course_learning (
 -- Rows of one kind within a region (the analytics scope), and a label by kind and code.
 create index rm_course_learning_region_idx on evaluation.rm_course_learning (kind, region_code text_pattern_ops, year);
 create index rm_course_learning_code_idx on evaluation.rm_course_learning (kind, code);
+
+-- Personnel's mentoring and promotions per unit and year (its \`mentoring\` stream, migration 0007-mentoring-rollups).
+create table evaluation.rm_unit_mentoring (
+  year smallint not null,
+  unit_id integer not null,
+  staff integer not null,
+  mentored integer not null,
+  mentors integer not null,
+  mentor_leaders integer not null,
+  promoted integer not null,
+  primary key (year, unit_id)
+);
+create index rm_unit_mentoring_unit_year_idx on evaluation.rm_unit_mentoring (unit_id, year);
 `);
   }
 }

@@ -66,6 +66,13 @@ export const READ_MODEL_TABLES: readonly ReadModelTable[] = [
     ],
   },
   {
+    owner: 'personnel',
+    stream: 'mentoring',
+    table: 'evaluation.rm_unit_mentoring',
+    key: ['year', 'unit_id'],
+    values: ['staff', 'mentored', 'mentors', 'mentor_leaders', 'promoted'],
+  },
+  {
     owner: 'learning',
     stream: 'unitTraining',
     table: 'evaluation.rm_unit_training',
