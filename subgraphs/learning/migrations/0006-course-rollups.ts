@@ -18,7 +18,8 @@ export class LearningCourseRollups extends Migration {
 create table learning.course_year_learning (
   year smallint not null,
   region_code text not null,
-  kind text not null check (kind in ('COURSE', 'UNIVERSITY', 'DELIVERY_MODE', 'COMPETENCY')),
+  -- COURSE, UNIVERSITY, DELIVERY_MODE or COMPETENCY (written by refresh_course_learning only).
+  kind text not null,
   code text not null,
   label text not null,
   enrolments integer not null,
