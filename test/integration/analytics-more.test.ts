@@ -394,3 +394,48 @@ describe('analytics: mentoring and promotions (personnel)', () => {
     for (const row of hidden) expect(row.values[0]!.suppressedReason).toMatch(/fewer than 5 people/);
   });
 });
+
+describe('analytics: the MONTH grain of dated facts', () => {
+  it('mean IKM and surveys per month of the survey date, with a month range, equal the raw answer counts', async () => {
+    const result = await analytics({
+      measures: ['IKM_MEAN', 'IKM_UNITS_SURVEYED'],
+      dimensions: ['MONTH'],
+      regionCode: '12',
+      filters: [{ dimension: 'MONTH', from: '2023-03', to: '2025-10' }],
+      first: 500,
+    });
+    const expected = await sql<{ month: string; mean: number; n: number }>(
+      `select to_char(s.conducted_on, 'YYYY-MM') as month, avg(x.score)::float8 as mean, count(*)::int as n
+         from evaluation.ikm_survey s
+         cross join lateral (select 25 * sum(c.score * c.answers)::numeric / (9 * s.respondents) as score
+                               from evaluation.ikm_answer_count c where c.survey_id = s.id) x
+        where s.region_code like '12.%' and s.conducted_on >= '2023-03-01' and s.conducted_on < '2025-11-01'
+        group by 1 order by 1`,
+    );
+    expect(expected.length).toBeGreaterThan(2);
+    expect(result.rows.map((r) => [r.dimensions[0]!.code, r.dimensions[0]!.label])).toEqual(
+      expected.map((e) => [e.month, e.month]),
+    );
+    for (const [i, row] of result.rows.entries()) {
+      expect(measured(row, 'IKM_MEAN')).toBeCloseTo(expected[i]!.mean, 9);
+      expect(measured(row, 'IKM_UNITS_SURVEYED')).toBe(expected[i]!.n);
+    }
+    expect(measured(result.totals, 'IKM_UNITS_SURVEYED')).toBe(expected.reduce((s, e) => s + e.n, 0));
+
+    for (const [filter, field, message] of [
+      [{ dimension: 'MONTH', equals: '2025-13' }, 'query.filters[0].equals', /months YYYY-MM/],
+      [{ dimension: 'MONTH', from: '2025-06', to: '2025-01' }, 'query.filters[0]', /after/],
+    ] as const) {
+      const response = await api.query(AnalyticsDocument, {
+        query: { measures: ['IKM_MEAN'], dimensions: ['MONTH'], regionCode: '12', filters: [filter] },
+      });
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(response.errors?.[0]?.message).toMatch(message);
+    }
+    // Learning and staffing facts are yearly: MONTH is refused for them by name.
+    const yearly = await api.query(AnalyticsDocument, {
+      query: { measures: ['HEADCOUNT'], dimensions: ['MONTH'], regionCode: '12' },
+    });
+    expect(yearly.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query.dimensions' });
+  });
+});

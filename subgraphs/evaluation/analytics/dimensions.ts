@@ -14,9 +14,10 @@ export interface DimensionInfo {
   description: string;
   /**
    * `int`: whole numbers (years, ids), range filters allowed; `region`: Kemendagri codes, filters match
-   * within; `code`: a fixed list; `text`: an owner's code (course, competency), letters, digits, `.`, `_`, `-`.
+   * within; `code`: a fixed list; `text`: an owner's code (course, competency), letters, digits, `.`, `_`, `-`;
+   * `month`: a calendar month `YYYY-MM`, range filters allowed.
    */
-  kind: 'int' | 'region' | 'code' | 'text';
+  kind: 'int' | 'region' | 'code' | 'text' | 'month';
   /** The allowed values of a `code` dimension, with their labels (Indonesian, as the regions' documents write them). */
   values?: Readonly<Record<string, string>>;
   /** SQL of the label of a key (the read model's names); without it, `values` or the code itself. */
@@ -45,6 +46,13 @@ export const DIMENSIONS = {
     description:
       'Calendar year of the fact (the fiscal year for budgets, the survey year for IKM, the appraisal year for SKP, 31 December for staff).',
     kind: 'int',
+  },
+  MONTH: {
+    title: 'Month',
+    titleId: 'Bulan',
+    description:
+      'Calendar month of a dated fact, `YYYY-MM` (the day an IKM survey was conducted); for the measures whose facts carry a date. Range filters allowed.',
+    kind: 'month',
   },
   AGENCY: {
     title: 'Agency',

@@ -10,6 +10,7 @@ import {
   compile,
   cursorOf,
   MAX_CSV_ROWS,
+  ordered,
   type ResultRow,
   type SuppressionPolicy,
   type ValidRequest,
@@ -170,7 +171,7 @@ export function catalogue(): AnalyticsCatalogue {
       title: info.title,
       titleId: info.titleId,
       description: info.description,
-      ordered: info.kind === 'int',
+      ordered: ordered(dimension),
       measures: measures.filter((m) => m.dimensions.includes(dimension)).map((m) => m.measure),
     };
   });

@@ -44,21 +44,26 @@ const UNIT_DIMENSIONS = {
 } as const;
 
 /**
- * IKM surveys, one row a unit and year: the score and sample check kept on write (ikm_survey_score, the
+ * IKM surveys, one row a unit and year, dated by the day the survey was conducted: the score and sample check kept on write (ikm_survey_score, the
  * same expression as `ServiceUnit.ikm`), the grade from the reference bands, the unit's kind and agency
  * from the read model.
  */
 export const IKM_SURVEYS: FactSource = {
   name: 'ikm',
   owner: 'evaluation',
-  from: `(select sc.unit_id, sc.region_code, sc.year, sc.respondents, sc.score, sc.under_sampled, band.grade,
+  from: `(select sc.unit_id, sc.region_code, sc.year, sc.conducted_on, sc.respondents, sc.score, sc.under_sampled, band.grade,
                  u.unit_kind, u.agency_id, u.agency_kind
             from evaluation.ikm_survey_score sc
             cross join lateral (select b.grade from evaluation.ikm_band b
                                  where round(sc.score, 2) between b.lower_bound and b.upper_bound) band
             left join evaluation.rm_unit u on u.unit_id = sc.unit_id) f`,
   regionColumn: 'f.region_code',
-  dimensions: { REGION: 'f.region_code', YEAR: 'f.year', ...UNIT_DIMENSIONS },
+  dimensions: {
+    REGION: 'f.region_code',
+    YEAR: 'f.year',
+    MONTH: "to_char(f.conducted_on, 'YYYY-MM')",
+    ...UNIT_DIMENSIONS,
+  },
 };
 
 /** SKP appraisals, one row an employee and year, with the predicate the matrix gives them and whether learning lists the employee as trained that year. */
