@@ -99,10 +99,7 @@ begin
   end if;
   return null;
 end $$;
-create function evaluation.refresh_pending_skp_change() returns void language sql as $$
-  with taken as (delete from evaluation.skp_change_pending returning year, region_code)
-  select evaluation.refresh_skp_change(array_agg(year::int), array_agg(region_code)) from taken;
-$$;
+
 create function evaluation.skp_truncated() returns trigger language plpgsql as $$
 begin
   delete from evaluation.skp_change_rollup;
@@ -124,15 +121,44 @@ create trigger rm_trained_employee_deleted after delete on evaluation.rm_trained
 create trigger skp_appraisal_truncated after truncate on evaluation.skp_appraisal
   for each statement execute function evaluation.skp_truncated();
 
+-- A whole rebuild in one pass over the appraisals (each change counted at its region and every region above).
+create function evaluation.rebuild_skp_change() returns void language sql as $$
+  delete from evaluation.skp_change_rollup;
+  insert into evaluation.skp_change_rollup (year, region_code, trained, n, sum_delta, sum_squares)
+  select c.year, a.code,
+         exists (select 1 from evaluation.rm_trained_employee t
+                  where t.year = c.year and t.employee_id = c.employee_id
+                    and (t.region_code = a.code or (t.region_code ~>=~ (a.code || '.') and t.region_code ~<~ (a.code || '/')))),
+         count(*)::int, sum(c.delta)::bigint, sum(c.delta * c.delta)::bigint
+    from (select cur.year, cur.employee_id, cur.region_code, (pc.ordinal - pp.ordinal) as delta
+            from evaluation.skp_appraisal cur
+            join evaluation.skp_appraisal prev on prev.employee_id = cur.employee_id and prev.year = cur.year - 1
+            join evaluation.skp_predicate_matrix mc on mc.hasil_kerja = cur.hasil_kerja and mc.perilaku_kerja = cur.perilaku_kerja
+            join evaluation.skp_predicate pc on pc.predicate = mc.predicate
+            join evaluation.skp_predicate_matrix mp on mp.hasil_kerja = prev.hasil_kerja and mp.perilaku_kerja = prev.perilaku_kerja
+            join evaluation.skp_predicate pp on pp.predicate = mp.predicate) c
+    cross join lateral evaluation.region_and_ancestors(c.region_code) as a(code)
+   group by 1, 2, 3;
+$$;
+-- Few keys: refreshed one by one; many (a catch-up): one pass over everything is cheaper.
+create function evaluation.refresh_pending_skp_change() returns void language plpgsql as $$
+begin
+  if (select count(*) from evaluation.skp_change_pending) > 2000 then
+    perform evaluation.rebuild_skp_change();
+  else
+    perform evaluation.refresh_skp_change(k.years, k.codes)
+       from (select array_agg(year::int) as years, array_agg(region_code) as codes from evaluation.skp_change_pending) k;
+  end if;
+  delete from evaluation.skp_change_pending;
+end $$;
 -- After a load that bypassed the triggers, once the read model has caught up: rescore and recount everything.
 create function evaluation.rebuild_rollups() returns void language sql as $$
   delete from evaluation.ikm_survey_score;
   select evaluation.refresh_survey_scores(array(select id from evaluation.ikm_survey));
-  delete from evaluation.skp_change_rollup;
   delete from evaluation.skp_change_pending;
-  select evaluation.refresh_skp_change(array_agg(year::int), array_agg(region_code))
-    from (select distinct year, region_code from evaluation.skp_appraisal) a;
+  select evaluation.rebuild_skp_change();
 $$;
+-- Filled from what exists now.
 select evaluation.rebuild_rollups();
 `);
   }
