@@ -18,4 +18,15 @@ export const MENTORING_STREAM: FeedStream = {
   key: ['year', 'unit_id'],
 };
 
-export const PersonnelFeedResolver = feedResolver('personnel', [...PERSONNEL_STREAMS, MENTORING_STREAM]);
+/** The employees promoted per year, ids only (migration 0007-mentoring-rollups). */
+export const PROMOTION_STREAM: FeedStream = {
+  stream: 'promotions',
+  table: 'personnel.employee_promotion',
+  key: ['year', 'employee_id'],
+};
+
+export const PersonnelFeedResolver = feedResolver('personnel', [
+  ...PERSONNEL_STREAMS,
+  MENTORING_STREAM,
+  PROMOTION_STREAM,
+]);

@@ -439,3 +439,48 @@ describe('analytics: the MONTH grain of dated facts', () => {
     expect(yearly.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query.dimensions' });
   });
 });
+
+describe('analytics: promotions of trained versus untrained staff', () => {
+  it('PROMOTION_RATE by TRAINING_STATUS and YEAR over the appraised staff equals the raw tables of the three owners', async () => {
+    const result = await analytics({
+      measures: ['PROMOTION_RATE', 'SKP_APPRAISED'],
+      dimensions: ['YEAR', 'TRAINING_STATUS'],
+      regionCode: '12.71',
+      first: 500,
+    });
+    const expected = await sql<{ key: string; staff: number; promoted: number }>(
+      `select a.year || '|' || case when exists (select 1 from learning.enrolment e where e.employee_id = a.employee_id
+                                                   and e.year = a.year and e.jp_earned > 0)
+                                    then 'TRAINED' else 'UNTRAINED' end as key,
+              count(*)::int as staff,
+              count(*) filter (where exists (select 1 from personnel.rank_history r where r.employee_id = a.employee_id
+                  and extract(year from r.tmt) = a.year
+                  and exists (select 1 from personnel.rank_history b where b.employee_id = r.employee_id and b.tmt < r.tmt)))::int as promoted
+         from evaluation.skp_appraisal a
+        where a.region_code = '12.71' or a.region_code like '12.71.%'
+        group by 1 order by 1`,
+    );
+    expect(result.rows.map(key)).toEqual(expected.map((e) => e.key));
+    expect(expected.filter((e) => e.promoted > 0).length).toBeGreaterThan(1);
+    expect(new Set(expected.map((e) => e.key.split('|')[1])).size).toBe(2);
+    for (const [i, row] of result.rows.entries()) {
+      expect(measured(row, 'SKP_APPRAISED')).toBe(expected[i]!.staff);
+      expect(measured(row, 'PROMOTION_RATE')).toBeCloseTo(expected[i]!.promoted / expected[i]!.staff, 12);
+    }
+    const staff = expected.reduce((s, e) => s + e.staff, 0);
+    const promoted = expected.reduce((s, e) => s + e.promoted, 0);
+    expect(measured(result.totals, 'PROMOTION_RATE')).toBeCloseTo(promoted / staff, 12);
+
+    // A planner sees no rate computed over 1 to 4 promoted or appraised people.
+    const planner = await analytics(
+      { measures: ['PROMOTION_RATE'], dimensions: ['YEAR', 'TRAINING_STATUS'], regionCode: '12.71', first: 500 },
+      as('planner', ['12.71']),
+    );
+    for (const [i, row] of planner.rows.entries()) {
+      const e = expected[i]!;
+      const small = (n: number) => n > 0 && n < 5;
+      if (small(e.staff) || small(e.promoted)) expect(row.values[0]!.suppressedReason).toMatch(/fewer than 5 people/);
+      else expect(row.values[0]!.value).toBeCloseTo(e.promoted / e.staff, 12);
+    }
+  });
+});

@@ -213,6 +213,7 @@ describe('read model', () => {
       'personnel.unit_year_staffing',
       'personnel.unit_directory',
       'personnel.unit_year_mentoring',
+      'personnel.employee_promotion',
       'learning.unit_year_training',
       'learning.unit_day_training',
       'learning.region_year_learning',

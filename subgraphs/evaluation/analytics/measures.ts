@@ -288,9 +288,10 @@ export const MEASURES = {
     title: 'Promotion rate',
     titleId: 'Tingkat kenaikan pangkat',
     description:
-      'Share of the staff placed on 31 December whose rank changed in the year (a rank with TMT in the year after an earlier one; personnel).',
+      'Share of the staff placed on 31 December whose rank changed in the year (a rank with TMT in the year after an earlier one; personnel). ' +
+      'By TRAINING_STATUS (trained versus untrained staff): over the staff appraised (SKP) that year, trained as learning lists them, promoted as personnel does.',
     unit: 'SHARE',
-    sources: [UNIT_MENTORING],
+    sources: [UNIT_MENTORING, SKP_APPRAISALS],
     sql: 'sum(f.promoted)::numeric / nullif(sum(f.staff), 0)',
     people: ['sum(f.staff)', 'sum(f.promoted)'],
   },

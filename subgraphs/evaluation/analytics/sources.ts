@@ -66,14 +66,21 @@ export const IKM_SURVEYS: FactSource = {
   },
 };
 
-/** SKP appraisals, one row an employee and year, with the predicate the matrix gives them and whether learning lists the employee as trained that year. */
+/**
+ * SKP appraisals, one row an employee and year, with the predicate the matrix gives them, whether learning
+ * lists the employee as trained that year, and whether personnel lists them as promoted that year.
+ */
 export const SKP_APPRAISALS: FactSource = {
   name: 'skp',
   owner: 'evaluation',
   from: `(select a.employee_id, a.year, a.unit_id, a.region_code, m.predicate, p.ordinal,
                  case when exists (select 1 from evaluation.rm_trained_employee t
                                     where t.employee_id = a.employee_id and t.year = a.year)
-                      then 'TRAINED' else 'UNTRAINED' end as training_status
+                      then 'TRAINED' else 'UNTRAINED' end as training_status,
+                 -- One appraised staff member a row, promoted or not (personnel's promotions): PROMOTION_RATE's terms.
+                 1 as staff,
+                 (exists (select 1 from evaluation.rm_promotion pr
+                           where pr.employee_id = a.employee_id and pr.year = a.year))::int as promoted
             from evaluation.skp_appraisal a ${SKP_PREDICATE_JOIN}) f`,
   regionColumn: 'f.region_code',
   dimensions: {

@@ -44,6 +44,14 @@ create table evaluation.rm_unit_mentoring (
   primary key (year, unit_id)
 );
 create index rm_unit_mentoring_unit_year_idx on evaluation.rm_unit_mentoring (unit_id, year);
+
+-- The employees personnel lists as promoted per year (its promotions stream): the promotions of trained and
+-- untrained staff are compared here, beside learning's trained employees and the SKP appraisals.
+create table evaluation.rm_promotion (
+  year smallint not null,
+  employee_id integer not null,
+  primary key (year, employee_id)
+);
 `);
   }
 }

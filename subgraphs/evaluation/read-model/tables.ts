@@ -73,6 +73,13 @@ export const READ_MODEL_TABLES: readonly ReadModelTable[] = [
     values: ['staff', 'mentored', 'mentors', 'mentor_leaders', 'promoted'],
   },
   {
+    owner: 'personnel',
+    stream: 'promotions',
+    table: 'evaluation.rm_promotion',
+    key: ['year', 'employee_id'],
+    values: [],
+  },
+  {
     owner: 'learning',
     stream: 'unitTraining',
     table: 'evaluation.rm_unit_training',

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { publishTableSql } from '../../shared/feed.js';
-import { MENTORING_STREAM } from '../feed.js';
+import { MENTORING_STREAM, PROMOTION_STREAM } from '../feed.js';
 
 /**
  * Mentoring and promotions per service unit and year, published for evaluation's analytics: of the staff
@@ -8,7 +8,9 @@ import { MENTORING_STREAM } from '../feed.js';
  * mentoring pair as mentee overlapping the year), those mentoring (as mentor), the mentors in a managerial
  * (structural, leading) position at the end of the year, and those promoted in the year (a rank with TMT in
  * the year after an earlier rank). Kept on write by statement-level triggers over the units the changed
- * employees were ever placed in.
+ * employees were ever placed in. Also the employees promoted per year (ids only), so that evaluation can
+ * compare the promotions of trained and untrained staff in its own read model, where learning's list of
+ * trained employees already is.
  */
 export class PersonnelMentoringRollups extends Migration {
   override name = '0007-mentoring-rollups';
@@ -29,6 +31,32 @@ create table personnel.unit_year_mentoring (
 create index unit_year_mentoring_unit_idx on personnel.unit_year_mentoring (unit_id);
 
 ${publishTableSql('personnel', MENTORING_STREAM)}
+
+create table personnel.employee_promotion (
+  year smallint not null,
+  employee_id integer not null,
+  seq bigint not null,
+  primary key (year, employee_id)
+);
+${publishTableSql('personnel', PROMOTION_STREAM)}
+
+-- The years in which each employee got a rank after an earlier one.
+create function personnel.refresh_promotions(employee_ids integer[]) returns void language sql
+  set enable_seqscan = off as $$
+  with fresh as (
+    select distinct extract(year from r.tmt)::smallint as year, r.employee_id
+      from personnel.rank_history r
+     where r.employee_id = any(employee_ids)
+       and exists (select 1 from personnel.rank_history b where b.employee_id = r.employee_id and b.tmt < r.tmt)
+  ), gone as (
+    delete from personnel.employee_promotion t
+     where t.employee_id = any(employee_ids)
+       and not exists (select 1 from fresh f where f.year = t.year and f.employee_id = t.employee_id)
+  )
+  insert into personnel.employee_promotion (year, employee_id, seq)
+  select year, employee_id, 0 from fresh
+  on conflict (year, employee_id) do nothing;
+$$;
 
 create function personnel.refresh_mentoring(unit_ids integer[]) returns void language sql
   -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
@@ -89,6 +117,7 @@ create function personnel.refresh_mentoring_of(employee_ids integer[], extra_uni
   select personnel.refresh_mentoring(array(
     select ph.unit_id from personnel.position_history ph where ph.employee_id = any(employee_ids) and ph.unit_id is not null
     union select u from unnest(extra_units) u where u is not null));
+  select personnel.refresh_promotions(employee_ids);
 $$;
 
 -- Employees whose rows a statement changed (mentors and mentees of a pair; the employee of a history row).
@@ -143,6 +172,7 @@ end $$;
 create function personnel.mentoring_truncated() returns trigger language plpgsql as $$
 begin
   delete from personnel.unit_year_mentoring;
+  if tg_table_name = 'employee' then delete from personnel.employee_promotion; end if;
   return null;
 end $$;
 
@@ -181,6 +211,7 @@ create trigger employee_truncated_mentoring after truncate on personnel.employee
 -- keeps its body under a new name and the public name runs both.
 create function personnel.rebuild_mentoring_rollups() returns void language sql as $$
   select personnel.refresh_mentoring(array(select id from personnel.service_unit union select unit_id from personnel.unit_year_mentoring));
+  select personnel.refresh_promotions(array(select employee_id from personnel.rank_history union select employee_id from personnel.employee_promotion));
 $$;
 alter function personnel.rebuild_rollups() rename to rebuild_staffing_rollups;
 create function personnel.rebuild_rollups() returns void language sql as $$
