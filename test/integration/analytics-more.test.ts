@@ -432,7 +432,39 @@ describe('analytics: the MONTH grain of dated facts', () => {
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(response.errors?.[0]?.message).toMatch(message);
     }
-    // Learning and staffing facts are yearly: MONTH is refused for them by name.
+    // Learning by the month its offerings ended, beside IKM in the same request (joined on the month).
+    const both = await analytics({
+      measures: ['JP_TOTAL', 'ENROLMENTS', 'TRAINED_STAFF', 'IKM_UNITS_SURVEYED'],
+      dimensions: ['MONTH'],
+      regionCode: '12.71',
+      filters: [{ dimension: 'YEAR', equals: '2025' }],
+      first: 500,
+    });
+    const learning = await sql<{ month: string; jp: number; enrolments: number; participants: number }>(
+      `select to_char(o.ends_on, 'YYYY-MM') as month, sum(e.jp_earned)::int as jp, count(*)::int as enrolments,
+              count(distinct e.employee_id)::int as participants
+         from learning.enrolment e join learning.course_offering o on o.id = e.offering_id
+        where e.year = 2025 and (e.region_code = '12.71' or e.region_code like '12.71.%') group by 1 order by 1`,
+    );
+    const surveys = await sql<{ month: string; n: number }>(
+      `select to_char(conducted_on, 'YYYY-MM') as month, count(*)::int as n from evaluation.ikm_survey
+        where year = 2025 and region_code like '12.71.%' group by 1`,
+    );
+    expect(learning.length).toBeGreaterThan(3);
+    const months = [...new Set([...learning.map((l) => l.month), ...surveys.map((s) => s.month)])].sort();
+    expect(both.rows.map(key)).toEqual(months);
+    for (const row of both.rows) {
+      const l = learning.find((x) => x.month === key(row));
+      expect([measured(row, 'JP_TOTAL'), measured(row, 'ENROLMENTS'), measured(row, 'TRAINED_STAFF')]).toEqual(
+        l ? [l.jp, l.enrolments, l.participants] : [null, null, null],
+      );
+      expect(measured(row, 'IKM_UNITS_SURVEYED')).toBe(surveys.find((x) => x.month === key(row))?.n ?? null);
+    }
+    // A person trained in two months counts in both: no learning total; IKM's total is a count of surveys.
+    expect(measured(both.totals, 'TRAINED_STAFF')).toBeNull();
+    expect(measured(both.totals, 'IKM_UNITS_SURVEYED')).toBe(surveys.reduce((s, x) => s + x.n, 0));
+
+    // Staffing facts are yearly: MONTH is refused for them by name.
     const yearly = await api.query(AnalyticsDocument, {
       query: { measures: ['HEADCOUNT'], dimensions: ['MONTH'], regionCode: '12' },
     });

@@ -51,7 +51,9 @@ export const DIMENSIONS = {
     title: 'Month',
     titleId: 'Bulan',
     description:
-      'Calendar month of a dated fact, `YYYY-MM` (the day an IKM survey was conducted); for the measures whose facts carry a date. Range filters allowed.',
+      'Calendar month of a dated fact, `YYYY-MM`: the day an IKM survey was conducted; for the learning measures the month the offering ' +
+      'ended (when its enrolments complete), published per region like the course attributes (a person trained in two months counts in ' +
+      'both: grouped rows have no totals). Range filters allowed.',
     kind: 'month',
   },
   AGENCY: {

@@ -211,6 +211,8 @@ export const LEARNING_BY_COURSE: readonly FactSource[] = [
   courseBy('UNIVERSITY', 'UNIVERSITY', 'f.code::int'),
   courseBy('DELIVERY_MODE', 'DELIVERY_MODE', 'f.code'),
   courseBy('COMPETENCY', 'COMPETENCY', 'f.code'),
+  // The month the offering ended: the day its enrolments complete.
+  courseBy('MONTH', 'MONTH', 'f.code'),
 ];
 
 /**

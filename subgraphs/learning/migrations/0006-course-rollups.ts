@@ -5,8 +5,8 @@ import { COURSE_LEARNING_STREAM } from '../feed.js';
 /**
  * Learning per course attribute, published for evaluation's analytics: per year, region (every level, as
  * `region_year_learning`: distinct people cannot be added up from the levels below) and one attribute of
- * the course taken (its course, partner university, delivery mode, or a competency its curriculum version
- * targets), the enrolments, completions, drop-outs, distinct participants, JP, and L1/L2 as sums and counts,
+ * the course taken (its course, partner university, delivery mode, a competency its curriculum version
+ * targets, or the month the offering ended: the completion month), the enrolments, completions, drop-outs, distinct participants, JP, and L1/L2 as sums and counts,
  * with the attribute's label (course title, university name, competency name) as learning records it.
  * Kept on write by statement-level triggers that recompute only the (year, region) keys a statement touches.
  */
@@ -18,7 +18,7 @@ export class LearningCourseRollups extends Migration {
 create table learning.course_year_learning (
   year smallint not null,
   region_code text not null,
-  -- COURSE, UNIVERSITY, DELIVERY_MODE or COMPETENCY (written by refresh_course_learning only).
+  -- COURSE, UNIVERSITY, DELIVERY_MODE, COMPETENCY or MONTH (written by refresh_course_learning only).
   kind text not null,
   code text not null,
   label text not null,
@@ -37,8 +37,8 @@ create table learning.course_year_learning (
 
 ${publishTableSql('learning', COURSE_LEARNING_STREAM)}
 
--- Each enrolment with the attributes of its course: one row per attribute kind (a course targets several
--- competencies: one row for each).
+-- Each enrolment with the attributes of its course and offering: one row per attribute kind (a course targets
+-- several competencies: one row for each).
 create function learning.enrolment_attributes(years integer[], codes text[])
 returns table (year smallint, region_code text, kind text, code text, label text, employee_id integer, status text,
                jp_earned smallint, satisfaction numeric, test_gain numeric)
@@ -59,6 +59,7 @@ language sql stable as $$
       select 'COURSE' as kind, c.code, c.title as label
       union all select 'UNIVERSITY', coalesce(u.id, 0)::text, coalesce(u.name, 'Tanpa perguruan tinggi mitra')
       union all select 'DELIVERY_MODE', c.delivery, c.delivery
+      union all select 'MONTH', to_char(o.ends_on, 'YYYY-MM'), to_char(o.ends_on, 'YYYY-MM')
       union all select distinct 'COMPETENCY', cp.code, cp.name
         from learning.learning_outcome lo join learning.competency cp on cp.id = lo.competency_id
        where lo.curriculum_version_id = o.curriculum_version_id
