@@ -37,22 +37,12 @@ create table learning.course_year_learning (
 
 ${publishTableSql('learning', COURSE_LEARNING_STREAM)}
 
--- Each enrolment with the attributes of its course and offering: one row per attribute kind (a course targets
--- several competencies: one row for each).
-create function learning.enrolment_attributes(years integer[], codes text[])
-returns table (year smallint, region_code text, kind text, code text, label text, employee_id integer, status text,
-               jp_earned smallint, satisfaction numeric, test_gain numeric)
+-- The attributes of offerings: one row per attribute kind (a course targets several competencies: one each).
+create function learning.offering_attributes(offering_ids integer[])
+returns table (offering_id integer, kind text, code text, label text)
 language sql stable as $$
-  select e.year, a.code, x.kind, x.code, x.label, e.employee_id, e.status, e.jp_earned, e.satisfaction,
-         e.post_test - e.pre_test
-    from (select distinct k.year, r.code from unnest(years, codes) as k(year, code)
-            cross join lateral learning.region_and_ancestors(k.code) as r(code)) a
-    cross join lateral (
-      select * from learning.enrolment e
-       where e.year = a.year
-         and (e.region_code = a.code or (e.region_code ~>=~ (a.code || '.') and e.region_code ~<~ (a.code || '/')))
-    ) e
-    join learning.course_offering o on o.id = e.offering_id
+  select o.id, x.kind, x.code, x.label
+    from learning.course_offering o
     join learning.course c on c.id = o.course_id
     left join learning.university u on u.id = c.university_id
     cross join lateral (
@@ -64,26 +54,48 @@ language sql stable as $$
         from learning.learning_outcome lo join learning.competency cp on cp.id = lo.competency_id
        where lo.curriculum_version_id = o.curriculum_version_id
     ) x
+   where o.id = any(offering_ids)
 $$;
 
-create function learning.refresh_course_learning(years integer[], codes text[]) returns void language sql
+-- Recomputes the rows of the given years and regions (and every region above them). With offering_ids, only
+-- the attribute values those offerings have (what an enrolment write can change); null: every value (a
+-- course's delivery mode or an offering's end date changed, so an old value loses rows too).
+create function learning.refresh_course_learning(years integer[], codes text[], offering_ids integer[])
+returns void language sql
   -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+  set enable_seqscan = off
+  -- The distinct participants of a region's enrolments are counted by sorting them.
+  set work_mem = '64MB' as $$
   with k as (
     select distinct k.year, r.code from unnest(years, codes) as k(year, code)
       cross join lateral learning.region_and_ancestors(k.code) as r(code)
+  ), touched as materialized (
+    select distinct a.kind, a.code from learning.offering_attributes(offering_ids) a
+  ), scanned as materialized (
+    -- Per key through its index range (lateral): each region's enrolments of the year, read once.
+    select k.year, k.code as region_code, e.offering_id, e.employee_id, e.status, e.jp_earned, e.satisfaction,
+           e.post_test - e.pre_test as test_gain
+      from k cross join lateral (
+        select * from learning.enrolment e
+         where e.year = k.year
+           and (e.region_code = k.code or (e.region_code ~>=~ (k.code || '.') and e.region_code ~<~ (k.code || '/')))
+      ) e
+  ), attributes as materialized (
+    select a.* from learning.offering_attributes(array(select distinct offering_id from scanned)) a
+     where offering_ids is null or (a.kind, a.code) in (select t.kind, t.code from touched t)
   ), fresh as (
-    select a.year, a.region_code, a.kind, a.code, min(a.label) as label, count(*)::int as enrolments,
-           count(*) filter (where a.status = 'COMPLETED')::int as completions,
-           count(*) filter (where a.status = 'DROPPED')::int as drop_outs,
-           count(distinct a.employee_id)::int as participants, coalesce(sum(a.jp_earned), 0)::int as jp,
-           coalesce(sum(a.satisfaction), 0) as satisfaction_sum, count(a.satisfaction)::int as satisfaction_n,
-           coalesce(sum(a.test_gain), 0) as test_gain_sum, count(a.test_gain)::int as tested_n
-      from learning.enrolment_attributes(years, codes) a
-     group by a.year, a.region_code, a.kind, a.code
+    select s.year, s.region_code, a.kind, a.code, min(a.label) as label, count(*)::int as enrolments,
+           count(*) filter (where s.status = 'COMPLETED')::int as completions,
+           count(*) filter (where s.status = 'DROPPED')::int as drop_outs,
+           count(distinct s.employee_id)::int as participants, coalesce(sum(s.jp_earned), 0)::int as jp,
+           coalesce(sum(s.satisfaction), 0) as satisfaction_sum, count(s.satisfaction)::int as satisfaction_n,
+           coalesce(sum(s.test_gain), 0) as test_gain_sum, count(s.test_gain)::int as tested_n
+      from scanned s join attributes a on a.offering_id = s.offering_id
+     group by s.year, s.region_code, a.kind, a.code
   ), gone as (
     delete from learning.course_year_learning t using k
      where t.year = k.year and t.region_code = k.code
+       and (offering_ids is null or (t.kind, t.code) in (select x.kind, x.code from touched x))
        and not exists (select 1 from fresh f where f.year = t.year and f.region_code = t.region_code
                           and f.kind = t.kind and f.code = t.code)
   )
@@ -105,13 +117,16 @@ $$;
 create function learning.enrolment_changed_course() returns trigger language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
-    perform learning.refresh_course_learning(array(select year::int from new_rows), array(select region_code from new_rows));
+    perform learning.refresh_course_learning(array(select year::int from new_rows), array(select region_code from new_rows),
+      array(select distinct offering_id from new_rows));
   elsif tg_op = 'UPDATE' then
     perform learning.refresh_course_learning(
       array(select year::int from new_rows union all select year::int from old_rows),
-      array(select region_code from new_rows union all select region_code from old_rows));
+      array(select region_code from new_rows union all select region_code from old_rows),
+      array(select offering_id from new_rows union select offering_id from old_rows));
   else
-    perform learning.refresh_course_learning(array(select year::int from old_rows), array(select region_code from old_rows));
+    perform learning.refresh_course_learning(array(select year::int from old_rows), array(select region_code from old_rows),
+      array(select distinct offering_id from old_rows));
   end if;
   return null;
 end $$;
@@ -120,7 +135,7 @@ end $$;
 -- version an offering follows change the attributes of the enrolments concerned.
 create function learning.course_attributes_changed() returns trigger language plpgsql as $$
 begin
-  perform learning.refresh_course_learning(array_agg(e.year::int), array_agg(e.region_code))
+  perform learning.refresh_course_learning(array_agg(e.year::int), array_agg(e.region_code), null)
      from (select distinct e.year, e.region_code from learning.enrolment e
              join learning.course_offering o on o.id = e.offering_id
              join learning.course c on c.id = o.course_id
@@ -160,7 +175,7 @@ create trigger competency_updated_course after update on learning.competency
 -- keeps its body under a new name and the public name runs both.
 create function learning.rebuild_course_rollups() returns void language sql as $$
   delete from learning.course_year_learning;
-  select learning.refresh_course_learning(array_agg(year::int), array_agg(region_code))
+  select learning.refresh_course_learning(array_agg(year::int), array_agg(region_code), null)
     from (select distinct year, region_code from learning.enrolment) e;
 $$;
 alter function learning.rebuild_rollups() rename to rebuild_unit_rollups;
