@@ -189,6 +189,30 @@ describe('analytics: learning by course, university, delivery mode and competenc
     ]);
   });
 
+  it('follows a course renamed in learning: the label changes after the next sync, and the figures stay', async () => {
+    const query: AnalyticsQueryInput = {
+      measures: ['ENROLMENTS'],
+      dimensions: ['COURSE'],
+      regionCode: '12.71',
+      filters: IN_2025,
+      first: 1,
+    };
+    const before = (await analytics(query)).rows[0]!;
+    const code = before.dimensions[0]!.code;
+    const renamed = `${before.dimensions[0]!.label} (renamed by the analytics test)`;
+    await sql('update learning.course set title = $2 where code = $1', [code, renamed]);
+    try {
+      await api.platform.readModel.syncNow();
+      const after = (await analytics(query)).rows[0]!;
+      expect(after.dimensions[0]).toMatchObject({ code, label: renamed });
+      expect(after.values[0]!.value).toBe(before.values[0]!.value);
+    } finally {
+      await sql('update learning.course set title = $2 where code = $1', [code, before.dimensions[0]!.label]);
+      await api.platform.readModel.syncNow();
+    }
+    expect((await analytics(query)).rows[0]!.dimensions[0]!.label).toBe(before.dimensions[0]!.label);
+  });
+
   it('withholds courses of fewer than 5 participants from a planner', async () => {
     const expected = await oracle('12.75', 'c.code', 'c.title');
     const small = expected.filter((o) => o.participants < 5);

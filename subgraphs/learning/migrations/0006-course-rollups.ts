@@ -131,20 +131,32 @@ begin
   return null;
 end $$;
 
--- A course's title, delivery mode or university, a university's or competency's name, and the curriculum
--- version an offering follows change the attributes of the enrolments concerned.
+-- A course's code, title, delivery mode or university, a university's or competency's name, and an offering's
+-- course, curriculum version or end date change the attributes of the enrolments concerned (other columns,
+-- such as an offering's status, do not): their regions are recomputed for every value (an old value loses rows).
 create function learning.course_attributes_changed() returns trigger language plpgsql as $$
+declare
+  changed integer[];
 begin
+  if tg_table_name = 'course_offering' then
+    changed := array(select n.id from new_rows n join old_rows o on o.id = n.id
+                      where (n.course_id, n.curriculum_version_id, n.ends_on) is distinct from (o.course_id, o.curriculum_version_id, o.ends_on));
+  elsif tg_table_name = 'course' then
+    changed := array(select n.id from new_rows n join old_rows o on o.id = n.id
+                      where (n.code, n.title, n.delivery, n.university_id) is distinct from (o.code, o.title, o.delivery, o.university_id));
+  else
+    changed := array(select n.id from new_rows n join old_rows o on o.id = n.id where n.name is distinct from o.name);
+  end if;
+  if cardinality(changed) = 0 then return null; end if;
   perform learning.refresh_course_learning(array_agg(e.year::int), array_agg(e.region_code), null)
      from (select distinct e.year, e.region_code from learning.enrolment e
              join learning.course_offering o on o.id = e.offering_id
              join learning.course c on c.id = o.course_id
-            where o.id in (select n.id from new_rows n) and tg_table_name = 'course_offering'
-               or c.id in (select n.id from new_rows n) and tg_table_name = 'course'
-               or c.university_id in (select n.id from new_rows n) and tg_table_name = 'university'
+            where o.id = any(changed) and tg_table_name = 'course_offering'
+               or c.id = any(changed) and tg_table_name = 'course'
+               or c.university_id = any(changed) and tg_table_name = 'university'
                or tg_table_name = 'competency' and o.curriculum_version_id in (
-                    select lo.curriculum_version_id from learning.learning_outcome lo
-                     where lo.competency_id in (select n.id from new_rows n))) e;
+                    select lo.curriculum_version_id from learning.learning_outcome lo where lo.competency_id = any(changed))) e;
   return null;
 end $$;
 
@@ -163,13 +175,13 @@ create trigger enrolment_deleted_course after delete on learning.enrolment
 create trigger enrolment_truncated_course after truncate on learning.enrolment
   for each statement execute function learning.enrolment_truncated_course();
 create trigger course_offering_updated_course after update on learning.course_offering
-  referencing new table as new_rows for each statement execute function learning.course_attributes_changed();
+  referencing new table as new_rows old table as old_rows for each statement execute function learning.course_attributes_changed();
 create trigger course_updated_course after update on learning.course
-  referencing new table as new_rows for each statement execute function learning.course_attributes_changed();
+  referencing new table as new_rows old table as old_rows for each statement execute function learning.course_attributes_changed();
 create trigger university_updated_course after update on learning.university
-  referencing new table as new_rows for each statement execute function learning.course_attributes_changed();
+  referencing new table as new_rows old table as old_rows for each statement execute function learning.course_attributes_changed();
 create trigger competency_updated_course after update on learning.competency
-  referencing new table as new_rows for each statement execute function learning.course_attributes_changed();
+  referencing new table as new_rows old table as old_rows for each statement execute function learning.course_attributes_changed();
 
 -- After a load that bypassed the triggers, rebuild_rollups() refills this rollup too: the rebuild of 0005
 -- keeps its body under a new name and the public name runs both.
