@@ -71,18 +71,26 @@ returns void language sql
       cross join lateral learning.region_and_ancestors(k.code) as r(code)
   ), touched as materialized (
     select distinct a.kind, a.code from learning.offering_attributes(offering_ids) a
+  ), attributes as materialized (
+    -- The attribute values to recompute, with every offering of the years that has one of them.
+    select a.* from learning.offering_attributes(
+             case when offering_ids is null
+                  then array(select e.offering_id from k cross join lateral (
+                         select distinct x.offering_id from learning.enrolment x
+                          where x.year = k.year and (x.region_code = k.code
+                                or (x.region_code ~>=~ (k.code || '.') and x.region_code ~<~ (k.code || '/')))) e)
+                  else array(select o.id from learning.course_offering o where o.year = any(years)) end) a
+     where offering_ids is null or (a.kind, a.code) in (select t.kind, t.code from touched t)
   ), scanned as materialized (
-    -- Per key through its index range (lateral): each region's enrolments of the year, read once.
+    -- Per key through its index range (lateral): each region's enrolments of the year in those offerings.
     select k.year, k.code as region_code, e.offering_id, e.employee_id, e.status, e.jp_earned, e.satisfaction,
            e.post_test - e.pre_test as test_gain
       from k cross join lateral (
         select * from learning.enrolment e
          where e.year = k.year
            and (e.region_code = k.code or (e.region_code ~>=~ (k.code || '.') and e.region_code ~<~ (k.code || '/')))
+           and e.offering_id in (select r.offering_id from attributes r)
       ) e
-  ), attributes as materialized (
-    select a.* from learning.offering_attributes(array(select distinct offering_id from scanned)) a
-     where offering_ids is null or (a.kind, a.code) in (select t.kind, t.code from touched t)
   ), fresh as (
     select s.year, s.region_code, a.kind, a.code, min(a.label) as label, count(*)::int as enrolments,
            count(*) filter (where s.status = 'COMPLETED')::int as completions,
