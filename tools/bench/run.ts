@@ -8,8 +8,13 @@ import { soak } from './soak.js';
  * baseline measured in the same run (a one-subgraph page read directly from the personnel subgraph).
  * Options: --employees N per region (default 5000); --import-rows N, the rows of the import case
  * (default 1,000,000; see import.ts); --import-only skips the query cases. `--soak SECONDS [--connections N]`:
- * the soak mode instead (see soak.ts).
+ * the soak mode instead (see soak.ts). `--gateway`: Apollo gateway against Hive Gateway (see gateway.ts).
  */
+if (process.argv.includes('--gateway')) {
+  const { benchGateway } = await import('./gateway.js');
+  await benchGateway();
+  process.exit(0);
+}
 if (process.argv.includes('--soak')) {
   await soak(argument('soak', 600), argument('connections', 50));
   process.exit(0);

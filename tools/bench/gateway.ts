@@ -1,0 +1,301 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import autocannon from 'autocannon';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names.js';
+import { DEV_INTERNAL_KEY_FILE, DEV_JWT_KEY_FILE } from '../../subgraphs/shared/auth-config.js';
+import { childEnvironment, projectRoot } from '../../subgraphs/shared/config.js';
+import { INTERNAL_TOKEN_HEADER, signViewerToken } from '../../subgraphs/shared/internal-token.js';
+import { ensureKeyPairFile } from '../../subgraphs/shared/key-files.js';
+import { DEV_NATIONAL_ADMIN, mintDevToken } from '../dev/dev-token.js';
+import { freePort } from '../dev/embedded-postgres.js';
+import { type BenchData, type BenchSeed, benchData, processTreeMemory } from './harness.js';
+
+/**
+ * `npm run bench -- --gateway`: throughput of the project's Apollo gateway against Hive Gateway serving
+ * the same checked-in supergraph in front of the same subgraphs, and against the personnel subgraph
+ * alone, in one run. Every server runs in its own process (as in production), started from dist/; the
+ * load comes from autocannon in this process. Prints req/s, latency, the ratio, and the memory of each
+ * process (gateway, each subgraph, PostgreSQL), and checks that both gateways give identical answers.
+ *
+ * Options: --connections N (default 20), --duration S per case (default 10), --workers N (the gateway's
+ * GATEWAY_WORKERS, default 1), --employees N per region (default 5000), --cases a,b (apollo, hive,
+ * personnel; default all), --rounds N (default 1; each round measures every case again, in turn).
+ */
+
+export const CROSS_SUBGRAPH_QUERY = `{ employees(regionCode: "12.71", first: 100) { nodes {
+  id fullName unit { id name ikm(year: 2025) { score grade } } agency { trainingBudgetSummary(year: 2025) { realised } }
+  jp(year: 2025) { jp reachedMinimum } skp(year: 2025) { predicate } } } }`;
+export const PERSONNEL_PAGE_QUERY =
+  '{ employees(regionCode: "12.71", first: 100) { nodes { id fullName positionTitle } } }';
+
+export const GATEWAY_BENCH_SEED: BenchSeed = {
+  seed: 1,
+  regions: ['12.71', '12.75', '93.01'],
+  employeesPerRegion: 5000,
+  years: { from: 2024, to: 2025 },
+};
+
+interface Service {
+  name: string;
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts a compiled entry point as a child process and resolves once it reports ready (lifecycle.ts). */
+export async function startService(
+  name: string,
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<Service> {
+  const child = fork(join(projectRoot(), 'dist', script), args, {
+    env: childEnvironment(env),
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.on('message', (message: { type?: string; url?: string }) => {
+      if (message.type === 'ready' && message.url) resolve(message.url);
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready:\n${stderr}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    name,
+    url,
+    process: child,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** The environment every process of the benchmark shares: the data folder (keys), the database, quiet logs. */
+function environment(
+  data: BenchData,
+  extra: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
+  return {
+    NODE_ENV: 'development',
+    DATA_DIR: data.dataDir,
+    DATABASE_URL: data.url,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    EXPLORER: 'off',
+    OTEL_EXPORTER_OTLP_ENDPOINT: undefined,
+    ...extra,
+  };
+}
+
+/** The subgraphs, then the gateways, each in its own process on a free port. */
+export async function startStack(
+  data: BenchData,
+  options: { workers?: number; gateways?: ('apollo' | 'hive')[] } = {},
+): Promise<{ subgraphs: Record<SubgraphName, Service>; apollo?: Service; hive?: Service; stop(): Promise<void> }> {
+  // Made once here: the children would otherwise race to create the development keys.
+  await ensureKeyPairFile(join(data.dataDir, DEV_INTERNAL_KEY_FILE));
+  await ensureKeyPairFile(join(data.dataDir, DEV_JWT_KEY_FILE));
+  const started: Service[] = [];
+  try {
+    const personnelPort = await freePort();
+    const personnelUrl = `http://127.0.0.1:${personnelPort}/`;
+    const subgraphs = Object.fromEntries(
+      await Promise.all(
+        SUBGRAPH_NAMES.map(async (name) => {
+          const port = name === 'personnel' ? personnelPort : await freePort();
+          const service = await startService(
+            name,
+            'subgraphs/start-subgraph.js',
+            [name],
+            environment(data, { PORT: String(port), PERSONNEL_URL: personnelUrl }),
+          );
+          started.push(service);
+          return [name, service] as const;
+        }),
+      ),
+    ) as Record<SubgraphName, Service>;
+    const urls = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphs[name].url]),
+    ) as Record<string, string>;
+    const gateways = options.gateways ?? ['apollo', 'hive'];
+    let apollo: Service | undefined;
+    let hive: Service | undefined;
+    if (gateways.includes('apollo')) {
+      apollo = await startService(
+        'apollo gateway',
+        'gateway/start-gateway.js',
+        [],
+        environment(data, { ...urls, PORT: String(await freePort()), GATEWAY_WORKERS: String(options.workers ?? 1) }),
+      );
+      started.push(apollo);
+    }
+    if (gateways.includes('hive')) {
+      hive = await startService(
+        'hive gateway',
+        'tools/dev/hive-gateway.js',
+        [],
+        environment(data, { ...urls, PORT: String(await freePort()) }),
+      );
+      started.push(hive);
+    }
+    return {
+      subgraphs,
+      apollo,
+      hive,
+      stop: async () => {
+        await Promise.all(started.map((service) => service.stop()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(started.map((service) => service.stop()));
+    throw error;
+  }
+}
+
+interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** autocannon against one GraphQL URL: a short warm-up, then the measured run; every non-2xx counts as an error. */
+async function load(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  connections: number,
+  duration: number,
+): Promise<LoadResult> {
+  const common = { url, method: 'POST' as const, body, headers: { 'content-type': 'application/json', ...headers } };
+  await autocannon({ ...common, connections, duration: Math.min(3, duration) });
+  const result = await autocannon({ ...common, connections, duration });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function postJson(url: string, body: string, headers: Record<string, string>): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return response.json();
+}
+
+export async function benchGateway(argv: string[] = process.argv): Promise<void> {
+  const flag = (name: string, fallback: number) => {
+    const index = argv.indexOf(`--${name}`);
+    const value = index >= 0 ? Number(argv[index + 1]) : fallback;
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+    return value;
+  };
+  const casesIndex = argv.indexOf('--cases');
+  const cases = (casesIndex >= 0 ? (argv[casesIndex + 1] ?? '') : 'personnel,apollo,hive').split(',');
+  const connections = flag('connections', 20);
+  const duration = flag('duration', 10);
+  const workers = flag('workers', 1);
+  const rounds = flag('rounds', 1);
+  const seed: BenchSeed = { ...GATEWAY_BENCH_SEED, employeesPerRegion: flag('employees', 5000) };
+  const data = await benchData(seed, () => {});
+  console.log(
+    data.seeded
+      ? `seeded ${seed.regions.length} regions x ${seed.employeesPerRegion} employees in ${data.seedSeconds.toFixed(1)} s`
+      : `reusing the seeded data in ${data.dataDir}`,
+  );
+  const gateways = cases.filter((c): c is 'apollo' | 'hive' => c === 'apollo' || c === 'hive');
+  const stack = await startStack(data, { workers, gateways });
+  try {
+    const jwt = await mintDevToken(DEV_NATIONAL_ADMIN, join(data.dataDir, DEV_JWT_KEY_FILE));
+    const internalKey = (await ensureKeyPairFile(join(data.dataDir, DEV_INTERNAL_KEY_FILE))).privateKey;
+    const authorization = { authorization: `Bearer ${jwt}` };
+    const cross = JSON.stringify({ query: CROSS_SUBGRAPH_QUERY });
+    const page = JSON.stringify({ query: PERSONNEL_PAGE_QUERY });
+
+    // Identical answers first: a faster gateway that answers differently measures nothing.
+    if (stack.apollo && stack.hive) {
+      const [a, h] = await Promise.all([
+        postJson(stack.apollo.url, cross, authorization),
+        postJson(stack.hive.url, cross, authorization),
+      ]);
+      const nodes = (a as { data?: { employees?: { nodes?: unknown[] } } }).data?.employees?.nodes?.length ?? 0; // the query's shape
+      if (nodes !== 100 || !isDeepStrictEqual(a, h)) {
+        throw new Error(
+          `the gateways answer differently (${nodes} employees from Apollo):\n${JSON.stringify(a).slice(0, 500)}\n${JSON.stringify(h).slice(0, 500)}`,
+        );
+      }
+      console.log('answers identical: Apollo gateway and Hive Gateway, 100 employees across four subgraphs');
+    }
+
+    const results = new Map<string, LoadResult[]>();
+    for (let round = 0; round < rounds; round++) {
+      for (const name of cases) {
+        let result: LoadResult;
+        if (name === 'personnel') {
+          // The subgraph alone trusts only the internal token; it lives 60 s, so one per case.
+          const token = await signViewerToken(DEV_NATIONAL_ADMIN, internalKey);
+          result = await load(
+            stack.subgraphs.personnel.url,
+            page,
+            { [INTERNAL_TOKEN_HEADER]: token },
+            connections,
+            duration,
+          );
+        } else {
+          const service = name === 'apollo' ? stack.apollo : stack.hive;
+          if (!service) throw new Error(`unknown case ${name}`);
+          result = await load(service.url, cross, authorization, connections, duration);
+        }
+        results.set(name, [...(results.get(name) ?? []), result]);
+      }
+    }
+
+    const memory: [string, number | undefined][] = [
+      ['apollo gateway', stack.apollo?.process.pid],
+      ['hive gateway', stack.hive?.process.pid],
+      ...SUBGRAPH_NAMES.map((name): [string, number | undefined] => [name, stack.subgraphs[name].process.pid]),
+      ['postgresql', data.postmasterPid],
+    ];
+    const labels: Record<string, string> = {
+      apollo: `Apollo gateway (${workers} worker${workers > 1 ? 's' : ''}), cross-subgraph, 100 employees`,
+      hive: 'Hive Gateway, same supergraph and query',
+      personnel: 'personnel subgraph alone, 100-employee page',
+    };
+    const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
+    console.log(`\n${connections} connections, ${duration} s per case, ${rounds} round(s); median over rounds`);
+    console.log('| case | req/s | p50 ms | p99 ms | errors |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const [name, list] of results) {
+      console.log(
+        `| ${labels[name] ?? name} | ${median(list.map((r) => r.requestsPerSecond)).toFixed(1)} | ${median(list.map((r) => r.p50))} | ${median(list.map((r) => r.p99))} | ${list.reduce((n, r) => n + r.errors, 0)} |`,
+      );
+    }
+    const apolloRps = median((results.get('apollo') ?? []).map((r) => r.requestsPerSecond));
+    const hiveRps = median((results.get('hive') ?? []).map((r) => r.requestsPerSecond));
+    if (apolloRps > 0 && hiveRps > 0)
+      console.log(`\nApollo gateway / Hive Gateway: ${(apolloRps / hiveRps).toFixed(2)}x (goal >= 1.0x)`);
+    console.log('\n| process | RSS MiB | PSS MiB | processes |');
+    console.log('|---|---:|---:|---:|');
+    let totalPss = 0;
+    for (const [name, pid] of memory) {
+      if (pid === undefined) continue;
+      const m = processTreeMemory(pid);
+      totalPss += m.pssMiB;
+      console.log(`| ${name} | ${m.rssMiB.toFixed(0)} | ${m.pssMiB.toFixed(0)} | ${m.processes} |`);
+    }
+    console.log(`| total (PSS: shared pages counted once) | | ${totalPss.toFixed(0)} | |`);
+  } finally {
+    await stack.stop();
+    await data.stop();
+  }
+}

@@ -1,0 +1,62 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { readSupergraph } from '../../gateway/gateway.js';
+import { gatewayIdentity } from '../../gateway/identity.js';
+import { SUBGRAPH_NAMES } from '../../subgraphs/names.js';
+import { configOrExit } from '../../subgraphs/shared/config.js';
+import { INTERNAL_TOKEN_HEADER, signViewerToken } from '../../subgraphs/shared/internal-token.js';
+import { onShutdown, reportReady } from '../../subgraphs/shared/lifecycle.js';
+
+/**
+ * A second federation gateway, Hive Gateway (npm), serving the checked-in supergraph in front of the
+ * same subgraphs, configured from the same variables as `start:gateway` (PERSONNEL_URL..., PORT, HOST).
+ * The supergraph is unchanged; what the project's gateway adds in code is here one hook: the caller's
+ * credential is verified by the same authenticator (gateway/identity.ts) and the Viewer is signed into
+ * the internal token every subgraph requires, once per client request. Used by the gateway benchmark
+ * and by test/integration/second-gateway.test.ts; moving to another gateway (Apollo Router with a
+ * coprocessor or a Rhai script doing the same signing) is a configuration of the same kind.
+ *
+ * Not product code: it lives with the development tools and uses devDependencies.
+ */
+const settings = configOrExit();
+const identity = await gatewayIdentity(settings.auth, settings.database.accessUrl);
+/** One token per client request (the hook runs once per subgraph fetch). */
+const tokens = new WeakMap<object, Promise<string>>();
+const runtime = createGatewayRuntime({
+  supergraph: readSupergraph(),
+  transportEntries: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { location: settings.subgraphUrls[name] }])),
+  propagateHeaders: {
+    fromClientToSubgraphs: async ({ request, context }) => {
+      let token = tokens.get(context);
+      if (!token) {
+        token = identity.authenticator
+          .authenticate(request.headers)
+          .then((viewer) => signViewerToken(viewer, identity.internalSigningKey));
+        tokens.set(context, token);
+      }
+      return { [INTERNAL_TOKEN_HEADER]: await token };
+    },
+  },
+  graphqlEndpoint: '/graphql',
+  landingPage: false,
+  graphiql: false,
+  logging: 'error',
+});
+const server = createServer(runtime);
+await new Promise<void>((resolve) => server.listen(settings.server.port ?? 4100, settings.server.host, resolve));
+const { port } = server.address() as AddressInfo;
+const url = `http://${settings.server.host}:${port}/graphql`;
+onShutdown({
+  stop: async () => {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+    await runtime.dispose();
+    await identity.close();
+  },
+  graceMs: settings.timeouts.shutdownGraceMs,
+});
+console.log(`Hive Gateway at ${url}`);
+reportReady({ name: 'hive-gateway', url });
