@@ -20,7 +20,9 @@ import { type BenchData, type BenchSeed, benchData, processTreeMemory } from './
  *
  * Options: --connections N (default 20), --duration S per case (default 10), --workers N (the gateway's
  * GATEWAY_WORKERS, default 1), --employees N per region (default 5000), --cases a,b (apollo, hive,
- * personnel; default all), --rounds N (default 1; each round measures every case again, in turn).
+ * personnel; default all), --rounds N (default 1; each round measures every case again, in turn, after one unmeasured warm-up
+ * round of --warmup S, default 5),
+ * --profile DIR (a V8 CPU profile of every server process, written there when it stops).
  */
 
 export const CROSS_SUBGRAPH_QUERY = `{ employees(regionCode: "12.71", first: 100) { nodes {
@@ -49,9 +51,11 @@ export async function startService(
   script: string,
   args: string[],
   env: Record<string, string | undefined>,
+  execArgv: string[] = [],
 ): Promise<Service> {
   const child = fork(join(projectRoot(), 'dist', script), args, {
     env: childEnvironment(env),
+    execArgv,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';
@@ -96,12 +100,16 @@ function environment(
 /** The subgraphs, then the gateways, each in its own process on a free port. */
 export async function startStack(
   data: BenchData,
-  options: { workers?: number; gateways?: ('apollo' | 'hive')[] } = {},
+  options: { workers?: number; gateways?: ('apollo' | 'hive')[]; profileDir?: string } = {},
 ): Promise<{ subgraphs: Record<SubgraphName, Service>; apollo?: Service; hive?: Service; stop(): Promise<void> }> {
   // Made once here: the children would otherwise race to create the development keys.
   await ensureKeyPairFile(join(data.dataDir, DEV_INTERNAL_KEY_FILE));
   await ensureKeyPairFile(join(data.dataDir, DEV_JWT_KEY_FILE));
   const started: Service[] = [];
+  const profile = (name: string) =>
+    options.profileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
+      : [];
   try {
     const personnelPort = await freePort();
     const personnelUrl = `http://127.0.0.1:${personnelPort}/`;
@@ -114,6 +122,7 @@ export async function startStack(
             'subgraphs/start-subgraph.js',
             [name],
             environment(data, { PORT: String(port), PERSONNEL_URL: personnelUrl }),
+            profile(name),
           );
           started.push(service);
           return [name, service] as const;
@@ -132,6 +141,7 @@ export async function startStack(
         'gateway/start-gateway.js',
         [],
         environment(data, { ...urls, PORT: String(await freePort()), GATEWAY_WORKERS: String(options.workers ?? 1) }),
+        profile('gateway'),
       );
       started.push(apollo);
     }
@@ -141,6 +151,7 @@ export async function startStack(
         'tools/dev/hive-gateway.js',
         [],
         environment(data, { ...urls, PORT: String(await freePort()) }),
+        profile('hive'),
       );
       started.push(hive);
     }
@@ -165,7 +176,7 @@ interface LoadResult {
   errors: number;
 }
 
-/** autocannon against one GraphQL URL: a short warm-up, then the measured run; every non-2xx counts as an error. */
+/** autocannon against one GraphQL URL; every non-2xx counts as an error. */
 async function load(
   url: string,
   body: string,
@@ -174,7 +185,6 @@ async function load(
   duration: number,
 ): Promise<LoadResult> {
   const common = { url, method: 'POST' as const, body, headers: { 'content-type': 'application/json', ...headers } };
-  await autocannon({ ...common, connections, duration: Math.min(3, duration) });
   const result = await autocannon({ ...common, connections, duration });
   return {
     requestsPerSecond: result.requests.average,
@@ -206,6 +216,7 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
   const duration = flag('duration', 10);
   const workers = flag('workers', 1);
   const rounds = flag('rounds', 1);
+  const warmup = flag('warmup', 5);
   const seed: BenchSeed = { ...GATEWAY_BENCH_SEED, employeesPerRegion: flag('employees', 5000) };
   const data = await benchData(seed, () => {});
   console.log(
@@ -214,7 +225,9 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
       : `reusing the seeded data in ${data.dataDir}`,
   );
   const gateways = cases.filter((c): c is 'apollo' | 'hive' => c === 'apollo' || c === 'hive');
-  const stack = await startStack(data, { workers, gateways });
+  const profileIndex = argv.indexOf('--profile');
+  const profileDir = profileIndex >= 0 ? argv[profileIndex + 1] : undefined;
+  const stack = await startStack(data, { workers, gateways, profileDir });
   try {
     const jwt = await mintDevToken(DEV_NATIONAL_ADMIN, join(data.dataDir, DEV_JWT_KEY_FILE));
     const internalKey = (await ensureKeyPairFile(join(data.dataDir, DEV_INTERNAL_KEY_FILE))).privateKey;
@@ -238,7 +251,9 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
     }
 
     const results = new Map<string, LoadResult[]>();
-    for (let round = 0; round < rounds; round++) {
+    // Round 0 warms every process (JIT, lazily loaded modules, pools, PostgreSQL's cache) and is not
+    // counted: measured cold, whichever case runs first would pay for the others.
+    for (let round = -1; round < rounds; round++) {
       for (const name of cases) {
         let result: LoadResult;
         if (name === 'personnel') {
@@ -254,9 +269,9 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
         } else {
           const service = name === 'apollo' ? stack.apollo : stack.hive;
           if (!service) throw new Error(`unknown case ${name}`);
-          result = await load(service.url, cross, authorization, connections, duration);
+          result = await load(service.url, cross, authorization, connections, round < 0 ? warmup : duration);
         }
-        results.set(name, [...(results.get(name) ?? []), result]);
+        if (round >= 0) results.set(name, [...(results.get(name) ?? []), result]);
       }
     }
 
