@@ -60,6 +60,8 @@ export interface GatewayOptions extends HttpOptions {
   fetchCounts?: FetchCounts;
   /** A fetch to a subgraph that takes longer fails with SUBGRAPH_TIMEOUT. Default 10 s. */
   subgraphTimeoutMs?: number;
+  /** Identical in-flight query fetches of one viewer share one subgraph request. Default true. */
+  deduplicate?: boolean;
   /** Keep-alive sockets per subgraph (undici pool). Default 50. */
   maxSockets?: number;
   /** Request limits; any field left out takes its DEFAULT_LIMITS value. */
@@ -85,6 +87,8 @@ export interface RunningGateway {
 
 interface SubgraphSourceOptions {
   name: string;
+  /** Identical query fetches in flight for the same viewer share one subgraph request (see process). */
+  deduplicate: boolean;
   url: string;
   fetcher: Fetcher;
   fetchCounts?: FetchCounts;
@@ -97,6 +101,8 @@ interface SubgraphSourceOptions {
  * failure (refused, timed out, non-2xx) into an error naming the subgraph and the path, with no URL.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly inflight = new Map<string, Promise<GatewayGraphQLResponse>>();
+
   constructor(private readonly source: SubgraphSourceOptions) {
     super({ url: source.url, fetcher: source.fetcher });
   }
@@ -113,7 +119,31 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       propagation.inject(otelContext.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
   }
 
+  /**
+   * In-flight deduplication: a query fetch identical to one already in flight for the same viewer (the
+   * same internal token, so the same role, scope and subject) waits for that one's answer instead of
+   * sending its own, as Hive Gateway's HTTP executor and Apollo Router's `deduplicate_query` do. Many
+   * clients opening the same dashboard at once cost the subgraphs one request. Mutations are always sent.
+   * Each waiter gets its own copy: the executor merges later fetches into what it receives.
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { query, variables } = options.request;
+    const token = 'internalToken' in options.context ? options.context.internalToken : undefined;
+    if (!this.source.deduplicate || token === undefined || query === undefined || !READ_ONLY.test(query))
+      return this.fetch(options);
+    const key = `${token}\n${query}\n${JSON.stringify(variables ?? {})}`;
+    const shared = this.inflight.get(key);
+    if (shared) {
+      // The HTTP response (a stream already read) is shared as is; the data the executor mutates is not.
+      const { http, ...answer } = await shared;
+      return { ...structuredClone(answer), http };
+    }
+    const sent = this.fetch(options).finally(() => this.inflight.delete(key));
+    this.inflight.set(key, sent);
+    return sent;
+  }
+
+  private async fetch(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { name, metrics } = this.source;
     const started = performance.now();
     let outcome = 'ok';
@@ -225,6 +255,9 @@ export function deduplicateRepresentations(
   };
 }
 
+/** A subgraph operation the gateway generated that only reads: a query (`{ ... }` or `query ...`). */
+const READ_ONLY = /^\s*(\{|query\b)/;
+
 /** The gateway's cursor path (with `@` for list items) as a GraphQL error path. */
 function responsePath(path: readonly unknown[] | undefined): (string | number)[] | undefined {
   if (!path) return undefined;
@@ -285,7 +318,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name }) => {
       const url = subgraphUrls[name];
       if (!url) throw new Error(`No URL configured for subgraph "${name}"`);
-      return new SubgraphDataSource({ name, url, fetcher, fetchCounts, metrics, timeoutMs });
+      return new SubgraphDataSource({
+        name,
+        url,
+        fetcher,
+        fetchCounts,
+        metrics,
+        timeoutMs,
+        deduplicate: options.deduplicate ?? true,
+      });
     },
   });
   const protection = limitProtection(limits, options.costModel ?? DEFAULT_COST_MODEL);
