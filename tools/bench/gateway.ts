@@ -97,11 +97,30 @@ function environment(
   };
 }
 
+/** A gateway of the benchmark: which implementation, and its settings. */
+export interface GatewaySpec {
+  kind: 'apollo' | 'hive';
+  /** GATEWAY_DEDUPLICATE: identical in-flight query fetches of one viewer share one subgraph request. */
+  deduplicate: boolean;
+  /** GATEWAY_WORKERS (the Apollo gateway only). */
+  workers?: number;
+}
+
+/** The cases of the benchmark by name. The "-plain" ones turn in-flight deduplication off in both gateways. */
+export function gatewaySpecs(workers: number): Record<string, GatewaySpec> {
+  return {
+    apollo: { kind: 'apollo', deduplicate: true, workers },
+    hive: { kind: 'hive', deduplicate: true },
+    'apollo-plain': { kind: 'apollo', deduplicate: false, workers },
+    'hive-plain': { kind: 'hive', deduplicate: false },
+  };
+}
+
 /** The subgraphs, then the gateways, each in its own process on a free port. */
 export async function startStack(
   data: BenchData,
-  options: { workers?: number; gateways?: ('apollo' | 'hive')[]; profileDir?: string } = {},
-): Promise<{ subgraphs: Record<SubgraphName, Service>; apollo?: Service; hive?: Service; stop(): Promise<void> }> {
+  options: { gateways?: Record<string, GatewaySpec>; profileDir?: string } = {},
+): Promise<{ subgraphs: Record<SubgraphName, Service>; gateways: Record<string, Service>; stop(): Promise<void> }> {
   // Made once here: the children would otherwise race to create the development keys.
   await ensureKeyPairFile(join(data.dataDir, DEV_INTERNAL_KEY_FILE));
   await ensureKeyPairFile(join(data.dataDir, DEV_JWT_KEY_FILE));
@@ -132,33 +151,26 @@ export async function startStack(
     const urls = Object.fromEntries(
       SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphs[name].url]),
     ) as Record<string, string>;
-    const gateways = options.gateways ?? ['apollo', 'hive'];
-    let apollo: Service | undefined;
-    let hive: Service | undefined;
-    if (gateways.includes('apollo')) {
-      apollo = await startService(
-        'apollo gateway',
-        'gateway/start-gateway.js',
+    const gateways: Record<string, Service> = {};
+    for (const [name, spec] of Object.entries(options.gateways ?? {})) {
+      const service = await startService(
+        name,
+        spec.kind === 'apollo' ? 'gateway/start-gateway.js' : 'tools/dev/hive-gateway.js',
         [],
-        environment(data, { ...urls, PORT: String(await freePort()), GATEWAY_WORKERS: String(options.workers ?? 1) }),
-        profile('gateway'),
+        environment(data, {
+          ...urls,
+          PORT: String(await freePort()),
+          GATEWAY_WORKERS: String(spec.workers ?? 1),
+          GATEWAY_DEDUPLICATE: spec.deduplicate ? 'on' : 'off',
+        }),
+        profile(name),
       );
-      started.push(apollo);
-    }
-    if (gateways.includes('hive')) {
-      hive = await startService(
-        'hive gateway',
-        'tools/dev/hive-gateway.js',
-        [],
-        environment(data, { ...urls, PORT: String(await freePort()) }),
-        profile('hive'),
-      );
-      started.push(hive);
+      started.push(service);
+      gateways[name] = service;
     }
     return {
       subgraphs,
-      apollo,
-      hive,
+      gateways,
       stop: async () => {
         await Promise.all(started.map((service) => service.stop()));
       },
@@ -211,7 +223,9 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
     return value;
   };
   const casesIndex = argv.indexOf('--cases');
-  const cases = (casesIndex >= 0 ? (argv[casesIndex + 1] ?? '') : 'personnel,apollo,hive').split(',');
+  const cases = (
+    casesIndex >= 0 ? (argv[casesIndex + 1] ?? '') : 'personnel,apollo,hive,apollo-plain,hive-plain'
+  ).split(',');
   const connections = flag('connections', 20);
   const duration = flag('duration', 10);
   const workers = flag('workers', 1);
@@ -224,10 +238,12 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
       ? `seeded ${seed.regions.length} regions x ${seed.employeesPerRegion} employees in ${data.seedSeconds.toFixed(1)} s`
       : `reusing the seeded data in ${data.dataDir}`,
   );
-  const gateways = cases.filter((c): c is 'apollo' | 'hive' => c === 'apollo' || c === 'hive');
+  const specs = gatewaySpecs(workers);
+  for (const name of cases) if (name !== 'personnel' && !specs[name]) throw new Error(`unknown case ${name}`);
+  const gateways = Object.fromEntries(Object.entries(specs).filter(([name]) => cases.includes(name)));
   const profileIndex = argv.indexOf('--profile');
   const profileDir = profileIndex >= 0 ? argv[profileIndex + 1] : undefined;
-  const stack = await startStack(data, { workers, gateways, profileDir });
+  const stack = await startStack(data, { gateways, profileDir });
   try {
     const jwt = await mintDevToken(DEV_NATIONAL_ADMIN, join(data.dataDir, DEV_JWT_KEY_FILE));
     const internalKey = (await ensureKeyPairFile(join(data.dataDir, DEV_INTERNAL_KEY_FILE))).privateKey;
@@ -236,10 +252,12 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
     const page = JSON.stringify({ query: PERSONNEL_PAGE_QUERY });
 
     // Identical answers first: a faster gateway that answers differently measures nothing.
-    if (stack.apollo && stack.hive) {
+    const apolloService = stack.gateways.apollo ?? stack.gateways['apollo-plain'];
+    const hiveService = stack.gateways.hive ?? stack.gateways['hive-plain'];
+    if (apolloService && hiveService) {
       const [a, h] = await Promise.all([
-        postJson(stack.apollo.url, cross, authorization),
-        postJson(stack.hive.url, cross, authorization),
+        postJson(apolloService.url, cross, authorization),
+        postJson(hiveService.url, cross, authorization),
       ]);
       const nodes = (a as { data?: { employees?: { nodes?: unknown[] } } }).data?.employees?.nodes?.length ?? 0; // the query's shape
       if (nodes !== 100 || !isDeepStrictEqual(a, h)) {
@@ -267,7 +285,7 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
             duration,
           );
         } else {
-          const service = name === 'apollo' ? stack.apollo : stack.hive;
+          const service = stack.gateways[name];
           if (!service) throw new Error(`unknown case ${name}`);
           result = await load(service.url, cross, authorization, connections, round < 0 ? warmup : duration);
         }
@@ -276,14 +294,19 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
     }
 
     const memory: [string, number | undefined][] = [
-      ['apollo gateway', stack.apollo?.process.pid],
-      ['hive gateway', stack.hive?.process.pid],
+      ...Object.entries(stack.gateways).map(([name, service]): [string, number | undefined] => [
+        name,
+        service.process.pid,
+      ]),
       ...SUBGRAPH_NAMES.map((name): [string, number | undefined] => [name, stack.subgraphs[name].process.pid]),
       ['postgresql', data.postmasterPid],
     ];
+    const plural = workers > 1 ? `${workers} workers` : '1 process';
     const labels: Record<string, string> = {
-      apollo: `Apollo gateway (${workers} worker${workers > 1 ? 's' : ''}), cross-subgraph, 100 employees`,
+      apollo: `Apollo gateway (${plural}), cross-subgraph query, 100 employees`,
       hive: 'Hive Gateway, same supergraph and query',
+      'apollo-plain': `Apollo gateway (${plural}), in-flight deduplication off`,
+      'hive-plain': 'Hive Gateway, in-flight deduplication off',
       personnel: 'personnel subgraph alone, 100-employee page',
     };
     const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;

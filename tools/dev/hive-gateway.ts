@@ -19,13 +19,19 @@ import { onShutdown, reportReady } from '../../subgraphs/shared/lifecycle.js';
  *
  * Not product code: it lives with the development tools and uses devDependencies.
  */
-const settings = configOrExit();
+const settings = configOrExit(process.argv.slice(2));
 const identity = await gatewayIdentity(settings.auth, settings.database.accessUrl);
 /** One token per client request (the hook runs once per subgraph fetch). */
 const tokens = new WeakMap<object, Promise<string>>();
 const runtime = createGatewayRuntime({
   supergraph: readSupergraph(),
-  transportEntries: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { location: settings.subgraphUrls[name] }])),
+  transportEntries: Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [
+      name,
+      // GATEWAY_DEDUPLICATE as for the project's gateway (Hive's own default is on).
+      { location: settings.subgraphUrls[name], options: { deduplicateInflightRequests: settings.gateway.deduplicate } },
+    ]),
+  ),
   propagateHeaders: {
     fromClientToSubgraphs: async ({ request, context }) => {
       let token = tokens.get(context);
