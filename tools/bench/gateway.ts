@@ -1,14 +1,14 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names.js';
 import { DEV_INTERNAL_KEY_FILE, DEV_JWT_KEY_FILE } from '../../subgraphs/shared/auth-config.js';
-import { childEnvironment, projectRoot } from '../../subgraphs/shared/config.js';
+
 import { INTERNAL_TOKEN_HEADER, signViewerToken } from '../../subgraphs/shared/internal-token.js';
 import { ensureKeyPairFile } from '../../subgraphs/shared/key-files.js';
 import { DEV_NATIONAL_ADMIN, mintDevToken } from '../dev/dev-token.js';
 import { freePort } from '../dev/embedded-postgres.js';
+import { type Service, startService } from '../dev/service.js';
 import { type BenchData, type BenchSeed, benchData, processTreeMemory } from './harness.js';
 
 /**
@@ -37,48 +37,6 @@ export const GATEWAY_BENCH_SEED: BenchSeed = {
   employeesPerRegion: 5000,
   years: { from: 2024, to: 2025 },
 };
-
-interface Service {
-  name: string;
-  url: string;
-  process: ChildProcess;
-  stop(): Promise<void>;
-}
-
-/** Starts a compiled entry point as a child process and resolves once it reports ready (lifecycle.ts). */
-export async function startService(
-  name: string,
-  script: string,
-  args: string[],
-  env: Record<string, string | undefined>,
-  execArgv: string[] = [],
-): Promise<Service> {
-  const child = fork(join(projectRoot(), 'dist', script), args, {
-    env: childEnvironment(env),
-    execArgv,
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.on('message', (message: { type?: string; url?: string }) => {
-      if (message.type === 'ready' && message.url) resolve(message.url);
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it was ready:\n${stderr}`)));
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    name,
-    url,
-    process: child,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
 
 /** The environment every process of the benchmark shares: the data folder (keys), the database, quiet logs. */
 function environment(
@@ -322,6 +280,10 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
     const hiveRps = median((results.get('hive') ?? []).map((r) => r.requestsPerSecond));
     if (apolloRps > 0 && hiveRps > 0)
       console.log(`\nApollo gateway / Hive Gateway: ${(apolloRps / hiveRps).toFixed(2)}x (goal >= 1.0x)`);
+    const plainApollo = median((results.get('apollo-plain') ?? []).map((r) => r.requestsPerSecond));
+    const plainHive = median((results.get('hive-plain') ?? []).map((r) => r.requestsPerSecond));
+    if (plainApollo > 0 && plainHive > 0)
+      console.log(`Apollo gateway / Hive Gateway, deduplication off in both: ${(plainApollo / plainHive).toFixed(2)}x`);
     console.log('\n| process | RSS MiB | PSS MiB | processes |');
     console.log('|---|---:|---:|---:|');
     let totalPss = 0;
