@@ -1,5 +1,5 @@
 import { DEFAULT_PORTS, isSubgraphName, SUBGRAPH_NAMES } from './names.js';
-import { ConfigError, config, withServerFlags } from './shared/config.js';
+import { ConfigError, config, sameDatabase, withServerFlags } from './shared/config.js';
 import { onShutdown, reportReady } from './shared/lifecycle.js';
 import { startTelemetry } from './shared/telemetry.js';
 
@@ -7,7 +7,8 @@ import { startTelemetry } from './shared/telemetry.js';
  * `npm run start:subgraph -- <name> [--host H] [--port N]`: one subgraph in its own process, as production
  * deploys them (and as `npm start`'s supervisor runs them). It connects with <NAME>_DATABASE_URL (its own read-only role)
  * or else DATABASE_URL. When DATABASE_URL (the schema owner) is set, it first migrates its own schema
- * under an advisory lock and grants its role. SIGTERM drains: in-flight requests finish, then it exits.
+ * under an advisory lock and grants its role; when <NAME>_DATABASE_URL names another server (or database)
+ * than DATABASE_URL, that URL owns the subgraph's schema there and migrates it. SIGTERM drains: in-flight requests finish, then it exits.
  */
 const usage = `Usage: npm run start:subgraph -- <${SUBGRAPH_NAMES.join('|')}> [--host ADDRESS] [--port N]`;
 let parsed: ReturnType<typeof withServerFlags>;
@@ -40,7 +41,10 @@ const [{ prepareSubgraph }, { SUBGRAPHS }, { startSubgraph }, { loadInternalKeys
   import('./shared/subgraph.js'),
   import('./shared/internal-token.js'),
 ]);
-if (ownerUrl) {
+if (ownerUrl && !sameDatabase(ownerUrl, databaseUrl)) {
+  // Its own PostgreSQL server: the subgraph's URL owns its schema there (and the access logs it writes).
+  await prepareSubgraph(databaseUrl, name);
+} else if (ownerUrl) {
   const role = new URL(databaseUrl).username;
   await prepareSubgraph(ownerUrl, name, {
     role: role !== new URL(ownerUrl).username ? decodeURIComponent(role) : undefined,

@@ -296,6 +296,18 @@ export function childEnvironment(overrides: Record<string, string | undefined>):
   return env;
 }
 
+/**
+ * Whether two PostgreSQL URLs name the same database on the same server (host, port, database name),
+ * whoever logs in. A subgraph whose own URL names another server has its database to itself.
+ */
+export function sameDatabase(a: string, b: string): boolean {
+  const key = (value: string) => {
+    const url = new URL(value);
+    return `${url.hostname.toLowerCase()}:${url.port || '5432'}${url.pathname}`;
+  };
+  return key(a) === key(b);
+}
+
 /** The repository root: the nearest folder above this file with a package.json. */
 export function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

@@ -60,6 +60,12 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
       tables,
       km.rows.map((r) => ({ population: r.population, minimum: r.minimum_sample })),
     );
+    // Into empty tables, building each index once at the end beats updating it row by row, and one
+    // set-based check per foreign key beats a trigger per row. Same transaction: all or nothing still.
+    const restore = await setIndexesAside(
+      client,
+      Object.values(tables).map((t) => t.table),
+    );
     writeCatalog(run);
     await flushAll(run);
     for (const region of regions) {
@@ -67,11 +73,20 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
       const before = totalWritten(run.tables);
       const params = await generateRegion(run, region);
       truth.regions[region.code] = params;
+      options.progress?.({
+        regions: Object.keys(truth.regions).length,
+        of: regions.length,
+        rows: totalWritten(run.tables),
+      });
       log(
         `${region.code} ${region.name}: ${params.employees} employees, ${params.units} units, ` +
           `${totalWritten(run.tables) - before} rows, ${seconds(regionStarted)} s`,
       );
     }
+    await run.inflight;
+    const restoring = performance.now();
+    await restore();
+    log(`indexes and foreign keys rebuilt in ${seconds(restoring)} s`);
     await finish(run);
     if (run.clampedQuality > 0)
       log(`warning: latent IKM quality left [30, 99] and was clamped ${run.clampedQuality} times`);
@@ -105,6 +120,31 @@ async function assertEmpty(client: pg.PoolClient, tables: Tables): Promise<void>
     if (rows.rows[0]?.present)
       throw new Error(`${table.table} already has rows: the demo generator only seeds an empty database`);
   }
+}
+
+/**
+ * Drops the foreign keys and the plain indexes of the tables to load (primary keys and unique
+ * constraints stay: they are the data's own rules) and returns what recreates them, as they were.
+ */
+async function setIndexesAside(client: pg.PoolClient, tables: string[]): Promise<() => Promise<void>> {
+  const { rows: foreignKeys } = await client.query<{ tbl: string; name: string; def: string }>(
+    `select conrelid::regclass::text as tbl, quote_ident(conname) as name, pg_get_constraintdef(oid) as def
+       from pg_constraint where contype = 'f' and conrelid = any($1::regclass[])`,
+    [tables],
+  );
+  const { rows: indexes } = await client.query<{ name: string; def: string }>(
+    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def from pg_index i
+      where i.indrelid = any($1::regclass[])
+        and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid and c.contype in ('p', 'u', 'x'))`,
+    [tables],
+  );
+  for (const fk of foreignKeys) await client.query(`alter table ${fk.tbl} drop constraint ${fk.name}`);
+  for (const index of indexes) await client.query(`drop index ${index.name}`);
+  return async () => {
+    await client.query("set local maintenance_work_mem = '256MB'");
+    for (const index of indexes) await client.query(index.def);
+    for (const fk of foreignKeys) await client.query(`alter table ${fk.tbl} add constraint ${fk.name} ${fk.def}`);
+  };
 }
 
 /** Waits for the last insert, moves every id sequence past the ids written, commits and analyzes. */
