@@ -22,7 +22,8 @@ import { type BenchData, type BenchSeed, benchData, processTreeMemory } from './
  * GATEWAY_WORKERS, default 1), --employees N per region (default 5000), --cases a,b (apollo, hive,
  * personnel; default all), --rounds N (default 1; each round measures every case again, in turn, after one unmeasured warm-up
  * round of --warmup S, default 5),
- * --profile DIR (a V8 CPU profile of every server process, written there when it stops).
+ * --profile DIR (a V8 CPU profile of every server process, written there when it stops), --baseline DIST
+ * (also the Apollo gateway of another build, e.g. the previous commit's dist/, as case "baseline").
  */
 
 export const CROSS_SUBGRAPH_QUERY = `{ employees(regionCode: "12.71", first: 100) { nodes {
@@ -62,11 +63,14 @@ export interface GatewaySpec {
   deduplicate: boolean;
   /** GATEWAY_WORKERS (the Apollo gateway only). */
   workers?: number;
+  /** Another build's dist/ (--baseline DIR): the gateway as it was, measured in the same run. */
+  distDir?: string;
 }
 
 /** The cases of the benchmark by name. The "-plain" ones turn in-flight deduplication off in both gateways. */
-export function gatewaySpecs(workers: number): Record<string, GatewaySpec> {
+export function gatewaySpecs(workers: number, baselineDist?: string): Record<string, GatewaySpec> {
   return {
+    ...(baselineDist && { baseline: { kind: 'apollo', deduplicate: false, distDir: baselineDist } }),
     apollo: { kind: 'apollo', deduplicate: true, workers },
     hive: { kind: 'hive', deduplicate: true },
     'apollo-plain': { kind: 'apollo', deduplicate: false, workers },
@@ -122,6 +126,7 @@ export async function startStack(
           GATEWAY_DEDUPLICATE: spec.deduplicate ? 'on' : 'off',
         }),
         profile(name),
+        spec.distDir,
       );
       started.push(service);
       gateways[name] = service;
@@ -196,7 +201,10 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
       ? `seeded ${seed.regions.length} regions x ${seed.employeesPerRegion} employees in ${data.seedSeconds.toFixed(1)} s`
       : `reusing the seeded data in ${data.dataDir}`,
   );
-  const specs = gatewaySpecs(workers);
+  const baselineIndex = argv.indexOf('--baseline');
+  const baselineDist = baselineIndex >= 0 ? argv[baselineIndex + 1] : undefined;
+  if (baselineDist && !cases.includes('baseline')) cases.splice(1, 0, 'baseline');
+  const specs = gatewaySpecs(workers, baselineDist);
   for (const name of cases) if (name !== 'personnel' && !specs[name]) throw new Error(`unknown case ${name}`);
   const gateways = Object.fromEntries(Object.entries(specs).filter(([name]) => cases.includes(name)));
   const profileIndex = argv.indexOf('--profile');
@@ -266,6 +274,7 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
       'apollo-plain': `Apollo gateway (${plural}), in-flight deduplication off`,
       'hive-plain': 'Hive Gateway, in-flight deduplication off',
       personnel: 'personnel subgraph alone, 100-employee page',
+      baseline: `Apollo gateway as built in ${baselineDist ?? ''}`,
     };
     const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
     console.log(`\n${connections} connections, ${duration} s per case, ${rounds} round(s); median over rounds`);

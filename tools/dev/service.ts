@@ -17,8 +17,10 @@ export async function startService(
   args: string[],
   env: Record<string, string | undefined>,
   execArgv: string[] = [],
+  /** The compiled tree to run from: this checkout's dist/ by default (a benchmark may compare another build). */
+  distDir: string = join(projectRoot(), 'dist'),
 ): Promise<Service> {
-  const child = fork(join(projectRoot(), 'dist', script), args, {
+  const child = fork(join(distDir, script), args, {
     env: childEnvironment(env),
     execArgv,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
