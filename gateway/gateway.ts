@@ -121,17 +121,17 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   /**
    * In-flight deduplication: a query fetch identical to one already in flight for the same viewer (the
-   * same internal token, so the same role, scope and subject) waits for that one's answer instead of
+   * same role, scope, university and subject) waits for that one's answer instead of
    * sending its own, as Hive Gateway's HTTP executor and Apollo Router's `deduplicate_query` do. Many
    * clients opening the same dashboard at once cost the subgraphs one request. Mutations are always sent.
    * Each waiter gets its own copy: the executor merges later fetches into what it receives.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { query, variables } = options.request;
-    const token = 'internalToken' in options.context ? options.context.internalToken : undefined;
-    if (!this.source.deduplicate || token === undefined || query === undefined || !READ_ONLY.test(query))
+    const viewer = 'viewer' in options.context ? options.context.viewer : undefined;
+    if (!this.source.deduplicate || viewer === undefined || query === undefined || !READ_ONLY.test(query))
       return this.fetch(options);
-    const key = `${token}\n${query}\n${JSON.stringify(variables ?? {})}`;
+    const key = `${JSON.stringify(viewer)}\n${query}\n${JSON.stringify(variables ?? {})}`;
     const shared = this.inflight.get(key);
     if (shared) {
       // The HTTP response (a stream already read) is shared as is; the data the executor mutates is not.
