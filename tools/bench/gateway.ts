@@ -1,8 +1,10 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import autocannon from 'autocannon';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names.js';
 import { DEV_INTERNAL_KEY_FILE, DEV_JWT_KEY_FILE } from '../../subgraphs/shared/auth-config.js';
+import { config } from '../../subgraphs/shared/config.js';
 
 import { INTERNAL_TOKEN_HEADER, signViewerToken } from '../../subgraphs/shared/internal-token.js';
 import { ensureKeyPairFile } from '../../subgraphs/shared/key-files.js';
@@ -277,32 +279,41 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
       baseline: `Apollo gateway as built in ${baselineDist ?? ''}`,
     };
     const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
-    console.log(`\n${connections} connections, ${duration} s per case, ${rounds} round(s); median over rounds`);
-    console.log('| case | req/s | p50 ms | p99 ms | errors |');
-    console.log('|---|---:|---:|---:|---:|');
+    // Printed and written to the data folder, so a run's table can be kept beside the README's.
+    const report: string[] = [];
+    report.push(`\n${connections} connections, ${duration} s per case, ${rounds} round(s); median over rounds`);
+    report.push('| case | req/s | p50 ms | p99 ms | errors |');
+    report.push('|---|---:|---:|---:|---:|');
     for (const [name, list] of results) {
-      console.log(
+      report.push(
         `| ${labels[name] ?? name} | ${median(list.map((r) => r.requestsPerSecond)).toFixed(1)} | ${median(list.map((r) => r.p50))} | ${median(list.map((r) => r.p99))} | ${list.reduce((n, r) => n + r.errors, 0)} |`,
       );
     }
     const apolloRps = median((results.get('apollo') ?? []).map((r) => r.requestsPerSecond));
     const hiveRps = median((results.get('hive') ?? []).map((r) => r.requestsPerSecond));
     if (apolloRps > 0 && hiveRps > 0)
-      console.log(`\nApollo gateway / Hive Gateway: ${(apolloRps / hiveRps).toFixed(2)}x (goal >= 1.0x)`);
+      report.push(`\nApollo gateway / Hive Gateway: ${(apolloRps / hiveRps).toFixed(2)}x (goal >= 1.0x)`);
     const plainApollo = median((results.get('apollo-plain') ?? []).map((r) => r.requestsPerSecond));
     const plainHive = median((results.get('hive-plain') ?? []).map((r) => r.requestsPerSecond));
     if (plainApollo > 0 && plainHive > 0)
-      console.log(`Apollo gateway / Hive Gateway, deduplication off in both: ${(plainApollo / plainHive).toFixed(2)}x`);
-    console.log('\n| process | RSS MiB | PSS MiB | processes |');
-    console.log('|---|---:|---:|---:|');
+      report.push(`Apollo gateway / Hive Gateway, deduplication off in both: ${(plainApollo / plainHive).toFixed(2)}x`);
+    report.push('\n| process | RSS MiB | PSS MiB | processes |');
+    report.push('|---|---:|---:|---:|');
     let totalPss = 0;
+    let stackPss = 0;
+    const inStack = new Set<string>(['apollo', ...SUBGRAPH_NAMES, 'postgresql']);
     for (const [name, pid] of memory) {
       if (pid === undefined) continue;
       const m = processTreeMemory(pid);
       totalPss += m.pssMiB;
-      console.log(`| ${name} | ${m.rssMiB.toFixed(0)} | ${m.pssMiB.toFixed(0)} | ${m.processes} |`);
+      if (inStack.has(name)) stackPss += m.pssMiB;
+      report.push(`| ${name} | ${m.rssMiB.toFixed(0)} | ${m.pssMiB.toFixed(0)} | ${m.processes} |`);
     }
-    console.log(`| total (PSS: shared pages counted once) | | ${totalPss.toFixed(0)} | |`);
+    report.push(`| total (PSS: shared pages counted once) | | ${totalPss.toFixed(0)} | |`);
+    report.push(`| the stack: Apollo gateway, four subgraphs, PostgreSQL (goal < 1024) | | ${stackPss.toFixed(0)} | |`);
+    const file = join(config().dev.dataDir, 'bench', `gateway-${new Date().toISOString().replace(/[:.]/g, '-')}.md`);
+    await writeFile(file, `${report.join('\n')}\n`);
+    console.log(`${report.join('\n')}\n\nwritten to ${file}`);
   } finally {
     await stack.stop();
     await data.stop();
