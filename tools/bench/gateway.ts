@@ -76,6 +76,8 @@ export function gatewaySpecs(workers: number, baselineDist?: string): Record<str
     apollo: { kind: 'apollo', deduplicate: true, workers },
     hive: { kind: 'hive', deduplicate: true },
     'apollo-plain': { kind: 'apollo', deduplicate: false, workers },
+    // Two gateway processes on one port, to compare with apollo-plain in the same run.
+    'apollo-plain-2': { kind: 'apollo', deduplicate: false, workers: 2 },
     'hive-plain': { kind: 'hive', deduplicate: false },
   };
 }
@@ -275,6 +277,7 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
       hive: 'Hive Gateway, same supergraph and query',
       'apollo-plain': `Apollo gateway (${plural}), in-flight deduplication off`,
       'hive-plain': 'Hive Gateway, in-flight deduplication off',
+      'apollo-plain-2': 'Apollo gateway, 2 workers (GATEWAY_WORKERS=2), in-flight deduplication off',
       personnel: 'personnel subgraph alone, 100-employee page',
       baseline: `Apollo gateway as built in ${baselineDist ?? ''}`,
     };
