@@ -108,4 +108,19 @@ describe('a second gateway (Hive Gateway) serving schema/supergraph.graphql', ()
     expect(outcome(apollo).errors.map((e) => e.code)).toEqual(['UNAUTHENTICATED']);
     expect(outcome(other)).toEqual(outcome(apollo));
   });
+
+  it('refuses a credential it cannot accept with the same 401 UNAUTHENTICATED and reason', async () => {
+    const send = async (url: string) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+        body: JSON.stringify({ query: '{ employees(first: 1) { nodes { nip } } }' }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphqlResponse<unknown> };
+    };
+    const [apollo, other] = await Promise.all([send(api.platform.gateway.url), send(hive.url)]);
+    expect(apollo.status).toBe(401);
+    expect(apollo.body.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'MALFORMED' });
+    expect(other).toEqual(apollo);
+  });
 });
