@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { context as otelContext, propagation } from '@opentelemetry/api';
@@ -339,6 +342,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...protection.plugins,
       // Apollo's landing page loads from a CDN; the explorer (or nothing) answers browsers instead.
       ApolloServerPluginLandingPageDisabled(),
+      // Nothing sets or reads cache hints; the default plugin would still visit every field.
+      ApolloServerPluginCacheControlDisabled(),
     ],
     ...hardenedApolloOptions(protection),
   });
