@@ -1,6 +1,9 @@
 import type pg from 'pg';
 import { type PersonnelDirectory, REFERENCE_BATCH } from './personnel-directory.js';
 
+/** Calls to the owner's API in flight at once. */
+const CALLS_IN_FLIGHT = 4;
+
 /** A column of a temporary table filled from another subgraph's answers. */
 export interface ReferenceColumn<Row> {
   name: string;
@@ -9,8 +12,8 @@ export interface ReferenceColumn<Row> {
 }
 
 /**
- * Asks another subgraph about the distinct keys of a file, `REFERENCE_BATCH` keys a call (never one call
- * per row, never by reading its tables), and keeps the answers in a temporary table the checks and the
+ * Asks another subgraph about the distinct keys of a file, `REFERENCE_BATCH` keys a call, a few calls at
+ * a time (never one call per row, never by reading its tables), and keeps the answers in a temporary table the checks and the
  * merge join. The keys come from a server-side cursor, so memory stays bounded however large the file.
  */
 export async function lookUpInBatches<Row>(
@@ -23,12 +26,17 @@ export async function lookUpInBatches<Row>(
   await client.query(
     `create temp table ${table} (${columns.map((c) => `${c.name} ${c.type}`).join(', ')}) on commit drop`,
   );
-  await client.query(`declare import_keys no scroll cursor for ${keysSql}`);
+  // Keys of values that were not valid are null (a form's row is kept whole): nothing to ask.
+  await client.query(`declare import_keys no scroll cursor for select key from (${keysSql}) k where key is not null`);
   const insert = `insert into ${table} select * from unnest(${columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ')})`;
   for (;;) {
-    const { rows } = await client.query<{ key: string }>(`fetch ${REFERENCE_BATCH} from import_keys`);
+    const { rows } = await client.query<{ key: string }>(`fetch ${REFERENCE_BATCH * CALLS_IN_FLIGHT} from import_keys`);
     if (rows.length === 0) break;
-    const found = await lookUp(rows.map((row) => row.key));
+    // A few calls at a time: the owner answers one while the next is on its way (memory stays bounded).
+    const batches: string[][] = [];
+    for (let at = 0; at < rows.length; at += REFERENCE_BATCH)
+      batches.push(rows.slice(at, at + REFERENCE_BATCH).map((row) => row.key));
+    const found = (await Promise.all(batches.map(lookUp))).flat();
     if (found.length > 0)
       await client.query(
         insert,
