@@ -30,8 +30,7 @@ export interface Column {
   pattern?: { regex: RegExp; reason: string };
 }
 
-/** Longest text of a column that names none. */
-export const DEFAULT_MAX_LENGTH = 200;
+const DEFAULT_MAX_LENGTH = 200;
 
 /** The PostgreSQL type of a column's staged (canonical) values. */
 export function sqlType(column: Column): string {
@@ -68,56 +67,18 @@ function rangeSql(column: Column, number: string): string {
 }
 
 /**
- * SQL true for a value `v` that is certainly valid, in PostgreSQL's own input functions (fast: no regular
- * expression), or null when there is none: most values of a file pass it, and only the rest are read by
- * the column's exact rules (`reasonSql`). A value of the canonical form the exact rules also accept.
- */
-function fastValidSql(column: Column, v: string): string | null {
-  const range = `between ${column.min ?? -2147483648} and ${column.max ?? 2147483647}`;
-  switch (column.type) {
-    case 'text':
-      return column.pattern ? null : `length(${v}) <= ${column.maxLength ?? DEFAULT_MAX_LENGTH}`;
-    case 'choice':
-      return `${v} in (${(column.choices ?? []).map(literal).join(', ')})`;
-    case 'integer':
-      // Canonical: the integer's own text (no sign, space, underscore, base prefix or leading zero).
-      return `pg_input_is_valid(${v}, 'integer') and ${v}::integer::text = ${v} and ${v}::integer ${range}`;
-    case 'decimal':
-      return `pg_input_is_valid(${v}, 'numeric') and ${v}::numeric::text = ${v} and scale(${v}::numeric) <= 6
-        and ${v}::numeric ${range}`;
-    case 'date':
-    case 'money':
-      return null;
-  }
-}
-
-/**
  * SQL giving why the value `v` of a column is wrong, or null when it is fine. `v` is the value as staged
  * (trimmed), null when empty. The branches run in order: a cast only sees text its pattern accepted.
  */
-export function reasonSql(column: Column, v: string, withPattern = true): string {
-  const fast = fastValidSql(column, v);
-  const exact = exactReasonSql(column, v, withPattern);
-  return fast === null || (column.pattern && !withPattern) ? exact : `case when ${fast} then null else ${exact} end`;
-}
-
-/** SQL giving why a value `v` (not empty, not too long) does not have its column's pattern, or null. */
-export function patternReasonSql(column: Column, v: string): string {
-  return column.pattern
-    ? `case when ${v} !~ ${literal(column.pattern.regex.source)} then ${literal(column.pattern.reason)} end`
-    : 'null';
-}
-
-function exactReasonSql(column: Column, v: string, withPattern: boolean): string {
+export function reasonSql(column: Column, v: string): string {
   const empty = `when ${v} is null then ${column.required ? "'is required'" : 'null'}`;
   const rules = ((): string => {
     switch (column.type) {
       case 'text': {
         const limit = column.maxLength ?? DEFAULT_MAX_LENGTH;
-        const pattern =
-          column.pattern && withPattern
-            ? `when ${v} !~ ${literal(column.pattern.regex.source)} then ${literal(column.pattern.reason)}`
-            : '';
+        const pattern = column.pattern
+          ? `when ${v} !~ ${literal(column.pattern.regex.source)} then ${literal(column.pattern.reason)}`
+          : '';
         return `when length(${v}) > ${limit} then 'is longer than ${limit} characters' ${pattern}`;
       }
       case 'choice': {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { DEFAULT_MAX_LENGTH, patternReasonSql, reasonSql, sqlType, valueSql } from './columns.js';
+import { reasonSql, sqlType, valueSql } from './columns.js';
 import type { ImportKind } from './kind.js';
 
 /**
@@ -22,9 +22,8 @@ export async function createStaging(client: pg.ClientBase, kind: ImportKind): Pr
 
 /**
  * Reads every staged value in SQL, a whole file in a few set-based statements (no per-row work in
- * JavaScript): bad values go into `import_error` with line, column, value and reason (columns.ts), patterns
- * are tested once per distinct value (a file repeats its NIPs and codes), and the valid rows are typed into
- * `import_rows`. With `keepRows` (a form's values), a row with a bad value stays, that value null, so the
+ * JavaScript): bad values go into `import_error` with line, column, value and reason (columns.ts), each
+ * rule tested once per distinct value of a column, and the valid rows are typed into `import_rows`. With `keepRows` (a form's values), a row with a bad value stays, that value null, so the
  * caller's scope can be decided from its valid references before any problem of the input is told.
  * Returns how many problems the values had.
  */
@@ -37,33 +36,32 @@ export async function readStagedValues(
   // Values arrive trimmed (the fast path takes only files without spaces around values): empty is null.
   const values = `(select line, ${columns.map((c) => `nullif(${c.name}, '') as ${c.name}`).join(', ')}
      from import_raw offset 0) r`;
-  const reasons = columns.map((c) => reasonSql(c, `r.${c.name}`, false));
-  let problems =
-    (
-      await client.query(
-        `insert into import_error (line, column_name, value, reason, position)
-         select r.line, e.column_name, coalesce(e.value, ''), e.reason, e.position
-           from ${values}
-           cross join lateral (values ${columns.map((c, i) => `(${i + 1}, '${c.name}', r.${c.name}, ${reasons[i]})`).join(', ')})
-             as e(position, column_name, value, reason)
-          where num_nonnulls(${reasons.join(', ')}) > 0 and e.reason is not null`,
-      )
-    ).rowCount ?? 0;
+  // Empty required values: one pass over the rows.
+  const required = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.required);
+  let problems = 0;
+  if (required.length > 0) {
+    const { rowCount } = await client.query(
+      `insert into import_error (line, column_name, value, reason, position)
+       select r.line, e.column_name, '', 'is required', e.position
+         from ${values}
+         cross join lateral (values ${required.map(({ c, i }) => `(${i + 1}, '${c.name}', r.${c.name})`).join(', ')})
+           as e(position, column_name, value)
+        where num_nulls(${required.map(({ c }) => `r.${c.name}`).join(', ')}) > 0 and e.value is null`,
+    );
+    problems += rowCount ?? 0;
+  }
+  // Every other rule once per distinct value of a column (a file repeats its NIPs, codes, scores), then the
+  // rows holding a bad value (none to find when no value is bad: the join ends at its empty side).
   for (const [i, c] of columns.entries()) {
-    if (!c.pattern) continue;
-    const reason = patternReasonSql(c, 'd.value');
-    problems +=
-      (
-        await client.query(
-          `insert into import_error (line, column_name, value, reason, position)
-           select r.line, '${c.name}', r.${c.name}, b.reason, ${i + 1}
-             from (select d.value, ${reason} as reason
-                     from (select distinct ${c.name} as value from import_raw) d
-                    where d.value <> '' and length(d.value) <= ${c.maxLength ?? DEFAULT_MAX_LENGTH}) b
-             join import_raw r on r.${c.name} = b.value
-            where b.reason is not null`,
-        )
-      ).rowCount ?? 0;
+    const { rowCount } = await client.query(
+      `insert into import_error (line, column_name, value, reason, position)
+       select r.line, '${c.name}', r.${c.name}, b.reason, ${i + 1}
+         from (select d.value, ${reasonSql(c, 'd.value')} as reason
+                 from (select distinct ${c.name} as value from import_raw where ${c.name} <> '') d) b
+         join import_raw r on r.${c.name} = b.value
+        where b.reason is not null`,
+    );
+    problems += rowCount ?? 0;
   }
   const typed = columns.map((c) => `${valueSql(c, `r.${c.name}`)}::${sqlType(c)}`);
   const kept = options.keepRows
