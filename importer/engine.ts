@@ -10,6 +10,7 @@ import type { ImportOutcome } from '../subgraphs/shared/import-log.js';
 import { copyText, EdgeSpaces, type FileHead, HashingCounter, readHead } from './csv.js';
 import type { ImportKind, KindContext, MergeCounts, RowProblem } from './kind.js';
 import type { PersonnelDirectory } from './personnel-directory.js';
+import { recordRun, regionsOf } from './run-log.js';
 import { createStaging, readStagedValues } from './staging.js';
 
 /**
@@ -112,8 +113,10 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const timings = new PhaseTimer();
   let hasher = new HashingCounter();
   let rowsRead = 0;
+  let regionCodes: string[] = [];
   const record = (outcome: ImportOutcome, counts: MergeCounts, errorCount: number, errors: ImportError[]) =>
     recordRun(client, kind, {
+      source: 'FILE',
       fileName,
       sha256: hasher.digest(),
       importedBy: options.importedBy,
@@ -122,7 +125,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       rowsRead,
       counts,
       errorCount,
-      errors,
+      errors: errors.slice(0, LOGGED_ERRORS).map(formatError),
+      regionCodes,
     });
   const finish = (
     outcome: ImportOutcome,
@@ -211,6 +215,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     timings.lap('references');
     for (const check of kind.checks)
       await client.query(`insert into import_error (line, column_name, value, reason) ${check}`);
+    regionCodes = await regionsOf(client, kind);
     timings.lap('checks (SQL)');
     const errorCount = (await errorTotal(client)) + (reader?.problemOverflow ?? 0);
     if (errorCount > 0) {
@@ -312,43 +317,6 @@ async function saveProblems(client: pg.ClientBase, problems: readonly ImportErro
       problems.map((p) => p.reason),
     ],
   );
-}
-
-async function recordRun(
-  client: pg.ClientBase,
-  kind: ImportKind,
-  run: {
-    fileName: string;
-    sha256: string;
-    importedBy: string;
-    startedAt: Date;
-    outcome: ImportOutcome;
-    rowsRead: number;
-    counts: MergeCounts;
-    errorCount: number;
-    errors: ImportError[];
-  },
-): Promise<number> {
-  const { rows } = await client.query<{ id: number }>(
-    `insert into ${kind.owner}.import_run (kind, file_name, file_sha256, imported_by, started_at, finished_at, outcome,
-       rows_read, inserted, updated, unchanged, error_count, first_errors)
-     values ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11, $12) returning id`,
-    [
-      kind.name,
-      run.fileName,
-      run.sha256,
-      run.importedBy,
-      run.startedAt,
-      run.outcome,
-      run.rowsRead,
-      run.counts.inserted,
-      run.counts.updated,
-      run.counts.unchanged,
-      run.errorCount,
-      run.errors.slice(0, LOGGED_ERRORS).map(formatError),
-    ],
-  );
-  return rows[0]?.id ?? 0;
 }
 
 interface ParsedRecord {

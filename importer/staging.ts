@@ -50,18 +50,25 @@ export async function readStagedValues(
     );
     problems += rowCount ?? 0;
   }
-  // Every other rule once per distinct value of a column (a file repeats its NIPs, codes, scores), then the
-  // rows holding a bad value (none to find when no value is bad: the join ends at its empty side).
+  // Every other rule once per distinct value of a column (a file repeats its NIPs, codes, scores); the rows
+  // holding a bad value are looked up only for a column that has one.
+  await client.query('create temp table import_bad_value (position integer, value text, reason text) on commit drop');
   for (const [i, c] of columns.entries()) {
     const { rowCount } = await client.query(
-      `insert into import_error (line, column_name, value, reason, position)
-       select r.line, '${c.name}', r.${c.name}, b.reason, ${i + 1}
-         from (select d.value, ${reasonSql(c, 'd.value')} as reason
-                 from (select distinct ${c.name} as value from import_raw where ${c.name} <> '') d) b
-         join import_raw r on r.${c.name} = b.value
-        where b.reason is not null`,
+      `insert into import_bad_value
+       select ${i + 1}, d.value, ${reasonSql(c, 'd.value')}
+         from (select distinct ${c.name} as value from import_raw where ${c.name} <> '') d
+        where ${reasonSql(c, 'd.value')} is not null`,
     );
-    problems += rowCount ?? 0;
+    if (!rowCount) continue;
+    await client.query('analyze import_bad_value');
+    const found = await client.query(
+      `insert into import_error (line, column_name, value, reason, position)
+       select r.line, '${c.name}', r.${c.name}, b.reason, b.position
+         from import_bad_value b join import_raw r on r.${c.name} = b.value
+        where b.position = ${i + 1}`,
+    );
+    problems += found.rowCount ?? 0;
   }
   const typed = columns.map((c) => `${valueSql(c, `r.${c.name}`)}::${sqlType(c)}`);
   const kept = options.keepRows

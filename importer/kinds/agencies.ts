@@ -32,6 +32,7 @@ export const agencies: ImportKind = {
   description: 'Agencies (perangkat daerah) of a province or regency/city.',
   columns: COLUMNS,
   example: ['12.71-1.02.01', '12.71', 'Dinas Kesehatan Kota Medan', 'HEALTH'],
+  regionsSql: 'select region_code from import_rows',
   checks: [
     `select r.line, 'region_code', r.region_code, 'is not the code of a province or regency/city'
        from import_rows r left join personnel.region g on g.code = r.region_code

@@ -58,6 +58,7 @@ export const budgetLines: ImportKind = {
         { name: 'region_code', type: 'text', value: (a) => a.regionCode },
       ],
     ),
+  regionsSql: 'select region_code from agency_ref',
   checks: [
     `select r.line, 'agency_code', r.agency_code, 'personnel has no agency with this code'
        from import_rows r left join agency_ref a on a.code = r.agency_code where a.id is null`,

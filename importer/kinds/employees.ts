@@ -121,6 +121,9 @@ export const employees: ImportKind = {
       return [problem];
     }
   },
+  regionsSql: `select coalesce(u.region_code, a.region_code) as region_code
+    from import_rows r join personnel.agency a on a.code = r.agency_code
+    left join personnel.service_unit u on u.code = r.unit_code`,
   checks: [
     rowsWhere('nip', 'r.nip', "'is required for a PNS'", "r.asn_type = 'PNS' and r.nip is null"),
     rowsWhere(

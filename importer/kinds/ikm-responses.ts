@@ -67,6 +67,7 @@ export const ikmResponses: ImportKind = {
       ],
     );
   },
+  regionsSql: 'select region_code from unit_ref',
   checks: [
     `select r.line, 'unit_code', r.unit_code, 'personnel has no service unit with this code'
        from import_rows r left join unit_ref u on u.code = r.unit_code where u.id is null`,

@@ -1,4 +1,10 @@
-import { beforeAppointmentSql, employeeKeysSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
+import {
+  beforeAppointmentSql,
+  employeeKeysSql,
+  employeeRegionsSql,
+  repeatedKeySql,
+  unknownEmployeeSql,
+} from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { countMerged } from '../references.js';
@@ -41,6 +47,11 @@ export const positionHistory: ImportKind = {
   async resolveReferences({ client }) {
     await client.query(employeeKeysSql());
   },
+  // Where the employee works, and where the new positions are.
+  regionsSql: `${employeeRegionsSql()}
+    union all
+    select coalesce(u.region_code, a.region_code) from import_rows r join personnel.agency a on a.code = r.agency_code
+      left join personnel.service_unit u on u.code = r.unit_code`,
   checks: [
     unknownEmployeeSql(),
     `select r.line, 'agency_code', r.agency_code, 'no agency has this code'

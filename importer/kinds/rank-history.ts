@@ -1,4 +1,10 @@
-import { beforeAppointmentSql, employeeKeysSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
+import {
+  beforeAppointmentSql,
+  employeeKeysSql,
+  employeeRegionsSql,
+  repeatedKeySql,
+  unknownEmployeeSql,
+} from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { countMerged } from '../references.js';
@@ -42,6 +48,7 @@ export const rankHistory: ImportKind = {
   async resolveReferences({ client }) {
     await client.query(employeeKeysSql());
   },
+  regionsSql: employeeRegionsSql(),
   checks: [
     unknownEmployeeSql(),
     `select r.line, 'rank_code', r.rank_code,

@@ -42,6 +42,7 @@ export const skp: ImportKind = {
   columns: COLUMNS,
   example: ['198609262015051001', '2025', 'SESUAI', 'DI_ATAS'],
   resolveReferences: ({ client, personnel }) => employeeReferences(client, personnel),
+  regionsSql: 'select region_code from employee_ref',
   checks: [
     `select r.line, 'nip', r.nip, 'personnel has no employee with this NIP or NI PPPK'
        from import_rows r left join employee_ref e on e.number = r.nip where e.id is null`,

@@ -40,6 +40,7 @@ export const units: ImportKind = {
   description: 'Public-service units: schools, Puskesmas, Dukcapil and kecamatan offices.',
   columns: COLUMNS,
   example: ['P9301110001', '93.01-1.02.01', '93.01.11.2009', 'Puskesmas Kurik', 'PUSKESMAS', '12500'],
+  regionsSql: 'select region_code from import_rows',
   checks: [
     `select r.line, 'agency_code', r.agency_code, 'no agency has this code'
        from import_rows r left join personnel.agency a on a.code = r.agency_code where a.id is null`,

@@ -66,6 +66,7 @@ export class EvaluationRecordResolver {
   ): Promise<SkpAppraisalWrite> {
     const nip = input.nip.replaceAll(' ', '');
     const { outcome, after } = await writeRecord<SkpSnapshot>({
+      mutation: 'recordSkpAppraisal',
       em: ctx.em,
       viewer: ctx.viewer,
       personnelUrl: ctx.personnelUrl,
@@ -181,6 +182,7 @@ export class IkmSurveyRecordResolver {
       population_served: String(input.populationServed),
     };
     const { outcome, after } = await writeRecord<SurveySnapshot>({
+      mutation: 'submitIkmSurvey',
       em: ctx.em,
       viewer: ctx.viewer,
       personnelUrl: ctx.personnelUrl,

@@ -8,6 +8,7 @@ import type { ImportKind } from '../../importer/kind.js';
 import { type PersonnelDirectory, personnelDirectory } from '../../importer/personnel-directory.js';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { createPool } from '../../subgraphs/shared/database.js';
+import type { Viewer } from '../../subgraphs/shared/viewer.js';
 import { type Platform, startPlatform } from '../../tools/dev/platform.js';
 import { generateDemoData } from '../../tools/seed/generate.js';
 import { type GraphqlResponse, NATIONAL_ADMIN, tokenFor } from './platform.js';
@@ -27,7 +28,8 @@ export function useImportPlatform() {
     db: pg.Pool;
     /** The directory the importer asks (counts its calls). */
     personnel: PersonnelDirectory;
-    query<Data>(text: string, variables?: Record<string, unknown>): Promise<GraphqlResponse<Data>>;
+    /** A query through the gateway, as a national administrator unless `viewer` says otherwise. */
+    query<Data>(text: string, variables?: Record<string, unknown>, viewer?: Viewer): Promise<GraphqlResponse<Data>>;
     /** Writes `content` to a file named `name` and imports it. */
     importText(kind: ImportKind, name: string, content: string, options?: { dryRun?: boolean }): Promise<ImportReport>;
     sql<Row>(text: string, params?: unknown[]): Promise<Row[]>;
@@ -55,11 +57,11 @@ export function useImportPlatform() {
     context.platform = await startPlatform({ databaseUrl: context.databaseUrl });
     context.db = new pg.Pool({ connectionString: context.databaseUrl, max: 2 });
     context.personnel = personnelDirectory(context.platform.subgraphs.personnel.url);
-    context.query = async <Data>(text: string, variables?: Record<string, unknown>) => {
+    context.query = async <Data>(text: string, variables?: Record<string, unknown>, viewer = NATIONAL_ADMIN) => {
       const response = await fetch(context.platform.gateway.url, {
         method: 'POST',
-        // A national administrator: the import tests read back people and aggregates.
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(NATIONAL_ADMIN)}` },
+        // A national administrator by default: the import tests read back people and aggregates.
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor(viewer)}` },
         body: JSON.stringify({ query: text, variables }),
       });
       return (await response.json()) as GraphqlResponse<Data>;

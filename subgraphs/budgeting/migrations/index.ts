@@ -1,5 +1,6 @@
 import { BudgetingInitial } from './0001-initial.js';
 import { BudgetingImportLog } from './0002-import-log.js';
+import { BudgetingImportLogSource } from './0003-import-log-source.js';
 
 /** Every migration of this subgraph, oldest first. */
-export const migrations = [BudgetingInitial, BudgetingImportLog];
+export const migrations = [BudgetingInitial, BudgetingImportLog, BudgetingImportLogSource];

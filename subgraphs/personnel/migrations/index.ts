@@ -3,6 +3,7 @@ import { PersonnelEnumChecks } from './0002-enum-checks.js';
 import { PersonnelNaturalKeys } from './0003-natural-keys.js';
 import { PersonnelImportLog } from './0004-import-log.js';
 import { PersonnelMentoringKey } from './0005-mentoring-key.js';
+import { PersonnelImportLogSource } from './0006-import-log-source.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   PersonnelNaturalKeys,
   PersonnelImportLog,
   PersonnelMentoringKey,
+  PersonnelImportLogSource,
 ];
