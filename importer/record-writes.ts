@@ -58,6 +58,11 @@ export interface RecordWrite<Snapshot> {
   /** The audit event's entity and key (natural keys, e.g. `198609262015051001/2025`). */
   entity: string;
   key: string;
+  /**
+   * Problems of the input's shape found in code (throws BAD_USER_INPUT): told only once the caller's scope
+   * is decided, as every problem of the input is.
+   */
+  checkInput?(): void;
   /** What of the snapshot the audit trail keeps (default: all of it). */
   audited?(snapshot: Snapshot): unknown;
 }
@@ -101,6 +106,7 @@ export async function writeRecord<Snapshot>(
         personnel: directoryFor(write.personnelUrl, write.viewer),
         beforeChecks: async (db) => {
           regionCodes = await assertWriteScope(db, write.viewer, write.regionSql);
+          write.checkInput?.();
           before = (await db.query<Snapshot & Record<string, unknown>>(write.snapshotSql)).rows[0];
         },
       });
