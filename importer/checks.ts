@@ -1,3 +1,5 @@
+import type { KindContext } from './kind.js';
+
 /** SQL checks several kinds share, over the staged rows `import_rows`. */
 
 /**
@@ -46,3 +48,15 @@ export function employeeRegionsSql(): string {
     from employee_key k join personnel.employee e on e.id = k.id
     join personnel.agency a on a.id = e.agency_id left join personnel.service_unit u on u.id = e.unit_id`;
 }
+
+/**
+ * What the history kinds (rank, position) share: the employees their NIPs name, the regions those work in,
+ * and the checks of the NIP and of a TMT before the appointment.
+ */
+export const employeeHistory = {
+  async resolveReferences({ client }: KindContext): Promise<void> {
+    await client.query(employeeKeysSql());
+  },
+  regionsSql: employeeRegionsSql(),
+  checks: [unknownEmployeeSql(), beforeAppointmentSql()],
+};

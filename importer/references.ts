@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { KindContext } from './kind.js';
 import { type PersonnelDirectory, REFERENCE_BATCH } from './personnel-directory.js';
 
 /** Calls to the owner's API in flight at once. */
@@ -61,6 +62,68 @@ export async function countMerged(
     params,
   );
   return { inserted: rows[0]?.inserted ?? 0, updated: rows[0]?.updated ?? 0 };
+}
+
+/**
+ * The merge of a kind into its table, keyed by its natural key: rows already as stated are left alone (an
+ * ON CONFLICT that found them would still lock and rewrite them), new rows inserted, differing rows
+ * updated; for `countMerged`. `incoming` selects the key and value columns by the table's column names.
+ */
+export function upsertSql(merge: {
+  table: string;
+  key: readonly string[];
+  values: readonly string[];
+  incoming: string;
+}): string {
+  const { table, key, values } = merge;
+  const list = (alias: string, columns: readonly string[]) => columns.map((c) => `${alias}.${c}`).join(', ');
+  return `insert into ${table} as t (${[...key, ...values].join(', ')})
+     select ${list('i', [...key, ...values])}
+       from (${merge.incoming}) i
+       left join ${table} x on ${key.map((c) => `x.${c} = i.${c}`).join(' and ')}
+      where x.${key[0]} is null or (${list('x', values)}) is distinct from (${list('i', values)})
+     on conflict (${key.join(', ')}) do update set ${values.map((c) => `${c} = excluded.${c}`).join(', ')}
+     where (${list('t', values)}) is distinct from (${list('excluded', values)})
+     returning (t.xmax = 0) as inserted`;
+}
+
+/** `<table> (code, id, region_code)`: the owner's answers for the codes `keysSql` selects (agencies, units). */
+export function codeReferences<Row extends { code: string; id: number; regionCode: string }>(
+  client: pg.ClientBase,
+  keysSql: string,
+  lookUp: (codes: string[]) => Promise<Row[]>,
+  table: string,
+): Promise<void> {
+  return lookUpInBatches(client, keysSql, lookUp, table, [
+    { name: 'code', type: 'text', value: (row) => row.code },
+    { name: 'id', type: 'int', value: (row) => row.id },
+    { name: 'region_code', type: 'text', value: (row) => row.regionCode },
+  ]);
+}
+
+/**
+ * A column naming a record of personnel by its code (an agency, a service unit), as the kinds of other
+ * subgraphs check it: the look-up into `<table> (code, id, region_code)`, the regions the file names, and
+ * the check that personnel knows every code.
+ */
+export function personnelCodeColumn<Row extends { code: string; id: number; regionCode: string }>(
+  column: string,
+  table: string,
+  what: string,
+  lookUp: (personnel: PersonnelDirectory, codes: string[]) => Promise<Row[]>,
+) {
+  return {
+    resolveReferences: ({ client, personnel }: KindContext) =>
+      codeReferences(
+        client,
+        `select distinct ${column} as key from import_rows`,
+        (codes) => lookUp(personnel, codes),
+        table,
+      ),
+    regionsSql: `select region_code from ${table}`,
+    unknownSql: `select r.line, '${column}', r.${column}, 'personnel has no ${what} with this code'
+       from import_rows r left join ${table} t on t.code = r.${column} where t.id is null`,
+  };
 }
 
 /** `employee_ref (number, id, agency_id, unit_id, region_code)`: personnel's answers for the file's `nip` column. */

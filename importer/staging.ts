@@ -33,6 +33,8 @@ export async function readStagedValues(
   options: { keepRows?: boolean } = {},
 ): Promise<number> {
   const columns = kind.columns;
+  // Statistics of the staged text, so that each distinct is hashed (not sorted) and joins are sized right.
+  await client.query('analyze import_raw');
   // Values arrive trimmed (the fast path takes only files without spaces around values): empty is null.
   const values = `(select line, ${columns.map((c) => `nullif(${c.name}, '') as ${c.name}`).join(', ')}
      from import_raw offset 0) r`;
@@ -50,23 +52,35 @@ export async function readStagedValues(
     );
     problems += rowCount ?? 0;
   }
-  // Every other rule once per distinct value of a column (a file repeats its NIPs, codes, scores); the rows
-  // holding a bad value are looked up only for a column that has one.
-  await client.query('create temp table import_bad_value (position integer, value text, reason text) on commit drop');
-  for (const [i, c] of columns.entries()) {
-    const { rowCount } = await client.query(
-      `insert into import_bad_value
-       select ${i + 1}, d.value, ${reasonSql(c, 'd.value')}
-         from (select distinct ${c.name} as value from import_raw where ${c.name} <> '') d
-        where ${reasonSql(c, 'd.value')} is not null`,
-    );
-    if (!rowCount) continue;
-    await client.query('analyze import_bad_value');
+  // Every other rule once per distinct value of a column (a file repeats its NIPs, codes, scores): one scan
+  // gathers the distinct values of every column (grouping sets); the rows holding a bad value are looked up
+  // only for a column that has one.
+  const names = columns.map((c) => c.name).join(', ');
+  await client.query(
+    `create temp table import_bad_value on commit drop as
+     select d.position, d.value, d.reason
+       from (select v.position, v.value,
+                    case v.position ${columns.map((c, i) => `when ${i + 1} then ${reasonSql(c, 'v.value')}`).join(' ')} end
+                      as reason
+               from (select case ${columns.map((c, i) => `when grouping(${c.name}) = 0 then ${i + 1}`).join(' ')} end
+                              as position,
+                            coalesce(${names}) as value
+                       from import_raw group by grouping sets (${columns.map((c) => `(${c.name})`).join(', ')})
+                     offset 0) v
+              where v.value <> '') d
+      where d.reason is not null`,
+  );
+  const { rows: badColumns } = await client.query<{ position: number }>(
+    'select distinct position from import_bad_value',
+  );
+  for (const { position } of badColumns) {
+    const c = columns[position - 1];
+    if (!c) continue;
     const found = await client.query(
       `insert into import_error (line, column_name, value, reason, position)
        select r.line, '${c.name}', r.${c.name}, b.reason, b.position
          from import_bad_value b join import_raw r on r.${c.name} = b.value
-        where b.position = ${i + 1}`,
+        where b.position = ${position}`,
     );
     problems += found.rowCount ?? 0;
   }
