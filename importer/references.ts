@@ -66,22 +66,27 @@ export async function countMerged(
 
 /**
  * The merge of a kind into its table, keyed by its natural key: rows already as stated are left alone (an
- * ON CONFLICT that found them would still lock and rewrite them), new rows inserted, differing rows
- * updated; for `countMerged`. `incoming` selects the key and value columns by the table's column names.
+ * ON CONFLICT that found them would still lock and rewrite them), new rows inserted in the file's order (an
+ * export imported elsewhere keeps its order), differing rows updated; for `countMerged`. `incoming` selects
+ * the file's `line` and the columns by the table's names; `kept` columns are written only when a row is new
+ * (e.g. where the employee worked when appraised).
  */
 export function upsertSql(merge: {
   table: string;
   key: readonly string[];
   values: readonly string[];
+  kept?: readonly string[];
   incoming: string;
 }): string {
   const { table, key, values } = merge;
+  const written = [...key, ...(merge.kept ?? []), ...values];
   const list = (alias: string, columns: readonly string[]) => columns.map((c) => `${alias}.${c}`).join(', ');
-  return `insert into ${table} as t (${[...key, ...values].join(', ')})
-     select ${list('i', [...key, ...values])}
+  return `insert into ${table} as t (${written.join(', ')})
+     select ${list('i', written)}
        from (${merge.incoming}) i
        left join ${table} x on ${key.map((c) => `x.${c} = i.${c}`).join(' and ')}
       where x.${key[0]} is null or (${list('x', values)}) is distinct from (${list('i', values)})
+      order by i.line
      on conflict (${key.join(', ')}) do update set ${values.map((c) => `${c} = excluded.${c}`).join(', ')}
      where (${list('t', values)}) is distinct from (${list('excluded', values)})
      returning (t.xmax = 0) as inserted`;

@@ -49,6 +49,8 @@ export const agencies: ImportKind = {
        select r.code, r.region_code, r.name, r.kind from import_rows r
          left join personnel.agency x on x.code = r.code
         where x.id is null or (x.region_code, x.name, x.kind) is distinct from (r.region_code, r.name, r.kind)
+        -- New records take ids in the file's order: an export imported elsewhere keeps its order.
+        order by r.line
        on conflict (code) do update set region_code = excluded.region_code, name = excluded.name, kind = excluded.kind
        where (a.region_code, a.name, a.kind) is distinct from (excluded.region_code, excluded.name, excluded.kind)
        returning (a.xmax = 0) as inserted`,

@@ -70,7 +70,7 @@ export const budgetLines: ImportKind = {
         table: 'budgeting.budget_line',
         key: ['agency_id', 'year', 'sub_activity_code'],
         values: ['region_code', 'description', 'ceiling', 'realised'],
-        incoming: `select a.id as agency_id, r.year, r.sub_activity_code, a.region_code, r.description, r.ceiling,
+        incoming: `select r.line, a.id as agency_id, r.year, r.sub_activity_code, a.region_code, r.description, r.ceiling,
                           r.realised
                      from import_rows r join agency_ref a on a.code = r.agency_code`,
       }),

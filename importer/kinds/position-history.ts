@@ -63,7 +63,7 @@ export const positionHistory: ImportKind = {
         table: 'personnel.position_history',
         key: ['employee_id', 'tmt'],
         values: ['agency_id', 'unit_id', 'title', 'position_kind', 'position_level'],
-        incoming: `select e.id as employee_id, r.tmt, a.id as agency_id, u.id as unit_id, r.title, r.position_kind,
+        incoming: `select r.line, e.id as employee_id, r.tmt, a.id as agency_id, u.id as unit_id, r.title, r.position_kind,
                           r.position_level
                      from import_rows r join employee_key e on e.number = r.nip
                      join personnel.agency a on a.code = r.agency_code

@@ -61,6 +61,8 @@ export const units: ImportKind = {
         where x.id is null
            or (x.agency_id, x.region_code, x.name, x.kind, x.population_served)
               is distinct from (a.id, r.region_code, r.name, r.kind, r.population_served)
+        -- New records take ids in the file's order: an export imported elsewhere keeps its order.
+        order by r.line
        on conflict (code) do update set agency_id = excluded.agency_id, region_code = excluded.region_code,
          name = excluded.name, kind = excluded.kind, population_served = excluded.population_served
        where (u.agency_id, u.region_code, u.name, u.kind, u.population_served)

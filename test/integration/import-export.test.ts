@@ -49,6 +49,17 @@ const ROWS: Record<string, string> = {
   'budget-lines': 'select count(*)::int as n from budgeting.budget_line',
 };
 
+/**
+ * The answer with every fraction at 12 significant digits: employees are re-created PNS first, then PPPK, so a
+ * sum over them runs in another order and a double can differ in its last bits (98.11461600145765 and
+ * ...766); every count, code, id and grade must be the same.
+ */
+function doubles(answer: unknown): unknown {
+  return JSON.parse(JSON.stringify(answer), (_key, value: unknown) =>
+    typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(12)) : value,
+  );
+}
+
 describe('npm run export', () => {
   it('writes every kind in its import format: importing the export again changes nothing', async () => {
     for (const kind of Object.keys(IMPORT_KINDS)) {
@@ -88,6 +99,16 @@ describe('npm run export', () => {
     try {
       const [before] = await target.sql<{ n: number }>('select count(*)::int as n from personnel.employee');
       expect(before?.n).toBe(0);
+      // Partner universities are reference data, as regions are (no import kind): the same in both databases.
+      const universities = await api.sql<{ code: string; name: string; short_name: string; region_code: string }>(
+        'select code, name, short_name, region_code from learning.university order by id',
+      );
+      for (const u of universities) {
+        await target.sql(
+          'insert into learning.university (code, name, short_name, region_code) values ($1, $2, $3, $4)',
+          [u.code, u.name, u.short_name, u.region_code],
+        );
+      }
       // In the order of IMPORT_KINDS: what a kind's rows name is imported before it.
       for (const [name, kind] of Object.entries(IMPORT_KINDS)) {
         const file = await exported(name);
@@ -112,7 +133,7 @@ describe('npm run export', () => {
           const original = await api.query(query, variables);
           expect(original.errors, JSON.stringify(variables)).toBeUndefined();
           expect(original.data).toBeTruthy();
-          expect(await target.query(query, variables), JSON.stringify(variables)).toEqual(original);
+          expect(doubles(await target.query(query, variables)), JSON.stringify(variables)).toEqual(doubles(original));
         }
       }
     } finally {
