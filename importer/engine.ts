@@ -158,6 +158,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     await client.query('set local statement_timeout = 0');
     // Sorts and hashes over a whole file (duplicates, joins with the owner's table) stay in memory.
     await client.query(`set local work_mem = '${WORK_MEM}'`);
+    // Who imports is checked before the file is read: an identity personnel refuses learns nothing of it.
+    if (kind.owner !== 'personnel') await options.personnel.checkAccess();
     await createStaging(client, kind);
     const head = await readHead(options.file);
     const progress = (rows: number) =>

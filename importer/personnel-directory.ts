@@ -46,6 +46,8 @@ export interface PersonnelDirectory {
   agenciesByCode(codes: readonly string[]): Promise<AgencyReference[]>;
   employeesByNumber(numbers: readonly string[]): Promise<EmployeeReference[]>;
   unitsByCode(codes: readonly string[]): Promise<UnitReference[]>;
+  /** Throws unless personnel accepts the caller's signed identity (asked before an import reads its file). */
+  checkAccess(): Promise<void>;
   /** Calls made so far (tests show that references are batched). */
   readonly calls: number;
 }
@@ -126,6 +128,9 @@ export function personnelDirectory(url: string, viewer: Viewer = IMPORTER_VIEWER
         unitId: e.unitId,
         regionCode: e.regionCode,
       }));
+    },
+    async checkAccess() {
+      await ask<{ __typename: string }>('query ImporterAccess { __typename }', {});
     },
     async regionsByCode(codes) {
       const data = await ask<{ regionsByCode: RegionReference[] }>(

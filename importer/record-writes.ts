@@ -24,6 +24,7 @@ export function directoryFor(personnelUrl: string | undefined, viewer: Viewer): 
     agenciesByCode: missing,
     employeesByNumber: missing,
     unitsByCode: missing,
+    checkAccess: missing,
     calls: 0,
   };
 }
