@@ -23,8 +23,9 @@ export async function createStaging(client: pg.ClientBase, kind: ImportKind): Pr
 /**
  * Reads every staged value in SQL, a whole file in a few set-based statements (no per-row work in
  * JavaScript): bad values go into `import_error` with line, column, value and reason (columns.ts), each
- * rule tested once per distinct value of a column, and the valid rows are typed into `import_rows`. With `keepRows` (a form's values), a row with a bad value stays, that value null, so the
- * caller's scope can be decided from its valid references before any problem of the input is told.
+ * rule tested once per distinct value of a column, and the valid rows are typed into `import_rows`. With
+ * `keepRows` (a form's values), a row with a bad value stays, that value null, so the caller's scope can be
+ * decided from its valid references before any problem of the input is told.
  * Returns how many problems the values had.
  */
 export async function readStagedValues(
