@@ -34,54 +34,44 @@ export async function readStagedValues(
   options: { keepRows?: boolean } = {},
 ): Promise<number> {
   const columns = kind.columns;
-  // Statistics of the staged text, so that each distinct is hashed (not sorted) and joins are sized right.
-  await client.query('analyze import_raw');
   // Values arrive trimmed (the fast path takes only files without spaces around values): empty is null.
   const values = `(select line, ${columns.map((c) => `nullif(${c.name}, '') as ${c.name}`).join(', ')}
      from import_raw offset 0) r`;
-  // Empty required values: one pass over the rows.
-  const required = columns.map((c, i) => ({ c, i })).filter(({ c }) => c.required);
-  let problems = 0;
-  if (required.length > 0) {
-    const { rowCount } = await client.query(
-      `insert into import_error (line, column_name, value, reason, position)
-       select r.line, e.column_name, '', 'is required', e.position
-         from ${values}
-         cross join lateral (values ${required.map(({ c, i }) => `(${i + 1}, '${c.name}', r.${c.name})`).join(', ')})
-           as e(position, column_name, value)
-        where num_nulls(${required.map(({ c }) => `r.${c.name}`).join(', ')}) > 0 and e.value is null`,
-    );
-    problems += rowCount ?? 0;
-  }
-  // Every other rule once per distinct value of a column (a file repeats its NIPs, codes, scores): one scan
-  // gathers the distinct values of every column (grouping sets); the rows holding a bad value are looked up
-  // only for a column that has one.
-  const names = columns.map((c) => c.name).join(', ');
+  // Every rule once per distinct value of a column (a file repeats its NIPs, codes, scores): one scan gathers
+  // the distinct values of every column (grouping sets; `offset 0` keeps the reasons from being pushed below
+  // it, onto every row). Empty values (null or '') are one value: required or not.
   await client.query(
     `create temp table import_bad_value on commit drop as
-     select d.position, d.value, d.reason
+     select distinct d.position, d.value, d.reason
        from (select v.position, v.value,
                     case v.position ${columns.map((c, i) => `when ${i + 1} then ${reasonSql(c, 'v.value')}`).join(' ')} end
                       as reason
                from (select case ${columns.map((c, i) => `when grouping(${c.name}) = 0 then ${i + 1}`).join(' ')} end
                               as position,
-                            coalesce(${names}) as value
+                            nullif(coalesce(${columns.map((c) => c.name).join(', ')}), '') as value
                        from import_raw group by grouping sets (${columns.map((c) => `(${c.name})`).join(', ')})
-                     offset 0) v
-              where v.value <> '') d
+                     offset 0) v) d
       where d.reason is not null`,
   );
-  const { rows: badColumns } = await client.query<{ position: number }>(
-    'select distinct position from import_bad_value',
+  // The rows holding a bad value, looked up only for a column that has one.
+  const { rows: bad } = await client.query<{ position: number; empty: boolean }>(
+    'select position, bool_or(value is null) as empty from import_bad_value group by position order by position',
   );
-  for (const { position } of badColumns) {
+  let problems = 0;
+  for (const { position, empty } of bad) {
     const c = columns[position - 1];
     if (!c) continue;
     const found = await client.query(
       `insert into import_error (line, column_name, value, reason, position)
        select r.line, '${c.name}', r.${c.name}, b.reason, b.position
          from import_bad_value b join import_raw r on r.${c.name} = b.value
-        where b.position = ${position}`,
+        where b.position = ${position}
+       ${
+         empty
+           ? `union all
+       select r.line, '${c.name}', '', 'is required', ${position} from import_raw r where nullif(r.${c.name}, '') is null`
+           : ''
+       }`,
     );
     problems += found.rowCount ?? 0;
   }
