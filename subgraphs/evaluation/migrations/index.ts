@@ -6,6 +6,7 @@ import { EvaluationReadModel } from './0005-read-model.js';
 import { EvaluationSurveyScores } from './0006-survey-scores.js';
 import { EvaluationSkpChange } from './0007-skp-change.js';
 import { EvaluationAnalyticsIndexes } from './0008-analytics-indexes.js';
+import { EvaluationImportLogSource } from './0009-import-log-source.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   EvaluationSurveyScores,
   EvaluationSkpChange,
   EvaluationAnalyticsIndexes,
+  EvaluationImportLogSource,
 ];

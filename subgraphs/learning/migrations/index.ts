@@ -3,6 +3,7 @@ import { LearningCurriculumVersions } from './0002-curriculum-versions.js';
 import { LearningNaturalKeys } from './0003-natural-keys.js';
 import { LearningImportLog } from './0004-import-log.js';
 import { LearningRollups } from './0005-rollups.js';
+import { LearningImportLogSource } from './0006-import-log-source.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   LearningNaturalKeys,
   LearningImportLog,
   LearningRollups,
+  LearningImportLogSource,
 ];

@@ -4,6 +4,7 @@ import { PersonnelNaturalKeys } from './0003-natural-keys.js';
 import { PersonnelImportLog } from './0004-import-log.js';
 import { PersonnelMentoringKey } from './0005-mentoring-key.js';
 import { PersonnelRollups } from './0006-rollups.js';
+import { PersonnelImportLogSource } from './0007-import-log-source.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   PersonnelImportLog,
   PersonnelMentoringKey,
   PersonnelRollups,
+  PersonnelImportLogSource,
 ];
