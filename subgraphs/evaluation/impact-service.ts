@@ -59,6 +59,31 @@ export interface ComparisonResult {
   differences(): EffectDifference[];
 }
 
+/**
+ * The estimates are pure, seeded functions of a region's unit rows (the bootstrap and the draws use fixed
+ * seeds), and the costliest part of a comparison: memoised by their inputs, so that a region whose data did
+ * not change is not estimated again. Bounded (least recently used out); a changed row is a new key.
+ */
+const MEMO_LIMIT = 4096;
+const effects = new Map<string, ReturnType<typeof regionEffect>>();
+const placebos = new Map<string, PlaceboCheck>();
+
+function memoised<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  const hit = memo.get(key);
+  if (hit !== undefined) {
+    memo.delete(key);
+    memo.set(key, hit);
+    return hit;
+  }
+  const value = compute();
+  memo.set(key, value);
+  if (memo.size > MEMO_LIMIT) {
+    const oldest = memo.keys().next();
+    if (!oldest.done) memo.delete(oldest.value);
+  }
+  return value;
+}
+
 function once<T>(compute: () => T): () => T {
   let value: { v: T } | undefined;
   return () => {
@@ -119,7 +144,7 @@ export async function compareRegions(
           changeScore: null,
           failure: `${region.underSampledUnits} of ${region.unitsWithBothYears} units surveyed in both years have an under-sampled survey (Krejcie-Morgan), more than half`,
         }
-      : regionEffect(regionUnits, delta);
+      : memoised(effects, `${delta}|${JSON.stringify(regionUnits)}`, () => regionEffect(regionUnits, delta));
     return {
       code,
       known: factsByScope.get(code)?.known ?? true,
@@ -130,10 +155,11 @@ export async function compareRegions(
       spending: factsByScope.get(code),
       ...estimated,
       // The placebo only for a region that will be judged (enough units and districts, an effect).
-      placebo: regionPlacebo(
-        regionUnits,
-        estimated.effect !== null && inEstimate.length >= METHOD.minimumUnits && clusters >= METHOD.minimumClusters,
-      ),
+      placebo: (() => {
+        const judged =
+          estimated.effect !== null && inEstimate.length >= METHOD.minimumUnits && clusters >= METHOD.minimumClusters;
+        return memoised(placebos, `${judged}|${JSON.stringify(regionUnits)}`, () => regionPlacebo(regionUnits, judged));
+      })(),
       inEstimate,
       clusters,
     };

@@ -76,39 +76,46 @@ export interface SkpRow {
  * then the year.
  */
 const UNIT_TABLE = `
-  with params as (
-    select ?::int as year
-  ), scopes as (
-    select code from unnest(?::text[]) as s(code)
+  with scopes as (
+    select code from unnest(:codes::text[]) as s(code)
   ), staffing as materialized (
+    -- Lateral lookups by key throughout ("offset 0" keeps them lookups): the cost follows the units of the
+    -- requested regions, not the size of the tables.
     select s.code as scope, u.unit_id, coalesce(st.staff, 0) as staff, u.agency_id, u.region_code as location
       from scopes s
       join evaluation.rm_unit u on ${sqlWithinRegion('u.region_code', 's.code')}
-      left join evaluation.rm_unit_staffing st on st.unit_id = u.unit_id and st.year = (select year from params)
+      left join lateral (
+        select r.staff from evaluation.rm_unit_staffing r where r.year = :year::int and r.unit_id = u.unit_id
+        offset 0 -- kept a per-unit lookup (not pulled up into a join over the whole table)
+      ) st on true
   ), training as (
     select s.code as scope, t.unit_id, sum(t.jp)::int as jp, sum(t.reached_minimum)::int as reached,
            sum(t.participants)::int as participants
       from scopes s
-      join evaluation.rm_unit_training t on ${sqlWithinRegion('t.region_code', 's.code')} and t.year = (select year from params)
+      join evaluation.rm_unit_training t on ${sqlWithinRegion('t.region_code', 's.code')} and t.year = :year::int
      group by s.code, t.unit_id
-  ), survey as (
+  ), survey as materialized (
     -- Scores kept on write (migration 0006-survey-scores): the numbers SURVEY_SELECT computes.
     select f.survey_id as id, f.unit_id as "unitId", f.region_code as "regionCode", f.year,
            f.conducted_on::text as "conductedOn", f.respondents, f.under_sampled as "underSampled", f.score::float8 as score
-      from evaluation.ikm_survey_score f
-     where f.unit_id in (select unit_id from staffing)
-       and f.year between (select year from params) - 1 and (select year from params) + 1
+      from (select distinct unit_id from staffing) st
+      cross join lateral (
+        select * from evaluation.ikm_survey_score s
+         where s.unit_id = st.unit_id and s.year between :year::int - 1 and :year::int + 1
+        offset 0
+      ) f
   ), dated as (
     -- JP completed by the unit's staff before its survey of the year (and of the next year, the placebo).
-    select st.scope, st.unit_id, sv.year,
-           coalesce(sum(d.jp), 0)::int as jp, coalesce(sum(d.enrolments), 0)::int as enrolments
+    select st.scope, st.unit_id, sv.year, d.jp, d.enrolments
       from staffing st
-      join survey sv on sv."unitId" = st.unit_id and sv.year in ((select year from params), (select year from params) + 1)
-      left join evaluation.rm_unit_training_day d
-        on d.unit_id = st.unit_id and ${sqlWithinRegion('d.region_code', 'st.scope')}
-       and d.year between (select year from params) and (select year from params) + 1
-       and d.completed_on >= make_date(sv.year, 1, 1) and d.completed_on < sv."conductedOn"::date
-     group by st.scope, st.unit_id, sv.year
+      join survey sv on sv."unitId" = st.unit_id and sv.year in (:year::int, :year::int + 1)
+      cross join lateral (
+        select coalesce(sum(t.jp), 0)::int as jp, coalesce(sum(t.enrolments), 0)::int as enrolments
+          from evaluation.rm_unit_training_day t
+         where t.unit_id = st.unit_id and ${sqlWithinRegion('t.region_code', 'st.scope')}
+           and t.year between :year::int and :year::int + 1
+           and t.completed_on >= make_date(sv.year, 1, 1) and t.completed_on < sv."conductedOn"::date
+      ) d
   ), unit as (
     select st.scope, st.unit_id, st.staff, st.agency_id, st.location, coalesce(tr.jp, 0) as jp, coalesce(tr.reached, 0) as reached,
            coalesce(tr.participants, 0) as participants,
@@ -120,17 +127,23 @@ const UNIT_TABLE = `
            db.jp as jp_before, db.enrolments as enrolments_before, dn.jp as jp_next
       from staffing st
       left join training tr on tr.scope = st.scope and tr.unit_id = st.unit_id
-      left join survey cur on cur."unitId" = st.unit_id and cur.year = (select year from params)
-      left join survey prev on prev."unitId" = st.unit_id and prev.year = (select year from params) - 1
-      left join survey nxt on nxt."unitId" = st.unit_id and nxt.year = (select year from params) + 1
-      left join dated db on db.scope = st.scope and db.unit_id = st.unit_id and db.year = (select year from params) and cur.id is not null
-      left join dated dn on dn.scope = st.scope and dn.unit_id = st.unit_id and dn.year = (select year from params) + 1 and nxt.id is not null
+      left join survey cur on cur."unitId" = st.unit_id and cur.year = :year::int
+      left join survey prev on prev."unitId" = st.unit_id and prev.year = :year::int - 1
+      left join survey nxt on nxt."unitId" = st.unit_id and nxt.year = :year::int + 1
+      left join dated db on db.scope = st.scope and db.unit_id = st.unit_id and db.year = :year::int and cur.id is not null
+      left join dated dn on dn.scope = st.scope and dn.unit_id = st.unit_id and dn.year = :year::int + 1 and nxt.id is not null
   ), sample as (
     select *, (staff > 0 and dy is not null and jp_before is not null and not under_sampled) as in_estimate from unit
   )`;
 
-function unitTableParams(key: ImpactKey): unknown[] {
-  return [key.year, key.regionCodes];
+/** The statement with its `:year` and `:codes` placeholders turned into positional parameters, in order. */
+function bindUnitTable(sql: string, key: ImpactKey): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const text = sql.replace(/:(year|codes)\b/g, (_match, name: string) => {
+    params.push(name === 'year' ? key.year : key.regionCodes);
+    return '?';
+  });
+  return { sql: text, params };
 }
 
 /**
@@ -142,9 +155,10 @@ export async function unitAndRegionRows(
   em: EntityManager,
   key: ImpactKey,
 ): Promise<{ units: UnitRow[]; regions: RegionRow[] }> {
+  const bound = bindUnitTable(UNIT_TABLE, key);
   const [row] = await query<{ units: UnitRow[]; regions: RegionRow[] }>(
     em,
-    `${UNIT_TABLE}
+    `${bound.sql}
      select (select coalesce(json_agg(u order by u.scope, u."unitId"), '[]') from (
                select scope, unit_id as "unitId", staff, agency_id as "agencyId", location, jp, reached as "reachedMinimum",
                       participants, ikm, ikm_prev as "ikmPrevious", under_sampled as "underSampled", respondents,
@@ -164,7 +178,7 @@ export async function unitAndRegionRows(
                       avg(dy) filter (where in_estimate and x10 * 10 < ?)::float8 as "lowMean",
                       var_samp(dy) filter (where in_estimate and x10 * 10 < ?)::float8 as "lowVariance"
                  from sample group by scope) r) as regions`,
-    [...unitTableParams(key), ...Array<number>(6).fill(METHOD.contrastThresholdJp)],
+    [...bound.params, ...Array<number>(6).fill(METHOD.contrastThresholdJp)],
   );
   return { units: row?.units ?? [], regions: row?.regions ?? [] };
 }

@@ -208,6 +208,36 @@ describe('read model', () => {
     expect(elapsed).toBeLessThanOrEqual(FRESHNESS_MS);
   });
 
+  it('keeps on write exactly what a rebuild from scratch computes (the bulk-load path)', async () => {
+    const tables = [
+      'personnel.unit_year_staffing',
+      'personnel.unit_directory',
+      'learning.unit_year_training',
+      'learning.unit_day_training',
+      'learning.region_year_learning',
+      'learning.trained_employee',
+      'budgeting.agency_year_budget',
+      'evaluation.ikm_survey_score',
+      'evaluation.skp_change_rollup',
+    ];
+    // Row contents without the owners' seq, in a stable order.
+    const snapshot = async () =>
+      Promise.all(
+        tables.map(async (table) => {
+          const [row] = await rows<{ n: string; digest: string }>(
+            `select count(*)::text as n, md5(coalesce(string_agg(t.j, '|' order by t.j), '')) as digest
+               from (select (to_jsonb(x) - 'seq')::text as j from ${table} x) t`,
+          );
+          return `${table}: ${row?.n} ${row?.digest}`;
+        }),
+      );
+    const kept = await snapshot();
+    expect(kept.every((line) => !line.includes(': 0 '))).toBe(true);
+    for (const owner of ['personnel', 'learning', 'budgeting', 'evaluation'])
+      await pool.query(`select ${owner}.rebuild_rollups()`);
+    expect(await snapshot()).toEqual(kept);
+  });
+
   it('serves a change feed to a service token only, and not at all through the gateway', async () => {
     const feed = '{ personnelFeed(after: "0", first: 2) { epoch lastSeq hasMore changes { seq stream row } } }';
     const ask = async (token: string) => {

@@ -108,15 +108,18 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-async function timed(samples: number, send: () => Promise<unknown>): Promise<number> {
-  await send(); // warm-up: plans, JIT, caches
+/** The first request (cold: plans, caches, the estimates not yet memoised) and the median of the next ones. */
+async function timed(samples: number, send: () => Promise<unknown>): Promise<{ cold: number; median: number }> {
+  const first = performance.now();
+  await send();
+  const cold = performance.now() - first;
   const durations: number[] = [];
   for (let i = 0; i < samples; i++) {
     const started = performance.now();
     await send();
     durations.push(performance.now() - started);
   }
-  return median(durations);
+  return { cold, median: median(durations) };
 }
 
 export async function benchNational(): Promise<void> {
@@ -133,40 +136,69 @@ export async function benchNational(): Promise<void> {
       ).rows.map((r) => r.code);
       const wanted = JSON.stringify({ ...SEED, regions: regencies.length });
       const seeded = existsSync(marker) && (await readFile(marker, 'utf8')) === wanted;
-      if (!seeded) {
+      // The owners' data and rollups are kept apart from evaluation's: a run that stopped after them resumes there.
+      const ownersMarker = join(folder, 'owners.json');
+      const ownersReady = existsSync(ownersMarker) && (await readFile(ownersMarker, 'utf8')) === wanted;
+      if (!seeded && !ownersReady) {
         await clearDemoData(pool);
+        // A bulk load: triggers off (and so the rollups' upkeep), then each owner rebuilds its rollups once.
+        const superuser = new URL(database.url);
+        const credentials = JSON.parse(await readFile(join(folder, 'credentials.json'), 'utf8')) as {
+          postgres: string;
+        };
+        superuser.username = 'postgres';
+        superuser.password = credentials.postgres;
+        superuser.searchParams.set('options', '-c session_replication_role=replica');
+        const loader = createPool(superuser.toString(), 2);
         const started = performance.now();
         let last = 0;
-        await generateDemoData(pool, {
-          ...SEED,
-          regions: regencies,
-          log: (line) => {
-            if (performance.now() - last > 10_000) {
-              last = performance.now();
-              console.log(`  ${line}`);
-            }
-          },
-        });
+        try {
+          await generateDemoData(loader, {
+            ...SEED,
+            regions: regencies,
+            log: (line) => {
+              if (performance.now() - last > 10_000) {
+                last = performance.now();
+                console.log(`  ${line}`);
+              }
+            },
+          });
+        } finally {
+          await loader.end();
+        }
         console.log(
           `seeded ${regencies.length} regencies x ${SEED.employeesPerRegion} employees in ${((performance.now() - started) / 1000).toFixed(0)} s`,
         );
+        for (const owner of ['personnel', 'learning', 'budgeting']) {
+          const rebuilt = performance.now();
+          await pool.query(`select ${owner}.rebuild_rollups()`);
+          console.log(`  ${owner} rollups rebuilt in ${((performance.now() - rebuilt) / 1000).toFixed(0)} s`);
+        }
         await pool.query('vacuum analyze');
-        await writeFile(marker, wanted);
+        await writeFile(ownersMarker, wanted);
       } else console.log(`reusing the seeded data in ${folder}`);
       const syncStarted = performance.now();
       const platform = await startPlatform({ databaseUrl: database.url, readModelSyncMs: 600_000 });
       console.log(`read model caught up in ${((performance.now() - syncStarted) / 1000).toFixed(1)} s`);
+      if (!seeded) {
+        // Evaluation's own rollups read the read model's trained employees: rebuilt once it has caught up.
+        const rebuilt = performance.now();
+        await pool.query('set statement_timeout = 0; select evaluation.rebuild_rollups()');
+        await pool.query('vacuum analyze');
+        console.log(`  evaluation rollups rebuilt in ${((performance.now() - rebuilt) / 1000).toFixed(0)} s`);
+        await writeFile(marker, wanted);
+      }
       try {
         const provinces = (
           await pool.query<{ code: string }>("select code from personnel.region where level = 'PROVINCE' order by code")
         ).rows.map((r) => r.code);
         const cases: [string, string[], number][] = [
-          ['3 regencies', ['12.71', '12.75', '93.01'], 30],
-          ['38 provinces', provinces, 10],
-          ['514 regencies', regencies, 10],
+          ['3 regencies', ['12.71', '12.75', '93.01'], 20],
+          ['514 regencies', regencies, 3],
+          ['38 provinces', provinces, 3],
         ];
         // The rank intervals draw over all compared regions: measured apart, as a request that asks for them.
-        const ranked = await timed(5, () =>
+        const ranked = await timed(3, () =>
           post(
             platform.gateway.url,
             IMPACT.replace('regions { regionCode verdict', 'regions { regionCode verdict rank'),
@@ -178,25 +210,28 @@ export async function benchNational(): Promise<void> {
         );
         const rows: string[] = [];
         for (const [name, codes, samples] of cases) {
-          const gateway = await timed(samples, () => post(platform.gateway.url, IMPACT, { codes, year: YEAR }));
-          const hand = await timed(samples, () => pool.query(HAND_SQL, [codes, YEAR]));
+          const { cold, median: gateway } = await timed(samples, () =>
+            post(platform.gateway.url, IMPACT, { codes, year: YEAR }),
+          );
+          const hand = (await timed(samples, () => pool.query(HAND_SQL, [codes, YEAR]))).median;
           const goal = GOAL[name];
           const met = goal === undefined ? '' : gateway <= goal && gateway <= 1.3 * hand ? ' (met)' : ' (not met)';
           rows.push(
-            `| trainingImpact, ${name} | ${BEFORE[name]?.toLocaleString('en') ?? '-'} | ${gateway.toFixed(1)} | ${
+            `| trainingImpact, ${name} | ${BEFORE[name]?.toLocaleString('en') ?? '-'} | ${cold.toFixed(0)} | ${gateway.toFixed(1)} | ${
               goal === undefined ? '-' : `<= ${goal} and <= 1.3x SQL${met}`
             } | ${hand.toFixed(1)} | ${(gateway / hand).toFixed(2)}x |`,
           );
+          console.log(rows.at(-1));
         }
         const rss = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
         const filters = await explainRegionFilters(pool);
         const table = [
           `National scale: ${regencies.length} regencies x ${SEED.employeesPerRegion} employees, year ${YEAR} (medians, ms)`,
           '',
-          '| request | before (issue 11) | now, through the gateway | goal | hand-written SQL on the stored rows | now / SQL |',
-          '|---|---:|---:|---|---:|---:|',
+          '| request | before (issue 11) | now, first request | now, median | goal | hand-written SQL on the stored rows | now / SQL |',
+          '|---|---:|---:|---:|---|---:|---:|',
           ...rows,
-          `| trainingImpact, 514 regencies, with rank (rank intervals: ${4000} draws) | - | ${ranked.toFixed(1)} | - | - | - |`,
+          `| trainingImpact, 514 regencies, with rank (rank intervals: ${4000} draws) | - | ${ranked.cold.toFixed(0)} | ${ranked.median.toFixed(1)} | - | - | - |`,
           '',
           `RSS of the process (gateway and four subgraphs): ${rss} MB`,
           '',

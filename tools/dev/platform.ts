@@ -88,6 +88,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     internalSigningKey: identity.internalSigningKey,
     port: options.gatewayPort ?? (options.fixedPorts ? 4000 : 0),
     fetchCounts: options.instrument ? fetches : undefined,
+    subgraphTimeoutMs: settings.timeouts.subgraphMs,
     logging: { level: settings.log.level },
   });
   return {

@@ -33,13 +33,17 @@ create function evaluation.refresh_skp_change(years integer[], codes text[]) ret
     select distinct k.year, a.code from unnest(years, codes) as k(year, code)
       cross join lateral evaluation.region_and_ancestors(k.code) as a(code)
   ), change as (
+    -- Per key through its index range (lateral): a join on the range would compare every key with every row.
     select k.year, k.code, (pc.ordinal - pp.ordinal) as delta,
            exists (select 1 from evaluation.rm_trained_employee t
                     where t.year = k.year and t.employee_id = cur.employee_id
                       and (t.region_code = k.code or (t.region_code ~>=~ (k.code || '.') and t.region_code ~<~ (k.code || '/')))) as trained
       from k
-      join evaluation.skp_appraisal cur on cur.year = k.year
-       and (cur.region_code = k.code or (cur.region_code ~>=~ (k.code || '.') and cur.region_code ~<~ (k.code || '/')))
+      cross join lateral (
+        select a.* from evaluation.skp_appraisal a
+         where a.year = k.year
+           and (a.region_code = k.code or (a.region_code ~>=~ (k.code || '.') and a.region_code ~<~ (k.code || '/')))
+      ) cur
       join evaluation.skp_appraisal prev on prev.employee_id = cur.employee_id and prev.year = k.year - 1
       join evaluation.skp_predicate_matrix mc on mc.hasil_kerja = cur.hasil_kerja and mc.perilaku_kerja = cur.perilaku_kerja
       join evaluation.skp_predicate pc on pc.predicate = mc.predicate
@@ -78,16 +82,24 @@ begin
   end if;
   return null;
 end $$;
+-- Trained employees arrive in feed pages: their keys queue here and the sync refreshes them once per round
+-- (refresh_pending_skp_change), not once per page (a catch-up page spans the whole country).
+create table evaluation.skp_change_pending (
+  year smallint not null,
+  region_code text not null,
+  primary key (year, region_code)
+);
 create function evaluation.trained_changed() returns trigger language plpgsql as $$
 begin
   if tg_op in ('INSERT', 'UPDATE') then
-    perform evaluation.refresh_skp_change(array(select year::int from new_rows), array(select region_code from new_rows));
+    insert into evaluation.skp_change_pending select distinct year, region_code from new_rows on conflict do nothing;
   end if;
   if tg_op in ('DELETE', 'UPDATE') then
-    perform evaluation.refresh_skp_change(array(select year::int from old_rows), array(select region_code from old_rows));
+    insert into evaluation.skp_change_pending select distinct year, region_code from old_rows on conflict do nothing;
   end if;
   return null;
 end $$;
+
 create function evaluation.skp_truncated() returns trigger language plpgsql as $$
 begin
   delete from evaluation.skp_change_rollup;
@@ -109,8 +121,45 @@ create trigger rm_trained_employee_deleted after delete on evaluation.rm_trained
 create trigger skp_appraisal_truncated after truncate on evaluation.skp_appraisal
   for each statement execute function evaluation.skp_truncated();
 
-select evaluation.refresh_skp_change(array_agg(year::int), array_agg(region_code))
-  from (select distinct year, region_code from evaluation.skp_appraisal) a;
+-- A whole rebuild in one pass over the appraisals (each change counted at its region and every region above).
+create function evaluation.rebuild_skp_change() returns void language sql as $$
+  delete from evaluation.skp_change_rollup;
+  insert into evaluation.skp_change_rollup (year, region_code, trained, n, sum_delta, sum_squares)
+  select c.year, a.code,
+         exists (select 1 from evaluation.rm_trained_employee t
+                  where t.year = c.year and t.employee_id = c.employee_id
+                    and (t.region_code = a.code or (t.region_code ~>=~ (a.code || '.') and t.region_code ~<~ (a.code || '/')))),
+         count(*)::int, sum(c.delta)::bigint, sum(c.delta * c.delta)::bigint
+    from (select cur.year, cur.employee_id, cur.region_code, (pc.ordinal - pp.ordinal) as delta
+            from evaluation.skp_appraisal cur
+            join evaluation.skp_appraisal prev on prev.employee_id = cur.employee_id and prev.year = cur.year - 1
+            join evaluation.skp_predicate_matrix mc on mc.hasil_kerja = cur.hasil_kerja and mc.perilaku_kerja = cur.perilaku_kerja
+            join evaluation.skp_predicate pc on pc.predicate = mc.predicate
+            join evaluation.skp_predicate_matrix mp on mp.hasil_kerja = prev.hasil_kerja and mp.perilaku_kerja = prev.perilaku_kerja
+            join evaluation.skp_predicate pp on pp.predicate = mp.predicate) c
+    cross join lateral evaluation.region_and_ancestors(c.region_code) as a(code)
+   group by 1, 2, 3;
+$$;
+-- Few keys: refreshed one by one; many (a catch-up): one pass over everything is cheaper.
+create function evaluation.refresh_pending_skp_change() returns void language plpgsql as $$
+begin
+  if (select count(*) from evaluation.skp_change_pending) > 2000 then
+    perform evaluation.rebuild_skp_change();
+  else
+    perform evaluation.refresh_skp_change(k.years, k.codes)
+       from (select array_agg(year::int) as years, array_agg(region_code) as codes from evaluation.skp_change_pending) k;
+  end if;
+  delete from evaluation.skp_change_pending;
+end $$;
+-- After a load that bypassed the triggers, once the read model has caught up: rescore and recount everything.
+create function evaluation.rebuild_rollups() returns void language sql as $$
+  delete from evaluation.ikm_survey_score;
+  select evaluation.refresh_survey_scores(array(select id from evaluation.ikm_survey));
+  delete from evaluation.skp_change_pending;
+  select evaluation.rebuild_skp_change();
+$$;
+-- Filled from what exists now.
+select evaluation.rebuild_rollups();
 `);
   }
 }

@@ -76,12 +76,9 @@ function deleteSql(t: ReadModelTable): string {
     where ${t.key.map((c) => `t.${c} = k.${c}`).join(' and ')}`;
 }
 
-async function fetchPage(
-  options: ReadModelSyncOptions,
-  owner: FeedOwner,
-  after: string,
-  token: string,
-): Promise<FeedPage> {
+async function fetchPage(options: ReadModelSyncOptions, owner: FeedOwner, after: string): Promise<FeedPage> {
+  // Signed per page: a catch-up round outlasts the token's 60 seconds.
+  const token = await signViewerToken(SERVICE_VIEWER, options.signingKey, { audience: SERVICE_AUDIENCE });
   const response = await fetch(options.ownerUrls[owner], {
     method: 'POST',
     headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },
@@ -102,6 +99,8 @@ async function applyPage(client: pg.PoolClient, owner: FeedOwner, page: FeedPage
   const tables = READ_MODEL_TABLES.filter((t) => t.owner === owner);
   await client.query('begin');
   try {
+    // A background job: a large catch-up page (and the rollups its triggers refresh) may exceed the request timeout.
+    await client.query("set local statement_timeout = '10min'");
     // A rebuilt owner database starts a new epoch: its facts are reloaded from seq 0.
     if (reset) for (const t of tables) await client.query(`delete from ${t.table}`);
     for (const t of tables) {
@@ -126,7 +125,6 @@ async function applyPage(client: pg.PoolClient, owner: FeedOwner, page: FeedPage
 
 /** One round: every owner's feed to its end. */
 async function pullAll(options: ReadModelSyncOptions, client: pg.PoolClient): Promise<Record<FeedOwner, number>> {
-  const token = await signViewerToken(SERVICE_VIEWER, options.signingKey, { audience: SERVICE_AUDIENCE });
   const applied = { personnel: 0, learning: 0, budgeting: 0 };
   const states = await client.query<{ owner: FeedOwner; epoch: string; last_seq: string }>(
     'select owner, epoch, last_seq::text from evaluation.rm_feed_state',
@@ -137,9 +135,9 @@ async function pullAll(options: ReadModelSyncOptions, client: pg.PoolClient): Pr
       let after = state?.last_seq ?? '0';
       let epoch = state?.epoch;
       for (;;) {
-        let page = await fetchPage(options, owner, after, token);
+        let page = await fetchPage(options, owner, after);
         const reset = epoch !== undefined && page.epoch !== epoch;
-        if (reset && after !== '0') page = await fetchPage(options, owner, '0', token);
+        if (reset && after !== '0') page = await fetchPage(options, owner, '0');
         await serialised(client, () => applyPage(client, owner, page, reset));
         applied[owner] += page.changes.length;
         after = page.lastSeq;
@@ -148,6 +146,16 @@ async function pullAll(options: ReadModelSyncOptions, client: pg.PoolClient): Pr
       }
     }),
   );
+  // L3 counts trained employees: the keys their pages touched are refreshed once, now (migration 0007).
+  await client.query('begin');
+  try {
+    await client.query("set local statement_timeout = '10min'");
+    await client.query('select evaluation.refresh_pending_skp_change()');
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  }
   return applied;
 }
 

@@ -143,17 +143,22 @@ create function learning.refresh_region_learning(years integer[], codes text[]) 
     select distinct k.year, a.code from unnest(years, codes) as k(year, code)
       cross join lateral learning.region_and_ancestors(k.code) as a(code)
   ), fresh as (
-    select k.year, k.code as region_code, count(*)::int as enrolments,
-           count(*) filter (where e.status = 'COMPLETED')::int as completions,
-           count(*) filter (where e.status = 'DROPPED')::int as drop_outs,
-           count(distinct e.employee_id)::int as participants,
-           count(distinct e.employee_id) filter (where e.jp_earned > 0)::int as trained,
-           coalesce(sum(e.jp_earned), 0)::int as jp,
-           coalesce(sum(e.satisfaction), 0) as satisfaction_sum, count(e.satisfaction)::int as satisfaction_n,
-           coalesce(sum(e.post_test - e.pre_test), 0) as test_gain_sum, count(e.post_test - e.pre_test)::int as tested_n
-      from k join learning.enrolment e on e.year = k.year
-       and (e.region_code = k.code or (e.region_code ~>=~ (k.code || '.') and e.region_code ~<~ (k.code || '/')))
-     group by k.year, k.code
+    -- Per key through its index range (lateral): a join on the range would compare every key with every row.
+    select k.year, k.code as region_code, f.*
+      from k cross join lateral (
+        select count(*)::int as enrolments,
+               count(*) filter (where e.status = 'COMPLETED')::int as completions,
+               count(*) filter (where e.status = 'DROPPED')::int as drop_outs,
+               count(distinct e.employee_id)::int as participants,
+               count(distinct e.employee_id) filter (where e.jp_earned > 0)::int as trained,
+               coalesce(sum(e.jp_earned), 0)::int as jp,
+               coalesce(sum(e.satisfaction), 0) as satisfaction_sum, count(e.satisfaction)::int as satisfaction_n,
+               coalesce(sum(e.post_test - e.pre_test), 0) as test_gain_sum, count(e.post_test - e.pre_test)::int as tested_n
+          from learning.enrolment e
+         where e.year = k.year
+           and (e.region_code = k.code or (e.region_code ~>=~ (k.code || '.') and e.region_code ~<~ (k.code || '/')))
+      ) f
+     where f.enrolments > 0
   ), gone as (
     delete from learning.region_year_learning t using k
      where t.year = k.year and t.region_code = k.code
