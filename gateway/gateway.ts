@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { context as otelContext, propagation } from '@opentelemetry/api';
@@ -61,6 +64,8 @@ export interface GatewayOptions extends HttpOptions {
   fetchCounts?: FetchCounts;
   /** A fetch to a subgraph that takes longer fails with SUBGRAPH_TIMEOUT. Default 10 s. */
   subgraphTimeoutMs?: number;
+  /** Identical in-flight query fetches of one viewer share one subgraph request. Default true. */
+  deduplicate?: boolean;
   /** Keep-alive sockets per subgraph (undici pool). Default 50. */
   maxSockets?: number;
   /** Request limits; any field left out takes its DEFAULT_LIMITS value. */
@@ -88,6 +93,8 @@ export interface RunningGateway {
 
 interface SubgraphSourceOptions {
   name: string;
+  /** Identical query fetches in flight for the same viewer share one subgraph request (see process). */
+  deduplicate: boolean;
   url: string;
   fetcher: Fetcher;
   fetchCounts?: FetchCounts;
@@ -100,6 +107,8 @@ interface SubgraphSourceOptions {
  * failure (refused, timed out, non-2xx) into an error naming the subgraph and the path, with no URL.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly inflight = new Map<string, Promise<GatewayGraphQLResponse>>();
+
   constructor(private readonly source: SubgraphSourceOptions) {
     super({ url: source.url, fetcher: source.fetcher });
   }
@@ -116,12 +125,39 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       propagation.inject(otelContext.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
   }
 
+  /**
+   * In-flight deduplication: a query fetch identical to one already in flight for the same viewer (the
+   * same role, scope, university and subject) waits for that one's answer instead of
+   * sending its own, as Hive Gateway's HTTP executor and Apollo Router's `deduplicate_query` do. Many
+   * clients opening the same dashboard at once cost the subgraphs one request. Mutations are always sent.
+   * Each waiter gets its own copy: the executor merges later fetches into what it receives.
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { query, variables } = options.request;
+    const viewer = 'viewer' in options.context ? options.context.viewer : undefined;
+    if (!this.source.deduplicate || viewer === undefined || query === undefined || !READ_ONLY.test(query))
+      return this.fetch(options);
+    const key = `${JSON.stringify(viewer)}\n${query}\n${JSON.stringify(variables ?? {})}`;
+    const shared = this.inflight.get(key);
+    if (shared) {
+      // The HTTP response (a stream already read) is shared as is; the data the executor mutates is not.
+      const { http, ...answer } = await shared;
+      return { ...structuredClone(answer), http };
+    }
+    const sent = this.fetch(options).finally(() => this.inflight.delete(key));
+    this.inflight.set(key, sent);
+    return sent;
+  }
+
+  private async fetch(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { name, metrics } = this.source;
     const started = performance.now();
     let outcome = 'ok';
     try {
-      return await super.process(options);
+      const unique = deduplicateRepresentations(options.request.variables);
+      if (!unique) return await super.process(options);
+      options.request.variables = unique.variables;
+      return unique.expand(await super.process(options));
     } catch (error) {
       const path = 'pathInIncomingRequest' in options ? responsePath(options.pathInIncomingRequest) : undefined;
       const clientError = this.clientError(error, path);
@@ -179,6 +215,54 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
   }
 }
+
+/**
+ * The gateway sends an entity fetch one representation per parent: 100 employees of 12 units ask for
+ * the units' IKM 100 times, and the subgraph resolves (and checks access on) each. Sending each distinct
+ * representation once (as Hive Gateway and Apollo Router do) and copying the answers back to every
+ * parent cuts the subgraph's work to the distinct entities. Representations are compared by their JSON:
+ * the gateway builds them from one selection set, so equal entities give equal strings.
+ */
+export function deduplicateRepresentations(
+  variables: Record<string, unknown> | undefined,
+):
+  | { variables: Record<string, unknown>; expand(response: GatewayGraphQLResponse): GatewayGraphQLResponse }
+  | undefined {
+  const representations = variables?.representations;
+  if (!Array.isArray(representations) || representations.length < 2) return undefined;
+  const indexOf = new Map<string, number>();
+  const unique: unknown[] = [];
+  const slot = representations.map((representation) => {
+    const key = JSON.stringify(representation);
+    let index = indexOf.get(key);
+    if (index === undefined) {
+      index = unique.push(representation) - 1;
+      indexOf.set(key, index);
+    }
+    return index;
+  });
+  if (unique.length === representations.length) return undefined;
+  return {
+    variables: { ...variables, representations: unique },
+    expand: (response) => {
+      const entities = (response.data as { _entities?: unknown } | null | undefined)?._entities; // the _entities answer's shape
+      if (!Array.isArray(entities)) return response;
+      const data = { ...response.data, _entities: slot.map((index) => entities[index] ?? null) };
+      // An error on a distinct entity belongs to every parent that asked for it.
+      const errors = response.errors?.flatMap((error) => {
+        const [head, at, ...rest] = error.path ?? [];
+        if (head !== '_entities' || typeof at !== 'number') return [error];
+        return slot.flatMap((index, original) =>
+          index === at ? [{ ...error, path: ['_entities', original, ...rest] }] : [],
+        );
+      });
+      return { ...response, data, ...(errors && { errors }) };
+    },
+  };
+}
+
+/** A subgraph operation the gateway generated that only reads: a query (`{ ... }` or `query ...`). */
+const READ_ONLY = /^\s*(\{|query\b)/;
 
 /** The gateway's cursor path (with `@` for list items) as a GraphQL error path. */
 function responsePath(path: readonly unknown[] | undefined): (string | number)[] | undefined {
@@ -240,7 +324,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name }) => {
       const url = subgraphUrls[name];
       if (!url) throw new Error(`No URL configured for subgraph "${name}"`);
-      return new SubgraphDataSource({ name, url, fetcher, fetchCounts, metrics, timeoutMs });
+      return new SubgraphDataSource({
+        name,
+        url,
+        fetcher,
+        fetchCounts,
+        metrics,
+        timeoutMs,
+        deduplicate: options.deduplicate ?? true,
+      });
     },
   });
   const protection = limitProtection(limits, options.costModel ?? DEFAULT_COST_MODEL);
@@ -253,6 +345,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...protection.plugins,
       // Apollo's landing page loads from a CDN; the explorer (or nothing) answers browsers instead.
       ApolloServerPluginLandingPageDisabled(),
+      // Nothing sets or reads cache hints; the default plugin would still visit every field.
+      ApolloServerPluginCacheControlDisabled(),
     ],
     ...hardenedApolloOptions(protection),
   });

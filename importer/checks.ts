@@ -1,3 +1,5 @@
+import type { KindContext } from './kind.js';
+
 /** SQL checks several kinds share, over the staged rows `import_rows`. */
 
 /**
@@ -39,3 +41,22 @@ export function unknownEmployeeSql(column = 'nip'): string {
   return `select r.line, '${column}', r.${column}, 'no employee has this NIP or NI PPPK'
   from import_rows r left join employee_key k on k.number = r.${column} where k.id is null`;
 }
+
+/** The regions the employees of `employee_key` work in (after `employeeKeysSql`), as `region_code`. */
+export function employeeRegionsSql(): string {
+  return `select coalesce(u.region_code, a.region_code) as region_code
+    from employee_key k join personnel.employee e on e.id = k.id
+    join personnel.agency a on a.id = e.agency_id left join personnel.service_unit u on u.id = e.unit_id`;
+}
+
+/**
+ * What the history kinds (rank, position) share: the employees their NIPs name, the regions those work in,
+ * and the checks of the NIP and of a TMT before the appointment.
+ */
+export const employeeHistory = {
+  async resolveReferences({ client }: KindContext): Promise<void> {
+    await client.query(employeeKeysSql());
+  },
+  regionsSql: employeeRegionsSql(),
+  checks: [unknownEmployeeSql(), beforeAppointmentSql()],
+};

@@ -1,10 +1,10 @@
 /**
- * The columns of an import file and how each value is read. Every value is checked as the file streams
- * (before COPY): the syntax of a date, an amount, a number or a code, and its range. V8 does this at the
- * speed the file is parsed, where PostgreSQL's regular expressions took 12 s per million rows in one SQL
- * pass (measured on 2 cores). A valid value is staged in its canonical form (ISO date, plain digits,
- * decimal point) in a typed column, so SQL receives typed rows and keeps what needs the whole file or
- * the database: duplicates, consistency across rows, references.
+ * The columns of an import file and how each value is read. Files are staged as text (`import_raw`) and
+ * read in SQL, all rows at once: the syntax of a date, an amount, a number or a code, and its range. The
+ * same SQL reads a file and a form's values (single-record writes), so both give the same reasons. A valid
+ * value becomes its canonical, typed form in `import_rows` (ISO date, plain digits, decimal point), and
+ * the kinds' checks keep what needs the whole file or the database: duplicates, consistency across rows,
+ * references.
  */
 
 export type ColumnType = 'text' | 'date' | 'money' | 'integer' | 'decimal' | 'choice';
@@ -23,7 +23,10 @@ export interface Column {
   max?: number;
   /** Longest text (default 200 characters). */
   maxLength?: number;
-  /** The shape a `text` must have (e.g. 18 digits), and the reason given when it has not. */
+  /**
+   * The shape a `text` must have (e.g. 18 digits), and the reason given when it has not. The regular
+   * expression is read by PostgreSQL: write it in the syntax JavaScript and PostgreSQL share.
+   */
   pattern?: { regex: RegExp; reason: string };
 }
 
@@ -46,63 +49,70 @@ export function sqlType(column: Column): string {
   }
 }
 
-/** A value read: its canonical text (null: empty), or why it is wrong. */
-export type ReadValue = { ok: true; value: string | null } | { ok: false; reason: string };
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DMY_DATE = /^(\d{2})\/(\d{2})\/(\d{4})$/;
 /** Whole Rupiah, plain (`1234567`) or with thousands dots (`1.234.567`): at most 18 digits. */
-const MONEY = /^(?:\d{1,18}|\d{1,3}(?:\.\d{3}){1,5})$/;
-const INTEGER = /^-?\d{1,9}$/;
-const DECIMAL = /^-?\d{1,9}(?:[.,]\d{1,6})?$/;
+const MONEY = '^([0-9]{1,18}|[0-9]{1,3}([.][0-9]{3}){1,5})$';
+const INTEGER = '^-?[0-9]{1,9}$';
+const DECIMAL = '^-?[0-9]{1,9}([.,][0-9]{1,6})?$';
+const DATE = '^([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}/[0-9]{2}/[0-9]{4})$';
 
-function isRealDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    year >= 1900 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
-}
+/** A date value `v` (YYYY-MM-DD or DD/MM/YYYY) as YYYY-MM-DD text. */
+const isoDate = (v: string) =>
+  `(case when substr(${v}, 3, 1) = '/' then substr(${v}, 7, 4) || '-' || substr(${v}, 4, 2) || '-' || substr(${v}, 1, 2) else ${v} end)`;
 
-const wrong = (reason: string): ReadValue => ({ ok: false, reason });
-const value = (text: string | null): ReadValue => ({ ok: true, value: text });
-
-function inRange(column: Column, n: number, text: string): ReadValue {
+function rangeSql(column: Column, number: string): string {
   const [min, max] = [column.min ?? -2147483648, column.max ?? 2147483647];
-  return n < min || n > max ? wrong(`is not between ${min} and ${max}`) : value(text);
+  return `when ${number} not between ${min} and ${max} then 'is not between ${min} and ${max}'`;
 }
 
-/** Reads one value of a column (already trimmed by the parser). */
-export function readValue(column: Column, raw: string): ReadValue {
-  if (raw === '') return column.required ? wrong('is required') : value(null);
-  switch (column.type) {
-    case 'text': {
-      const limit = column.maxLength ?? DEFAULT_MAX_LENGTH;
-      if (raw.length > limit) return wrong(`is longer than ${limit} characters`);
-      if (column.pattern && !column.pattern.regex.test(raw)) return wrong(column.pattern.reason);
-      return value(raw);
-    }
-    case 'choice':
-      return column.choices?.includes(raw) ? value(raw) : wrong(`is not one of ${(column.choices ?? []).join(', ')}`);
-    case 'date': {
-      const iso = ISO_DATE.exec(raw);
-      const dmy = iso ? null : DMY_DATE.exec(raw);
-      const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
-      if (year === undefined || month === undefined || day === undefined) {
-        return wrong('is not a date (YYYY-MM-DD or DD/MM/YYYY)');
+/**
+ * SQL giving why the value `v` of a column is wrong, or null when it is fine. `v` is the value as staged
+ * (trimmed), null when empty. The branches run in order: a cast only sees text its pattern accepted.
+ */
+export function reasonSql(column: Column, v: string): string {
+  const empty = `when ${v} is null then ${column.required ? "'is required'" : 'null'}`;
+  const rules = ((): string => {
+    switch (column.type) {
+      case 'text': {
+        const limit = column.maxLength ?? DEFAULT_MAX_LENGTH;
+        const pattern = column.pattern
+          ? `when ${v} !~ ${literal(column.pattern.regex.source)} then ${literal(column.pattern.reason)}`
+          : '';
+        return `when length(${v}) > ${limit} then 'is longer than ${limit} characters' ${pattern}`;
       }
-      if (!isRealDate(Number(year), Number(month), Number(day))) return wrong('is not a real date');
-      return value(`${year}-${month}-${day}`);
+      case 'choice': {
+        const choices = column.choices ?? [];
+        return `when ${v} not in (${choices.map(literal).join(', ')}) then ${literal(`is not one of ${choices.join(', ')}`)}`;
+      }
+      case 'date':
+        return `when ${v} !~ '${DATE}' then 'is not a date (YYYY-MM-DD or DD/MM/YYYY)'
+          when ${isoDate(v)} < '1900' or not pg_input_is_valid(${isoDate(v)}, 'date') then 'is not a real date'`;
+      case 'money':
+        return `when ${v} !~ '${MONEY}' then 'is not whole Rupiah (1234567 or 1.234.567, no decimals)'`;
+      case 'integer':
+        return `when ${v} !~ '${INTEGER}' then 'is not a whole number' ${rangeSql(column, `${v}::integer`)}`;
+      case 'decimal':
+        return `when ${v} !~ '${DECIMAL}' then 'is not a number (a decimal point or comma is fine)'
+          ${rangeSql(column, `replace(${v}, ',', '.')::numeric`)}`;
     }
+  })();
+  return `case ${empty} ${rules} end`;
+}
+
+/** SQL giving the canonical, typed value of a valid value `v` (see `reasonSql`). */
+export function valueSql(column: Column, v: string): string {
+  switch (column.type) {
+    case 'text':
+    case 'choice':
+      return v;
+    case 'date':
+      return `${isoDate(v)}::date`;
     case 'money':
-      return MONEY.test(raw)
-        ? value(raw.replaceAll('.', ''))
-        : wrong('is not whole Rupiah (1234567 or 1.234.567, no decimals)');
+      return `replace(${v}, '.', '')::bigint`;
     case 'integer':
-      return INTEGER.test(raw) ? inRange(column, Number(raw), raw) : wrong('is not a whole number');
-    case 'decimal': {
-      if (!DECIMAL.test(raw)) return wrong('is not a number (a decimal point or comma is fine)');
-      const canonical = raw.replace(',', '.');
-      return inRange(column, Number(canonical), canonical);
-    }
+      return `${v}::integer`;
+    case 'decimal':
+      return `replace(${v}, ',', '.')::numeric`;
   }
 }

@@ -7,18 +7,20 @@ import { parse } from 'csv-parse';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ImportOutcome } from '../subgraphs/shared/import-log.js';
-import { readValue, sqlType } from './columns.js';
-import { copyText, detectSeparator, HashingCounter } from './csv.js';
+import { copyText, EdgeSpaces, type FileHead, HashingCounter, readHead } from './csv.js';
 import type { ImportKind, KindContext, MergeCounts, RowProblem } from './kind.js';
 import type { PersonnelDirectory } from './personnel-directory.js';
+import { recordRun, regionsOf } from './run-log.js';
+import { createStaging, readStagedValues } from './staging.js';
 
 /**
- * The import engine, the same for every kind: the file streams through csv-parse, each value is read and
- * checked on the way (columns.ts), and valid rows go by COPY into a temporary staging table of typed
- * columns with their line numbers (`import_rows`). References are resolved (personnel's API for other
- * subgraphs' files), the kind's checks run in SQL, and only a file without a single error is merged: in
- * one transaction, so a file changes everything it says or nothing. Memory stays constant: rows are never
- * held, errors are capped.
+ * The import engine, the same for every kind: the file goes by COPY into a temporary staging table of
+ * text (`import_raw`, rows numbered by their line) — straight from the file when PostgreSQL's CSV reading
+ * gives the file's lines, else through csv-parse (which says where a row is malformed). Every value is read
+ * and checked in SQL (columns.ts, staging.ts) into typed rows (`import_rows`), references are resolved
+ * (personnel's API for other subgraphs' files), the kind's checks run in SQL, and only a file without a
+ * single error is merged: in one transaction, so a file changes everything it says or nothing. Memory
+ * stays constant: rows are never held in the importer, errors are capped.
  */
 
 export interface ImportOptions {
@@ -64,6 +66,8 @@ export interface ImportReport extends MergeCounts {
   summary: string[];
   /** Id of the run in the owner's import log. */
   importId: number;
+  /** Seconds each phase took, in order (the bench shows where an import's time goes). */
+  timings: Record<string, number>;
 }
 
 export const DEFAULT_MAX_ERRORS = 100;
@@ -78,6 +82,23 @@ export function formatError(error: ImportError): string {
   return `line ${error.line}, ${error.column}: ${error.value === '' ? '(empty)' : error.value}: ${error.reason}`;
 }
 
+/** Seconds per phase of one import. */
+class PhaseTimer {
+  private readonly laps: Record<string, number> = {};
+  private readonly started = performance.now();
+  private last = this.started;
+
+  lap(phase: string): void {
+    const now = performance.now();
+    this.laps[phase] = (now - this.last) / 1000;
+    this.last = now;
+  }
+
+  done(): Record<string, number> {
+    return { ...this.laps, total: (performance.now() - this.started) / 1000 };
+  }
+}
+
 /** The file is not an import file of the kind at all (its header): no row is read. */
 class HeaderMismatch extends Error {}
 
@@ -89,112 +110,32 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const totalBytes = (await stat(options.file)).size;
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
-  const hasher = new HashingCounter();
-  const reader = new RowReader(kind, maxErrors, (rows) =>
-    options.onProgress?.({ bytes: hasher.bytes, totalBytes, rows, phase: 'reading' }),
-  );
+  const timings = new PhaseTimer();
+  let hasher = new HashingCounter();
+  let rowsRead = 0;
+  let regionCodes: string[] = [];
   const record = (outcome: ImportOutcome, counts: MergeCounts, errorCount: number, errors: ImportError[]) =>
     recordRun(client, kind, {
+      source: 'FILE',
       fileName,
       sha256: hasher.digest(),
       importedBy: options.importedBy,
       startedAt,
       outcome,
-      rowsRead: reader.dataRows,
+      rowsRead,
       counts,
       errorCount,
-      errors,
+      errors: errors.slice(0, LOGGED_ERRORS).map(formatError),
+      regionCodes,
     });
-  const none: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  try {
-    // Temporary tables live in the session's local buffers (8 MB by default): room for the staging table
-    // keeps its scans in memory. Only settable before the session's first temporary table.
-    await client.query(`set temp_buffers = '${TEMP_BUFFERS}'`);
-    await client.query('begin');
-    await client.query('set local statement_timeout = 0');
-    // Sorts and hashes over a whole file (duplicates, joins with the owner's table) stay in memory.
-    await client.query(`set local work_mem = '${WORK_MEM}'`);
-    const columns = kind.columns.map((c) => `${c.name} ${sqlType(c)}`).join(', ');
-    await client.query(`create temp table import_rows (line integer not null, ${columns}) on commit drop`);
-    await client.query(
-      'create temp table import_error (line integer not null, column_name text not null, value text not null, reason text not null) on commit drop',
-    );
-    const copy = client.query(
-      copyFrom(`copy import_rows (line, ${kind.columns.map((c) => c.name).join(', ')}) from stdin`),
-    );
-    const separator = await detectSeparator(options.file);
-    try {
-      await pipeline(
-        createReadStream(options.file),
-        hasher,
-        parse({
-          bom: true,
-          delimiter: separator,
-          relax_column_count: true,
-          skip_empty_lines: true,
-          trim: true,
-          info: true,
-        }),
-        reader,
-        copy,
-      );
-    } catch (error) {
-      if (!(error instanceof HeaderMismatch)) throw error;
-      await client.query('rollback');
-      await drain(createReadStream(options.file, { start: hasher.bytes }), hasher);
-      const headerError = { line: 1, column: '(header)', value: reader.header.join(','), reason: error.message };
-      const importId = await record('REJECTED', none, 1, [headerError]);
-      return report(kind, fileName, hasher, 'REJECTED', reader.dataRows, none, 1, [headerError], [], importId);
-    }
-    options.onProgress?.({ bytes: totalBytes, totalBytes, rows: reader.dataRows, phase: 'checking' });
-    await saveProblems(client, reader.problems);
-    // The rows with valid values are checked as a whole too, so one run reports every kind of error.
-    const context: KindContext = { client, personnel: options.personnel, rows: reader.dataRows };
-    await client.query('analyze import_rows');
-    await kind.resolveReferences?.(context);
-    for (const check of kind.checks) await client.query(`insert into import_error ${check}`);
-    const errorCount = (await errorTotal(client)) + reader.problemOverflow;
-    if (errorCount > 0) {
-      const errors = await firstErrors(client, maxErrors);
-      await client.query('rollback');
-      const importId = await record('REJECTED', none, errorCount, errors);
-      return report(kind, fileName, hasher, 'REJECTED', reader.dataRows, none, errorCount, errors, [], importId);
-    }
-    options.onProgress?.({ bytes: totalBytes, totalBytes, rows: reader.dataRows, phase: 'merging' });
-    const counts = await kind.merge(context);
-    const summary = (await kind.summary?.(context)) ?? [];
-    if (options.dryRun) {
-      await client.query('rollback');
-      const importId = await record('DRY_RUN', counts, 0, []);
-      return report(kind, fileName, hasher, 'DRY_RUN', reader.dataRows, counts, 0, [], summary, importId);
-    }
-    // Logged in the same transaction: an applied file and its log row exist together or not at all.
-    const importId = await record('APPLIED', counts, 0, []);
-    await client.query('commit');
-    return report(kind, fileName, hasher, 'APPLIED', reader.dataRows, counts, 0, [], summary, importId);
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    await drain(createReadStream(options.file, { start: hasher.bytes }), hasher).catch(() => {});
-    await record('FAILED', none, 0, []).catch(() => {});
-    throw error;
-  } finally {
-    await client.end();
-  }
-}
-
-function report(
-  kind: ImportKind,
-  fileName: string,
-  hasher: HashingCounter,
-  outcome: ImportOutcome,
-  rowsRead: number,
-  counts: MergeCounts,
-  errorCount: number,
-  errors: ImportError[],
-  summary: string[],
-  importId: number,
-): ImportReport {
-  return {
+  const finish = (
+    outcome: ImportOutcome,
+    counts: MergeCounts,
+    errorCount: number,
+    errors: ImportError[],
+    summary: string[],
+    importId: number,
+  ): ImportReport => ({
     kind: kind.name,
     unit: kind.unit,
     fileName,
@@ -206,9 +147,149 @@ function report(
     errors,
     summary,
     importId,
-  };
+    timings: timings.done(),
+  });
+  const none: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  try {
+    // Temporary tables live in the session's local buffers (8 MB by default): room for the staging table
+    // keeps its scans in memory. Only settable before the session's first temporary table.
+    await client.query(`set temp_buffers = '${TEMP_BUFFERS}'`);
+    await client.query('begin');
+    await client.query('set local statement_timeout = 0');
+    // Sorts and hashes over a whole file (duplicates, joins with the owner's table) stay in memory.
+    await client.query(`set local work_mem = '${WORK_MEM}'`);
+    // Who imports is checked before the file is read: an identity personnel refuses learns nothing of it.
+    if (kind.owner !== 'personnel') await options.personnel.checkAccess();
+    await createStaging(client, kind);
+    const head = await readHead(options.file);
+    const progress = (rows: number) =>
+      options.onProgress?.({ bytes: hasher.bytes, totalBytes, rows, phase: 'reading' });
+    // The file goes straight into COPY when it can: its header is the kind's, and no code reads its rows.
+    let reader: RowReader | undefined;
+    const fast = !kind.checkRow && head.header.join(',') === expectedHeader(kind);
+    const edgeSpaces = new EdgeSpaces(head.separator);
+    if (fast)
+      hasher = new HashingCounter((chunk) => {
+        edgeSpaces.update(chunk);
+        progress(hasher.newlines);
+      });
+    let copied = fast ? await copyFile(client, kind, options.file, head, hasher, edgeSpaces) : null;
+    if (copied === null) {
+      // The careful reader: csv-parse numbers rows by their line, and reports rows it cannot stage.
+      hasher = new HashingCounter();
+      reader = new RowReader(kind, maxErrors, progress);
+      try {
+        await pipeline(
+          createReadStream(options.file),
+          hasher,
+          parse({
+            bom: true,
+            delimiter: head.separator,
+            relax_column_count: true,
+            skip_empty_lines: true,
+            trim: true,
+            info: true,
+          }),
+          reader,
+          client.query(copyFrom(`copy import_raw (line, ${kind.columns.map((c) => c.name).join(', ')}) from stdin`)),
+        );
+      } catch (error) {
+        if (!(error instanceof HeaderMismatch)) throw error;
+        await client.query('rollback');
+        await drain(createReadStream(options.file, { start: hasher.bytes }), hasher);
+        rowsRead = reader.dataRows;
+        const headerError = { line: 1, column: '(header)', value: reader.header.join(','), reason: error.message };
+        const importId = await record('REJECTED', none, 1, [headerError]);
+        return finish('REJECTED', none, 1, [headerError], [], importId);
+      }
+      copied = reader.dataRows;
+    }
+    rowsRead = copied;
+    timings.lap('staging (COPY)');
+    options.onProgress?.({ bytes: totalBytes, totalBytes, rows: rowsRead, phase: 'checking' });
+    if (reader) await saveProblems(client, reader.problems);
+    // The rows with valid values are checked as a whole too, so one run reports every kind of error.
+    await readStagedValues(client, kind);
+    await client.query('analyze import_rows');
+    timings.lap('reading values (SQL)');
+    const context: KindContext = { client, personnel: options.personnel, rows: rowsRead };
+    await kind.resolveReferences?.(context);
+    timings.lap('references');
+    for (const check of kind.checks)
+      await client.query(`insert into import_error (line, column_name, value, reason) ${check}`);
+    regionCodes = await regionsOf(client, kind);
+    timings.lap('checks (SQL)');
+    const errorCount = (await errorTotal(client)) + (reader?.problemOverflow ?? 0);
+    if (errorCount > 0) {
+      const errors = await firstErrors(client, maxErrors);
+      await client.query('rollback');
+      const importId = await record('REJECTED', none, errorCount, errors);
+      return finish('REJECTED', none, errorCount, errors, [], importId);
+    }
+    options.onProgress?.({ bytes: totalBytes, totalBytes, rows: rowsRead, phase: 'merging' });
+    const counts = await kind.merge(context);
+    const summary = (await kind.summary?.(context)) ?? [];
+    timings.lap('merge');
+    if (options.dryRun) {
+      await client.query('rollback');
+      const importId = await record('DRY_RUN', counts, 0, []);
+      return finish('DRY_RUN', counts, 0, [], summary, importId);
+    }
+    // Logged in the same transaction: an applied file and its log row exist together or not at all.
+    const importId = await record('APPLIED', counts, 0, []);
+    await client.query('commit');
+    timings.lap('commit');
+    return finish('APPLIED', counts, 0, [], summary, importId);
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    await drain(createReadStream(options.file, { start: hasher.bytes }), hasher).catch(() => {});
+    await record('FAILED', none, 0, []).catch(() => {});
+    throw error;
+  } finally {
+    await client.end();
+  }
 }
 
+const expectedHeader = (kind: ImportKind) => kind.columns.map((c) => c.name).join(',');
+
+/**
+ * The file as it is into `import_raw` by `COPY ... (format csv)`, the header skipped, rows numbered in
+ * order: the fast path, as fast as PostgreSQL reads CSV. Returns the rows copied, or null (nothing staged)
+ * when PostgreSQL refused the file's structure (a row with too many or too few fields, an unclosed quote,
+ * bytes that are not UTF-8) or when its rows are not the file's lines (a quoted line break), or when a value
+ * has spaces around it to trim: the careful reader then reads it (and says where a row is malformed).
+ */
+async function copyFile(
+  client: pg.ClientBase,
+  kind: ImportKind,
+  file: string,
+  head: FileHead,
+  hasher: HashingCounter,
+  edgeSpaces: EdgeSpaces,
+): Promise<number | null> {
+  await client.query('savepoint import_copy');
+  try {
+    const copy = client.query(
+      copyFrom(
+        `copy import_raw (${kind.columns.map((c) => c.name).join(', ')}) from stdin
+         (format csv, header true, delimiter '${head.separator}', encoding 'UTF8')`,
+      ),
+    );
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]).subarray(0, head.bomBytes);
+    hasher.update(bom);
+    await pipeline(createReadStream(file, { start: head.bomBytes }), hasher, copy);
+    const rows = Number(copy.rowCount);
+    if (rows === hasher.lines - 1 && !edgeSpaces.atEnd) {
+      await client.query('release savepoint import_copy');
+      return rows;
+    }
+  } catch (error) {
+    if (!(error instanceof pg.DatabaseError && error.code?.startsWith('22'))) throw error;
+  }
+  await client.query('rollback to savepoint import_copy');
+  await client.query('release savepoint import_copy');
+  return null;
+}
 /** Reads the rest of a file through the hasher (after an early stop), so the log has the whole file's hash. */
 async function drain(rest: NodeJS.ReadableStream, hasher: HashingCounter): Promise<void> {
   for await (const chunk of rest) hasher.update(chunk as Buffer);
@@ -229,49 +310,15 @@ async function firstErrors(client: pg.ClientBase, limit: number): Promise<Import
 
 async function saveProblems(client: pg.ClientBase, problems: readonly ImportError[]): Promise<void> {
   if (problems.length === 0) return;
-  await client.query('insert into import_error select * from unnest($1::int[], $2::text[], $3::text[], $4::text[])', [
-    problems.map((p) => p.line),
-    problems.map((p) => p.column),
-    problems.map((p) => p.value),
-    problems.map((p) => p.reason),
-  ]);
-}
-
-async function recordRun(
-  client: pg.ClientBase,
-  kind: ImportKind,
-  run: {
-    fileName: string;
-    sha256: string;
-    importedBy: string;
-    startedAt: Date;
-    outcome: ImportOutcome;
-    rowsRead: number;
-    counts: MergeCounts;
-    errorCount: number;
-    errors: ImportError[];
-  },
-): Promise<number> {
-  const { rows } = await client.query<{ id: number }>(
-    `insert into ${kind.owner}.import_run (kind, file_name, file_sha256, imported_by, started_at, finished_at, outcome,
-       rows_read, inserted, updated, unchanged, error_count, first_errors)
-     values ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10, $11, $12) returning id`,
+  await client.query(
+    'insert into import_error (line, column_name, value, reason) select * from unnest($1::int[], $2::text[], $3::text[], $4::text[])',
     [
-      kind.name,
-      run.fileName,
-      run.sha256,
-      run.importedBy,
-      run.startedAt,
-      run.outcome,
-      run.rowsRead,
-      run.counts.inserted,
-      run.counts.updated,
-      run.counts.unchanged,
-      run.errorCount,
-      run.errors.slice(0, LOGGED_ERRORS).map(formatError),
+      problems.map((p) => p.line),
+      problems.map((p) => p.column),
+      problems.map((p) => p.value),
+      problems.map((p) => p.reason),
     ],
   );
-  return rows[0]?.id ?? 0;
 }
 
 interface ParsedRecord {
@@ -280,9 +327,9 @@ interface ParsedRecord {
 }
 
 /**
- * csv-parse records in, COPY text out: checks the header, numbers the rows by their line in the file,
- * reads every value and runs the kind's row checks (a row with a problem is reported, not staged), and
- * batches rows into ~64 KiB chunks.
+ * csv-parse records in, COPY text out (the careful reader): checks the header, numbers the rows by their
+ * line in the file, runs the kind's row checks in code (a row with a problem, or the wrong number of
+ * fields, is reported, not staged), and batches rows into ~64 KiB chunks.
  */
 class RowReader extends Transform {
   header: string[] = [];
@@ -330,22 +377,14 @@ class RowReader extends Transform {
             },
           ]
         : (this.kind.checkRow?.(record, line) ?? []);
-    let staged = `${line}`;
-    if (problems.length === 0) {
-      this.kind.columns.forEach((column, i) => {
-        const raw = record[i] ?? '';
-        const read = readValue(column, raw);
-        if (!read.ok) problems.push({ column: column.name, value: raw, reason: read.reason });
-        else staged += read.value === null ? '\t\\N' : `\t${copyText(read.value)}`;
-      });
-    }
     if (problems.length > 0) {
       for (const problem of problems) {
         this.problemCount++;
         if (this.problems.length < this.maxErrors) this.problems.push({ line, ...problem });
       }
     } else {
-      this.pending += `${staged}\n`;
+      // Raw values: SQL reads them (staging.ts), as it reads the rows of a file COPY staged directly.
+      this.pending += `${line}\t${record.map(copyText).join('\t')}\n`;
       if (this.pending.length >= 65_536) {
         this.push(this.pending);
         this.pending = '';

@@ -46,6 +46,12 @@ export interface ImportKind {
    * temporary tables the checks and the merge join. Runs once every value is well formed.
    */
   resolveReferences?(context: KindContext): Promise<void>;
+  /**
+   * SQL giving the `region_code` of each region the staged rows name (over `import_rows` and the reference
+   * tables): the import log keeps them, and a regional administrator sees the runs of its regions. None:
+   * the kind's records belong to no region (courses).
+   */
+  regionsSql?: string;
   /** Statements over `import_rows` (and the kind's own temporary tables) giving `(line, column, value, reason)`. */
   checks: readonly string[];
   /** Merges `import_rows` into the owner's tables; only called when no check found anything. */

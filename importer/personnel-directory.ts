@@ -46,6 +46,8 @@ export interface PersonnelDirectory {
   agenciesByCode(codes: readonly string[]): Promise<AgencyReference[]>;
   employeesByNumber(numbers: readonly string[]): Promise<EmployeeReference[]>;
   unitsByCode(codes: readonly string[]): Promise<UnitReference[]>;
+  /** Throws unless personnel accepts the caller's signed identity (asked before an import reads its file). */
+  checkAccess(): Promise<void>;
   /** Calls made so far (tests show that references are batched). */
   readonly calls: number;
 }
@@ -103,27 +105,32 @@ export function personnelDirectory(url: string, viewer: Viewer = IMPORTER_VIEWER
       return caller.calls;
     },
     async employeesByNumber(numbers) {
+      // Scalars only: the region, agency and unit ids are the employee's own fields (no nested objects to resolve).
       const data = await ask<{
         employeesByNumber: {
           id: number;
           nip: string | null;
           niPppk: string | null;
-          agency: { id: number; regionCode: string };
-          unit: { id: number; regionCode: string } | null;
+          agencyId: number;
+          unitId: number | null;
+          regionCode: string;
         }[];
       }>(
         `query ImporterEmployees($numbers: [String!]!) {
-          employeesByNumber(numbers: $numbers) { id nip niPppk agency { id regionCode } unit { id regionCode } }
+          employeesByNumber(numbers: $numbers) { id nip niPppk agencyId unitId regionCode }
         }`,
         { numbers },
       );
       return data.employeesByNumber.map((e) => ({
         number: e.nip ?? e.niPppk ?? '',
         id: e.id,
-        agencyId: e.agency.id,
-        unitId: e.unit?.id ?? null,
-        regionCode: e.unit?.regionCode ?? e.agency.regionCode,
+        agencyId: e.agencyId,
+        unitId: e.unitId,
+        regionCode: e.regionCode,
       }));
+    },
+    async checkAccess() {
+      await ask<{ __typename: string }>('query ImporterAccess { __typename }', {});
     },
     async regionsByCode(codes) {
       const data = await ask<{ regionsByCode: RegionReference[] }>(

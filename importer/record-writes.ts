@@ -1,11 +1,15 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
 import type pg from 'pg';
 import { recordAuditEvent } from '../subgraphs/access/store.js';
 import { assertRegionScope } from '../subgraphs/shared/access.js';
+import type { ImportOutcome } from '../subgraphs/shared/import-log.js';
 import { inTransaction } from '../subgraphs/shared/transaction.js';
 import type { Viewer } from '../subgraphs/shared/viewer.js';
-import type { ImportKind } from './kind.js';
+import type { ImportKind, MergeCounts } from './kind.js';
 import { type PersonnelDirectory, personnelDirectory } from './personnel-directory.js';
+import { type RunRecord, recordRun } from './run-log.js';
 import { type SingleRecord, writeSingleRecord } from './single-record.js';
 
 /** Personnel's API as the single-record writes ask it: signed for the caller, so its own scope applies. */
@@ -20,6 +24,7 @@ export function directoryFor(personnelUrl: string | undefined, viewer: Viewer): 
     agenciesByCode: missing,
     employeesByNumber: missing,
     unitsByCode: missing,
+    checkAccess: missing,
     calls: 0,
   };
 }
@@ -28,15 +33,11 @@ export function directoryFor(personnelUrl: string | undefined, viewer: Viewer): 
  * The caller's ADMIN_WRITE scope over the region(s) a reference table names (e.g. `agency_ref`): FORBIDDEN
  * naming the region when it lies outside. Runs after references are resolved, before any write.
  */
-export async function assertWriteScope(
-  client: pg.ClientBase,
-  viewer: Viewer,
-  regionSql: string,
-): Promise<string | null> {
+export async function assertWriteScope(client: pg.ClientBase, viewer: Viewer, regionSql: string): Promise<string[]> {
   const { rows } = await client.query<{ region_code: string }>(regionSql);
-  const codes = rows.map((row) => row.region_code);
+  const codes = [...new Set(rows.map((row) => row.region_code))].sort();
   assertRegionScope(viewer, codes, 'ADMIN_WRITE');
-  return codes[0] ?? null;
+  return codes;
 }
 
 /** What a single-record write did: the record is new, was changed, or already stood as stated. */
@@ -45,6 +46,8 @@ export type WriteOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 export interface RecordWrite<Snapshot> {
   em: EntityManager;
   viewer: Viewer;
+  /** The mutation's name, as the import log names the run (its "file"). */
+  mutation: string;
   personnelUrl: string | undefined;
   kind: ImportKind;
   values: SingleRecord['values'];
@@ -56,47 +59,79 @@ export interface RecordWrite<Snapshot> {
   /** The audit event's entity and key (natural keys, e.g. `198609262015051001/2025`). */
   entity: string;
   key: string;
+  /**
+   * Problems of the input's shape found in code (throws BAD_USER_INPUT): told only once the caller's scope
+   * is decided, as every problem of the input is.
+   */
+  checkInput?(): void;
   /** What of the snapshot the audit trail keeps (default: all of it). */
   audited?(snapshot: Snapshot): unknown;
 }
 
 /**
  * One record of an import kind from a form, as one transaction: the kind's reading, references and
- * checks (`writeSingleRecord`), the caller's ADMIN_WRITE scope over the record's region, the merge, and
- * an audit event with the record before and after (none when nothing changed).
+ * checks (`writeSingleRecord`), the caller's ADMIN_WRITE scope over the record's region (decided before any
+ * problem of the input is told), the merge, an audit event with the record before and after (none when
+ * nothing changed), and a run in the owner's import log (source MUTATION), as a file's import leaves one.
+ * A write refused for its input is logged as REJECTED with the reason, after the rollback.
  */
-export function writeRecord<Snapshot>(
+export async function writeRecord<Snapshot>(
   write: RecordWrite<Snapshot>,
 ): Promise<{ outcome: WriteOutcome; after: Snapshot }> {
-  return inTransaction(write.em, async (client) => {
-    // Writes of the same record through these mutations take turns, so `before` is what the write replaced.
-    await client.query('select pg_advisory_xact_lock(hashtext($1))', [`${write.entity}/${write.key}`]);
-    let before: Snapshot | undefined;
-    let regionCode: string | null = null;
-    const counts = await writeSingleRecord({
-      kind: write.kind,
-      values: write.values,
-      fields: write.fields,
-      client,
-      personnel: directoryFor(write.personnelUrl, write.viewer),
-      beforeChecks: async (db) => {
-        regionCode = await assertWriteScope(db, write.viewer, write.regionSql);
-        before = (await db.query<Snapshot & Record<string, unknown>>(write.snapshotSql)).rows[0];
-      },
-    });
-    const after = (await client.query<Snapshot & Record<string, unknown>>(write.snapshotSql)).rows[0];
-    if (!after) throw new Error(`${write.entity}: the merged record is missing`);
-    const outcome: WriteOutcome = counts.inserted ? 'CREATED' : counts.updated ? 'UPDATED' : 'UNCHANGED';
-    if (outcome !== 'UNCHANGED') {
-      await recordAuditEvent(client, write.viewer, {
-        entity: write.entity,
-        key: write.key,
-        action: before ? 'UPDATE' : 'CREATE',
-        regionCode,
-        before: before === undefined ? null : (write.audited?.(before) ?? before),
-        after: write.audited?.(after) ?? after,
-      });
-    }
-    return { outcome, after };
+  const startedAt = new Date();
+  const rows = Array.isArray(write.values) ? write.values.length : 1;
+  const run = (outcome: ImportOutcome, counts: MergeCounts, errors: string[]): RunRecord => ({
+    source: 'MUTATION',
+    fileName: write.mutation,
+    sha256: createHash('sha256').update(JSON.stringify(write.values)).digest('hex'),
+    importedBy: write.viewer.subject ?? write.viewer.role,
+    startedAt,
+    outcome,
+    rowsRead: rows,
+    counts,
+    errorCount: errors.length,
+    errors,
+    regionCodes,
   });
+  let regionCodes: string[] = [];
+  try {
+    return await inTransaction(write.em, async (client) => {
+      // Writes of the same record through these mutations take turns, so `before` is what the write replaced.
+      await client.query('select pg_advisory_xact_lock(hashtext($1))', [`${write.entity}/${write.key}`]);
+      let before: Snapshot | undefined;
+      const counts = await writeSingleRecord({
+        kind: write.kind,
+        values: write.values,
+        fields: write.fields,
+        client,
+        personnel: directoryFor(write.personnelUrl, write.viewer),
+        beforeChecks: async (db) => {
+          regionCodes = await assertWriteScope(db, write.viewer, write.regionSql);
+          write.checkInput?.();
+          before = (await db.query<Snapshot & Record<string, unknown>>(write.snapshotSql)).rows[0];
+        },
+      });
+      const after = (await client.query<Snapshot & Record<string, unknown>>(write.snapshotSql)).rows[0];
+      if (!after) throw new Error(`${write.entity}: the merged record is missing`);
+      const outcome: WriteOutcome = counts.inserted ? 'CREATED' : counts.updated ? 'UPDATED' : 'UNCHANGED';
+      if (outcome !== 'UNCHANGED') {
+        await recordAuditEvent(client, write.viewer, {
+          entity: write.entity,
+          key: write.key,
+          action: before ? 'UPDATE' : 'CREATE',
+          regionCode: regionCodes[0] ?? null,
+          before: before === undefined ? null : (write.audited?.(before) ?? before),
+          after: write.audited?.(after) ?? after,
+        });
+      }
+      await recordRun(client, write.kind, run('APPLIED', counts, []));
+      return { outcome, after };
+    });
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') {
+      const none = { inserted: 0, updated: 0, unchanged: 0 };
+      await inTransaction(write.em, (client) => recordRun(client, write.kind, run('REJECTED', none, [error.message])));
+    }
+    throw error;
+  }
 }

@@ -1,12 +1,12 @@
 import type pg from 'pg';
 import { badUserInput } from '../subgraphs/shared/errors.js';
-import { readValue, sqlType } from './columns.js';
 import type { ImportKind, MergeCounts } from './kind.js';
 import type { PersonnelDirectory } from './personnel-directory.js';
+import { createStaging, readStagedValues } from './staging.js';
 
 /**
  * One record of an import kind, written from a form (a GraphQL mutation) instead of a file: the same
- * column reading (`columns.ts`), row checks, reference look-ups, SQL checks and merge as `npm run import`,
+ * column reading (`columns.ts`, in SQL), row checks, reference look-ups, SQL checks and merge as `npm run import`,
  * on a staging table of one row, inside the caller's transaction. Errors are BAD_USER_INPUT naming the
  * input field the column came from (`input.ceiling`), so a form can show them beside the field.
  */
@@ -40,32 +40,41 @@ export async function writeSingleRecord(record: SingleRecord): Promise<MergeCoun
     badUserInput(`${fieldOf(column, line)}: ${shown(value)} ${reason}.`, fieldOf(column, line));
   const records = Array.isArray(record.values) ? record.values : [record.values];
   const rows: string[][] = [];
+  const rowProblems: { line: number; column: string; value: string; reason: string }[] = [];
   for (const [index, values] of records.entries()) {
-    const row: string[] = [];
-    for (const column of kind.columns) {
-      const raw = (values[column.name] ?? '').trim();
-      const read = readValue(column, raw);
-      if (!read.ok) throw problem(column.name, index + 1, raw, read.reason);
-      row.push(read.value ?? '');
-    }
+    const row = kind.columns.map((column) => (values[column.name] ?? '').trim());
     const [found] = kind.checkRow?.(row, index + 1) ?? [];
-    if (found) throw problem(found.column, index + 1, found.value, found.reason);
+    if (found) rowProblems.push({ line: index + 1, ...found });
     rows.push(row);
   }
+  await createStaging(client, kind);
+  // One statement: every column as an array of text, read in SQL as a file's values are.
   await client.query(
-    `create temp table import_rows (line integer not null, ${kind.columns.map((c) => `${c.name} ${sqlType(c)}`).join(', ')}) on commit drop`,
-  );
-  // One statement: every column as an array of text, typed on the way in.
-  await client.query(
-    `insert into import_rows (line, ${kind.columns.map((c) => c.name).join(', ')})
-     select ordinality::int, ${kind.columns.map((c) => `nullif(v${c.name}, '')::${sqlType(c)}`).join(', ')}
+    `insert into import_raw (line, ${kind.columns.map((c) => c.name).join(', ')})
+     select ordinality::int, ${kind.columns.map((c) => `v${c.name}`).join(', ')}
        from unnest(${kind.columns.map((_, i) => `$${i + 1}::text[]`).join(', ')})
        with ordinality as t(${kind.columns.map((c) => `v${c.name}`).join(', ')}, ordinality)`,
     kind.columns.map((_, i) => rows.map((row) => row[i] ?? '')),
   );
+  for (const p of rowProblems) {
+    await client.query(
+      'insert into import_error (line, column_name, value, reason, position) values ($1, $2, $3, $4, $5)',
+      [p.line, p.column, p.value, p.reason, kind.columns.findIndex((c) => c.name === p.column) + 1],
+    );
+  }
+  // Bad values become null in a row that stays: references resolve from the valid ones.
+  const problems = (await readStagedValues(client, kind, { keepRows: true })) + rowProblems.length;
   const context = { client, personnel: record.personnel, rows: rows.length };
   await kind.resolveReferences?.(context);
+  // The caller's scope is decided before any problem of the input is told: a refused caller learns nothing of it.
   await record.beforeChecks?.(client);
+  if (problems > 0) {
+    const { rows: found } = await client.query<{ line: number; column: string; value: string; reason: string }>(
+      'select line, column_name as column, value, reason from import_error order by line, position limit 1',
+    );
+    const first = found[0];
+    if (first) throw problem(first.column, first.line, first.value, first.reason);
+  }
   for (const check of kind.checks) {
     const { rows: found } = await client.query<{ line: number; column: string; value: string | null; reason: string }>(
       `select c.line, c.column_name as column, c.value, c.reason

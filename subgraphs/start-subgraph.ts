@@ -1,18 +1,28 @@
 import { DEFAULT_PORTS, isSubgraphName, SUBGRAPH_NAMES } from './names.js';
-import { configOrExit } from './shared/config.js';
+import { ConfigError, config, sameDatabase, withServerFlags } from './shared/config.js';
 import { onShutdown, reportReady } from './shared/lifecycle.js';
 import { startTelemetry } from './shared/telemetry.js';
 
 /**
- * `npm run start:subgraph -- <name>`: one subgraph in its own process, as production deploys them (and
- * as `npm start`'s supervisor runs them). It connects with <NAME>_DATABASE_URL (its own read-only role)
+ * `npm run start:subgraph -- <name> [--host H] [--port N]`: one subgraph in its own process, as production
+ * deploys them (and as `npm start`'s supervisor runs them). It connects with <NAME>_DATABASE_URL (its own read-only role)
  * or else DATABASE_URL. When DATABASE_URL (the schema owner) is set, it first migrates its own schema
- * under an advisory lock and grants its role. SIGTERM drains: in-flight requests finish, then it exits.
+ * under an advisory lock and grants its role; when <NAME>_DATABASE_URL names another server (or database)
+ * than DATABASE_URL, that URL owns the subgraph's schema there and migrates it. SIGTERM drains: in-flight requests finish, then it exits.
  */
-const settings = configOrExit();
-const name = process.argv[2];
-if (!isSubgraphName(name)) {
-  console.error(`Usage: npm run start:subgraph -- <${SUBGRAPH_NAMES.join('|')}>`);
+const usage = `Usage: npm run start:subgraph -- <${SUBGRAPH_NAMES.join('|')}> [--host ADDRESS] [--port N]`;
+let parsed: ReturnType<typeof withServerFlags>;
+try {
+  parsed = withServerFlags(config(), process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`${error.message}\n${usage}`);
+  process.exit(2);
+}
+const { settings } = parsed;
+const name = parsed.rest[0];
+if (!isSubgraphName(name) || parsed.rest.length !== 1) {
+  console.error(usage);
   process.exit(2);
 }
 const ownerUrl = settings.database.url;
@@ -31,13 +41,17 @@ const [{ prepareSubgraph }, { SUBGRAPHS }, { startSubgraph }, { loadInternalKeys
   import('./shared/subgraph.js'),
   import('./shared/internal-token.js'),
 ]);
-if (ownerUrl) {
+if (ownerUrl && !sameDatabase(ownerUrl, databaseUrl)) {
+  // Its own PostgreSQL server: the subgraph's URL owns its schema there (and the access logs it writes).
+  await prepareSubgraph(databaseUrl, name);
+} else if (ownerUrl) {
   const role = new URL(databaseUrl).username;
   await prepareSubgraph(ownerUrl, name, {
     role: role !== new URL(ownerUrl).username ? decodeURIComponent(role) : undefined,
   });
 }
 const { subgraphBodyBytes, ...limits } = settings.limits;
+// Stateless: any number of replicas of one subgraph may serve the same database behind a load balancer.
 const { publicKey } = await loadInternalKeys(settings.auth.internal, 'verify');
 const subgraph = await startSubgraph(SUBGRAPHS[name], {
   databaseUrl,

@@ -32,6 +32,7 @@ export const agencies: ImportKind = {
   description: 'Agencies (perangkat daerah) of a province or regency/city.',
   columns: COLUMNS,
   example: ['12.71-1.02.01', '12.71', 'Dinas Kesehatan Kota Medan', 'HEALTH'],
+  regionsSql: 'select region_code from import_rows',
   checks: [
     `select r.line, 'region_code', r.region_code, 'is not the code of a province or regency/city'
        from import_rows r left join personnel.region g on g.code = r.region_code
@@ -48,6 +49,8 @@ export const agencies: ImportKind = {
        select r.code, r.region_code, r.name, r.kind from import_rows r
          left join personnel.agency x on x.code = r.code
         where x.id is null or (x.region_code, x.name, x.kind) is distinct from (r.region_code, r.name, r.kind)
+        -- New records take ids in the file's order: an export imported elsewhere keeps its order.
+        order by r.line
        on conflict (code) do update set region_code = excluded.region_code, name = excluded.name, kind = excluded.kind
        where (a.region_code, a.name, a.kind) is distinct from (excluded.region_code, excluded.name, excluded.kind)
        returning (a.xmax = 0) as inserted`,

@@ -1,7 +1,12 @@
 import { repeatedKeySql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
-import { countMerged, lookUpInBatches } from '../references.js';
+import { countMerged, personnelCodeColumn, upsertSql } from '../references.js';
+
+// The agency of each line, asked of personnel.
+const AGENCY = personnelCodeColumn('agency_code', 'agency_ref', 'agency', (personnel, codes) =>
+  personnel.agenciesByCode(codes),
+);
 
 const COLUMNS: readonly Column[] = [
   {
@@ -46,21 +51,10 @@ export const budgetLines: ImportKind = {
     '1.250.000.000',
     '1.087.500.000',
   ],
-  resolveReferences: ({ client, personnel }) =>
-    lookUpInBatches(
-      client,
-      'select distinct agency_code as key from import_rows',
-      (codes) => personnel.agenciesByCode(codes),
-      'agency_ref',
-      [
-        { name: 'code', type: 'text', value: (a) => a.code },
-        { name: 'id', type: 'int', value: (a) => a.id },
-        { name: 'region_code', type: 'text', value: (a) => a.regionCode },
-      ],
-    ),
+  resolveReferences: AGENCY.resolveReferences,
+  regionsSql: AGENCY.regionsSql,
   checks: [
-    `select r.line, 'agency_code', r.agency_code, 'personnel has no agency with this code'
-       from import_rows r left join agency_ref a on a.code = r.agency_code where a.id is null`,
+    AGENCY.unknownSql,
     `select r.line, 'realised', r.realised::text, 'is more than the ceiling (' || r.ceiling || ')'
        from import_rows r where r.realised > r.ceiling`,
     repeatedKeySql(
@@ -72,19 +66,14 @@ export const budgetLines: ImportKind = {
   async merge({ client, rows }) {
     const { inserted, updated } = await countMerged(
       client,
-      `insert into budgeting.budget_line as b (agency_id, region_code, year, sub_activity_code, description, ceiling, realised)
-       select a.id, a.region_code, r.year, r.sub_activity_code, r.description, r.ceiling, r.realised
-         from import_rows r join agency_ref a on a.code = r.agency_code
-         left join budgeting.budget_line x
-           on x.agency_id = a.id and x.year = r.year and x.sub_activity_code = r.sub_activity_code
-        where x.id is null
-           or (x.region_code, x.description, x.ceiling, x.realised)
-              is distinct from (a.region_code, r.description, r.ceiling, r.realised)
-       on conflict (agency_id, year, sub_activity_code) do update set region_code = excluded.region_code,
-         description = excluded.description, ceiling = excluded.ceiling, realised = excluded.realised
-       where (b.region_code, b.description, b.ceiling, b.realised)
-         is distinct from (excluded.region_code, excluded.description, excluded.ceiling, excluded.realised)
-       returning (b.xmax = 0) as inserted`,
+      upsertSql({
+        table: 'budgeting.budget_line',
+        key: ['agency_id', 'year', 'sub_activity_code'],
+        values: ['region_code', 'description', 'ceiling', 'realised'],
+        incoming: `select r.line, a.id as agency_id, r.year, r.sub_activity_code, a.region_code, r.description, r.ceiling,
+                          r.realised
+                     from import_rows r join agency_ref a on a.code = r.agency_code`,
+      }),
     );
     return { inserted, updated, unchanged: rows - inserted - updated };
   },

@@ -121,6 +121,9 @@ export const employees: ImportKind = {
       return [problem];
     }
   },
+  regionsSql: `select coalesce(u.region_code, a.region_code) as region_code
+    from import_rows r join personnel.agency a on a.code = r.agency_code
+    left join personnel.service_unit u on u.code = r.unit_code`,
   checks: [
     rowsWhere('nip', 'r.nip', "'is required for a PNS'", "r.asn_type = 'PNS' and r.nip is null"),
     rowsWhere(
@@ -202,7 +205,7 @@ export const employees: ImportKind = {
   async merge({ client, rows }) {
     await client.query(`
       create temp table employee_in on commit drop as
-      select r.asn_type, r.nip, r.ni_pppk, r.full_name, r.birth_date, r.gender, r.appointed_on, a.id as agency_id,
+      select r.line, r.asn_type, r.nip, r.ni_pppk, r.full_name, r.birth_date, r.gender, r.appointed_on, a.id as agency_id,
              u.id as unit_id, r.rank_code, r.position_title, r.position_kind, r.position_level
         from import_rows r join personnel.agency a on a.code = r.agency_code
         left join personnel.service_unit u on u.code = r.unit_code`);
@@ -227,6 +230,8 @@ export const employees: ImportKind = {
                     e.position_title, e.position_kind, e.position_level)
                    is distinct from (i.full_name, i.birth_date, i.gender, i.appointed_on, i.agency_id, i.unit_id,
                     i.rank_code, i.position_title, i.position_kind, i.position_level))
+            -- New records take ids in the file's order: an export imported elsewhere keeps its order.
+            order by i.line
            on conflict (${key}) do update set
              full_name = excluded.full_name, birth_date = excluded.birth_date, gender = excluded.gender,
              appointed_on = excluded.appointed_on, agency_id = excluded.agency_id, unit_id = excluded.unit_id,

@@ -73,6 +73,7 @@ export const enrolments: ImportKind = {
   columns: COLUMNS,
   example: ['198609262015051001', 'MNJ-01-12.71-2025-01', 'COMPLETED', '20', '55.5', '71', '4.25'],
   resolveReferences: ({ client, personnel }) => employeeReferences(client, personnel),
+  regionsSql: 'select region_code from employee_ref',
   checks: [
     `select r.line, 'nip', r.nip, 'personnel has no employee with this NIP or NI PPPK'
        from import_rows r left join employee_ref e on e.number = r.nip where e.id is null`,

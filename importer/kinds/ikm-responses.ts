@@ -1,9 +1,14 @@
 import { SURVEY_SELECT } from '../../subgraphs/evaluation/service.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
-import { lookUpInBatches } from '../references.js';
+import { personnelCodeColumn } from '../references.js';
 
 const ELEMENTS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+// The unit of each survey, asked of personnel.
+const UNIT = personnelCodeColumn('unit_code', 'unit_ref', 'service unit', (personnel, codes) =>
+  personnel.unitsByCode(codes),
+);
 
 const COLUMNS: readonly Column[] = [
   {
@@ -54,22 +59,10 @@ export const ikmResponses: ImportKind = {
   description: 'IKM/SKM survey answers, one row per respondent; the rows of one unit and year are its survey.',
   columns: COLUMNS,
   example: ['P1271010001', '2025', '2025-11-03', '12500', '3', '3', '4', '3', '3', '4', '4', '3', '3'],
-  async resolveReferences({ client, personnel }) {
-    await lookUpInBatches(
-      client,
-      'select distinct unit_code as key from import_rows',
-      (codes) => personnel.unitsByCode(codes),
-      'unit_ref',
-      [
-        { name: 'code', type: 'text', value: (u) => u.code },
-        { name: 'id', type: 'int', value: (u) => u.id },
-        { name: 'region_code', type: 'text', value: (u) => u.regionCode },
-      ],
-    );
-  },
+  resolveReferences: UNIT.resolveReferences,
+  regionsSql: UNIT.regionsSql,
   checks: [
-    `select r.line, 'unit_code', r.unit_code, 'personnel has no service unit with this code'
-       from import_rows r left join unit_ref u on u.code = r.unit_code where u.id is null`,
+    UNIT.unknownSql,
     `select r.line, 'year', r.year::text, 'is not the year of conducted_on (' || r.conducted_on || ')'
        from import_rows r where r.year <> extract(year from r.conducted_on)`,
     // Every row of a survey states the same date and population as its first row.

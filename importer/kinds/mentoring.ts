@@ -1,4 +1,4 @@
-import { employeeKeysSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
+import { employeeKeysSql, employeeRegionsSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { countMerged } from '../references.js';
@@ -23,6 +23,7 @@ export const mentoring: ImportKind = {
   async resolveReferences({ client }) {
     await client.query(employeeKeysSql(['mentor_nip', 'mentee_nip']));
   },
+  regionsSql: employeeRegionsSql(),
   checks: [
     unknownEmployeeSql('mentor_nip'),
     unknownEmployeeSql('mentee_nip'),

@@ -67,6 +67,7 @@ export const offerings: ImportKind = {
       'region_ref',
       [{ name: 'code', type: 'text', value: (r) => r.code }],
     ),
+  regionsSql: 'select region_code from import_rows',
   checks: [
     `select r.line, 'course_code', r.course_code, 'no course has this code'
        from import_rows r left join learning.course c on c.code = r.course_code where c.id is null`,

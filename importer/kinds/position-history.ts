@@ -1,7 +1,7 @@
-import { beforeAppointmentSql, employeeKeysSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
+import { employeeHistory, repeatedKeySql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
-import { countMerged } from '../references.js';
+import { countMerged, upsertSql } from '../references.js';
 import { POSITION_COLUMNS, positionKindMismatchSql } from './employees.js';
 import { EMPLOYEE_NUMBER_COLUMN } from './rank-history.js';
 
@@ -38,11 +38,14 @@ export const positionHistory: ImportKind = {
     'FUNGSIONAL',
     '2021-01-01',
   ],
-  async resolveReferences({ client }) {
-    await client.query(employeeKeysSql());
-  },
+  resolveReferences: employeeHistory.resolveReferences,
+  // Where the employee works, and where the new positions are.
+  regionsSql: `${employeeHistory.regionsSql}
+    union all
+    select coalesce(u.region_code, a.region_code) from import_rows r join personnel.agency a on a.code = r.agency_code
+      left join personnel.service_unit u on u.code = r.unit_code`,
   checks: [
-    unknownEmployeeSql(),
+    ...employeeHistory.checks,
     `select r.line, 'agency_code', r.agency_code, 'no agency has this code'
        from import_rows r left join personnel.agency a on a.code = r.agency_code where a.id is null`,
     `select r.line, 'unit_code', r.unit_code,
@@ -51,26 +54,21 @@ export const positionHistory: ImportKind = {
        left join personnel.agency a on a.id = u.agency_id
       where r.unit_code is not null and (u.id is null or a.code <> r.agency_code)`,
     positionKindMismatchSql(),
-    beforeAppointmentSql(),
     repeatedKeySql(['nip', 'tmt'], 'tmt', "'appears again for this employee'"),
   ],
   async merge({ client, rows }) {
     const { inserted, updated } = await countMerged(
       client,
-      `insert into personnel.position_history as h (employee_id, agency_id, unit_id, title, position_kind, position_level, tmt)
-       select e.id, a.id, u.id, r.title, r.position_kind, r.position_level, r.tmt
-         from import_rows r join employee_key e on e.number = r.nip
-         join personnel.agency a on a.code = r.agency_code
-         left join personnel.service_unit u on u.code = r.unit_code
-         left join personnel.position_history x on x.employee_id = e.id and x.tmt = r.tmt
-        where x.id is null
-           or (x.agency_id, x.unit_id, x.title, x.position_kind, x.position_level)
-              is distinct from (a.id, u.id, r.title, r.position_kind, r.position_level)
-       on conflict (employee_id, tmt) do update set agency_id = excluded.agency_id, unit_id = excluded.unit_id,
-         title = excluded.title, position_kind = excluded.position_kind, position_level = excluded.position_level
-       where (h.agency_id, h.unit_id, h.title, h.position_kind, h.position_level)
-         is distinct from (excluded.agency_id, excluded.unit_id, excluded.title, excluded.position_kind, excluded.position_level)
-       returning (h.xmax = 0) as inserted`,
+      upsertSql({
+        table: 'personnel.position_history',
+        key: ['employee_id', 'tmt'],
+        values: ['agency_id', 'unit_id', 'title', 'position_kind', 'position_level'],
+        incoming: `select r.line, e.id as employee_id, r.tmt, a.id as agency_id, u.id as unit_id, r.title, r.position_kind,
+                          r.position_level
+                     from import_rows r join employee_key e on e.number = r.nip
+                     join personnel.agency a on a.code = r.agency_code
+                     left join personnel.service_unit u on u.code = r.unit_code`,
+      }),
     );
     // The current placement and position mirror the newest history entry.
     await client.query(`

@@ -1,4 +1,4 @@
-import { beforeAppointmentSql, employeeKeysSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
+import { employeeHistory, repeatedKeySql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { countMerged } from '../references.js';
@@ -39,16 +39,14 @@ export const rankHistory: ImportKind = {
   description: 'Ranks held by employees from their TMT dates.',
   columns: COLUMNS,
   example: ['198609262015051001', 'III/b', '2019-04-01'],
-  async resolveReferences({ client }) {
-    await client.query(employeeKeysSql());
-  },
+  resolveReferences: employeeHistory.resolveReferences,
+  regionsSql: employeeHistory.regionsSql,
   checks: [
-    unknownEmployeeSql(),
+    ...employeeHistory.checks,
     `select r.line, 'rank_code', r.rank_code,
             case when k.code is null then 'is not a rank (III/a, PPPK-IX, ...)' else 'is a ' || k.asn_type || ' rank, the employee is ' || e.asn_type end
        from import_rows r join employee_key e on e.number = r.nip left join personnel.rank k on k.code = r.rank_code
       where k.code is null or k.asn_type <> e.asn_type`,
-    beforeAppointmentSql(),
     repeatedKeySql(['nip', 'tmt'], 'tmt', "'appears again for this employee'"),
   ],
   async merge({ client, rows }) {

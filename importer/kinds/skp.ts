@@ -2,7 +2,7 @@ import { SkpRating } from '../../subgraphs/evaluation/enums.js';
 import { repeatedKeySql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
-import { countMerged, employeeReferences } from '../references.js';
+import { countMerged, employeeReferences, upsertSql } from '../references.js';
 
 const COLUMNS: readonly Column[] = [
   {
@@ -42,6 +42,7 @@ export const skp: ImportKind = {
   columns: COLUMNS,
   example: ['198609262015051001', '2025', 'SESUAI', 'DI_ATAS'],
   resolveReferences: ({ client, personnel }) => employeeReferences(client, personnel),
+  regionsSql: 'select region_code from employee_ref',
   checks: [
     `select r.line, 'nip', r.nip, 'personnel has no employee with this NIP or NI PPPK'
        from import_rows r left join employee_ref e on e.number = r.nip where e.id is null`,
@@ -50,15 +51,15 @@ export const skp: ImportKind = {
   async merge({ client, rows }) {
     const { inserted, updated } = await countMerged(
       client,
-      `insert into evaluation.skp_appraisal as a (employee_id, year, unit_id, region_code, hasil_kerja, perilaku_kerja)
-       select e.id, r.year, e.unit_id, e.region_code, r.hasil_kerja, r.perilaku_kerja
-         from import_rows r join employee_ref e on e.number = r.nip
-         left join evaluation.skp_appraisal x on x.employee_id = e.id and x.year = r.year
-        where x.id is null or (x.hasil_kerja, x.perilaku_kerja) is distinct from (r.hasil_kerja, r.perilaku_kerja)
-       on conflict (employee_id, year) do update set hasil_kerja = excluded.hasil_kerja,
-         perilaku_kerja = excluded.perilaku_kerja
-       where (a.hasil_kerja, a.perilaku_kerja) is distinct from (excluded.hasil_kerja, excluded.perilaku_kerja)
-       returning (a.xmax = 0) as inserted`,
+      upsertSql({
+        table: 'evaluation.skp_appraisal',
+        key: ['employee_id', 'year'],
+        // Where the employee worked when appraised: recorded with the appraisal, kept on a correction.
+        kept: ['unit_id', 'region_code'],
+        values: ['hasil_kerja', 'perilaku_kerja'],
+        incoming: `select r.line, e.id as employee_id, r.year, e.unit_id, e.region_code, r.hasil_kerja, r.perilaku_kerja
+                     from import_rows r join employee_ref e on e.number = r.nip`,
+      }),
     );
     return { inserted, updated, unchanged: rows - inserted - updated };
   },

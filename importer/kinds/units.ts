@@ -40,6 +40,7 @@ export const units: ImportKind = {
   description: 'Public-service units: schools, Puskesmas, Dukcapil and kecamatan offices.',
   columns: COLUMNS,
   example: ['P9301110001', '93.01-1.02.01', '93.01.11.2009', 'Puskesmas Kurik', 'PUSKESMAS', '12500'],
+  regionsSql: 'select region_code from import_rows',
   checks: [
     `select r.line, 'agency_code', r.agency_code, 'no agency has this code'
        from import_rows r left join personnel.agency a on a.code = r.agency_code where a.id is null`,
@@ -60,6 +61,8 @@ export const units: ImportKind = {
         where x.id is null
            or (x.agency_id, x.region_code, x.name, x.kind, x.population_served)
               is distinct from (a.id, r.region_code, r.name, r.kind, r.population_served)
+        -- New records take ids in the file's order: an export imported elsewhere keeps its order.
+        order by r.line
        on conflict (code) do update set agency_id = excluded.agency_id, region_code = excluded.region_code,
          name = excluded.name, kind = excluded.kind, population_served = excluded.population_served
        where (u.agency_id, u.region_code, u.name, u.kind, u.population_served)

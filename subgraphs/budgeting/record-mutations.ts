@@ -65,6 +65,7 @@ export class BudgetRecordResolver {
     @Arg('input', () => BudgetLineInput, { description: 'The budget line.' }) input: BudgetLineInput,
   ): Promise<BudgetLineWrite> {
     const { outcome, after } = await writeRecord<BudgetLine>({
+      mutation: 'upsertBudgetLine',
       em: ctx.em,
       viewer: ctx.viewer,
       personnelUrl: ctx.personnelUrl,

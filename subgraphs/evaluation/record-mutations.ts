@@ -66,6 +66,7 @@ export class EvaluationRecordResolver {
   ): Promise<SkpAppraisalWrite> {
     const nip = input.nip.replaceAll(' ', '');
     const { outcome, after } = await writeRecord<SkpSnapshot>({
+      mutation: 'recordSkpAppraisal',
       em: ctx.em,
       viewer: ctx.viewer,
       personnelUrl: ctx.personnelUrl,
@@ -160,20 +161,24 @@ export class IkmSurveyRecordResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => IkmSurveyInput, { description: 'The survey.' }) input: IkmSurveyInput,
   ): Promise<IkmSurveyWrite> {
-    if (input.responses.length === 0)
-      throw badUserInput('input.responses: a survey needs respondents.', 'input.responses');
-    if (input.responses.length > MAX_RESPONDENTS)
-      throw badUserInput(
-        `input.responses: at most ${MAX_RESPONDENTS} respondents (import a file for more).`,
-        'input.responses',
-      );
-    for (const [index, answers] of input.responses.entries()) {
-      if (answers.length !== ELEMENT_COUNT)
+    const checkInput = () => {
+      if (input.responses.length === 0)
+        throw badUserInput('input.responses: a survey needs respondents.', 'input.responses');
+      if (input.responses.length > MAX_RESPONDENTS)
         throw badUserInput(
-          `input.responses[${index}]: ${answers.length} answers, not one to each of the ${ELEMENT_COUNT} elements.`,
-          `input.responses[${index}]`,
+          `input.responses: at most ${MAX_RESPONDENTS} respondents (import a file for more).`,
+          'input.responses',
         );
-    }
+      for (const [index, answers] of input.responses.entries()) {
+        if (answers.length !== ELEMENT_COUNT)
+          throw badUserInput(
+            `input.responses[${index}]: ${answers.length} answers, not one to each of the ${ELEMENT_COUNT} elements.`,
+            `input.responses[${index}]`,
+          );
+      }
+    };
+    // Without respondents, or with too many, one row of the unit and year decides the caller's scope first.
+    const staged = input.responses.length === 0 || input.responses.length > MAX_RESPONDENTS ? [[]] : input.responses;
     const common = {
       unit_code: input.unitCode,
       year: String(input.year),
@@ -181,11 +186,13 @@ export class IkmSurveyRecordResolver {
       population_served: String(input.populationServed),
     };
     const { outcome, after } = await writeRecord<SurveySnapshot>({
+      mutation: 'submitIkmSurvey',
       em: ctx.em,
       viewer: ctx.viewer,
       personnelUrl: ctx.personnelUrl,
       kind: ikmResponses,
-      values: input.responses.map((answers) => ({
+      checkInput,
+      values: staged.map((answers) => ({
         ...common,
         ...Object.fromEntries(answers.map((answer, e) => [`u${e + 1}`, String(answer)])),
       })),

@@ -16,7 +16,7 @@ export const LEARNING_STREAMS: readonly FeedStream[] = [
   { stream: 'trainedEmployees', table: 'learning.trained_employee', key: ['year', 'employee_id', 'region_code'] },
 ];
 
-/** Training per region (every level), year and course attribute (migration 0006-course-rollups). */
+/** Training per region (every level), year and course attribute (migration 0007-course-rollups). */
 export const COURSE_LEARNING_STREAM: FeedStream = {
   stream: 'courseLearning',
   table: 'learning.course_year_learning',

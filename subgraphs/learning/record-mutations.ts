@@ -80,6 +80,7 @@ export class LearningRecordResolver {
   ): Promise<EnrolmentWrite> {
     const nip = input.nip.replaceAll(' ', '');
     const { outcome, after } = await writeRecord<EnrolmentSnapshot>({
+      mutation: 'recordEnrolment',
       em: ctx.em,
       viewer: ctx.viewer,
       personnelUrl: ctx.personnelUrl,

@@ -11,14 +11,14 @@ export const PERSONNEL_STREAMS: readonly FeedStream[] = [
   { stream: 'staffing', table: 'personnel.unit_year_staffing', key: ['year', 'unit_id'] },
 ];
 
-/** Mentoring and promotions per unit and year (migration 0007-mentoring-rollups). */
+/** Mentoring and promotions per unit and year (migration 0008-mentoring-rollups). */
 export const MENTORING_STREAM: FeedStream = {
   stream: 'mentoring',
   table: 'personnel.unit_year_mentoring',
   key: ['year', 'unit_id'],
 };
 
-/** The employees promoted per year, ids only (migration 0007-mentoring-rollups). */
+/** The employees promoted per year, ids only (migration 0008-mentoring-rollups). */
 export const PROMOTION_STREAM: FeedStream = {
   stream: 'promotions',
   table: 'personnel.employee_promotion',

@@ -142,6 +142,7 @@ export class PersonnelRecordResolver {
     @Arg('input', () => EmployeeInput, { description: 'The employee.' }) input: EmployeeInput,
   ): Promise<EmployeeWrite> {
     const { outcome, after } = await writeRecord<EmployeeSnapshot>({
+      mutation: 'upsertEmployee',
       em: ctx.em,
       viewer: ctx.viewer,
       personnelUrl: ctx.personnelUrl,

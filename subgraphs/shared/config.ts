@@ -70,6 +70,8 @@ const schema = z.object({
   STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(15_000),
   SUBGRAPH_TIMEOUT_MS: integer(1, 600_000).default(20_000),
   GATEWAY_MAX_SOCKETS: integer(1, 10_000).default(50),
+  GATEWAY_WORKERS: integer(1, 256).default(1),
+  GATEWAY_DEDUPLICATE: z.enum(['on', 'off']).default('on'),
   EXPLORER: z.enum(['on', 'off']).default('on'),
   DASHBOARD: z.enum(['on', 'off']).default('on'),
   LIMIT_DEPTH: integer(1, 1000).default(10),
@@ -133,9 +135,11 @@ export interface Config {
   };
   /**
    * maxSockets per subgraph; explorer: the offline GraphiQL at the gateway's root (EXPLORER, default on);
-   * dashboard: the reference dashboard at /dashboard (DASHBOARD, default on).
+   * workers: processes serving one port (node:cluster); deduplicate: identical in-flight query fetches of
+   * one viewer share one subgraph request; dashboard: the reference dashboard at /dashboard (DASHBOARD,
+   * default on).
    */
-  gateway: { maxSockets: number; explorer: boolean; dashboard: boolean };
+  gateway: { maxSockets: number; explorer: boolean; workers: number; deduplicate: boolean; dashboard: boolean };
   /** The servers' RequestLimits (`bodyBytes` is the gateway's), and the larger body a subgraph accepts. */
   limits: RequestLimits & {
     /** Bytes of a request body at a subgraph: larger, since the gateway's `_entities` calls carry many keys. */
@@ -212,7 +216,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       subgraphMs: e.SUBGRAPH_TIMEOUT_MS,
       statementMs: e.STATEMENT_TIMEOUT_MS,
     },
-    gateway: { maxSockets: e.GATEWAY_MAX_SOCKETS, explorer: e.EXPLORER === 'on', dashboard: e.DASHBOARD === 'on' },
+    gateway: {
+      maxSockets: e.GATEWAY_MAX_SOCKETS,
+      explorer: e.EXPLORER === 'on',
+      workers: e.GATEWAY_WORKERS,
+      deduplicate: e.GATEWAY_DEDUPLICATE === 'on',
+      dashboard: e.DASHBOARD === 'on',
+    },
     limits: {
       depth: e.LIMIT_DEPTH,
       aliases: e.LIMIT_ALIASES,
@@ -228,6 +238,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * `--host H` and `--port N` of `start:gateway` and `start:subgraph` (they win over HOST and PORT), so
+ * that replicas of one process start side by side from one environment. Throws a ConfigError naming a
+ * bad flag; returns the other arguments unchanged.
+ */
+export function withServerFlags(settings: Config, argv: string[]): { settings: Config; rest: string[] } {
+  const rest: string[] = [];
+  const server = { ...settings.server };
+  const issues: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string; // i < argv.length
+    const match = /^--(host|port)(?:=(.*))?$/.exec(arg);
+    if (!match) {
+      rest.push(arg);
+      continue;
+    }
+    const value = match[2] ?? argv[++i];
+    if (match[1] === 'host') {
+      if (!value?.trim()) issues.push('--host needs an address');
+      else server.host = value.trim();
+    } else {
+      const parsed = integer(0, 65535).safeParse(value ?? '');
+      if (parsed.success) server.port = parsed.data;
+      else issues.push(`--port ${JSON.stringify(value ?? '')}: must be a whole number from 0 to 65535`);
+    }
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  return { settings: { ...settings, server }, rest };
+}
+
 let cached: Config | undefined;
 
 /** The process's configuration, validated once. */
@@ -240,9 +280,9 @@ export function config(): Config {
  * For entry points: the configuration, or a message naming the bad variables and exit code 2. Nothing
  * starts with a configuration it would have to guess at.
  */
-export function configOrExit(): Config {
+export function configOrExit(argv?: string[]): Config {
   try {
-    return config();
+    return argv === undefined ? config() : withServerFlags(config(), argv).settings;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
@@ -261,6 +301,18 @@ export function childEnvironment(overrides: Record<string, string | undefined>):
     else env[name] = value;
   }
   return env;
+}
+
+/**
+ * Whether two PostgreSQL URLs name the same database on the same server (host, port, database name),
+ * whoever logs in. A subgraph whose own URL names another server has its database to itself.
+ */
+export function sameDatabase(a: string, b: string): boolean {
+  const key = (value: string) => {
+    const url = new URL(value);
+    return `${url.hostname.toLowerCase()}:${url.port || '5432'}${url.pathname}`;
+  };
+  return key(a) === key(b);
 }
 
 /** The repository root: the nearest folder above this file with a package.json. */

@@ -27,3 +27,17 @@ create index import_run_kind_idx on ${schema}.import_run (kind, id);
 comment on table ${schema}.import_run is 'One row per imported file (npm run import), whatever its outcome.';
 `;
 }
+
+/**
+ * Where a run came from (a file, or a single-record write from a form) and the regions whose data it
+ * touched: what an auditor asks first, and what decides which regional administrators see the run.
+ */
+export function importLogSourceSql(schema: SubgraphName): string {
+  return `
+alter table ${schema}.import_run
+  add column source text not null default 'FILE' check (source in ('FILE', 'MUTATION')),
+  add column region_codes text[] not null default '{}';
+comment on column ${schema}.import_run.source is 'FILE: npm run import; MUTATION: a single-record write (file_name is the mutation).';
+comment on column ${schema}.import_run.region_codes is 'Regions whose data the run named (empty when none could be told, e.g. a wrong header).';
+`;
+}

@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { defineEntity, p } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphName } from '../names.js';
+import { sqlScope } from './access.js';
 import { byId, Connection, type ListSql, pageLoader, WHOLE_LIST } from './connection.js';
 import { type EnumValue, graphqlEnum } from './enums.js';
 import { PageArgs } from './pagination.js';
 import type { RequestContext } from './subgraph.js';
+import type { Viewer } from './viewer.js';
 
 /**
  * The import log: every `npm run import` of a file is recorded in the schema of the subgraph that owns the
@@ -21,6 +23,12 @@ export const ImportOutcome = graphqlEnum('ImportOutcome', 'What became of an imp
 });
 export type ImportOutcome = EnumValue<typeof ImportOutcome>;
 
+export const ImportSource = graphqlEnum('ImportSource', 'Where the records of a run came from.', {
+  FILE: 'A file imported with `npm run import`.',
+  MUTATION: 'A single-record write from a form (upsertEmployee, recordEnrolment, ...): the file name is the mutation.',
+});
+export type ImportSource = EnumValue<typeof ImportSource>;
+
 @ObjectType({ description: 'One imported file: who imported what, when, and what became of it.' })
 @Directive('@shareable')
 export class ImportRun {
@@ -30,11 +38,23 @@ export class ImportRun {
   @Field({ description: 'Kind of data, e.g. "employees" or "ikm-responses" (`npm run import -- <kind>`).' })
   kind!: string;
 
-  @Field({ description: 'Name of the imported file (without its folder).' })
+  @Field(() => ImportSource, { description: 'A file, or a single-record write from a form.' })
+  source!: ImportSource;
+
+  @Field({ description: 'Name of the imported file (without its folder), or of the mutation.' })
   fileName!: string;
 
-  @Field({ description: 'SHA-256 of the file, hex: tells whether two imports read the same bytes.' })
+  @Field({
+    description:
+      "SHA-256 of the file (of a mutation: of its input's values), hex: tells whether two runs read the same input.",
+  })
   fileSha256!: string;
+
+  @Field(() => [String], {
+    description:
+      'Kemendagri codes of the regions whose data the run named (empty when none could be told, e.g. a wrong header).',
+  })
+  regionCodes!: string[];
 
   @Field({ description: 'Who ran the import (the operating-system user until sign-in exists).' })
   importedBy!: string;
@@ -73,8 +93,23 @@ export class ImportRun {
 @Directive('@shareable')
 export class ImportRunConnection extends Connection(ImportRun, 'imports') {}
 
-/** The import log of a schema, optionally of one kind, paged by id. */
-export function importRunsOf(schema: SubgraphName): (kind: string | null) => ListSql<ImportRun> {
+/**
+ * The import log of a schema as `viewer` may read it, optionally of one kind, paged by id: a national
+ * administrator reads every run; a regional administrator the runs that named data of its regions, and the
+ * first errors only of runs wholly within them (errors quote values of every region the file named).
+ */
+export function importRunsOf(schema: SubgraphName, viewer: Viewer): (kind: string | null) => ListSql<ImportRun> {
+  const scope = sqlScope(viewer, 'AUDIT_READ', 'run_region.code');
+  const national = scope.sql === 'true';
+  // The scope's two arrays written into the SQL (a select list takes no parameters): sqlScope validated
+  // every code (digits and dots), so nothing in them is special to an array literal.
+  let next = 0;
+  const within = scope.sql.replace(
+    /\?::text\[\]/g,
+    () => `'{${(scope.params[next++] as string[]).join(',')}}'::text[]`,
+  ); // sqlScope's params: two arrays of codes
+  const inScope = `exists (select from unnest(r.region_codes) as run_region(code) where ${within})`;
+  const outOfScope = `exists (select from unnest(r.region_codes) as run_region(code) where not ${within})`;
   return (kind) => ({
     parentType: 'text',
     from: `${schema}.import_run r`,
@@ -82,9 +117,10 @@ export function importRunsOf(schema: SubgraphName): (kind: string | null) => Lis
       to_char(r.started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "startedAt",
       to_char(r.finished_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "finishedAt",
       r.outcome, r.rows_read as "rowsRead", r.inserted, r.updated, r.unchanged, r.error_count as "errorCount",
-      r.first_errors as "firstErrors"`,
+      r.source, r.region_codes as "regionCodes",
+      ${national ? 'r.first_errors' : `case when ${outOfScope} then '{}'::text[] else r.first_errors end`} as "firstErrors"`,
     parent: 'true',
-    where: { sql: '(?::text is null or r.kind = ?)', params: [kind, kind] },
+    where: { sql: `(?::text is null or r.kind = ?)${national ? '' : ` and ${inScope}`}`, params: [kind, kind] },
     key: 'r.id',
     keyType: 'int',
     keyOf: byId,
@@ -96,8 +132,7 @@ export function importRunsOf(schema: SubgraphName): (kind: string | null) => Lis
  * name in two subgraphs would clash in the supergraph).
  */
 export function importLogResolver(schema: SubgraphName, fieldName: string) {
-  const listOf = importRunsOf(schema);
-  // Who imported what: administrators (the access model's audit capability).
+  // Who imported what: administrators (the access model's audit capability), each within its regions.
   @Resolver()
   @Authorized('AUDIT_READ')
   class ImportLogResolver {
@@ -111,7 +146,7 @@ export function importLogResolver(schema: SubgraphName, fieldName: string) {
       @Arg('kind', () => String, { nullable: true, description: 'Only imports of this kind, e.g. "employees".' })
       kind?: string | null,
     ): Promise<ImportRunConnection> {
-      return pageLoader(ctx.em, listOf).load(WHOLE_LIST, page, kind ?? null);
+      return pageLoader(ctx.em, importRunsOf(schema, ctx.viewer)).load(WHOLE_LIST, page, kind ?? null);
     }
   }
   return ImportLogResolver;
@@ -140,6 +175,8 @@ export function importRunEntity() {
       unchanged: p.integer(),
       errorCount: p.integer(),
       firstErrors: p.array(),
+      source: p.enum(() => ImportSource),
+      regionCodes: p.array(),
     },
   });
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { KeyObject } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
@@ -273,6 +274,8 @@ export async function startSubgraph<Loaders>(
     schema: await buildFederatedSchema(definition),
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // Nothing sets or reads cache hints; the default plugin would still visit every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads from a CDN; subgraphs serve no page (the gateway has the explorer).
       ApolloServerPluginLandingPageDisabled(),
       scopePlugin(),

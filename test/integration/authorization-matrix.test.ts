@@ -572,12 +572,13 @@ describe('the authorization matrix', () => {
           after: { title: 'b' },
         });
       }
-      // And a file imported, with an error reported, whatever the import tests did elsewhere.
+      // And a file imported, with an error reported, whatever the import tests did elsewhere: it named data of
+      // both probed regions, so each regional administrator reaches it.
       await api.db.query(
         `insert into personnel.import_run (kind, file_name, file_sha256, imported_by, started_at, finished_at, outcome,
-           rows_read, inserted, updated, unchanged, error_count, first_errors)
+           rows_read, inserted, updated, unchanged, error_count, first_errors, region_codes)
          values ('employees', 'matrix.csv', repeat('a', 64), 'matrix-test', now(), now(), 'REJECTED', 2, 0, 0, 0, 1,
-           '{"line 2, nip: not a NIP"}')`,
+           '{"line 2, nip: not a NIP"}', '{12.71,93.01}')`,
       );
       instances = await findInstances();
       const probes = probesOf(instances);

@@ -164,6 +164,7 @@ describe('single-record writes as the subgraph roles', () => {
           agenciesByCode: unused,
           employeesByNumber: unused,
           unitsByCode: unused,
+          checkAccess: unused,
           calls: 0,
         },
       });
@@ -188,6 +189,7 @@ describe('single-record writes as the subgraph roles', () => {
           agenciesByCode: async () => [{ code: place.agency, id: place.agency_id, regionCode: place.region }],
           employeesByNumber: unused,
           unitsByCode: unused,
+          checkAccess: unused,
           calls: 0,
         },
       });

@@ -1,6 +1,13 @@
+import { execFile } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../../importer/engine.js';
 import { enrolments } from '../../importer/kinds/enrolments.js';
+import { childEnvironment, projectRoot } from '../../subgraphs/shared/config.js';
 import { useImportPlatform } from '../support/import-platform.js';
 
 const api = useImportPlatform();
@@ -125,10 +132,11 @@ describe('import enrolments', () => {
     expect(report.errors).toEqual([]);
     expect(report.rowsRead).toBe(people.length);
     expect(report.inserted + report.updated + report.unchanged).toBe(people.length);
-    expect(api.personnel.calls - calls).toBe(Math.ceil(people.length / 1000));
+    // One call checks the importer's identity, then one per 1,000 numbers.
+    expect(api.personnel.calls - calls).toBe(1 + Math.ceil(people.length / 1000));
   });
 
-  it('asks personnel about 1,500 distinct numbers in two calls, counts every error and reports the first 100', async () => {
+  it('asks personnel about 1,500 distinct numbers in two calls (after the identity check), counts every error and reports the first 100', async () => {
     const { offering } = await fixture();
     const calls = api.personnel.calls;
     // Well-formed numbers nobody has (birth year 1970, sequences 001-999 under two appointment months).
@@ -138,10 +146,41 @@ describe('import enrolments', () => {
     );
     const rows = numbers.map((n) => `${n},${offering.code},ENROLLED,0,,,`);
     const report = await api.importText(enrolments, 'unknown.csv', `${[HEADER, ...rows].join('\n')}\n`);
-    expect(api.personnel.calls - calls).toBe(2);
+    expect(api.personnel.calls - calls).toBe(1 + 2);
     expect(report.outcome).toBe('REJECTED');
     expect(report.errorCount).toBe(1500);
     expect(report.errors).toHaveLength(100);
     expect(report.errors[99]?.line).toBe(101);
+  });
+
+  it("checks the importer's identity with personnel before reading the file: a refused one learns nothing of it", async () => {
+    const file = join(tmpdir(), `pembinaan-identity-${process.pid}.csv`);
+    await writeFile(file, `${HEADER}\nnot-a-nip,NO-SUCH-OFFERING,DONE,-1,,,\n`);
+    const cli = (env: Record<string, string>) =>
+      promisify(execFile)(process.execPath, [join(projectRoot(), 'dist', 'importer', 'cli.js'), 'enrolments', file], {
+        env: childEnvironment({
+          DATABASE_URL: api.databaseUrl,
+          PERSONNEL_URL: api.platform.subgraphs.personnel.url,
+          ...env,
+        }),
+        encoding: 'utf8',
+      }).then(
+        (done) => ({ code: 0, stdout: done.stdout, stderr: done.stderr }),
+        (failed: { code: number; stdout: string; stderr: string }) => failed,
+      );
+    // A key pair personnel does not know: its signed calls are refused.
+    const stranger = generateKeyPairSync('ed25519', {
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    const refused = await cli({ INTERNAL_SIGNING_KEY: stranger.privateKey, INTERNAL_PUBLIC_KEY: stranger.publicKey });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/^import failed, nothing was changed: personnel's API .* did not answer/);
+    expect(`${refused.stdout}${refused.stderr}`).not.toMatch(/not-a-nip|line 2/);
+    // The importer personnel knows is told every problem of the same file.
+    const known = await cli({});
+    expect(known.code).toBe(1);
+    expect(known.stdout).toContain('line 2, nip: not-a-nip: must have 18 digits (a NIP or an NI PPPK)');
+    await rm(file);
   });
 });

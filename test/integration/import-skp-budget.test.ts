@@ -116,4 +116,38 @@ describe('import budget lines', () => {
     ]);
     expect(await budgetOf(code)).toEqual(before);
   });
+
+  it("reads what PostgreSQL's COPY alone would misread: spaces around values, a quoted line break, a row too long", async () => {
+    const [agency] = await api.sql<{ code: string }>("select code from personnel.agency where kind = 'BKPSDM' limit 1");
+    const code = agency?.code ?? '';
+    // Spaces around values are trimmed, as csv-parse trims them.
+    const spaced = `${BUDGET_HEADER}\n ${code} , ${YEAR} ,5.04.01.2.05.0101, Diklat ,1000 , 0\n`;
+    expect(await api.importText(budgetLines, 'spaced.csv', spaced)).toMatchObject({ outcome: 'APPLIED', inserted: 1 });
+    const [stored] = await api.sql<{ description: string; ceiling: string }>(
+      "select description, ceiling::text from budgeting.budget_line where sub_activity_code = '5.04.01.2.05.0101'",
+    );
+    expect(stored).toEqual({ description: 'Diklat', ceiling: '1000' });
+    // A quoted line break: the rows after it keep their own line numbers.
+    const multiline = [
+      BUDGET_HEADER,
+      `${code},${YEAR},5.04.01.2.05.0102,"Diklat`,
+      `lanjutan",1000,0`,
+      `${code},${YEAR},5.04.01.2.05.01x3,Diklat,1000,0`,
+    ];
+    const quoted = await api.importText(budgetLines, 'quoted.csv', `${multiline.join('\n')}\n`);
+    expect(quoted.errors.map(formatError)).toEqual([
+      'line 4, sub_activity_code: 5.04.01.2.05.01x3: is not a SIPD sub-activity code (like 1.02.01.2.05.0009)',
+    ]);
+    // A row with a field too many: named by its line, with every other error of the file.
+    const long = [
+      BUDGET_HEADER,
+      `${code},${YEAR},5.04.01.2.05.0104,Diklat,1000,0,extra`,
+      `${code},${YEAR},5.04.01.2.05.0105,Diklat,1000,2000`,
+    ];
+    const tooLong = await api.importText(budgetLines, 'long.csv', `${long.join('\n')}\n`);
+    expect(tooLong.errors.map(formatError)).toEqual([
+      `line 2, (row): ${code},${YEAR},5.04.01.2.05.0104,Diklat,1000,0,extra: has 7 fields, the header has 6`,
+      'line 3, realised: 2000: is more than the ceiling (1000)',
+    ]);
+  });
 });

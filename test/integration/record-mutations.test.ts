@@ -702,3 +702,161 @@ describe('all or nothing', () => {
     expect(await histories()).toBe(before);
   });
 });
+
+describe('refusals first, and the import log', () => {
+  const badLine = (agencyCode: string): BudgetLineInput => ({
+    agencyCode,
+    year: 1999,
+    subActivityCode: '5.04',
+    description: ' ',
+    ceiling: '1000',
+    realised: '2000',
+  });
+  const agencyOf = async (region: string) => {
+    const { rows } = await api.db.query<{ code: string }>(
+      "select code from personnel.agency where region_code = $1 and kind = 'BKPSDM' order by id limit 1",
+      [region],
+    );
+    return rows[0]?.code ?? '';
+  };
+
+  it('tells a refused caller FORBIDDEN or UNAUTHENTICATED, never what is wrong with its input', async () => {
+    const merauke = await agencyOf('93.01');
+    const medan = await agencyOf('12.71');
+    // Every value of these inputs is wrong; the caller learns only that it may not write there.
+    expect(errorOf(await api.query(UpsertBudgetLineDocument, { input: badLine(merauke) }, MEDAN_ADMIN))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Region 93.01 is outside your scope (12.71).',
+    });
+    expect(errorOf(await api.query(UpsertBudgetLineDocument, { input: badLine(medan) }, PLANNER)).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(errorOf(await api.query(UpsertBudgetLineDocument, { input: badLine(medan) }, 'anonymous')).code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const nip = await employeeOf('93.01');
+    const skp = { nip, year: 1800, hasilKerja: 'SESUAI' as const, perilakuKerja: 'SESUAI' as const };
+    const refusedSkp = errorOf(await api.query(RecordSkpAppraisalDocument, { input: skp }, MEDAN_ADMIN));
+    expect(refusedSkp.code).toBe('FORBIDDEN');
+    const { rows: units } = await api.db.query<{ code: string }>(
+      "select code from personnel.service_unit where region_code like '93.01.%' order by id limit 1",
+    );
+    const survey = { unitCode: units[0]?.code ?? '', year: 2031, conductedOn: '2030-01-01', populationServed: -1 };
+    for (const responses of [[], [[3, 3]], [Array(9).fill(7)]]) {
+      const refused = errorOf(
+        await api.query(SubmitIkmSurveyDocument, { input: { ...survey, responses } }, MEDAN_ADMIN),
+      );
+      expect(refused.code, JSON.stringify(responses)).toBe('FORBIDDEN');
+    }
+    // The same input from a caller who may write there: the first problem, naming its field.
+    expect(errorOf(await api.query(UpsertBudgetLineDocument, { input: badLine(merauke) }, MERAUKE_ADMIN))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.year',
+      message: 'input.year: "1999" is not between 2000 and 2100.',
+    });
+    expect(
+      errorOf(await api.query(SubmitIkmSurveyDocument, { input: { ...survey, responses: [] } }, MERAUKE_ADMIN)),
+    ).toMatchObject({ code: 'BAD_USER_INPUT', message: 'input.responses: a survey needs respondents.' });
+  });
+
+  it('logs every single-record write in the owner import log, as a file import is, within the caller region', async () => {
+    const medan = await agencyOf('12.71');
+    const { rows: last } = await api.db.query<{ id: number }>(
+      'select coalesce(max(id), 0)::int as id from budgeting.import_run',
+    );
+    const since = last[0]?.id ?? 0;
+    const input: BudgetLineInput = {
+      agencyCode: medan,
+      year: YEAR,
+      subActivityCode: `5.04.01.2.06.${RUN}`,
+      description: 'Bimbingan Teknis',
+      ceiling: '5000000',
+      realised: '0',
+    };
+    expect((await api.query(UpsertBudgetLineDocument, { input }, MEDAN_ADMIN)).data?.upsertBudgetLine.outcome).toBe(
+      'CREATED',
+    );
+    expect((await api.query(UpsertBudgetLineDocument, { input }, MEDAN_ADMIN)).data?.upsertBudgetLine.outcome).toBe(
+      'UNCHANGED',
+    );
+    const tooMuch = { ...input, realised: '5000001' };
+    expect(errorOf(await api.query(UpsertBudgetLineDocument, { input: tooMuch }, NATIONAL_ADMIN)).code).toBe(
+      'BAD_USER_INPUT',
+    );
+    // Refused callers change nothing and are not an import: the access model answers them.
+    expect(errorOf(await api.query(UpsertBudgetLineDocument, { input }, MERAUKE_ADMIN)).code).toBe('FORBIDDEN');
+
+    const { rows } = await api.db.query(
+      `select kind, source, file_name, imported_by, outcome, rows_read, inserted, updated, unchanged, error_count,
+              first_errors, region_codes, file_sha256 = encode(sha256(convert_to($2, 'UTF8')), 'hex') as same_input
+         from budgeting.import_run where id > $1 order by id`,
+      [
+        since,
+        JSON.stringify({
+          agency_code: input.agencyCode,
+          year: String(input.year),
+          sub_activity_code: input.subActivityCode,
+          description: input.description,
+          ceiling: input.ceiling,
+          realised: input.realised,
+        }),
+      ],
+    );
+    const run = {
+      kind: 'budget-lines',
+      source: 'MUTATION',
+      file_name: 'upsertBudgetLine',
+      rows_read: 1,
+      region_codes: ['12.71'],
+    };
+    expect(rows).toEqual([
+      {
+        ...run,
+        imported_by: 'test-regional-admin',
+        outcome: 'APPLIED',
+        inserted: 1,
+        updated: 0,
+        unchanged: 0,
+        error_count: 0,
+        first_errors: [],
+        same_input: true,
+      },
+      {
+        ...run,
+        imported_by: 'test-regional-admin',
+        outcome: 'APPLIED',
+        inserted: 0,
+        updated: 0,
+        unchanged: 1,
+        error_count: 0,
+        first_errors: [],
+        same_input: true,
+      },
+      {
+        ...run,
+        imported_by: 'test-national-admin',
+        outcome: 'REJECTED',
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        error_count: 1,
+        first_errors: ['input.realised: "5000001" is more than the ceiling (5000000).'],
+        same_input: false,
+      },
+    ]);
+    // Listed through GraphQL to Medan's administrator, not to Merauke's.
+    const listed = async (viewer: typeof MEDAN_ADMIN) =>
+      (
+        await api.query<
+          { budgetingImports: { nodes: { id: number; source: string; fileName: string }[] } },
+          Record<string, never>
+        >('{ budgetingImports(first: 100, kind: "budget-lines") { nodes { id source fileName } } }', {}, viewer)
+      ).data?.budgetingImports.nodes.filter((n) => n.id > since) ?? [];
+    expect((await listed(MEDAN_ADMIN)).map((n) => [n.source, n.fileName])).toEqual([
+      ['MUTATION', 'upsertBudgetLine'],
+      ['MUTATION', 'upsertBudgetLine'],
+      ['MUTATION', 'upsertBudgetLine'],
+    ]);
+    expect(await listed(MERAUKE_ADMIN)).toEqual([]);
+  });
+});

@@ -391,6 +391,8 @@ export const MATRIX: Record<string, TypeRule> = {
     'unchanged',
     'errorCount',
     'firstErrors',
+    'source',
+    'regionCodes',
   ]),
   SensitiveRead: type({ nested: 'Query.sensitiveReads' }, [
     'id',

@@ -54,6 +54,7 @@ describe('npm run import', () => {
       ],
       summary: [],
       importId: 4,
+      timings: {},
     });
     expect(lines.slice(1)).toEqual([
       '3 errors; nothing was changed:',

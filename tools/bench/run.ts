@@ -10,12 +10,17 @@ import { soak } from './soak.js';
  * Options: --employees N per region (default 5000); --import-rows N, the rows of the import case
  * (default 1,000,000; see import.ts); --import-only skips the query cases. `--soak SECONDS [--connections N]`:
  * the soak mode instead (see soak.ts). `--scale national`: trainingImpact over all 514 regencies on data seeded
- * once and kept (see national.ts).
+ * once and kept (see national.ts). `--gateway`: Apollo gateway against Hive Gateway (see gateway.ts).
  */
 const scale = process.argv.indexOf('--scale');
 if (scale >= 0) {
   if (process.argv[scale + 1] !== 'national') throw new Error('--scale takes "national"');
   await benchNational();
+  process.exit(0);
+}
+if (process.argv.includes('--gateway')) {
+  const { benchGateway } = await import('./gateway.js');
+  await benchGateway();
   process.exit(0);
 }
 if (process.argv.includes('--soak')) {

@@ -206,6 +206,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const logFile = await open(join(dirname(clusterDir), 'postgres.log'), 'a', 0o600);
   if (user) await logFile.chown(user.uid, user.gid).catch(() => {});
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', `unix_socket_directories=`];
+  // No replicas of a development cluster: minimal WAL lets a bulk load into tables emptied in the same
+  // transaction (the demo seed) skip writing every row to the WAL; crash safety is unchanged.
+  flags.push('-c', 'wal_level=minimal', '-c', 'max_wal_senders=0');
   if (!options.durable) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const child = spawn(postgres, ['-D', clusterDir, '-p', String(port), ...flags], {
     ...user,

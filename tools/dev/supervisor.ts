@@ -2,9 +2,9 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { renameSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { prepareDatabase } from '../../subgraphs/migrate.js';
+import { prepareDatabase, prepareSubgraph } from '../../subgraphs/migrate.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/names.js';
-import { type Config, childEnvironment } from '../../subgraphs/shared/config.js';
+import { type Config, childEnvironment, sameDatabase } from '../../subgraphs/shared/config.js';
 import { createPool } from '../../subgraphs/shared/database.js';
 import { DEMO_DEFAULTS, generateDemoData } from '../seed/generate.js';
 import { type DevDatabase, freePort, startDevDatabase } from './embedded-postgres.js';
@@ -236,6 +236,12 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
 
   try {
     await prepareDatabase(database.ownerUrl, database.roles);
+    // A subgraph configured with its own PostgreSQL server (another host, port or database): its URL owns
+    // its schema there. The demo data and the importer still write to DATABASE_URL's server only.
+    for (const name of SUBGRAPH_NAMES) {
+      const url = database.subgraphUrls[name];
+      if (!sameDatabase(url, database.ownerUrl)) await prepareSubgraph(url, name);
+    }
     if (settings.dev.seedDemoData) await seedWhenEmpty(database.ownerUrl, join(dataDir, 'truth.json'), log);
     watchPostgres();
 

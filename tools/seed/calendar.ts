@@ -5,8 +5,17 @@ const MS_PER_DAY = 86_400_000;
 /** The day number of a calendar date (month 1-12). */
 export const dayOf = (y: number, m: number, d: number): number => Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 
-/** YYYY-MM-DD of a day number. */
-export const isoDate = (day: number): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+const isoDates = new Map<number, string>();
+
+/** YYYY-MM-DD of a day number (remembered: a seed formats the same few thousand days millions of times). */
+export const isoDate = (day: number): string => {
+  let text = isoDates.get(day);
+  if (text === undefined) {
+    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    isoDates.set(day, text);
+  }
+  return text;
+};
 
 /** The month number (year * 12 + month index) a day falls in. */
 export const monthOf = (day: number): number => {

@@ -18,12 +18,18 @@ import { isScenario } from './scenario.js';
 
 /** The data folder of `npm start` (DATA_DIR, default .data at the repository root). */
 const DATA_DIR = config().dev.dataDir;
+/** Regencies and cities (kabupaten and kota) in the official Kemendagri codes. */
+const NATIONAL_REGENCIES = 514;
+const NATIONAL_YEARS = { from: 2024, to: 2025 };
 
 const USAGE = `Fills the database with deterministic demo data (personnel, learning, budgeting, evaluation).
 
 usage: node dist/tools/seed/cli.js [options]
   --seed N             PRNG seed (default ${DEMO_DEFAULTS.seed})
   --regions A,B        regency/city or province codes (default ${DEMO_DEFAULTS.regions.join(',')})
+  --scale national     every regency and city of Indonesia (${NATIONAL_REGENCIES}), instead of --regions; years
+                       default to ${NATIONAL_YEARS.from}-${NATIONAL_YEARS.to}. With the default 1,000 employees each that is about
+                       one twelfth of the national ASN headcount; --employees 11700 reaches 6 million
   --employees N        employees per region (default ${DEMO_DEFAULTS.employeesPerRegion})
   --years FROM-TO      seeded years (default ${DEMO_DEFAULTS.years.from}-${DEMO_DEFAULTS.years.to})
   --scenario NAME      what the data plant: ${SCENARIOS.join(', ')} (default random, see tools/seed/scenario.ts)
@@ -33,12 +39,13 @@ usage: node dist/tools/seed/cli.js [options]
 
 Uses DATABASE_URL when set, else the embedded PostgreSQL in .data/postgres on port 5433.`;
 
-function parseOptions(argv: string[]): { options: SeedOptions; reset: boolean } | null {
+function parseOptions(argv: string[]): { options: SeedOptions; reset: boolean; national: boolean } | null {
   const { values } = parseArgs({
     args: argv,
     options: {
       seed: { type: 'string' },
       regions: { type: 'string' },
+      scale: { type: 'string' },
       employees: { type: 'string' },
       years: { type: 'string' },
       scenario: { type: 'string' },
@@ -53,7 +60,11 @@ function parseOptions(argv: string[]): { options: SeedOptions; reset: boolean } 
     if (!/^\d+$/.test(text)) throw new Error(`${flag} needs a whole number, got "${text}"`);
     return Number(text);
   };
-  let years = DEMO_DEFAULTS.years;
+  if (values.scale !== undefined && values.scale !== 'national')
+    throw new Error(`--scale takes "national", got "${values.scale}"`);
+  const national = values.scale === 'national';
+  if (national && values.regions !== undefined) throw new Error('--scale national and --regions exclude each other');
+  let years = national ? NATIONAL_YEARS : DEMO_DEFAULTS.years;
   if (values.years !== undefined) {
     const match = /^(\d{4})(?:-(\d{4}))?$/.exec(values.years);
     if (!match?.[1]) throw new Error(`--years needs FROM-TO like 2021-2025, got "${values.years}"`);
@@ -63,6 +74,7 @@ function parseOptions(argv: string[]): { options: SeedOptions; reset: boolean } 
   if (!isScenario(scenario)) throw new Error(`--scenario must be one of ${SCENARIOS.join(', ')}, got "${scenario}"`);
   return {
     reset: values.reset,
+    national,
     options: {
       seed: values.seed !== undefined ? integer(values.seed, '--seed') : DEMO_DEFAULTS.seed,
       regions:
@@ -82,8 +94,47 @@ function parseOptions(argv: string[]): { options: SeedOptions; reset: boolean } 
   };
 }
 
-/** Rows per seeded table and the true effect per region. */
-async function printSummary(pool: pg.Pool, truth: SeedTruth): Promise<void> {
+/**
+ * A progress bar on stderr: regions done, rows and rows per second. On a terminal it redraws one
+ * line; otherwise (a log file) it prints a line at every tenth of the regions.
+ */
+function progressBar(started: number) {
+  const tty = process.stderr.isTTY === true;
+  let lastTenth = -1;
+  let drawn = false;
+  return {
+    update: ({ regions, of, rows }: { regions: number; of: number; rows: number }) => {
+      const share = regions / of;
+      const seconds = (performance.now() - started) / 1000;
+      const width = 30;
+      const filled = Math.round(share * width);
+      const text =
+        `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${regions}/${of} regions, ` +
+        `${rows.toLocaleString('en-US')} rows, ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s, ` +
+        `${seconds.toFixed(0)} s` +
+        (share < 1 ? `, about ${Math.round((seconds / share) * (1 - share))} s to go` : '');
+      if (tty) {
+        process.stderr.write(`\r${text}\x1b[K`);
+        drawn = true;
+      } else if (Math.floor(share * 10) > lastTenth) {
+        lastTenth = Math.floor(share * 10);
+        process.stderr.write(`${text}\n`);
+      }
+    },
+    line: (text: string) => {
+      if (drawn) process.stderr.write('\n');
+      drawn = false;
+      console.log(text);
+    },
+    done: () => {
+      if (drawn) process.stderr.write('\n');
+      drawn = false;
+    },
+  };
+}
+
+/** Rows per seeded table and the true effect per region (when few); the total rows. */
+async function printSummary(pool: pg.Pool, truth: SeedTruth, perRegion: boolean): Promise<number> {
   const counts = await pool.query<{ table: string; rows: string }>(
     SEEDED_TABLES.map((t) => `select '${t}' as table, count(*) as rows from ${t}`).join(' union all '),
   );
@@ -96,12 +147,17 @@ async function printSummary(pool: pg.Pool, truth: SeedTruth): Promise<void> {
   }
   console.log(`  ${'total'.padEnd(32)} ${total.toLocaleString('en-US').padStart(12)}`);
   console.log(`\nscenario ${truth.scenarioDescription}`);
+  if (!perRegion) {
+    console.log(`true effects of ${Object.keys(truth.regions).length} regions: see the truth file`);
+    return total;
+  }
   console.log('\ntrue effect of 10 JP per staff member on IKM, by region:');
   for (const [code, r] of Object.entries(truth.regions)) {
     console.log(
       `  ${code} ${r.name.padEnd(28)} effect ${r.effectPer10Jp.toFixed(2)}, trend ${r.trendPerYear.toFixed(2)}/year, ${r.units} units`,
     );
   }
+  return total;
 }
 
 async function main(): Promise<number> {
@@ -116,12 +172,13 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { options, reset } = parsed;
+  const { reset, national } = parsed;
+  let options = parsed.options;
   const started = performance.now();
   const elapsed = (): string => ((performance.now() - started) / 1000).toFixed(2);
   const db = await startDatabase({
     dataDir: join(DATA_DIR, 'postgres'),
-    port: 5433,
+    port: config().dev.embeddedPgPort ?? 5433,
     log: (line) => console.error(line),
   });
   const stopOnSignal = (): void => {
@@ -132,7 +189,7 @@ async function main(): Promise<number> {
   const pool = createPool(db.url, 2);
   try {
     console.log(
-      `database ${db.embedded ? 'embedded (.data/postgres, port 5433)' : 'from DATABASE_URL'} ready after ${elapsed()} s`,
+      `database ${db.embedded ? 'embedded (in the data folder)' : 'from DATABASE_URL'} ready after ${elapsed()} s`,
     );
     await prepareDatabase(db.url);
     console.log(`migrations and regions ready after ${elapsed()} s`);
@@ -140,15 +197,35 @@ async function main(): Promise<number> {
       await clearDemoData(pool);
       console.log('seeded tables emptied');
     }
+    if (national) {
+      const { rows } = await pool.query<{ code: string }>(
+        "select code from personnel.region where level = 'REGENCY' order by code",
+      );
+      options = { ...options, regions: rows.map((row) => row.code) };
+    }
+    const many = options.regions.length > 12;
     console.log(
-      `seeding ${options.regions.join(', ')}: ${options.employeesPerRegion} employees each, ` +
+      `seeding ${many ? `${options.regions.length} regencies and cities` : options.regions.join(', ')}: ` +
+        `${options.employeesPerRegion} employees each, ` +
         `${options.years.from}-${options.years.to}, seed ${options.seed}, scenario ${options.scenario ?? 'random'}`,
     );
     const seedStarted = performance.now();
-    const truth = await generateDemoData(pool, options);
-    const seedSeconds = ((performance.now() - seedStarted) / 1000).toFixed(2);
-    await printSummary(pool, truth);
-    console.log(`\ntruth written to ${options.truthPath}; generation ${seedSeconds} s, total ${elapsed()} s`);
+    const bar = progressBar(seedStarted);
+    const truth = await generateDemoData(pool, {
+      ...options,
+      // Many regions: a progress bar instead of a line each.
+      log: many
+        ? (line) => (line.startsWith('generated') || line.startsWith('indexes') ? bar.line(line) : undefined)
+        : options.log,
+      progress: bar.update,
+    });
+    bar.done();
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    const rows = await printSummary(pool, truth, !many);
+    console.log(
+      `\ntruth written to ${options.truthPath}; generation ${seedSeconds.toFixed(2)} s ` +
+        `(${Math.round(rows / seedSeconds).toLocaleString('en-US')} rows/s), total ${elapsed()} s`,
+    );
     return 0;
   } catch (error) {
     console.error(`seeding failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -15,6 +15,8 @@ export interface SeedOptions {
   scenario?: Scenario;
   truthPath?: string;
   log?: (line: string) => void;
+  /** Told after each region: regions done of all, and rows generated so far (the CLI's progress bar). */
+  progress?: (done: { regions: number; of: number; rows: number }) => void;
 }
 
 export const DEMO_DEFAULTS: {

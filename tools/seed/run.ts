@@ -24,8 +24,10 @@ export interface Run {
   curriculumVersionIds: number[];
   poolCache: Map<string, CoursePool>;
   clampedQuality: number;
-  /** The insert query still running, if any. */
+  /** The COPY still running, if any. */
   inflight: Promise<void>;
+  /** Told the rows handed to PostgreSQL so far, after each flush (the progress bar). */
+  onFlush?: (rows: number) => void;
 }
 
 export function createRun(
@@ -58,16 +60,18 @@ export function createRun(
 export const nextId = (run: Run, table: TableKey): number => (run.ids[table] = (run.ids[table] ?? 0) + 1);
 
 /**
- * Sends every buffered row as one multi-statement query (parents first) without waiting for it: the
- * database inserts while the generator computes the next batch. At most one such query is in flight.
+ * Sends every buffered row (one COPY per table, parents first) without waiting for it: the database
+ * loads while the generator computes the next batch. At most one flush is in flight.
  */
 export async function flushAll(run: Run): Promise<void> {
   await run.inflight;
-  const statements = Object.values(run.tables).flatMap((table) => table.drainSql());
-  if (statements.length === 0) return;
-  const sent = run.client.query(statements.join(';\n')).then(() => undefined);
+  const batches = Object.values(run.tables).map((table) => [table, table.drain()] as const);
+  const sent = (async () => {
+    for (const [table, chunks] of batches) await table.copy(run.client, chunks);
+  })();
   sent.catch(() => {}); // awaited by the next flush or at the end; never an unhandled rejection
   run.inflight = sent;
+  run.onFlush?.(batches.reduce((n, [table]) => n + table.written, 0));
 }
 
 /** The minimum sample of an IKM survey for a population (Krejcie-Morgan table, evaluation schema). */

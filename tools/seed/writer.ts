@@ -1,20 +1,22 @@
-/** Rows per INSERT statement. */
-export const BATCH_ROWS = 10_000;
+import { once } from 'node:events';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 
 export type Value = string | number | null;
 
+/** Bytes of COPY text a table buffers before the generator hands them to PostgreSQL. */
+const CHUNK_BYTES = 1 << 20;
+
 /**
- * Buffers the rows of one table column by column and turns them into
- * `insert into t (cols) select * from unnest('{...}'::type[], ...)` statements of BATCH_ROWS rows each.
- *
- * The arrays are inlined as literals rather than bound as parameters: several statements can then travel
- * as one simple-protocol query, which PostgreSQL executes while the generator computes the next batch
- * (a bound query waits for the event loop before pg sends it). Every value is escaped for the array
- * literal and the SQL string, so names with quotes or backslashes are safe.
+ * Buffers the rows of one table as PostgreSQL COPY text (tab-separated, `\N` for null) and writes them
+ * with `COPY ... FROM STDIN` (pg-copy-streams): no SQL to parse per row, no array literals, and the
+ * server parses the text format at its fastest. The generator keeps computing while a COPY runs.
  */
 export class TableBuffer {
-  private columns: Value[][];
-  /** Rows handed out as SQL so far. */
+  private chunks: string[] = [];
+  private current = '';
+  private rows = 0;
+  /** Rows handed to PostgreSQL so far. */
   written = 0;
 
   constructor(
@@ -25,57 +27,64 @@ export class TableBuffer {
     readonly hasIdentity: boolean,
   ) {
     if (columnNames.length !== columnTypes.length) throw new Error(`${table}: column names and types differ in length`);
-    this.columns = columnNames.map(() => []);
   }
 
   get pending(): number {
-    return this.columns[0]?.length ?? 0;
+    return this.rows;
   }
 
   add(...values: Value[]): void {
-    if (values.length !== this.columns.length) {
-      throw new Error(`${this.table}: expected ${this.columns.length} values, got ${values.length}`);
+    if (values.length !== this.columnNames.length) {
+      throw new Error(`${this.table}: expected ${this.columnNames.length} values, got ${values.length}`);
     }
-    for (let i = 0; i < values.length; i++) (this.columns[i] as Value[]).push(values[i] as Value);
+    let line = '';
+    for (let i = 0; i < values.length; i++) {
+      if (i > 0) line += '\t';
+      line += copyText(values[i] as Value);
+    }
+    this.current += `${line}\n`;
+    this.rows += 1;
+    if (this.current.length >= CHUNK_BYTES) {
+      this.chunks.push(this.current);
+      this.current = '';
+    }
   }
 
-  /** The INSERT statements for every buffered row (empty when none); the buffer is empty afterwards. */
-  drainSql(): string[] {
-    const total = this.pending;
-    if (total === 0) return [];
-    const statements: string[] = [];
-    const head = `insert into ${this.table} (${this.columnNames.join(', ')}) select * from unnest(`;
-    for (let start = 0; start < total; start += BATCH_ROWS) {
-      const end = Math.min(total, start + BATCH_ROWS);
-      const arrays = this.columns.map(
-        (column, i) => `${sqlString(arrayLiteral(column, start, end))}::${this.columnTypes[i] ?? 'text'}[]`,
-      );
-      statements.push(`${head}${arrays.join(', ')})`);
-    }
-    this.written += total;
-    this.columns = this.columnNames.map(() => []);
-    return statements;
+  /** The buffered COPY text (empty when none); the buffer is empty afterwards. */
+  drain(): string[] {
+    if (this.current) this.chunks.push(this.current);
+    const chunks = this.chunks;
+    this.written += this.rows;
+    this.chunks = [];
+    this.current = '';
+    this.rows = 0;
+    return chunks;
+  }
+
+  /** Writes drained COPY text with one COPY on `client` (nothing when none). */
+  async copy(client: pg.PoolClient, chunks: string[]): Promise<void> {
+    if (chunks.length === 0) return;
+    const stream = client.query(copyFrom(`copy ${this.table} (${this.columnNames.join(', ')}) from stdin`));
+    const done = new Promise<void>((resolve, reject) => {
+      stream.once('finish', resolve);
+      stream.once('error', reject);
+    });
+    for (const chunk of chunks) if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), done]);
+    stream.end();
+    await done;
   }
 }
 
-const NEEDS_ARRAY_ESCAPE = /[\\"]/;
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
-/** A PostgreSQL array literal: strings double-quoted with \ and " escaped, NULL for null. */
-export function arrayLiteral(values: readonly Value[], start = 0, end = values.length): string {
-  let out = '{';
-  for (let i = start; i < end; i++) {
-    if (i > start) out += ',';
-    const value = values[i] ?? null;
-    if (value === null) out += 'NULL';
-    else if (typeof value === 'number') {
-      if (!Number.isFinite(value)) throw new Error(`cannot store ${value}`);
-      out += String(value);
-    } else out += `"${NEEDS_ARRAY_ESCAPE.test(value) ? value.replace(/[\\"]/g, '\\$&') : value}"`;
+/** One value in COPY's text format: `\N` for null, backslash, tab and line breaks escaped. */
+export function copyText(value: Value): string {
+  if (value === null) return '\\N';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot store ${value}`);
+    return String(value);
   }
-  return `${out}}`;
-}
-
-/** A standard-conforming SQL string literal. */
-export function sqlString(text: string): string {
-  return `'${text.includes("'") ? text.replaceAll("'", "''") : text}'`;
+  return NEEDS_ESCAPE.test(value)
+    ? value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : value;
 }

@@ -1,6 +1,7 @@
 import { BudgetingInitial } from './0001-initial.js';
 import { BudgetingImportLog } from './0002-import-log.js';
 import { BudgetingRollups } from './0003-rollups.js';
+import { BudgetingImportLogSource } from './0004-import-log-source.js';
 
 /** Every migration of this subgraph, oldest first. */
-export const migrations = [BudgetingInitial, BudgetingImportLog, BudgetingRollups];
+export const migrations = [BudgetingInitial, BudgetingImportLog, BudgetingRollups, BudgetingImportLogSource];

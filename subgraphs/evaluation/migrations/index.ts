@@ -6,7 +6,8 @@ import { EvaluationReadModel } from './0005-read-model.js';
 import { EvaluationSurveyScores } from './0006-survey-scores.js';
 import { EvaluationSkpChange } from './0007-skp-change.js';
 import { EvaluationAnalyticsIndexes } from './0008-analytics-indexes.js';
-import { EvaluationReadModelCourses } from './0009-read-model-courses.js';
+import { EvaluationImportLogSource } from './0009-import-log-source.js';
+import { EvaluationReadModelCourses } from './0010-read-model-courses.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -18,5 +19,6 @@ export const migrations = [
   EvaluationSurveyScores,
   EvaluationSkpChange,
   EvaluationAnalyticsIndexes,
+  EvaluationImportLogSource,
   EvaluationReadModelCourses,
 ];

@@ -3,7 +3,8 @@ import { LearningCurriculumVersions } from './0002-curriculum-versions.js';
 import { LearningNaturalKeys } from './0003-natural-keys.js';
 import { LearningImportLog } from './0004-import-log.js';
 import { LearningRollups } from './0005-rollups.js';
-import { LearningCourseRollups } from './0006-course-rollups.js';
+import { LearningImportLogSource } from './0006-import-log-source.js';
+import { LearningCourseRollups } from './0007-course-rollups.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -12,5 +13,6 @@ export const migrations = [
   LearningNaturalKeys,
   LearningImportLog,
   LearningRollups,
+  LearningImportLogSource,
   LearningCourseRollups,
 ];

@@ -4,7 +4,8 @@ import { PersonnelNaturalKeys } from './0003-natural-keys.js';
 import { PersonnelImportLog } from './0004-import-log.js';
 import { PersonnelMentoringKey } from './0005-mentoring-key.js';
 import { PersonnelRollups } from './0006-rollups.js';
-import { PersonnelMentoringRollups } from './0007-mentoring-rollups.js';
+import { PersonnelImportLogSource } from './0007-import-log-source.js';
+import { PersonnelMentoringRollups } from './0008-mentoring-rollups.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -14,5 +15,6 @@ export const migrations = [
   PersonnelImportLog,
   PersonnelMentoringKey,
   PersonnelRollups,
+  PersonnelImportLogSource,
   PersonnelMentoringRollups,
 ];

@@ -11,7 +11,7 @@ import { COURSE_LEARNING_STREAM } from '../feed.js';
  * Kept on write by statement-level triggers that recompute only the (year, region) keys a statement touches.
  */
 export class LearningCourseRollups extends Migration {
-  override name = '0006-course-rollups';
+  override name = '0007-course-rollups';
 
   up(): void {
     this.addSql(`

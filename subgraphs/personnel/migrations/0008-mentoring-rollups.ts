@@ -13,7 +13,7 @@ import { MENTORING_STREAM, PROMOTION_STREAM } from '../feed.js';
  * trained employees already is.
  */
 export class PersonnelMentoringRollups extends Migration {
-  override name = '0007-mentoring-rollups';
+  override name = '0008-mentoring-rollups';
 
   up(): void {
     this.addSql(`

@@ -2,12 +2,12 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * The read model of learning per course attribute (learning's `courseLearning` stream, migration
- * 0006-course-rollups there): per year, region at every level and one course attribute (course, partner
+ * 0007-course-rollups there): per year, region at every level and one course attribute (course, partner
  * university, delivery mode, competency), with the attribute's label as learning publishes it; and of
  * personnel's mentoring and promotions per unit and year.
  */
 export class EvaluationReadModelCourses extends Migration {
-  override name = '0009-read-model-courses';
+  override name = '0010-read-model-courses';
 
   up(): void {
     this.addSql(`
@@ -32,7 +32,7 @@ create table evaluation.rm_course_learning (
 create index rm_course_learning_region_idx on evaluation.rm_course_learning (kind, region_code text_pattern_ops, year);
 create index rm_course_learning_code_idx on evaluation.rm_course_learning (kind, code);
 
--- Personnel's mentoring and promotions per unit and year (its \`mentoring\` stream, migration 0007-mentoring-rollups).
+-- Personnel's mentoring and promotions per unit and year (its \`mentoring\` stream, migration 0008-mentoring-rollups).
 create table evaluation.rm_unit_mentoring (
   year smallint not null,
   unit_id integer not null,
