@@ -7,8 +7,8 @@ import { extname, join } from 'node:path';
  * dist/explorer/ at `npm run build`), served from the gateway's own origin only. A browser's GET of `/`
  * (or `/graphql`) that prefers HTML gets the page; JSON GraphQL requests are untouched. Assets are served
  * from a fixed list (the build's manifest), by exact name under /explorer/, so no path can reach another
- * file. The README's first query and its trainingImpact queries open as tabs, and the Headers tab holds a
- * template for a token.
+ * file. The README's first query, its trainingImpact queries and its three analytics charts open as tabs, and
+ * the Headers tab holds a template for a token.
  */
 
 export const EXPLORER_MANIFEST = 'manifest.json';
@@ -37,7 +37,7 @@ export interface ExplorerExample {
 
 /**
  * The README's examples: the graphql block under "## A first query" and every graphql block that calls
- * trainingImpact, in README order, each with the heading of its section.
+ * trainingImpact or analytics (the three dashboard charts), in README order, each with the heading of its section.
  */
 export function readmeExamples(readme: string): ExplorerExample[] {
   const examples: ExplorerExample[] = [];
@@ -50,7 +50,8 @@ export function readmeExamples(readme: string): ExplorerExample[] {
     }
     const query = match[2];
     if (query === undefined) continue;
-    if (section === 'A first query' || /\btrainingImpact\s*\(/.test(query)) examples.push({ title: section, query });
+    if (section === 'A first query' || /\b(trainingImpact|analytics)\s*\(/.test(query))
+      examples.push({ title: section, query });
   }
   return examples;
 }

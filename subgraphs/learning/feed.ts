@@ -16,4 +16,11 @@ export const LEARNING_STREAMS: readonly FeedStream[] = [
   { stream: 'trainedEmployees', table: 'learning.trained_employee', key: ['year', 'employee_id', 'region_code'] },
 ];
 
-export const LearningFeedResolver = feedResolver('learning', LEARNING_STREAMS);
+/** Training per region (every level), year and course attribute (migration 0007-course-rollups). */
+export const COURSE_LEARNING_STREAM: FeedStream = {
+  stream: 'courseLearning',
+  table: 'learning.course_year_learning',
+  key: ['year', 'region_code', 'kind', 'code'],
+};
+
+export const LearningFeedResolver = feedResolver('learning', [...LEARNING_STREAMS, COURSE_LEARNING_STREAM]);

@@ -11,4 +11,22 @@ export const PERSONNEL_STREAMS: readonly FeedStream[] = [
   { stream: 'staffing', table: 'personnel.unit_year_staffing', key: ['year', 'unit_id'] },
 ];
 
-export const PersonnelFeedResolver = feedResolver('personnel', PERSONNEL_STREAMS);
+/** Mentoring and promotions per unit and year (migration 0008-mentoring-rollups). */
+export const MENTORING_STREAM: FeedStream = {
+  stream: 'mentoring',
+  table: 'personnel.unit_year_mentoring',
+  key: ['year', 'unit_id'],
+};
+
+/** The employees promoted per year, ids only (migration 0008-mentoring-rollups). */
+export const PROMOTION_STREAM: FeedStream = {
+  stream: 'promotions',
+  table: 'personnel.employee_promotion',
+  key: ['year', 'employee_id'],
+};
+
+export const PersonnelFeedResolver = feedResolver('personnel', [
+  ...PERSONNEL_STREAMS,
+  MENTORING_STREAM,
+  PROMOTION_STREAM,
+]);

@@ -144,12 +144,22 @@ describe('the offline explorer at the gateway', () => {
     expect(bundle).not.toMatch(/esm\.sh|unpkg\.com|jsdelivr|cdnjs|fonts\.googleapis/);
   });
 
-  it("opens the README's first query and its trainingImpact query as tabs, with a token template under Headers", async () => {
+  it("opens the README's first query, its trainingImpact query and its analytics charts as tabs, with a token template under Headers", async () => {
     const { html, settings } = await openPage();
     expect(settings.tabs[0]!.query).toContain(README_FIRST_QUERY.trim());
     expect(
       settings.tabs.some((tab) => /trainingImpact\(regionCodes: \["12\.71", "12\.75", "93\.01"\]/.test(tab.query)),
     ).toBe(true);
+    // The three reference charts of the analytics section, in README order.
+    const charts = settings.tabs.filter((tab) => /\banalytics\(query:/.test(tab.query));
+    expect(charts.map((tab) => /measures: \[([A-Z0-9_, ]+)\]/.exec(tab.query)?.[1])).toEqual([
+      'IKM_MEAN',
+      'JP_PER_STAFF, HEADCOUNT',
+      'JP20_COMPLIANCE_SHARE, HEADCOUNT',
+    ]);
+    expect(charts.every((tab) => tab.query.startsWith('# From README.md, "Analytics: measures by dimensions'))).toBe(
+      true,
+    );
     for (const tab of settings.tabs) expect(tab.headers).toBe(settings.headers);
     expect(settings.headers).toContain('npm run -s token -- --role regional-admin --region 12.71');
     expect(settings.headers).toContain('// "Authorization": "Bearer <token>"');
@@ -284,7 +294,7 @@ describe('explorer helpers', () => {
     expect(prefersHtml('text/html;q=0')).toBe(false);
   });
 
-  it("reads the README's examples: the first query and the trainingImpact ones, with their section", () => {
+  it("reads the README's examples: the first query, the trainingImpact and analytics ones, with their section", () => {
     const readme = [
       '## A first query',
       '```graphql',
@@ -300,10 +310,21 @@ describe('explorer helpers', () => {
       '```bash',
       'trainingImpact(',
       '```',
+      '## Charts',
+      '```graphql',
+      '{ analytics(query: { measures: [IKM_MEAN], dimensions: [], regionCode: "12" }) { totalCount } }',
+      '```',
+      '```graphql',
+      '{ analyticsCatalogue { measures { measure } } }',
+      '```',
     ].join('\n');
     expect(readmeExamples(readme)).toEqual([
       { title: 'A first query', query: '{ a }\n' },
       { title: 'Other', query: '{ trainingImpact(regionCodes: ["12"], year: 2025) { ranking { rank } } }\n' },
+      {
+        title: 'Charts',
+        query: '{ analytics(query: { measures: [IKM_MEAN], dimensions: [], regionCode: "12" }) { totalCount } }\n',
+      },
     ]);
     expect(headersTemplate(true)).not.toContain('npm run');
     expect(headersTemplate(false)).toContain('npm run -s token');

@@ -123,6 +123,8 @@ describe('npm run export', () => {
         expect(report.outcome, name).toBe('APPLIED');
         expect(report.rowsRead, name).toBeGreaterThan(0);
       }
+      // The comparison reads evaluation's read model: wait for every imported row to reach it, not for the timer.
+      await target.platform.readModel.syncNow();
       const districts = await api.sql<{ code: string }>(
         "select code from personnel.region where parent_code = '12.75' order by code",
       );

@@ -212,10 +212,13 @@ describe('read model', () => {
     const tables = [
       'personnel.unit_year_staffing',
       'personnel.unit_directory',
+      'personnel.unit_year_mentoring',
+      'personnel.employee_promotion',
       'learning.unit_year_training',
       'learning.unit_day_training',
       'learning.region_year_learning',
       'learning.trained_employee',
+      'learning.course_year_learning',
       'budgeting.agency_year_budget',
       'evaluation.ikm_survey_score',
       'evaluation.skp_change_rollup',

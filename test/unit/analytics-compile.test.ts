@@ -63,6 +63,40 @@ describe('the analytics query compiler', () => {
     ).toMatchObject({ field: 'query.filters[0].equals', message: expect.stringMatching(/valid: F, M/) });
   });
 
+  it('reads course attributes and months from the per-attribute source, months as ordered text, with no totals over overlapping rows', () => {
+    const request = validateRequest({
+      measures: ['JP_TOTAL', 'IKM_MEAN'],
+      dimensions: ['MONTH'],
+      regionCode: '12.71',
+      filters: [{ dimension: 'MONTH', from: '2025-01', to: '2025-06' }],
+    });
+    expect(request.sources.map((s) => s.name)).toEqual(['course-by-MONTH', 'ikm']);
+    const statement = compile(request, { suppress: true, area: false }, 50);
+    expect(statement.params).toEqual(expect.arrayContaining(['2025-01', '2025-06']));
+    expect(statement.sql).toContain("to_char(f.conducted_on, 'YYYY-MM') >= ?::text");
+    // The learning rows (overlapping) leave their total empty; IKM's (one source, exact) keeps it.
+    expect(statement.sql.match(/then null else/g)).toHaveLength(2);
+    expect(
+      validateRequest({ measures: ['ENROLMENTS'], dimensions: ['COURSE'], regionCode: '12.71' }).sources[0]!.name,
+    ).toBe('course-by-COURSE');
+    expect(
+      refusal({
+        measures: ['ENROLMENTS'],
+        dimensions: [],
+        regionCode: '12.71',
+        filters: [{ dimension: 'MONTH', from: '2025-01', to: '2025-02' }],
+      }),
+    ).toMatchObject({ field: 'query.filters[0]', message: expect.stringMatching(/several MONTH values/) });
+    expect(
+      refusal({
+        measures: ['IKM_MEAN'],
+        dimensions: [],
+        regionCode: '12.71',
+        filters: [{ dimension: 'MONTH', equals: '2025-1' }],
+      }),
+    ).toMatchObject({ field: 'query.filters[0].equals', message: expect.stringMatching(/months YYYY-MM/) });
+  });
+
   it('writes one statement whose placeholders match its parameters, joining two sources on the dimension key', () => {
     const request = validateRequest({
       measures: ['IKM_MEAN', 'HEADCOUNT', 'SKP_APPRAISED'],

@@ -71,7 +71,7 @@ export interface ValidRequest {
 type FilterValue = string | number;
 type ValidFilter =
   | { dimension: AnalyticsDimension; op: 'in'; values: FilterValue[] }
-  | { dimension: AnalyticsDimension; op: 'range'; from: number | null; to: number | null };
+  | { dimension: AnalyticsDimension; op: 'range'; from: FilterValue | null; to: FilterValue | null };
 
 function unique<T>(values: readonly T[], field: string, what: string): T[] {
   const seen = new Set<T>();
@@ -93,6 +93,14 @@ function parseValue(dimension: AnalyticsDimension, raw: string, field: string): 
       const value = Number(raw);
       return dimension === 'YEAR' ? validateYear(value, field) : value;
     }
+    case 'month':
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(raw))
+        throw badUserInput(`${dimension} values are months YYYY-MM, got "${raw}"`, field);
+      return raw;
+    case 'text':
+      if (!/^[A-Za-z0-9._-]{1,64}$/.test(raw))
+        throw badUserInput(`${dimension} values are codes of letters, digits, ".", "_" and "-", got "${raw}"`, field);
+      return raw;
     case 'code':
       if (!info.values || !(raw in info.values))
         throw badUserInput(
@@ -101,6 +109,12 @@ function parseValue(dimension: AnalyticsDimension, raw: string, field: string): 
         );
       return raw;
   }
+}
+
+/** Dimensions with an order: range filters allowed (whole numbers compare as numbers, months as `YYYY-MM` text). */
+export function ordered(dimension: AnalyticsDimension): boolean {
+  const kind = dimensionInfo(dimension).kind;
+  return kind === 'int' || kind === 'month';
 }
 
 /** The dimensions every requested measure supports, for messages. */
@@ -170,10 +184,10 @@ export function validateRequest(input: AnalyticsRequest): ValidRequest {
     const forms = [filter.equals != null, filter.in != null, hasRange].filter(Boolean).length;
     if (forms !== 1) throw badUserInput('a filter takes exactly one of `equals`, `in`, or `from`/`to`', field);
     if (hasRange) {
-      if (dimensionInfo(filter.dimension).kind !== 'int')
+      if (!ordered(filter.dimension))
         throw badUserInput(`${filter.dimension} has no order: filter it with \`equals\` or \`in\``, field);
-      const bound = (raw: string | null | undefined, part: string): number | null =>
-        raw == null ? null : Number(parseValue(filter.dimension, raw, `${field}.${part}`));
+      const bound = (raw: string | null | undefined, part: string): FilterValue | null =>
+        raw == null ? null : parseValue(filter.dimension, raw, `${field}.${part}`);
       const from = bound(filter.from, 'from');
       const to = bound(filter.to, 'to');
       if (from !== null && to !== null && from > to)
@@ -209,6 +223,18 @@ export function validateRequest(input: AnalyticsRequest): ValidRequest {
       throw badUserInput(
         `${measure} is published per region (distinct people do not add up): narrow it with regionCode, not a REGION filter`,
         `query.filters[${regionFilter}].dimension`,
+      );
+    // Several values of an overlapping dimension added up in one row would count a fact twice.
+    const merged = filters.findIndex(
+      (filter) =>
+        filter.dimension === source.overlapping &&
+        !dimensions.includes(filter.dimension) &&
+        (filter.op === 'range' || filter.values.length > 1),
+    );
+    if (merged >= 0)
+      throw badUserInput(
+        `${measure} counts a fact under several ${source.overlapping} values: filter to one value, or add ${source.overlapping} to the dimensions`,
+        `query.filters[${merged}]`,
       );
     return source;
   });
@@ -283,8 +309,9 @@ function filterSql(source: FactSource, filter: ValidFilter, params: Params): str
   if (column === undefined) throw new Error(`${source.name} does not carry ${filter.dimension}`);
   if (filter.op === 'range') {
     const parts: string[] = [];
-    if (filter.from !== null) parts.push(`${column} >= ${params.add(filter.from, 'int')}`);
-    if (filter.to !== null) parts.push(`${column} <= ${params.add(filter.to, 'int')}`);
+    const cast = dimensionInfo(filter.dimension).kind === 'month' ? 'text' : 'int';
+    if (filter.from !== null) parts.push(`${column} >= ${params.add(filter.from, cast)}`);
+    if (filter.to !== null) parts.push(`${column} <= ${params.add(filter.to, cast)}`);
     return parts.join(' and ');
   }
   const kind = dimensionInfo(filter.dimension).kind;
@@ -349,13 +376,16 @@ export function compile(request: ValidRequest, policy: SuppressionPolicy, limit:
       ...measureIndexes.flatMap((j) => {
         const info = measureInfo(request.measures[j] as AnalyticsMeasure);
         // Money stays a number here (it sorts as one) and leaves as exact text.
-        const value = info.money ? `round(${info.sql})::bigint` : `(${info.sql})::float8`;
+        const exact = info.money ? `round(${info.sql})::bigint` : `(${info.sql})::float8`;
         // The smallest positive count of people behind the figure decides whether it is withheld.
-        const people =
+        const counted =
           info.people.length === 0
             ? 'null::bigint'
             : `nullif(least(${info.people.map((p) => `case when ${p} > 0 then ${p} end`).join(', ')}), 0)`;
-        return [`${value} as ${col.value(j)}`, `${people} as p${j}`];
+        // Rows of overlapping facts are exact, their sum is not: no totals.
+        const rowsOnly = (sql: string): string =>
+          source.overlapping && grouped ? `case when grouping(${keys.join(', ')}) <> 0 then null else ${sql} end` : sql;
+        return [`${rowsOnly(exact)} as ${col.value(j)}`, `${rowsOnly(counted)} as p${j}`];
       }),
     ];
     ctes.push(`s${index} as (

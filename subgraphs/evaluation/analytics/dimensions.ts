@@ -12,12 +12,21 @@ export interface DimensionInfo {
   title: string;
   titleId: string;
   description: string;
-  /** `int`: whole numbers (years, ids), range filters allowed; `region`: Kemendagri codes, filters match within; `code`: a fixed list. */
-  kind: 'int' | 'region' | 'code';
+  /**
+   * `int`: whole numbers (years, ids), range filters allowed; `region`: Kemendagri codes, filters match
+   * within; `code`: a fixed list; `text`: an owner's code (course, competency), letters, digits, `.`, `_`, `-`;
+   * `month`: a calendar month `YYYY-MM`, range filters allowed.
+   */
+  kind: 'int' | 'region' | 'code' | 'text' | 'month';
   /** The allowed values of a `code` dimension, with their labels (Indonesian, as the regions' documents write them). */
   values?: Readonly<Record<string, string>>;
   /** SQL of the label of a key (the read model's names); without it, `values` or the code itself. */
   label?: (key: string) => string;
+}
+
+/** The label learning publishes with a course attribute (course title, university or competency name). */
+function courseLabel(kind: string, key: string): string {
+  return `coalesce((select lc.label from evaluation.rm_course_learning lc where lc.kind = '${kind}' and lc.code = ${key} limit 1), ${key}::text)`;
 }
 
 export const DIMENSIONS = {
@@ -37,6 +46,15 @@ export const DIMENSIONS = {
     description:
       'Calendar year of the fact (the fiscal year for budgets, the survey year for IKM, the appraisal year for SKP, 31 December for staff).',
     kind: 'int',
+  },
+  MONTH: {
+    title: 'Month',
+    titleId: 'Bulan',
+    description:
+      'Calendar month of a dated fact, `YYYY-MM`: the day an IKM survey was conducted; for the learning measures the month the offering ' +
+      'ended (when its enrolments complete), published per region like the course attributes (a person trained in two months counts in ' +
+      'both: grouped rows have no totals). Range filters allowed.',
+    kind: 'month',
   },
   AGENCY: {
     title: 'Agency',
@@ -132,6 +150,52 @@ export const DIMENSIONS = {
     description: 'Whether learning lists the employee as trained (JP earned) in the year of the fact.',
     kind: 'code',
     values: { TRAINED: 'Mengikuti pelatihan', UNTRAINED: 'Tidak mengikuti pelatihan' },
+  },
+  COURSE: {
+    title: 'Course',
+    titleId: 'Pelatihan',
+    description:
+      "Course taken (learning's course code), labelled with its title as learning publishes it. For the learning measures only. " +
+      'A person who took several courses counts under each: rows grouped by it have no totals (null), and a filter on several courses needs it among the dimensions.',
+    kind: 'text',
+    label: (key) => courseLabel('COURSE', key),
+  },
+  UNIVERSITY: {
+    title: 'Partner university',
+    titleId: 'Perguruan tinggi mitra',
+    description:
+      "Partner university of the course taken (learning's id; 0: a course without a partner university), labelled with its name. " +
+      'For the learning measures only; grouped rows have no totals (a person may take courses of several universities).',
+    kind: 'int',
+    label: (key) => courseLabel('UNIVERSITY', `${key}::text`),
+  },
+  DELIVERY_MODE: {
+    title: 'Delivery mode',
+    titleId: 'Metode pembelajaran',
+    description:
+      'How the course taken is delivered (classical or not, Peraturan LAN 10/2018). For the learning measures only; grouped rows have no totals.',
+    kind: 'code',
+    values: {
+      CLASSROOM: 'Klasikal (tatap muka)',
+      E_LEARNING: 'E-learning',
+      BLENDED: 'Blended learning',
+      COACHING: 'Coaching',
+      MENTORING: 'Mentoring',
+      MAGANG: 'Magang',
+      BENCHMARKING: 'Benchmarking',
+      DISTANCE_LEARNING: 'Pembelajaran jarak jauh',
+      SELF_LEARNING: 'Belajar mandiri',
+      DETASERING: 'Detasering',
+    },
+  },
+  COMPETENCY: {
+    title: 'Competency',
+    titleId: 'Kompetensi',
+    description:
+      "Competency a learning outcome of the course's curriculum version targets (learning's competency code), labelled with its name. " +
+      'An enrolment counts under every competency its course targets: rows grouped by it have no totals (null), and a filter on several competencies needs it among the dimensions.',
+    kind: 'text',
+    label: (key) => courseLabel('COMPETENCY', key),
   },
 } as const satisfies Record<string, DimensionInfo>;
 

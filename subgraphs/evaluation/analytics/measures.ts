@@ -4,9 +4,11 @@ import {
   AGENCY_YEAR,
   type FactSource,
   IKM_SURVEYS,
+  LEARNING_BY_COURSE,
   REGION_LEARNING,
   SKP_APPRAISALS,
   STAFF_BY_PERSON,
+  UNIT_MENTORING,
   UNIT_YEAR,
 } from './sources.js';
 
@@ -20,7 +22,7 @@ import {
  * when either of its terms would be). Figures about service units and budgets, not people, have none.
  */
 
-export type MeasureUnit = 'JP' | 'RUPIAH' | 'SHARE' | 'INDEX_POINTS' | 'PEOPLE' | 'SCORE' | 'UNITS';
+export type MeasureUnit = 'JP' | 'RUPIAH' | 'SHARE' | 'INDEX_POINTS' | 'PEOPLE' | 'SCORE' | 'UNITS' | 'ENROLMENTS';
 
 export interface MeasureInfo {
   title: string;
@@ -84,10 +86,21 @@ export const MEASURES = {
     title: 'Staff in training',
     titleId: 'Pegawai yang mengikuti pelatihan',
     description:
-      'Employees with at least one enrolment in the year, counted in the unit they were placed in (learning).',
+      'Employees with at least one enrolment in the year, counted in the unit they were placed in (learning); ' +
+      'by course, university, delivery mode or competency: the distinct employees enrolled in it.',
     unit: 'PEOPLE',
-    sources: [UNIT_YEAR],
+    sources: [UNIT_YEAR, ...LEARNING_BY_COURSE],
     sql: 'sum(f.participants)',
+    people: ['sum(f.participants)'],
+  },
+  ENROLMENTS: {
+    title: 'Enrolments',
+    titleId: 'Jumlah keikutsertaan pelatihan',
+    description:
+      'Enrolments of the staff in course offerings in the year, whatever their outcome (learning): one employee may have several.',
+    unit: 'ENROLMENTS',
+    sources: [UNIT_YEAR, ...LEARNING_BY_COURSE],
+    sql: 'sum(f.enrolments)',
     people: ['sum(f.participants)'],
   },
   JP_TOTAL: {
@@ -95,7 +108,7 @@ export const MEASURES = {
     titleId: 'Total JP',
     description: 'Training hours (JP, 45 minutes) earned in the year by the staff of the units (learning).',
     unit: 'JP',
-    sources: [UNIT_YEAR],
+    sources: [UNIT_YEAR, ...LEARNING_BY_COURSE],
     sql: 'sum(f.jp)',
     people: ['sum(f.participants)'],
   },
@@ -124,7 +137,7 @@ export const MEASURES = {
     titleId: 'Tingkat kelulusan',
     description: 'Completed enrolments / enrolments of the staff of the units in the year.',
     unit: 'SHARE',
-    sources: [UNIT_YEAR],
+    sources: [UNIT_YEAR, ...LEARNING_BY_COURSE],
     sql: 'sum(f.completions)::numeric / nullif(sum(f.enrolments), 0)',
     people: ['sum(f.participants)'],
   },
@@ -133,7 +146,7 @@ export const MEASURES = {
     titleId: 'Tingkat putus pelatihan',
     description: 'Dropped enrolments / enrolments of the staff of the units in the year.',
     unit: 'SHARE',
-    sources: [UNIT_YEAR],
+    sources: [UNIT_YEAR, ...LEARNING_BY_COURSE],
     sql: 'sum(f.drop_outs)::numeric / nullif(sum(f.enrolments), 0)',
     people: ['sum(f.participants)'],
   },
@@ -143,7 +156,7 @@ export const MEASURES = {
     description:
       'Mean participant satisfaction (1-5) over the enrolments that rated their course: Kirkpatrick level 1 (learning, per region).',
     unit: 'SCORE',
-    sources: [REGION_LEARNING],
+    sources: [REGION_LEARNING, ...LEARNING_BY_COURSE],
     sql: 'sum(f.satisfaction_sum) / nullif(sum(f.satisfaction_n), 0)',
     people: ['sum(f.satisfaction_n)'],
   },
@@ -153,7 +166,7 @@ export const MEASURES = {
     description:
       'Mean post-test minus pre-test score over the tested enrolments: Kirkpatrick level 2 (learning, per region).',
     unit: 'SCORE',
-    sources: [REGION_LEARNING],
+    sources: [REGION_LEARNING, ...LEARNING_BY_COURSE],
     sql: 'sum(f.test_gain_sum) / nullif(sum(f.tested_n), 0)',
     people: ['sum(f.tested_n)'],
   },
@@ -251,6 +264,37 @@ export const MEASURES = {
   IKM_GRADE_B_SHARE: ikmGradeShare('B', 'Baik'),
   IKM_GRADE_C_SHARE: ikmGradeShare('C', 'Kurang Baik'),
   IKM_GRADE_D_SHARE: ikmGradeShare('D', 'Tidak Baik'),
+  MENTORING_COVERAGE: {
+    title: 'Mentoring coverage',
+    titleId: 'Cakupan mentoring',
+    description:
+      'Share of the staff placed on 31 December who had a mentor in the year (a mentoring pair as mentee overlapping the year; personnel).',
+    unit: 'SHARE',
+    sources: [UNIT_MENTORING],
+    sql: 'sum(f.mentored)::numeric / nullif(sum(f.staff), 0)',
+    people: ['sum(f.staff)', 'sum(f.mentored)'],
+  },
+  MENTOR_LEADER_SHARE: {
+    title: 'Mentors who are leaders',
+    titleId: 'Proporsi mentor pejabat struktural',
+    description:
+      'Of the staff who mentored someone in the year, the share in a managerial (structural) position on 31 December (personnel); undefined without mentors.',
+    unit: 'SHARE',
+    sources: [UNIT_MENTORING],
+    sql: 'sum(f.mentor_leaders)::numeric / nullif(sum(f.mentors), 0)',
+    people: ['sum(f.mentors)', 'sum(f.mentor_leaders)'],
+  },
+  PROMOTION_RATE: {
+    title: 'Promotion rate',
+    titleId: 'Tingkat kenaikan pangkat',
+    description:
+      'Share of the staff placed on 31 December whose rank changed in the year (a rank with TMT in the year after an earlier one; personnel). ' +
+      'By TRAINING_STATUS (trained versus untrained staff): over the staff appraised (SKP) that year, trained as learning lists them, promoted as personnel does.',
+    unit: 'SHARE',
+    sources: [UNIT_MENTORING, SKP_APPRAISALS],
+    sql: 'sum(f.promoted)::numeric / nullif(sum(f.staff), 0)',
+    people: ['sum(f.staff)', 'sum(f.promoted)'],
+  },
   SKP_APPRAISED: {
     title: 'Staff appraised (SKP)',
     titleId: 'Pegawai dinilai (SKP)',

@@ -10,6 +10,7 @@ import {
   compile,
   cursorOf,
   MAX_CSV_ROWS,
+  ordered,
   type ResultRow,
   type SuppressionPolicy,
   type ValidRequest,
@@ -108,24 +109,26 @@ function csvOf(request: ValidRequest, rows: readonly AnalyticsRow[]): string {
 
 /**
  * Answers a query for a viewer whose AGGREGATE scope was checked. With `withCsv` the statement reads the
- * whole result (at most MAX_CSV_ROWS rows) and the page is cut from it; otherwise it reads only the page.
+ * whole result (at most `csvRows` rows, MAX_CSV_ROWS unless a test lowers it) and the page is cut from it;
+ * otherwise it reads only the page.
  */
 export async function runAnalytics(
   em: EntityManager,
   viewer: Viewer,
   request: ValidRequest,
   withCsv: boolean,
+  csvRows: number = MAX_CSV_ROWS,
 ): Promise<AnalyticsResult> {
   const policy = policyFor(viewer, request);
   const whole = withCsv ? { ...request, offset: 0 } : request;
-  const statement = compile(whole, policy, withCsv ? MAX_CSV_ROWS : request.first + 0);
+  const statement = compile(whole, policy, withCsv ? csvRows : request.first + 0);
   const result = await query<ResultRow>(em, statement.sql, statement.params);
   const first = result[0];
   if (!first) throw new Error('the analytics statement returned no row'); // the totals row is always there
   const totalCount = Number(first.total_count);
-  if (withCsv && totalCount > MAX_CSV_ROWS)
+  if (withCsv && totalCount > csvRows)
     throw badUserInput(
-      `the result has ${totalCount} rows, more than the ${MAX_CSV_ROWS} a CSV export holds: filter or group more coarsely`,
+      `the result has ${totalCount} rows, more than the ${csvRows} a CSV export holds: filter or group more coarsely`,
       'csv',
     );
   const all = result.filter((row) => row.rn !== null).map((row) => rowOf(request, row, policy));
@@ -168,7 +171,7 @@ export function catalogue(): AnalyticsCatalogue {
       title: info.title,
       titleId: info.titleId,
       description: info.description,
-      ordered: info.kind === 'int',
+      ordered: ordered(dimension),
       measures: measures.filter((m) => m.dimensions.includes(dimension)).map((m) => m.measure),
     };
   });

@@ -26,6 +26,13 @@ export interface FactSource {
    * only the rows of one level are read, the grouping level of REGION or the scope's own.
    */
   regionRollup?: boolean;
+  /**
+   * Facts published per value of one dimension where a fact may count under several values (an enrolment
+   * under every competency its course targets, a person under every course they took): the rows are exact,
+   * a sum over them is not, so the totals of a grouped query are not given (null) and the dimension may be
+   * filtered to several values only when the query groups by it.
+   */
+  overlapping?: AnalyticsDimension;
 }
 
 /** The place of a service unit in the organisation, as personnel publishes it. */
@@ -37,31 +44,43 @@ const UNIT_DIMENSIONS = {
 } as const;
 
 /**
- * IKM surveys, one row a unit and year: the score and sample check kept on write (ikm_survey_score, the
+ * IKM surveys, one row a unit and year, dated by the day the survey was conducted: the score and sample check kept on write (ikm_survey_score, the
  * same expression as `ServiceUnit.ikm`), the grade from the reference bands, the unit's kind and agency
  * from the read model.
  */
 export const IKM_SURVEYS: FactSource = {
   name: 'ikm',
   owner: 'evaluation',
-  from: `(select sc.unit_id, sc.region_code, sc.year, sc.respondents, sc.score, sc.under_sampled, band.grade,
+  from: `(select sc.unit_id, sc.region_code, sc.year, sc.conducted_on, sc.respondents, sc.score, sc.under_sampled, band.grade,
                  u.unit_kind, u.agency_id, u.agency_kind
             from evaluation.ikm_survey_score sc
             cross join lateral (select b.grade from evaluation.ikm_band b
                                  where round(sc.score, 2) between b.lower_bound and b.upper_bound) band
             left join evaluation.rm_unit u on u.unit_id = sc.unit_id) f`,
   regionColumn: 'f.region_code',
-  dimensions: { REGION: 'f.region_code', YEAR: 'f.year', ...UNIT_DIMENSIONS },
+  dimensions: {
+    REGION: 'f.region_code',
+    YEAR: 'f.year',
+    MONTH: "to_char(f.conducted_on, 'YYYY-MM')",
+    ...UNIT_DIMENSIONS,
+  },
 };
 
-/** SKP appraisals, one row an employee and year, with the predicate the matrix gives them and whether learning lists the employee as trained that year. */
+/**
+ * SKP appraisals, one row an employee and year, with the predicate the matrix gives them, whether learning
+ * lists the employee as trained that year, and whether personnel lists them as promoted that year.
+ */
 export const SKP_APPRAISALS: FactSource = {
   name: 'skp',
   owner: 'evaluation',
   from: `(select a.employee_id, a.year, a.unit_id, a.region_code, m.predicate, p.ordinal,
                  case when exists (select 1 from evaluation.rm_trained_employee t
                                     where t.employee_id = a.employee_id and t.year = a.year)
-                      then 'TRAINED' else 'UNTRAINED' end as training_status
+                      then 'TRAINED' else 'UNTRAINED' end as training_status,
+                 -- One appraised staff member a row, promoted or not (personnel's promotions): PROMOTION_RATE's terms.
+                 1 as staff,
+                 (exists (select 1 from evaluation.rm_promotion pr
+                           where pr.employee_id = a.employee_id and pr.year = a.year))::int as promoted
             from evaluation.skp_appraisal a ${SKP_PREDICATE_JOIN}) f`,
   regionColumn: 'f.region_code',
   dimensions: {
@@ -168,4 +187,45 @@ export const AGENCY_YEAR: FactSource = {
                                 where tu.agency_id = b.agency_id) t on true) f`,
   regionColumn: 'f.region_code',
   dimensions: { REGION: 'f.region_code', YEAR: 'f.year', AGENCY: 'f.agency_id', AGENCY_KIND: 'f.agency_kind' },
+};
+
+/**
+ * Learning per year, region (every level) and one attribute of the course taken, as learning publishes it
+ * (`rm_course_learning`): enrolments, completions, drop-outs, distinct participants, JP, L1 and L2 as sums
+ * and counts. One attribute at a time, like the staff categories.
+ */
+function courseBy(dimension: AnalyticsDimension, kind: string, key: string): FactSource {
+  return {
+    name: `course-by-${dimension}`,
+    owner: 'learning',
+    from: `(select * from evaluation.rm_course_learning where kind = '${kind}') f`,
+    regionColumn: 'f.region_code',
+    dimensions: { REGION: 'f.region_code', YEAR: 'f.year', [dimension]: key },
+    regionRollup: true,
+    overlapping: dimension,
+  };
+}
+
+export const LEARNING_BY_COURSE: readonly FactSource[] = [
+  courseBy('COURSE', 'COURSE', 'f.code'),
+  courseBy('UNIVERSITY', 'UNIVERSITY', 'f.code::int'),
+  courseBy('DELIVERY_MODE', 'DELIVERY_MODE', 'f.code'),
+  courseBy('COMPETENCY', 'COMPETENCY', 'f.code'),
+  // The month the offering ended: the day its enrolments complete.
+  courseBy('MONTH', 'MONTH', 'f.code'),
+];
+
+/**
+ * One row a service unit and year as personnel publishes it (`rm_unit_mentoring`): of the staff placed on
+ * 31 December, those mentored and mentoring in the year, the mentors in managerial positions, and those
+ * promoted in the year; placed where the unit serves.
+ */
+export const UNIT_MENTORING: FactSource = {
+  name: 'unit-mentoring',
+  owner: 'personnel',
+  from: `(select m.year, u.unit_id, u.region_code, u.unit_kind, u.agency_id, u.agency_kind, m.staff, m.mentored,
+                 m.mentors, m.mentor_leaders, m.promoted
+            from evaluation.rm_unit u join evaluation.rm_unit_mentoring m on m.unit_id = u.unit_id) f`,
+  regionColumn: 'f.region_code',
+  dimensions: { REGION: 'f.region_code', YEAR: 'f.year', ...UNIT_DIMENSIONS },
 };

@@ -7,6 +7,7 @@ import { EvaluationSurveyScores } from './0006-survey-scores.js';
 import { EvaluationSkpChange } from './0007-skp-change.js';
 import { EvaluationAnalyticsIndexes } from './0008-analytics-indexes.js';
 import { EvaluationImportLogSource } from './0009-import-log-source.js';
+import { EvaluationReadModelCourses } from './0010-read-model-courses.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   EvaluationSkpChange,
   EvaluationAnalyticsIndexes,
   EvaluationImportLogSource,
+  EvaluationReadModelCourses,
 ];

@@ -68,7 +68,10 @@ function upsertSql(t: ReadModelTable): string {
   const columns = [...t.key, ...t.values];
   return `insert into ${t.table} (${columns.join(', ')})
     select ${columns.join(', ')} from jsonb_populate_recordset(null::${t.table}, $1::jsonb)
-    on conflict (${t.key.join(', ')}) do update set ${t.values.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+    on conflict (${t.key.join(', ')}) ${
+      // A table of keys only (e.g. promotions) has nothing to update.
+      t.values.length === 0 ? 'do nothing' : `do update set ${t.values.map((c) => `${c} = excluded.${c}`).join(', ')}`
+    }`;
 }
 
 function deleteSql(t: ReadModelTable): string {

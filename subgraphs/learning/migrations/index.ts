@@ -4,6 +4,7 @@ import { LearningNaturalKeys } from './0003-natural-keys.js';
 import { LearningImportLog } from './0004-import-log.js';
 import { LearningRollups } from './0005-rollups.js';
 import { LearningImportLogSource } from './0006-import-log-source.js';
+import { LearningCourseRollups } from './0007-course-rollups.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   LearningImportLog,
   LearningRollups,
   LearningImportLogSource,
+  LearningCourseRollups,
 ];

@@ -5,6 +5,7 @@ import { PersonnelImportLog } from './0004-import-log.js';
 import { PersonnelMentoringKey } from './0005-mentoring-key.js';
 import { PersonnelRollups } from './0006-rollups.js';
 import { PersonnelImportLogSource } from './0007-import-log-source.js';
+import { PersonnelMentoringRollups } from './0008-mentoring-rollups.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   PersonnelMentoringKey,
   PersonnelRollups,
   PersonnelImportLogSource,
+  PersonnelMentoringRollups,
 ];

@@ -1,0 +1,224 @@
+import { Migration } from '@mikro-orm/migrations';
+import { publishTableSql } from '../../shared/feed.js';
+import { MENTORING_STREAM, PROMOTION_STREAM } from '../feed.js';
+
+/**
+ * Mentoring and promotions per service unit and year, published for evaluation's analytics: of the staff
+ * placed in the unit on 31 December (as `unit_year_staffing` counts them), those mentored in the year (a
+ * mentoring pair as mentee overlapping the year), those mentoring (as mentor), the mentors in a managerial
+ * (structural, leading) position at the end of the year, and those promoted in the year (a rank with TMT in
+ * the year after an earlier rank). Kept on write by statement-level triggers over the units the changed
+ * employees were ever placed in. Also the employees promoted per year (ids only), so that evaluation can
+ * compare the promotions of trained and untrained staff in its own read model, where learning's list of
+ * trained employees already is.
+ */
+export class PersonnelMentoringRollups extends Migration {
+  override name = '0008-mentoring-rollups';
+
+  up(): void {
+    this.addSql(`
+create table personnel.unit_year_mentoring (
+  year smallint not null,
+  unit_id integer not null,
+  staff integer not null,
+  mentored integer not null,
+  mentors integer not null,
+  mentor_leaders integer not null,
+  promoted integer not null,
+  seq bigint not null,
+  primary key (year, unit_id)
+);
+create index unit_year_mentoring_unit_idx on personnel.unit_year_mentoring (unit_id);
+
+${publishTableSql('personnel', MENTORING_STREAM)}
+
+create table personnel.employee_promotion (
+  year smallint not null,
+  employee_id integer not null,
+  seq bigint not null,
+  primary key (year, employee_id)
+);
+${publishTableSql('personnel', PROMOTION_STREAM)}
+
+-- The years in which each employee got a rank after an earlier one.
+create function personnel.refresh_promotions(employee_ids integer[]) returns void language sql
+  set enable_seqscan = off as $$
+  with fresh as (
+    select distinct extract(year from r.tmt)::smallint as year, r.employee_id
+      from personnel.rank_history r
+     where r.employee_id = any(employee_ids)
+       and exists (select 1 from personnel.rank_history b where b.employee_id = r.employee_id and b.tmt < r.tmt)
+  ), gone as (
+    delete from personnel.employee_promotion t
+     where t.employee_id = any(employee_ids)
+       and not exists (select 1 from fresh f where f.year = t.year and f.employee_id = t.employee_id)
+  )
+  insert into personnel.employee_promotion (year, employee_id, seq)
+  select year, employee_id, 0 from fresh
+  on conflict (year, employee_id) do nothing;
+$$;
+
+create function personnel.refresh_mentoring(unit_ids integer[]) returns void language sql
+  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
+  set enable_seqscan = off as $$
+  with w as (
+    select first_year, last_year from personnel.rollup_window
+  ), ever as (
+    select distinct ph.employee_id from personnel.position_history ph where ph.unit_id = any(unit_ids)
+  ), spell as (
+    -- A position is the end-of-year one from the year of its TMT to the year before the next TMT.
+    select ph.employee_id, ph.unit_id, ph.position_kind, extract(year from ph.tmt)::int as from_year,
+           coalesce(extract(year from lead(ph.tmt) over (partition by ph.employee_id order by ph.tmt))::int - 1, 9999) as to_year
+      from personnel.position_history ph where ph.employee_id in (select employee_id from ever)
+  ), placed as (
+    select y as year, s.unit_id, s.position_kind, e.id as employee_id
+      from spell s
+      join personnel.employee e on e.id = s.employee_id
+      cross join w
+      cross join lateral generate_series(
+        greatest(s.from_year, extract(year from e.appointed_on)::int, w.first_year),
+        least(s.to_year, coalesce(extract(year from e.left_on)::int - 1, 9999), w.last_year)) as y
+     where s.unit_id = any(unit_ids)
+  ), flagged as (
+    select p.year, p.unit_id, p.position_kind,
+           exists (select 1 from personnel.mentoring_pair m where m.mentee_id = p.employee_id
+                    and m.started_on <= make_date(p.year, 12, 31)
+                    and (m.ended_on is null or m.ended_on >= make_date(p.year, 1, 1))) as mentored,
+           exists (select 1 from personnel.mentoring_pair m where m.mentor_id = p.employee_id
+                    and m.started_on <= make_date(p.year, 12, 31)
+                    and (m.ended_on is null or m.ended_on >= make_date(p.year, 1, 1))) as mentor,
+           exists (select 1 from personnel.rank_history r where r.employee_id = p.employee_id
+                    and r.tmt between make_date(p.year, 1, 1) and make_date(p.year, 12, 31)
+                    and exists (select 1 from personnel.rank_history b where b.employee_id = p.employee_id
+                                 and b.tmt < r.tmt)) as promoted
+      from placed p
+  ), fresh as (
+    select year::smallint as year, unit_id, count(*)::int as staff, count(*) filter (where mentored)::int as mentored,
+           count(*) filter (where mentor)::int as mentors,
+           count(*) filter (where mentor and position_kind = 'MANAJERIAL')::int as mentor_leaders,
+           count(*) filter (where promoted)::int as promoted
+      from flagged group by year, unit_id
+  ), gone as (
+    delete from personnel.unit_year_mentoring t
+     where t.unit_id = any(unit_ids)
+       and not exists (select 1 from fresh f where f.year = t.year and f.unit_id = t.unit_id)
+  )
+  insert into personnel.unit_year_mentoring as t (year, unit_id, staff, mentored, mentors, mentor_leaders, promoted, seq)
+  select year, unit_id, staff, mentored, mentors, mentor_leaders, promoted, 0 from fresh
+  on conflict (year, unit_id) do update set staff = excluded.staff, mentored = excluded.mentored,
+    mentors = excluded.mentors, mentor_leaders = excluded.mentor_leaders, promoted = excluded.promoted
+  where (t.staff, t.mentored, t.mentors, t.mentor_leaders, t.promoted)
+        is distinct from (excluded.staff, excluded.mentored, excluded.mentors, excluded.mentor_leaders, excluded.promoted);
+$$;
+
+create function personnel.refresh_mentoring_of(employee_ids integer[], extra_units integer[]) returns void language sql
+  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
+  set enable_seqscan = off as $$
+  select personnel.refresh_mentoring(array(
+    select ph.unit_id from personnel.position_history ph where ph.employee_id = any(employee_ids) and ph.unit_id is not null
+    union select u from unnest(extra_units) u where u is not null));
+  select personnel.refresh_promotions(employee_ids);
+$$;
+
+-- Employees whose rows a statement changed (mentors and mentees of a pair; the employee of a history row).
+create function personnel.mentoring_inputs_changed() returns trigger language plpgsql as $$
+declare
+  ids integer[];
+  units integer[] := '{}';
+begin
+  if tg_table_name = 'mentoring_pair' then
+    ids := array(select mentor_id from new_rows union select mentee_id from new_rows
+                 union select mentor_id from old_rows union select mentee_id from old_rows);
+  elsif tg_table_name = 'employee' then
+    ids := array(select id from new_rows union select id from old_rows);
+  else
+    ids := array(select employee_id from new_rows union select employee_id from old_rows);
+    if tg_table_name = 'position_history' then units := array(select distinct unit_id from old_rows); end if;
+  end if;
+  perform personnel.refresh_mentoring_of(ids, units);
+  return null;
+end $$;
+
+-- Inserts and deletes see one transition table: the employees of its rows.
+create function personnel.mentoring_inserted() returns trigger language plpgsql as $$
+begin
+  if tg_table_name = 'mentoring_pair' then
+    perform personnel.refresh_mentoring_of(array(select mentor_id from new_rows union select mentee_id from new_rows), '{}');
+  elsif tg_table_name = 'employee' then
+    perform personnel.refresh_mentoring_of(array(select id from new_rows), '{}');
+  else
+    perform personnel.refresh_mentoring_of(array(select distinct employee_id from new_rows), '{}');
+  end if;
+  return null;
+end $$;
+create function personnel.mentoring_deleted() returns trigger language plpgsql as $$
+begin
+  if tg_table_name = 'mentoring_pair' then
+    perform personnel.refresh_mentoring_of(array(select mentor_id from old_rows union select mentee_id from old_rows), '{}');
+  elsif tg_table_name = 'employee' then
+    perform personnel.refresh_mentoring_of(array(select id from old_rows), '{}');
+  elsif tg_table_name = 'position_history' then
+    perform personnel.refresh_mentoring_of(array(select distinct employee_id from old_rows), array(select distinct unit_id from old_rows));
+  else
+    perform personnel.refresh_mentoring_of(array(select distinct employee_id from old_rows), '{}');
+  end if;
+  return null;
+end $$;
+create function personnel.mentoring_window_changed() returns trigger language plpgsql as $$
+begin
+  perform personnel.rebuild_mentoring_rollups();
+  return null;
+end $$;
+create function personnel.mentoring_truncated() returns trigger language plpgsql as $$
+begin
+  delete from personnel.unit_year_mentoring;
+  if tg_table_name = 'employee' then delete from personnel.employee_promotion; end if;
+  return null;
+end $$;
+
+create trigger mentoring_pair_inserted after insert on personnel.mentoring_pair
+  referencing new table as new_rows for each statement execute function personnel.mentoring_inserted();
+create trigger mentoring_pair_updated after update on personnel.mentoring_pair
+  referencing new table as new_rows old table as old_rows for each statement execute function personnel.mentoring_inputs_changed();
+create trigger mentoring_pair_deleted after delete on personnel.mentoring_pair
+  referencing old table as old_rows for each statement execute function personnel.mentoring_deleted();
+create trigger employee_inserted_mentoring after insert on personnel.employee
+  referencing new table as new_rows for each statement execute function personnel.mentoring_inserted();
+create trigger employee_updated_mentoring after update on personnel.employee
+  referencing new table as new_rows old table as old_rows for each statement execute function personnel.mentoring_inputs_changed();
+create trigger employee_deleted_mentoring after delete on personnel.employee
+  referencing old table as old_rows for each statement execute function personnel.mentoring_deleted();
+create trigger position_history_inserted_mentoring after insert on personnel.position_history
+  referencing new table as new_rows for each statement execute function personnel.mentoring_inserted();
+create trigger position_history_updated_mentoring after update on personnel.position_history
+  referencing new table as new_rows old table as old_rows for each statement execute function personnel.mentoring_inputs_changed();
+create trigger position_history_deleted_mentoring after delete on personnel.position_history
+  referencing old table as old_rows for each statement execute function personnel.mentoring_deleted();
+create trigger rank_history_inserted_mentoring after insert on personnel.rank_history
+  referencing new table as new_rows for each statement execute function personnel.mentoring_inserted();
+create trigger rank_history_updated_mentoring after update on personnel.rank_history
+  referencing new table as new_rows old table as old_rows for each statement execute function personnel.mentoring_inputs_changed();
+create trigger rank_history_deleted_mentoring after delete on personnel.rank_history
+  referencing old table as old_rows for each statement execute function personnel.mentoring_deleted();
+create trigger rollup_window_updated_mentoring after update on personnel.rollup_window
+  for each statement execute function personnel.mentoring_window_changed();
+create trigger mentoring_pair_truncated after truncate on personnel.mentoring_pair
+  for each statement execute function personnel.mentoring_truncated();
+create trigger employee_truncated_mentoring after truncate on personnel.employee
+  for each statement execute function personnel.mentoring_truncated();
+
+-- After a load that bypassed the triggers, rebuild_rollups() refills this rollup too: the rebuild of 0006
+-- keeps its body under a new name and the public name runs both.
+create function personnel.rebuild_mentoring_rollups() returns void language sql as $$
+  select personnel.refresh_mentoring(array(select id from personnel.service_unit union select unit_id from personnel.unit_year_mentoring));
+  select personnel.refresh_promotions(array(select employee_id from personnel.rank_history union select employee_id from personnel.employee_promotion));
+$$;
+alter function personnel.rebuild_rollups() rename to rebuild_staffing_rollups;
+create function personnel.rebuild_rollups() returns void language sql as $$
+  select personnel.rebuild_staffing_rollups();
+  select personnel.rebuild_mentoring_rollups();
+$$;
+select personnel.rebuild_mentoring_rollups();
+`);
+  }
+}
