@@ -217,7 +217,7 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
   const profileDir = profileIndex >= 0 ? argv[profileIndex + 1] : undefined;
   // --heap off: V8's default heap sizes instead of memory.ts's bounds (to compare); --heap N: N MiB each.
   const heapIndex = argv.indexOf('--heap');
-  const heap = heapIndex >= 0 ? argv[heapIndex + 1] : process.env.NODE_HEAP_MIB;
+  const heap = heapIndex >= 0 ? argv[heapIndex + 1] : config().dev.heapMib;
   const stack = await startStack(data, { gateways, profileDir, heap });
   console.log(
     `Node heaps: ${heap === 'off' ? "V8's defaults" : heap ? `${heap} MiB each` : 'bounded as in tools/dev/memory.ts'}`,

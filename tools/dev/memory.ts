@@ -1,3 +1,5 @@
+import { config } from '../../subgraphs/shared/config.js';
+
 /**
  * V8 heap bounds of the stack's Node processes (the gateway and the four subgraphs), which `npm start`'s
  * supervisor and the gateway benchmark pass to each child. Without a bound V8 sizes a process's old
@@ -23,12 +25,12 @@ const OLD_SPACE_MIB: Record<string, number> = {
 /** The Node flags of one process of the stack, by name (gateway or a subgraph's name). */
 export function heapFlags(
   name: string,
-  setting: string | undefined = process.env.NODE_HEAP_MIB,
-  semiSpace: string | undefined = process.env.NODE_SEMI_SPACE_MIB,
+  setting: string | undefined = config().dev.heapMib,
+  semiSpace: number | undefined = config().dev.semiSpaceMib,
 ): string[] {
   if (setting === 'off') return [];
   const mib = setting && /^\d+$/.test(setting) ? Number(setting) : OLD_SPACE_MIB[name];
   if (mib === undefined) return [];
-  const young = semiSpace && /^\d+$/.test(semiSpace) ? [`--max-semi-space-size=${semiSpace}`] : [];
+  const young = semiSpace ? [`--max-semi-space-size=${semiSpace}`] : [];
   return [`--max-old-space-size=${mib}`, ...young];
 }
