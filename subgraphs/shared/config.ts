@@ -50,6 +50,13 @@ const schema = z.object({
   ACCESS_DATABASE_URL: postgresUrl.optional(),
   DATA_DIR: z.string().trim().min(1).optional(),
   EMBEDDED_PG_PORT: integer(0, 65535).optional(),
+  /** V8 heap bounds of the stack's Node processes (tools/dev/memory.ts): `off` or MiB each. */
+  NODE_HEAP_MIB: z
+    .string()
+    .trim()
+    .regex(/^(off|\d+)$/, 'must be off or a whole number of MiB')
+    .optional(),
+  NODE_SEMI_SPACE_MIB: integer(1, 1024).optional(),
   CORS_ORIGINS: z
     .string()
     .optional()
@@ -120,6 +127,9 @@ export interface Config {
     dataDir: string;
     embeddedPgPort: number | undefined;
     seedDemoData: boolean;
+    /** NODE_HEAP_MIB and NODE_SEMI_SPACE_MIB: the Node processes' heap bounds (tools/dev/memory.ts). */
+    heapMib: string | undefined;
+    semiSpaceMib: number | undefined;
   };
   /** LOG_LEVEL; default `info`, `error` under tests (request logs would drown the test output). */
   log: { level: NonNullable<Environment['LOG_LEVEL']>; otlpEndpoint: string | undefined };
@@ -205,6 +215,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dataDir,
       embeddedPgPort: e.EMBEDDED_PG_PORT,
       seedDemoData: e.SEED_DEMO_DATA !== 'false',
+      heapMib: e.NODE_HEAP_MIB,
+      semiSpaceMib: e.NODE_SEMI_SPACE_MIB,
     },
     log: {
       level: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'error' : 'info'),

@@ -10,6 +10,7 @@ import { INTERNAL_TOKEN_HEADER, signViewerToken } from '../../subgraphs/shared/i
 import { ensureKeyPairFile } from '../../subgraphs/shared/key-files.js';
 import { DEV_NATIONAL_ADMIN, mintDevToken } from '../dev/dev-token.js';
 import { freePort } from '../dev/embedded-postgres.js';
+import { heapFlags } from '../dev/memory.js';
 import { type Service, startService } from '../dev/service.js';
 import { type BenchData, type BenchSeed, benchData, processTreeMemory } from './harness.js';
 
@@ -25,7 +26,8 @@ import { type BenchData, type BenchSeed, benchData, processTreeMemory } from './
  * personnel; default all), --rounds N (default 1; each round measures every case again, in turn, after one unmeasured warm-up
  * round of --warmup S, default 5),
  * --profile DIR (a V8 CPU profile of every server process, written there when it stops), --baseline DIST
- * (also the Apollo gateway of another build, e.g. the previous commit's dist/, as case "baseline").
+ * (also the Apollo gateway of another build, e.g. the previous commit's dist/, as case "baseline"), --heap off
+ * (V8's default heap sizes instead of tools/dev/memory.ts's bounds) or --heap N (N MiB each).
  */
 
 export const CROSS_SUBGRAPH_QUERY = `{ employees(regionCode: "12.71", first: 100) { nodes {
@@ -85,7 +87,7 @@ export function gatewaySpecs(workers: number, baselineDist?: string): Record<str
 /** The subgraphs, then the gateways, each in its own process on a free port. */
 export async function startStack(
   data: BenchData,
-  options: { gateways?: Record<string, GatewaySpec>; profileDir?: string } = {},
+  options: { gateways?: Record<string, GatewaySpec>; profileDir?: string; heap?: string } = {},
 ): Promise<{ subgraphs: Record<SubgraphName, Service>; gateways: Record<string, Service>; stop(): Promise<void> }> {
   // Made once here: the children would otherwise race to create the development keys.
   await ensureKeyPairFile(join(data.dataDir, DEV_INTERNAL_KEY_FILE));
@@ -107,7 +109,7 @@ export async function startStack(
             'subgraphs/start-subgraph.js',
             [name],
             environment(data, { PORT: String(port), PERSONNEL_URL: personnelUrl }),
-            profile(name),
+            [...heapFlags(name, options.heap), ...profile(name)],
           );
           started.push(service);
           return [name, service] as const;
@@ -129,7 +131,7 @@ export async function startStack(
           GATEWAY_WORKERS: String(spec.workers ?? 1),
           GATEWAY_DEDUPLICATE: spec.deduplicate ? 'on' : 'off',
         }),
-        profile(name),
+        [...heapFlags('gateway', options.heap), ...profile(name)],
         spec.distDir,
       );
       started.push(service);
@@ -213,7 +215,13 @@ export async function benchGateway(argv: string[] = process.argv): Promise<void>
   const gateways = Object.fromEntries(Object.entries(specs).filter(([name]) => cases.includes(name)));
   const profileIndex = argv.indexOf('--profile');
   const profileDir = profileIndex >= 0 ? argv[profileIndex + 1] : undefined;
-  const stack = await startStack(data, { gateways, profileDir });
+  // --heap off: V8's default heap sizes instead of memory.ts's bounds (to compare); --heap N: N MiB each.
+  const heapIndex = argv.indexOf('--heap');
+  const heap = heapIndex >= 0 ? argv[heapIndex + 1] : config().dev.heapMib;
+  const stack = await startStack(data, { gateways, profileDir, heap });
+  console.log(
+    `Node heaps: ${heap === 'off' ? "V8's defaults" : heap ? `${heap} MiB each` : 'bounded as in tools/dev/memory.ts'}`,
+  );
   try {
     const jwt = await mintDevToken(DEV_NATIONAL_ADMIN, join(data.dataDir, DEV_JWT_KEY_FILE));
     const internalKey = (await ensureKeyPairFile(join(data.dataDir, DEV_INTERNAL_KEY_FILE))).privateKey;

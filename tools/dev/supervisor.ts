@@ -8,6 +8,7 @@ import { type Config, childEnvironment, sameDatabase } from '../../subgraphs/sha
 import { createPool } from '../../subgraphs/shared/database.js';
 import { DEMO_DEFAULTS, generateDemoData } from '../seed/generate.js';
 import { type DevDatabase, freePort, startDevDatabase } from './embedded-postgres.js';
+import { heapFlags } from './memory.js';
 
 /**
  * The dev supervisor behind `npm start`: PostgreSQL (embedded unless DATABASE_URL is set), migrations and
@@ -66,6 +67,8 @@ class Supervised {
     this.tail = [];
     const child = fork(this.script, this.args, {
       env: this.env,
+      // Bounded heaps: see memory.ts (NODE_HEAP_MIB).
+      execArgv: [...process.execArgv, ...heapFlags(this.name)],
       // Its own process group: a terminal's Ctrl-C reaches the supervisor only, which stops in order.
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

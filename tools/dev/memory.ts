@@ -1,0 +1,36 @@
+import { config } from '../../subgraphs/shared/config.js';
+
+/**
+ * V8 heap bounds of the stack's Node processes (the gateway and the four subgraphs), which `npm start`'s
+ * supervisor and the gateway benchmark pass to each child. Without a bound V8 sizes a process's old
+ * generation from the machine's memory (several GiB here) and, after a burst of requests, keeps hundreds of
+ * MiB of garbage it has no reason to collect yet: the stack measured 1.4 GB after a load burst, over the
+ * 1 GB a national deployment's API tier is given on this machine. With a bound it collects sooner; what a
+ * request keeps alive (DataLoaders, one page of rows) is a few MiB, far below these figures.
+ * `NODE_HEAP_MIB=off` leaves V8's defaults; `NODE_HEAP_MIB=N` gives every process N MiB.
+ *
+ * The young generation is left at V8's size by default: under load V8 grows it to a few hundred MiB in the
+ * gateway, and bounding it (`NODE_SEMI_SPACE_MIB=16`) brought the stack from about 1,150 to 690 MiB PSS
+ * but cost 4-24% of the gateway benchmark's req/s (more scavenges, more objects promoted), where the
+ * old-generation bounds alone cost nothing measurable. So it is opt-in, for deployments short of memory.
+ */
+const OLD_SPACE_MIB: Record<string, number> = {
+  gateway: 256,
+  personnel: 192,
+  learning: 192,
+  budgeting: 128,
+  evaluation: 192,
+};
+
+/** The Node flags of one process of the stack, by name (gateway or a subgraph's name). */
+export function heapFlags(
+  name: string,
+  setting: string | undefined = config().dev.heapMib,
+  semiSpace: number | undefined = config().dev.semiSpaceMib,
+): string[] {
+  if (setting === 'off') return [];
+  const mib = setting && /^\d+$/.test(setting) ? Number(setting) : OLD_SPACE_MIB[name];
+  if (mib === undefined) return [];
+  const young = semiSpace ? [`--max-semi-space-size=${semiSpace}`] : [];
+  return [`--max-old-space-size=${mib}`, ...young];
+}
