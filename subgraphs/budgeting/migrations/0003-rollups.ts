@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
+import { changeTriggersSql } from '../../shared/rollup-sql.js';
 import { BUDGETING_STREAMS } from '../feed.js';
 
 /**
@@ -90,18 +91,8 @@ begin
   return null;
 end $$;
 
-create trigger budget_line_inserted after insert on budgeting.budget_line
-  referencing new table as new_rows for each statement execute function budgeting.rows_changed();
-create trigger budget_line_updated after update on budgeting.budget_line
-  referencing new table as new_rows old table as old_rows for each statement execute function budgeting.rows_changed();
-create trigger budget_line_deleted after delete on budgeting.budget_line
-  referencing old table as old_rows for each statement execute function budgeting.rows_changed();
-create trigger offering_cost_inserted after insert on budgeting.offering_cost
-  referencing new table as new_rows for each statement execute function budgeting.rows_changed();
-create trigger offering_cost_updated after update on budgeting.offering_cost
-  referencing new table as new_rows old table as old_rows for each statement execute function budgeting.rows_changed();
-create trigger offering_cost_deleted after delete on budgeting.offering_cost
-  referencing old table as old_rows for each statement execute function budgeting.rows_changed();
+${changeTriggersSql('budgeting.budget_line', 'budgeting.rows_changed', 'budget_line')}
+${changeTriggersSql('budgeting.offering_cost', 'budgeting.rows_changed', 'offering_cost')}
 
 -- After a load that bypassed the triggers (or a TRUNCATE): recompute every agency-year there is.
 create function budgeting.rebuild_rollups() returns void language sql as $$

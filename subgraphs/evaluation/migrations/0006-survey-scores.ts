@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { changeTriggersSql } from '../../shared/rollup-sql.js';
 
 /**
  * Each IKM survey's score and sample check, kept on write (the comparison reads tens of thousands of
@@ -81,18 +82,8 @@ begin
   return null;
 end $$;
 
-create trigger ikm_survey_inserted after insert on evaluation.ikm_survey
-  referencing new table as new_rows for each statement execute function evaluation.survey_changed();
-create trigger ikm_survey_updated after update on evaluation.ikm_survey
-  referencing new table as new_rows old table as old_rows for each statement execute function evaluation.survey_changed();
-create trigger ikm_survey_deleted after delete on evaluation.ikm_survey
-  referencing old table as old_rows for each statement execute function evaluation.survey_changed();
-create trigger ikm_answer_inserted after insert on evaluation.ikm_answer_count
-  referencing new table as new_rows for each statement execute function evaluation.answers_changed();
-create trigger ikm_answer_updated after update on evaluation.ikm_answer_count
-  referencing new table as new_rows old table as old_rows for each statement execute function evaluation.answers_changed();
-create trigger ikm_answer_deleted after delete on evaluation.ikm_answer_count
-  referencing old table as old_rows for each statement execute function evaluation.answers_changed();
+${changeTriggersSql('evaluation.ikm_survey', 'evaluation.survey_changed', 'ikm_survey')}
+${changeTriggersSql('evaluation.ikm_answer_count', 'evaluation.answers_changed', 'ikm_answer')}
 create trigger ikm_survey_truncated after truncate on evaluation.ikm_survey
   for each statement execute function evaluation.rebuild_survey_scores();
 create trigger ikm_band_changed after insert or update or delete on evaluation.ikm_band

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { changeTriggersSql } from '../../shared/rollup-sql.js';
 
 /**
  * L3 of the comparison kept on write: per year and region (every level) and trained or not, the count,
@@ -106,18 +107,8 @@ begin
   return null;
 end $$;
 
-create trigger skp_appraisal_inserted after insert on evaluation.skp_appraisal
-  referencing new table as new_rows for each statement execute function evaluation.skp_changed();
-create trigger skp_appraisal_updated after update on evaluation.skp_appraisal
-  referencing new table as new_rows old table as old_rows for each statement execute function evaluation.skp_changed();
-create trigger skp_appraisal_deleted after delete on evaluation.skp_appraisal
-  referencing old table as old_rows for each statement execute function evaluation.skp_changed();
-create trigger rm_trained_employee_inserted after insert on evaluation.rm_trained_employee
-  referencing new table as new_rows for each statement execute function evaluation.trained_changed();
-create trigger rm_trained_employee_updated after update on evaluation.rm_trained_employee
-  referencing new table as new_rows old table as old_rows for each statement execute function evaluation.trained_changed();
-create trigger rm_trained_employee_deleted after delete on evaluation.rm_trained_employee
-  referencing old table as old_rows for each statement execute function evaluation.trained_changed();
+${changeTriggersSql('evaluation.skp_appraisal', 'evaluation.skp_changed', 'skp_appraisal')}
+${changeTriggersSql('evaluation.rm_trained_employee', 'evaluation.trained_changed', 'rm_trained_employee')}
 create trigger skp_appraisal_truncated after truncate on evaluation.skp_appraisal
   for each statement execute function evaluation.skp_truncated();
 

@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
+import { changeTriggersSql } from '../../shared/rollup-sql.js';
 import { LEARNING_STREAMS } from '../feed.js';
 
 /**
@@ -256,12 +257,7 @@ begin
   return null;
 end $$;
 
-create trigger enrolment_inserted after insert on learning.enrolment
-  referencing new table as new_rows for each statement execute function learning.enrolment_changed();
-create trigger enrolment_updated after update on learning.enrolment
-  referencing new table as new_rows old table as old_rows for each statement execute function learning.enrolment_changed();
-create trigger enrolment_deleted after delete on learning.enrolment
-  referencing old table as old_rows for each statement execute function learning.enrolment_changed();
+${changeTriggersSql('learning.enrolment', 'learning.enrolment_changed', 'enrolment')}
 create trigger course_offering_updated after update on learning.course_offering
   referencing new table as new_rows old table as old_rows for each statement execute function learning.offering_changed();
 create trigger jp_right_changed after insert or update or delete on learning.jp_right

@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { publishTableSql } from '../../shared/feed.js';
+import { changeTriggersSql } from '../../shared/rollup-sql.js';
 import { COURSE_LEARNING_STREAM } from '../feed.js';
 
 /**
@@ -174,12 +175,7 @@ begin
   return null;
 end $$;
 
-create trigger enrolment_inserted_course after insert on learning.enrolment
-  referencing new table as new_rows for each statement execute function learning.enrolment_changed_course();
-create trigger enrolment_updated_course after update on learning.enrolment
-  referencing new table as new_rows old table as old_rows for each statement execute function learning.enrolment_changed_course();
-create trigger enrolment_deleted_course after delete on learning.enrolment
-  referencing old table as old_rows for each statement execute function learning.enrolment_changed_course();
+${changeTriggersSql('learning.enrolment', 'learning.enrolment_changed_course', 'enrolment', '_course')}
 create trigger enrolment_truncated_course after truncate on learning.enrolment
   for each statement execute function learning.enrolment_truncated_course();
 create trigger course_offering_updated_course after update on learning.course_offering

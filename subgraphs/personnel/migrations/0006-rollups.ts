@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
+import { changeTriggersSql } from '../../shared/rollup-sql.js';
 import { PERSONNEL_STREAMS } from '../feed.js';
 
 /**
@@ -275,38 +276,13 @@ begin
   return null;
 end $$;
 
-create trigger position_history_inserted after insert on personnel.position_history
-  referencing new table as new_rows for each statement execute function personnel.position_history_changed();
-create trigger position_history_updated after update on personnel.position_history
-  referencing new table as new_rows old table as old_rows for each statement execute function personnel.position_history_changed();
-create trigger position_history_deleted after delete on personnel.position_history
-  referencing old table as old_rows for each statement execute function personnel.position_history_changed();
-create trigger employee_inserted after insert on personnel.employee
-  referencing new table as new_rows for each statement execute function personnel.employee_changed();
-create trigger employee_updated after update on personnel.employee
-  referencing new table as new_rows old table as old_rows for each statement execute function personnel.employee_changed();
-create trigger employee_deleted after delete on personnel.employee
-  referencing old table as old_rows for each statement execute function personnel.employee_changed();
-create trigger rank_history_inserted after insert on personnel.rank_history
-  referencing new table as new_rows for each statement execute function personnel.rank_history_changed();
-create trigger rank_history_updated after update on personnel.rank_history
-  referencing new table as new_rows old table as old_rows for each statement execute function personnel.rank_history_changed();
-create trigger rank_history_deleted after delete on personnel.rank_history
-  referencing old table as old_rows for each statement execute function personnel.rank_history_changed();
-create trigger service_unit_inserted after insert on personnel.service_unit
-  referencing new table as new_rows for each statement execute function personnel.unit_changed();
-create trigger service_unit_updated after update on personnel.service_unit
-  referencing new table as new_rows old table as old_rows for each statement execute function personnel.unit_changed();
-create trigger service_unit_deleted after delete on personnel.service_unit
-  referencing old table as old_rows for each statement execute function personnel.unit_changed();
+${changeTriggersSql('personnel.position_history', 'personnel.position_history_changed', 'position_history')}
+${changeTriggersSql('personnel.employee', 'personnel.employee_changed', 'employee')}
+${changeTriggersSql('personnel.rank_history', 'personnel.rank_history_changed', 'rank_history')}
+${changeTriggersSql('personnel.service_unit', 'personnel.unit_changed', 'service_unit')}
 create trigger agency_updated after update on personnel.agency
   referencing new table as new_rows for each statement execute function personnel.agency_changed();
-create trigger region_inserted after insert on personnel.region
-  referencing new table as new_rows for each statement execute function personnel.region_changed();
-create trigger region_updated after update on personnel.region
-  referencing new table as new_rows old table as old_rows for each statement execute function personnel.region_changed();
-create trigger region_deleted after delete on personnel.region
-  referencing old table as old_rows for each statement execute function personnel.region_changed();
+${changeTriggersSql('personnel.region', 'personnel.region_changed', 'region')}
 create trigger rollup_window_updated after update on personnel.rollup_window
   for each statement execute function personnel.window_changed();
 create trigger employee_truncated after truncate on personnel.employee
