@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Logger } from '../subgraphs/shared/logging.js';
+import { loadAssets, sendAsset } from './static-assets.js';
 
 /**
  * The reference dashboard at /dashboard: a Vite build of dashboard/ (tools/dashboard/build.ts writes
@@ -23,15 +24,6 @@ export function dashboardDirectory(root: string): string {
   return join(root, 'dist', 'dashboard');
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
 /**
  * Same origin only. Styles may be inline: ECharts positions its tooltips and SVG with style attributes.
  * blob: images and downloads are the CSV export.
@@ -48,12 +40,6 @@ export const DASHBOARD_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-interface Asset {
-  type: string;
-  body: Buffer;
-  gzip: Buffer | undefined;
-}
-
 type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
 
 /** Loads the built dashboard: its route, or the reason it cannot be served. */
@@ -62,17 +48,7 @@ export function loadDashboard(root: string): { handle?: Route; problem?: string 
   const manifestFile = join(dir, DASHBOARD_MANIFEST);
   if (!existsSync(manifestFile)) return { problem: `${manifestFile} is missing: run npm run build` };
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as DashboardManifest; // written by tools/dashboard/build.ts
-  const assets = new Map<string, Asset>();
-  for (const file of manifest.files) {
-    const type = CONTENT_TYPES[extname(file)];
-    if (!type || file.split('/').some((part) => part === '..' || part === '')) continue;
-    const gzipFile = join(dir, `${file}.gz`);
-    assets.set(file, {
-      type,
-      body: readFileSync(join(dir, file)),
-      gzip: existsSync(gzipFile) ? readFileSync(gzipFile) : undefined,
-    });
-  }
+  const assets = loadAssets(dir, manifest.files, false);
   const index = assets.get('index.html');
   if (!index) return { problem: `${dir} has no index.html: run npm run build` };
   return {
@@ -82,12 +58,7 @@ export function loadDashboard(root: string): { handle?: Route; problem?: string 
       if (!page && !url.pathname.startsWith(DASHBOARD_PREFIX)) return false;
       const asset = page ? index : assets.get(url.pathname.slice(DASHBOARD_PREFIX.length));
       if (!asset) return false;
-      const gzip = asset.gzip !== undefined && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-      const body = gzip && asset.gzip ? asset.gzip : asset.body;
-      res.writeHead(200, {
-        'content-type': asset.type,
-        'content-length': String(body.length),
-        'x-content-type-options': 'nosniff',
+      sendAsset(req, res, asset, {
         vary: 'Accept-Encoding',
         ...(asset === index
           ? {
@@ -98,9 +69,7 @@ export function loadDashboard(root: string): { handle?: Route; problem?: string 
             }
           : // Vite names assets by content hash: a new build has new names.
             { 'cache-control': 'public, max-age=31536000, immutable' }),
-        ...(gzip && { 'content-encoding': 'gzip' }),
       });
-      res.end(req.method === 'HEAD' ? undefined : body);
       return true;
     },
   };

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
+import { loadAssets, send, sendAsset } from './static-assets.js';
 
 /**
  * The offline explorer at the gateway's root: GraphiQL bundled from npm (tools/explorer/build.ts writes
@@ -70,17 +71,6 @@ export function headersTemplate(production: boolean): string {
   return ['{', ...how, '  // "Authorization": "Bearer <token>"', '}', ''].join('\n');
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.ttf': 'font/ttf',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
 /** Same origin only; styles may be inline (Monaco sets them at run time), scripts and everything else may not. */
 export const EXPLORER_CSP = [
   "default-src 'none'",
@@ -94,12 +84,6 @@ export const EXPLORER_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-interface Asset {
-  type: string;
-  body: Buffer;
-  gzip: Buffer | undefined;
-}
 
 export interface Explorer {
   /** Answers the request when it is the explorer's (the page or one of its assets); false otherwise. */
@@ -119,17 +103,7 @@ export function loadExplorer(options: ExplorerOptions): { explorer?: Explorer; p
   const manifestFile = join(dir, EXPLORER_MANIFEST);
   if (!existsSync(manifestFile)) return { problem: `${manifestFile} is missing: run npm run build` };
   const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as ExplorerManifest;
-  const assets = new Map<string, Asset>();
-  for (const file of manifest.files) {
-    const type = CONTENT_TYPES[extname(file)];
-    if (!type || file.includes('/')) continue;
-    const gzipFile = join(dir, `${file}.gz`);
-    assets.set(file, {
-      type,
-      body: readFileSync(join(dir, file)),
-      gzip: existsSync(gzipFile) ? readFileSync(gzipFile) : undefined,
-    });
-  }
+  const assets = loadAssets(dir, manifest.files, true);
   const readmeFile = join(options.root, 'README.md');
   const examples = existsSync(readmeFile) ? readmeExamples(readFileSync(readmeFile, 'utf8')) : [];
   const page = Buffer.from(renderPage(manifest, examples, options.production ?? false));
@@ -152,23 +126,15 @@ export function loadExplorer(options: ExplorerOptions): { explorer?: Explorer; p
         // An exact name from the manifest: `..`, encoded separators and anything else simply are not in it.
         const asset = assets.get(url.pathname.slice(EXPLORER_PREFIX.length));
         if (!asset) return false;
-        const gzip = asset.gzip && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-        send(req, res, gzip && asset.gzip ? asset.gzip : asset.body, {
-          'content-type': asset.type,
+        sendAsset(req, res, asset, {
           // The names carry a content hash: a new build has new names.
           'cache-control': 'public, max-age=31536000, immutable',
           vary: 'Origin, Accept-Encoding',
-          ...(gzip && { 'content-encoding': 'gzip' }),
         });
         return true;
       },
     },
   };
-}
-
-function send(req: IncomingMessage, res: ServerResponse, body: Buffer, headers: Record<string, string>): void {
-  res.writeHead(200, { ...headers, 'content-length': String(body.length), 'x-content-type-options': 'nosniff' });
-  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** True when the Accept header ranks text/html above JSON (a browser's navigation), as Apollo's landing page did. */

@@ -105,6 +105,7 @@ describe('product apart from tooling', () => {
       'gateway.ts',
       'identity.ts',
       'start-gateway.ts',
+      'static-assets.ts',
     ]);
   });
 });
