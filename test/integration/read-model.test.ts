@@ -172,6 +172,19 @@ describe('read model', () => {
     expect(byStream).toMatchObject({ unit: 1, day: 1, trained: 1 });
     expect(byStream.region).toBeGreaterThanOrEqual(2);
     expect(byStream.region).toBeLessThanOrEqual(4);
+
+    // The course rollup was only queued by the write, and refreshed by the feed read that carried the rest:
+    // the new course is in evaluation's read model with it, at the region and at its province.
+    const published = await rows<{ region_code: string; enrolments: number; jp: number; participants: number }>(
+      `select region_code, enrolments, jp, participants from evaluation.rm_course_learning
+        where kind = 'COURSE' and code = 'RM-FRESH' and year = $1 and region_code in ($2, $3) order by region_code`,
+      [YEAR, REGION.slice(0, 2), REGION],
+    );
+    expect(published).toEqual([
+      { region_code: REGION.slice(0, 2), enrolments: 1, jp: courseJp, participants: 1 },
+      { region_code: REGION, enrolments: 1, jp: courseJp, participants: 1 },
+    ]);
+    expect(await rows('select * from learning.course_learning_pending')).toEqual([]);
   });
 
   it('forgets a deleted enrolment (the feed carries a tombstone) within the same time', async () => {
@@ -223,6 +236,8 @@ describe('read model', () => {
       'evaluation.ikm_survey_score',
       'evaluation.skp_change_rollup',
     ];
+    // What the feed publishes: the course rollup's queued keys refreshed, as a feed read does first.
+    await pool.query('select learning.refresh_pending_rollups()');
     // Row contents without the owners' seq, in a stable order.
     const snapshot = async () =>
       Promise.all(
