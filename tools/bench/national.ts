@@ -141,39 +141,28 @@ export async function benchNational(): Promise<void> {
       const ownersReady = existsSync(ownersMarker) && (await readFile(ownersMarker, 'utf8')) === wanted;
       if (!seeded && !ownersReady) {
         await clearDemoData(pool);
-        // A bulk load: triggers off (and so the rollups' upkeep), then each owner rebuilds its rollups once.
-        const superuser = new URL(database.url);
-        const credentials = JSON.parse(await readFile(join(folder, 'credentials.json'), 'utf8')) as {
-          postgres: string;
-        };
-        superuser.username = 'postgres';
-        superuser.password = credentials.postgres;
-        superuser.searchParams.set('options', '-c session_replication_role=replica');
-        const loader = createPool(superuser.toString(), 2);
+        // The seed's bulk path sets the triggers aside and rebuilds every owner's rollups once, with the
+        // triggers back on, so that each published row is stamped for the feeds. (A loader with
+        // session_replication_role = replica left every rebuilt row unstamped, invisible to the read model.)
         const started = performance.now();
         let last = 0;
-        try {
-          await generateDemoData(loader, {
-            ...SEED,
-            regions: regencies,
-            log: (line) => {
-              if (performance.now() - last > 10_000) {
-                last = performance.now();
-                console.log(`  ${line}`);
-              }
-            },
-          });
-        } finally {
-          await loader.end();
-        }
+        await generateDemoData(pool, {
+          ...SEED,
+          regions: regencies,
+          log: (line) => {
+            if (performance.now() - last > 10_000) {
+              last = performance.now();
+              console.log(`  ${line}`);
+            }
+          },
+        });
         console.log(
           `seeded ${regencies.length} regencies x ${SEED.employeesPerRegion} employees in ${((performance.now() - started) / 1000).toFixed(0)} s`,
         );
-        for (const owner of ['personnel', 'learning', 'budgeting']) {
-          const rebuilt = performance.now();
-          await pool.query(`select ${owner}.rebuild_rollups()`);
-          console.log(`  ${owner} rollups rebuilt in ${((performance.now() - rebuilt) / 1000).toFixed(0)} s`);
-        }
+        const unstamped = await pool.query<{ n: number }>(
+          'select count(*)::int as n from personnel.unit_directory where seq = 0',
+        );
+        if ((unstamped.rows[0]?.n ?? 0) > 0) throw new Error('the seed left published rows unstamped');
         await pool.query('vacuum analyze');
         await writeFile(ownersMarker, wanted);
       } else console.log(`reusing the seeded data in ${folder}`);
