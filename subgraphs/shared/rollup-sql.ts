@@ -12,3 +12,30 @@ create trigger ${name}_updated${suffix} after update on ${table}
 create trigger ${name}_deleted${suffix} after delete on ${table}
   referencing old table as old_rows for each statement execute function ${fn}();`;
 }
+
+/**
+ * A trigger function for changeTriggersSql that passes the keys a statement touched to `refresh`: the new
+ * rows' keys after an insert, both sides' after an update, the old rows' after a delete. `distinct` when the
+ * table holds many rows per key (an insert or delete of one survey's answers names it once); `moreArgs`
+ * follow the key array in every call.
+ */
+export function keysChangedFunctionSql(
+  name: string,
+  refresh: string,
+  key: string,
+  options: { distinct?: boolean; moreArgs?: string } = {},
+): string {
+  const side = (rows: string) => `array(select ${options.distinct ? 'distinct ' : ''}${key} from ${rows})`;
+  const args = (keys: string) => `${refresh}(${keys}${options.moreArgs ? `, ${options.moreArgs}` : ''})`;
+  return `create function ${name}() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'INSERT' then
+    perform ${args(side('new_rows'))};
+  elsif tg_op = 'UPDATE' then
+    perform ${args(`array(select ${key} from new_rows union select ${key} from old_rows)`)};
+  else
+    perform ${args(side('old_rows'))};
+  end if;
+  return null;
+end $$;`;
+}

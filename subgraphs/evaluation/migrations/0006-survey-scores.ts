@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { changeTriggersSql, keysChangedFunctionSql } from '../../shared/rollup-sql.js';
 
 /**
  * Each IKM survey's score and sample check, kept on write (the comparison reads tens of thousands of
@@ -52,28 +52,8 @@ create function evaluation.refresh_survey_scores(ids integer[]) returns void lan
     score = excluded.score, under_sampled = excluded.under_sampled;
 $$;
 
-create function evaluation.survey_changed() returns trigger language plpgsql as $$
-begin
-  if tg_op = 'INSERT' then
-    perform evaluation.refresh_survey_scores(array(select id from new_rows));
-  elsif tg_op = 'UPDATE' then
-    perform evaluation.refresh_survey_scores(array(select id from new_rows union select id from old_rows));
-  else
-    perform evaluation.refresh_survey_scores(array(select id from old_rows));
-  end if;
-  return null;
-end $$;
-create function evaluation.answers_changed() returns trigger language plpgsql as $$
-begin
-  if tg_op = 'INSERT' then
-    perform evaluation.refresh_survey_scores(array(select distinct survey_id from new_rows));
-  elsif tg_op = 'UPDATE' then
-    perform evaluation.refresh_survey_scores(array(select survey_id from new_rows union select survey_id from old_rows));
-  else
-    perform evaluation.refresh_survey_scores(array(select distinct survey_id from old_rows));
-  end if;
-  return null;
-end $$;
+${keysChangedFunctionSql('evaluation.survey_changed', 'evaluation.refresh_survey_scores', 'id')}
+${keysChangedFunctionSql('evaluation.answers_changed', 'evaluation.refresh_survey_scores', 'survey_id', { distinct: true })}
 -- The reference tables (bands, sample sizes) change by migration only: then every survey is rescored.
 create function evaluation.rebuild_survey_scores() returns trigger language plpgsql as $$
 begin

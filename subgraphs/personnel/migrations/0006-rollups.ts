@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
-import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { changeTriggersSql, keysChangedFunctionSql } from '../../shared/rollup-sql.js';
 import { PERSONNEL_STREAMS } from '../feed.js';
 
 /**
@@ -225,44 +225,14 @@ begin
   end if;
   return null;
 end $$;
-create function personnel.rank_history_changed() returns trigger language plpgsql as $$
-begin
-  if tg_op = 'INSERT' then
-    perform personnel.refresh_staffing_of(array(select distinct employee_id from new_rows), '{}');
-  elsif tg_op = 'UPDATE' then
-    perform personnel.refresh_staffing_of(array(select employee_id from new_rows union select employee_id from old_rows), '{}');
-  else
-    perform personnel.refresh_staffing_of(array(select distinct employee_id from old_rows), '{}');
-  end if;
-  return null;
-end $$;
-create function personnel.unit_changed() returns trigger language plpgsql as $$
-begin
-  if tg_op = 'INSERT' then
-    perform personnel.refresh_units(array(select id from new_rows));
-  elsif tg_op = 'UPDATE' then
-    perform personnel.refresh_units(array(select id from new_rows union select id from old_rows));
-  else
-    perform personnel.refresh_units(array(select id from old_rows));
-  end if;
-  return null;
-end $$;
+${keysChangedFunctionSql('personnel.rank_history_changed', 'personnel.refresh_staffing_of', 'employee_id', { distinct: true, moreArgs: "'{}'" })}
+${keysChangedFunctionSql('personnel.unit_changed', 'personnel.refresh_units', 'id')}
 create function personnel.agency_changed() returns trigger language plpgsql as $$
 begin
   perform personnel.refresh_units(array(select u.id from personnel.service_unit u where u.agency_id in (select id from new_rows)));
   return null;
 end $$;
-create function personnel.region_changed() returns trigger language plpgsql as $$
-begin
-  if tg_op = 'INSERT' then
-    perform personnel.refresh_regions(array(select code from new_rows));
-  elsif tg_op = 'UPDATE' then
-    perform personnel.refresh_regions(array(select code from new_rows union select code from old_rows));
-  else
-    perform personnel.refresh_regions(array(select code from old_rows));
-  end if;
-  return null;
-end $$;
+${keysChangedFunctionSql('personnel.region_changed', 'personnel.refresh_regions', 'code')}
 create function personnel.window_changed() returns trigger language plpgsql as $$
 begin
   perform personnel.refresh_staffing(array(select id from personnel.service_unit));
