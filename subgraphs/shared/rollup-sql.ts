@@ -1,16 +1,22 @@
 /**
  * The statement-level triggers every rollup kept on write uses: after an insert, update or delete on
  * `table`, `fn` receives the statement's rows as transition tables (`new_rows`, `old_rows`) and
- * recomputes only the keys they touch. Trigger names are `<name>_inserted<suffix>`, `_updated<suffix>`,
- * `_deleted<suffix>`.
+ * recomputes only the keys they touch (one function for the three events, or one per event). Trigger names
+ * are `<name>_inserted<suffix>`, `_updated<suffix>`, `_deleted<suffix>`.
  */
-export function changeTriggersSql(table: string, fn: string, name: string, suffix = ''): string {
+export function changeTriggersSql(
+  table: string,
+  fn: string | { inserted: string; updated: string; deleted: string },
+  name: string,
+  suffix = '',
+): string {
+  const { inserted, updated, deleted } = typeof fn === 'string' ? { inserted: fn, updated: fn, deleted: fn } : fn;
   return `create trigger ${name}_inserted${suffix} after insert on ${table}
-  referencing new table as new_rows for each statement execute function ${fn}();
+  referencing new table as new_rows for each statement execute function ${inserted}();
 create trigger ${name}_updated${suffix} after update on ${table}
-  referencing new table as new_rows old table as old_rows for each statement execute function ${fn}();
+  referencing new table as new_rows old table as old_rows for each statement execute function ${updated}();
 create trigger ${name}_deleted${suffix} after delete on ${table}
-  referencing old table as old_rows for each statement execute function ${fn}();`;
+  referencing old table as old_rows for each statement execute function ${deleted}();`;
 }
 
 /**

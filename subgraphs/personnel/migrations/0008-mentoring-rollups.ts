@@ -1,6 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
 import { publishTableSql } from '../../shared/feed.js';
+import { changeTriggersSql } from '../../shared/rollup-sql.js';
 import { MENTORING_STREAM, PROMOTION_STREAM } from '../feed.js';
+
+/** The trigger functions of this rollup, one per event, on each table it reads. */
+const MENTORING_TRIGGERS = {
+  inserted: 'personnel.mentoring_inserted',
+  updated: 'personnel.mentoring_inputs_changed',
+  deleted: 'personnel.mentoring_deleted',
+};
 
 /**
  * Mentoring and promotions per service unit and year, published for evaluation's analytics: of the staff
@@ -176,30 +184,10 @@ begin
   return null;
 end $$;
 
-create trigger mentoring_pair_inserted after insert on personnel.mentoring_pair
-  referencing new table as new_rows for each statement execute function personnel.mentoring_inserted();
-create trigger mentoring_pair_updated after update on personnel.mentoring_pair
-  referencing new table as new_rows old table as old_rows for each statement execute function personnel.mentoring_inputs_changed();
-create trigger mentoring_pair_deleted after delete on personnel.mentoring_pair
-  referencing old table as old_rows for each statement execute function personnel.mentoring_deleted();
-create trigger employee_inserted_mentoring after insert on personnel.employee
-  referencing new table as new_rows for each statement execute function personnel.mentoring_inserted();
-create trigger employee_updated_mentoring after update on personnel.employee
-  referencing new table as new_rows old table as old_rows for each statement execute function personnel.mentoring_inputs_changed();
-create trigger employee_deleted_mentoring after delete on personnel.employee
-  referencing old table as old_rows for each statement execute function personnel.mentoring_deleted();
-create trigger position_history_inserted_mentoring after insert on personnel.position_history
-  referencing new table as new_rows for each statement execute function personnel.mentoring_inserted();
-create trigger position_history_updated_mentoring after update on personnel.position_history
-  referencing new table as new_rows old table as old_rows for each statement execute function personnel.mentoring_inputs_changed();
-create trigger position_history_deleted_mentoring after delete on personnel.position_history
-  referencing old table as old_rows for each statement execute function personnel.mentoring_deleted();
-create trigger rank_history_inserted_mentoring after insert on personnel.rank_history
-  referencing new table as new_rows for each statement execute function personnel.mentoring_inserted();
-create trigger rank_history_updated_mentoring after update on personnel.rank_history
-  referencing new table as new_rows old table as old_rows for each statement execute function personnel.mentoring_inputs_changed();
-create trigger rank_history_deleted_mentoring after delete on personnel.rank_history
-  referencing old table as old_rows for each statement execute function personnel.mentoring_deleted();
+${changeTriggersSql('personnel.mentoring_pair', MENTORING_TRIGGERS, 'mentoring_pair')}
+${changeTriggersSql('personnel.employee', MENTORING_TRIGGERS, 'employee', '_mentoring')}
+${changeTriggersSql('personnel.position_history', MENTORING_TRIGGERS, 'position_history', '_mentoring')}
+${changeTriggersSql('personnel.rank_history', MENTORING_TRIGGERS, 'rank_history', '_mentoring')}
 create trigger rollup_window_updated_mentoring after update on personnel.rollup_window
   for each statement execute function personnel.mentoring_window_changed();
 create trigger mentoring_pair_truncated after truncate on personnel.mentoring_pair
