@@ -2,6 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
 import { changeTriggersSql, keysChangedFunctionSql } from '../../shared/rollup-sql.js';
 import { PERSONNEL_STREAMS } from '../feed.js';
+import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL } from './placement-sql.js';
 
 /**
  * Personnel's published facts, kept on write: the region list, the service units with their agency, and
@@ -85,15 +86,7 @@ ${PERSONNEL_STREAMS.map((s) => publishTableSql('personnel', s)).join('\n')}
 create function personnel.refresh_staffing(unit_ids integer[]) returns void language sql
   -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
   set enable_seqscan = off as $$
-  with w as (
-    select first_year, last_year from personnel.rollup_window
-  ), ever as (
-    select distinct ph.employee_id from personnel.position_history ph where ph.unit_id = any(unit_ids)
-  ), spell as (
-    -- A position is the end-of-year one from the year of its TMT to the year before the next TMT.
-    select ph.employee_id, ph.unit_id, ph.position_kind, extract(year from ph.tmt)::int as from_year,
-           coalesce(extract(year from lead(ph.tmt) over (partition by ph.employee_id order by ph.tmt))::int - 1, 9999) as to_year
-      from personnel.position_history ph where ph.employee_id in (select employee_id from ever)
+${PLACEMENT_SPELLS_SQL}
   ), rank_spell as (
     select rh.employee_id, r.asn_type, r.golongan, extract(year from rh.tmt)::int as from_year,
            coalesce(extract(year from lead(rh.tmt) over (partition by rh.employee_id order by rh.tmt))::int - 1, 9999) as to_year
@@ -102,13 +95,7 @@ create function personnel.refresh_staffing(unit_ids integer[]) returns void lang
   ), placed as (
     select y::smallint as year, s.unit_id, s.position_kind, e.asn_type, e.gender, y - extract(year from e.birth_date)::int as age,
            e.id as employee_id
-      from spell s
-      join personnel.employee e on e.id = s.employee_id
-      cross join w
-      cross join lateral generate_series(
-        greatest(s.from_year, extract(year from e.appointed_on)::int, w.first_year),
-        least(s.to_year, coalesce(extract(year from e.left_on)::int - 1, 9999), w.last_year)) as y
-     where s.unit_id = any(unit_ids)
+${PLACED_YEARS_SQL}
   ), ranked as (
     select p.*, rs.golongan, rs.asn_type as rank_type
       from placed p left join rank_spell rs on rs.employee_id = p.employee_id and p.year between rs.from_year and rs.to_year

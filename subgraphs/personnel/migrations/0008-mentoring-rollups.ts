@@ -2,6 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 import { publishTableSql } from '../../shared/feed.js';
 import { changeTriggersSql } from '../../shared/rollup-sql.js';
 import { MENTORING_STREAM, PROMOTION_STREAM } from '../feed.js';
+import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL } from './placement-sql.js';
 
 /** The trigger functions of this rollup, one per event, on each table it reads. */
 const MENTORING_TRIGGERS = {
@@ -69,24 +70,10 @@ $$;
 create function personnel.refresh_mentoring(unit_ids integer[]) returns void language sql
   -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
   set enable_seqscan = off as $$
-  with w as (
-    select first_year, last_year from personnel.rollup_window
-  ), ever as (
-    select distinct ph.employee_id from personnel.position_history ph where ph.unit_id = any(unit_ids)
-  ), spell as (
-    -- A position is the end-of-year one from the year of its TMT to the year before the next TMT.
-    select ph.employee_id, ph.unit_id, ph.position_kind, extract(year from ph.tmt)::int as from_year,
-           coalesce(extract(year from lead(ph.tmt) over (partition by ph.employee_id order by ph.tmt))::int - 1, 9999) as to_year
-      from personnel.position_history ph where ph.employee_id in (select employee_id from ever)
+${PLACEMENT_SPELLS_SQL}
   ), placed as (
     select y as year, s.unit_id, s.position_kind, e.id as employee_id
-      from spell s
-      join personnel.employee e on e.id = s.employee_id
-      cross join w
-      cross join lateral generate_series(
-        greatest(s.from_year, extract(year from e.appointed_on)::int, w.first_year),
-        least(s.to_year, coalesce(extract(year from e.left_on)::int - 1, 9999), w.last_year)) as y
-     where s.unit_id = any(unit_ids)
+${PLACED_YEARS_SQL}
   ), flagged as (
     select p.year, p.unit_id, p.position_kind,
            exists (select 1 from personnel.mentoring_pair m where m.mentee_id = p.employee_id
