@@ -1,6 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
 import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { BUDGETING_STREAMS } from '../feed.js';
 
 /**
@@ -15,19 +16,7 @@ export class BudgetingRollups extends Migration {
     this.addSql(`
 ${feedInfrastructureSql('budgeting')}
 
-create table budgeting.agency_year_budget (
-  year smallint not null,
-  agency_id integer not null,
-  region_code text not null,
-  ceiling bigint not null,
-  realised bigint not null,
-  lines integer not null,
-  offering_planned bigint not null,
-  offering_realised bigint not null,
-  offerings integer not null,
-  seq bigint not null,
-  primary key (year, agency_id, region_code)
-);
+${streamTableSql('budgeting.agency_year_budget', STREAM_ROWS.agencyBudget, 'owner')}
 
 ${BUDGETING_STREAMS.map((s) => publishTableSql('budgeting', s)).join('\n')}
 

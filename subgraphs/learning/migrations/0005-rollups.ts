@@ -1,6 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
 import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { LEARNING_STREAMS } from '../feed.js';
 
 /**
@@ -17,56 +18,13 @@ export class LearningRollups extends Migration {
     this.addSql(`
 ${feedInfrastructureSql('learning')}
 
-create table learning.unit_year_training (
-  year smallint not null,
-  unit_id integer not null,
-  region_code text not null,
-  enrolments integer not null,
-  completions integer not null,
-  drop_outs integer not null,
-  participants integer not null,
-  jp integer not null,
-  reached_minimum integer not null,
-  seq bigint not null,
-  primary key (year, unit_id, region_code)
-);
+${streamTableSql('learning.unit_year_training', STREAM_ROWS.unitTraining, 'owner')}
 
-create table learning.unit_day_training (
-  year smallint not null,
-  unit_id integer not null,
-  region_code text not null,
-  completed_on date not null,
-  jp integer not null,
-  enrolments integer not null,
-  seq bigint not null,
-  primary key (year, unit_id, region_code, completed_on)
-);
+${streamTableSql('learning.unit_day_training', STREAM_ROWS.unitTrainingDays, 'owner')}
 
-create table learning.region_year_learning (
-  year smallint not null,
-  region_code text not null,
-  enrolments integer not null,
-  completions integer not null,
-  drop_outs integer not null,
-  participants integer not null,
-  trained integer not null,
-  jp integer not null,
-  satisfaction_sum numeric not null,
-  satisfaction_n integer not null,
-  test_gain_sum numeric not null,
-  tested_n integer not null,
-  seq bigint not null,
-  primary key (year, region_code)
-);
+${streamTableSql('learning.region_year_learning', STREAM_ROWS.regionLearning, 'owner')}
 
-create table learning.trained_employee (
-  year smallint not null,
-  employee_id integer not null,
-  region_code text not null,
-  jp integer not null,
-  seq bigint not null,
-  primary key (year, employee_id, region_code)
-);
+${streamTableSql('learning.trained_employee', STREAM_ROWS.trainedEmployees, 'owner')}
 
 ${LEARNING_STREAMS.map((s) => publishTableSql('learning', s)).join('\n')}
 

@@ -1,6 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 import { publishTableSql } from '../../shared/feed.js';
 import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { COURSE_LEARNING_STREAM } from '../feed.js';
 
 /**
@@ -16,25 +17,7 @@ export class LearningCourseRollups extends Migration {
 
   up(): void {
     this.addSql(`
-create table learning.course_year_learning (
-  year smallint not null,
-  region_code text not null,
-  -- COURSE, UNIVERSITY, DELIVERY_MODE, COMPETENCY or MONTH (written by refresh_course_learning only).
-  kind text not null,
-  code text not null,
-  label text not null,
-  enrolments integer not null,
-  completions integer not null,
-  drop_outs integer not null,
-  participants integer not null,
-  jp integer not null,
-  satisfaction_sum numeric not null,
-  satisfaction_n integer not null,
-  test_gain_sum numeric not null,
-  tested_n integer not null,
-  seq bigint not null,
-  primary key (year, region_code, kind, code)
-);
+${streamTableSql('learning.course_year_learning', STREAM_ROWS.courseLearning, 'owner')}
 
 ${publishTableSql('learning', COURSE_LEARNING_STREAM)}
 

@@ -1,6 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
 import { changeTriggersSql, keysChangedFunctionSql } from '../../shared/rollup-sql.js';
+import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { PERSONNEL_STREAMS } from '../feed.js';
 import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL } from './placement-sql.js';
 
@@ -29,52 +30,14 @@ create table personnel.rollup_window (
 );
 insert into personnel.rollup_window (first_year, last_year) values (2018, 2030);
 
-create table personnel.region_directory (
-  code text primary key,
-  name text not null,
-  level text not null,
-  parent_code text,
-  seq bigint not null
-);
+${streamTableSql('personnel.region_directory', STREAM_ROWS.regions, 'owner')}
 
-create table personnel.unit_directory (
-  unit_id integer primary key,
-  unit_code text not null,
-  unit_name text not null,
-  unit_kind text not null,
-  agency_id integer not null,
-  agency_code text not null,
-  agency_name text not null,
-  agency_kind text not null,
-  region_code text not null,
-  seq bigint not null
-);
+${streamTableSql('personnel.unit_directory', STREAM_ROWS.units, 'owner')}
 
 -- Staff placed in the unit on 31 December (the unit of the newest position with TMT by then, appointed
 -- by then and not left), and the same people by ASN type, gender, position kind, rank group (golongan
 -- of the newest rank with TMT by then; PPPK together) and age on 31 December.
-create table personnel.unit_year_staffing (
-  year smallint not null,
-  unit_id integer not null,
-  staff integer not null,
-  pns integer not null,
-  pppk integer not null,
-  female integer not null,
-  male integer not null,
-  manajerial integer not null,
-  nonmanajerial integer not null,
-  rank_pns_i integer not null,
-  rank_pns_ii integer not null,
-  rank_pns_iii integer not null,
-  rank_pns_iv integer not null,
-  rank_pppk integer not null,
-  age_under_30 integer not null,
-  age_30_39 integer not null,
-  age_40_49 integer not null,
-  age_50_plus integer not null,
-  seq bigint not null,
-  primary key (year, unit_id)
-);
+${streamTableSql('personnel.unit_year_staffing', STREAM_ROWS.staffing, 'owner')}
 create index unit_year_staffing_unit_idx on personnel.unit_year_staffing (unit_id);
 create index position_history_employee_idx on personnel.position_history (employee_id, tmt);
 create index rank_history_employee_idx on personnel.rank_history (employee_id, tmt);

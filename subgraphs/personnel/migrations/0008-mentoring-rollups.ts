@@ -1,6 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 import { publishTableSql } from '../../shared/feed.js';
 import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { MENTORING_STREAM, PROMOTION_STREAM } from '../feed.js';
 import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL } from './placement-sql.js';
 
@@ -26,27 +27,12 @@ export class PersonnelMentoringRollups extends Migration {
 
   up(): void {
     this.addSql(`
-create table personnel.unit_year_mentoring (
-  year smallint not null,
-  unit_id integer not null,
-  staff integer not null,
-  mentored integer not null,
-  mentors integer not null,
-  mentor_leaders integer not null,
-  promoted integer not null,
-  seq bigint not null,
-  primary key (year, unit_id)
-);
+${streamTableSql('personnel.unit_year_mentoring', STREAM_ROWS.mentoring, 'owner')}
 create index unit_year_mentoring_unit_idx on personnel.unit_year_mentoring (unit_id);
 
 ${publishTableSql('personnel', MENTORING_STREAM)}
 
-create table personnel.employee_promotion (
-  year smallint not null,
-  employee_id integer not null,
-  seq bigint not null,
-  primary key (year, employee_id)
-);
+${streamTableSql('personnel.employee_promotion', STREAM_ROWS.promotions, 'owner')}
 ${publishTableSql('personnel', PROMOTION_STREAM)}
 
 -- The years in which each employee got a rank after an earlier one.
