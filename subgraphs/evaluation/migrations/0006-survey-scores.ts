@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { changeTriggersSql, keysChangedFunctionSql } from '../../shared/rollup-sql.js';
+import { scoreAndSampleSql } from '../ikm-score-sql.js';
 
 /**
  * Each IKM survey's score and sample check, kept on write (the comparison reads tens of thousands of
@@ -31,14 +32,7 @@ create function evaluation.refresh_survey_scores(ids integer[]) returns void lan
     select s.id as survey_id, s.unit_id, s.region_code, s.year, s.conducted_on, s.respondents, sc.score,
            s.respondents < km.minimum_sample as under_sampled
       from evaluation.ikm_survey s
-      cross join lateral (
-        select 25 * sum(c.score * c.answers)::numeric / (9 * s.respondents) as score
-          from evaluation.ikm_answer_count c where c.survey_id = s.id
-      ) sc
-      cross join lateral (
-        select k.minimum_sample from evaluation.krejcie_morgan k
-         where k.population >= s.population_served order by k.population limit 1
-      ) km
+${scoreAndSampleSql('      ')}
      where s.id = any(ids)
        and exists (select 1 from evaluation.ikm_band b where round(sc.score, 2) between b.lower_bound and b.upper_bound)
   ), gone as (
