@@ -45,3 +45,14 @@ begin
   return null;
 end $$;`;
 }
+
+/**
+ * The head of a refresh function (`create function <signature> returns void language sql ... as $$`) that
+ * turns sequential scans off: it looks up rows by key, and inside a bulk load the planner's statistics
+ * still describe empty tables.
+ */
+export function keyedRefreshSql(signature: string): string {
+  return `create function ${signature} returns void language sql
+  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
+  set enable_seqscan = off as $$`;
+}

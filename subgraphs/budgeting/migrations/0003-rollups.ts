@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
-import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { changeTriggersSql, keyedRefreshSql } from '../../shared/rollup-sql.js';
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { BUDGETING_STREAMS } from '../feed.js';
 
@@ -23,9 +23,7 @@ ${BUDGETING_STREAMS.map((s) => publishTableSql('budgeting', s)).join('\n')}
 create index budget_line_agency_year_idx on budgeting.budget_line (agency_id, year);
 create index offering_cost_agency_year_idx on budgeting.offering_cost (agency_id, year);
 
-create function budgeting.refresh_agency_budget(years integer[], agency_ids integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('budgeting.refresh_agency_budget(years integer[], agency_ids integer[])')}
   with k as (
     select distinct year, agency_id from unnest(years, agency_ids) as k(year, agency_id)
   ), lines as (

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
-import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { changeTriggersSql, keyedRefreshSql } from '../../shared/rollup-sql.js';
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { LEARNING_STREAMS } from '../feed.js';
 
@@ -33,9 +33,7 @@ create function learning.region_and_ancestors(code text) returns setof text lang
   select left(code, n) from unnest(array[2, 5, 8, 13]) as n where n <= length(code)
 $$;
 
-create function learning.refresh_unit_training(years integer[], unit_ids integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('learning.refresh_unit_training(years integer[], unit_ids integer[])')}
   with k as (
     select distinct year, unit_id from unnest(years, unit_ids) as k(year, unit_id) where unit_id is not null
   ), minimum as (
@@ -69,9 +67,7 @@ create function learning.refresh_unit_training(years integer[], unit_ids integer
         excluded.jp, excluded.reached_minimum);
 $$;
 
-create function learning.refresh_unit_days(years integer[], unit_ids integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('learning.refresh_unit_days(years integer[], unit_ids integer[])')}
   with k as (
     select distinct year, unit_id from unnest(years, unit_ids) as k(year, unit_id) where unit_id is not null
   ), fresh as (
@@ -95,9 +91,7 @@ $$;
 
 -- Every level of every touched region is recomputed from its enrolments of the year (distinct people
 -- cannot be added up from the levels below).
-create function learning.refresh_region_learning(years integer[], codes text[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('learning.refresh_region_learning(years integer[], codes text[])')}
   with k as (
     select distinct k.year, a.code from unnest(years, codes) as k(year, code)
       cross join lateral learning.region_and_ancestors(k.code) as a(code)
@@ -138,9 +132,7 @@ create function learning.refresh_region_learning(years integer[], codes text[]) 
         excluded.tested_n);
 $$;
 
-create function learning.refresh_trained(years integer[], employee_ids integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('learning.refresh_trained(years integer[], employee_ids integer[])')}
   with k as (
     select distinct year, employee_id from unnest(years, employee_ids) as k(year, employee_id)
   ), fresh as (

@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
-import { changeTriggersSql, keysChangedFunctionSql } from '../../shared/rollup-sql.js';
+import { changeTriggersSql, keyedRefreshSql, keysChangedFunctionSql } from '../../shared/rollup-sql.js';
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { PERSONNEL_STREAMS } from '../feed.js';
-import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL } from './placement-sql.js';
+import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL, UNITS_OF_EMPLOYEES_SQL } from './placement-sql.js';
 
 /**
  * Personnel's published facts, kept on write: the region list, the service units with their agency, and
@@ -46,9 +46,7 @@ ${PERSONNEL_STREAMS.map((s) => publishTableSql('personnel', s)).join('\n')}
 
 -- Recomputes the staffing rows of the given units for every year of the window, from the position and
 -- rank histories of the employees ever placed there; writes only rows whose figures changed.
-create function personnel.refresh_staffing(unit_ids integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('personnel.refresh_staffing(unit_ids integer[])')}
 ${PLACEMENT_SPELLS_SQL}
   ), rank_spell as (
     select rh.employee_id, r.asn_type, r.golongan, extract(year from rh.tmt)::int as from_year,
@@ -103,17 +101,11 @@ ${PLACED_YEARS_SQL}
 $$;
 
 -- The units whose staffing a change to these employees can move: every unit they were ever placed in.
-create function personnel.refresh_staffing_of(employee_ids integer[], extra_units integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
-  select personnel.refresh_staffing(array(
-    select ph.unit_id from personnel.position_history ph where ph.employee_id = any(employee_ids) and ph.unit_id is not null
-    union select u from unnest(extra_units) u where u is not null));
+${keyedRefreshSql('personnel.refresh_staffing_of(employee_ids integer[], extra_units integer[])')}
+  select personnel.refresh_staffing(${UNITS_OF_EMPLOYEES_SQL});
 $$;
 
-create function personnel.refresh_units(unit_ids integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('personnel.refresh_units(unit_ids integer[])')}
   with fresh as (
     select u.id as unit_id, u.code as unit_code, u.name as unit_name, u.kind as unit_kind, a.id as agency_id,
            a.code as agency_code, a.name as agency_name, a.kind as agency_kind, u.region_code
@@ -134,9 +126,7 @@ create function personnel.refresh_units(unit_ids integer[]) returns void languag
         excluded.agency_code, excluded.agency_name, excluded.agency_kind, excluded.region_code);
 $$;
 
-create function personnel.refresh_regions(codes text[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('personnel.refresh_regions(codes text[])')}
   with fresh as (
     select code, name, level, parent_code from personnel.region where code = any(codes)
   ), gone as (

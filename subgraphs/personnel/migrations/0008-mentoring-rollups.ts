@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 import { publishTableSql } from '../../shared/feed.js';
-import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { changeTriggersSql, keyedRefreshSql } from '../../shared/rollup-sql.js';
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { MENTORING_STREAM, PROMOTION_STREAM } from '../feed.js';
-import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL } from './placement-sql.js';
+import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL, UNITS_OF_EMPLOYEES_SQL } from './placement-sql.js';
 
 /** The trigger functions of this rollup, one per event, on each table it reads. */
 const MENTORING_TRIGGERS = {
@@ -53,9 +53,7 @@ create function personnel.refresh_promotions(employee_ids integer[]) returns voi
   on conflict (year, employee_id) do nothing;
 $$;
 
-create function personnel.refresh_mentoring(unit_ids integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('personnel.refresh_mentoring(unit_ids integer[])')}
 ${PLACEMENT_SPELLS_SQL}
   ), placed as (
     select y as year, s.unit_id, s.position_kind, e.id as employee_id
@@ -92,12 +90,8 @@ ${PLACED_YEARS_SQL}
         is distinct from (excluded.staff, excluded.mentored, excluded.mentors, excluded.mentor_leaders, excluded.promoted);
 $$;
 
-create function personnel.refresh_mentoring_of(employee_ids integer[], extra_units integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
-  select personnel.refresh_mentoring(array(
-    select ph.unit_id from personnel.position_history ph where ph.employee_id = any(employee_ids) and ph.unit_id is not null
-    union select u from unnest(extra_units) u where u is not null));
+${keyedRefreshSql('personnel.refresh_mentoring_of(employee_ids integer[], extra_units integer[])')}
+  select personnel.refresh_mentoring(${UNITS_OF_EMPLOYEES_SQL});
   select personnel.refresh_promotions(employee_ids);
 $$;
 

@@ -23,3 +23,8 @@ export const PLACED_YEARS_SQL = `      from spell s
         greatest(s.from_year, extract(year from e.appointed_on)::int, w.first_year),
         least(s.to_year, coalesce(extract(year from e.left_on)::int - 1, 9999), w.last_year)) as y
      where s.unit_id = any(unit_ids)`;
+
+/** Selects the units these employees were ever placed in, and `extra_units` (a moved employee's old unit). */
+export const UNITS_OF_EMPLOYEES_SQL = `array(
+    select ph.unit_id from personnel.position_history ph where ph.employee_id = any(employee_ids) and ph.unit_id is not null
+    union select u from unnest(extra_units) u where u is not null)`;
