@@ -1,3 +1,5 @@
+import { REGION_CODE_LENGTH, REGION_LEVELS } from './region-level.js';
+
 /**
  * The statement-level triggers every rollup kept on write uses: after an insert, update or delete on
  * `table`, `fn` receives the statement's rows as transition tables (`new_rows`, `old_rows`) and
@@ -55,4 +57,36 @@ export function keyedRefreshSql(signature: string): string {
   return `create function ${signature} returns void language sql
   -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
   set enable_seqscan = off as $$`;
+}
+
+/**
+ * `<schema>.region_and_ancestors(code)`: a region code and every region above it (12.71.01.1001 -> 12, 12.71,
+ * 12.71.01, 12.71.01.1001), by the code lengths of the tiers (region-level.ts).
+ */
+export function regionAndAncestorsFunctionSql(schema: string): string {
+  const lengths = REGION_LEVELS.map((level) => REGION_CODE_LENGTH[level]).join(', ');
+  return `create function ${schema}.region_and_ancestors(code text) returns setof text language sql immutable as $$
+  select left(code, n) from unnest(array[${lengths}]) as n where n <= length(code)
+$$;`;
+}
+
+/**
+ * The keys of a refresh by region (arguments `years`, `codes`): each year with the given region and every
+ * region above it (distinct people cannot be added up from the levels below), as `k.year, <alias>.code`.
+ */
+export function regionKeysSql(schema: string, alias = 'a'): string {
+  return `    select distinct k.year, ${alias}.code from unnest(years, codes) as k(year, code)
+      cross join lateral ${schema}.region_and_ancestors(k.code) as ${alias}(code)`;
+}
+
+/**
+ * A rollup added by a later migration joins `<schema>.rebuild_rollups()` (the refill after a load that bypassed
+ * the triggers): the earlier rebuild keeps its body under the name `earlier`, and the public name runs both.
+ */
+export function chainRebuildSql(schema: string, earlier: string, added: string): string {
+  return `alter function ${schema}.rebuild_rollups() rename to ${earlier};
+create function ${schema}.rebuild_rollups() returns void language sql as $$
+  select ${schema}.${earlier}();
+  select ${schema}.${added}();
+$$;`;
 }

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { changeTriggersSql, regionAndAncestorsFunctionSql, regionKeysSql } from '../../shared/rollup-sql.js';
 
 /**
  * L3 of the comparison kept on write: per year and region (every level) and trained or not, the count,
@@ -24,15 +24,12 @@ create table evaluation.skp_change_rollup (
 );
 create index skp_appraisal_employee_idx on evaluation.skp_appraisal (employee_id, year);
 
-create function evaluation.region_and_ancestors(code text) returns setof text language sql immutable as $$
-  select left(code, n) from unnest(array[2, 5, 8, 13]) as n where n <= length(code)
-$$;
+${regionAndAncestorsFunctionSql('evaluation')}
 
 create function evaluation.refresh_skp_change(years integer[], codes text[]) returns void language sql
   set enable_seqscan = off as $$
   with k as (
-    select distinct k.year, a.code from unnest(years, codes) as k(year, code)
-      cross join lateral evaluation.region_and_ancestors(k.code) as a(code)
+${regionKeysSql('evaluation')}
   ), change as (
     -- Per key through its index range (lateral): a join on the range would compare every key with every row.
     select k.year, k.code, (pc.ordinal - pp.ordinal) as delta,

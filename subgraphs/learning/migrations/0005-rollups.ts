@@ -1,6 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
-import { changeTriggersSql, keyedRefreshSql } from '../../shared/rollup-sql.js';
+import {
+  changeTriggersSql,
+  keyedRefreshSql,
+  regionAndAncestorsFunctionSql,
+  regionKeysSql,
+} from '../../shared/rollup-sql.js';
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { LEARNING_STREAMS } from '../feed.js';
 
@@ -29,9 +34,7 @@ ${streamTableSql('learning.trained_employee', STREAM_ROWS.trainedEmployees, 'own
 ${LEARNING_STREAMS.map((s) => publishTableSql('learning', s)).join('\n')}
 
 -- A region code and every region above it: 12.71.01.1001 -> 12, 12.71, 12.71.01, 12.71.01.1001.
-create function learning.region_and_ancestors(code text) returns setof text language sql immutable as $$
-  select left(code, n) from unnest(array[2, 5, 8, 13]) as n where n <= length(code)
-$$;
+${regionAndAncestorsFunctionSql('learning')}
 
 ${keyedRefreshSql('learning.refresh_unit_training(years integer[], unit_ids integer[])')}
   with k as (
@@ -93,8 +96,7 @@ $$;
 -- cannot be added up from the levels below).
 ${keyedRefreshSql('learning.refresh_region_learning(years integer[], codes text[])')}
   with k as (
-    select distinct k.year, a.code from unnest(years, codes) as k(year, code)
-      cross join lateral learning.region_and_ancestors(k.code) as a(code)
+${regionKeysSql('learning')}
   ), fresh as (
     -- Per key through its index range (lateral): a join on the range would compare every key with every row.
     select k.year, k.code as region_code, f.*

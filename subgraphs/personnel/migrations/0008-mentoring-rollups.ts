@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { publishTableSql } from '../../shared/feed.js';
-import { changeTriggersSql, keyedRefreshSql } from '../../shared/rollup-sql.js';
+import { chainRebuildSql, changeTriggersSql, keyedRefreshSql } from '../../shared/rollup-sql.js';
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { MENTORING_STREAM, PROMOTION_STREAM } from '../feed.js';
 import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL, UNITS_OF_EMPLOYEES_SQL } from './placement-sql.js';
@@ -168,11 +168,7 @@ create function personnel.rebuild_mentoring_rollups() returns void language sql 
   select personnel.refresh_mentoring(array(select id from personnel.service_unit union select unit_id from personnel.unit_year_mentoring));
   select personnel.refresh_promotions(array(select employee_id from personnel.rank_history union select employee_id from personnel.employee_promotion));
 $$;
-alter function personnel.rebuild_rollups() rename to rebuild_staffing_rollups;
-create function personnel.rebuild_rollups() returns void language sql as $$
-  select personnel.rebuild_staffing_rollups();
-  select personnel.rebuild_mentoring_rollups();
-$$;
+${chainRebuildSql('personnel', 'rebuild_staffing_rollups', 'rebuild_mentoring_rollups')}
 select personnel.rebuild_mentoring_rollups();
 `);
   }
