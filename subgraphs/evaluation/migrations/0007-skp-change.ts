@@ -2,6 +2,19 @@ import { Migration } from '@mikro-orm/migrations';
 import { changeTriggersSql, regionAndAncestorsFunctionSql, regionKeysSql } from '../../shared/rollup-sql.js';
 
 /**
+ * Refreshes the changes an appraisal in `rows` (aliased `alias`) moves: it is its year's "current" and the
+ * next year's "previous", so both years' keys (year, region) are refreshed.
+ */
+function refreshSkpKeysOf(rows: string, alias: string): string {
+  const r = alias;
+  return `    perform evaluation.refresh_skp_change(
+      array(select ${r}.year::int from ${rows} ${r} union all select a.year::int from ${rows} ${r}
+              join evaluation.skp_appraisal a on a.employee_id = ${r}.employee_id and a.year = ${r}.year + 1),
+      array(select ${r}.region_code from ${rows} ${r} union all select a.region_code from ${rows} ${r}
+              join evaluation.skp_appraisal a on a.employee_id = ${r}.employee_id and a.year = ${r}.year + 1));`;
+}
+
+/**
  * L3 of the comparison kept on write: per year and region (every level) and trained or not, the count,
  * sum and sum of squares of the change of the SKP predicate ordinal from the year before. "Trained" is
  * learning's published fact (read model: employees with JP that year within the region). Recomputed per
@@ -65,18 +78,10 @@ $$;
 create function evaluation.skp_changed() returns trigger language plpgsql as $$
 begin
   if tg_op in ('INSERT', 'UPDATE') then
-    perform evaluation.refresh_skp_change(
-      array(select n.year::int from new_rows n union all select a.year::int from new_rows n
-              join evaluation.skp_appraisal a on a.employee_id = n.employee_id and a.year = n.year + 1),
-      array(select n.region_code from new_rows n union all select a.region_code from new_rows n
-              join evaluation.skp_appraisal a on a.employee_id = n.employee_id and a.year = n.year + 1));
+${refreshSkpKeysOf('new_rows', 'n')}
   end if;
   if tg_op in ('DELETE', 'UPDATE') then
-    perform evaluation.refresh_skp_change(
-      array(select o.year::int from old_rows o union all select a.year::int from old_rows o
-              join evaluation.skp_appraisal a on a.employee_id = o.employee_id and a.year = o.year + 1),
-      array(select o.region_code from old_rows o union all select a.region_code from old_rows o
-              join evaluation.skp_appraisal a on a.employee_id = o.employee_id and a.year = o.year + 1));
+${refreshSkpKeysOf('old_rows', 'o')}
   end if;
   return null;
 end $$;
