@@ -26,6 +26,16 @@ export const UNIT_CODES_SQL = `
             order by u.id) as seq
             from personnel.service_unit u) n`;
 
+/** Adds a unique, checked `code` to `personnel.<table>`, filled from `codes` (rows of id and code). */
+function addCodeSql(table: string, alias: string, codes: string, comment: string): string {
+  return `alter table personnel.${table} add column code text;
+update personnel.${table} ${alias} set code = c.code from (${codes}) c where c.id = ${alias}.id;
+alter table personnel.${table} alter column code set not null,
+  add constraint ${table}_code_key unique (code),
+  add constraint ${table}_code_check check (code ~ '${CODE_PATTERN}');
+comment on column personnel.${table}.code is '${comment}';`;
+}
+
 /**
  * Natural keys: agencies and service units get the codes regions use (SIPD organisation code; NPSN,
  * Puskesmas code or a region-scoped unit code), so imports and other systems never need internal ids.
@@ -39,19 +49,9 @@ export class PersonnelNaturalKeys extends Migration {
 
   up(): void {
     this.addSql(`
-alter table personnel.agency add column code text;
-update personnel.agency a set code = c.code from (${AGENCY_CODES_SQL}) c where c.id = a.id;
-alter table personnel.agency alter column code set not null,
-  add constraint agency_code_key unique (code),
-  add constraint agency_code_check check (code ~ '${CODE_PATTERN}');
-comment on column personnel.agency.code is 'SIPD-style organisation code: region, urusan/bidang, number (12.71-1.02.01).';
+${addCodeSql('agency', 'a', AGENCY_CODES_SQL, 'SIPD-style organisation code: region, urusan/bidang, number (12.71-1.02.01).')}
 
-alter table personnel.service_unit add column code text;
-update personnel.service_unit u set code = c.code from (${UNIT_CODES_SQL}) c where c.id = u.id;
-alter table personnel.service_unit alter column code set not null,
-  add constraint service_unit_code_key unique (code),
-  add constraint service_unit_code_check check (code ~ '${CODE_PATTERN}');
-comment on column personnel.service_unit.code is 'NPSN (schools), Puskesmas code, or region-scoped unit code.';
+${addCodeSql('service_unit', 'u', UNIT_CODES_SQL, 'NPSN (schools), Puskesmas code, or region-scoped unit code.')}
 `);
   }
 }
