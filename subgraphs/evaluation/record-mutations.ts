@@ -65,11 +65,8 @@ export class EvaluationRecordResolver {
     @Arg('input', () => SkpAppraisalInput, { description: 'The appraisal.' }) input: SkpAppraisalInput,
   ): Promise<SkpAppraisalWrite> {
     const nip = input.nip.replaceAll(' ', '');
-    const { outcome, after } = await writeRecord<SkpSnapshot>({
+    const { outcome, after } = await writeRecord<SkpSnapshot>(ctx, {
       mutation: 'recordSkpAppraisal',
-      em: ctx.em,
-      viewer: ctx.viewer,
-      personnelUrl: ctx.personnelUrl,
       kind: skp,
       values: { nip, year: String(input.year), hasil_kerja: input.hasilKerja, perilaku_kerja: input.perilakuKerja },
       fields: {
@@ -185,11 +182,8 @@ export class IkmSurveyRecordResolver {
       conducted_on: input.conductedOn,
       population_served: String(input.populationServed),
     };
-    const { outcome, after } = await writeRecord<SurveySnapshot>({
+    const { outcome, after } = await writeRecord<SurveySnapshot>(ctx, {
       mutation: 'submitIkmSurvey',
-      em: ctx.em,
-      viewer: ctx.viewer,
-      personnelUrl: ctx.personnelUrl,
       kind: ikmResponses,
       checkInput,
       values: staged.map((answers) => ({

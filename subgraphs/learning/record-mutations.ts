@@ -79,11 +79,8 @@ export class LearningRecordResolver {
     @Arg('input', () => EnrolmentInput, { description: 'The enrolment.' }) input: EnrolmentInput,
   ): Promise<EnrolmentWrite> {
     const nip = input.nip.replaceAll(' ', '');
-    const { outcome, after } = await writeRecord<EnrolmentSnapshot>({
+    const { outcome, after } = await writeRecord<EnrolmentSnapshot>(ctx, {
       mutation: 'recordEnrolment',
-      em: ctx.em,
-      viewer: ctx.viewer,
-      personnelUrl: ctx.personnelUrl,
       kind: enrolments,
       values: {
         nip,

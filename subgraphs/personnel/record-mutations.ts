@@ -141,11 +141,8 @@ export class PersonnelRecordResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => EmployeeInput, { description: 'The employee.' }) input: EmployeeInput,
   ): Promise<EmployeeWrite> {
-    const { outcome, after } = await writeRecord<EmployeeSnapshot>({
+    const { outcome, after } = await writeRecord<EmployeeSnapshot>(ctx, {
       mutation: 'upsertEmployee',
-      em: ctx.em,
-      viewer: ctx.viewer,
-      personnelUrl: ctx.personnelUrl,
       kind: employees,
       values: {
         nip: input.nip ?? '',
