@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byId, type ListSql } from '../shared/connection.js';
+import { type ListSql, pagedById } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import type { IkmSurvey, SkpAppraisal } from './entities.js';
 import type { IkmGrade, SkpPredicate } from './enums.js';
@@ -45,9 +45,7 @@ export const APPRAISALS_OF_EMPLOYEE: ListSql<RatedAppraisal & { id: number }> = 
   personRegionColumn: 'a.region_code',
   parent: 'a.employee_id = s.key',
   count: { sql: 'select c.id as key from evaluation.skp_appraisal c where c.employee_id = s.key', params: [] },
-  key: 'a.id',
-  keyType: 'int',
-  keyOf: byId,
+  ...pagedById('a'),
 };
 
 /**
@@ -97,9 +95,7 @@ export const SURVEYS_OF_UNIT: ListSql<ScoredSurvey> = {
   columns: 'v.*',
   parent: 'v."unitId" = s.key',
   count: { sql: 'select c.id as key from evaluation.ikm_survey c where c.unit_id = s.key', params: [] },
-  key: 'v.id',
-  keyType: 'int',
-  keyOf: byId,
+  ...pagedById('v'),
 };
 
 /** NRR of each element of each survey. */
