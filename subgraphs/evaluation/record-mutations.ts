@@ -4,6 +4,7 @@ import { ikmResponses } from '../../importer/kinds/ikm-responses.js';
 import { skp } from '../../importer/kinds/skp.js';
 import { writeRecord } from '../../importer/record-writes.js';
 import { badUserInput } from '../shared/errors.js';
+import { RecordWriteResult } from '../shared/record-write.js';
 import { LocalDateScalar } from '../shared/scalars.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { IkmGrade, SkpPredicate, SkpRating } from './enums.js';
@@ -28,10 +29,7 @@ export class SkpAppraisalInput {
 }
 
 @ObjectType({ description: 'What recordSkpAppraisal did.' })
-export class SkpAppraisalWrite {
-  @Field({ description: 'CREATED, UPDATED or UNCHANGED (the same values again change nothing).' })
-  outcome!: string;
-
+export class SkpAppraisalWrite extends RecordWriteResult {
   @Field(() => SkpPredicate, { description: 'The predicate the matrix gives the stored ratings.' })
   predicate!: SkpPredicate;
 }
