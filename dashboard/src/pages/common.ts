@@ -74,3 +74,19 @@ export const YEARS = [2025, 2024, 2023, 2022, 2021];
 export function yearSelect(selected: number, years: number[] = YEARS): HTMLSelectElement {
   return h('select', {}, ...years.map((year) => h('option', { value: year, selected: year === selected }, year)));
 }
+
+/** A page's controls: its fields and the Show button; submitting runs `onSubmit` instead of reloading the page. */
+export function controlsForm(onSubmit: () => void, ...fields: HTMLElement[]): HTMLFormElement {
+  return h(
+    'form',
+    {
+      class: 'controls',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        onSubmit();
+      },
+    },
+    ...fields,
+    h('button', { type: 'submit' }, t('show')),
+  );
+}

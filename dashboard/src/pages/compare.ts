@@ -3,7 +3,7 @@ import { type ChartOption, chartBox, PALETTE } from '../charts.js';
 import { field, h } from '../dom.js';
 import { formatNumber, formatShare, t, verdictLabel } from '../i18n.js';
 import { type Interval, TRAINING_IMPACT, type TrainingImpactData } from '../queries.js';
-import { load, section, yearSelect } from './common.js';
+import { controlsForm, load, section, yearSelect } from './common.js';
 
 /** The minimum meaningful effect the API applies by default (the query does not change it). */
 const MINIMUM_MEANINGFUL_EFFECT = 0.5;
@@ -222,19 +222,7 @@ export function comparePage(root: HTMLElement, params: URLSearchParams): void {
     });
   root.append(
     h('p', { class: 'intro' }, t('compare.intro')),
-    h(
-      'form',
-      {
-        class: 'controls',
-        onsubmit: (event: Event) => {
-          event.preventDefault();
-          void run();
-        },
-      },
-      field(t('field.regions'), regions),
-      field(t('field.year'), year),
-      h('button', { type: 'submit' }, t('show')),
-    ),
+    controlsForm(() => void run(), field(t('field.regions'), regions), field(t('field.year'), year)),
     area,
   );
   void run();

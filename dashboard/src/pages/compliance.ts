@@ -4,7 +4,7 @@ import { chartBox, PALETTE } from '../charts.js';
 import { field, h } from '../dom.js';
 import { formatNumber, formatShare, t } from '../i18n.js';
 import { COMPLIANCE, COMPLIANCE_CSV, type ComplianceCsvData, type ComplianceData, PAGE_SIZE } from '../queries.js';
-import { load, section, yearSelect } from './common.js';
+import { controlsForm, load, section, yearSelect } from './common.js';
 
 type SortKey = 'UNIT' | 'JP20_COMPLIANCE_SHARE' | 'HEADCOUNT';
 type Direction = 'ASC' | 'DESC';
@@ -208,20 +208,14 @@ export function compliancePage(root: HTMLElement, params: URLSearchParams): void
 
   root.append(
     h('p', { class: 'intro' }, t('compliance.intro')),
-    h(
-      'form',
-      {
-        class: 'controls',
-        onsubmit: (event: Event) => {
-          event.preventDefault();
-          cursors = [undefined];
-          page = 0;
-          void run();
-        },
+    controlsForm(
+      () => {
+        cursors = [undefined];
+        page = 0;
+        void run();
       },
       field(t('field.region'), region),
       field(t('field.year'), year),
-      h('button', { type: 'submit' }, t('show')),
     ),
     area,
   );
