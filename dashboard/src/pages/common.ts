@@ -90,3 +90,22 @@ export function controlsForm(onSubmit: () => void, ...fields: HTMLElement[]): HT
     h('button', { type: 'submit' }, t('show')),
   );
 }
+
+/**
+ * A data table (`data-table` names it for the browser tests): a header row (a string becomes a plain `th`),
+ * the body rows and, if given, a footer row.
+ */
+export function dataTable(
+  name: string,
+  headers: readonly (string | HTMLTableCellElement)[],
+  rows: readonly HTMLTableRowElement[],
+  footer?: HTMLTableRowElement,
+): HTMLTableElement {
+  return h(
+    'table',
+    { class: 'data', 'data-table': name },
+    h('thead', {}, h('tr', {}, ...headers.map((cell) => (typeof cell === 'string' ? h('th', {}, cell) : cell)))),
+    h('tbody', {}, [...rows]),
+    footer ? h('tfoot', {}, footer) : null,
+  );
+}
