@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type ListSql, pagedById } from '../shared/connection.js';
+import { inYear, type ListSql, pagedById } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
 import { isSmallCount, seesPeopleIn, shown, suppressedReason } from '../shared/suppression.js';
@@ -124,8 +124,7 @@ export function offeringsOfRegion({ year, statuses }: CatalogueArgs): ListSql<Co
 }
 
 /**
- * Offerings of each course, optionally in one year (null: all years), paged by id. Its shape is that of
- * `enrolmentsOfEmployee` (a ListSql: table, parent, year, key): two lists declared, the paging is connection.ts's.
+ * Offerings of each course, optionally in one year (null: all years), paged by id.
  */
 export function offeringsOfCourse(year: number | null): ListSql<CourseOffering> {
   return {
@@ -133,7 +132,7 @@ export function offeringsOfCourse(year: number | null): ListSql<CourseOffering> 
     from: 'learning.course_offering o',
     columns: OFFERING_COLUMNS,
     parent: 'o.course_id = s.key',
-    where: { sql: '(?::int is null or o.year = ?)', params: [year, year] },
+    where: inYear('o.year', year),
     ...pagedById('o'),
   };
 }
@@ -149,7 +148,7 @@ export function enrolmentsOfEmployee(year: number | null): ListSql<Enrolment> {
     from: 'learning.enrolment n',
     columns: ENROLMENT_COLUMNS,
     parent: 'n.employee_id = s.key',
-    where: { sql: '(?::int is null or n.year = ?)', params: [year, year] },
+    where: inYear('n.year', year),
     ...pagedById('n'),
     personRegionColumn: 'n.region_code',
   };
