@@ -13,6 +13,30 @@ const MENTORING_TRIGGERS = {
 };
 
 /**
+ * The trigger function of an insert (`new_rows`) or a delete (`old_rows`) on any table this rollup reads: it
+ * refreshes the employees the rows name; a deleted position also refreshes the unit the employee leaves.
+ */
+function rowsChangedSql(name: string, rows: 'new_rows' | 'old_rows'): string {
+  const leftUnit =
+    rows === 'old_rows'
+      ? `  elsif tg_table_name = 'position_history' then
+    perform personnel.refresh_mentoring_of(array(select distinct employee_id from old_rows), array(select distinct unit_id from old_rows));
+`
+      : '';
+  return `create function personnel.${name}() returns trigger language plpgsql as $$
+begin
+  if tg_table_name = 'mentoring_pair' then
+    perform personnel.refresh_mentoring_of(array(select mentor_id from ${rows} union select mentee_id from ${rows}), '{}');
+  elsif tg_table_name = 'employee' then
+    perform personnel.refresh_mentoring_of(array(select id from ${rows}), '{}');
+${leftUnit}  else
+    perform personnel.refresh_mentoring_of(array(select distinct employee_id from ${rows}), '{}');
+  end if;
+  return null;
+end $$;`;
+}
+
+/**
  * Mentoring and promotions per service unit and year, published for evaluation's analytics: of the staff
  * placed in the unit on 31 December (as `unit_year_staffing` counts them), those mentored in the year (a
  * mentoring pair as mentee overlapping the year), those mentoring (as mentor), the mentors in a managerial
@@ -115,30 +139,8 @@ begin
 end $$;
 
 -- Inserts and deletes see one transition table: the employees of its rows.
-create function personnel.mentoring_inserted() returns trigger language plpgsql as $$
-begin
-  if tg_table_name = 'mentoring_pair' then
-    perform personnel.refresh_mentoring_of(array(select mentor_id from new_rows union select mentee_id from new_rows), '{}');
-  elsif tg_table_name = 'employee' then
-    perform personnel.refresh_mentoring_of(array(select id from new_rows), '{}');
-  else
-    perform personnel.refresh_mentoring_of(array(select distinct employee_id from new_rows), '{}');
-  end if;
-  return null;
-end $$;
-create function personnel.mentoring_deleted() returns trigger language plpgsql as $$
-begin
-  if tg_table_name = 'mentoring_pair' then
-    perform personnel.refresh_mentoring_of(array(select mentor_id from old_rows union select mentee_id from old_rows), '{}');
-  elsif tg_table_name = 'employee' then
-    perform personnel.refresh_mentoring_of(array(select id from old_rows), '{}');
-  elsif tg_table_name = 'position_history' then
-    perform personnel.refresh_mentoring_of(array(select distinct employee_id from old_rows), array(select distinct unit_id from old_rows));
-  else
-    perform personnel.refresh_mentoring_of(array(select distinct employee_id from old_rows), '{}');
-  end if;
-  return null;
-end $$;
+${rowsChangedSql('mentoring_inserted', 'new_rows')}
+${rowsChangedSql('mentoring_deleted', 'old_rows')}
 create function personnel.mentoring_window_changed() returns trigger language plpgsql as $$
 begin
   perform personnel.rebuild_mentoring_rollups();
