@@ -8,6 +8,8 @@ import { BUDGETING_STREAMS } from '../feed.js';
  * Budgeting's published facts, kept on write: per agency (and the region its lines lie in) and year, the
  * training budget lines (ceiling, realised, lines) and the costs of the offerings it paid for. Statement-level
  * triggers recompute only the agency-years a statement's rows touch.
+ * Every owner's rollup migration opens alike (class header, feed infrastructure, its published table): the
+ * parts are shared helpers (feed.ts, stream-tables.ts); the declarations around them stay written out.
  */
 export class BudgetingRollups extends Migration {
   override name = '0003-rollups';

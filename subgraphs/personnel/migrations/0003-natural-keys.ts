@@ -40,9 +40,10 @@ comment on column personnel.${table}.code is '${comment}';`;
  * Natural keys: agencies and service units get the codes regions use (SIPD organisation code; NPSN,
  * Puskesmas code or a region-scoped unit code), so imports and other systems never need internal ids.
  * Existing rows are backfilled with the rules of `codes.ts` (numbers within a partition in id order).
- * Released migrations are frozen (they may have run in deployments): the SQL stays byte for byte as
- * written, so DDL alike in shape (the class header MikroORM needs, tables and columns of one pattern)
- * stays written out rather than generated; a duplicate finder lists it as look-alike.
+ * Released migrations are frozen (they may have run in deployments): the SQL stays byte for byte as it ran
+ * (test/unit/migration-sql.test.ts pins it). Repeated logic is built by shared helpers (shared/rollup-sql.ts);
+ * declarations alike in shape (the class header MikroORM needs, different tables of one pattern) stay
+ * written out, and a duplicate finder lists them as look-alike.
  */
 export class PersonnelNaturalKeys extends Migration {
   override name = '0003-natural-keys';
