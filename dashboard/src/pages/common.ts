@@ -1,6 +1,6 @@
 import { ApiError, describeFieldErrors, type GraphqlError } from '../api.js';
 import { disposeCharts } from '../charts.js';
-import { fill, h } from '../dom.js';
+import { fill, h, submitForm } from '../dom.js';
 import { t } from '../i18n.js';
 
 /** What a page's loader returns: nothing to show, or the nodes to show (with field errors, if any). */
@@ -77,18 +77,7 @@ export function yearSelect(selected: number, years: number[] = YEARS): HTMLSelec
 
 /** A page's controls: its fields and the Show button; submitting runs `onSubmit` instead of reloading the page. */
 export function controlsForm(onSubmit: () => void, ...fields: HTMLElement[]): HTMLFormElement {
-  return h(
-    'form',
-    {
-      class: 'controls',
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        onSubmit();
-      },
-    },
-    ...fields,
-    h('button', { type: 'submit' }, t('show')),
-  );
+  return submitForm('controls', onSubmit, ...fields, h('button', { type: 'submit' }, t('show')));
 }
 
 /**
