@@ -4,10 +4,7 @@ import { join } from 'node:path';
 import type { Migration } from '@mikro-orm/migrations';
 import { describe, expect, it } from 'vitest';
 import { migrations as access } from '../../subgraphs/access/migrations/index.js';
-import { migrations as budgeting } from '../../subgraphs/budgeting/migrations/index.js';
-import { migrations as evaluation } from '../../subgraphs/evaluation/migrations/index.js';
-import { migrations as learning } from '../../subgraphs/learning/migrations/index.js';
-import { migrations as personnel } from '../../subgraphs/personnel/migrations/index.js';
+import { SUBGRAPHS } from '../../subgraphs/index.js';
 
 type MigrationClass = new (driver: never, config: never) => Migration;
 
@@ -18,7 +15,13 @@ function rendered(migration: MigrationClass): { name: string; sql: string } {
   return { name: instance.name ?? migration.name, sql: instance.getQueries().map(String).join('\n;\n') };
 }
 
-const ALL = { access, budgeting, evaluation, learning, personnel };
+// Through the subgraph definitions, not each migrations/index.ts: some migrations import a subgraph's feed.ts,
+// which registers type-graphql resolvers, and the unit project shares its modules and type-graphql's global
+// metadata between files (test/unit/schema.test.ts composes the schema in the definitions' order).
+const ALL: Record<string, readonly MigrationClass[]> = {
+  access,
+  ...Object.fromEntries(Object.entries(SUBGRAPHS).map(([name, definition]) => [name, definition.migrations])),
+};
 
 /**
  * SHA-256 of the SQL every existing migration runs. A deployed database already ran it: helpers that build
