@@ -37,6 +37,10 @@ import { withDashboard } from './dashboard.js';
 import { loadExplorer } from './explorer.js';
 import type { Authenticator } from './identity.js';
 
+// The gateway and each subgraph (subgraphs/shared/subgraph.ts) are assembled from the same shared server
+// pieces (http.ts, limits.ts, logging.ts, metrics.ts), so their import lists look alike; the assembly differs
+// (plugins and their order, request context, readiness) and stays in each.
+
 /** The checked-in supergraph (schema/supergraph.graphql): the gateway never introspects at run time. */
 export function readSupergraph(): string {
   return readFileSync(join(projectRoot(), 'schema', 'supergraph.graphql'), 'utf8');

@@ -30,6 +30,18 @@ export interface Column {
   pattern?: { regex: RegExp; reason: string };
 }
 
+/**
+ * The NIP or NI PPPK column of files that name employees (personnel checks that the employee exists); a kind
+ * names it and says whose number it is with `{ ...EMPLOYEE_NUMBER_COLUMN, meaning }`.
+ */
+export const EMPLOYEE_NUMBER_COLUMN: Column = {
+  name: 'nip',
+  type: 'text',
+  required: true,
+  pattern: { regex: /^\d{18}$/, reason: 'must have 18 digits (a NIP or an NI PPPK)' },
+  meaning: 'NIP or NI PPPK of the employee',
+};
+
 const DEFAULT_MAX_LENGTH = 200;
 
 /** The PostgreSQL type of a column's staged (canonical) values. */

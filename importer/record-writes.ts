@@ -43,12 +43,16 @@ export async function assertWriteScope(client: pg.ClientBase, viewer: Viewer, re
 /** What a single-record write did: the record is new, was changed, or already stood as stated. */
 export type WriteOutcome = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 
-export interface RecordWrite<Snapshot> {
+/** Who writes, through which connection: a mutation passes its request context. */
+export interface RecordWriter {
   em: EntityManager;
   viewer: Viewer;
+  personnelUrl?: string | undefined;
+}
+
+export interface RecordWrite<Snapshot> {
   /** The mutation's name, as the import log names the run (its "file"). */
   mutation: string;
-  personnelUrl: string | undefined;
   kind: ImportKind;
   values: SingleRecord['values'];
   fields: SingleRecord['fields'];
@@ -76,6 +80,7 @@ export interface RecordWrite<Snapshot> {
  * A write refused for its input is logged as REJECTED with the reason, after the rollback.
  */
 export async function writeRecord<Snapshot>(
+  writer: RecordWriter,
   write: RecordWrite<Snapshot>,
 ): Promise<{ outcome: WriteOutcome; after: Snapshot }> {
   const startedAt = new Date();
@@ -84,7 +89,7 @@ export async function writeRecord<Snapshot>(
     source: 'MUTATION',
     fileName: write.mutation,
     sha256: createHash('sha256').update(JSON.stringify(write.values)).digest('hex'),
-    importedBy: write.viewer.subject ?? write.viewer.role,
+    importedBy: writer.viewer.subject ?? writer.viewer.role,
     startedAt,
     outcome,
     rowsRead: rows,
@@ -95,7 +100,7 @@ export async function writeRecord<Snapshot>(
   });
   let regionCodes: string[] = [];
   try {
-    return await inTransaction(write.em, async (client) => {
+    return await inTransaction(writer.em, async (client) => {
       // Writes of the same record through these mutations take turns, so `before` is what the write replaced.
       await client.query('select pg_advisory_xact_lock(hashtext($1))', [`${write.entity}/${write.key}`]);
       let before: Snapshot | undefined;
@@ -104,9 +109,9 @@ export async function writeRecord<Snapshot>(
         values: write.values,
         fields: write.fields,
         client,
-        personnel: directoryFor(write.personnelUrl, write.viewer),
+        personnel: directoryFor(writer.personnelUrl, writer.viewer),
         beforeChecks: async (db) => {
-          regionCodes = await assertWriteScope(db, write.viewer, write.regionSql);
+          regionCodes = await assertWriteScope(db, writer.viewer, write.regionSql);
           write.checkInput?.();
           before = (await db.query<Snapshot & Record<string, unknown>>(write.snapshotSql)).rows[0];
         },
@@ -115,7 +120,7 @@ export async function writeRecord<Snapshot>(
       if (!after) throw new Error(`${write.entity}: the merged record is missing`);
       const outcome: WriteOutcome = counts.inserted ? 'CREATED' : counts.updated ? 'UPDATED' : 'UNCHANGED';
       if (outcome !== 'UNCHANGED') {
-        await recordAuditEvent(client, write.viewer, {
+        await recordAuditEvent(client, writer.viewer, {
           entity: write.entity,
           key: write.key,
           action: before ? 'UPDATE' : 'CREATE',
@@ -130,7 +135,7 @@ export async function writeRecord<Snapshot>(
   } catch (error) {
     if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') {
       const none = { inserted: 0, updated: 0, unchanged: 0 };
-      await inTransaction(write.em, (client) => recordRun(client, write.kind, run('REJECTED', none, [error.message])));
+      await inTransaction(writer.em, (client) => recordRun(client, write.kind, run('REJECTED', none, [error.message])));
     }
     throw error;
   }

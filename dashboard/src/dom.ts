@@ -36,3 +36,12 @@ export function fill(element: Element, ...children: (Child | Child[])[]): void {
 export function field(label: string, control: HTMLElement): HTMLLabelElement {
   return h('label', { class: 'field' }, h('span', {}, label), control);
 }
+
+/** A form whose submission runs `onSubmit` instead of reloading the page. */
+export function submitForm(className: string, onSubmit: () => void, ...children: (Child | Child[])[]): HTMLFormElement {
+  const submit = (event: Event) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return h('form', { class: className, onsubmit: submit }, ...children);
+}

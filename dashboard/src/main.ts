@@ -1,7 +1,7 @@
 import './style.css';
 import { storedToken, storeToken } from './api.js';
 import { disposeCharts } from './charts.js';
-import { fill, h } from './dom.js';
+import { fill, h, submitForm } from './dom.js';
 import { language, setLanguage, t } from './i18n.js';
 import { comparePage } from './pages/compare.js';
 import { compliancePage } from './pages/compliance.js';
@@ -43,15 +43,9 @@ function tokenBox(): HTMLElement {
     storeToken(input.value);
     render();
   };
-  return h(
-    'form',
-    {
-      class: 'token',
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        save();
-      },
-    },
+  return submitForm(
+    'token',
+    save,
     h('label', {}, h('span', {}, t('token.label')), input),
     h('button', { type: 'submit' }, t('token.save')),
     h(

@@ -41,9 +41,13 @@ export const TREND = /* GraphQL */ `
 /** Units per page of the compliance page. */
 export const PAGE_SIZE = 20;
 
-/** One request per page of units: compliance and headcount by unit, sorted, paged, with totals. */
-export const COMPLIANCE = /* GraphQL */ `
-  query DashboardCompliance($regionCode: String!, $year: String!, $sort: [AnalyticsSortInput!], $first: Int!, $after: String) {
+/**
+ * The compliance page's query: compliance and headcount by unit in a year, in the user's sort order. `page`
+ * adds the variables, arguments and selection of one form: a page of units, or the whole result as CSV.
+ */
+function complianceQuery(name: string, page: { variables: string; arguments: string; selection: string }): string {
+  return /* GraphQL */ `
+  query ${name}($regionCode: String!, $year: String!, $sort: [AnalyticsSortInput!]${page.variables}) {
     analytics(
       query: {
         measures: [JP20_COMPLIANCE_SHARE, HEADCOUNT]
@@ -51,28 +55,26 @@ export const COMPLIANCE = /* GraphQL */ `
         regionCode: $regionCode
         filters: [{ dimension: YEAR, equals: $year }]
         sort: $sort
-        first: $first
-        after: $after
+        ${page.arguments}
       }
-    ) { ${RESULT_FIELDS} }
+    ) { ${page.selection} }
   }
 `;
+}
+
+/** One request per page of units: compliance and headcount by unit, sorted, paged, with totals. */
+export const COMPLIANCE = complianceQuery('DashboardCompliance', {
+  variables: ', $first: Int!, $after: String',
+  arguments: 'first: $first, after: $after',
+  selection: RESULT_FIELDS,
+});
 
 /** The same query's whole result as CSV (all pages), fetched only when the user asks for the file. */
-export const COMPLIANCE_CSV = /* GraphQL */ `
-  query DashboardComplianceCsv($regionCode: String!, $year: String!, $sort: [AnalyticsSortInput!]) {
-    analytics(
-      query: {
-        measures: [JP20_COMPLIANCE_SHARE, HEADCOUNT]
-        dimensions: [UNIT]
-        regionCode: $regionCode
-        filters: [{ dimension: YEAR, equals: $year }]
-        sort: $sort
-        first: 1
-      }
-    ) { csv }
-  }
-`;
+export const COMPLIANCE_CSV = complianceQuery('DashboardComplianceCsv', {
+  variables: '',
+  arguments: 'first: 1',
+  selection: 'csv',
+});
 
 export const UNIVERSITIES = /* GraphQL */ `
   query DashboardUniversities {

@@ -1,17 +1,11 @@
 import { EnrolmentStatus } from '../../subgraphs/learning/enums.js';
 import { repeatedKeySql } from '../checks.js';
-import type { Column } from '../columns.js';
+import { type Column, EMPLOYEE_NUMBER_COLUMN } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { employeeReferences } from '../references.js';
 
 const COLUMNS: readonly Column[] = [
-  {
-    name: 'nip',
-    type: 'text',
-    required: true,
-    pattern: { regex: /^\d{18}$/, reason: 'must have 18 digits (a NIP or an NI PPPK)' },
-    meaning: 'NIP or NI PPPK of the participant (personnel checks it)',
-  },
+  { ...EMPLOYEE_NUMBER_COLUMN, meaning: 'NIP or NI PPPK of the participant (personnel checks it)' },
   {
     name: 'offering_code',
     type: 'text',

@@ -1,8 +1,7 @@
 import { employeeKeysSql, employeeRegionsSql, repeatedKeySql, unknownEmployeeSql } from '../checks.js';
-import type { Column } from '../columns.js';
+import { type Column, EMPLOYEE_NUMBER_COLUMN } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { countMerged } from '../references.js';
-import { EMPLOYEE_NUMBER_COLUMN } from './rank-history.js';
 
 const COLUMNS: readonly Column[] = [
   { ...EMPLOYEE_NUMBER_COLUMN, name: 'mentor_nip', meaning: 'NIP or NI PPPK of the mentor (the senior)' },

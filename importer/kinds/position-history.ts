@@ -1,9 +1,8 @@
 import { employeeHistory, repeatedKeySql } from '../checks.js';
-import type { Column } from '../columns.js';
+import { type Column, EMPLOYEE_NUMBER_COLUMN } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { countMerged, upsertSql } from '../references.js';
 import { POSITION_COLUMNS, positionKindMismatchSql } from './employees.js';
-import { EMPLOYEE_NUMBER_COLUMN } from './rank-history.js';
 
 const COLUMNS: readonly Column[] = [
   EMPLOYEE_NUMBER_COLUMN,

@@ -1,16 +1,7 @@
 import { employeeHistory, repeatedKeySql } from '../checks.js';
-import type { Column } from '../columns.js';
+import { type Column, EMPLOYEE_NUMBER_COLUMN } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { countMerged } from '../references.js';
-
-/** The NIP or NI PPPK column of personnel's history files. */
-export const EMPLOYEE_NUMBER_COLUMN: Column = {
-  name: 'nip',
-  type: 'text',
-  required: true,
-  pattern: { regex: /^\d{18}$/, reason: 'must have 18 digits (a NIP or an NI PPPK)' },
-  meaning: 'NIP or NI PPPK of the employee',
-};
 
 const COLUMNS: readonly Column[] = [
   EMPLOYEE_NUMBER_COLUMN,

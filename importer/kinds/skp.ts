@@ -1,17 +1,11 @@
 import { SkpRating } from '../../subgraphs/evaluation/enums.js';
 import { repeatedKeySql } from '../checks.js';
-import type { Column } from '../columns.js';
+import { type Column, EMPLOYEE_NUMBER_COLUMN } from '../columns.js';
 import type { ImportKind } from '../kind.js';
 import { countMerged, employeeReferences, upsertSql } from '../references.js';
 
 const COLUMNS: readonly Column[] = [
-  {
-    name: 'nip',
-    type: 'text',
-    required: true,
-    pattern: { regex: /^\d{18}$/, reason: 'must have 18 digits (a NIP or an NI PPPK)' },
-    meaning: 'NIP or NI PPPK of the appraised employee (personnel checks it)',
-  },
+  { ...EMPLOYEE_NUMBER_COLUMN, meaning: 'NIP or NI PPPK of the appraised employee (personnel checks it)' },
   { name: 'year', type: 'integer', required: true, min: 2000, max: 2100, meaning: 'appraisal year' },
   {
     name: 'hasil_kerja',

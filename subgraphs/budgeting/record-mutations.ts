@@ -64,11 +64,8 @@ export class BudgetRecordResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => BudgetLineInput, { description: 'The budget line.' }) input: BudgetLineInput,
   ): Promise<BudgetLineWrite> {
-    const { outcome, after } = await writeRecord<BudgetLine>({
+    const { outcome, after } = await writeRecord<BudgetLine>(ctx, {
       mutation: 'upsertBudgetLine',
-      em: ctx.em,
-      viewer: ctx.viewer,
-      personnelUrl: ctx.personnelUrl,
       kind: budgetLines,
       values: {
         agency_code: input.agencyCode,

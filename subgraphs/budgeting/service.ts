@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byId, type ListSql } from '../shared/connection.js';
+import { type ListSql, pagedById } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
 import { type BudgetLine, OfferingCost } from './entities.js';
@@ -16,9 +16,7 @@ export function linesOfAgency(year: number): ListSql<BudgetLine> {
       b.description, b.ceiling::text as ceiling, b.realised::text as realised`,
     parent: 'b.agency_id = s.key',
     where: { sql: 'b.year = ?', params: [year] },
-    key: 'b.id',
-    keyType: 'int',
-    keyOf: byId,
+    ...pagedById('b'),
   };
 }
 

@@ -4,6 +4,7 @@ import { ikmResponses } from '../../importer/kinds/ikm-responses.js';
 import { skp } from '../../importer/kinds/skp.js';
 import { writeRecord } from '../../importer/record-writes.js';
 import { badUserInput } from '../shared/errors.js';
+import { RecordWriteResult } from '../shared/record-write.js';
 import { LocalDateScalar } from '../shared/scalars.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { IkmGrade, SkpPredicate, SkpRating } from './enums.js';
@@ -28,10 +29,7 @@ export class SkpAppraisalInput {
 }
 
 @ObjectType({ description: 'What recordSkpAppraisal did.' })
-export class SkpAppraisalWrite {
-  @Field({ description: 'CREATED, UPDATED or UNCHANGED (the same values again change nothing).' })
-  outcome!: string;
-
+export class SkpAppraisalWrite extends RecordWriteResult {
   @Field(() => SkpPredicate, { description: 'The predicate the matrix gives the stored ratings.' })
   predicate!: SkpPredicate;
 }
@@ -65,11 +63,8 @@ export class EvaluationRecordResolver {
     @Arg('input', () => SkpAppraisalInput, { description: 'The appraisal.' }) input: SkpAppraisalInput,
   ): Promise<SkpAppraisalWrite> {
     const nip = input.nip.replaceAll(' ', '');
-    const { outcome, after } = await writeRecord<SkpSnapshot>({
+    const { outcome, after } = await writeRecord<SkpSnapshot>(ctx, {
       mutation: 'recordSkpAppraisal',
-      em: ctx.em,
-      viewer: ctx.viewer,
-      personnelUrl: ctx.personnelUrl,
       kind: skp,
       values: { nip, year: String(input.year), hasil_kerja: input.hasilKerja, perilaku_kerja: input.perilakuKerja },
       fields: {
@@ -185,11 +180,8 @@ export class IkmSurveyRecordResolver {
       conducted_on: input.conductedOn,
       population_served: String(input.populationServed),
     };
-    const { outcome, after } = await writeRecord<SurveySnapshot>({
+    const { outcome, after } = await writeRecord<SurveySnapshot>(ctx, {
       mutation: 'submitIkmSurvey',
-      em: ctx.em,
-      viewer: ctx.viewer,
-      personnelUrl: ctx.personnelUrl,
       kind: ikmResponses,
       checkInput,
       values: staged.map((answers) => ({

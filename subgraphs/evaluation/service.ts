@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byId, type ListSql } from '../shared/connection.js';
+import { type ListSql, pagedById } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import type { IkmSurvey, SkpAppraisal } from './entities.js';
 import type { IkmGrade, SkpPredicate } from './enums.js';
+import { scoreAndSampleSql } from './ikm-score-sql.js';
 import type { IkmElementScore } from './types.js';
 
 /** Reads of the evaluation schema. Predicates, IKM scores and grades come from the reference tables, in SQL. */
@@ -44,13 +45,11 @@ export const APPRAISALS_OF_EMPLOYEE: ListSql<RatedAppraisal & { id: number }> = 
   personRegionColumn: 'a.region_code',
   parent: 'a.employee_id = s.key',
   count: { sql: 'select c.id as key from evaluation.skp_appraisal c where c.employee_id = s.key', params: [] },
-  key: 'a.id',
-  keyType: 'int',
-  keyOf: byId,
+  ...pagedById('a'),
 };
 
 /**
- * The IKM score with the exact 1/9 weight: sum over elements of NRR/9 x 25, where NRR = (sum of scores)
+ * The IKM score (see ikm-score-sql.ts) with the exact 1/9 weight: sum over elements of NRR/9 x 25, where NRR = (sum of scores)
  * / respondents. Every element shares the respondents, so it is 25 x (all scores) / (9 x respondents),
  * computed in numeric (no rounding). The grade is of the score rounded half up to two decimals (numeric
  * round() rounds halves away from zero, i.e. up for these positive scores), against the regulation's
@@ -62,14 +61,7 @@ export const SURVEY_SELECT = `
          km.minimum_sample as "minimumRespondents", s.respondents < km.minimum_sample as "underSampled",
          sc.score::float8 as score, round(sc.score, 2)::float8 as "reportedScore", band.grade, band.performance
     from evaluation.ikm_survey s
-    cross join lateral (
-      select 25 * sum(c.score * c.answers)::numeric / (9 * s.respondents) as score
-        from evaluation.ikm_answer_count c where c.survey_id = s.id
-    ) sc
-    cross join lateral (
-      select k.minimum_sample from evaluation.krejcie_morgan k
-       where k.population >= s.population_served order by k.population limit 1
-    ) km
+${scoreAndSampleSql('    ')}
     cross join lateral (
       select b.grade, b.performance from evaluation.ikm_band b
        where round(sc.score, 2) between b.lower_bound and b.upper_bound
@@ -103,9 +95,7 @@ export const SURVEYS_OF_UNIT: ListSql<ScoredSurvey> = {
   columns: 'v.*',
   parent: 'v."unitId" = s.key',
   count: { sql: 'select c.id as key from evaluation.ikm_survey c where c.unit_id = s.key', params: [] },
-  key: 'v.id',
-  keyType: 'int',
-  keyOf: byId,
+  ...pagedById('v'),
 };
 
 /** NRR of each element of each survey. */

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Queryable, recordAuditEvent } from '../access/store.js';
 import { assertRegionScope, assertUniversityScope, forbidden, grantOf } from '../shared/access.js';
-import { byId, type ListSql } from '../shared/connection.js';
+import { type ListSql, pagedById } from '../shared/connection.js';
 import { badUserInput } from '../shared/errors.js';
 import { query } from '../shared/orm.js';
 import { inTransaction } from '../shared/transaction.js';
@@ -114,9 +114,7 @@ export const CURRICULUM_VERSIONS_OF_COURSE: ListSql<CurriculumVersionRow> = {
   columns: VERSION_COLUMNS,
   parent: 'v.course_id = s.key',
   count: { sql: 'select v.id as key from learning.curriculum_version v where v.course_id = s.key', params: [] },
-  key: 'v.id',
-  keyType: 'int',
-  keyOf: byId,
+  ...pagedById('v'),
 };
 
 export function curriculumVersionsById(em: EntityManager, ids: readonly number[]): Promise<CurriculumVersionRow[]> {

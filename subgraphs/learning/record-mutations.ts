@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Arg, Authorized, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { enrolments } from '../../importer/kinds/enrolments.js';
 import { writeRecord } from '../../importer/record-writes.js';
+import { RecordWriteResult } from '../shared/record-write.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { EnrolmentStatus } from './enums.js';
 import type { LearningLoaders } from './loaders.js';
@@ -33,10 +34,7 @@ export class EnrolmentInput {
 }
 
 @ObjectType({ description: 'What recordEnrolment did.' })
-export class EnrolmentWrite {
-  @Field({ description: 'CREATED, UPDATED or UNCHANGED (the same values again change nothing).' })
-  outcome!: string;
-
+export class EnrolmentWrite extends RecordWriteResult {
   @Field(() => EnrolmentStatus, { description: 'The stored status.' })
   status!: EnrolmentStatus;
 
@@ -79,11 +77,8 @@ export class LearningRecordResolver {
     @Arg('input', () => EnrolmentInput, { description: 'The enrolment.' }) input: EnrolmentInput,
   ): Promise<EnrolmentWrite> {
     const nip = input.nip.replaceAll(' ', '');
-    const { outcome, after } = await writeRecord<EnrolmentSnapshot>({
+    const { outcome, after } = await writeRecord<EnrolmentSnapshot>(ctx, {
       mutation: 'recordEnrolment',
-      em: ctx.em,
-      viewer: ctx.viewer,
-      personnelUrl: ctx.personnelUrl,
       kind: enrolments,
       values: {
         nip,

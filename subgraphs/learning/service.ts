@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byId, type ListSql } from '../shared/connection.js';
+import { inYear, type ListSql, pagedById } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
 import { isSmallCount, seesPeopleIn, shown, suppressedReason } from '../shared/suppression.js';
@@ -32,9 +32,7 @@ export const UNIVERSITIES: ListSql<University> = {
   from: 'learning.university u',
   columns: 'u.id, u.code, u.name, u.short_name as "shortName", u.region_code as "regionCode"',
   parent: 'true',
-  key: 'u.id',
-  keyType: 'int',
-  keyOf: byId,
+  ...pagedById('u'),
 };
 
 export function universitiesById(em: EntityManager, ids: readonly number[]): Promise<University[]> {
@@ -61,9 +59,7 @@ export function coursesMatching(filter: CourseFilter): ListSql<Course> {
       sql: `(?::text is null or c.programme = ?) and (?::text is null or c.mode = ?) and (?::int is null or c.university_id = ?)`,
       params: [filter.programme, filter.programme, filter.mode, filter.mode, filter.universityId, filter.universityId],
     },
-    key: 'c.id',
-    keyType: 'int',
-    keyOf: byId,
+    ...pagedById('c'),
   };
 }
 
@@ -77,9 +73,7 @@ export const COURSES_OF_UNIVERSITY: ListSql<Course> = {
   from: 'learning.course c',
   columns: COURSE_COLUMNS,
   parent: 'c.university_id = s.key',
-  key: 'c.id',
-  keyType: 'int',
-  keyOf: byId,
+  ...pagedById('c'),
 };
 
 /** Modules of each course's current (latest) curriculum version, in order (curriculum-service.ts). */
@@ -125,15 +119,12 @@ export function offeringsOfRegion({ year, statuses }: CatalogueArgs): ListSql<Co
       sql: 'o.year = ? and (?::text[] is null or o.status = any(?::text[]))',
       params: [year, statuses, statuses],
     },
-    key: 'o.id',
-    keyType: 'int',
-    keyOf: byId,
+    ...pagedById('o'),
   };
 }
 
 /**
- * Offerings of each course, optionally in one year (null: all years), paged by id. Its shape is that of
- * `enrolmentsOfEmployee` (a ListSql: table, parent, year, key): two lists declared, the paging is connection.ts's.
+ * Offerings of each course, optionally in one year (null: all years), paged by id.
  */
 export function offeringsOfCourse(year: number | null): ListSql<CourseOffering> {
   return {
@@ -141,10 +132,8 @@ export function offeringsOfCourse(year: number | null): ListSql<CourseOffering> 
     from: 'learning.course_offering o',
     columns: OFFERING_COLUMNS,
     parent: 'o.course_id = s.key',
-    where: { sql: '(?::int is null or o.year = ?)', params: [year, year] },
-    key: 'o.id',
-    keyType: 'int',
-    keyOf: byId,
+    where: inYear('o.year', year),
+    ...pagedById('o'),
   };
 }
 
@@ -159,10 +148,8 @@ export function enrolmentsOfEmployee(year: number | null): ListSql<Enrolment> {
     from: 'learning.enrolment n',
     columns: ENROLMENT_COLUMNS,
     parent: 'n.employee_id = s.key',
-    where: { sql: '(?::int is null or n.year = ?)', params: [year, year] },
-    key: 'n.id',
-    keyType: 'int',
-    keyOf: byId,
+    where: inYear('n.year', year),
+    ...pagedById('n'),
     personRegionColumn: 'n.region_code',
   };
 }
@@ -173,9 +160,7 @@ export const ENROLMENTS_OF_OFFERING: ListSql<Enrolment> = {
   from: 'learning.enrolment n',
   columns: ENROLMENT_COLUMNS,
   parent: 'n.offering_id = s.key',
-  key: 'n.id',
-  keyType: 'int',
-  keyOf: byId,
+  ...pagedById('n'),
   personRegionColumn: 'n.region_code',
 };
 

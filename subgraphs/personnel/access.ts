@@ -16,7 +16,7 @@ import {
 } from 'type-graphql';
 import { createApiKey, revokeApiKey } from '../access/store.js';
 import { grantOf, sqlScope } from '../shared/access.js';
-import { Connection, type ListSql, pageLoader, WHOLE_LIST } from '../shared/connection.js';
+import { Connection, type ListSql, pagedById, pageLoader, WHOLE_LIST } from '../shared/connection.js';
 import { badUserInput } from '../shared/errors.js';
 import { PageArgs } from '../shared/pagination.js';
 import type { RequestContext } from '../shared/subgraph.js';
@@ -117,9 +117,7 @@ function sensitiveReads(viewer: Viewer, subject: string | null): ListSql<Sensiti
     columns: `l.id::int as id, ${ISO_INSTANT} as at, l.subject, l.role, l.via, l.region_codes as "regionCodes", l.operation`,
     parent: 'true',
     where: { sql: `(?::text is null or l.subject = ?) and ${scope.sql}`, params: [subject, subject, ...scope.params] },
-    key: 'l.id',
-    keyType: 'int',
-    keyOf: (row) => row.id,
+    ...pagedById('l'),
   };
 }
 
@@ -132,9 +130,7 @@ function auditEvents(viewer: Viewer, entity: string | null): ListSql<AuditEvent>
       l.action, l.region_code as "regionCode", l.before::text as before, l.after::text as after`,
     parent: 'true',
     where: { sql: `(?::text is null or l.entity = ?) and ${scope.sql}`, params: [entity, entity, ...scope.params] },
-    key: 'l.id',
-    keyType: 'int',
-    keyOf: (row) => row.id,
+    ...pagedById('l'),
   };
 }
 

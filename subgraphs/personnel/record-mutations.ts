@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver 
 import { employees } from '../../importer/kinds/employees.js';
 import { writeRecord } from '../../importer/record-writes.js';
 import { loadExisting } from '../shared/loaders.js';
+import { RecordWriteResult } from '../shared/record-write.js';
 import { LocalDateScalar } from '../shared/scalars.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { AsnType, Gender, PositionKind, PositionLevel } from './enums.js';
@@ -62,10 +63,7 @@ export class EmployeeInput {
 }
 
 @ObjectType({ description: 'What upsertEmployee did.' })
-export class EmployeeWrite {
-  @Field({ description: 'CREATED, UPDATED or UNCHANGED (the same values again change nothing).' })
-  outcome!: string;
-
+export class EmployeeWrite extends RecordWriteResult {
   @Field(() => Employee, { description: 'The employee as stored now.' })
   employee!: Employee;
 }
@@ -141,11 +139,8 @@ export class PersonnelRecordResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => EmployeeInput, { description: 'The employee.' }) input: EmployeeInput,
   ): Promise<EmployeeWrite> {
-    const { outcome, after } = await writeRecord<EmployeeSnapshot>({
+    const { outcome, after } = await writeRecord<EmployeeSnapshot>(ctx, {
       mutation: 'upsertEmployee',
-      em: ctx.em,
-      viewer: ctx.viewer,
-      personnelUrl: ctx.personnelUrl,
       kind: employees,
       values: {
         nip: input.nip ?? '',

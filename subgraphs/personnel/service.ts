@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byCode, byId, type ListSql } from '../shared/connection.js';
+import { type ListSql, pagedByCode, pagedById } from '../shared/connection.js';
 import { query } from '../shared/orm.js';
 import { sqlWithinRegion } from '../shared/regions.js';
 import {
@@ -31,9 +31,7 @@ export function regionsOfParent(level: RegionLevel | null): ListSql<Region> {
     columns: REGION_COLUMNS,
     parent: 'r.parent_code = s.key',
     where: level ? { sql: 'r.level = ?', params: [level] } : undefined,
-    key: 'r.code',
-    keyType: 'text',
-    keyOf: byCode,
+    ...pagedByCode('r'),
   };
 }
 
@@ -43,9 +41,7 @@ export const REGIONS_OF_LEVEL: ListSql<Region> = {
   from: 'personnel.region r',
   columns: REGION_COLUMNS,
   parent: 'r.level = s.key',
-  key: 'r.code',
-  keyType: 'text',
-  keyOf: byCode,
+  ...pagedByCode('r'),
 };
 
 export function ranksByCode(em: EntityManager, codes: readonly string[]): Promise<Rank[]> {
@@ -89,9 +85,7 @@ export const UNITS_OF_AGENCY: ListSql<ServiceUnit> = {
   from: 'personnel.service_unit u',
   columns: UNIT_COLUMNS,
   parent: 'u.agency_id = s.key',
-  key: 'u.id',
-  keyType: 'int',
-  keyOf: byId,
+  ...pagedById('u'),
 };
 
 /** An employee with the region it works in: what person-level access is decided by (access.ts). */
@@ -115,9 +109,7 @@ function perEmployee<Row extends { id: number }>(from: string, columns: string, 
     from,
     columns,
     parent: `${employeeColumn} = s.key`,
-    key: 'h.id',
-    keyType: 'int',
-    keyOf: byId,
+    ...pagedById('h'),
   };
 }
 
@@ -163,9 +155,7 @@ export const AGENCIES_IN_REGION: ListSql<Agency> = {
   from: 'personnel.agency a',
   columns: 'a.id, a.code, a.region_code as "regionCode", a.name, a.kind',
   parent: sqlWithinRegion('a.region_code', 's.key'),
-  key: 'a.id',
-  keyType: 'int',
-  keyOf: byId,
+  ...pagedById('a'),
 };
 
 /** Service units located in each requested region (at any level), paged by id. */
@@ -174,9 +164,7 @@ export const UNITS_IN_REGION: ListSql<ServiceUnit> = {
   from: 'personnel.service_unit u',
   columns: UNIT_COLUMNS,
   parent: sqlWithinRegion('u.region_code', 's.key'),
-  key: 'u.id',
-  keyType: 'int',
-  keyOf: byId,
+  ...pagedById('u'),
 };
 
 export type EmployeeScope = { agencyId: number } | { unitId: number } | { regionCode: string };
@@ -256,8 +244,6 @@ export function employeesOfScope({ kind, filter }: EmployeeListArgs): ListSql<Em
       sql: scopeMembers(kind, condition.sql),
       params: kind === 'region' ? [...condition.params, ...condition.params] : condition.params,
     },
-    key: 'e.id',
-    keyType: 'int',
-    keyOf: byId,
+    ...pagedById('e'),
   };
 }

@@ -143,6 +143,21 @@ export function scopedList<Row>(list: ListSql<Row>, viewer: Viewer | undefined):
 export const byId = (row: { id: number }): number => row.id;
 export const byCode = (row: { code: string }): string => row.code;
 
+/** A list's `where` for the rows of one year (`column`), or of every year when `year` is null. */
+export function inYear(column: string, year: number | null): { sql: string; params: readonly unknown[] } {
+  return { sql: `(?::int is null or ${column} = ?)`, params: [year, year] };
+}
+
+/** The key of a list paged by its rows' integer id (`<alias>.id`): the column, its type and the row's field agree. */
+export function pagedById(alias: string) {
+  return { key: `${alias}.id`, keyType: 'int', keyOf: byId } as const;
+}
+
+/** The key of a list paged by its rows' text code (`<alias>.code`), as `pagedById`. */
+export function pagedByCode(alias: string) {
+  return { key: `${alias}.code`, keyType: 'text', keyOf: byCode } as const;
+}
+
 /** The one parent of a list without parent (all universities, all courses): `s.key` is ''. */
 export const WHOLE_LIST = '';
 

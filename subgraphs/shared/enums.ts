@@ -29,3 +29,17 @@ export function graphqlEnum<const V extends string>(
   registerEnumType(object, { name, description, valuesConfig: Object.fromEntries(described) });
   return object;
 }
+
+/**
+ * A GraphQL enum over a catalogue's keys (analytics measures, dimensions), each value described by its
+ * entry as "title: description".
+ */
+export function catalogueEnum<const K extends string>(
+  name: string,
+  description: string,
+  catalogue: Record<K, { title: string; description: string }>,
+): EnumObject<K> {
+  const entries = Object.entries<{ title: string; description: string }>(catalogue);
+  const values = Object.fromEntries(entries.map(([key, info]) => [key, `${info.title}: ${info.description}`]));
+  return graphqlEnum(name, description, values as Record<K, string>); // fromEntries loses the keys' type: they are K
+}

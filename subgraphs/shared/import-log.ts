@@ -3,7 +3,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { SubgraphName } from '../names.js';
 import { sqlScope } from './access.js';
-import { byId, Connection, type ListSql, pageLoader, WHOLE_LIST } from './connection.js';
+import { Connection, type ListSql, pagedById, pageLoader, WHOLE_LIST } from './connection.js';
 import { type EnumValue, graphqlEnum } from './enums.js';
 import { PageArgs } from './pagination.js';
 import type { RequestContext } from './subgraph.js';
@@ -115,9 +115,7 @@ export function importRunsOf(schema: SubgraphName, viewer: Viewer): (kind: strin
       ${national ? 'r.first_errors' : `case when ${outOfScope} then '{}'::text[] else r.first_errors end`} as "firstErrors"`,
     parent: 'true',
     where: { sql: `(?::text is null or r.kind = ?)${national ? '' : ` and ${inScope}`}`, params: [kind, kind] },
-    key: 'r.id',
-    keyType: 'int',
-    keyOf: byId,
+    ...pagedById('r'),
   });
 }
 

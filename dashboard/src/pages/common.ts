@@ -1,6 +1,6 @@
 import { ApiError, describeFieldErrors, type GraphqlError } from '../api.js';
 import { disposeCharts } from '../charts.js';
-import { fill, h } from '../dom.js';
+import { fill, h, submitForm } from '../dom.js';
 import { t } from '../i18n.js';
 
 /** What a page's loader returns: nothing to show, or the nodes to show (with field errors, if any). */
@@ -73,4 +73,28 @@ export const YEARS = [2025, 2024, 2023, 2022, 2021];
 
 export function yearSelect(selected: number, years: number[] = YEARS): HTMLSelectElement {
   return h('select', {}, ...years.map((year) => h('option', { value: year, selected: year === selected }, year)));
+}
+
+/** A page's controls: its fields and the Show button; submitting runs `onSubmit` instead of reloading the page. */
+export function controlsForm(onSubmit: () => void, ...fields: HTMLElement[]): HTMLFormElement {
+  return submitForm('controls', onSubmit, ...fields, h('button', { type: 'submit' }, t('show')));
+}
+
+/**
+ * A data table (`data-table` names it for the browser tests): a header row (a string becomes a plain `th`),
+ * the body rows and, if given, a footer row.
+ */
+export function dataTable(
+  name: string,
+  headers: readonly (string | HTMLTableCellElement)[],
+  rows: readonly HTMLTableRowElement[],
+  footer?: HTMLTableRowElement,
+): HTMLTableElement {
+  return h(
+    'table',
+    { class: 'data', 'data-table': name },
+    h('thead', {}, h('tr', {}, ...headers.map((cell) => (typeof cell === 'string' ? h('th', {}, cell) : cell)))),
+    h('tbody', {}, [...rows]),
+    footer ? h('tfoot', {}, footer) : null,
+  );
 }

@@ -3,7 +3,7 @@ import { type ChartOption, chartBox, PALETTE } from '../charts.js';
 import { field, h } from '../dom.js';
 import { formatNumber, formatShare, t, verdictLabel } from '../i18n.js';
 import { type Interval, TRAINING_IMPACT, type TrainingImpactData } from '../queries.js';
-import { load, section, yearSelect } from './common.js';
+import { controlsForm, dataTable, load, section, yearSelect } from './common.js';
 
 /** The minimum meaningful effect the API applies by default (the query does not change it). */
 const MINIMUM_MEANINGFUL_EFFECT = 0.5;
@@ -105,47 +105,32 @@ export function comparePage(root: HTMLElement, params: URLSearchParams): void {
           section(t('compare.forest'), forest.element),
           section(
             t('compare.verdicts'),
-            h(
-              'table',
-              { class: 'data', 'data-table': 'verdicts' },
-              h(
-                'thead',
-                {},
+            dataTable(
+              'verdicts',
+              [
+                t('compare.region'),
+                t('compare.effect'),
+                t('compare.interval'),
+                t('compare.units'),
+                t('compare.verdict'),
+                t('compare.reason'),
+              ],
+              all.map((region) =>
                 h(
                   'tr',
-                  {},
-                  h('th', {}, t('compare.region')),
-                  h('th', {}, t('compare.effect')),
-                  h('th', {}, t('compare.interval')),
-                  h('th', {}, t('compare.units')),
-                  h('th', {}, t('compare.verdict')),
-                  h('th', {}, t('compare.reason')),
-                ),
-              ),
-              h(
-                'tbody',
-                {},
-                all.map((region) =>
+                  { 'data-region': region.regionCode, 'data-verdict': region.verdict },
+                  h('td', {}, nameOf(region), h('br'), h('small', {}, region.regionCode)),
+                  h('td', { class: 'number' }, formatNumber(region.effect.perTenJp?.estimate)),
                   h(
-                    'tr',
-                    { 'data-region': region.regionCode, 'data-verdict': region.verdict },
-                    h('td', {}, nameOf(region), h('br'), h('small', {}, region.regionCode)),
-                    h('td', { class: 'number' }, formatNumber(region.effect.perTenJp?.estimate)),
-                    h(
-                      'td',
-                      { class: 'number' },
-                      region.effect.perTenJp
-                        ? `${formatNumber(region.effect.perTenJp.lower)} .. ${formatNumber(region.effect.perTenJp.upper)}`
-                        : '-',
-                    ),
-                    h('td', { class: 'number' }, `${region.effect.units}; ${region.effect.clusters}`),
-                    h(
-                      'td',
-                      {},
-                      h('span', { class: `verdict verdict-${region.verdict}` }, verdictLabel(region.verdict)),
-                    ),
-                    h('td', { class: 'reason' }, region.verdictReason),
+                    'td',
+                    { class: 'number' },
+                    region.effect.perTenJp
+                      ? `${formatNumber(region.effect.perTenJp.lower)} .. ${formatNumber(region.effect.perTenJp.upper)}`
+                      : '-',
                   ),
+                  h('td', { class: 'number' }, `${region.effect.units}; ${region.effect.clusters}`),
+                  h('td', {}, h('span', { class: `verdict verdict-${region.verdict}` }, verdictLabel(region.verdict))),
+                  h('td', { class: 'reason' }, region.verdictReason),
                 ),
               ),
             ),
@@ -153,37 +138,21 @@ export function comparePage(root: HTMLElement, params: URLSearchParams): void {
           section(
             t('compare.ranks'),
             ranks.element,
-            h(
-              'table',
-              { class: 'data', 'data-table': 'ranking' },
-              h(
-                'thead',
-                {},
+            dataTable(
+              'ranking',
+              [t('compare.rank'), t('compare.region'), t('compare.rankInterval'), 'P(1)'],
+              ranked.map((entry) =>
                 h(
                   'tr',
-                  {},
-                  h('th', {}, t('compare.rank')),
-                  h('th', {}, t('compare.region')),
-                  h('th', {}, t('compare.rankInterval')),
-                  h('th', {}, 'P(1)'),
-                ),
-              ),
-              h(
-                'tbody',
-                {},
-                ranked.map((entry) =>
+                  { 'data-region': entry.regionCode },
+                  h('td', { class: 'number' }, entry.rank ?? '-'),
+                  h('td', {}, nameOf(entry)),
                   h(
-                    'tr',
-                    { 'data-region': entry.regionCode },
-                    h('td', { class: 'number' }, entry.rank ?? '-'),
-                    h('td', {}, nameOf(entry)),
-                    h(
-                      'td',
-                      { class: 'number' },
-                      entry.rankInterval ? `${entry.rankInterval.lower}-${entry.rankInterval.upper}` : '-',
-                    ),
-                    h('td', { class: 'number' }, formatShare(entry.rankInterval?.probabilityFirst)),
+                    'td',
+                    { class: 'number' },
+                    entry.rankInterval ? `${entry.rankInterval.lower}-${entry.rankInterval.upper}` : '-',
                   ),
+                  h('td', { class: 'number' }, formatShare(entry.rankInterval?.probabilityFirst)),
                 ),
               ),
             ),
@@ -222,19 +191,7 @@ export function comparePage(root: HTMLElement, params: URLSearchParams): void {
     });
   root.append(
     h('p', { class: 'intro' }, t('compare.intro')),
-    h(
-      'form',
-      {
-        class: 'controls',
-        onsubmit: (event: Event) => {
-          event.preventDefault();
-          void run();
-        },
-      },
-      field(t('field.regions'), regions),
-      field(t('field.year'), year),
-      h('button', { type: 'submit' }, t('show')),
-    ),
+    controlsForm(() => void run(), field(t('field.regions'), regions), field(t('field.year'), year)),
     area,
   );
   void run();

@@ -4,7 +4,7 @@ import { chartBox, PALETTE } from '../charts.js';
 import { field, h } from '../dom.js';
 import { formatNumber, formatShare, t } from '../i18n.js';
 import { COMPLIANCE, COMPLIANCE_CSV, type ComplianceCsvData, type ComplianceData, PAGE_SIZE } from '../queries.js';
-import { load, section, yearSelect } from './common.js';
+import { controlsForm, dataTable, load, section, yearSelect } from './common.js';
 
 type SortKey = 'UNIT' | 'JP20_COMPLIANCE_SHARE' | 'HEADCOUNT';
 type Direction = 'ASC' | 'DESC';
@@ -140,44 +140,29 @@ export function compliancePage(root: HTMLElement, params: URLSearchParams): void
               csvButton,
             ),
             chart.element,
-            h(
-              'table',
-              { class: 'data', 'data-table': 'compliance' },
-              h(
-                'thead',
-                {},
-                h(
+            dataTable(
+              'compliance',
+              [
+                header('UNIT', t('compliance.unit')),
+                header('JP20_COMPLIANCE_SHARE', t('compliance.share')),
+                header('HEADCOUNT', t('compliance.headcount')),
+              ],
+              result.rows.map((row) => {
+                const unit = dimensionOf(row, 'UNIT');
+                return h(
                   'tr',
-                  {},
-                  header('UNIT', t('compliance.unit')),
-                  header('JP20_COMPLIANCE_SHARE', t('compliance.share')),
-                  header('HEADCOUNT', t('compliance.headcount')),
-                ),
-              ),
+                  { 'data-unit': unit?.code ?? '' },
+                  h('td', {}, unit?.label ?? '-'),
+                  shareCell(row),
+                  h('td', { class: 'number' }, formatNumber(measureOf(row, 'HEADCOUNT')?.value, 0)),
+                );
+              }),
               h(
-                'tbody',
+                'tr',
                 {},
-                result.rows.map((row) => {
-                  const unit = dimensionOf(row, 'UNIT');
-                  return h(
-                    'tr',
-                    { 'data-unit': unit?.code ?? '' },
-                    h('td', {}, unit?.label ?? '-'),
-                    shareCell(row),
-                    h('td', { class: 'number' }, formatNumber(measureOf(row, 'HEADCOUNT')?.value, 0)),
-                  );
-                }),
-              ),
-              h(
-                'tfoot',
-                {},
-                h(
-                  'tr',
-                  {},
-                  h('th', {}, t('compliance.total')),
-                  shareCell(totals),
-                  h('td', { class: 'number' }, formatNumber(measureOf(totals, 'HEADCOUNT')?.value, 0)),
-                ),
+                h('th', {}, t('compliance.total')),
+                shareCell(totals),
+                h('td', { class: 'number' }, formatNumber(measureOf(totals, 'HEADCOUNT')?.value, 0)),
               ),
             ),
           ),
@@ -208,20 +193,14 @@ export function compliancePage(root: HTMLElement, params: URLSearchParams): void
 
   root.append(
     h('p', { class: 'intro' }, t('compliance.intro')),
-    h(
-      'form',
-      {
-        class: 'controls',
-        onsubmit: (event: Event) => {
-          event.preventDefault();
-          cursors = [undefined];
-          page = 0;
-          void run();
-        },
+    controlsForm(
+      () => {
+        cursors = [undefined];
+        page = 0;
+        void run();
       },
       field(t('field.region'), region),
       field(t('field.year'), year),
-      h('button', { type: 'submit' }, t('show')),
     ),
     area,
   );

@@ -13,7 +13,7 @@ import {
   type University,
   type Version,
 } from '../queries.js';
-import { type Loaded, load, section } from './common.js';
+import { dataTable, type Loaded, load, section } from './common.js';
 
 let universities: Promise<University[]> | undefined;
 
@@ -64,54 +64,33 @@ function renderVersion(detail: HTMLElement, version: Version): void {
     section(t('curriculum.map'), chart.element),
     section(
       `${t('curriculum.modules')} & ${t('curriculum.outcomes')}`,
-      h(
-        'table',
-        { class: 'data', 'data-table': 'modules' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            h('th', {}, t('curriculum.modules')),
-            h('th', {}, 'JP'),
-            h('th', {}, t('curriculum.outcomes')),
-            h('th', {}, t('curriculum.competency')),
-            h('th', {}, t('curriculum.level')),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          matrix.rows.flatMap((row) => {
-            const outcomes = outcomesOf(row.moduleId);
-            const module = version.modules.find((candidate) => candidate.id === row.moduleId);
-            const span = Math.max(outcomes.length, 1);
-            const first = outcomes[0];
-            const outcomeCells = (outcome: Outcome | undefined) =>
-              outcome
-                ? [
-                    h('td', {}, outcome.statement),
-                    h(
-                      'td',
-                      { title: outcome.competency.name },
-                      `${outcome.competency.code} ${outcome.competency.name}`,
-                    ),
-                    h('td', { class: 'number' }, outcome.targetLevel),
-                  ]
-                : [h('td', { colspan: 3 }, '-')];
-            return [
-              h(
-                'tr',
-                { 'data-module': row.moduleId ?? 'none' },
-                h('td', { rowspan: span }, row.label),
-                h('td', { rowspan: span, class: 'number' }, module?.jp ?? '-'),
-                ...outcomeCells(first),
-              ),
-              ...outcomes.slice(1).map((outcome) => h('tr', {}, ...outcomeCells(outcome))),
-            ];
-          }),
-        ),
+      dataTable(
+        'modules',
+        [t('curriculum.modules'), 'JP', t('curriculum.outcomes'), t('curriculum.competency'), t('curriculum.level')],
+        matrix.rows.flatMap((row) => {
+          const outcomes = outcomesOf(row.moduleId);
+          const module = version.modules.find((candidate) => candidate.id === row.moduleId);
+          const span = Math.max(outcomes.length, 1);
+          const first = outcomes[0];
+          const outcomeCells = (outcome: Outcome | undefined) =>
+            outcome
+              ? [
+                  h('td', {}, outcome.statement),
+                  h('td', { title: outcome.competency.name }, `${outcome.competency.code} ${outcome.competency.name}`),
+                  h('td', { class: 'number' }, outcome.targetLevel),
+                ]
+              : [h('td', { colspan: 3 }, '-')];
+          return [
+            h(
+              'tr',
+              { 'data-module': row.moduleId ?? 'none' },
+              h('td', { rowspan: span }, row.label),
+              h('td', { rowspan: span, class: 'number' }, module?.jp ?? '-'),
+              ...outcomeCells(first),
+            ),
+            ...outcomes.slice(1).map((outcome) => h('tr', {}, ...outcomeCells(outcome))),
+          ];
+        }),
       ),
     ),
   );

@@ -4,7 +4,7 @@ import { type ChartOption, chartBox, PALETTE } from '../charts.js';
 import { field, h } from '../dom.js';
 import { formatNumber, t } from '../i18n.js';
 import { TREND, type TrendData } from '../queries.js';
-import { load, section, yearSelect } from './common.js';
+import { controlsForm, load, section, yearSelect } from './common.js';
 
 /** Lines per region, years on the x axis; a null value (suppressed or undefined) leaves a gap. */
 function lineOption(result: AnalyticsResult, measure: string, unit: string): ChartOption {
@@ -64,19 +64,11 @@ export function trendsPage(root: HTMLElement, params: URLSearchParams): void {
     });
   root.append(
     h('p', { class: 'intro' }, t('trends.intro')),
-    h(
-      'form',
-      {
-        class: 'controls',
-        onsubmit: (event: Event) => {
-          event.preventDefault();
-          void run();
-        },
-      },
+    controlsForm(
+      () => void run(),
       field(t('field.region'), region),
       field(t('field.fromYear'), from),
       field(t('field.toYear'), to),
-      h('button', { type: 'submit' }, t('show')),
     ),
     area,
   );

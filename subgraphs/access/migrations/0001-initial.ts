@@ -5,9 +5,10 @@ import { Migration } from '@mikro-orm/migrations';
  * sensitive (person-level) reads and the audit trail of changes. Not a subgraph's schema: the gateway
  * reads api_key, every service appends to the two logs. The logs are append-only: a trigger refuses
  * UPDATE and DELETE (whoever runs them), and the access role is granted INSERT only.
- * Released migrations are frozen (they may have run in deployments): the SQL stays byte for byte as
- * written, so DDL alike in shape (the class header MikroORM needs, tables and columns of one pattern)
- * stays written out rather than generated; a duplicate finder lists it as look-alike.
+ * Released migrations are frozen (they may have run in deployments): the SQL stays byte for byte as it ran
+ * (test/unit/migration-sql.test.ts pins it). Repeated logic is built by shared helpers (shared/rollup-sql.ts);
+ * declarations alike in shape (the class header MikroORM needs, different tables of one pattern) stay
+ * written out, and a duplicate finder lists them as look-alike.
  */
 export class AccessInitial extends Migration {
   override name = '0001-initial';

@@ -1,4 +1,4 @@
-import { type EnumValue, graphqlEnum } from '../../shared/enums.js';
+import { catalogueEnum, type EnumValue } from '../../shared/enums.js';
 
 /**
  * # Dimensions of the analytics API
@@ -199,12 +199,10 @@ export const DIMENSIONS = {
   },
 } as const satisfies Record<string, DimensionInfo>;
 
-export const AnalyticsDimension = graphqlEnum(
+export const AnalyticsDimension = catalogueEnum(
   'AnalyticsDimension',
   'What analytics measures are grouped and filtered by. `analyticsCatalogue` lists which dimensions each measure supports.',
-  Object.fromEntries(
-    Object.entries(DIMENSIONS).map(([name, info]) => [name, `${info.title}: ${info.description}`]),
-  ) as Record<keyof typeof DIMENSIONS, string>, // fromEntries loses the keys' type; they are DIMENSIONS' keys
+  DIMENSIONS,
 );
 export type AnalyticsDimension = EnumValue<typeof AnalyticsDimension>;
 

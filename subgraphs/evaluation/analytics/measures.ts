@@ -1,4 +1,4 @@
-import { type EnumValue, graphqlEnum } from '../../shared/enums.js';
+import { catalogueEnum, type EnumValue } from '../../shared/enums.js';
 import type { AnalyticsDimension } from './dimensions.js';
 import {
   AGENCY_YEAR,
@@ -321,12 +321,10 @@ export const MEASURES = {
   SKP_SANGAT_KURANG_SHARE: skpShare('SANGAT_KURANG', 'very poor', 'Sangat Kurang'),
 } as const satisfies Record<string, MeasureInfo>;
 
-export const AnalyticsMeasure = graphqlEnum(
+export const AnalyticsMeasure = catalogueEnum(
   'AnalyticsMeasure',
   'An aggregate the analytics API computes. `analyticsCatalogue` gives each its title, unit, owner and dimensions.',
-  Object.fromEntries(
-    Object.entries(MEASURES).map(([name, info]) => [name, `${info.title}: ${info.description}`]),
-  ) as Record<keyof typeof MEASURES, string>, // fromEntries loses the keys' type; they are MEASURES' keys
+  MEASURES,
 );
 export type AnalyticsMeasure = EnumValue<typeof AnalyticsMeasure>;
 

@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
-import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { changeTriggersSql, keysChangedFunctionSql } from '../../shared/rollup-sql.js';
+import { scoreAndSampleSql } from '../ikm-score-sql.js';
 
 /**
  * Each IKM survey's score and sample check, kept on write (the comparison reads tens of thousands of
@@ -31,14 +32,7 @@ create function evaluation.refresh_survey_scores(ids integer[]) returns void lan
     select s.id as survey_id, s.unit_id, s.region_code, s.year, s.conducted_on, s.respondents, sc.score,
            s.respondents < km.minimum_sample as under_sampled
       from evaluation.ikm_survey s
-      cross join lateral (
-        select 25 * sum(c.score * c.answers)::numeric / (9 * s.respondents) as score
-          from evaluation.ikm_answer_count c where c.survey_id = s.id
-      ) sc
-      cross join lateral (
-        select k.minimum_sample from evaluation.krejcie_morgan k
-         where k.population >= s.population_served order by k.population limit 1
-      ) km
+${scoreAndSampleSql('      ')}
      where s.id = any(ids)
        and exists (select 1 from evaluation.ikm_band b where round(sc.score, 2) between b.lower_bound and b.upper_bound)
   ), gone as (
@@ -52,28 +46,8 @@ create function evaluation.refresh_survey_scores(ids integer[]) returns void lan
     score = excluded.score, under_sampled = excluded.under_sampled;
 $$;
 
-create function evaluation.survey_changed() returns trigger language plpgsql as $$
-begin
-  if tg_op = 'INSERT' then
-    perform evaluation.refresh_survey_scores(array(select id from new_rows));
-  elsif tg_op = 'UPDATE' then
-    perform evaluation.refresh_survey_scores(array(select id from new_rows union select id from old_rows));
-  else
-    perform evaluation.refresh_survey_scores(array(select id from old_rows));
-  end if;
-  return null;
-end $$;
-create function evaluation.answers_changed() returns trigger language plpgsql as $$
-begin
-  if tg_op = 'INSERT' then
-    perform evaluation.refresh_survey_scores(array(select distinct survey_id from new_rows));
-  elsif tg_op = 'UPDATE' then
-    perform evaluation.refresh_survey_scores(array(select survey_id from new_rows union select survey_id from old_rows));
-  else
-    perform evaluation.refresh_survey_scores(array(select distinct survey_id from old_rows));
-  end if;
-  return null;
-end $$;
+${keysChangedFunctionSql('evaluation.survey_changed', 'evaluation.refresh_survey_scores', 'id')}
+${keysChangedFunctionSql('evaluation.answers_changed', 'evaluation.refresh_survey_scores', 'survey_id', { distinct: true })}
 -- The reference tables (bands, sample sizes) change by migration only: then every survey is rescored.
 create function evaluation.rebuild_survey_scores() returns trigger language plpgsql as $$
 begin

@@ -1,5 +1,18 @@
 import { Migration } from '@mikro-orm/migrations';
-import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { changeTriggersSql, regionAndAncestorsFunctionSql, regionKeysSql } from '../../shared/rollup-sql.js';
+
+/**
+ * Refreshes the changes an appraisal in `rows` (aliased `alias`) moves: it is its year's "current" and the
+ * next year's "previous", so both years' keys (year, region) are refreshed.
+ */
+function refreshSkpKeysOf(rows: string, alias: string): string {
+  const r = alias;
+  return `    perform evaluation.refresh_skp_change(
+      array(select ${r}.year::int from ${rows} ${r} union all select a.year::int from ${rows} ${r}
+              join evaluation.skp_appraisal a on a.employee_id = ${r}.employee_id and a.year = ${r}.year + 1),
+      array(select ${r}.region_code from ${rows} ${r} union all select a.region_code from ${rows} ${r}
+              join evaluation.skp_appraisal a on a.employee_id = ${r}.employee_id and a.year = ${r}.year + 1));`;
+}
 
 /**
  * L3 of the comparison kept on write: per year and region (every level) and trained or not, the count,
@@ -24,15 +37,12 @@ create table evaluation.skp_change_rollup (
 );
 create index skp_appraisal_employee_idx on evaluation.skp_appraisal (employee_id, year);
 
-create function evaluation.region_and_ancestors(code text) returns setof text language sql immutable as $$
-  select left(code, n) from unnest(array[2, 5, 8, 13]) as n where n <= length(code)
-$$;
+${regionAndAncestorsFunctionSql('evaluation')}
 
 create function evaluation.refresh_skp_change(years integer[], codes text[]) returns void language sql
   set enable_seqscan = off as $$
   with k as (
-    select distinct k.year, a.code from unnest(years, codes) as k(year, code)
-      cross join lateral evaluation.region_and_ancestors(k.code) as a(code)
+${regionKeysSql('evaluation')}
   ), change as (
     -- Per key through its index range (lateral): a join on the range would compare every key with every row.
     select k.year, k.code, (pc.ordinal - pp.ordinal) as delta,
@@ -68,18 +78,10 @@ $$;
 create function evaluation.skp_changed() returns trigger language plpgsql as $$
 begin
   if tg_op in ('INSERT', 'UPDATE') then
-    perform evaluation.refresh_skp_change(
-      array(select n.year::int from new_rows n union all select a.year::int from new_rows n
-              join evaluation.skp_appraisal a on a.employee_id = n.employee_id and a.year = n.year + 1),
-      array(select n.region_code from new_rows n union all select a.region_code from new_rows n
-              join evaluation.skp_appraisal a on a.employee_id = n.employee_id and a.year = n.year + 1));
+${refreshSkpKeysOf('new_rows', 'n')}
   end if;
   if tg_op in ('DELETE', 'UPDATE') then
-    perform evaluation.refresh_skp_change(
-      array(select o.year::int from old_rows o union all select a.year::int from old_rows o
-              join evaluation.skp_appraisal a on a.employee_id = o.employee_id and a.year = o.year + 1),
-      array(select o.region_code from old_rows o union all select a.region_code from old_rows o
-              join evaluation.skp_appraisal a on a.employee_id = o.employee_id and a.year = o.year + 1));
+${refreshSkpKeysOf('old_rows', 'o')}
   end if;
   return null;
 end $$;

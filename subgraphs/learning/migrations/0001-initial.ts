@@ -3,9 +3,10 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * Competencies, partner universities, courses with curricula, offerings and enrolments.
  * Employee, unit, agency and region ids belong to personnel: stored here as plain values, no foreign key.
- * Released migrations are frozen (they may have run in deployments): the SQL stays byte for byte as
- * written, so DDL alike in shape (the class header MikroORM needs, tables and columns of one pattern)
- * stays written out rather than generated; a duplicate finder lists it as look-alike.
+ * Released migrations are frozen (they may have run in deployments): the SQL stays byte for byte as it ran
+ * (test/unit/migration-sql.test.ts pins it). Repeated logic is built by shared helpers (shared/rollup-sql.ts);
+ * declarations alike in shape (the class header MikroORM needs, different tables of one pattern) stay
+ * written out, and a duplicate finder lists them as look-alike.
  */
 export class LearningInitial extends Migration {
   override name = '0001-initial';

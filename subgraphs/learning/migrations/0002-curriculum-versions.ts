@@ -9,9 +9,10 @@ import { Migration } from '@mikro-orm/migrations';
  * version of their own course, and an outcome's module to the outcome's version. A trigger refuses UPDATE
  * and DELETE of versions, modules and outcomes: a published curriculum is never rewritten, a new version
  * is published instead (TRUNCATE, for reseeding, stays possible).
- * Released migrations are frozen (they may have run in deployments): the SQL stays byte for byte as
- * written, so DDL alike in shape (the class header MikroORM needs, tables and columns of one pattern)
- * stays written out rather than generated; a duplicate finder lists it as look-alike.
+ * Released migrations are frozen (they may have run in deployments): the SQL stays byte for byte as it ran
+ * (test/unit/migration-sql.test.ts pins it). Repeated logic is built by shared helpers (shared/rollup-sql.ts);
+ * declarations alike in shape (the class header MikroORM needs, different tables of one pattern) stay
+ * written out, and a duplicate finder lists them as look-alike.
  */
 export class LearningCurriculumVersions extends Migration {
   override name = '0002-curriculum-versions';

@@ -1,6 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
-import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import {
+  changeTriggersSql,
+  keyedRefreshSql,
+  regionAndAncestorsFunctionSql,
+  regionKeysSql,
+} from '../../shared/rollup-sql.js';
+import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { LEARNING_STREAMS } from '../feed.js';
 
 /**
@@ -17,67 +23,20 @@ export class LearningRollups extends Migration {
     this.addSql(`
 ${feedInfrastructureSql('learning')}
 
-create table learning.unit_year_training (
-  year smallint not null,
-  unit_id integer not null,
-  region_code text not null,
-  enrolments integer not null,
-  completions integer not null,
-  drop_outs integer not null,
-  participants integer not null,
-  jp integer not null,
-  reached_minimum integer not null,
-  seq bigint not null,
-  primary key (year, unit_id, region_code)
-);
+${streamTableSql('learning.unit_year_training', STREAM_ROWS.unitTraining, 'owner')}
 
-create table learning.unit_day_training (
-  year smallint not null,
-  unit_id integer not null,
-  region_code text not null,
-  completed_on date not null,
-  jp integer not null,
-  enrolments integer not null,
-  seq bigint not null,
-  primary key (year, unit_id, region_code, completed_on)
-);
+${streamTableSql('learning.unit_day_training', STREAM_ROWS.unitTrainingDays, 'owner')}
 
-create table learning.region_year_learning (
-  year smallint not null,
-  region_code text not null,
-  enrolments integer not null,
-  completions integer not null,
-  drop_outs integer not null,
-  participants integer not null,
-  trained integer not null,
-  jp integer not null,
-  satisfaction_sum numeric not null,
-  satisfaction_n integer not null,
-  test_gain_sum numeric not null,
-  tested_n integer not null,
-  seq bigint not null,
-  primary key (year, region_code)
-);
+${streamTableSql('learning.region_year_learning', STREAM_ROWS.regionLearning, 'owner')}
 
-create table learning.trained_employee (
-  year smallint not null,
-  employee_id integer not null,
-  region_code text not null,
-  jp integer not null,
-  seq bigint not null,
-  primary key (year, employee_id, region_code)
-);
+${streamTableSql('learning.trained_employee', STREAM_ROWS.trainedEmployees, 'owner')}
 
 ${LEARNING_STREAMS.map((s) => publishTableSql('learning', s)).join('\n')}
 
 -- A region code and every region above it: 12.71.01.1001 -> 12, 12.71, 12.71.01, 12.71.01.1001.
-create function learning.region_and_ancestors(code text) returns setof text language sql immutable as $$
-  select left(code, n) from unnest(array[2, 5, 8, 13]) as n where n <= length(code)
-$$;
+${regionAndAncestorsFunctionSql('learning')}
 
-create function learning.refresh_unit_training(years integer[], unit_ids integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('learning.refresh_unit_training(years integer[], unit_ids integer[])')}
   with k as (
     select distinct year, unit_id from unnest(years, unit_ids) as k(year, unit_id) where unit_id is not null
   ), minimum as (
@@ -111,9 +70,7 @@ create function learning.refresh_unit_training(years integer[], unit_ids integer
         excluded.jp, excluded.reached_minimum);
 $$;
 
-create function learning.refresh_unit_days(years integer[], unit_ids integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('learning.refresh_unit_days(years integer[], unit_ids integer[])')}
   with k as (
     select distinct year, unit_id from unnest(years, unit_ids) as k(year, unit_id) where unit_id is not null
   ), fresh as (
@@ -137,12 +94,9 @@ $$;
 
 -- Every level of every touched region is recomputed from its enrolments of the year (distinct people
 -- cannot be added up from the levels below).
-create function learning.refresh_region_learning(years integer[], codes text[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('learning.refresh_region_learning(years integer[], codes text[])')}
   with k as (
-    select distinct k.year, a.code from unnest(years, codes) as k(year, code)
-      cross join lateral learning.region_and_ancestors(k.code) as a(code)
+${regionKeysSql('learning')}
   ), fresh as (
     -- Per key through its index range (lateral): a join on the range would compare every key with every row.
     select k.year, k.code as region_code, f.*
@@ -180,9 +134,7 @@ create function learning.refresh_region_learning(years integer[], codes text[]) 
         excluded.tested_n);
 $$;
 
-create function learning.refresh_trained(years integer[], employee_ids integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('learning.refresh_trained(years integer[], employee_ids integer[])')}
   with k as (
     select distinct year, employee_id from unnest(years, employee_ids) as k(year, employee_id)
   ), fresh as (

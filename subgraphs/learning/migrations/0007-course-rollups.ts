@@ -1,6 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 import { publishTableSql } from '../../shared/feed.js';
-import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { chainRebuildSql, changeTriggersSql, regionKeysSql } from '../../shared/rollup-sql.js';
+import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { COURSE_LEARNING_STREAM } from '../feed.js';
 
 /**
@@ -16,25 +17,7 @@ export class LearningCourseRollups extends Migration {
 
   up(): void {
     this.addSql(`
-create table learning.course_year_learning (
-  year smallint not null,
-  region_code text not null,
-  -- COURSE, UNIVERSITY, DELIVERY_MODE, COMPETENCY or MONTH (written by refresh_course_learning only).
-  kind text not null,
-  code text not null,
-  label text not null,
-  enrolments integer not null,
-  completions integer not null,
-  drop_outs integer not null,
-  participants integer not null,
-  jp integer not null,
-  satisfaction_sum numeric not null,
-  satisfaction_n integer not null,
-  test_gain_sum numeric not null,
-  tested_n integer not null,
-  seq bigint not null,
-  primary key (year, region_code, kind, code)
-);
+${streamTableSql('learning.course_year_learning', STREAM_ROWS.courseLearning, 'owner')}
 
 ${publishTableSql('learning', COURSE_LEARNING_STREAM)}
 
@@ -68,8 +51,7 @@ returns void language sql
   -- The distinct participants of a region's enrolments are counted by sorting them.
   set work_mem = '64MB' as $$
   with k as (
-    select distinct k.year, r.code from unnest(years, codes) as k(year, code)
-      cross join lateral learning.region_and_ancestors(k.code) as r(code)
+${regionKeysSql('learning', 'r')}
   ), touched as materialized (
     select distinct a.kind, a.code from learning.offering_attributes(offering_ids) a
   ), attributes as materialized (
@@ -194,11 +176,7 @@ create function learning.rebuild_course_rollups() returns void language sql as $
   select learning.refresh_course_learning(array_agg(year::int), array_agg(region_code), null)
     from (select distinct year, region_code from learning.enrolment) e;
 $$;
-alter function learning.rebuild_rollups() rename to rebuild_unit_rollups;
-create function learning.rebuild_rollups() returns void language sql as $$
-  select learning.rebuild_unit_rollups();
-  select learning.rebuild_course_rollups();
-$$;
+${chainRebuildSql('learning', 'rebuild_unit_rollups', 'rebuild_course_rollups')}
 select learning.rebuild_course_rollups();
 `);
   }

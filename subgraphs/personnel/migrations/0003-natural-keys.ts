@@ -26,32 +26,33 @@ export const UNIT_CODES_SQL = `
             order by u.id) as seq
             from personnel.service_unit u) n`;
 
+/** Adds a unique, checked `code` to `personnel.<table>`, filled from `codes` (rows of id and code). */
+function addCodeSql(table: string, alias: string, codes: string, comment: string): string {
+  return `alter table personnel.${table} add column code text;
+update personnel.${table} ${alias} set code = c.code from (${codes}) c where c.id = ${alias}.id;
+alter table personnel.${table} alter column code set not null,
+  add constraint ${table}_code_key unique (code),
+  add constraint ${table}_code_check check (code ~ '${CODE_PATTERN}');
+comment on column personnel.${table}.code is '${comment}';`;
+}
+
 /**
  * Natural keys: agencies and service units get the codes regions use (SIPD organisation code; NPSN,
  * Puskesmas code or a region-scoped unit code), so imports and other systems never need internal ids.
  * Existing rows are backfilled with the rules of `codes.ts` (numbers within a partition in id order).
- * Released migrations are frozen (they may have run in deployments): the SQL stays byte for byte as
- * written, so DDL alike in shape (the class header MikroORM needs, tables and columns of one pattern)
- * stays written out rather than generated; a duplicate finder lists it as look-alike.
+ * Released migrations are frozen (they may have run in deployments): the SQL stays byte for byte as it ran
+ * (test/unit/migration-sql.test.ts pins it). Repeated logic is built by shared helpers (shared/rollup-sql.ts);
+ * declarations alike in shape (the class header MikroORM needs, different tables of one pattern) stay
+ * written out, and a duplicate finder lists them as look-alike.
  */
 export class PersonnelNaturalKeys extends Migration {
   override name = '0003-natural-keys';
 
   up(): void {
     this.addSql(`
-alter table personnel.agency add column code text;
-update personnel.agency a set code = c.code from (${AGENCY_CODES_SQL}) c where c.id = a.id;
-alter table personnel.agency alter column code set not null,
-  add constraint agency_code_key unique (code),
-  add constraint agency_code_check check (code ~ '${CODE_PATTERN}');
-comment on column personnel.agency.code is 'SIPD-style organisation code: region, urusan/bidang, number (12.71-1.02.01).';
+${addCodeSql('agency', 'a', AGENCY_CODES_SQL, 'SIPD-style organisation code: region, urusan/bidang, number (12.71-1.02.01).')}
 
-alter table personnel.service_unit add column code text;
-update personnel.service_unit u set code = c.code from (${UNIT_CODES_SQL}) c where c.id = u.id;
-alter table personnel.service_unit alter column code set not null,
-  add constraint service_unit_code_key unique (code),
-  add constraint service_unit_code_check check (code ~ '${CODE_PATTERN}');
-comment on column personnel.service_unit.code is 'NPSN (schools), Puskesmas code, or region-scoped unit code.';
+${addCodeSql('service_unit', 'u', UNIT_CODES_SQL, 'NPSN (schools), Puskesmas code, or region-scoped unit code.')}
 `);
   }
 }

@@ -1,7 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 import { feedInfrastructureSql, publishTableSql } from '../../shared/feed.js';
-import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { changeTriggersSql, keyedRefreshSql, keysChangedFunctionSql } from '../../shared/rollup-sql.js';
+import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { PERSONNEL_STREAMS } from '../feed.js';
+import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL, UNITS_OF_EMPLOYEES_SQL } from './placement-sql.js';
 
 /**
  * Personnel's published facts, kept on write: the region list, the service units with their agency, and
@@ -28,52 +30,14 @@ create table personnel.rollup_window (
 );
 insert into personnel.rollup_window (first_year, last_year) values (2018, 2030);
 
-create table personnel.region_directory (
-  code text primary key,
-  name text not null,
-  level text not null,
-  parent_code text,
-  seq bigint not null
-);
+${streamTableSql('personnel.region_directory', STREAM_ROWS.regions, 'owner')}
 
-create table personnel.unit_directory (
-  unit_id integer primary key,
-  unit_code text not null,
-  unit_name text not null,
-  unit_kind text not null,
-  agency_id integer not null,
-  agency_code text not null,
-  agency_name text not null,
-  agency_kind text not null,
-  region_code text not null,
-  seq bigint not null
-);
+${streamTableSql('personnel.unit_directory', STREAM_ROWS.units, 'owner')}
 
 -- Staff placed in the unit on 31 December (the unit of the newest position with TMT by then, appointed
 -- by then and not left), and the same people by ASN type, gender, position kind, rank group (golongan
 -- of the newest rank with TMT by then; PPPK together) and age on 31 December.
-create table personnel.unit_year_staffing (
-  year smallint not null,
-  unit_id integer not null,
-  staff integer not null,
-  pns integer not null,
-  pppk integer not null,
-  female integer not null,
-  male integer not null,
-  manajerial integer not null,
-  nonmanajerial integer not null,
-  rank_pns_i integer not null,
-  rank_pns_ii integer not null,
-  rank_pns_iii integer not null,
-  rank_pns_iv integer not null,
-  rank_pppk integer not null,
-  age_under_30 integer not null,
-  age_30_39 integer not null,
-  age_40_49 integer not null,
-  age_50_plus integer not null,
-  seq bigint not null,
-  primary key (year, unit_id)
-);
+${streamTableSql('personnel.unit_year_staffing', STREAM_ROWS.staffing, 'owner')}
 create index unit_year_staffing_unit_idx on personnel.unit_year_staffing (unit_id);
 create index position_history_employee_idx on personnel.position_history (employee_id, tmt);
 create index rank_history_employee_idx on personnel.rank_history (employee_id, tmt);
@@ -82,18 +46,8 @@ ${PERSONNEL_STREAMS.map((s) => publishTableSql('personnel', s)).join('\n')}
 
 -- Recomputes the staffing rows of the given units for every year of the window, from the position and
 -- rank histories of the employees ever placed there; writes only rows whose figures changed.
-create function personnel.refresh_staffing(unit_ids integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
-  with w as (
-    select first_year, last_year from personnel.rollup_window
-  ), ever as (
-    select distinct ph.employee_id from personnel.position_history ph where ph.unit_id = any(unit_ids)
-  ), spell as (
-    -- A position is the end-of-year one from the year of its TMT to the year before the next TMT.
-    select ph.employee_id, ph.unit_id, ph.position_kind, extract(year from ph.tmt)::int as from_year,
-           coalesce(extract(year from lead(ph.tmt) over (partition by ph.employee_id order by ph.tmt))::int - 1, 9999) as to_year
-      from personnel.position_history ph where ph.employee_id in (select employee_id from ever)
+${keyedRefreshSql('personnel.refresh_staffing(unit_ids integer[])')}
+${PLACEMENT_SPELLS_SQL}
   ), rank_spell as (
     select rh.employee_id, r.asn_type, r.golongan, extract(year from rh.tmt)::int as from_year,
            coalesce(extract(year from lead(rh.tmt) over (partition by rh.employee_id order by rh.tmt))::int - 1, 9999) as to_year
@@ -102,13 +56,7 @@ create function personnel.refresh_staffing(unit_ids integer[]) returns void lang
   ), placed as (
     select y::smallint as year, s.unit_id, s.position_kind, e.asn_type, e.gender, y - extract(year from e.birth_date)::int as age,
            e.id as employee_id
-      from spell s
-      join personnel.employee e on e.id = s.employee_id
-      cross join w
-      cross join lateral generate_series(
-        greatest(s.from_year, extract(year from e.appointed_on)::int, w.first_year),
-        least(s.to_year, coalesce(extract(year from e.left_on)::int - 1, 9999), w.last_year)) as y
-     where s.unit_id = any(unit_ids)
+${PLACED_YEARS_SQL}
   ), ranked as (
     select p.*, rs.golongan, rs.asn_type as rank_type
       from placed p left join rank_spell rs on rs.employee_id = p.employee_id and p.year between rs.from_year and rs.to_year
@@ -153,17 +101,11 @@ create function personnel.refresh_staffing(unit_ids integer[]) returns void lang
 $$;
 
 -- The units whose staffing a change to these employees can move: every unit they were ever placed in.
-create function personnel.refresh_staffing_of(employee_ids integer[], extra_units integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
-  select personnel.refresh_staffing(array(
-    select ph.unit_id from personnel.position_history ph where ph.employee_id = any(employee_ids) and ph.unit_id is not null
-    union select u from unnest(extra_units) u where u is not null));
+${keyedRefreshSql('personnel.refresh_staffing_of(employee_ids integer[], extra_units integer[])')}
+  select personnel.refresh_staffing(${UNITS_OF_EMPLOYEES_SQL});
 $$;
 
-create function personnel.refresh_units(unit_ids integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('personnel.refresh_units(unit_ids integer[])')}
   with fresh as (
     select u.id as unit_id, u.code as unit_code, u.name as unit_name, u.kind as unit_kind, a.id as agency_id,
            a.code as agency_code, a.name as agency_name, a.kind as agency_kind, u.region_code
@@ -184,9 +126,7 @@ create function personnel.refresh_units(unit_ids integer[]) returns void languag
         excluded.agency_code, excluded.agency_name, excluded.agency_kind, excluded.region_code);
 $$;
 
-create function personnel.refresh_regions(codes text[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
+${keyedRefreshSql('personnel.refresh_regions(codes text[])')}
   with fresh as (
     select code, name, level, parent_code from personnel.region where code = any(codes)
   ), gone as (
@@ -225,44 +165,14 @@ begin
   end if;
   return null;
 end $$;
-create function personnel.rank_history_changed() returns trigger language plpgsql as $$
-begin
-  if tg_op = 'INSERT' then
-    perform personnel.refresh_staffing_of(array(select distinct employee_id from new_rows), '{}');
-  elsif tg_op = 'UPDATE' then
-    perform personnel.refresh_staffing_of(array(select employee_id from new_rows union select employee_id from old_rows), '{}');
-  else
-    perform personnel.refresh_staffing_of(array(select distinct employee_id from old_rows), '{}');
-  end if;
-  return null;
-end $$;
-create function personnel.unit_changed() returns trigger language plpgsql as $$
-begin
-  if tg_op = 'INSERT' then
-    perform personnel.refresh_units(array(select id from new_rows));
-  elsif tg_op = 'UPDATE' then
-    perform personnel.refresh_units(array(select id from new_rows union select id from old_rows));
-  else
-    perform personnel.refresh_units(array(select id from old_rows));
-  end if;
-  return null;
-end $$;
+${keysChangedFunctionSql('personnel.rank_history_changed', 'personnel.refresh_staffing_of', 'employee_id', { distinct: true, moreArgs: "'{}'" })}
+${keysChangedFunctionSql('personnel.unit_changed', 'personnel.refresh_units', 'id')}
 create function personnel.agency_changed() returns trigger language plpgsql as $$
 begin
   perform personnel.refresh_units(array(select u.id from personnel.service_unit u where u.agency_id in (select id from new_rows)));
   return null;
 end $$;
-create function personnel.region_changed() returns trigger language plpgsql as $$
-begin
-  if tg_op = 'INSERT' then
-    perform personnel.refresh_regions(array(select code from new_rows));
-  elsif tg_op = 'UPDATE' then
-    perform personnel.refresh_regions(array(select code from new_rows union select code from old_rows));
-  else
-    perform personnel.refresh_regions(array(select code from old_rows));
-  end if;
-  return null;
-end $$;
+${keysChangedFunctionSql('personnel.region_changed', 'personnel.refresh_regions', 'code')}
 create function personnel.window_changed() returns trigger language plpgsql as $$
 begin
   perform personnel.refresh_staffing(array(select id from personnel.service_unit));

@@ -1,6 +1,40 @@
 import { Migration } from '@mikro-orm/migrations';
 import { publishTableSql } from '../../shared/feed.js';
+import { chainRebuildSql, changeTriggersSql, keyedRefreshSql } from '../../shared/rollup-sql.js';
+import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { MENTORING_STREAM, PROMOTION_STREAM } from '../feed.js';
+import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL, UNITS_OF_EMPLOYEES_SQL } from './placement-sql.js';
+
+/** The trigger functions of this rollup, one per event, on each table it reads. */
+const MENTORING_TRIGGERS = {
+  inserted: 'personnel.mentoring_inserted',
+  updated: 'personnel.mentoring_inputs_changed',
+  deleted: 'personnel.mentoring_deleted',
+};
+
+/**
+ * The trigger function of an insert (`new_rows`) or a delete (`old_rows`) on any table this rollup reads: it
+ * refreshes the employees the rows name; a deleted position also refreshes the unit the employee leaves.
+ */
+function rowsChangedSql(name: string, rows: 'new_rows' | 'old_rows'): string {
+  const leftUnit =
+    rows === 'old_rows'
+      ? `  elsif tg_table_name = 'position_history' then
+    perform personnel.refresh_mentoring_of(array(select distinct employee_id from old_rows), array(select distinct unit_id from old_rows));
+`
+      : '';
+  return `create function personnel.${name}() returns trigger language plpgsql as $$
+begin
+  if tg_table_name = 'mentoring_pair' then
+    perform personnel.refresh_mentoring_of(array(select mentor_id from ${rows} union select mentee_id from ${rows}), '{}');
+  elsif tg_table_name = 'employee' then
+    perform personnel.refresh_mentoring_of(array(select id from ${rows}), '{}');
+${leftUnit}  else
+    perform personnel.refresh_mentoring_of(array(select distinct employee_id from ${rows}), '{}');
+  end if;
+  return null;
+end $$;`;
+}
 
 /**
  * Mentoring and promotions per service unit and year, published for evaluation's analytics: of the staff
@@ -17,27 +51,12 @@ export class PersonnelMentoringRollups extends Migration {
 
   up(): void {
     this.addSql(`
-create table personnel.unit_year_mentoring (
-  year smallint not null,
-  unit_id integer not null,
-  staff integer not null,
-  mentored integer not null,
-  mentors integer not null,
-  mentor_leaders integer not null,
-  promoted integer not null,
-  seq bigint not null,
-  primary key (year, unit_id)
-);
+${streamTableSql('personnel.unit_year_mentoring', STREAM_ROWS.mentoring, 'owner')}
 create index unit_year_mentoring_unit_idx on personnel.unit_year_mentoring (unit_id);
 
 ${publishTableSql('personnel', MENTORING_STREAM)}
 
-create table personnel.employee_promotion (
-  year smallint not null,
-  employee_id integer not null,
-  seq bigint not null,
-  primary key (year, employee_id)
-);
+${streamTableSql('personnel.employee_promotion', STREAM_ROWS.promotions, 'owner')}
 ${publishTableSql('personnel', PROMOTION_STREAM)}
 
 -- The years in which each employee got a rank after an earlier one.
@@ -58,27 +77,11 @@ create function personnel.refresh_promotions(employee_ids integer[]) returns voi
   on conflict (year, employee_id) do nothing;
 $$;
 
-create function personnel.refresh_mentoring(unit_ids integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
-  with w as (
-    select first_year, last_year from personnel.rollup_window
-  ), ever as (
-    select distinct ph.employee_id from personnel.position_history ph where ph.unit_id = any(unit_ids)
-  ), spell as (
-    -- A position is the end-of-year one from the year of its TMT to the year before the next TMT.
-    select ph.employee_id, ph.unit_id, ph.position_kind, extract(year from ph.tmt)::int as from_year,
-           coalesce(extract(year from lead(ph.tmt) over (partition by ph.employee_id order by ph.tmt))::int - 1, 9999) as to_year
-      from personnel.position_history ph where ph.employee_id in (select employee_id from ever)
+${keyedRefreshSql('personnel.refresh_mentoring(unit_ids integer[])')}
+${PLACEMENT_SPELLS_SQL}
   ), placed as (
     select y as year, s.unit_id, s.position_kind, e.id as employee_id
-      from spell s
-      join personnel.employee e on e.id = s.employee_id
-      cross join w
-      cross join lateral generate_series(
-        greatest(s.from_year, extract(year from e.appointed_on)::int, w.first_year),
-        least(s.to_year, coalesce(extract(year from e.left_on)::int - 1, 9999), w.last_year)) as y
-     where s.unit_id = any(unit_ids)
+${PLACED_YEARS_SQL}
   ), flagged as (
     select p.year, p.unit_id, p.position_kind,
            exists (select 1 from personnel.mentoring_pair m where m.mentee_id = p.employee_id
@@ -111,12 +114,8 @@ create function personnel.refresh_mentoring(unit_ids integer[]) returns void lan
         is distinct from (excluded.staff, excluded.mentored, excluded.mentors, excluded.mentor_leaders, excluded.promoted);
 $$;
 
-create function personnel.refresh_mentoring_of(employee_ids integer[], extra_units integer[]) returns void language sql
-  -- Index lookups by key: inside a bulk load the statistics still describe empty tables.
-  set enable_seqscan = off as $$
-  select personnel.refresh_mentoring(array(
-    select ph.unit_id from personnel.position_history ph where ph.employee_id = any(employee_ids) and ph.unit_id is not null
-    union select u from unnest(extra_units) u where u is not null));
+${keyedRefreshSql('personnel.refresh_mentoring_of(employee_ids integer[], extra_units integer[])')}
+  select personnel.refresh_mentoring(${UNITS_OF_EMPLOYEES_SQL});
   select personnel.refresh_promotions(employee_ids);
 $$;
 
@@ -140,30 +139,8 @@ begin
 end $$;
 
 -- Inserts and deletes see one transition table: the employees of its rows.
-create function personnel.mentoring_inserted() returns trigger language plpgsql as $$
-begin
-  if tg_table_name = 'mentoring_pair' then
-    perform personnel.refresh_mentoring_of(array(select mentor_id from new_rows union select mentee_id from new_rows), '{}');
-  elsif tg_table_name = 'employee' then
-    perform personnel.refresh_mentoring_of(array(select id from new_rows), '{}');
-  else
-    perform personnel.refresh_mentoring_of(array(select distinct employee_id from new_rows), '{}');
-  end if;
-  return null;
-end $$;
-create function personnel.mentoring_deleted() returns trigger language plpgsql as $$
-begin
-  if tg_table_name = 'mentoring_pair' then
-    perform personnel.refresh_mentoring_of(array(select mentor_id from old_rows union select mentee_id from old_rows), '{}');
-  elsif tg_table_name = 'employee' then
-    perform personnel.refresh_mentoring_of(array(select id from old_rows), '{}');
-  elsif tg_table_name = 'position_history' then
-    perform personnel.refresh_mentoring_of(array(select distinct employee_id from old_rows), array(select distinct unit_id from old_rows));
-  else
-    perform personnel.refresh_mentoring_of(array(select distinct employee_id from old_rows), '{}');
-  end if;
-  return null;
-end $$;
+${rowsChangedSql('mentoring_inserted', 'new_rows')}
+${rowsChangedSql('mentoring_deleted', 'old_rows')}
 create function personnel.mentoring_window_changed() returns trigger language plpgsql as $$
 begin
   perform personnel.rebuild_mentoring_rollups();
@@ -176,30 +153,10 @@ begin
   return null;
 end $$;
 
-create trigger mentoring_pair_inserted after insert on personnel.mentoring_pair
-  referencing new table as new_rows for each statement execute function personnel.mentoring_inserted();
-create trigger mentoring_pair_updated after update on personnel.mentoring_pair
-  referencing new table as new_rows old table as old_rows for each statement execute function personnel.mentoring_inputs_changed();
-create trigger mentoring_pair_deleted after delete on personnel.mentoring_pair
-  referencing old table as old_rows for each statement execute function personnel.mentoring_deleted();
-create trigger employee_inserted_mentoring after insert on personnel.employee
-  referencing new table as new_rows for each statement execute function personnel.mentoring_inserted();
-create trigger employee_updated_mentoring after update on personnel.employee
-  referencing new table as new_rows old table as old_rows for each statement execute function personnel.mentoring_inputs_changed();
-create trigger employee_deleted_mentoring after delete on personnel.employee
-  referencing old table as old_rows for each statement execute function personnel.mentoring_deleted();
-create trigger position_history_inserted_mentoring after insert on personnel.position_history
-  referencing new table as new_rows for each statement execute function personnel.mentoring_inserted();
-create trigger position_history_updated_mentoring after update on personnel.position_history
-  referencing new table as new_rows old table as old_rows for each statement execute function personnel.mentoring_inputs_changed();
-create trigger position_history_deleted_mentoring after delete on personnel.position_history
-  referencing old table as old_rows for each statement execute function personnel.mentoring_deleted();
-create trigger rank_history_inserted_mentoring after insert on personnel.rank_history
-  referencing new table as new_rows for each statement execute function personnel.mentoring_inserted();
-create trigger rank_history_updated_mentoring after update on personnel.rank_history
-  referencing new table as new_rows old table as old_rows for each statement execute function personnel.mentoring_inputs_changed();
-create trigger rank_history_deleted_mentoring after delete on personnel.rank_history
-  referencing old table as old_rows for each statement execute function personnel.mentoring_deleted();
+${changeTriggersSql('personnel.mentoring_pair', MENTORING_TRIGGERS, 'mentoring_pair')}
+${changeTriggersSql('personnel.employee', MENTORING_TRIGGERS, 'employee', '_mentoring')}
+${changeTriggersSql('personnel.position_history', MENTORING_TRIGGERS, 'position_history', '_mentoring')}
+${changeTriggersSql('personnel.rank_history', MENTORING_TRIGGERS, 'rank_history', '_mentoring')}
 create trigger rollup_window_updated_mentoring after update on personnel.rollup_window
   for each statement execute function personnel.mentoring_window_changed();
 create trigger mentoring_pair_truncated after truncate on personnel.mentoring_pair
@@ -213,11 +170,7 @@ create function personnel.rebuild_mentoring_rollups() returns void language sql 
   select personnel.refresh_mentoring(array(select id from personnel.service_unit union select unit_id from personnel.unit_year_mentoring));
   select personnel.refresh_promotions(array(select employee_id from personnel.rank_history union select employee_id from personnel.employee_promotion));
 $$;
-alter function personnel.rebuild_rollups() rename to rebuild_staffing_rollups;
-create function personnel.rebuild_rollups() returns void language sql as $$
-  select personnel.rebuild_staffing_rollups();
-  select personnel.rebuild_mentoring_rollups();
-$$;
+${chainRebuildSql('personnel', 'rebuild_staffing_rollups', 'rebuild_mentoring_rollups')}
 select personnel.rebuild_mentoring_rollups();
 `);
   }

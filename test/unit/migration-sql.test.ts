@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Migration } from '@mikro-orm/migrations';
+import { describe, expect, it } from 'vitest';
+import { migrations as access } from '../../subgraphs/access/migrations/index.js';
+import { SUBGRAPHS } from '../../subgraphs/index.js';
+
+type MigrationClass = new (driver: never, config: never) => Migration;
+
+/** A migration's name and the SQL its up() adds, as PostgreSQL receives it: up() only collects statements. */
+function rendered(migration: MigrationClass): { name: string; sql: string } {
+  const instance = new migration(undefined as never, undefined as never); // up() uses neither driver nor config
+  void instance.up();
+  return { name: instance.name ?? migration.name, sql: instance.getQueries().map(String).join('\n;\n') };
+}
+
+// Through the subgraph definitions, not each migrations/index.ts: some migrations import a subgraph's feed.ts,
+// which registers type-graphql resolvers, and the unit project shares its modules and type-graphql's global
+// metadata between files (test/unit/schema.test.ts composes the schema in the definitions' order).
+const ALL: Record<string, readonly MigrationClass[]> = {
+  access,
+  ...Object.fromEntries(Object.entries(SUBGRAPHS).map(([name, definition]) => [name, definition.migrations])),
+};
+
+/**
+ * SHA-256 of the SQL every existing migration runs. A deployed database already ran it: helpers that build
+ * migration SQL (shared/rollup-sql.ts, shared/feed.ts, ...) may be refactored only if these stay the same.
+ * A new migration adds its line here.
+ */
+const PINNED: Record<string, string> = {
+  'access/0001-initial': '8962bbad1da8e773413aa05ebbca503f23eae55cf24ebb8ec2a304b8fad948fb',
+  'budgeting/0001-initial': '06592c50246a6a37929049df190870463563dcb0eacda0df9703f55fc4a49db2',
+  'budgeting/0002-import-log': 'f747360b0aeac366bec14b203d2657e262fd3d671e40f55c96b0e32587fcfaab',
+  'budgeting/0003-rollups': '6c5d608ea0d4120b996bd70ea3d8d4127c357c8a6d0d90402a88b74fc8990094',
+  'budgeting/0004-import-log-source': '6668033e41b44a4d4d0e88c09e85dcb4b53b97577c7d803fb97c475491628b03',
+  'evaluation/0001-initial': '68a798264ee2d0e72b12f792d1b76636009634e87154acd14a3d36672160a315',
+  'evaluation/0002-enum-checks': 'ed84dc39e968ff508e6537c070e418f344492015673213a8b04e290dbf26bdb1',
+  'evaluation/0003-ikm-band-rounding': '2f2014bc57a1a0b9d5b853e30e895651cb8cc94c4a4e33f84cac779cc72069ce',
+  'evaluation/0004-import-log': '36c463c2dc8e5783efc8ca5866747ded3e1b875ca5f0dc931440c3139c7a8be7',
+  'evaluation/0005-read-model': 'ab3d1ff1fdad7ed484a114e72ce16f71dcd336f015cc54a38e29323f66a14479',
+  'evaluation/0006-survey-scores': '45285d3c1114aba9f9fb46b42429420029c23f10a61a02fd4e52e3ece0541bda',
+  'evaluation/0007-skp-change': '1acd57507127792ad0e930684464e4f939da68b88c57f3983520252799ea7883',
+  'evaluation/0008-analytics-indexes': 'ad56711d8a99c29d55a7388788c0e4a8560b505a0b10f79b82a52953530e9299',
+  'evaluation/0009-import-log-source': 'c0e16d3439cf5ea3ebb524526691ea3439f034a2fa893ccbad2c2eff2c18af9e',
+  'evaluation/0010-read-model-courses': '8762ad84bed0b4dedcd326eef690ae69bf0d3e56efa201c2c42bcb63af6830f1',
+  'learning/0001-initial': '4e32780e596555b007066c3585cb0bc21fcdfc4a46132e2b1691f98304313934',
+  'learning/0002-curriculum-versions': '7ea5c8404f1a576c23702ef6b1598582c6b5ba35e2cf6d988b301b028b1e4f7d',
+  'learning/0003-natural-keys': 'bf33d5830b6667c8a43e2f392bdf7262c0d819d10666514feff5f5ee81b45e37',
+  'learning/0004-import-log': '6b404d575eb09d7d49812173852da141d0677aad537553fbb32781955f80afd0',
+  'learning/0005-rollups': '7de0995a42911050a41241acc2d59d86c13b1cea19c1a2a31c77f156fa9384db',
+  'learning/0006-import-log-source': '1a1be46e8e2d33050f9fdfc97142b89f76ee0605f78d62eadfc56ad6ebb1b980',
+  'learning/0007-course-rollups': 'b7ea9c6de916fe22fb60d462dda626ba56712200efb0aebf32298d2dc99f7476',
+  'personnel/0001-initial': '625626ec332ed2e83d9ff32875b16b07ad93f8527adef83c8a4daa573a04c6dc',
+  'personnel/0002-enum-checks': '771fdd9667de92a803e515540edb9fa818c71b38d41a37e8c6127e93dfebc1de',
+  'personnel/0003-natural-keys': 'ae8e1e2ae07b9a9461041217f3c07dbc5102eb0051902b5550127420967b10c2',
+  'personnel/0004-import-log': '66a237ab70fd60e50cf9f76d64715ff450f49ec1da54dfad56ef443a98d98b09',
+  'personnel/0005-mentoring-key': 'c5d443842d34a0b09c2b0d573c8ae4ff2ad94b6937c6a28585d8261f4a790c39',
+  'personnel/0006-rollups': '395233ee5e95d3021665d06739be60cb0541aeba6c67b554fcde2eedf575d7bb',
+  'personnel/0007-import-log-source': '4181eab84d0a8ddee4c160c3e1ad4107e53fc9543052b5728f7a214b6fa31c76',
+  'personnel/0008-mentoring-rollups': '9ad6e931f08ad484cf66ee9f52e73640dce2bedef30a9ca14b03dc2f6afe9163',
+};
+
+describe('migration SQL', () => {
+  it('every existing migration renders, byte for byte, the SQL it ran when it was deployed', () => {
+    const actual: Record<string, string> = {};
+    for (const [subgraph, list] of Object.entries(ALL)) {
+      for (const migration of list) {
+        const { name, sql } = rendered(migration);
+        actual[`${subgraph}/${name}`] = createHash('sha256').update(sql).digest('hex');
+        // DUMP_MIGRATION_SQL=<folder>: writes each migration's SQL there, to diff a refactoring statement by statement.
+        const dump = process.env.DUMP_MIGRATION_SQL;
+        if (dump) writeFileSync(join(dump, `${subgraph}__${name}.sql`), sql);
+      }
+    }
+    expect(Object.keys(actual)).toEqual(expect.arrayContaining(Object.keys(PINNED)));
+    for (const [name, hash] of Object.entries(PINNED)) expect(actual[name], `${name} changed its SQL`).toBe(hash);
+  });
+});
