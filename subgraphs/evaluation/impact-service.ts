@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ImpactKey } from '../shared/impact-key.js';
 import { config } from '../shared/config.js';
+import type { ImpactKey } from '../shared/impact-key.js';
 import { rupiahPer } from '../shared/scalars.js';
 import { shown, suppressedReason, type Withheld } from '../shared/suppression.js';
 import { estimateKey, inputsKey, Lru, memoised, type RegionInputs, regionInputs } from './impact-cache.js';

@@ -191,7 +191,12 @@ export async function unitAndRegionRows(
             (select epoch from evaluation.impact_epoch) as epoch`,
     [...bound.params, ...Array<number>(6).fill(METHOD.contrastThresholdJp), key.regionCodes],
   );
-  return { units: row?.units ?? [], regions: row?.regions ?? [], versions: row?.versions ?? [], epoch: row?.epoch ?? '' };
+  return {
+    units: row?.units ?? [],
+    regions: row?.regions ?? [],
+    versions: row?.versions ?? [],
+    epoch: row?.epoch ?? '',
+  };
 }
 
 /**

@@ -33,7 +33,12 @@ beforeAll(async () => {
   server = await startScratchDatabase('impact_cache');
   await prepareDatabase(server.url);
   pool = createPool(server.url, 2);
-  await generateDemoData(pool, { seed: 11, regions: REGENCIES, employeesPerRegion: 400, years: { from: 2024, to: 2025 } });
+  await generateDemoData(pool, {
+    seed: 11,
+    regions: REGENCIES,
+    employeesPerRegion: 400,
+    years: { from: 2024, to: 2025 },
+  });
   platform = await startPlatform({ databaseUrl: server.url, instrument: true, readModelSyncMs: 600_000 });
 }, 180_000);
 
@@ -133,10 +138,12 @@ describe('the comparison kept by input version', () => {
        on conflict (survey_id, element_no, score) do update set answers = evaluation.ikm_answer_count.answers + 1`,
       [survey!.id],
     );
-    const after = (await pool.query<{ score: number }>(
-      'select score::float8 as score from evaluation.ikm_survey_score where survey_id = $1',
-      [survey!.id],
-    )).rows[0]!.score;
+    const after = (
+      await pool.query<{ score: number }>(
+        'select score::float8 as score from evaluation.ikm_survey_score where survey_id = $1',
+        [survey!.id],
+      )
+    ).rows[0]!.score;
     expect(after).toBeGreaterThan(survey!.score);
 
     let changed: Region[] = [];
