@@ -74,7 +74,7 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
   READ_MODEL_SYNC_MS: integer(100, 600_000).default(1000),
   /** The most work one region's impact estimate may take (see evaluation/impact-method.ts estimationSize). */
-  IMPACT_WORK_LIMIT: integer(1, 1e15).default(2_000_000_000),
+  IMPACT_WORK_LIMIT: integer(1, 1e15).default(20_000_000),
   DB_POOL_MAX: integer(1, 1000).default(10),
   STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(15_000),
   SUBGRAPH_TIMEOUT_MS: integer(1, 600_000).default(20_000),

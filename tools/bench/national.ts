@@ -116,10 +116,29 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-/** The first request (cold: plans, caches, the estimates not yet memoised) and the median of the next ones. */
-async function timed(samples: number, send: () => Promise<unknown>): Promise<{ cold: number; median: number }> {
+/**
+ * The first request (cold: plans, caches, the estimates not yet kept) and the median of the next ones. A cold
+ * request that fails (the gateway's SUBGRAPH_TIMEOUT_MS) is reported as such: the subgraph finishes its work
+ * and keeps it, and the next requests are measured.
+ */
+async function timed(
+  samples: number,
+  send: () => Promise<unknown>,
+): Promise<{ cold: number; coldError: string | null; median: number }> {
   const first = performance.now();
-  await send();
+  let coldError: string | null = null;
+  try {
+    await send();
+  } catch (error) {
+    coldError = error instanceof Error ? error.message : String(error);
+    // Wait until the subgraph has finished the work the timed-out request started (it keeps the result).
+    for (let i = 0; i < 60; i++) {
+      try {
+        await send();
+        break;
+      } catch {}
+    }
+  }
   const cold = performance.now() - first;
   const durations: number[] = [];
   for (let i = 0; i < samples; i++) {
@@ -127,7 +146,7 @@ async function timed(samples: number, send: () => Promise<unknown>): Promise<{ c
     await send();
     durations.push(performance.now() - started);
   }
-  return { cold, median: median(durations) };
+  return { cold, coldError, median: median(durations) };
 }
 
 export async function benchNational(): Promise<void> {
@@ -210,7 +229,11 @@ export async function benchNational(): Promise<void> {
         const rows: string[] = [];
         const refused: string[] = [];
         for (const [name, codes, samples] of cases) {
-          const { cold, median: gateway } = await timed(samples, () =>
+          const {
+            cold,
+            coldError,
+            median: gateway,
+          } = await timed(samples, () =>
             post(platform.gateway.url, IMPACT, { codes, year: YEAR }).then((body) => {
               if (name === '38 provinces' && refused.length === 0) refused.push(...notEstimated(body));
             }),
@@ -219,7 +242,7 @@ export async function benchNational(): Promise<void> {
           const goal = GOAL[name];
           const met = goal === undefined ? '' : gateway <= goal && gateway <= 1.3 * hand ? ' (met)' : ' (not met)';
           rows.push(
-            `| trainingImpact, ${name} | ${BEFORE[name]?.toLocaleString('en') ?? '-'} | ${cold.toFixed(0)} | ${gateway.toFixed(1)} | ${
+            `| trainingImpact, ${name} | ${BEFORE[name]?.toLocaleString('en') ?? '-'} | ${coldError ? `failed (${coldError}); answered after ${cold.toFixed(0)}` : cold.toFixed(0)} | ${gateway.toFixed(1)} | ${
               goal === undefined ? '-' : `<= ${goal} and <= 1.3x SQL${met}`
             } | ${hand.toFixed(1)} | ${(gateway / hand).toFixed(2)}x |`,
           );
@@ -244,7 +267,7 @@ export async function benchNational(): Promise<void> {
           '| request | before (issue 11) | now, first request (cold) | now, median (warm) | goal | hand-written SQL on the stored rows | now / SQL |',
           '|---|---:|---:|---:|---|---:|---:|',
           ...rows,
-          `| trainingImpact, 514 regencies, with rank (rank intervals: ${4000} draws) | - | ${ranked.cold.toFixed(0)} | ${ranked.median.toFixed(1)} | - | - | - |`,
+          `| trainingImpact, 514 regencies, with rank (rank intervals: ${4000} draws) | - | ${ranked.coldError ? `failed (${ranked.coldError})` : ranked.cold.toFixed(0)} | ${ranked.median.toFixed(1)} | - | - | - |`,
           '',
           `38 provinces: ${refused.length} of ${provinces.length} not estimated above IMPACT_WORK_LIMIT=${config().impact.workLimit} (one coefficient per agency): ${refused.join(', ') || 'none'}`,
           '',
