@@ -71,6 +71,7 @@ export interface ComparisonResult {
 const MEMO_LIMIT = 4096;
 const effects = new Lru<ReturnType<typeof regionEffect> & { tooLarge?: boolean }>(MEMO_LIMIT);
 const placebos = new Lru<PlaceboCheck>(MEMO_LIMIT);
+const costs = new Lru<ReturnType<typeof costPerPoint>>(MEMO_LIMIT);
 
 /** The event loop is given back after this much estimation, so other requests are served meanwhile. */
 const SLICE_MS = 20;
@@ -296,7 +297,10 @@ function regionImpact(data: RegionData, classified: RegionVerdict, delta: number
     verdict,
     verdictReason: reason,
     kirkpatrick: kirkpatrick(learning, trained, untrained, welchOrNull(trained, untrained), perTenJp, protect),
-    units: breakdown.units,
+    // Read only when the query asks for the units (GraphQL reads the property then).
+    get units() {
+      return breakdown.units;
+    },
   };
 }
 
@@ -332,8 +336,8 @@ function costPerIkmPoint(data: RegionData, verdict: string): CostPerIkmPoint {
   const byParticipants = regionParticipants > 0 ? (realised * unitParticipants) / regionParticipants : byJp;
   const exposure = data.inEstimate.reduce((s, u) => s + exposureOf(u), 0);
   if (!(exposure > 0)) return none('The units in the estimate had no training before their surveys.');
-  const result = costPerPoint({
-    verdict: 'EXPAND',
+  const input = {
+    verdict: 'EXPAND' as const,
     spending: { estimate: byJp, standardError: Math.abs(byJp - byParticipants) / 2 },
     effect: {
       estimate: data.effect.estimate,
@@ -344,7 +348,9 @@ function costPerIkmPoint(data: RegionData, verdict: string): CostPerIkmPoint {
     confidence: METHOD.confidence,
     draws: METHOD.draws,
     seed: METHOD.seed,
-  });
+  };
+  // Seeded draws: a pure function of these few numbers (JSON keeps each float exactly), kept like the estimates.
+  const result = memoised(costs, JSON.stringify(input), () => costPerPoint(input));
   if (!result) return none('Only for an EXPAND verdict.');
   const rupiah = (value: number): string | null =>
     Number.isFinite(value) && value >= 0 ? BigInt(Math.round(value)).toString() : null;

@@ -212,7 +212,10 @@ export async function skpChangeRows(em: EntityManager, key: ImpactKey): Promise<
             case when r.n > 1 then ((r.n::numeric * r.sum_squares - r.sum_delta::numeric * r.sum_delta)
                                     / (r.n::numeric * (r.n - 1)))::float8 end as variance
        from unnest(?::text[]) as s(code)
-       join evaluation.skp_change_rollup r on r.year = ?::int and r.region_code = s.code`,
+       cross join lateral (
+         select * from evaluation.skp_change_rollup r where r.year = ?::int and r.region_code = s.code
+         offset 0 -- a lookup by key per requested code, not a join over the whole rollup
+       ) r`,
     [key.regionCodes, key.year],
   );
 }
@@ -253,7 +256,8 @@ export function regionFacts(em: EntityManager, key: ImpactKey): Promise<RegionFa
   // Means as avg() computes them (numeric sum / count), so the figures equal those over the enrolments.
   return query<RegionFactsRow>(
     em,
-    `select s.code as scope, exists (select 1 from evaluation.rm_region r where r.code = s.code) as known,
+    // Lookups by key per requested code ("limit 1", "offset 0"): not a hash over the whole table.
+    `select s.code as scope, coalesce((select true from evaluation.rm_region r where r.code = s.code limit 1), false) as known,
             coalesce(l.enrolments, 0) as enrolments, coalesce(l.participants, 0) as participants, coalesce(l.jp, 0) as jp,
             (l.satisfaction_sum / nullif(l.satisfaction_n, 0))::float8 as "meanSatisfaction",
             coalesce(l.satisfaction_n, 0) as "satisfactionResponses",
@@ -262,7 +266,9 @@ export function regionFacts(em: EntityManager, key: ImpactKey): Promise<RegionFa
             coalesce((select v.version from evaluation.impact_region_version v where v.region_code = s.code), 0)::text as version,
             (select epoch from evaluation.impact_epoch) as epoch
        from unnest(?::text[]) with ordinality as s(code, position)
-       left join evaluation.rm_region_learning l on l.year = ?::int and l.region_code = s.code
+       left join lateral (
+         select * from evaluation.rm_region_learning l where l.year = ?::int and l.region_code = s.code offset 0
+       ) l on true
        left join lateral (
          select sum(a.ceiling) as ceiling, sum(a.realised) as realised, sum(a.lines) as lines
            from evaluation.rm_agency_budget a
