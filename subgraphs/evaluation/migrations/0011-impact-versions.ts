@@ -37,24 +37,24 @@ create function evaluation.bump_impact_versions(codes text[]) returns void langu
   on conflict (region_code) do update set version = excluded.version;
 $$;
 
--- The codes a statement touches: the row's own region code (when it has one) and its unit's region.
+-- The codes of a statement's rows (as jsonb): the row's own region code (when it has one) and its unit's region.
+create function evaluation.impact_row_codes(changed jsonb) returns text[] language sql stable as $$
+  select array(
+    select coalesce(r ->> 'region_code', u.region_code) from jsonb_array_elements(coalesce(changed, '[]')) as r
+      left join evaluation.rm_unit u on u.unit_id = (r ->> 'unit_id')::int
+    union
+    select u.region_code from jsonb_array_elements(coalesce(changed, '[]')) as r
+      join evaluation.rm_unit u on u.unit_id = (r ->> 'unit_id')::int)
+$$;
+
 create function evaluation.impact_unit_rows_changed() returns trigger language plpgsql as $$
-declare
-  codes text[] := '{}';
 begin
   if tg_op in ('INSERT', 'UPDATE') then
-    codes := codes || array(
-      select coalesce(to_jsonb(n) ->> 'region_code', u.region_code) from new_rows n
-        left join evaluation.rm_unit u on u.unit_id = (to_jsonb(n) ->> 'unit_id')::int
-      union select u.region_code from new_rows n join evaluation.rm_unit u on u.unit_id = (to_jsonb(n) ->> 'unit_id')::int);
+    perform evaluation.bump_impact_versions(evaluation.impact_row_codes((select jsonb_agg(to_jsonb(n)) from new_rows n)));
   end if;
   if tg_op in ('DELETE', 'UPDATE') then
-    codes := codes || array(
-      select coalesce(to_jsonb(o) ->> 'region_code', u.region_code) from old_rows o
-        left join evaluation.rm_unit u on u.unit_id = (to_jsonb(o) ->> 'unit_id')::int
-      union select u.region_code from old_rows o join evaluation.rm_unit u on u.unit_id = (to_jsonb(o) ->> 'unit_id')::int);
+    perform evaluation.bump_impact_versions(evaluation.impact_row_codes((select jsonb_agg(to_jsonb(o)) from old_rows o)));
   end if;
-  perform evaluation.bump_impact_versions(codes);
   return null;
 end $$;
 
