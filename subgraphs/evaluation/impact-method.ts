@@ -75,6 +75,32 @@ export function regressionRows(units: readonly UnitRow[], lead = false): Regress
   });
 }
 
+/**
+ * How large a region's regression is before it is fitted, and the arithmetic its CR2 fit costs as
+ * fitClusterRobust computes it: per district the eigenproblem of a p x p matrix (m p^3), and for each of
+ * the p coefficients the Bell-McCaffrey df over every pair of districts (m^2 p^2). p is the coefficients
+ * of the placebo's model (exposure, next year's exposure, last year's IKM, intercept, one per agency but
+ * the first), the largest fitted. A province puts hundreds of agencies and districts in one regression:
+ * minutes of CPU, hence the limit (IMPACT_WORK_LIMIT).
+ */
+export function estimationSize(units: readonly UnitRow[]): {
+  units: number;
+  agencies: number;
+  clusters: number;
+  work: number;
+} {
+  const sample = units.filter((u) => u.inEstimate);
+  const agencies = new Set(sample.map((u) => u.agencyId)).size;
+  const clusters = new Set(sample.map((u) => u.district ?? String(u.unitId))).size;
+  const p = 3 + agencies;
+  return { units: sample.length, agencies, clusters, work: clusters * p ** 3 + clusters ** 2 * p ** 2 };
+}
+
+/** Why a region too large for the limit has no estimate, in words the caller can act on. */
+export function tooLargeFailure(size: ReturnType<typeof estimationSize>): string {
+  return `the region is too large to estimate within this server's limit (${size.units} units of ${size.agencies} agencies in ${size.clusters} districts: one coefficient per agency); compare its regencies or districts instead, whose estimates are within the limit`;
+}
+
 /** The region's effect, or why it has none. */
 export function regionEffect(
   units: readonly UnitRow[],
@@ -208,6 +234,8 @@ export interface ReasonFacts {
   underSampledUnits: number;
   unitsWithBothYears: number;
   failure: string | null;
+  /** True when the region was too large to estimate (failure says so): not a lack of data. */
+  tooLarge?: boolean;
   placebo: PlaceboCheck;
   minimumMeaningfulEffect: number;
 }
@@ -228,6 +256,9 @@ export function verdictReason(code: string, facts: ReasonFacts): { verdict: Verd
         ? 'No service unit of the region has staff and IKM surveys in both this year and the year before, so nothing can be said about training here.'
         : 'There are no service units, surveys or training records for the region in this year: no data, not a zero.',
     };
+  }
+  if (facts.tooLarge && facts.failure) {
+    return { verdict: Verdict.INSUFFICIENT_DATA, reason: `Not estimated: ${facts.failure}.` };
   }
   if (verdict.verdict === 'INSUFFICIENT_DATA' || effect === null) {
     const tooFew = units < METHOD.minimumUnits || clusters < METHOD.minimumClusters;

@@ -85,7 +85,8 @@ function ratio(denominator: Withheld | null, numerator: Withheld | null): Withhe
 }
 
 export interface UnitBreakdown {
-  units: UnitImpact[];
+  /** Computed on first read. */
+  readonly units: UnitImpact[];
   /** Whether each region total may be shown without revealing a lone withheld unit. */
   totalShown: { staff: boolean; jp: boolean; reached: boolean; attributedSpending: boolean };
 }
@@ -114,45 +115,51 @@ export function unitImpacts(rows: readonly UnitRow[], protect: Protection, scope
     (u) => u.reachedMinimum,
     (u) => u.reachedMinimum,
   );
-  const units = rows.map((unit, i): UnitImpact => {
-    const staffWithheld = staff.withheld[i] ?? null;
-    const jpWithheld = jp.withheld[i] ?? null;
-    const reachedWithheld = reached.withheld[i] ?? null;
-    const beforeWithheld =
-      protect === null || unit.jpBeforeSurvey == null
-        ? null
-        : protect === 'area'
-          ? 'area'
-          : isSmallCount(unit.enrolmentsBeforeSurvey)
-            ? 'small'
-            : jpWithheld !== null
-              ? 'derived'
-              : null;
-    const perStaff = (value: number) => (unit.staff > 0 ? value / unit.staff : null);
-    return {
-      unitId: unit.unitId,
-      staff: shown(unit.staff, staffWithheld),
-      jp: shown(unit.jp, jpWithheld),
-      jpPerStaff: measure(perStaff(unit.jp), unit.staff, ratio(staffWithheld, jpWithheld)),
-      reachedMinimumShare: measure(
-        perStaff(unit.reachedMinimum),
-        unit.staff,
-        ratio(staffWithheld, reachedWithheld === null ? null : 'derived'),
-      ),
-      jpBeforeSurvey: shown(unit.jpBeforeSurvey, beforeWithheld),
-      surveyedOn: unit.surveyedOn,
-      district: unit.district,
-      respondents: unit.respondents,
-      ikm: unit.ikm,
-      ikmPrevious: unit.ikmPrevious,
-      ikmChange: unit.ikm != null && unit.ikmPrevious != null ? unit.ikm - unit.ikmPrevious : null,
-      underSampled: unit.underSampled,
-      inEstimate: unit.inEstimate,
-      suppressedReason: suppressedReason({ staff: staffWithheld, jp: jpWithheld, jpBeforeSurvey: beforeWithheld }),
-    };
-  });
+  // Built when read (the `units` field): a comparison that does not ask for them costs no object per unit.
+  const build = () =>
+    rows.map((unit, i): UnitImpact => {
+      const staffWithheld = staff.withheld[i] ?? null;
+      const jpWithheld = jp.withheld[i] ?? null;
+      const reachedWithheld = reached.withheld[i] ?? null;
+      const beforeWithheld =
+        protect === null || unit.jpBeforeSurvey == null
+          ? null
+          : protect === 'area'
+            ? 'area'
+            : isSmallCount(unit.enrolmentsBeforeSurvey)
+              ? 'small'
+              : jpWithheld !== null
+                ? 'derived'
+                : null;
+      const perStaff = (value: number) => (unit.staff > 0 ? value / unit.staff : null);
+      return {
+        unitId: unit.unitId,
+        staff: shown(unit.staff, staffWithheld),
+        jp: shown(unit.jp, jpWithheld),
+        jpPerStaff: measure(perStaff(unit.jp), unit.staff, ratio(staffWithheld, jpWithheld)),
+        reachedMinimumShare: measure(
+          perStaff(unit.reachedMinimum),
+          unit.staff,
+          ratio(staffWithheld, reachedWithheld === null ? null : 'derived'),
+        ),
+        jpBeforeSurvey: shown(unit.jpBeforeSurvey, beforeWithheld),
+        surveyedOn: unit.surveyedOn,
+        district: unit.district,
+        respondents: unit.respondents,
+        ikm: unit.ikm,
+        ikmPrevious: unit.ikmPrevious,
+        ikmChange: unit.ikm != null && unit.ikmPrevious != null ? unit.ikm - unit.ikmPrevious : null,
+        underSampled: unit.underSampled,
+        inEstimate: unit.inEstimate,
+        suppressedReason: suppressedReason({ staff: staffWithheld, jp: jpWithheld, jpBeforeSurvey: beforeWithheld }),
+      };
+    });
+  let units: UnitImpact[] | undefined;
   return {
-    units,
+    get units() {
+      units ??= build();
+      return units;
+    },
     totalShown: {
       staff: staff.totalShown,
       jp: jp.totalShown,

@@ -1,13 +1,17 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { config } from '../shared/config.js';
 import type { ImpactKey } from '../shared/impact-key.js';
 import { rupiahPer } from '../shared/scalars.js';
 import { shown, suppressedReason, type Withheld } from '../shared/suppression.js';
+import { estimateKey, inputsKey, Lru, memoised, type RegionInputs, regionInputs } from './impact-cache.js';
 import {
   asEstimate,
+  estimationSize,
   exposureOf,
   METHOD,
   regionEffect,
   regionPlacebo,
+  tooLargeFailure,
   unweightedEstimate,
   type ViewerPolicy,
   verdictReason,
@@ -61,28 +65,16 @@ export interface ComparisonResult {
 
 /**
  * The estimates are pure, seeded functions of a region's unit rows (the bootstrap and the draws use fixed
- * seeds), and the costliest part of a comparison: memoised by their inputs, so that a region whose data did
- * not change is not estimated again. Bounded (least recently used out); a changed row is a new key.
+ * seeds), and the costliest part of a comparison: kept by the region's input version (impact-cache.ts), so
+ * that a region whose data did not change is not estimated again.
  */
 const MEMO_LIMIT = 4096;
-const effects = new Map<string, ReturnType<typeof regionEffect>>();
-const placebos = new Map<string, PlaceboCheck>();
+const effects = new Lru<ReturnType<typeof regionEffect> & { tooLarge?: boolean }>(MEMO_LIMIT);
+const placebos = new Lru<PlaceboCheck>(MEMO_LIMIT);
+const costs = new Lru<ReturnType<typeof costPerPoint>>(MEMO_LIMIT);
 
-function memoised<T>(memo: Map<string, T>, key: string, compute: () => T): T {
-  const hit = memo.get(key);
-  if (hit !== undefined) {
-    memo.delete(key);
-    memo.set(key, hit);
-    return hit;
-  }
-  const value = compute();
-  memo.set(key, value);
-  if (memo.size > MEMO_LIMIT) {
-    const oldest = memo.keys().next();
-    if (!oldest.done) memo.delete(oldest.value);
-  }
-  return value;
-}
+/** The event loop is given back after this much estimation, so other requests are served meanwhile. */
+const SLICE_MS = 20;
 
 function once<T>(compute: () => T): () => T {
   let value: { v: T } | undefined;
@@ -105,34 +97,71 @@ interface RegionData {
   priorIkm: number | null;
   changeScore: Estimate | null;
   failure: string | null;
+  tooLarge: boolean;
   placebo: PlaceboCheck;
   inEstimate: UnitRow[];
   clusters: number;
 }
 
 /**
- * The whole comparison: three SQL statements whatever the number of regions (units with region totals, SKP
- * changes, region facts of learning, budgeting and personnel), then per-region estimates and the comparison
- * across regions.
+ * The region's unit rows and totals: kept ones when their version is the current one, the others from one
+ * unit-table statement over the regions whose version moved (or that were never read).
+ */
+async function currentInputs(
+  em: EntityManager,
+  key: ImpactKey,
+  facts: readonly RegionFactsRow[],
+): Promise<{ epoch: string; inputs: Map<string, RegionInputs> }> {
+  const epoch = facts[0]?.epoch ?? '';
+  const inputs = new Map<string, RegionInputs>();
+  const stale: string[] = [];
+  for (const f of facts) {
+    const kept = regionInputs.get(inputsKey(epoch, key.year, f.scope));
+    if (kept !== undefined && kept.version === f.version) inputs.set(f.scope, kept);
+    else stale.push(f.scope);
+  }
+  if (stale.length === 0) return { epoch, inputs };
+  const read = await unitAndRegionRows(em, { ...key, regionCodes: stale });
+  const unitsByScope = Map.groupBy(read.units, (u) => u.scope);
+  const regionByScope = new Map(read.regions.map((r) => [r.scope, r]));
+  for (const { scope, version } of read.versions) {
+    const value: RegionInputs = { version, region: regionByScope.get(scope), units: unitsByScope.get(scope) ?? [] };
+    inputs.set(scope, value);
+    // Kept under the version this statement saw: a write since then has a newer one and is read next time.
+    regionInputs.set(inputsKey(read.epoch, key.year, scope), value);
+  }
+  return { epoch, inputs };
+}
+
+/**
+ * The whole comparison: SQL statements whatever the number of regions (SKP changes; region facts of
+ * learning, budgeting and personnel with the regions' input versions; units with region totals for the
+ * regions whose version moved), then per-region estimates (kept by version; a region above the work limit
+ * is not estimated and says why) and the comparison across regions. The estimation gives the event loop
+ * back every SLICE_MS, so a large comparison does not hold up other requests.
  */
 export async function compareRegions(
   em: EntityManager,
   key: ImpactKey,
   policy: ViewerPolicy,
 ): Promise<ComparisonResult> {
-  const [{ units, regions }, skp, facts] = await Promise.all([
-    unitAndRegionRows(em, key),
-    skpChangeRows(em, key),
-    regionFacts(em, key),
-  ]);
-  const unitsByScope = Map.groupBy(units, (u) => u.scope);
-  const regionByScope = new Map(regions.map((r) => [r.scope, r]));
+  const [skp, facts] = await Promise.all([skpChangeRows(em, key), regionFacts(em, key)]);
+  const { epoch, inputs } = await currentInputs(em, key, facts);
   const skpByScope = Map.groupBy(skp, (s) => s.scope);
   const factsByScope = new Map(facts.map((f) => [f.scope, f]));
   const delta = key.minimumMeaningfulEffect;
-  const data = key.regionCodes.map((code): RegionData => {
-    const region = regionByScope.get(code) ?? emptyRegionRow(code);
-    const regionUnits = unitsByScope.get(code) ?? [];
+  const workLimit = config().impact.workLimit;
+  const data: RegionData[] = [];
+  let slice = performance.now();
+  for (const code of key.regionCodes) {
+    if (performance.now() - slice > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+    const kept = inputs.get(code);
+    const version = kept?.version ?? '0';
+    const region = kept?.region ?? emptyRegionRow(code);
+    const regionUnits = kept?.units ?? [];
     const inEstimate = regionUnits.filter((u) => u.inEstimate);
     const clusters = new Set(inEstimate.map((u) => u.district)).size;
     const underSampledShare = region.unitsWithBothYears > 0 ? region.underSampledUnits / region.unitsWithBothYears : 0;
@@ -144,8 +173,16 @@ export async function compareRegions(
           changeScore: null,
           failure: `${region.underSampledUnits} of ${region.unitsWithBothYears} units surveyed in both years have an under-sampled survey (Krejcie-Morgan), more than half`,
         }
-      : memoised(effects, `${delta}|${JSON.stringify(regionUnits)}`, () => regionEffect(regionUnits, delta));
-    return {
+      : memoised(effects, estimateKey(epoch, key.year, code, version, delta, workLimit), () => {
+          const size = estimationSize(regionUnits);
+          if (size.work > workLimit)
+            return { effect: null, priorIkm: null, changeScore: null, failure: tooLargeFailure(size), tooLarge: true };
+          return regionEffect(regionUnits, delta);
+        });
+    // The placebo only for a region that will be judged (enough units and districts, an effect).
+    const judged =
+      estimated.effect !== null && inEstimate.length >= METHOD.minimumUnits && clusters >= METHOD.minimumClusters;
+    data.push({
       code,
       known: factsByScope.get(code)?.known ?? true,
       region,
@@ -154,16 +191,14 @@ export async function compareRegions(
       learning: factsByScope.get(code),
       spending: factsByScope.get(code),
       ...estimated,
-      // The placebo only for a region that will be judged (enough units and districts, an effect).
-      placebo: (() => {
-        const judged =
-          estimated.effect !== null && inEstimate.length >= METHOD.minimumUnits && clusters >= METHOD.minimumClusters;
-        return memoised(placebos, `${judged}|${JSON.stringify(regionUnits)}`, () => regionPlacebo(regionUnits, judged));
-      })(),
+      tooLarge: 'tooLarge' in estimated && estimated.tooLarge === true,
+      placebo: memoised(placebos, estimateKey(epoch, key.year, code, version, judged), () =>
+        regionPlacebo(regionUnits, judged),
+      ),
       inEstimate,
       clusters,
-    };
-  });
+    });
+  }
   const evidence = data.map(
     (d): RegionEvidence => ({
       region: d.code,
@@ -213,6 +248,7 @@ function regionImpact(data: RegionData, classified: RegionVerdict, delta: number
     underSampledUnits: region.underSampledUnits,
     unitsWithBothYears: region.unitsWithBothYears,
     failure: data.failure,
+    tooLarge: data.tooLarge,
     placebo: data.placebo,
     minimumMeaningfulEffect: delta,
   });
@@ -261,7 +297,10 @@ function regionImpact(data: RegionData, classified: RegionVerdict, delta: number
     verdict,
     verdictReason: reason,
     kirkpatrick: kirkpatrick(learning, trained, untrained, welchOrNull(trained, untrained), perTenJp, protect),
-    units: breakdown.units,
+    // Read only when the query asks for the units (GraphQL reads the property then).
+    get units() {
+      return breakdown.units;
+    },
   };
 }
 
@@ -297,8 +336,8 @@ function costPerIkmPoint(data: RegionData, verdict: string): CostPerIkmPoint {
   const byParticipants = regionParticipants > 0 ? (realised * unitParticipants) / regionParticipants : byJp;
   const exposure = data.inEstimate.reduce((s, u) => s + exposureOf(u), 0);
   if (!(exposure > 0)) return none('The units in the estimate had no training before their surveys.');
-  const result = costPerPoint({
-    verdict: 'EXPAND',
+  const input = {
+    verdict: 'EXPAND' as const,
     spending: { estimate: byJp, standardError: Math.abs(byJp - byParticipants) / 2 },
     effect: {
       estimate: data.effect.estimate,
@@ -309,7 +348,9 @@ function costPerIkmPoint(data: RegionData, verdict: string): CostPerIkmPoint {
     confidence: METHOD.confidence,
     draws: METHOD.draws,
     seed: METHOD.seed,
-  });
+  };
+  // Seeded draws: a pure function of these few numbers (JSON keeps each float exactly), kept like the estimates.
+  const result = memoised(costs, JSON.stringify(input), () => costPerPoint(input));
   if (!result) return none('Only for an EXPAND verdict.');
   const rupiah = (value: number): string | null =>
     Number.isFinite(value) && value >= 0 ? BigInt(Math.round(value)).toString() : null;

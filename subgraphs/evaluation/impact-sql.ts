@@ -146,17 +146,24 @@ function bindUnitTable(sql: string, key: ImpactKey): { sql: string; params: unkn
   return { sql: text, params };
 }
 
+/** A region's input version (migration 0011-impact-versions) in the database `epoch`; '0' before any write. */
+export interface RegionVersion {
+  scope: string;
+  version: string;
+}
+
 /**
  * The unit table once, two answers: every unit (by region and unit id) and, per region, totals, IKM means
  * and the descriptive contrast, aggregated in SQL. JSON carries float8 in its shortest exact form, so the
- * figures are those of two plain statements, at half the work.
+ * figures are those of two plain statements, at half the work. Also the regions' input versions as this
+ * statement saw them (one snapshot), under which the rows may be kept.
  */
 export async function unitAndRegionRows(
   em: EntityManager,
   key: ImpactKey,
-): Promise<{ units: UnitRow[]; regions: RegionRow[] }> {
+): Promise<{ units: UnitRow[]; regions: RegionRow[]; versions: RegionVersion[]; epoch: string }> {
   const bound = bindUnitTable(UNIT_TABLE, key);
-  const [row] = await query<{ units: UnitRow[]; regions: RegionRow[] }>(
+  const [row] = await query<{ units: UnitRow[]; regions: RegionRow[]; versions: RegionVersion[]; epoch: string }>(
     em,
     `${bound.sql}
      select (select coalesce(json_agg(u order by u.scope, u."unitId"), '[]') from (
@@ -177,10 +184,19 @@ export async function unitAndRegionRows(
                       count(*) filter (where in_estimate and x10 * 10 < ?)::int as "lowN",
                       avg(dy) filter (where in_estimate and x10 * 10 < ?)::float8 as "lowMean",
                       var_samp(dy) filter (where in_estimate and x10 * 10 < ?)::float8 as "lowVariance"
-                 from sample group by scope) r) as regions`,
-    [...bound.params, ...Array<number>(6).fill(METHOD.contrastThresholdJp)],
+                 from sample group by scope) r) as regions,
+            (select json_agg(json_build_object('scope', s.code, 'version', coalesce(v.version, 0)::text))
+               from unnest(?::text[]) as s(code)
+               left join evaluation.impact_region_version v on v.region_code = s.code) as versions,
+            (select epoch from evaluation.impact_epoch) as epoch`,
+    [...bound.params, ...Array<number>(6).fill(METHOD.contrastThresholdJp), key.regionCodes],
   );
-  return { units: row?.units ?? [], regions: row?.regions ?? [] };
+  return {
+    units: row?.units ?? [],
+    regions: row?.regions ?? [],
+    versions: row?.versions ?? [],
+    epoch: row?.epoch ?? '',
+  };
 }
 
 /**
@@ -196,7 +212,10 @@ export async function skpChangeRows(em: EntityManager, key: ImpactKey): Promise<
             case when r.n > 1 then ((r.n::numeric * r.sum_squares - r.sum_delta::numeric * r.sum_delta)
                                     / (r.n::numeric * (r.n - 1)))::float8 end as variance
        from unnest(?::text[]) as s(code)
-       join evaluation.skp_change_rollup r on r.year = ?::int and r.region_code = s.code`,
+       cross join lateral (
+         select * from evaluation.skp_change_rollup r where r.year = ?::int and r.region_code = s.code
+         offset 0 -- a lookup by key per requested code, not a join over the whole rollup
+       ) r`,
     [key.regionCodes, key.year],
   );
 }
@@ -215,6 +234,9 @@ export interface RegionFactsRow {
   ceiling: string;
   realised: string;
   lines: number;
+  /** The region's input version (RegionVersion) and the database's epoch, as this statement saw them. */
+  version: string;
+  epoch: string;
 }
 
 /** What the privacy rules read of a region's training (impact-privacy.ts). */
@@ -234,14 +256,19 @@ export function regionFacts(em: EntityManager, key: ImpactKey): Promise<RegionFa
   // Means as avg() computes them (numeric sum / count), so the figures equal those over the enrolments.
   return query<RegionFactsRow>(
     em,
-    `select s.code as scope, exists (select 1 from evaluation.rm_region r where r.code = s.code) as known,
+    // Lookups by key per requested code ("limit 1", "offset 0"): not a hash over the whole table.
+    `select s.code as scope, coalesce((select true from evaluation.rm_region r where r.code = s.code limit 1), false) as known,
             coalesce(l.enrolments, 0) as enrolments, coalesce(l.participants, 0) as participants, coalesce(l.jp, 0) as jp,
             (l.satisfaction_sum / nullif(l.satisfaction_n, 0))::float8 as "meanSatisfaction",
             coalesce(l.satisfaction_n, 0) as "satisfactionResponses",
             (l.test_gain_sum / nullif(l.tested_n, 0))::float8 as "meanTestGain", coalesce(l.tested_n, 0) as "testedEnrolments",
-            coalesce(b.ceiling, 0)::text as ceiling, coalesce(b.realised, 0)::text as realised, coalesce(b.lines, 0)::int as lines
+            coalesce(b.ceiling, 0)::text as ceiling, coalesce(b.realised, 0)::text as realised, coalesce(b.lines, 0)::int as lines,
+            coalesce((select v.version from evaluation.impact_region_version v where v.region_code = s.code), 0)::text as version,
+            (select epoch from evaluation.impact_epoch) as epoch
        from unnest(?::text[]) with ordinality as s(code, position)
-       left join evaluation.rm_region_learning l on l.year = ?::int and l.region_code = s.code
+       left join lateral (
+         select * from evaluation.rm_region_learning l where l.year = ?::int and l.region_code = s.code offset 0
+       ) l on true
        left join lateral (
          select sum(a.ceiling) as ceiling, sum(a.realised) as realised, sum(a.lines) as lines
            from evaluation.rm_agency_budget a

@@ -73,6 +73,8 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
   READ_MODEL_SYNC_MS: integer(100, 600_000).default(1000),
+  /** The most work one region's impact estimate may take (see evaluation/impact-method.ts estimationSize). */
+  IMPACT_WORK_LIMIT: integer(1, 1e15).default(20_000_000),
   DB_POOL_MAX: integer(1, 1000).default(10),
   STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(15_000),
   SUBGRAPH_TIMEOUT_MS: integer(1, 600_000).default(20_000),
@@ -135,6 +137,8 @@ export interface Config {
   log: { level: NonNullable<Environment['LOG_LEVEL']>; otlpEndpoint: string | undefined };
   /** Evaluation's read model: how often it pulls the owners' change feeds (READ_MODEL_SYNC_MS). */
   readModel: { syncIntervalMs: number };
+  /** IMPACT_WORK_LIMIT: above it a region of the training-impact comparison is not estimated, and says why. */
+  impact: { workLimit: number };
   timeouts: {
     /** How long a stopping process lets in-flight requests finish. */
     shutdownGraceMs: number;
@@ -223,6 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     },
     readModel: { syncIntervalMs: e.READ_MODEL_SYNC_MS },
+    impact: { workLimit: e.IMPACT_WORK_LIMIT },
     timeouts: {
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       subgraphMs: e.SUBGRAPH_TIMEOUT_MS,

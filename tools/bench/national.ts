@@ -103,15 +103,42 @@ async function explainRegionFilters(pool: pg.Pool): Promise<string[]> {
   return lines;
 }
 
+/** The regions of a comparison's answer that were too large to estimate (impact-method.ts tooLargeFailure). */
+function notEstimated(body: unknown): string[] {
+  const regions =
+    (body as { data?: { trainingImpact?: { regions?: { regionCode: string; verdictReason?: string }[] } } }).data // the IMPACT query's shape
+      ?.trainingImpact?.regions ?? [];
+  return regions.filter((r) => r.verdictReason?.startsWith('Not estimated')).map((r) => r.regionCode);
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-/** The first request (cold: plans, caches, the estimates not yet memoised) and the median of the next ones. */
-async function timed(samples: number, send: () => Promise<unknown>): Promise<{ cold: number; median: number }> {
+/**
+ * The first request (cold: plans, caches, the estimates not yet kept) and the median of the next ones. A cold
+ * request that fails (the gateway's SUBGRAPH_TIMEOUT_MS) is reported as such: the subgraph finishes its work
+ * and keeps it, and the next requests are measured.
+ */
+async function timed(
+  samples: number,
+  send: () => Promise<unknown>,
+): Promise<{ cold: number; coldError: string | null; median: number }> {
   const first = performance.now();
-  await send();
+  let coldError: string | null = null;
+  try {
+    await send();
+  } catch (error) {
+    coldError = error instanceof Error ? error.message : String(error);
+    // Wait until the subgraph has finished the work the timed-out request started (it keeps the result).
+    for (let i = 0; i < 60; i++) {
+      try {
+        await send();
+        break;
+      } catch {}
+    }
+  }
   const cold = performance.now() - first;
   const durations: number[] = [];
   for (let i = 0; i < samples; i++) {
@@ -119,7 +146,7 @@ async function timed(samples: number, send: () => Promise<unknown>): Promise<{ c
     await send();
     durations.push(performance.now() - started);
   }
-  return { cold, median: median(durations) };
+  return { cold, coldError, median: median(durations) };
 }
 
 export async function benchNational(): Promise<void> {
@@ -181,11 +208,37 @@ export async function benchNational(): Promise<void> {
         const provinces = (
           await pool.query<{ code: string }>("select code from personnel.region where level = 'PROVINCE' order by code")
         ).rows.map((r) => r.code);
+        // The first request of each case is cold (its regions' unit rows and estimates not yet kept, but for
+        // the 3 regencies inside the 514), the median of the next ones warm (kept by input version).
         const cases: [string, string[], number][] = [
           ['3 regencies', ['12.71', '12.75', '93.01'], 20],
-          ['514 regencies', regencies, 3],
-          ['38 provinces', provinces, 3],
+          ['514 regencies', regencies, 10],
+          ['38 provinces', provinces, 5],
         ];
+        const rows: string[] = [];
+        const refused: string[] = [];
+        for (const [name, codes, samples] of cases) {
+          const {
+            cold,
+            coldError,
+            median: gateway,
+          } = await timed(samples, () => post(platform.gateway.url, IMPACT, { codes, year: YEAR }));
+          if (name === '38 provinces') {
+            // Which provinces were too large to estimate (asked after the timing: the reasons are long strings).
+            const reasons =
+              'query ($codes: [String!]!, $year: Int!) { trainingImpact(regionCodes: $codes, year: $year) { regions { regionCode verdictReason } } }';
+            refused.push(...notEstimated(await post(platform.gateway.url, reasons, { codes, year: YEAR })));
+          }
+          const hand = (await timed(samples, () => pool.query(HAND_SQL, [codes, YEAR]))).median;
+          const goal = GOAL[name];
+          const met = goal === undefined ? '' : gateway <= goal && gateway <= 1.3 * hand ? ' (met)' : ' (not met)';
+          rows.push(
+            `| trainingImpact, ${name} | ${BEFORE[name]?.toLocaleString('en') ?? '-'} | ${coldError ? `failed (${coldError}); answered after ${cold.toFixed(0)}` : cold.toFixed(0)} | ${gateway.toFixed(1)} | ${
+              goal === undefined ? '-' : `<= ${goal} and <= 1.3x SQL${met}`
+            } | ${hand.toFixed(1)} | ${(gateway / hand).toFixed(2)}x |`,
+          );
+          console.log(rows.at(-1));
+        }
         // The rank intervals draw over all compared regions: measured apart, as a request that asks for them.
         const ranked = await timed(3, () =>
           post(
@@ -197,30 +250,17 @@ export async function benchNational(): Promise<void> {
             },
           ),
         );
-        const rows: string[] = [];
-        for (const [name, codes, samples] of cases) {
-          const { cold, median: gateway } = await timed(samples, () =>
-            post(platform.gateway.url, IMPACT, { codes, year: YEAR }),
-          );
-          const hand = (await timed(samples, () => pool.query(HAND_SQL, [codes, YEAR]))).median;
-          const goal = GOAL[name];
-          const met = goal === undefined ? '' : gateway <= goal && gateway <= 1.3 * hand ? ' (met)' : ' (not met)';
-          rows.push(
-            `| trainingImpact, ${name} | ${BEFORE[name]?.toLocaleString('en') ?? '-'} | ${cold.toFixed(0)} | ${gateway.toFixed(1)} | ${
-              goal === undefined ? '-' : `<= ${goal} and <= 1.3x SQL${met}`
-            } | ${hand.toFixed(1)} | ${(gateway / hand).toFixed(2)}x |`,
-          );
-          console.log(rows.at(-1));
-        }
         const rss = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
         const filters = await explainRegionFilters(pool);
         const table = [
           `National scale: ${regencies.length} regencies x ${SEED.employeesPerRegion} employees, year ${YEAR} (medians, ms)`,
           '',
-          '| request | before (issue 11) | now, first request | now, median | goal | hand-written SQL on the stored rows | now / SQL |',
+          '| request | before (issue 11) | now, first request (cold) | now, median (warm) | goal | hand-written SQL on the stored rows | now / SQL |',
           '|---|---:|---:|---:|---|---:|---:|',
           ...rows,
-          `| trainingImpact, 514 regencies, with rank (rank intervals: ${4000} draws) | - | ${ranked.cold.toFixed(0)} | ${ranked.median.toFixed(1)} | - | - | - |`,
+          `| trainingImpact, 514 regencies, with rank (rank intervals: ${4000} draws) | - | ${ranked.coldError ? `failed (${ranked.coldError})` : ranked.cold.toFixed(0)} | ${ranked.median.toFixed(1)} | - | - | - |`,
+          '',
+          `38 provinces: ${refused.length} of ${provinces.length} not estimated above IMPACT_WORK_LIMIT=${config().impact.workLimit} (one coefficient per agency): ${refused.join(', ') || 'none'}`,
           '',
           `RSS of the process (gateway and four subgraphs): ${rss} MB`,
           '',

@@ -8,6 +8,7 @@ import { EvaluationSkpChange } from './0007-skp-change.js';
 import { EvaluationAnalyticsIndexes } from './0008-analytics-indexes.js';
 import { EvaluationImportLogSource } from './0009-import-log-source.js';
 import { EvaluationReadModelCourses } from './0010-read-model-courses.js';
+import { EvaluationImpactVersions } from './0011-impact-versions.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   EvaluationAnalyticsIndexes,
   EvaluationImportLogSource,
   EvaluationReadModelCourses,
+  EvaluationImpactVersions,
 ];
