@@ -27,6 +27,10 @@ export class Lru<T> {
     private readonly weigh: (value: T) => number = () => 1,
   ) {}
 
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   get(key: string): T | undefined {
     const hit = this.entries.get(key);
     if (hit === undefined) return undefined;

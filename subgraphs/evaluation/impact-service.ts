@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
 import { config } from '../shared/config.js';
 import type { ImpactKey } from '../shared/impact-key.js';
 import { rupiahPer } from '../shared/scalars.js';
@@ -133,6 +134,15 @@ async function currentInputs(
   return { epoch, inputs };
 }
 
+/** LIMIT_EXCEEDED when a comparison needs more estimation than one request may take. */
+function overBudget(timeBudgetMs: number, done: number, key: ImpactKey): GraphQLError {
+  return new GraphQLError(
+    `The comparison needs more estimation than one request may take (${timeBudgetMs} ms): ${done} of ` +
+      `${key.regionCodes.length} regions are estimated and kept. Ask again to go on from there, or ask fewer regions.`,
+    { extensions: { code: 'LIMIT_EXCEEDED', limit: 'IMPACT_TIME_BUDGET_MS' } },
+  );
+}
+
 /**
  * The whole comparison: SQL statements whatever the number of regions (SKP changes; region facts of
  * learning, budgeting and personnel with the regions' input versions; units with region totals for the
@@ -144,6 +154,7 @@ export async function compareRegions(
   em: EntityManager,
   key: ImpactKey,
   policy: ViewerPolicy,
+  timeBudgetMs = config().impact.timeBudgetMs,
 ): Promise<ComparisonResult> {
   const [skp, facts] = await Promise.all([skpChangeRows(em, key), regionFacts(em, key)]);
   const { epoch, inputs } = await currentInputs(em, key, facts);
@@ -153,6 +164,8 @@ export async function compareRegions(
   const workLimit = config().impact.workLimit;
   const data: RegionData[] = [];
   let slice = performance.now();
+  const deadline = slice + timeBudgetMs;
+  let estimatedNow = 0;
   for (const code of key.regionCodes) {
     if (performance.now() - slice > SLICE_MS) {
       await new Promise((resolve) => setImmediate(resolve));
@@ -160,12 +173,19 @@ export async function compareRegions(
     }
     const kept = inputs.get(code);
     const version = kept?.version ?? '0';
+    const effectKey = estimateKey(epoch, key.year, code, version, delta, workLimit);
     const region = kept?.region ?? emptyRegionRow(code);
     const regionUnits = kept?.units ?? [];
     const inEstimate = regionUnits.filter((u) => u.inEstimate);
     const clusters = new Set(inEstimate.map((u) => u.district)).size;
     const underSampledShare = region.unitsWithBothYears > 0 ? region.underSampledUnits / region.unitsWithBothYears : 0;
     const tooFewSampled = underSampledShare > METHOD.maximumUnderSampledShare;
+    if (!tooFewSampled && !effects.has(effectKey)) {
+      // Past the budget, a region not yet estimated ends the request: what was estimated is kept, so asking
+      // again goes on from there (each request estimates at least one region).
+      if (estimatedNow > 0 && performance.now() > deadline) throw overBudget(timeBudgetMs, data.length, key);
+      estimatedNow++;
+    }
     const estimated = tooFewSampled
       ? {
           effect: null,
@@ -173,7 +193,7 @@ export async function compareRegions(
           changeScore: null,
           failure: `${region.underSampledUnits} of ${region.unitsWithBothYears} units surveyed in both years have an under-sampled survey (Krejcie-Morgan), more than half`,
         }
-      : memoised(effects, estimateKey(epoch, key.year, code, version, delta, workLimit), () => {
+      : memoised(effects, effectKey, () => {
           const size = estimationSize(regionUnits);
           if (size.work > workLimit)
             return { effect: null, priorIkm: null, changeScore: null, failure: tooLargeFailure(size), tooLarge: true };

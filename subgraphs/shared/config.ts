@@ -75,6 +75,8 @@ const schema = z.object({
   READ_MODEL_SYNC_MS: integer(100, 600_000).default(1000),
   /** The most work one region's impact estimate may take (see evaluation/impact-method.ts estimationSize). */
   IMPACT_WORK_LIMIT: integer(1, 1e15).default(20_000_000),
+  /** The estimation time one comparison request may spend on estimates it does not have yet. */
+  IMPACT_TIME_BUDGET_MS: integer(0, 600_000).default(8_000),
   DB_POOL_MAX: integer(1, 1000).default(10),
   STATEMENT_TIMEOUT_MS: integer(0, 3_600_000).default(15_000),
   SUBGRAPH_TIMEOUT_MS: integer(1, 600_000).default(20_000),
@@ -138,7 +140,7 @@ export interface Config {
   /** Evaluation's read model: how often it pulls the owners' change feeds (READ_MODEL_SYNC_MS). */
   readModel: { syncIntervalMs: number };
   /** IMPACT_WORK_LIMIT: above it a region of the training-impact comparison is not estimated, and says why. */
-  impact: { workLimit: number };
+  impact: { workLimit: number; timeBudgetMs: number };
   timeouts: {
     /** How long a stopping process lets in-flight requests finish. */
     shutdownGraceMs: number;
@@ -227,7 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     },
     readModel: { syncIntervalMs: e.READ_MODEL_SYNC_MS },
-    impact: { workLimit: e.IMPACT_WORK_LIMIT },
+    impact: { workLimit: e.IMPACT_WORK_LIMIT, timeBudgetMs: e.IMPACT_TIME_BUDGET_MS },
     timeouts: {
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
       subgraphMs: e.SUBGRAPH_TIMEOUT_MS,

@@ -1,9 +1,11 @@
 import { type DocumentNode, print } from 'graphql';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareRegions } from '../../subgraphs/evaluation/impact-service.js';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { config } from '../../subgraphs/shared/config.js';
 import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
+import { openOrm } from '../../subgraphs/shared/orm.js';
 import { devAuthorization } from '../../tools/dev/dev-token.js';
 import { startScratchDatabase } from '../../tools/dev/embedded-postgres.js';
 import { type Platform, startPlatform } from '../../tools/dev/platform.js';
@@ -178,5 +180,40 @@ describe('the comparison kept by input version', () => {
     const regencies = await compare(REGENCIES);
     expect(province!.effect.units).toBe(regencies[0]!.effect.units + regencies[1]!.effect.units);
     expect(province!.exposure.jp).toBe(regencies[0]!.exposure.jp! + regencies[1]!.exposure.jp!);
+  });
+
+  it('stops estimating at the time budget with LIMIT_EXCEEDED, keeps what it estimated, and goes on when asked again', async () => {
+    const orm = await openOrm({
+      schema: 'evaluation',
+      entities: [],
+      migrations: [],
+      url: server.url,
+      poolSize: 2,
+      statementTimeoutMs: 0,
+    });
+    try {
+      // A minimum meaningful effect no other test asks for: none of these estimates is kept yet.
+      const key = { year: YEAR, regionCodes: REGENCIES, minimumMeaningfulEffect: 0.37 };
+      const policy = { seesPeople: () => true };
+      // No time at all: each request estimates one region, then stops at the next one it lacks.
+      const first = await compareRegions(orm.em.fork(), key, policy, 0).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(first).toMatchObject({
+        message:
+          'The comparison needs more estimation than one request may take (0 ms): 1 of 2 regions are estimated and kept. Ask again to go on from there, or ask fewer regions.',
+        extensions: { code: 'LIMIT_EXCEEDED', limit: 'IMPACT_TIME_BUDGET_MS' },
+      });
+      const second = await compareRegions(orm.em.fork(), key, policy, 0);
+      // The same figures as a request with all the time it needs, estimated from scratch.
+      const unhurried = await compareRegions(orm.em.fork(), { ...key, minimumMeaningfulEffect: 0.38 }, policy, 60_000);
+      expect(second.regions.map((r) => r.effect.perTenJp?.estimate)).toEqual(
+        unhurried.regions.map((r) => r.effect.perTenJp?.estimate),
+      );
+      expect(second.regions.every((r) => typeof r.effect.perTenJp?.estimate === 'number')).toBe(true);
+    } finally {
+      await orm.close();
+    }
   });
 });
