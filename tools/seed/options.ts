@@ -16,7 +16,8 @@ export interface SeedOptions {
   truthPath?: string;
   /**
    * Load with the rollup triggers off and rebuild every owner's rollups once at the end (each owner's
-   * `rebuild_rollups()`), instead of the triggers keeping them per COPY. Default: from 20 regions on.
+   * `rebuild_rollups()`), instead of the triggers keeping them per COPY. Default: from 20 regions or
+   * 10,000 employees on.
    */
   bulkLoad?: boolean;
   log?: (line: string) => void;
