@@ -68,11 +68,14 @@ export function unitsByCode(em: EntityManager, codes: readonly string[]): Promis
   return em.find(ServiceUnit, { code: { $in: [...codes] } });
 }
 
-/** Employees by NIP or NI PPPK (one list of 18-digit numbers: the two never collide in one person). */
+/**
+ * Employees by NIP or NI PPPK (one list of 18-digit numbers: the two never collide in one person). The
+ * numbers as char(18), the columns' type, so that their unique indexes serve the look-up (text would not).
+ */
 export function employeesByNumber(em: EntityManager, numbers: readonly string[]): Promise<EmployeeRow[]> {
   return query(
     em,
-    `select ${EMPLOYEE_COLUMNS} from personnel.employee e where e.nip = any(?::text[]) or e.ni_pppk = any(?::text[])`,
+    `select ${EMPLOYEE_COLUMNS} from personnel.employee e where e.nip = any(?::bpchar[]) or e.ni_pppk = any(?::bpchar[])`,
     [numbers, numbers],
   );
 }

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { AuthCheckerFn } from 'type-graphql';
-import { validateRegionCode } from './regions.js';
+import { sqlWithinRegion, validateRegionCode } from './regions.js';
 import { AuthenticationError, NATIONAL, type Role, type Viewer } from './viewer.js';
 
 /**
@@ -199,45 +199,27 @@ export interface SqlFragment {
   params: unknown[];
 }
 
-export interface SqlScopeOptions {
-  /**
-   * `'?'` (default): positional `?` as `orm.ts` `query()` takes (it turns the array into a PostgreSQL
-   * array literal); a number n: pg's `$n`.
-   */
-  placeholder?: '?' | number;
-}
-
 const SQL_COLUMN = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/i;
 
 /**
  * A SQL predicate restricting rows to those whose region code (`column`, a column name, never user
- * input) lies in the viewer's scope for the capability, with the prefix rule of `sqlWithinRegion`
- * (equal, or below: `code like scope || '.%'`): `true` for a national scope, `false` when the role lacks
- * the capability or has it only per university, otherwise
- * `(column = any(<codes>) or column like any(<codes + '.%'>))` with two array parameters. No subquery
- * and no alias, so an unqualified column cannot be captured by a name of the predicate's own (an
- * earlier `unnest(...) as s(code)` form matched every row for a column named `code`).
+ * input) lies in the viewer's scope for the capability, with the rule of `sqlWithinRegion` (equal, or
+ * below: the byte range [code || '.', code || '/')): `true` for a national scope, `false` when the role
+ * lacks the capability or has it only per university, otherwise one equality-or-range per scope code,
+ * which a `text_pattern_ops` index on the column serves (a `like any(...)` form could not use it). The
+ * codes are written into the SQL as literals: each is validated (digits and dots), so nothing in them is
+ * special to SQL, and the fragment needs no parameters wherever it is placed (a select list, a subquery).
  */
-export function sqlScope(
-  viewer: Viewer,
-  capability: Capability,
-  column: string,
-  options: SqlScopeOptions = {},
-): SqlFragment {
+export function sqlScope(viewer: Viewer, capability: Capability, column: string): SqlFragment {
   if (!SQL_COLUMN.test(column)) throw new Error(`sqlScope: "${column}" is not a column name`);
   const grant = grantOf(viewer, capability);
   if (grant === 'all' || (grant === 'regions' && viewer.regionCodes.includes(NATIONAL)))
     return { sql: 'true', params: [] };
   if (grant !== 'regions' || viewer.regionCodes.length === 0) return { sql: 'false', params: [] };
-  // Region codes are validated (digits and dots): nothing in them is special to LIKE.
-  for (const code of viewer.regionCodes) validateRegionCode(code, 'regionCodes');
-  const placeholder = options.placeholder ?? '?';
-  const [codes, patterns] =
-    placeholder === '?' ? ['?::text[]', '?::text[]'] : [`$${placeholder}::text[]`, `$${placeholder + 1}::text[]`];
-  return {
-    sql: `(${column} = any(${codes}) or ${column} like any(${patterns}))`,
-    params: [[...viewer.regionCodes], viewer.regionCodes.map((code) => `${code}.%`)],
-  };
+  const ranges = viewer.regionCodes.map((code) =>
+    sqlWithinRegion(column, `'${validateRegionCode(code, 'regionCodes')}'`),
+  );
+  return { sql: `(${ranges.join(' or ')})`, params: [] };
 }
 
 /** What a resolver context must hold for `authChecker`: the request's Viewer, and where person-level reads are noted. */

@@ -4,6 +4,7 @@ import { Arg, Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'ty
 import { forbidden } from './access.js';
 import { badUserInput } from './errors.js';
 import { query } from './orm.js';
+import { inTransaction } from './transaction.js';
 
 /**
  * # The change feed an owner controls (outbox)
@@ -109,6 +110,18 @@ export class FeedPage {
 
 export const MAX_FEED_PAGE = 10_000;
 
+/** What an owner does before a page is read; e.g. refresh a rollup whose writes only queue keys. */
+export interface FeedOptions {
+  /**
+   * SQL run in its own transaction, committed before the page is read (so what it stamps is in the page).
+   * It may take longer than a request's statement timeout: a catch-up after a bulk load queues many keys.
+   */
+  prepare?: string;
+}
+
+/** The statement timeout of `prepare`: long enough for a refresh after a bulk load, still bounded. */
+const PREPARE_TIMEOUT = '5min';
+
 /** Reads one page of an owner's feed: its published tables and tombstones after `after`, in seq order. */
 export async function readFeedPage(
   em: EntityManager,
@@ -116,10 +129,18 @@ export async function readFeedPage(
   streams: readonly FeedStream[],
   after: string,
   first: number,
+  options: FeedOptions = {},
 ): Promise<FeedPage> {
   if (!/^\d{1,19}$/.test(after)) throw badUserInput('after must be a seq (a non-negative integer)', 'after');
   if (!Number.isInteger(first) || first < 1 || first > MAX_FEED_PAGE)
     throw badUserInput(`first must be 1 to ${MAX_FEED_PAGE}`, 'first');
+  const { prepare } = options;
+  if (prepare) {
+    await inTransaction(em, async (db) => {
+      await db.query(`set local statement_timeout = '${PREPARE_TIMEOUT}'`);
+      await db.query(prepare);
+    });
+  }
   // Each branch walks its seq index and stops at `first`: a page costs its size, not the table's.
   const branches = streams.map(
     (s) =>
@@ -153,7 +174,7 @@ interface FeedContext {
 }
 
 /** The owner's feed query, `<owner>Feed(after, first)`: internal, for the service token only. */
-export function feedResolver(schema: string, streams: readonly FeedStream[]) {
+export function feedResolver(schema: string, streams: readonly FeedStream[], options: FeedOptions = {}) {
   @Resolver()
   class OwnerFeedResolver {
     @Query(() => FeedPage, {
@@ -168,7 +189,7 @@ export function feedResolver(schema: string, streams: readonly FeedStream[]) {
     ): Promise<FeedPage> {
       // The gateway signs end users' tokens for the ordinary audience: only a service token passes.
       if (ctx.service !== true) throw forbidden('The change feed is internal: only a service token may read it');
-      return readFeedPage(ctx.em, schema, streams, after, first);
+      return readFeedPage(ctx.em, schema, streams, after, first, options);
     }
   }
   return OwnerFeedResolver;

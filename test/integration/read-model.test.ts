@@ -88,6 +88,8 @@ beforeAll(async () => {
   await prepareDatabase(server.url);
   pool = createPool(server.url, 2);
   await generateDemoData(pool, { ...SEED, bulkLoad: false });
+  // The region rollups as the feed publishes them: their queued keys refreshed, as a feed read does first.
+  await pool.query('select learning.refresh_pending_rollups()');
   seeded = await rollupSnapshot(pool);
   seededDistricts = await districtFigures(pool);
   // The default interval: the freshness measured is the one the README states.
@@ -219,6 +221,19 @@ describe('read model', () => {
     expect(byStream).toMatchObject({ unit: 1, day: 1, trained: 1 });
     expect(byStream.region).toBeGreaterThanOrEqual(2);
     expect(byStream.region).toBeLessThanOrEqual(4);
+
+    // The course rollup was only queued by the write, and refreshed by the feed read that carried the rest:
+    // the new course is in evaluation's read model with it, at the region and at its province.
+    const published = await rows<{ region_code: string; enrolments: number; jp: number; participants: number }>(
+      `select region_code, enrolments, jp, participants from evaluation.rm_course_learning
+        where kind = 'COURSE' and code = 'RM-FRESH' and year = $1 and region_code in ($2, $3) order by region_code`,
+      [YEAR, REGION.slice(0, 2), REGION],
+    );
+    expect(published).toEqual([
+      { region_code: REGION.slice(0, 2), enrolments: 1, jp: courseJp, participants: 1 },
+      { region_code: REGION, enrolments: 1, jp: courseJp, participants: 1 },
+    ]);
+    expect(await rows('select * from learning.course_learning_pending')).toEqual([]);
   });
 
   it('forgets a deleted enrolment (the feed carries a tombstone) within the same time', async () => {
@@ -256,6 +271,8 @@ describe('read model', () => {
   });
 
   it('keeps on write exactly what a rebuild from scratch computes (the bulk-load path)', async () => {
+    // What the feed publishes: the course rollup's queued keys refreshed, as a feed read does first.
+    await pool.query('select learning.refresh_pending_rollups()');
     const kept = await rollupSnapshot(pool);
     expect(kept.every((line) => !line.includes(': 0 '))).toBe(true);
     for (const owner of ['personnel', 'learning', 'budgeting', 'evaluation'])
@@ -270,6 +287,7 @@ describe('read model', () => {
       const bulkPool = createPool(bulkServer.url, 4);
       try {
         await generateDemoData(bulkPool, { ...SEED, bulkLoad: true });
+        await bulkPool.query('select learning.refresh_pending_rollups()');
         expect(await rollupSnapshot(bulkPool)).toEqual(seeded);
         // District level, with real values: each district's learning and its units' staff, as the triggers kept them.
         const districts = await districtFigures(bulkPool);

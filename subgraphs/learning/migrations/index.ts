@@ -5,6 +5,7 @@ import { LearningImportLog } from './0004-import-log.js';
 import { LearningRollups } from './0005-rollups.js';
 import { LearningImportLogSource } from './0006-import-log-source.js';
 import { LearningCourseRollups } from './0007-course-rollups.js';
+import { LearningDeferredRegionRollups } from './0008-deferred-region-rollups.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   LearningRollups,
   LearningImportLogSource,
   LearningCourseRollups,
+  LearningDeferredRegionRollups,
 ];

@@ -135,16 +135,13 @@ describe('region nesting by prefix', () => {
 });
 
 describe('sqlScope', () => {
-  it('is two array parameters with the prefix rule of sqlWithinRegion', () => {
+  it('is one index-assisted equality-or-range per scope code, the codes validated and written as literals', () => {
     const scope = sqlScope(regional, 'PERSON_LEVEL', 'u.region_code');
-    expect(scope.sql).toBe('(u.region_code = any(?::text[]) or u.region_code like any(?::text[]))');
-    expect(scope.params).toEqual([
-      ['12.71', '12.75'],
-      ['12.71.%', '12.75.%'],
-    ]);
-    expect(sqlScope(regional, 'PERSON_LEVEL', 'region_code', { placeholder: 3 }).sql).toBe(
-      '(region_code = any($3::text[]) or region_code like any($4::text[]))',
+    expect(scope.sql).toBe(
+      "((u.region_code = '12.71' or (u.region_code ~>=~ ('12.71' || '.') and u.region_code ~<~ ('12.71' || '/'))) or " +
+        "(u.region_code = '12.75' or (u.region_code ~>=~ ('12.75' || '.') and u.region_code ~<~ ('12.75' || '/'))))",
     );
+    expect(scope.params).toEqual([]);
   });
 
   it('is true for national scope and false for no scope or a missing capability', () => {
