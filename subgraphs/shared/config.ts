@@ -56,7 +56,8 @@ const schema = z.object({
     .trim()
     .regex(/^(off|\d+)$/, 'must be off or a whole number of MiB')
     .optional(),
-  NODE_SEMI_SPACE_MIB: integer(1, 1024).optional(),
+  /** Young-generation bound (MiB per semi-space) of every process; 0: V8's own; unset: tools/dev/memory.ts's. */
+  NODE_SEMI_SPACE_MIB: integer(0, 1024).optional(),
   CORS_ORIGINS: z
     .string()
     .optional()

@@ -29,20 +29,69 @@ const NATIONAL_ADMIN = parseViewer({
   via: 'jwt',
 });
 
+/** The owners' rollups (and evaluation's own), each kept on write by statement triggers. */
+const ROLLUPS = [
+  'personnel.unit_year_staffing',
+  'personnel.unit_directory',
+  'personnel.unit_year_mentoring',
+  'personnel.employee_promotion',
+  'learning.unit_year_training',
+  'learning.unit_day_training',
+  'learning.region_year_learning',
+  'learning.trained_employee',
+  'learning.course_year_learning',
+  'budgeting.agency_year_budget',
+  'evaluation.ikm_survey_score',
+  'evaluation.skp_change_rollup',
+];
+
+/** Row count and digest of each rollup, without the owners' seq, in a stable order. */
+async function rollupSnapshot(db: pg.Pool): Promise<string[]> {
+  return Promise.all(
+    ROLLUPS.map(async (table) => {
+      const { rows } = await db.query<{ n: string; digest: string }>(
+        `select count(*)::text as n, md5(coalesce(string_agg(t.j, '|' order by t.j), '')) as digest
+           from (select (to_jsonb(x) - 'seq')::text as j from ${table} x) t`,
+      );
+      return `${table}: ${rows[0]?.n} ${rows[0]?.digest}`;
+    }),
+  );
+}
+
+/** Per district of REGION and year: participants, JP and satisfaction (learning), staff of its units (personnel). */
+async function districtFigures(
+  db: pg.Pool,
+): Promise<{ code: string; year: number; participants: number; jp: number; satisfaction: string; staff: number }[]> {
+  const { rows } = await db.query(
+    `select r.code, l.year, l.participants, l.jp, l.satisfaction_sum::text as satisfaction,
+            (select coalesce(sum(s.staff), 0)::int from personnel.unit_year_staffing s
+               join personnel.unit_directory d on d.unit_id = s.unit_id
+              where s.year = l.year and (d.region_code = r.code or d.region_code like r.code || '.%')) as staff
+       from personnel.region r join learning.region_year_learning l on l.region_code = r.code
+      where r.parent_code = $1 order by r.code, l.year`,
+    [REGION],
+  );
+  return rows;
+}
+
+const SEED = { seed: 11, regions: [REGION], employeesPerRegion: 400, years: { from: YEAR - 1, to: YEAR } };
+
 let server: DatabaseServer;
 let pool: pg.Pool;
 let platform: Platform;
+/** The rollups as the triggers kept them through the seed, before the platform (and its read model) started. */
+let seeded: string[] = [];
+let seededDistricts: Awaited<ReturnType<typeof districtFigures>> = [];
 
 beforeAll(async () => {
   server = await startScratchDatabase('read_model');
   await prepareDatabase(server.url);
   pool = createPool(server.url, 2);
-  await generateDemoData(pool, {
-    seed: 11,
-    regions: [REGION],
-    employeesPerRegion: 400,
-    years: { from: YEAR - 1, to: YEAR },
-  });
+  await generateDemoData(pool, { ...SEED, bulkLoad: false });
+  // The region rollups as the feed publishes them: their queued keys refreshed, as a feed read does first.
+  await pool.query('select learning.refresh_pending_rollups()');
+  seeded = await rollupSnapshot(pool);
+  seededDistricts = await districtFigures(pool);
   // The default interval: the freshness measured is the one the README states.
   platform = await startPlatform({ databaseUrl: server.url });
 }, 180_000);
@@ -222,39 +271,45 @@ describe('read model', () => {
   });
 
   it('keeps on write exactly what a rebuild from scratch computes (the bulk-load path)', async () => {
-    const tables = [
-      'personnel.unit_year_staffing',
-      'personnel.unit_directory',
-      'personnel.unit_year_mentoring',
-      'personnel.employee_promotion',
-      'learning.unit_year_training',
-      'learning.unit_day_training',
-      'learning.region_year_learning',
-      'learning.trained_employee',
-      'learning.course_year_learning',
-      'budgeting.agency_year_budget',
-      'evaluation.ikm_survey_score',
-      'evaluation.skp_change_rollup',
-    ];
     // What the feed publishes: the course rollup's queued keys refreshed, as a feed read does first.
     await pool.query('select learning.refresh_pending_rollups()');
-    // Row contents without the owners' seq, in a stable order.
-    const snapshot = async () =>
-      Promise.all(
-        tables.map(async (table) => {
-          const [row] = await rows<{ n: string; digest: string }>(
-            `select count(*)::text as n, md5(coalesce(string_agg(t.j, '|' order by t.j), '')) as digest
-               from (select (to_jsonb(x) - 'seq')::text as j from ${table} x) t`,
-          );
-          return `${table}: ${row?.n} ${row?.digest}`;
-        }),
-      );
-    const kept = await snapshot();
+    const kept = await rollupSnapshot(pool);
     expect(kept.every((line) => !line.includes(': 0 '))).toBe(true);
     for (const owner of ['personnel', 'learning', 'budgeting', 'evaluation'])
       await pool.query(`select ${owner}.rebuild_rollups()`);
-    expect(await snapshot()).toEqual(kept);
+    expect(await rollupSnapshot(pool)).toEqual(kept);
   });
+
+  it('seeds the same rollups in bulk (triggers off, the owners rebuilding at once) as the triggers keep, all published', async () => {
+    const bulkServer = await startScratchDatabase('read_model_bulk');
+    try {
+      await prepareDatabase(bulkServer.url);
+      const bulkPool = createPool(bulkServer.url, 4);
+      try {
+        await generateDemoData(bulkPool, { ...SEED, bulkLoad: true });
+        await bulkPool.query('select learning.refresh_pending_rollups()');
+        expect(await rollupSnapshot(bulkPool)).toEqual(seeded);
+        // District level, with real values: each district's learning and its units' staff, as the triggers kept them.
+        const districts = await districtFigures(bulkPool);
+        expect(districts.length).toBeGreaterThan(4);
+        expect(districts.every((d) => d.jp > 0 && d.participants > 0)).toBe(true);
+        // Staff trained where they work: a district without units of its own has none.
+        expect(districts.filter((d) => d.staff > 0).length).toBeGreaterThan(districts.length / 2);
+        expect(districts).toEqual(seededDistricts);
+        // Published: a rollup row with seq 0 never reaches evaluation's read model (its feed reads seq > 0).
+        for (const table of ROLLUPS.filter((t) => !t.startsWith('evaluation.'))) {
+          const { rows } = await bulkPool.query<{ unpublished: number }>(
+            `select count(*)::int as unpublished from ${table} where seq = 0`,
+          );
+          expect(rows[0]?.unpublished, table).toBe(0);
+        }
+      } finally {
+        await bulkPool.end();
+      }
+    } finally {
+      await bulkServer.stop();
+    }
+  }, 180_000);
 
   it('serves a change feed to a service token only, and not at all through the gateway', async () => {
     const feed = '{ personnelFeed(after: "0", first: 2) { epoch lastSeq hasMore changes { seq stream row } } }';

@@ -9,10 +9,11 @@ import { config } from '../../subgraphs/shared/config.js';
  * request keeps alive (DataLoaders, one page of rows) is a few MiB, far below these figures.
  * `NODE_HEAP_MIB=off` leaves V8's defaults; `NODE_HEAP_MIB=N` gives every process N MiB.
  *
- * The young generation is left at V8's size by default: under load V8 grows it to a few hundred MiB in the
- * gateway, and bounding it (`NODE_SEMI_SPACE_MIB=16`) brought the stack from about 1,150 to 690 MiB PSS
- * but cost 4-24% of the gateway benchmark's req/s (more scavenges, more objects promoted), where the
- * old-generation bounds alone cost nothing measurable. So it is opt-in, for deployments short of memory.
+ * The young generation: under load V8 grows it to a few hundred MiB, in the gateway most of all (it
+ * builds and copies every response). Bounding every process (`NODE_SEMI_SPACE_MIB=16`) brought the stack from
+ * about 1,150 to 690 MiB PSS but cost 4-24% of the gateway benchmark's req/s (more scavenges in the subgraphs,
+ * which do the work). So by default only the gateway's is bounded (SEMI_SPACE_MIB): the subgraphs keep V8's.
+ * `NODE_SEMI_SPACE_MIB=N` bounds every process at N MiB, `NODE_SEMI_SPACE_MIB=0` none.
  */
 const OLD_SPACE_MIB: Record<string, number> = {
   gateway: 256,
@@ -20,6 +21,11 @@ const OLD_SPACE_MIB: Record<string, number> = {
   learning: 192,
   budgeting: 128,
   evaluation: 192,
+};
+
+/** The young generation's bound (MiB per semi-space) by process, where V8's own is too generous. */
+const SEMI_SPACE_MIB: Record<string, number> = {
+  gateway: 16,
 };
 
 /** The Node flags of one process of the stack, by name (gateway or a subgraph's name). */
@@ -31,6 +37,7 @@ export function heapFlags(
   if (setting === 'off') return [];
   const mib = setting && /^\d+$/.test(setting) ? Number(setting) : OLD_SPACE_MIB[name];
   if (mib === undefined) return [];
-  const young = semiSpace ? [`--max-semi-space-size=${semiSpace}`] : [];
-  return [`--max-old-space-size=${mib}`, ...young];
+  const young = semiSpace === undefined ? SEMI_SPACE_MIB[name] : semiSpace;
+  const youngFlags = young ? [`--max-semi-space-size=${young}`] : [];
+  return [`--max-old-space-size=${mib}`, ...youngFlags];
 }

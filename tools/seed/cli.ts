@@ -133,6 +133,8 @@ function progressBar(started: number) {
   };
 }
 
+const PHASE_NAMES = { load: 'generation+load', indexes: 'indexes', rollups: 'rollups', analyze: 'analyze' } as const;
+
 /** Rows per seeded table and the true effect per region (when few); the total rows. */
 async function printSummary(pool: pg.Pool, truth: SeedTruth, perRegion: boolean): Promise<number> {
   const counts = await pool.query<{ table: string; rows: string }>(
@@ -186,7 +188,8 @@ async function main(): Promise<number> {
   };
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
-  const pool = createPool(db.url, 2);
+  // One connection per owner: the rollup rebuilds of a large seed run at the same time.
+  const pool = createPool(db.url, 4);
   try {
     console.log(
       `database ${db.embedded ? 'embedded (in the data folder)' : 'from DATABASE_URL'} ready after ${elapsed()} s`,
@@ -211,20 +214,29 @@ async function main(): Promise<number> {
     );
     const seedStarted = performance.now();
     const bar = progressBar(seedStarted);
+    const phases: Partial<Record<'load' | 'indexes' | 'rollups' | 'analyze', number>> = {};
     const truth = await generateDemoData(pool, {
       ...options,
-      // Many regions: a progress bar instead of a line each.
-      log: many
-        ? (line) => (line.startsWith('generated') || line.startsWith('indexes') ? bar.line(line) : undefined)
-        : options.log,
+      // Many regions: a progress bar instead of a line each, then a line per phase.
+      log: many ? (line) => (/^\d{2}[.\d]* /.test(line) ? undefined : bar.line(line)) : options.log,
       progress: bar.update,
+      phase: (name, seconds) => {
+        phases[name] = seconds;
+        if (name === 'load' && many) bar.line('building indexes and checking foreign keys ...');
+        if (name === 'indexes' && many) bar.line('rebuilding the rollups (the four owners at once) ...');
+      },
     });
     bar.done();
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     const rows = await printSummary(pool, truth, !many);
+    const split = (['load', 'indexes', 'rollups', 'analyze'] as const)
+      .filter((name) => phases[name] !== undefined)
+      .map((name) => `${PHASE_NAMES[name]} ${phases[name]?.toFixed(1)} s`)
+      .join(', ');
+    console.log(`\ntruth written to ${options.truthPath}; total ${elapsed()} s`);
     console.log(
-      `\ntruth written to ${options.truthPath}; generation ${seedSeconds.toFixed(2)} s ` +
-        `(${Math.round(rows / seedSeconds).toLocaleString('en-US')} rows/s), total ${elapsed()} s`,
+      `seeded ${rows.toLocaleString('en-US')} rows in ${seedSeconds.toFixed(1)} s: ` +
+        `${Math.round(rows / seedSeconds).toLocaleString('en-US')} rows/s (${split})`,
     );
     return 0;
   } catch (error) {

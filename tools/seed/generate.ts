@@ -9,7 +9,7 @@ import { hashSeed, Rng } from './random.js';
 import { loadRegions } from './regions.js';
 import { createRun, flushAll, type Run } from './run.js';
 import { describeScenario, featuresOf } from './scenario.js';
-import { createTables, type Tables, totalWritten } from './tables.js';
+import { clearDemoData, createTables, type Tables, totalWritten } from './tables.js';
 import { type RegionTruth, regionModel, regionTruth, type SeedTruth } from './truth.js';
 import type { RegionRow, RegionState } from './types.js';
 import { AGENCIES, createAgencies, createUnits } from './units.js';
@@ -31,10 +31,16 @@ export { SCENARIOS, type Scenario } from './scenario.js';
 export { clearDemoData, SEEDED_TABLES } from './tables.js';
 export type { SeedTruth } from './truth.js';
 
-/** Fills all four schemas for the given regions in one transaction and returns (and writes) the truth. */
+/**
+ * Fills all four schemas for the given regions and returns (and writes) the truth. The rows load in one
+ * transaction (all or nothing). A bulk load (see SeedOptions.bulkLoad) commits the rows with the rollup
+ * triggers off, then the owners rebuild their rollups at the same time, each on a connection of its own
+ * (a failed rebuild empties the seeded tables again, so nothing half-seeded stays).
+ */
 export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Promise<SeedTruth> {
   validateOptions(options);
   const log = options.log ?? (() => {});
+  const phase = options.phase ?? (() => {});
   const started = performance.now();
   const client = await pool.connect();
   const scenario = options.scenario ?? 'random';
@@ -45,9 +51,13 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
     years: { ...options.years },
     regions: {},
   };
+  let bulk = false;
+  let loaded: string[] = [];
+  let total = 0;
   try {
     await client.query('begin');
     await client.query('set local standard_conforming_strings = on');
+    await assertTriggersFire(client);
     const tables = createTables();
     await assertEmpty(client, tables);
     const km = await client.query<{ population: number; minimum_sample: number }>(
@@ -62,12 +72,14 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
     );
     // Into empty tables, building each index once at the end beats updating it row by row, and one
     // set-based check per foreign key beats a trigger per row. Same transaction: all or nothing still.
-    const loaded = Object.values(tables).map((t) => t.table);
+    loaded = Object.values(tables).map((t) => t.table);
     const restore = await setIndexesAside(client, loaded);
     await truncateInTransaction(client, loaded);
-    // Small seeds (the demo, tests) keep the triggers: budgeting's rebuild_rollups() does not yet give
-    // exactly what its triggers give (test/integration/import-export.test.ts's round trip tells them apart).
-    const bulk = regions.length >= BULK_LOAD_REGIONS;
+    // Small seeds (the demo, tests) keep the triggers, so what a test reads is what writes keep; a large
+    // one loads without them and rebuilds once (the same rollups: test/integration/read-model.test.ts).
+    bulk =
+      options.bulkLoad ??
+      (regions.length >= BULK_LOAD_REGIONS || regions.length * options.employeesPerRegion >= BULK_LOAD_EMPLOYEES);
     if (bulk) await setTriggersAside(client, loaded);
     writeCatalog(run);
     await flushAll(run);
@@ -87,24 +99,38 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
       );
     }
     await run.inflight;
+    phase('load', (performance.now() - started) / 1000);
     const restoring = performance.now();
     await restore();
     log(`indexes and foreign keys rebuilt in ${seconds(restoring)} s`);
-    if (bulk) {
-      const refilling = performance.now();
-      await refillRollups(client, loaded);
-      log(`rollups refilled in ${seconds(refilling)} s`);
-    }
+    phase('indexes', (performance.now() - restoring) / 1000);
+    if (bulk) for (const table of loaded) await client.query(`alter table ${table} enable trigger user`);
     await finish(run);
+    total = totalWritten(run.tables);
     if (run.clampedQuality > 0)
       log(`warning: latent IKM quality left [30, 99] and was clamped ${run.clampedQuality} times`);
-    log(`generated ${totalWritten(run.tables)} rows in ${seconds(started)} s`);
   } catch (error) {
     await client.query('rollback').catch(() => {}); // the original error matters more
     throw error;
   } finally {
     client.release();
   }
+  if (bulk) {
+    const refilling = performance.now();
+    try {
+      await refillRollups(pool, log);
+    } catch (error) {
+      await clearDemoData(pool).catch(() => {}); // the original error matters more
+      throw error;
+    }
+    log(`rollups refilled in ${seconds(refilling)} s`);
+    phase('rollups', (performance.now() - refilling) / 1000);
+  }
+  const analyzing = performance.now();
+  // Fresh planner statistics: without them PostgreSQL plans the first analytics queries for empty tables.
+  await pool.query(`analyze ${loaded.join(', ')}`);
+  phase('analyze', (performance.now() - analyzing) / 1000);
+  log(`generated ${total} rows in ${seconds(started)} s`);
   if (options.truthPath) {
     await mkdir(dirname(options.truthPath), { recursive: true });
     await writeFile(options.truthPath, `${JSON.stringify(truth, null, 2)}\n`);
@@ -112,10 +138,26 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
   return truth;
 }
 
-/** From this many regions on, the rollup triggers are set aside during the load (see setTriggersAside). */
+/**
+ * From this many regions, or employees in all, on, the rollup triggers are set aside during the load (see
+ * setTriggersAside): with them, 3 regions x 5,000 employees (the gateway benchmark's data) loaded for more
+ * than ten minutes. The tests' seeds (at most a few thousand employees) stay below.
+ */
 const BULK_LOAD_REGIONS = 20;
+const BULK_LOAD_EMPLOYEES = 10_000;
 
 const seconds = (since: number): string => ((performance.now() - since) / 1000).toFixed(2);
+
+/**
+ * Under session_replication_role = replica no trigger fires: neither the rollups' upkeep nor their feed
+ * stamps, and a rollup row left with seq 0 is never published to evaluation's read model (a national bench
+ * seeded that way had no staffing and no budgets in it). Refused before anything is written.
+ */
+async function assertTriggersFire(client: pg.PoolClient): Promise<void> {
+  const { rows } = await client.query<{ role: string }>(`select current_setting('session_replication_role') as role`);
+  if (rows[0]?.role === 'replica')
+    throw new Error('the demo generator needs session_replication_role = origin: under replica no rollup is published');
+}
 
 /** The generator only seeds an empty database: it refuses (and changes nothing) when a seeded table has rows. */
 async function assertEmpty(client: pg.PoolClient, tables: Tables): Promise<void> {
@@ -162,6 +204,8 @@ async function setIndexesAside(client: pg.PoolClient, tables: string[]): Promise
   for (const index of indexes) await client.query(`drop index ${index.name}`);
   return async () => {
     await client.query("set local maintenance_work_mem = '256MB'");
+    // The foreign keys' one-pass checks join whole tables: in memory rather than in batches on disk.
+    await client.query(`set local work_mem = '${REBUILD_WORK_MEM}'`);
     const keys = constraints.filter((c) => c.kind !== 'f');
     for (const c of keys) await client.query(`alter table ${c.tbl} add constraint ${c.name} ${c.def}`);
     for (const index of indexes) await client.query(index.def);
@@ -175,23 +219,48 @@ async function setIndexesAside(client: pg.PoolClient, tables: string[]): Promise
  * tables' locks). They keep each owner's rollups up to date statement by statement, recomputing the keys
  * a statement touched; over a load without indexes (see setIndexesAside) each of those recomputations
  * scans what is loaded so far, so the load grew quadratically (a national seed ran for more than ten
- * minutes). refillRollups computes the same rollups once from the loaded rows instead.
+ * minutes). refillRollups computes the same rollups once from the loaded rows instead, after the commit.
  */
 async function setTriggersAside(client: pg.PoolClient, tables: string[]): Promise<void> {
   for (const table of tables) await client.query(`alter table ${table} disable trigger user`);
 }
 
+/** The owners whose rollups a bulk load refills, each with its own `<owner>.rebuild_rollups()`. */
+const ROLLUP_OWNERS = ['personnel', 'learning', 'budgeting', 'evaluation'] as const;
+
 /**
- * Turns the triggers back on and refills every rollup the loaded tables feed, each owner with its own
- * rebuild (the one made for a load that bypassed the triggers), in the load's transaction. Evaluation's
- * SKP change rollup is computed against its read model as it stands (empty after a seed); the read
- * model's own triggers bring it up to date when the evaluation subgraph pulls the owners' feeds.
+ * Refills every rollup the loaded tables feed, after the load committed: the owners' schemas are apart,
+ * so their rebuilds run at the same time, each on its own connection and in its own transaction (as many
+ * at once as the pool allows). Each rebuild aggregates the whole of its tables: a large work_mem keeps its
+ * hash aggregates and sorts in memory (at the default 4 MB personnel's staffing spilled 500 MB to disk).
+ * Evaluation's SKP change rollup is computed against its read model as it stands (empty after a seed); the
+ * read model's own triggers bring it up to date when the evaluation subgraph pulls the owners' feeds.
  */
-async function refillRollups(client: pg.PoolClient, tables: string[]): Promise<void> {
-  for (const table of tables) await client.query(`alter table ${table} enable trigger user`);
-  for (const owner of ['personnel', 'learning', 'budgeting', 'evaluation'])
-    await client.query(`select ${owner}.rebuild_rollups()`);
+async function refillRollups(pool: pg.Pool, log: (line: string) => void): Promise<void> {
+  const results = await Promise.allSettled(
+    ROLLUP_OWNERS.map(async (owner) => {
+      const started = performance.now();
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        await client.query(`set local work_mem = '${REBUILD_WORK_MEM}'`);
+        await client.query(`select ${owner}.rebuild_rollups()`);
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback').catch(() => {}); // the original error matters more
+        throw error;
+      } finally {
+        client.release();
+      }
+      log(`${owner} rollups rebuilt in ${seconds(started)} s`);
+    }),
+  );
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
+
+/** work_mem of each rollup rebuild (a seeding session; the server's default stays small). */
+const REBUILD_WORK_MEM = '256MB';
 
 /**
  * Empties the (already empty) tables in this transaction: with `wal_level = minimal` (the embedded
@@ -208,7 +277,7 @@ async function truncateInTransaction(client: pg.PoolClient, tables: string[]): P
   }
 }
 
-/** Waits for the last insert, moves every id sequence past the ids written, commits and analyzes. */
+/** Waits for the last insert, moves every id sequence past the ids written and commits. */
 async function finish(run: Run): Promise<void> {
   const { client, tables } = run;
   await run.inflight;
@@ -219,12 +288,6 @@ async function finish(run: Run): Promise<void> {
     ]);
   }
   await client.query('commit');
-  // Fresh planner statistics: without them PostgreSQL plans the first analytics queries for empty tables.
-  await client.query(
-    `analyze ${Object.values(tables)
-      .map((table) => table.table)
-      .join(', ')}`,
-  );
 }
 
 /** One region: agencies, units, staff and mentoring, then training, appraisals, surveys and budgets year by year. */

@@ -14,7 +14,15 @@ export interface SeedOptions {
   /** What the data plant (see scenario.ts); default 'random', the generator as it always was. */
   scenario?: Scenario;
   truthPath?: string;
+  /**
+   * Load with the rollup triggers off and rebuild every owner's rollups once at the end (each owner's
+   * `rebuild_rollups()`), instead of the triggers keeping them per COPY. Default: from 20 regions or
+   * 10,000 employees on.
+   */
+  bulkLoad?: boolean;
   log?: (line: string) => void;
+  /** Told the seconds of each phase as it ends: generation and COPY, index rebuild, rollup rebuilds, analyze. */
+  phase?: (name: 'load' | 'indexes' | 'rollups' | 'analyze', seconds: number) => void;
   /** Told after each region: regions done of all, and rows generated so far (the CLI's progress bar). */
   progress?: (done: { regions: number; of: number; rows: number }) => void;
 }
