@@ -220,14 +220,15 @@ describe('least privilege in the access schema', () => {
 });
 
 describe('sqlScope on the official regions', () => {
+  const planner = parseViewer({
+    role: 'planner',
+    regionCodes: ['12.71', '93.01.11'],
+    universityCode: null,
+    subject: 'p',
+    via: 'jwt',
+  });
+
   it('selects exactly the regions within the viewer’s scope, through pg and through the ORM', async () => {
-    const planner = parseViewer({
-      role: 'planner',
-      regionCodes: ['12.71', '93.01.11'],
-      universityCode: null,
-      subject: 'p',
-      via: 'jwt',
-    });
     const scope = sqlScope(planner, 'AGGREGATE', 'r.code');
     const { rows } = await admin.query<{ code: string }>(
       `select r.code from personnel.region r where ${scope.sql} order by r.code`,
@@ -275,26 +276,18 @@ describe('sqlScope on the official regions', () => {
   });
 
   it('is served by the region index of the column (text_pattern_ops), not a scan of the table', async () => {
-    const planner = parseViewer({
-      role: 'planner',
-      regionCodes: ['12.71', '93.01.11'],
-      universityCode: null,
-      subject: 'p',
-      via: 'jwt',
-    });
     const scope = sqlScope(planner, 'AGGREGATE', 'u.region_code');
-    const client = admin;
     try {
       // Seq scans priced out: the plan shows whether the predicate can use an index at all.
-      await client.query('begin; set local enable_seqscan = off');
-      const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+      await admin.query('begin; set local enable_seqscan = off');
+      const { rows } = await admin.query<{ 'QUERY PLAN': string }>(
         `explain (costs off) select count(*) from personnel.service_unit u where ${scope.sql}`,
       );
       const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
       expect(plan).toMatch(/Index Scan using service_unit_region_idx|Bitmap Index Scan on service_unit_region_idx/);
       expect(plan).not.toMatch(/Seq Scan/);
     } finally {
-      await client.query('rollback');
+      await admin.query('rollback');
     }
   });
 });
