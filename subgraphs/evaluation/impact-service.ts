@@ -73,6 +73,8 @@ const MEMO_LIMIT = 4096;
 const effects = new Lru<ReturnType<typeof regionEffect> & { tooLarge?: boolean }>(MEMO_LIMIT);
 const placebos = new Lru<PlaceboCheck>(MEMO_LIMIT);
 const costs = new Lru<ReturnType<typeof costPerPoint>>(MEMO_LIMIT);
+/** Rank intervals, a seeded function of the tested regions' estimates: kept by those estimates (a few comparisons). */
+const rankings = new Lru<ReturnType<typeof rankIntervals>>(64);
 
 /** The event loop is given back after this much estimation, so other requests are served meanwhile. */
 const SLICE_MS = 20;
@@ -434,11 +436,10 @@ const asRegionEstimate = (r: RegionImpact) => ({
 /** Ranks the regions with a tested estimate, strongest effect first, each with its rank interval. */
 function rank(tested: RegionImpact[]): void {
   if (tested.length === 0) return;
-  const intervals = rankIntervals(tested.map(asRegionEstimate), {
-    draws: METHOD.draws,
-    seed: METHOD.seed,
-    confidence: METHOD.confidence,
-  });
+  const estimates = tested.map(asRegionEstimate);
+  const intervals = memoised(rankings, JSON.stringify(estimates), () =>
+    rankIntervals(estimates, { draws: METHOD.draws, seed: METHOD.seed, confidence: METHOD.confidence }),
+  );
   for (const [i, r] of tested.entries()) {
     const interval = intervals[i];
     if (!interval) continue;
