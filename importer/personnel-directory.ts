@@ -1,7 +1,7 @@
 import { forbidden } from '../subgraphs/shared/access.js';
 import { config } from '../subgraphs/shared/config.js';
 import { loadInternalKeys, setViewerHeader } from '../subgraphs/shared/internal-token.js';
-import { parseViewer, type Viewer } from '../subgraphs/shared/viewer.js';
+import { nationalAdmin, type Viewer } from '../subgraphs/shared/viewer.js';
 
 /**
  * Personnel's answers about references, asked through its GraphQL API (never by reading its tables from
@@ -53,13 +53,7 @@ export interface PersonnelDirectory {
 }
 
 /** The viewer imports act as until sign-in reaches the command line. */
-export const IMPORTER_VIEWER: Viewer = parseViewer({
-  role: 'national-admin',
-  regionCodes: ['*'],
-  universityCode: null,
-  subject: 'importer',
-  via: 'api-key',
-});
+export const IMPORTER_VIEWER: Viewer = nationalAdmin('importer', 'api-key');
 
 interface GraphqlAnswer<Data> {
   data?: Data;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { budgetLines } from '../../importer/kinds/budget-lines.js';
 import { writeRecord } from '../../importer/record-writes.js';
+import { RecordWriteResult } from '../shared/record-write.js';
 import { RupiahScalar } from '../shared/scalars.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import type { BudgetingLoaders } from './loaders.js';
@@ -31,12 +32,9 @@ export class BudgetLineInput {
 }
 
 @ObjectType({ description: 'What a single-record write did.' })
-export class BudgetLineWrite {
+export class BudgetLineWrite extends RecordWriteResult {
   @Field(() => BudgetLine, { description: 'The budget line as stored now.' })
   line!: BudgetLine;
-
-  @Field({ description: 'CREATED, UPDATED or UNCHANGED (the same values again change nothing).' })
-  outcome!: string;
 }
 
 const LINE_COLUMNS = `b.id, b.year, b.sub_activity_code as "subActivityCode", b.description, b.ceiling::text as ceiling,

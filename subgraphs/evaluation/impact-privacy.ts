@@ -50,19 +50,22 @@ export function protection(seesPeople: boolean, regionCode: string): Protection 
   return belowDistrict(regionCode) ? 'area' : 'small';
 }
 
-/** Complementary suppression of one figure over the units, the people behind each cell deciding the primaries. */
-function figure(
+/**
+ * Complementary suppression of one figure over the units of a region (`scope`), the people behind each
+ * cell deciding the primaries.
+ */
+function figures(
   units: readonly UnitRow[],
   protect: Protection,
   scope: string,
-  value: (unit: UnitRow) => number,
-  people: (unit: UnitRow) => number,
-): Breakdown {
-  if (protect !== 'small') return uniform(units.length, protect);
-  return hierarchicalComplementary(
-    units.map((unit) => ({ value: value(unit), primary: isSmallCount(people(unit)), location: unit.location })),
-    scope,
-  );
+): (value: (unit: UnitRow) => number, people: (unit: UnitRow) => number) => Breakdown {
+  return (value, people) => {
+    if (protect !== 'small') return uniform(units.length, protect);
+    return hierarchicalComplementary(
+      units.map((unit) => ({ value: value(unit), primary: isSmallCount(people(unit)), location: unit.location })),
+      scope,
+    );
+  };
 }
 
 /**
@@ -93,25 +96,16 @@ export interface UnitBreakdown {
 
 /** The units of a region (`scope`) as the viewer may see them. */
 export function unitImpacts(rows: readonly UnitRow[], protect: Protection, scope: string): UnitBreakdown {
+  const figure = figures(rows, protect, scope);
   const staff = figure(
-    rows,
-    protect,
-    scope,
     (u) => u.staff,
     (u) => u.staff,
   );
   const jp = figure(
-    rows,
-    protect,
-    scope,
     (u) => u.jp,
     (u) => u.participants,
   );
-
   const reached = figure(
-    rows,
-    protect,
-    scope,
     (u) => u.reachedMinimum,
     (u) => u.reachedMinimum,
   );

@@ -89,6 +89,11 @@ export const viewerSchema = z
   })
   .transform((viewer): Viewer => (viewer.role === 'national-admin' ? { ...viewer, regionCodes: [NATIONAL] } : viewer));
 
+/** A national administrator acting as `subject`: what a service, the importer or a development tool signs in as. */
+export function nationalAdmin(subject: string, via: Viewer['via']): Viewer {
+  return parseViewer({ role: 'national-admin', regionCodes: [NATIONAL], universityCode: null, subject, via });
+}
+
 /** Validates a Viewer; throws a ViewerShapeError listing what is wrong (claim names, not values). */
 export function parseViewer(data: unknown): Viewer {
   const parsed = viewerSchema.safeParse(data);

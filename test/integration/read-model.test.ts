@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
 import { INTERNAL_TOKEN_HEADER, SERVICE_AUDIENCE, signViewerToken } from '../../subgraphs/shared/internal-token.js';
-import { parseViewer } from '../../subgraphs/shared/viewer.js';
 import { devAuthorization } from '../../tools/dev/dev-token.js';
 import { startScratchDatabase } from '../../tools/dev/embedded-postgres.js';
 import { type Platform, startPlatform } from '../../tools/dev/platform.js';
 import { generateDemoData } from '../../tools/seed/generate.js';
 import { ImpactFiguresDocument, RecordEnrolmentDocument, UpsertBudgetLineDocument } from '../generated/graphql.js';
+import { NATIONAL_ADMIN } from '../support/platform.js';
 
 /**
  * Evaluation's read model and the owners' change feeds, on a database of its own (the test writes):
@@ -21,13 +21,6 @@ import { ImpactFiguresDocument, RecordEnrolmentDocument, UpsertBudgetLineDocumen
 const FRESHNESS_MS = 5000;
 const YEAR = 2025;
 const REGION = '12.71';
-const NATIONAL_ADMIN = parseViewer({
-  role: 'national-admin',
-  regionCodes: ['*'],
-  universityCode: null,
-  subject: 'test-admin',
-  via: 'jwt',
-});
 
 /** The owners' rollups (and evaluation's own), each kept on write by statement triggers. */
 const ROLLUPS = [

@@ -9,6 +9,7 @@ import { type PersonnelDirectory, personnelDirectory } from '../../importer/pers
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { createPool } from '../../subgraphs/shared/database.js';
 import type { Viewer } from '../../subgraphs/shared/viewer.js';
+import { createScratchDatabase } from '../../tools/dev/embedded-postgres.js';
 import { type Platform, startPlatform } from '../../tools/dev/platform.js';
 import { generateDemoData } from '../../tools/seed/generate.js';
 import { type GraphqlResponse, NATIONAL_ADMIN, tokenFor } from './platform.js';
@@ -37,16 +38,9 @@ export interface ImportDatabase {
  * empty database: regions and reference tables only), and starts a platform in front of it.
  */
 export async function openImportDatabase(options: { seeded?: boolean } = {}): Promise<ImportDatabase> {
-  const serverUrl = inject('databaseUrl');
   const folder = await mkdtemp(join(tmpdir(), 'pembinaan-import-'));
-  const databaseName = `pembinaan_import_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${databaseName}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  const databaseUrl = url.toString();
+  const database = await createScratchDatabase(inject('databaseUrl'), 'pembinaan_import');
+  const databaseUrl = database.url;
   await prepareDatabase(databaseUrl);
   if (options.seeded !== false) {
     const pool = createPool(databaseUrl, 2);
@@ -89,10 +83,7 @@ export async function openImportDatabase(options: { seeded?: boolean } = {}): Pr
     async close() {
       await db.end();
       await platform.stop();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${databaseName} with (force)`);
-      await dropper.end();
+      await database.stop();
       await rm(folder, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ReasonFacts, regressionRows, verdictReason } from '../../subgraphs/evaluation/impact-method.js';
 import type { UnitRow } from '../../subgraphs/evaluation/impact-sql.js';
-import type { RegionVerdict } from '../../subgraphs/evaluation/inference/verdict.js';
+import { type RegionVerdict, verdictWithoutEstimate } from '../../subgraphs/evaluation/inference/verdict.js';
 
 const unit = (over: Partial<UnitRow>): UnitRow => ({
   scope: '12.71',
@@ -26,16 +26,7 @@ const unit = (over: Partial<UnitRow>): UnitRow => ({
 });
 
 const verdict = (over: Partial<RegionVerdict>): RegionVerdict => ({
-  region: '12.71',
-  verdict: 'INSUFFICIENT_DATA',
-  reason: '',
-  estimate: null,
-  lower: null,
-  upper: null,
-  pGreater: null,
-  pGreaterHolm: null,
-  pBelowMinimumHolm: null,
-  familySize: 0,
+  ...verdictWithoutEstimate('12.71', 'INSUFFICIENT_DATA', '', 0),
   ...over,
 });
 

@@ -4,7 +4,7 @@ import { SignJWT } from 'jose';
 import { DEV_AUDIENCE, DEV_ISSUER, DEV_JWT_KEY_FILE } from '../../subgraphs/shared/auth-config.js';
 import { config } from '../../subgraphs/shared/config.js';
 import { ensureKeyPairFile } from '../../subgraphs/shared/key-files.js';
-import { NATIONAL, parseViewer, ROLES, type Role, type Viewer } from '../../subgraphs/shared/viewer.js';
+import { NATIONAL, nationalAdmin, parseViewer, ROLES, type Role, type Viewer } from '../../subgraphs/shared/viewer.js';
 
 /** What `npm run token` is asked for. */
 export interface DevTokenRequest {
@@ -89,13 +89,7 @@ export async function mintDevToken(viewer: Viewer, keyFile: string, ttlSeconds =
 }
 
 /** A national administrator of the development stack: what tests, benchmarks and the soak sign in as. */
-export const DEV_NATIONAL_ADMIN: Viewer = parseViewer({
-  role: 'national-admin',
-  regionCodes: [],
-  universityCode: null,
-  subject: 'dev-national-admin',
-  via: 'jwt',
-});
+export const DEV_NATIONAL_ADMIN: Viewer = nationalAdmin('dev-national-admin', 'jwt');
 
 /**
  * The Authorization header of a development token for `viewer` (default a national administrator),

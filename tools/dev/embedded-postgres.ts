@@ -544,21 +544,27 @@ export async function startDatabase(
 export async function startScratchDatabase(prefix = 'pembinaan_scratch'): Promise<DatabaseServer> {
   const external = config().database.url;
   if (!external) return startDatabase();
+  return createScratchDatabase(external, prefix);
+}
+
+/** A fresh uniquely named database on the server of `serverUrl`; `stop` drops it. */
+export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<DatabaseServer> {
   const name = `${prefix}_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: external });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(external);
+  const onServer = async (statement: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await onServer(`create database ${name}`);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     embedded: false,
-    stop: async () => {
-      const client = new pg.Client({ connectionString: external });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
+    stop: () => onServer(`drop database if exists ${name} with (force)`),
   };
 }

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { prepareAccessSchema } from '../../subgraphs/access/migrate.js';
 import { createApiKey } from '../../subgraphs/access/store.js';
 import { configOrExit } from '../../subgraphs/shared/config.js';
+import { parseCommandLine } from '../command-line.js';
 import { mintDevToken, parseTokenArgs, TOKEN_USAGE } from './dev-token.js';
 import { isAlive, startDatabase } from './embedded-postgres.js';
 
@@ -14,17 +15,9 @@ import { isAlive, startDatabase } from './embedded-postgres.js';
  */
 async function main(): Promise<number> {
   const settings = configOrExit();
-  let request: ReturnType<typeof parseTokenArgs>;
-  try {
-    request = parseTokenArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${TOKEN_USAGE}`);
-    return 2;
-  }
-  if (!request) {
-    console.log(TOKEN_USAGE);
-    return 0;
-  }
+  const commandLine = parseCommandLine(parseTokenArgs, TOKEN_USAGE);
+  if (!('args' in commandLine)) return commandLine.exitCode;
+  const request = commandLine.args;
   const jwt = settings.auth.jwt;
   if (settings.env === 'production' || jwt?.key.kind !== 'dev') {
     console.error(

@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { config } from '../../subgraphs/shared/config.js';
 import { createPool } from '../../subgraphs/shared/database.js';
+import { parseCommandLine } from '../command-line.js';
 import { startDatabase } from '../dev/embedded-postgres.js';
 import {
   clearDemoData,
@@ -163,17 +164,9 @@ async function printSummary(pool: pg.Pool, truth: SeedTruth, perRegion: boolean)
 }
 
 async function main(): Promise<number> {
-  let parsed: ReturnType<typeof parseOptions>;
-  try {
-    parsed = parseOptions(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
-    return 2;
-  }
-  if (!parsed) {
-    console.log(USAGE);
-    return 0;
-  }
+  const commandLine = parseCommandLine(parseOptions, USAGE);
+  if (!('args' in commandLine)) return commandLine.exitCode;
+  const parsed = commandLine.args;
   const { reset, national } = parsed;
   let options = parsed.options;
   const started = performance.now();

@@ -69,6 +69,27 @@ const fmt = (x: number, digits = 3): string =>
 /** 'p < 0.001' or 'p = 0.012'. */
 const fmtP = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 
+/** The verdict of a region without an estimate (no data, or too little): every figure null. */
+export function verdictWithoutEstimate(
+  region: string,
+  verdict: 'NO_DATA' | 'INSUFFICIENT_DATA',
+  reason: string,
+  familySize: number,
+): RegionVerdict {
+  return {
+    region,
+    verdict,
+    reason,
+    estimate: null,
+    lower: null,
+    upper: null,
+    pGreater: null,
+    pGreaterHolm: null,
+    pBelowMinimumHolm: null,
+    familySize,
+  };
+}
+
 /** Classifies each requested region; throws a RangeError on invalid options or inconsistent evidence. */
 export function classifyRegions(regions: readonly RegionEvidence[], options: VerdictOptions): RegionVerdict[] {
   const where = 'classifyRegions';
@@ -110,22 +131,13 @@ export function classifyRegions(regions: readonly RegionEvidence[], options: Ver
   const holmBelow = holmAdjust(tested.map((r) => r.effect?.pBelowMinimum ?? 1));
   const cannotTell = 'the data cannot tell whether training improved IKM here';
   return regions.map((r): RegionVerdict => {
-    const empty = {
-      estimate: null,
-      lower: null,
-      upper: null,
-      pGreater: null,
-      pGreaterHolm: null,
-      pBelowMinimumHolm: null,
-      familySize: m,
-    };
     if (r.units === 0) {
-      return {
-        ...empty,
-        region: r.region,
-        verdict: 'NO_DATA',
-        reason: `No service unit in ${r.region} has both IKM surveys and training records, so nothing can be said about training there.`,
-      };
+      return verdictWithoutEstimate(
+        r.region,
+        'NO_DATA',
+        `No service unit in ${r.region} has both IKM surveys and training records, so nothing can be said about training there.`,
+        m,
+      );
     }
     const index = tested.indexOf(r);
     if (index < 0 || r.effect === null) {
@@ -133,12 +145,12 @@ export function classifyRegions(regions: readonly RegionEvidence[], options: Ver
         r.units < minUnits || r.clusters < minClusters
           ? `only ${r.units} service units in ${r.clusters} clusters (at least ${minUnits} units and ${minClusters} clusters are needed)`
           : `the effect could not be estimated${r.failure ? ` (${r.failure})` : ''}`;
-      return {
-        ...empty,
-        region: r.region,
-        verdict: 'INSUFFICIENT_DATA',
-        reason: `In ${r.region} there are ${why}: ${cannotTell}.`,
-      };
+      return verdictWithoutEstimate(
+        r.region,
+        'INSUFFICIENT_DATA',
+        `In ${r.region} there are ${why}: ${cannotTell}.`,
+        m,
+      );
     }
     const e = r.effect;
     const pg = get(holmGreater, index);

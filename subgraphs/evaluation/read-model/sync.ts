@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type pg from 'pg';
 import { INTERNAL_TOKEN_HEADER, SERVICE_AUDIENCE, signViewerToken } from '../../shared/internal-token.js';
 import type { Logger } from '../../shared/logging.js';
-import { parseViewer } from '../../shared/viewer.js';
+import { nationalAdmin } from '../../shared/viewer.js';
 import { type FeedOwner, READ_MODEL_TABLES, type ReadModelTable } from './tables.js';
 
 /**
@@ -20,13 +20,7 @@ export const DEFAULT_FEED_PAGE = 5000;
 const LOCK_KEY = 'evaluation:read-model';
 
 /** Who evaluation is when it calls the owners: a service, not an end user. */
-const SERVICE_VIEWER = parseViewer({
-  role: 'national-admin',
-  regionCodes: ['*'],
-  universityCode: null,
-  subject: 'service:evaluation',
-  via: 'api-key',
-});
+const SERVICE_VIEWER = nationalAdmin('service:evaluation', 'api-key');
 
 export interface ReadModelSyncOptions {
   pool: pg.Pool;
