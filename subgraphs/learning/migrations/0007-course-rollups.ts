@@ -3,6 +3,7 @@ import { publishTableSql } from '../../shared/feed.js';
 import { chainRebuildSql, changeTriggersSql, regionKeysSql } from '../../shared/rollup-sql.js';
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { COURSE_LEARNING_STREAM } from '../feed.js';
+import { COURSE_LEARNING_UPSERT_SQL } from './upsert-sql.js';
 
 /**
  * Learning per course attribute, published for evaluation's analytics: per year, region (every level, as
@@ -90,19 +91,7 @@ ${regionKeysSql('learning', 'r')}
        and not exists (select 1 from fresh f where f.year = t.year and f.region_code = t.region_code
                           and f.kind = t.kind and f.code = t.code)
   )
-  insert into learning.course_year_learning as t (year, region_code, kind, code, label, enrolments, completions,
-      drop_outs, participants, jp, satisfaction_sum, satisfaction_n, test_gain_sum, tested_n, seq)
-  select year, region_code, kind, code, label, enrolments, completions, drop_outs, participants, jp,
-         satisfaction_sum, satisfaction_n, test_gain_sum, tested_n, 0 from fresh
-  on conflict (year, region_code, kind, code) do update set label = excluded.label, enrolments = excluded.enrolments,
-    completions = excluded.completions, drop_outs = excluded.drop_outs, participants = excluded.participants,
-    jp = excluded.jp, satisfaction_sum = excluded.satisfaction_sum, satisfaction_n = excluded.satisfaction_n,
-    test_gain_sum = excluded.test_gain_sum, tested_n = excluded.tested_n
-  where (t.label, t.enrolments, t.completions, t.drop_outs, t.participants, t.jp, t.satisfaction_sum,
-         t.satisfaction_n, t.test_gain_sum, t.tested_n)
-        is distinct from (excluded.label, excluded.enrolments, excluded.completions, excluded.drop_outs,
-        excluded.participants, excluded.jp, excluded.satisfaction_sum, excluded.satisfaction_n,
-        excluded.test_gain_sum, excluded.tested_n);
+${COURSE_LEARNING_UPSERT_SQL};
 $$;
 
 create function learning.enrolment_changed_course() returns trigger language plpgsql as $$

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { COURSE_LEARNING_UPSERT_SQL, REGION_LEARNING_UPSERT_SQL } from './upsert-sql.js';
 
 /**
  * The CTEs up to `fresh` of a region rollup over every enrolment (`e`), per year, region at every level and,
@@ -142,19 +143,7 @@ ${regionRollupSql(false)}, gone as (
     delete from learning.region_year_learning t
      where not exists (select 1 from fresh f where f.year = t.year and f.region_code = t.region_code)
   )
-  insert into learning.region_year_learning as t (year, region_code, enrolments, completions, drop_outs, participants,
-      trained, jp, satisfaction_sum, satisfaction_n, test_gain_sum, tested_n, seq)
-  select year, region_code, enrolments, completions, drop_outs, participants, trained, jp, satisfaction_sum,
-         satisfaction_n, test_gain_sum, tested_n, 0 from fresh
-  on conflict (year, region_code) do update set enrolments = excluded.enrolments, completions = excluded.completions,
-    drop_outs = excluded.drop_outs, participants = excluded.participants, trained = excluded.trained, jp = excluded.jp,
-    satisfaction_sum = excluded.satisfaction_sum, satisfaction_n = excluded.satisfaction_n,
-    test_gain_sum = excluded.test_gain_sum, tested_n = excluded.tested_n
-  where (t.enrolments, t.completions, t.drop_outs, t.participants, t.trained, t.jp, t.satisfaction_sum,
-         t.satisfaction_n, t.test_gain_sum, t.tested_n)
-        is distinct from (excluded.enrolments, excluded.completions, excluded.drop_outs, excluded.participants,
-        excluded.trained, excluded.jp, excluded.satisfaction_sum, excluded.satisfaction_n, excluded.test_gain_sum,
-        excluded.tested_n)
+${REGION_LEARNING_UPSERT_SQL}
      or t.seq = 0;
 $$;
 
@@ -182,19 +171,7 @@ ${regionRollupSql(true)}, gone as (
      where not exists (select 1 from fresh f where f.year = t.year and f.region_code = t.region_code
                           and f.kind = t.kind and f.code = t.code)
   )
-  insert into learning.course_year_learning as t (year, region_code, kind, code, label, enrolments, completions,
-      drop_outs, participants, jp, satisfaction_sum, satisfaction_n, test_gain_sum, tested_n, seq)
-  select year, region_code, kind, code, label, enrolments, completions, drop_outs, participants, jp,
-         satisfaction_sum, satisfaction_n, test_gain_sum, tested_n, 0 from fresh
-  on conflict (year, region_code, kind, code) do update set label = excluded.label, enrolments = excluded.enrolments,
-    completions = excluded.completions, drop_outs = excluded.drop_outs, participants = excluded.participants,
-    jp = excluded.jp, satisfaction_sum = excluded.satisfaction_sum, satisfaction_n = excluded.satisfaction_n,
-    test_gain_sum = excluded.test_gain_sum, tested_n = excluded.tested_n
-  where (t.label, t.enrolments, t.completions, t.drop_outs, t.participants, t.jp, t.satisfaction_sum,
-         t.satisfaction_n, t.test_gain_sum, t.tested_n)
-        is distinct from (excluded.label, excluded.enrolments, excluded.completions, excluded.drop_outs,
-        excluded.participants, excluded.jp, excluded.satisfaction_sum, excluded.satisfaction_n,
-        excluded.test_gain_sum, excluded.tested_n)
+${COURSE_LEARNING_UPSERT_SQL}
      or t.seq = 0;
 $$;
 `);

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { MENTORING_UPSERT_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
 
 /**
  * The spells of every position (`spell`) and the placed employee-years (`placed`), over the whole tables:
@@ -102,23 +103,7 @@ ${ALL_PLACEMENTS_SQL}
     delete from personnel.unit_year_staffing t
      where not exists (select 1 from fresh f where f.year = t.year and f.unit_id = t.unit_id)
   )
-  insert into personnel.unit_year_staffing as t (year, unit_id, staff, pns, pppk, female, male, manajerial, nonmanajerial,
-      rank_pns_i, rank_pns_ii, rank_pns_iii, rank_pns_iv, rank_pppk, age_under_30, age_30_39, age_40_49, age_50_plus, seq)
-  select year, unit_id, staff, pns, pppk, female, male, manajerial, nonmanajerial,
-         rank_pns_i, rank_pns_ii, rank_pns_iii, rank_pns_iv, rank_pppk, age_under_30, age_30_39, age_40_49, age_50_plus, 0
-    from fresh
-  on conflict (year, unit_id) do update set
-    staff = excluded.staff, pns = excluded.pns, pppk = excluded.pppk, female = excluded.female, male = excluded.male,
-    manajerial = excluded.manajerial, nonmanajerial = excluded.nonmanajerial, rank_pns_i = excluded.rank_pns_i,
-    rank_pns_ii = excluded.rank_pns_ii, rank_pns_iii = excluded.rank_pns_iii, rank_pns_iv = excluded.rank_pns_iv,
-    rank_pppk = excluded.rank_pppk, age_under_30 = excluded.age_under_30, age_30_39 = excluded.age_30_39,
-    age_40_49 = excluded.age_40_49, age_50_plus = excluded.age_50_plus
-  where (t.staff, t.pns, t.pppk, t.female, t.male, t.manajerial, t.nonmanajerial, t.rank_pns_i, t.rank_pns_ii,
-         t.rank_pns_iii, t.rank_pns_iv, t.rank_pppk, t.age_under_30, t.age_30_39, t.age_40_49, t.age_50_plus)
-        is distinct from
-        (excluded.staff, excluded.pns, excluded.pppk, excluded.female, excluded.male, excluded.manajerial,
-         excluded.nonmanajerial, excluded.rank_pns_i, excluded.rank_pns_ii, excluded.rank_pns_iii, excluded.rank_pns_iv,
-         excluded.rank_pppk, excluded.age_under_30, excluded.age_30_39, excluded.age_40_49, excluded.age_50_plus)
+${STAFFING_UPSERT_SQL}
      or t.seq = 0;
 $$;
 
@@ -149,12 +134,7 @@ ${ALL_PLACEMENTS_SQL}
     delete from personnel.unit_year_mentoring t
      where not exists (select 1 from fresh f where f.year = t.year and f.unit_id = t.unit_id)
   )
-  insert into personnel.unit_year_mentoring as t (year, unit_id, staff, mentored, mentors, mentor_leaders, promoted, seq)
-  select year, unit_id, staff, mentored, mentors, mentor_leaders, promoted, 0 from fresh
-  on conflict (year, unit_id) do update set staff = excluded.staff, mentored = excluded.mentored,
-    mentors = excluded.mentors, mentor_leaders = excluded.mentor_leaders, promoted = excluded.promoted
-  where (t.staff, t.mentored, t.mentors, t.mentor_leaders, t.promoted)
-        is distinct from (excluded.staff, excluded.mentored, excluded.mentors, excluded.mentor_leaders, excluded.promoted)
+${MENTORING_UPSERT_SQL}
      or t.seq = 0;
 
   with fresh as (
