@@ -8,7 +8,7 @@ import {
 } from '../../shared/rollup-sql.js';
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { LEARNING_STREAMS } from '../feed.js';
-import { REGION_LEARNING_UPSERT_SQL } from './upsert-sql.js';
+import { REGION_LEARNING_UPSERT_SQL, UNIT_TRAINING_UPSERT_SQL } from './upsert-sql.js';
 
 /**
  * Learning's published facts, kept on write from the enrolments: per unit and year (JP, participants,
@@ -60,15 +60,7 @@ ${keyedRefreshSql('learning.refresh_unit_training(years integer[], unit_ids inte
      where t.year = k.year and t.unit_id = k.unit_id
        and not exists (select 1 from fresh f where f.year = t.year and f.unit_id = t.unit_id and f.region_code = t.region_code)
   )
-  insert into learning.unit_year_training as t (year, unit_id, region_code, enrolments, completions, drop_outs,
-      participants, jp, reached_minimum, seq)
-  select year, unit_id, region_code, enrolments, completions, drop_outs, participants, jp, reached_minimum, 0 from fresh
-  on conflict (year, unit_id, region_code) do update set enrolments = excluded.enrolments,
-    completions = excluded.completions, drop_outs = excluded.drop_outs, participants = excluded.participants,
-    jp = excluded.jp, reached_minimum = excluded.reached_minimum
-  where (t.enrolments, t.completions, t.drop_outs, t.participants, t.jp, t.reached_minimum)
-        is distinct from (excluded.enrolments, excluded.completions, excluded.drop_outs, excluded.participants,
-        excluded.jp, excluded.reached_minimum);
+${UNIT_TRAINING_UPSERT_SQL};
 $$;
 
 ${keyedRefreshSql('learning.refresh_unit_days(years integer[], unit_ids integer[])')}

@@ -3,7 +3,7 @@ import { publishTableSql } from '../../shared/feed.js';
 import { chainRebuildSql, changeTriggersSql, regionKeysSql } from '../../shared/rollup-sql.js';
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { COURSE_LEARNING_STREAM } from '../feed.js';
-import { COURSE_LEARNING_UPSERT_SQL } from './upsert-sql.js';
+import { COURSE_LEARNING_UPSERT_SQL, OFFERING_ATTRIBUTES_SQL } from './upsert-sql.js';
 
 /**
  * Learning per course attribute, published for evaluation's analytics: per year, region (every level, as
@@ -26,19 +26,7 @@ ${publishTableSql('learning', COURSE_LEARNING_STREAM)}
 create function learning.offering_attributes(offering_ids integer[])
 returns table (offering_id integer, kind text, code text, label text)
 language sql stable as $$
-  select o.id, x.kind, x.code, x.label
-    from learning.course_offering o
-    join learning.course c on c.id = o.course_id
-    left join learning.university u on u.id = c.university_id
-    cross join lateral (
-      select 'COURSE' as kind, c.code, c.title as label
-      union all select 'UNIVERSITY', coalesce(u.id, 0)::text, coalesce(u.name, 'Tanpa perguruan tinggi mitra')
-      union all select 'DELIVERY_MODE', c.delivery, c.delivery
-      union all select 'MONTH', to_char(o.ends_on, 'YYYY-MM'), to_char(o.ends_on, 'YYYY-MM')
-      union all select distinct 'COMPETENCY', cp.code, cp.name
-        from learning.learning_outcome lo join learning.competency cp on cp.id = lo.competency_id
-       where lo.curriculum_version_id = o.curriculum_version_id
-    ) x
+${OFFERING_ATTRIBUTES_SQL}
    where o.id = any(offering_ids)
 $$;
 

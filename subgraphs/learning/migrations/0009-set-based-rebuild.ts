@@ -1,5 +1,10 @@
 import { Migration } from '@mikro-orm/migrations';
-import { COURSE_LEARNING_UPSERT_SQL, REGION_LEARNING_UPSERT_SQL } from './upsert-sql.js';
+import {
+  COURSE_LEARNING_UPSERT_SQL,
+  OFFERING_ATTRIBUTES_SQL,
+  REGION_LEARNING_UPSERT_SQL,
+  UNIT_TRAINING_UPSERT_SQL,
+} from './upsert-sql.js';
 
 /**
  * The CTEs up to `fresh` of a region rollup over every enrolment (`e`), per year, region at every level and,
@@ -95,15 +100,7 @@ create or replace function learning.rebuild_unit_rollups() returns void language
     delete from learning.unit_year_training t
      where not exists (select 1 from fresh f where f.year = t.year and f.unit_id = t.unit_id and f.region_code = t.region_code)
   )
-  insert into learning.unit_year_training as t (year, unit_id, region_code, enrolments, completions, drop_outs,
-      participants, jp, reached_minimum, seq)
-  select year, unit_id, region_code, enrolments, completions, drop_outs, participants, jp, reached_minimum, 0 from fresh
-  on conflict (year, unit_id, region_code) do update set enrolments = excluded.enrolments,
-    completions = excluded.completions, drop_outs = excluded.drop_outs, participants = excluded.participants,
-    jp = excluded.jp, reached_minimum = excluded.reached_minimum
-  where (t.enrolments, t.completions, t.drop_outs, t.participants, t.jp, t.reached_minimum)
-        is distinct from (excluded.enrolments, excluded.completions, excluded.drop_outs, excluded.participants,
-        excluded.jp, excluded.reached_minimum)
+${UNIT_TRAINING_UPSERT_SQL}
      or t.seq = 0;
 
   with fresh as (
@@ -151,20 +148,8 @@ $$;
 create or replace function learning.rebuild_course_rollups() returns void language sql
   set work_mem = '256MB' as $$
   delete from learning.course_learning_pending;
-  with attributes as materialized (
-    select o.id as offering_id, x.kind, x.code, x.label
-      from learning.course_offering o
-      join learning.course c on c.id = o.course_id
-      left join learning.university u on u.id = c.university_id
-      cross join lateral (
-        select 'COURSE' as kind, c.code, c.title as label
-        union all select 'UNIVERSITY', coalesce(u.id, 0)::text, coalesce(u.name, 'Tanpa perguruan tinggi mitra')
-        union all select 'DELIVERY_MODE', c.delivery, c.delivery
-        union all select 'MONTH', to_char(o.ends_on, 'YYYY-MM'), to_char(o.ends_on, 'YYYY-MM')
-        union all select distinct 'COMPETENCY', cp.code, cp.name
-          from learning.learning_outcome lo join learning.competency cp on cp.id = lo.competency_id
-         where lo.curriculum_version_id = o.curriculum_version_id
-      ) x
+  with attributes (offering_id, kind, code, label) as materialized (
+${OFFERING_ATTRIBUTES_SQL}
   ),
 ${regionRollupSql(true)}, gone as (
     delete from learning.course_year_learning t

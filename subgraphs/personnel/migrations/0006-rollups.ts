@@ -4,7 +4,7 @@ import { changeTriggersSql, keyedRefreshSql, keysChangedFunctionSql } from '../.
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { PERSONNEL_STREAMS } from '../feed.js';
 import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL, UNITS_OF_EMPLOYEES_SQL } from './placement-sql.js';
-import { STAFFING_UPSERT_SQL } from './upsert-sql.js';
+import { STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
 
 /**
  * Personnel's published facts, kept on write: the region list, the service units with their agency, and
@@ -63,19 +63,7 @@ ${PLACED_YEARS_SQL}
       from placed p left join rank_spell rs on rs.employee_id = p.employee_id and p.year between rs.from_year and rs.to_year
   ), fresh as (
     select year, unit_id, count(*)::int as staff,
-           count(*) filter (where asn_type = 'PNS')::int as pns, count(*) filter (where asn_type = 'PPPK')::int as pppk,
-           count(*) filter (where gender = 'F')::int as female, count(*) filter (where gender = 'M')::int as male,
-           count(*) filter (where position_kind = 'MANAJERIAL')::int as manajerial,
-           count(*) filter (where position_kind = 'NONMANAJERIAL')::int as nonmanajerial,
-           count(*) filter (where rank_type = 'PNS' and golongan = 'I')::int as rank_pns_i,
-           count(*) filter (where rank_type = 'PNS' and golongan = 'II')::int as rank_pns_ii,
-           count(*) filter (where rank_type = 'PNS' and golongan = 'III')::int as rank_pns_iii,
-           count(*) filter (where rank_type = 'PNS' and golongan = 'IV')::int as rank_pns_iv,
-           count(*) filter (where rank_type = 'PPPK')::int as rank_pppk,
-           count(*) filter (where age < 30)::int as age_under_30,
-           count(*) filter (where age between 30 and 39)::int as age_30_39,
-           count(*) filter (where age between 40 and 49)::int as age_40_49,
-           count(*) filter (where age >= 50)::int as age_50_plus
+${STAFFING_COUNTS_SQL}
       from ranked group by year, unit_id
   ), gone as (
     delete from personnel.unit_year_staffing t

@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { MENTORING_UPSERT_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
+import { MENTORING_UPSERT_SQL, STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
 
 /**
  * The spells of every position (`spell`) and the placed employee-years (`placed`), over the whole tables:
@@ -85,19 +85,7 @@ ${ALL_PLACEMENTS_SQL}
       from placed p left join rank_spell rs on rs.employee_id = p.employee_id and p.year between rs.from_year and rs.to_year
   ), fresh as (
     select year::smallint as year, unit_id, count(*)::int as staff,
-           count(*) filter (where asn_type = 'PNS')::int as pns, count(*) filter (where asn_type = 'PPPK')::int as pppk,
-           count(*) filter (where gender = 'F')::int as female, count(*) filter (where gender = 'M')::int as male,
-           count(*) filter (where position_kind = 'MANAJERIAL')::int as manajerial,
-           count(*) filter (where position_kind = 'NONMANAJERIAL')::int as nonmanajerial,
-           count(*) filter (where rank_type = 'PNS' and golongan = 'I')::int as rank_pns_i,
-           count(*) filter (where rank_type = 'PNS' and golongan = 'II')::int as rank_pns_ii,
-           count(*) filter (where rank_type = 'PNS' and golongan = 'III')::int as rank_pns_iii,
-           count(*) filter (where rank_type = 'PNS' and golongan = 'IV')::int as rank_pns_iv,
-           count(*) filter (where rank_type = 'PPPK')::int as rank_pppk,
-           count(*) filter (where age < 30)::int as age_under_30,
-           count(*) filter (where age between 30 and 39)::int as age_30_39,
-           count(*) filter (where age between 40 and 49)::int as age_40_49,
-           count(*) filter (where age >= 50)::int as age_50_plus
+${STAFFING_COUNTS_SQL}
       from ranked group by year, unit_id
   ), gone as (
     delete from personnel.unit_year_staffing t

@@ -31,3 +31,18 @@ export const MENTORING_UPSERT_SQL = `  insert into personnel.unit_year_mentoring
     mentors = excluded.mentors, mentor_leaders = excluded.mentor_leaders, promoted = excluded.promoted
   where (t.staff, t.mentored, t.mentors, t.mentor_leaders, t.promoted)
         is distinct from (excluded.staff, excluded.mentored, excluded.mentors, excluded.mentor_leaders, excluded.promoted)`;
+
+/** The staff counts of a unit and year from its placed employees (`ranked`), after `count(*)::int as staff,`. */
+export const STAFFING_COUNTS_SQL = `           count(*) filter (where asn_type = 'PNS')::int as pns, count(*) filter (where asn_type = 'PPPK')::int as pppk,
+           count(*) filter (where gender = 'F')::int as female, count(*) filter (where gender = 'M')::int as male,
+           count(*) filter (where position_kind = 'MANAJERIAL')::int as manajerial,
+           count(*) filter (where position_kind = 'NONMANAJERIAL')::int as nonmanajerial,
+           count(*) filter (where rank_type = 'PNS' and golongan = 'I')::int as rank_pns_i,
+           count(*) filter (where rank_type = 'PNS' and golongan = 'II')::int as rank_pns_ii,
+           count(*) filter (where rank_type = 'PNS' and golongan = 'III')::int as rank_pns_iii,
+           count(*) filter (where rank_type = 'PNS' and golongan = 'IV')::int as rank_pns_iv,
+           count(*) filter (where rank_type = 'PPPK')::int as rank_pppk,
+           count(*) filter (where age < 30)::int as age_under_30,
+           count(*) filter (where age between 30 and 39)::int as age_30_39,
+           count(*) filter (where age between 40 and 49)::int as age_40_49,
+           count(*) filter (where age >= 50)::int as age_50_plus`;
