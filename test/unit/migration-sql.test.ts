@@ -53,7 +53,7 @@ const PINNED: Record<string, string> = {
   'learning/0006-import-log-source': '1a1be46e8e2d33050f9fdfc97142b89f76ee0605f78d62eadfc56ad6ebb1b980',
   'learning/0007-course-rollups': 'b7ea9c6de916fe22fb60d462dda626ba56712200efb0aebf32298d2dc99f7476',
   'learning/0008-deferred-region-rollups': '3b77cec0ba9663e383a1fbf1b2b529766a2f589eff4322cbd1b1f349af323113',
-  'learning/0009-set-based-rebuild': '8bda7daefd87b0f86cd387ff1407be0cef3b8fa806b756763b335ed96e3ca857',
+  'learning/0009-set-based-rebuild': 'd6767f3f64fe18df014414750a3853e4376dbf24bcad2c8120e6525b124c5e48',
   'personnel/0001-initial': '625626ec332ed2e83d9ff32875b16b07ad93f8527adef83c8a4daa573a04c6dc',
   'personnel/0002-enum-checks': '771fdd9667de92a803e515540edb9fa818c71b38d41a37e8c6127e93dfebc1de',
   'personnel/0003-natural-keys': 'ae8e1e2ae07b9a9461041217f3c07dbc5102eb0051902b5550127420967b10c2',

@@ -146,7 +146,9 @@ $$;
 
 -- The attributes of every offering as offering_attributes (0007) gives them for a list of offerings.
 create or replace function learning.rebuild_course_rollups() returns void language sql
-  set work_mem = '256MB' as $$
+  set work_mem = '256MB'
+  -- At national scale the planner sorted millions of rows on text keys instead (32 s against 25 s hashed).
+  set enable_sort = off as $$
   delete from learning.course_learning_pending;
   with attributes (offering_id, kind, code, label) as materialized (
 ${OFFERING_ATTRIBUTES_SQL}
