@@ -53,6 +53,7 @@ const PINNED: Record<string, string> = {
   'learning/0006-import-log-source': '1a1be46e8e2d33050f9fdfc97142b89f76ee0605f78d62eadfc56ad6ebb1b980',
   'learning/0007-course-rollups': 'b7ea9c6de916fe22fb60d462dda626ba56712200efb0aebf32298d2dc99f7476',
   'learning/0008-deferred-region-rollups': '3b77cec0ba9663e383a1fbf1b2b529766a2f589eff4322cbd1b1f349af323113',
+  'learning/0009-set-based-rebuild': 'd6767f3f64fe18df014414750a3853e4376dbf24bcad2c8120e6525b124c5e48',
   'personnel/0001-initial': '625626ec332ed2e83d9ff32875b16b07ad93f8527adef83c8a4daa573a04c6dc',
   'personnel/0002-enum-checks': '771fdd9667de92a803e515540edb9fa818c71b38d41a37e8c6127e93dfebc1de',
   'personnel/0003-natural-keys': 'ae8e1e2ae07b9a9461041217f3c07dbc5102eb0051902b5550127420967b10c2',
@@ -61,6 +62,7 @@ const PINNED: Record<string, string> = {
   'personnel/0006-rollups': '395233ee5e95d3021665d06739be60cb0541aeba6c67b554fcde2eedf575d7bb',
   'personnel/0007-import-log-source': '4181eab84d0a8ddee4c160c3e1ad4107e53fc9543052b5728f7a214b6fa31c76',
   'personnel/0008-mentoring-rollups': '9ad6e931f08ad484cf66ee9f52e73640dce2bedef30a9ca14b03dc2f6afe9163',
+  'personnel/0009-set-based-rebuild': 'f46fddf5710765176b0b7fa979ef32c1a8186ad711fbfbccc5faf04992de5a2d',
 };
 
 describe('migration SQL', () => {

@@ -8,6 +8,7 @@ import {
 } from '../../shared/rollup-sql.js';
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { LEARNING_STREAMS } from '../feed.js';
+import { REGION_LEARNING_UPSERT_SQL, UNIT_TRAINING_UPSERT_SQL } from './upsert-sql.js';
 
 /**
  * Learning's published facts, kept on write from the enrolments: per unit and year (JP, participants,
@@ -59,15 +60,7 @@ ${keyedRefreshSql('learning.refresh_unit_training(years integer[], unit_ids inte
      where t.year = k.year and t.unit_id = k.unit_id
        and not exists (select 1 from fresh f where f.year = t.year and f.unit_id = t.unit_id and f.region_code = t.region_code)
   )
-  insert into learning.unit_year_training as t (year, unit_id, region_code, enrolments, completions, drop_outs,
-      participants, jp, reached_minimum, seq)
-  select year, unit_id, region_code, enrolments, completions, drop_outs, participants, jp, reached_minimum, 0 from fresh
-  on conflict (year, unit_id, region_code) do update set enrolments = excluded.enrolments,
-    completions = excluded.completions, drop_outs = excluded.drop_outs, participants = excluded.participants,
-    jp = excluded.jp, reached_minimum = excluded.reached_minimum
-  where (t.enrolments, t.completions, t.drop_outs, t.participants, t.jp, t.reached_minimum)
-        is distinct from (excluded.enrolments, excluded.completions, excluded.drop_outs, excluded.participants,
-        excluded.jp, excluded.reached_minimum);
+${UNIT_TRAINING_UPSERT_SQL};
 $$;
 
 ${keyedRefreshSql('learning.refresh_unit_days(years integer[], unit_ids integer[])')}
@@ -119,19 +112,7 @@ ${regionKeysSql('learning')}
      where t.year = k.year and t.region_code = k.code
        and not exists (select 1 from fresh f where f.year = t.year and f.region_code = t.region_code)
   )
-  insert into learning.region_year_learning as t (year, region_code, enrolments, completions, drop_outs, participants,
-      trained, jp, satisfaction_sum, satisfaction_n, test_gain_sum, tested_n, seq)
-  select year, region_code, enrolments, completions, drop_outs, participants, trained, jp, satisfaction_sum,
-         satisfaction_n, test_gain_sum, tested_n, 0 from fresh
-  on conflict (year, region_code) do update set enrolments = excluded.enrolments, completions = excluded.completions,
-    drop_outs = excluded.drop_outs, participants = excluded.participants, trained = excluded.trained, jp = excluded.jp,
-    satisfaction_sum = excluded.satisfaction_sum, satisfaction_n = excluded.satisfaction_n,
-    test_gain_sum = excluded.test_gain_sum, tested_n = excluded.tested_n
-  where (t.enrolments, t.completions, t.drop_outs, t.participants, t.trained, t.jp, t.satisfaction_sum,
-         t.satisfaction_n, t.test_gain_sum, t.tested_n)
-        is distinct from (excluded.enrolments, excluded.completions, excluded.drop_outs, excluded.participants,
-        excluded.trained, excluded.jp, excluded.satisfaction_sum, excluded.satisfaction_n, excluded.test_gain_sum,
-        excluded.tested_n);
+${REGION_LEARNING_UPSERT_SQL};
 $$;
 
 ${keyedRefreshSql('learning.refresh_trained(years integer[], employee_ids integer[])')}

@@ -3,6 +3,7 @@ import { publishTableSql } from '../../shared/feed.js';
 import { chainRebuildSql, changeTriggersSql, regionKeysSql } from '../../shared/rollup-sql.js';
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { COURSE_LEARNING_STREAM } from '../feed.js';
+import { COURSE_LEARNING_UPSERT_SQL, OFFERING_ATTRIBUTES_SQL } from './upsert-sql.js';
 
 /**
  * Learning per course attribute, published for evaluation's analytics: per year, region (every level, as
@@ -25,19 +26,7 @@ ${publishTableSql('learning', COURSE_LEARNING_STREAM)}
 create function learning.offering_attributes(offering_ids integer[])
 returns table (offering_id integer, kind text, code text, label text)
 language sql stable as $$
-  select o.id, x.kind, x.code, x.label
-    from learning.course_offering o
-    join learning.course c on c.id = o.course_id
-    left join learning.university u on u.id = c.university_id
-    cross join lateral (
-      select 'COURSE' as kind, c.code, c.title as label
-      union all select 'UNIVERSITY', coalesce(u.id, 0)::text, coalesce(u.name, 'Tanpa perguruan tinggi mitra')
-      union all select 'DELIVERY_MODE', c.delivery, c.delivery
-      union all select 'MONTH', to_char(o.ends_on, 'YYYY-MM'), to_char(o.ends_on, 'YYYY-MM')
-      union all select distinct 'COMPETENCY', cp.code, cp.name
-        from learning.learning_outcome lo join learning.competency cp on cp.id = lo.competency_id
-       where lo.curriculum_version_id = o.curriculum_version_id
-    ) x
+${OFFERING_ATTRIBUTES_SQL}
    where o.id = any(offering_ids)
 $$;
 
@@ -90,19 +79,7 @@ ${regionKeysSql('learning', 'r')}
        and not exists (select 1 from fresh f where f.year = t.year and f.region_code = t.region_code
                           and f.kind = t.kind and f.code = t.code)
   )
-  insert into learning.course_year_learning as t (year, region_code, kind, code, label, enrolments, completions,
-      drop_outs, participants, jp, satisfaction_sum, satisfaction_n, test_gain_sum, tested_n, seq)
-  select year, region_code, kind, code, label, enrolments, completions, drop_outs, participants, jp,
-         satisfaction_sum, satisfaction_n, test_gain_sum, tested_n, 0 from fresh
-  on conflict (year, region_code, kind, code) do update set label = excluded.label, enrolments = excluded.enrolments,
-    completions = excluded.completions, drop_outs = excluded.drop_outs, participants = excluded.participants,
-    jp = excluded.jp, satisfaction_sum = excluded.satisfaction_sum, satisfaction_n = excluded.satisfaction_n,
-    test_gain_sum = excluded.test_gain_sum, tested_n = excluded.tested_n
-  where (t.label, t.enrolments, t.completions, t.drop_outs, t.participants, t.jp, t.satisfaction_sum,
-         t.satisfaction_n, t.test_gain_sum, t.tested_n)
-        is distinct from (excluded.label, excluded.enrolments, excluded.completions, excluded.drop_outs,
-        excluded.participants, excluded.jp, excluded.satisfaction_sum, excluded.satisfaction_n,
-        excluded.test_gain_sum, excluded.tested_n);
+${COURSE_LEARNING_UPSERT_SQL};
 $$;
 
 create function learning.enrolment_changed_course() returns trigger language plpgsql as $$

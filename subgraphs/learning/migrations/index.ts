@@ -6,6 +6,7 @@ import { LearningRollups } from './0005-rollups.js';
 import { LearningImportLogSource } from './0006-import-log-source.js';
 import { LearningCourseRollups } from './0007-course-rollups.js';
 import { LearningDeferredRegionRollups } from './0008-deferred-region-rollups.js';
+import { LearningSetBasedRebuild } from './0009-set-based-rebuild.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   LearningImportLogSource,
   LearningCourseRollups,
   LearningDeferredRegionRollups,
+  LearningSetBasedRebuild,
 ];

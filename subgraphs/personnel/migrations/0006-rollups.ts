@@ -4,6 +4,7 @@ import { changeTriggersSql, keyedRefreshSql, keysChangedFunctionSql } from '../.
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { PERSONNEL_STREAMS } from '../feed.js';
 import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL, UNITS_OF_EMPLOYEES_SQL } from './placement-sql.js';
+import { STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
 
 /**
  * Personnel's published facts, kept on write: the region list, the service units with their agency, and
@@ -62,42 +63,14 @@ ${PLACED_YEARS_SQL}
       from placed p left join rank_spell rs on rs.employee_id = p.employee_id and p.year between rs.from_year and rs.to_year
   ), fresh as (
     select year, unit_id, count(*)::int as staff,
-           count(*) filter (where asn_type = 'PNS')::int as pns, count(*) filter (where asn_type = 'PPPK')::int as pppk,
-           count(*) filter (where gender = 'F')::int as female, count(*) filter (where gender = 'M')::int as male,
-           count(*) filter (where position_kind = 'MANAJERIAL')::int as manajerial,
-           count(*) filter (where position_kind = 'NONMANAJERIAL')::int as nonmanajerial,
-           count(*) filter (where rank_type = 'PNS' and golongan = 'I')::int as rank_pns_i,
-           count(*) filter (where rank_type = 'PNS' and golongan = 'II')::int as rank_pns_ii,
-           count(*) filter (where rank_type = 'PNS' and golongan = 'III')::int as rank_pns_iii,
-           count(*) filter (where rank_type = 'PNS' and golongan = 'IV')::int as rank_pns_iv,
-           count(*) filter (where rank_type = 'PPPK')::int as rank_pppk,
-           count(*) filter (where age < 30)::int as age_under_30,
-           count(*) filter (where age between 30 and 39)::int as age_30_39,
-           count(*) filter (where age between 40 and 49)::int as age_40_49,
-           count(*) filter (where age >= 50)::int as age_50_plus
+${STAFFING_COUNTS_SQL}
       from ranked group by year, unit_id
   ), gone as (
     delete from personnel.unit_year_staffing t
      where t.unit_id = any(unit_ids)
        and not exists (select 1 from fresh f where f.year = t.year and f.unit_id = t.unit_id)
   )
-  insert into personnel.unit_year_staffing as t (year, unit_id, staff, pns, pppk, female, male, manajerial, nonmanajerial,
-      rank_pns_i, rank_pns_ii, rank_pns_iii, rank_pns_iv, rank_pppk, age_under_30, age_30_39, age_40_49, age_50_plus, seq)
-  select year, unit_id, staff, pns, pppk, female, male, manajerial, nonmanajerial,
-         rank_pns_i, rank_pns_ii, rank_pns_iii, rank_pns_iv, rank_pppk, age_under_30, age_30_39, age_40_49, age_50_plus, 0
-    from fresh
-  on conflict (year, unit_id) do update set
-    staff = excluded.staff, pns = excluded.pns, pppk = excluded.pppk, female = excluded.female, male = excluded.male,
-    manajerial = excluded.manajerial, nonmanajerial = excluded.nonmanajerial, rank_pns_i = excluded.rank_pns_i,
-    rank_pns_ii = excluded.rank_pns_ii, rank_pns_iii = excluded.rank_pns_iii, rank_pns_iv = excluded.rank_pns_iv,
-    rank_pppk = excluded.rank_pppk, age_under_30 = excluded.age_under_30, age_30_39 = excluded.age_30_39,
-    age_40_49 = excluded.age_40_49, age_50_plus = excluded.age_50_plus
-  where (t.staff, t.pns, t.pppk, t.female, t.male, t.manajerial, t.nonmanajerial, t.rank_pns_i, t.rank_pns_ii,
-         t.rank_pns_iii, t.rank_pns_iv, t.rank_pppk, t.age_under_30, t.age_30_39, t.age_40_49, t.age_50_plus)
-        is distinct from
-        (excluded.staff, excluded.pns, excluded.pppk, excluded.female, excluded.male, excluded.manajerial,
-         excluded.nonmanajerial, excluded.rank_pns_i, excluded.rank_pns_ii, excluded.rank_pns_iii, excluded.rank_pns_iv,
-         excluded.rank_pppk, excluded.age_under_30, excluded.age_30_39, excluded.age_40_49, excluded.age_50_plus);
+${STAFFING_UPSERT_SQL};
 $$;
 
 -- The units whose staffing a change to these employees can move: every unit they were ever placed in.

@@ -4,6 +4,7 @@ import { chainRebuildSql, changeTriggersSql, keyedRefreshSql } from '../../share
 import { STREAM_ROWS, streamTableSql } from '../../shared/stream-tables.js';
 import { MENTORING_STREAM, PROMOTION_STREAM } from '../feed.js';
 import { PLACED_YEARS_SQL, PLACEMENT_SPELLS_SQL, UNITS_OF_EMPLOYEES_SQL } from './placement-sql.js';
+import { MENTORING_UPSERT_SQL } from './upsert-sql.js';
 
 /** The trigger functions of this rollup, one per event, on each table it reads. */
 const MENTORING_TRIGGERS = {
@@ -106,12 +107,7 @@ ${PLACED_YEARS_SQL}
      where t.unit_id = any(unit_ids)
        and not exists (select 1 from fresh f where f.year = t.year and f.unit_id = t.unit_id)
   )
-  insert into personnel.unit_year_mentoring as t (year, unit_id, staff, mentored, mentors, mentor_leaders, promoted, seq)
-  select year, unit_id, staff, mentored, mentors, mentor_leaders, promoted, 0 from fresh
-  on conflict (year, unit_id) do update set staff = excluded.staff, mentored = excluded.mentored,
-    mentors = excluded.mentors, mentor_leaders = excluded.mentor_leaders, promoted = excluded.promoted
-  where (t.staff, t.mentored, t.mentors, t.mentor_leaders, t.promoted)
-        is distinct from (excluded.staff, excluded.mentored, excluded.mentors, excluded.mentor_leaders, excluded.promoted);
+${MENTORING_UPSERT_SQL};
 $$;
 
 ${keyedRefreshSql('personnel.refresh_mentoring_of(employee_ids integer[], extra_units integer[])')}

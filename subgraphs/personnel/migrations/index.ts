@@ -6,6 +6,7 @@ import { PersonnelMentoringKey } from './0005-mentoring-key.js';
 import { PersonnelRollups } from './0006-rollups.js';
 import { PersonnelImportLogSource } from './0007-import-log-source.js';
 import { PersonnelMentoringRollups } from './0008-mentoring-rollups.js';
+import { PersonnelSetBasedRebuild } from './0009-set-based-rebuild.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   PersonnelRollups,
   PersonnelImportLogSource,
   PersonnelMentoringRollups,
+  PersonnelSetBasedRebuild,
 ];
