@@ -7,10 +7,10 @@ import { parseViewer } from '../../subgraphs/shared/viewer.js';
 import {
   AnalyticsDocument,
   type AnalyticsMeasure,
-  type AnalyticsQuery,
   type AnalyticsQueryInput,
   AnalyticsWithCsvDocument,
 } from '../generated/graphql.js';
+import { type AnalyticsResult, type AnalyticsRow, analyticsClient, measured, rowKey } from '../support/analytics.js';
 import { as, usePlatform } from '../support/platform.js';
 
 /**
@@ -21,21 +21,11 @@ import { as, usePlatform } from '../support/platform.js';
 
 const api = usePlatform();
 
-async function sql<Row>(text: string, params: unknown[] = []): Promise<Row[]> {
-  return (await api.db.query(text, params)).rows as Row[]; // pg types rows as any: the SQL names the columns
-}
+const { sql, analytics } = analyticsClient(api);
+type Result = AnalyticsResult;
+type Row = AnalyticsRow;
 
-type Result = AnalyticsQuery['analytics'];
-type Row = Result['rows'][number];
-
-async function analytics(query: AnalyticsQueryInput, caller = as('national-admin')): Promise<Result> {
-  const response = await api.query(AnalyticsDocument, { query }, caller);
-  expect(JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!.analytics;
-}
-
-const key = (row: Row): string => row.dimensions.map((d) => d.code).join('|');
-const measured = (row: Row, measure: string): number | null => row.values.find((v) => v.measure === measure)!.value;
+const key = rowKey;
 
 interface Oracle {
   key: string;

@@ -3,26 +3,16 @@ import { describe, expect, it } from 'vitest';
 import {
   AnalyticsCatalogueDocument,
   AnalyticsDocument,
-  type AnalyticsQuery,
   type AnalyticsQueryInput,
   AnalyticsWithCsvDocument,
 } from '../generated/graphql.js';
+import { type AnalyticsResult, analyticsClient, measured, rowKey } from '../support/analytics.js';
 import { as, usePlatform } from '../support/platform.js';
 
 const api = usePlatform();
 
-async function sql<Row>(text: string, params: unknown[] = []): Promise<Row[]> {
-  return (await api.db.query(text, params)).rows as Row[]; // pg types rows as any: the SQL names the columns
-}
-
-type Result = AnalyticsQuery['analytics'];
-type Row = Result['rows'][number];
-
-async function analytics(query: AnalyticsQueryInput, caller = as('national-admin')): Promise<Result> {
-  const response = await api.query(AnalyticsDocument, { query }, caller);
-  expect(JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!.analytics;
-}
+const { sql, analytics } = analyticsClient(api);
+type Result = AnalyticsResult;
 
 async function refused(query: AnalyticsQueryInput): Promise<{ code?: unknown; field?: unknown; message: string }> {
   const response = await api.query(AnalyticsDocument, { query });
@@ -44,8 +34,7 @@ async function allPages(query: AnalyticsQueryInput, caller = as('national-admin'
   return pages;
 }
 
-const key = (row: Row): string => row.dimensions.map((d) => d.code).join('|');
-const measured = (row: Row, measure: string): number | null => row.values.find((v) => v.measure === measure)!.value;
+const key = rowKey;
 
 /** IKM of every survey, scored here from the answer counts in JavaScript (score = 25/9 x sum of NRR). */
 async function surveyScores(): Promise<
