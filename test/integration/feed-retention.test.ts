@@ -19,6 +19,8 @@ const SEED = { seed: 5, regions: ['12.71'], employeesPerRegion: 120, years: { fr
 /** Agency ids of the test's own budget lines (no agency has them), per test, so their rollup rows are theirs. */
 const AGENCY_BASE = { prune: 900_000, current: 910_000, behind: 920_000, batch: 930_000 };
 const YEAR = 2025;
+/** The test consumer's page: a reload from 0 takes several. */
+const PAGE = 3;
 
 let server: DatabaseServer;
 let pool: pg.Pool;
@@ -43,7 +45,7 @@ beforeAll(async () => {
     },
     signingKey: platform.keys.internalSigningKey,
     intervalMs: 3_600_000,
-    pageSize: 7,
+    pageSize: PAGE,
   });
   await sync.caughtUp;
 }, 180_000);
@@ -63,7 +65,7 @@ async function rows<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
 async function addLines(base: number, count: number): Promise<void> {
   await pool.query(
     `insert into budgeting.budget_line (agency_id, region_code, year, sub_activity_code, description, ceiling, realised)
-     select $1::int + i, '12.71', $2, '5.04.01.2.05.0099', 'Diklat teknis', 1000000 * i, 500000 * i
+     select $1::int + i, '12.71', $2, '5.04.01.2.05.0099', 'Diklat teknis', 1000000::bigint * i, 500000::bigint * i
        from generate_series(1, $3::int) i`,
     [base, YEAR, count],
   );
@@ -124,6 +126,8 @@ describe('feed tombstone retention', () => {
     await addLines(AGENCY_BASE.prune, 6);
     const seqs = await deleteLines(AGENCY_BASE.prune, 6);
     expect(seqs.every((s) => /^\d+$/.test(s))).toBe(true);
+    // The consumer reads them first: it stays up to date (the next tests start from there).
+    expect((await sync.syncNow()).reloaded).toEqual([]);
     const before = await tombstones();
     expect(before).toEqual(expect.arrayContaining(seqs));
     // Four past the 30 days, one a day short of them, one just made.
@@ -170,6 +174,7 @@ describe('feed tombstone retention', () => {
     await addLines(AGENCY_BASE.current, 3);
     const seqs = await deleteLines(AGENCY_BASE.current, 3);
     const caughtUp = await sync.syncNow();
+    expect(caughtUp.reloaded).toEqual([]);
     expect(caughtUp.applied.budgeting).toBeGreaterThan(0);
     const at = await position();
     // The consumer applied the last tombstone: its position is that seq.
@@ -220,7 +225,7 @@ describe('feed tombstone retention', () => {
     const round = await sync.syncNow();
     expect(round.reloaded).toEqual(['budgeting']);
     const { owner, readModel } = await ownerAndReadModel();
-    expect(owner.length).toBeGreaterThan(2 * 7); // the reload took several pages of 7
+    expect(owner.length).toBeGreaterThan(2 * PAGE); // the reload took several pages
     // Everything budgeting publishes, once, from 0; the other owners untouched.
     expect(round.applied).toEqual({ personnel: 0, learning: 0, budgeting: owner.length });
     expect(readModel).toEqual(owner);
