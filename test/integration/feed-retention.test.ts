@@ -149,9 +149,9 @@ describe('feed tombstone retention', () => {
     expect(again).toBe(0);
     expect(await prunedThrough()).toBe(seqs[3]);
     // Other owners' tombstones and marks are their own.
-    expect((await rows<{ mark: string }>('select pruned_through::text as mark from learning.feed_epoch'))[0]?.mark).toBe(
-      '0',
-    );
+    expect(
+      (await rows<{ mark: string }>('select pruned_through::text as mark from learning.feed_epoch'))[0]?.mark,
+    ).toBe('0');
   });
 
   it('skips pruning while another session prunes the same feed (one replica does it)', async () => {
