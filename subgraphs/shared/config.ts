@@ -74,6 +74,8 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
   SHUTDOWN_GRACE_MS: integer(0, 600_000).default(10_000),
   READ_MODEL_SYNC_MS: integer(100, 600_000).default(1000),
+  /** How long an owner keeps the tombstones of its change feed (see shared/feed.ts, retention). */
+  FEED_TOMBSTONE_RETENTION_DAYS: integer(1, 36_500).default(30),
   /** The most work one region's impact estimate may take (see evaluation/impact-method.ts estimationSize). */
   IMPACT_WORK_LIMIT: integer(1, 1e15).default(20_000_000),
   /** The estimation time one comparison request may spend on estimates it does not have yet. */
@@ -140,6 +142,11 @@ export interface Config {
   log: { level: NonNullable<Environment['LOG_LEVEL']>; otlpEndpoint: string | undefined };
   /** Evaluation's read model: how often it pulls the owners' change feeds (READ_MODEL_SYNC_MS). */
   readModel: { syncIntervalMs: number };
+  /**
+   * The owners' change feeds: a deletion's tombstone is pruned after FEED_TOMBSTONE_RETENTION_DAYS; a consumer
+   * further behind than that reloads the owner from 0 (shared/feed.ts).
+   */
+  feed: { tombstoneRetentionDays: number };
   /** IMPACT_WORK_LIMIT: above it a region of the training-impact comparison is not estimated, and says why. */
   impact: { workLimit: number; timeBudgetMs: number };
   timeouts: {
@@ -230,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     },
     readModel: { syncIntervalMs: e.READ_MODEL_SYNC_MS },
+    feed: { tombstoneRetentionDays: e.FEED_TOMBSTONE_RETENTION_DAYS },
     impact: { workLimit: e.IMPACT_WORK_LIMIT, timeBudgetMs: e.IMPACT_TIME_BUDGET_MS },
     timeouts: {
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

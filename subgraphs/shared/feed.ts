@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Arg, Ctx, Directive, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { forbidden } from './access.js';
+import { config } from './config.js';
 import { badUserInput } from './errors.js';
+import type { Logger } from './logging.js';
 import { query } from './orm.js';
 import { inTransaction } from './transaction.js';
 
@@ -18,6 +20,10 @@ import { inTransaction } from './transaction.js';
  * may call (`SERVICE_AUDIENCE`, never issued to an end user by the gateway) and which is `@inaccessible`,
  * so it is not part of the public API. The epoch changes when an owner's database is rebuilt: the consumer
  * then starts over.
+ *
+ * Tombstones are kept for a retention period (FEED_TOMBSTONE_RETENTION_DAYS), then pruned: see
+ * feedRetentionSql. A consumer further behind than that may have missed a deletion; the page tells it
+ * (`prunedThrough`) and it reloads the owner from 0, as on a new epoch.
  */
 
 /** One published table: the stream name the consumer knows it by and its key columns. */
@@ -60,6 +66,41 @@ begin
   end loop;
   insert into ${schema}.feed_tombstone (seq, stream, key) values (nextval('${schema}.feed_seq'), tg_argv[0], keys);
   return old;
+end $$;`;
+}
+
+/**
+ * Tombstone retention (each owner's `feed-retention` migration). A tombstone records when it was made
+ * (those made before the migration count from the migration), and `feed_prune` deletes the oldest past the
+ * retention, at most `batch` per call, raising `feed_epoch.pruned_through` to the highest seq it ever deleted,
+ * in the same transaction. Every tombstone above the mark is still there: a consumer at or past it has missed
+ * nothing; one below it may have missed a deletion and must reload. `feed_prune` returns how many it deleted,
+ * or null when another session is pruning (one replica at a time: a transaction-scoped advisory lock).
+ */
+export function feedRetentionSql(schema: string): string {
+  return `
+alter table ${schema}.feed_tombstone add column created_at timestamptz not null default now();
+create index feed_tombstone_created_at_idx on ${schema}.feed_tombstone (created_at);
+alter table ${schema}.feed_epoch add column pruned_through bigint not null default 0;
+create function ${schema}.feed_prune(retention interval, batch integer) returns integer language plpgsql as $$
+declare
+  pruned integer;
+  through bigint;
+begin
+  if not pg_try_advisory_xact_lock(hashtext('${schema}:feed-prune')) then
+    return null;
+  end if;
+  with gone as (
+    delete from ${schema}.feed_tombstone t
+     where t.seq in (select o.seq from ${schema}.feed_tombstone o
+                      where o.created_at < now() - retention order by o.created_at limit batch)
+    returning t.seq
+  )
+  select count(*), max(seq) into pruned, through from gone;
+  if through is not null then
+    update ${schema}.feed_epoch set pruned_through = greatest(pruned_through, through);
+  end if;
+  return pruned;
 end $$;`;
 }
 
@@ -106,9 +147,21 @@ export class FeedPage {
 
   @Field({ description: 'True when more changes follow: ask again from lastSeq.' })
   hasMore!: boolean;
+
+  @Field({
+    description:
+      'Deletions at or below this seq may be gone (tombstones past retention): a consumer whose position is below it reloads from 0.',
+  })
+  prunedThrough!: string;
 }
 
 export const MAX_FEED_PAGE = 10_000;
+
+/**
+ * Tombstones pruned per page served, at most: a page pays for one bounded delete (when any tombstone is past
+ * retention), and a backlog drains over the consumer's next pages.
+ */
+export const FEED_PRUNE_BATCH = 10_000;
 
 /** What an owner does before a page is read; e.g. refresh a rollup whose writes only queue keys. */
 export interface FeedOptions {
@@ -117,6 +170,10 @@ export interface FeedOptions {
    * It may take longer than a request's statement timeout: a catch-up after a bulk load queues many keys.
    */
   prepare?: string;
+  /** Days a tombstone is kept; default FEED_TOMBSTONE_RETENTION_DAYS. */
+  retentionDays?: number;
+  /** Where a failed prune is reported (the page is served all the same). */
+  log?: Logger;
 }
 
 /** The statement timeout of `prepare`: long enough for a refresh after a bulk load, still bounded. */
@@ -141,6 +198,7 @@ export async function readFeedPage(
       await db.query(prepare);
     });
   }
+  await pruneTombstones(em, schema, options);
   // Each branch walks its seq index and stops at `first`: a page costs its size, not the table's.
   const branches = streams.map(
     (s) =>
@@ -151,26 +209,44 @@ export async function readFeedPage(
     `(select stream, seq, null::text, key::text from ${schema}.feed_tombstone where seq > ?::bigint order by seq limit ?)`,
   );
   const params = branches.flatMap(() => [after, first + 1]);
-  const [rows, epochs] = await Promise.all([
-    query<{ stream: string; seq: string; row: string | null; key: string | null }>(
-      em,
-      `select stream, seq::text as seq, row, key from (${branches.join(' union all ')}) c order by c.seq limit ?`,
-      [...params, first + 1],
-    ),
-    query<{ epoch: string }>(em, `select epoch::text as epoch from ${schema}.feed_epoch`),
-  ]);
+  const rows = await query<{ stream: string; seq: string; row: string | null; key: string | null }>(
+    em,
+    `select stream, seq::text as seq, row, key from (${branches.join(' union all ')}) c order by c.seq limit ?`,
+    [...params, first + 1],
+  );
+  // Read after the changes, never before: a prune committed between the two then shows in the mark (the
+  // consumer reloads, needlessly at worst), never only as tombstones missing from the page.
+  const [state] = await query<{ epoch: string; pruned_through: string }>(
+    em,
+    `select epoch::text as epoch, pruned_through::text as pruned_through from ${schema}.feed_epoch`,
+  );
   const changes = rows.slice(0, first);
   return {
-    epoch: epochs[0]?.epoch ?? '',
+    epoch: state?.epoch ?? '',
     changes,
     lastSeq: changes.at(-1)?.seq ?? after,
     hasMore: rows.length > first,
+    prunedThrough: state?.pruned_through ?? '0',
   };
+}
+
+/**
+ * One bounded batch of retention, as part of serving a page: an index probe when nothing is due. A failure
+ * is logged and the page served: pruning is housekeeping, the feed is what the read model waits for.
+ */
+async function pruneTombstones(em: EntityManager, schema: string, options: FeedOptions): Promise<void> {
+  const days = options.retentionDays ?? config().feed.tombstoneRetentionDays;
+  try {
+    await query(em, `select ${schema}.feed_prune(make_interval(days => ?::int), ?::int)`, [days, FEED_PRUNE_BATCH]);
+  } catch (error) {
+    options.log?.warn({ err: error, schema }, 'feed tombstones not pruned; the next page tries again');
+  }
 }
 
 interface FeedContext {
   em: EntityManager;
   service?: boolean;
+  log?: Logger;
 }
 
 /** The owner's feed query, `<owner>Feed(after, first)`: internal, for the service token only. */
@@ -189,7 +265,7 @@ export function feedResolver(schema: string, streams: readonly FeedStream[], opt
     ): Promise<FeedPage> {
       // The gateway signs end users' tokens for the ordinary audience: only a service token passes.
       if (ctx.service !== true) throw forbidden('The change feed is internal: only a service token may read it');
-      return readFeedPage(ctx.em, schema, streams, after, first, options);
+      return readFeedPage(ctx.em, schema, streams, after, first, { log: ctx.log, ...options });
     }
   }
   return OwnerFeedResolver;

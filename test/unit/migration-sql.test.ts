@@ -34,6 +34,7 @@ const PINNED: Record<string, string> = {
   'budgeting/0002-import-log': 'f747360b0aeac366bec14b203d2657e262fd3d671e40f55c96b0e32587fcfaab',
   'budgeting/0003-rollups': '6c5d608ea0d4120b996bd70ea3d8d4127c357c8a6d0d90402a88b74fc8990094',
   'budgeting/0004-import-log-source': '6668033e41b44a4d4d0e88c09e85dcb4b53b97577c7d803fb97c475491628b03',
+  'budgeting/0006-feed-retention': 'b205acd07c44aab370e9f48af22338b166720981431b650d1df2ea77ff91de78',
   'evaluation/0001-initial': '68a798264ee2d0e72b12f792d1b76636009634e87154acd14a3d36672160a315',
   'evaluation/0002-enum-checks': 'ed84dc39e968ff508e6537c070e418f344492015673213a8b04e290dbf26bdb1',
   'evaluation/0003-ikm-band-rounding': '2f2014bc57a1a0b9d5b853e30e895651cb8cc94c4a4e33f84cac779cc72069ce',
@@ -54,6 +55,7 @@ const PINNED: Record<string, string> = {
   'learning/0007-course-rollups': 'b7ea9c6de916fe22fb60d462dda626ba56712200efb0aebf32298d2dc99f7476',
   'learning/0008-deferred-region-rollups': '3b77cec0ba9663e383a1fbf1b2b529766a2f589eff4322cbd1b1f349af323113',
   'learning/0009-set-based-rebuild': 'd6767f3f64fe18df014414750a3853e4376dbf24bcad2c8120e6525b124c5e48',
+  'learning/0011-feed-retention': '407561d17eebf39ac5e7979743c5bfa0e5df5fc805f50e95be703b40be2ad414',
   'personnel/0001-initial': '625626ec332ed2e83d9ff32875b16b07ad93f8527adef83c8a4daa573a04c6dc',
   'personnel/0002-enum-checks': '771fdd9667de92a803e515540edb9fa818c71b38d41a37e8c6127e93dfebc1de',
   'personnel/0003-natural-keys': 'ae8e1e2ae07b9a9461041217f3c07dbc5102eb0051902b5550127420967b10c2',
@@ -63,6 +65,7 @@ const PINNED: Record<string, string> = {
   'personnel/0007-import-log-source': '4181eab84d0a8ddee4c160c3e1ad4107e53fc9543052b5728f7a214b6fa31c76',
   'personnel/0008-mentoring-rollups': '9ad6e931f08ad484cf66ee9f52e73640dce2bedef30a9ca14b03dc2f6afe9163',
   'personnel/0009-set-based-rebuild': 'f46fddf5710765176b0b7fa979ef32c1a8186ad711fbfbccc5faf04992de5a2d',
+  'personnel/0011-feed-retention': 'a1e7bf4b9727eee60a6768d4a6582e907f5de23175d022b687f1e97fe97d04c7',
 };
 
 describe('migration SQL', () => {

@@ -11,6 +11,9 @@ import { type FeedOwner, READ_MODEL_TABLES, type ReadModelTable } from './tables
  * the last seq it applied, and applies each page in one transaction with the new position. A session-level
  * advisory lock lets one evaluation replica pull at a time; the others skip the round.
  *
+ * An owner prunes its tombstones after a retention period and says up to which seq (`prunedThrough`): a
+ * position below that may have missed a deletion, so the owner is reloaded from 0 as on a new epoch.
+ *
  * Freshness: a committed write reaches the read model within one interval plus one pull (default 1 s +
  * well under 1 s): README "Freshness" states it and test/integration/read-model.test.ts checks it.
  */
@@ -38,6 +41,8 @@ export interface SyncRound {
   ran: boolean;
   /** Feed changes applied per owner. */
   applied: Record<FeedOwner, number>;
+  /** The owners reloaded from 0 (a new epoch, or deletions pruned before they were read). */
+  reloaded: FeedOwner[];
 }
 
 export interface ReadModelSync {
@@ -52,11 +57,12 @@ interface FeedPage {
   epoch: string;
   lastSeq: string;
   hasMore: boolean;
+  prunedThrough: string;
   changes: { seq: string; stream: string; row: string | null; key: string | null }[];
 }
 
 const FEED_QUERY = (owner: FeedOwner) =>
-  `query Feed($after: String!, $first: Int!) { ${owner}Feed(after: $after, first: $first) { epoch lastSeq hasMore changes { seq stream row key } } }`;
+  `query Feed($after: String!, $first: Int!) { ${owner}Feed(after: $after, first: $first) { epoch lastSeq hasMore prunedThrough changes { seq stream row key } } }`;
 
 function upsertSql(t: ReadModelTable): string {
   const columns = [...t.key, ...t.values];
@@ -121,8 +127,12 @@ async function applyPage(client: pg.PoolClient, owner: FeedOwner, page: FeedPage
 }
 
 /** One round: every owner's feed to its end. */
-async function pullAll(options: ReadModelSyncOptions, client: pg.PoolClient): Promise<Record<FeedOwner, number>> {
+async function pullAll(
+  options: ReadModelSyncOptions,
+  client: pg.PoolClient,
+): Promise<{ applied: Record<FeedOwner, number>; reloaded: FeedOwner[] }> {
   const applied = { personnel: 0, learning: 0, budgeting: 0 };
+  const reloaded: FeedOwner[] = [];
   const states = await client.query<{ owner: FeedOwner; epoch: string; last_seq: string }>(
     'select owner, epoch, last_seq::text from evaluation.rm_feed_state',
   );
@@ -131,10 +141,23 @@ async function pullAll(options: ReadModelSyncOptions, client: pg.PoolClient): Pr
       const state = states.rows.find((s) => s.owner === owner);
       let after = state?.last_seq ?? '0';
       let epoch = state?.epoch;
+      // Read from 0, the owner's rows arrive as they are now: a deletion of one of them comes after it was
+      // read, its tombstone far younger than the retention, so nothing pruned can be missed.
+      let fromZero = after === '0';
       for (;;) {
         let page = await fetchPage(options, owner, after);
-        const reset = epoch !== undefined && page.epoch !== epoch;
+        const missedPrune = !fromZero && BigInt(after) < BigInt(page.prunedThrough);
+        const reset = (epoch !== undefined && page.epoch !== epoch) || missedPrune;
         if (reset && after !== '0') page = await fetchPage(options, owner, '0');
+        if (reset) {
+          fromZero = true;
+          if (!reloaded.includes(owner)) reloaded.push(owner);
+          if (missedPrune)
+            options.log?.warn(
+              { owner, after, prunedThrough: page.prunedThrough },
+              'feed pruned past our position: reloading the owner',
+            );
+        }
         await serialised(client, () => applyPage(client, owner, page, reset));
         applied[owner] += page.changes.length;
         after = page.lastSeq;
@@ -153,7 +176,7 @@ async function pullAll(options: ReadModelSyncOptions, client: pg.PoolClient): Pr
     await client.query('rollback');
     throw error;
   }
-  return applied;
+  return { applied, reloaded };
 }
 
 // The three owners are fetched concurrently but share one connection: its transactions take turns.
@@ -182,12 +205,12 @@ export function startReadModelSync(options: ReadModelSyncOptions): ReadModelSync
         ? 'select true as ok from (select pg_advisory_lock(hashtext($1))) l'
         : 'select pg_try_advisory_lock(hashtext($1)) as ok';
       const locked = (await client.query<{ ok: boolean }>(sql, [LOCK_KEY])).rows[0]?.ok === true;
-      if (!locked) return { ran: false, applied: { personnel: 0, learning: 0, budgeting: 0 } };
+      if (!locked) return { ran: false, applied: { personnel: 0, learning: 0, budgeting: 0 }, reloaded: [] };
       try {
-        const applied = await pullAll(options, client);
+        const { applied, reloaded } = await pullAll(options, client);
         if (applied.personnel + applied.learning + applied.budgeting > 0)
-          options.log?.info({ applied }, 'read model synced');
-        return { ran: true, applied };
+          options.log?.info({ applied, reloaded }, 'read model synced');
+        return { ran: true, applied, reloaded };
       } finally {
         await client.query('select pg_advisory_unlock(hashtext($1))', [LOCK_KEY]);
       }
