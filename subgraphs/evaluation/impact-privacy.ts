@@ -88,7 +88,7 @@ function ratio(denominator: Withheld | null, numerator: Withheld | null): Withhe
 }
 
 export interface UnitBreakdown {
-  /** Computed on first read. */
+  /** Computed on each read. */
   readonly units: UnitImpact[];
   /** Whether each region total may be shown without revealing a lone withheld unit. */
   totalShown: { staff: boolean; jp: boolean; reached: boolean; attributedSpending: boolean };
@@ -148,11 +148,10 @@ export function unitImpacts(rows: readonly UnitRow[], protect: Protection, scope
         suppressedReason: suppressedReason({ staff: staffWithheld, jp: jpWithheld, jpBeforeSurvey: beforeWithheld }),
       };
     });
-  let units: UnitImpact[] | undefined;
   return {
+    // Built on each read, not kept: a kept answer (impact-service.ts) then holds no object per unit.
     get units() {
-      units ??= build();
-      return units;
+      return build();
     },
     totalShown: {
       staff: staff.totalShown,

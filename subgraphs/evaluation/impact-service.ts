@@ -1,10 +1,19 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { config } from '../shared/config.js';
 import type { ImpactKey } from '../shared/impact-key.js';
 import { rupiahPer } from '../shared/scalars.js';
 import { shown, suppressedReason, type Withheld } from '../shared/suppression.js';
-import { estimateKey, inputsKey, Lru, memoised, type RegionInputs, regionInputs } from './impact-cache.js';
+import {
+  estimateKey,
+  inputsKey,
+  Lru,
+  memoised,
+  type RegionInputs,
+  regionFactsKept,
+  regionInputs,
+} from './impact-cache.js';
 import {
   asEstimate,
   estimationSize,
@@ -30,9 +39,10 @@ import {
   emptyRegionRow,
   type RegionFactsRow,
   type RegionRow,
+  type RegionVersions,
   regionFacts,
+  regionVersions,
   type SkpRow,
-  skpChangeRows,
   type UnitRow,
   unitAndRegionRows,
 } from './impact-sql.js';
@@ -76,6 +86,23 @@ const costs = new Lru<ReturnType<typeof costPerPoint>>(MEMO_LIMIT);
 /** Rank intervals, a seeded function of the tested regions' estimates: kept by those estimates (a few comparisons). */
 const rankings = new Lru<ReturnType<typeof rankIntervals>>(64);
 
+/**
+ * Whole answers, by everything they are made of: the request (year, codes in order, minimum meaningful
+ * effect), the work limit, the epoch and each region's input and facts versions (what its unit rows, facts
+ * and so its estimates were made of) and what the viewer may see of each region (its Protection). A viewer
+ * without person-level access to a region never gets the answer made for one with it: the protections are
+ * part of the key. Weighed by regions (a few KB each: a region's `units` are built when read, not kept).
+ */
+const comparisons = new Lru<ComparisonResult>(4096, (answer) => answer.regions.length);
+
+/** The key of a whole answer: a digest (the versions of 514 regions are some 10 KB of text). */
+function answerKey(key: ImpactKey, workLimit: number, versions: RegionVersions, protections: readonly Protection[]) {
+  return createHash('sha256')
+    .update(JSON.stringify([key.year, key.minimumMeaningfulEffect, workLimit, versions.epoch, key.regionCodes]))
+    .update(JSON.stringify([versions.units, versions.facts, protections]))
+    .digest('base64');
+}
+
 /** The event loop is given back after this much estimation, so other requests are served meanwhile. */
 const SLICE_MS = 20;
 
@@ -107,23 +134,22 @@ interface RegionData {
 }
 
 /**
- * The region's unit rows and totals: kept ones when their version is the current one, the others from one
+ * The regions' unit rows and totals: kept ones when their version is the current one, the others from one
  * unit-table statement over the regions whose version moved (or that were never read).
  */
 async function currentInputs(
   em: EntityManager,
   key: ImpactKey,
-  facts: readonly RegionFactsRow[],
-): Promise<{ epoch: string; inputs: Map<string, RegionInputs> }> {
-  const epoch = facts[0]?.epoch ?? '';
+  versions: RegionVersions,
+): Promise<Map<string, RegionInputs>> {
   const inputs = new Map<string, RegionInputs>();
   const stale: string[] = [];
-  for (const f of facts) {
-    const kept = regionInputs.get(inputsKey(epoch, key.year, f.scope));
-    if (kept !== undefined && kept.version === f.version) inputs.set(f.scope, kept);
-    else stale.push(f.scope);
+  for (const [i, code] of key.regionCodes.entries()) {
+    const kept = regionInputs.get(inputsKey(versions.epoch, key.year, code));
+    if (kept !== undefined && kept.version === versions.units[i]) inputs.set(code, kept);
+    else stale.push(code);
   }
-  if (stale.length === 0) return { epoch, inputs };
+  if (stale.length === 0) return inputs;
   const read = await unitAndRegionRows(em, { ...key, regionCodes: stale });
   const unitsByScope = Map.groupBy(read.units, (u) => u.scope);
   const regionByScope = new Map(read.regions.map((r) => [r.scope, r]));
@@ -133,7 +159,29 @@ async function currentInputs(
     // Kept under the version this statement saw: a write since then has a newer one and is read next time.
     regionInputs.set(inputsKey(read.epoch, key.year, scope), value);
   }
-  return { epoch, inputs };
+  return inputs;
+}
+
+/** The regions' facts: kept ones when their facts version is the current one, the others from one statement. */
+async function currentFacts(
+  em: EntityManager,
+  key: ImpactKey,
+  versions: RegionVersions,
+): Promise<Map<string, RegionFactsRow>> {
+  const facts = new Map<string, RegionFactsRow>();
+  const stale: string[] = [];
+  for (const [i, code] of key.regionCodes.entries()) {
+    const kept = regionFactsKept.get(inputsKey(versions.epoch, key.year, code));
+    if (kept !== undefined && kept.version === versions.facts[i]) facts.set(code, kept);
+    else stale.push(code);
+  }
+  if (stale.length === 0) return facts;
+  for (const row of await regionFacts(em, { ...key, regionCodes: stale })) {
+    facts.set(row.scope, row);
+    // Under the version and epoch this statement saw, like the unit rows.
+    regionFactsKept.set(inputsKey(row.epoch, key.year, row.scope), row);
+  }
+  return facts;
 }
 
 /** LIMIT_EXCEEDED when a comparison needs more estimation than one request may take. */
@@ -146,9 +194,10 @@ function overBudget(timeBudgetMs: number, done: number, key: ImpactKey): GraphQL
 }
 
 /**
- * The whole comparison: SQL statements whatever the number of regions (SKP changes; region facts of
- * learning, budgeting and personnel with the regions' input versions; units with region totals for the
- * regions whose version moved), then per-region estimates (kept by version; a region above the work limit
+ * The whole comparison: one statement reads the regions' versions; the whole answer kept under them (and
+ * what the viewer may see) answers at once. Otherwise at most two more statements whatever the number of
+ * regions (region facts of learning, budgeting, personnel and the SKP rollup for the regions whose facts
+ * version moved; units with region totals for those whose input version moved), then per-region estimates (kept by version; a region above the work limit
  * is not estimated and says why) and the comparison across regions. The estimation gives the event loop
  * back every SLICE_MS, so a large comparison does not hold up other requests.
  */
@@ -158,12 +207,15 @@ export async function compareRegions(
   policy: ViewerPolicy,
   timeBudgetMs = config().impact.timeBudgetMs,
 ): Promise<ComparisonResult> {
-  const [skp, facts] = await Promise.all([skpChangeRows(em, key), regionFacts(em, key)]);
-  const { epoch, inputs } = await currentInputs(em, key, facts);
-  const skpByScope = Map.groupBy(skp, (s) => s.scope);
-  const factsByScope = new Map(facts.map((f) => [f.scope, f]));
-  const delta = key.minimumMeaningfulEffect;
+  const versions = await regionVersions(em, key);
   const workLimit = config().impact.workLimit;
+  const protections = key.regionCodes.map((code) => protection(policy.seesPeople(code), code));
+  const keptKey = answerKey(key, workLimit, versions, protections);
+  const keptAnswer = comparisons.get(keptKey);
+  if (keptAnswer !== undefined) return keptAnswer;
+  const epoch = versions.epoch;
+  const [factsByScope, inputs] = await Promise.all([currentFacts(em, key, versions), currentInputs(em, key, versions)]);
+  const delta = key.minimumMeaningfulEffect;
   const data: RegionData[] = [];
   let slice = performance.now();
   const deadline = slice + timeBudgetMs;
@@ -209,7 +261,7 @@ export async function compareRegions(
       known: factsByScope.get(code)?.known ?? true,
       region,
       units: regionUnits,
-      skp: skpByScope.get(code) ?? [],
+      skp: factsByScope.get(code)?.skp ?? [],
       learning: factsByScope.get(code),
       spending: factsByScope.get(code),
       ...estimated,
@@ -236,20 +288,35 @@ export async function compareRegions(
     minUnits: METHOD.minimumUnits,
     minClusters: METHOD.minimumClusters,
   });
-  const results = data.map((d, i) =>
-    regionImpact(d, verdicts[i] as RegionVerdict, delta, protection(policy.seesPeople(d.code), d.code)),
-  );
+  const results = data.map((d, i) => {
+    const protect = protections[i]; // data is in request order, as protections
+    return regionImpact(
+      d,
+      verdicts[i] as RegionVerdict,
+      delta,
+      protect === undefined ? protection(false, d.code) : protect,
+    );
+  });
   const tested = results.filter((r) => r.effect.perTenJp !== null);
   const ranked = once(() => rank(tested));
   for (const region of results) region.ensureRanked = ranked;
-  return {
+  const answer: ComparisonResult = {
     regions: results,
-    ranking: () => {
+    ranking: once(() => {
       ranked();
       return tested.filter((r) => r.rank != null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-    },
+    }),
     differences: once(() => differences(tested)),
   };
+  // Kept only when made of the versions the key names (not when a region was re-read after a newer write).
+  const asKeyed = key.regionCodes.every(
+    (code, i) =>
+      inputs.get(code)?.version === versions.units[i] &&
+      factsByScope.get(code)?.version === versions.facts[i] &&
+      factsByScope.get(code)?.epoch === epoch,
+  );
+  if (asKeyed) comparisons.set(keptKey, answer);
+  return answer;
 }
 
 /** One region's figures; `protect` withholds small cells (the viewer may not see the region's people). */

@@ -7,7 +7,8 @@ import { METHOD } from './impact-method.js';
 /**
  * The SQL of the training-impact comparison, over evaluation's own data (IKM surveys, SKP) and its read
  * model of what personnel, learning and budgeting publish (read-model/tables.ts): nothing is asked of
- * another subgraph while a comparison runs. Four statements whatever the number of regions.
+ * another subgraph while a comparison runs. At most three statements whatever the number of regions (the
+ * versions; the facts and the unit table of the regions whose versions moved).
  */
 
 export interface UnitRow {
@@ -200,27 +201,34 @@ export async function unitAndRegionRows(
 }
 
 /**
- * L3: change of the SKP predicate ordinal from the year before, trained vs untrained staff, per region,
- * from the rollup kept on write (migration 0007-skp-change; "trained" is learning's published fact). The
- * mean is the float division avg() makes of the exact integer sum; the variance is exact (numeric) before
- * its rounding to float8.
+ * The requested regions' versions in one indexed statement (the warm path reads nothing else): per code, in
+ * request order, its input version (0011-impact-versions: the unit table) and its facts version
+ * (0013-impact-facts-versions: RegionFacts), '0' before any write, and the database's epoch.
  */
-export async function skpChangeRows(em: EntityManager, key: ImpactKey): Promise<SkpRow[]> {
-  return query<SkpRow>(
-    em,
-    `select s.code as scope, r.trained, r.n, r.sum_delta::float8 / r.n as mean,
-            case when r.n > 1 then ((r.n::numeric * r.sum_squares - r.sum_delta::numeric * r.sum_delta)
-                                    / (r.n::numeric * (r.n - 1)))::float8 end as variance
-       from unnest(?::text[]) as s(code)
-       cross join lateral (
-         select * from evaluation.skp_change_rollup r where r.year = ?::int and r.region_code = s.code
-         offset 0 -- a lookup by key per requested code, not a join over the whole rollup
-       ) r`,
-    [key.regionCodes, key.year],
-  );
+export interface RegionVersions {
+  epoch: string;
+  units: string[];
+  facts: string[];
 }
 
-/** Per region: learning's totals (L1, L2), budgeting's spending and whether personnel knows the code. */
+export async function regionVersions(em: EntityManager, key: ImpactKey): Promise<RegionVersions> {
+  const [row] = await query<RegionVersions>(
+    em,
+    `select (select epoch from evaluation.impact_epoch) as epoch,
+            array_agg(coalesce(v.version, 0)::text order by s.position) as units,
+            array_agg(coalesce(f.version, 0)::text order by s.position) as facts
+       from unnest(?::text[]) with ordinality as s(code, position)
+       left join evaluation.impact_region_version v on v.region_code = s.code
+       left join evaluation.impact_region_facts_version f on f.region_code = s.code`,
+    [key.regionCodes],
+  );
+  return { epoch: row?.epoch ?? '', units: row?.units ?? [], facts: row?.facts ?? [] };
+}
+
+/**
+ * Per region: learning's totals (L1, L2), budgeting's spending, whether personnel knows the code and the
+ * L3 SKP change (trained vs untrained staff), with the facts version and epoch this statement saw.
+ */
 export interface RegionFactsRow {
   scope: string;
   known: boolean;
@@ -234,7 +242,14 @@ export interface RegionFactsRow {
   ceiling: string;
   realised: string;
   lines: number;
-  /** The region's input version (RegionVersion) and the database's epoch, as this statement saw them. */
+  /**
+   * L3: change of the SKP predicate ordinal from the year before, trained vs untrained staff, from the rollup
+   * kept on write (migration 0007-skp-change; "trained" is learning's published fact). The mean is the float
+   * division avg() makes of the exact integer sum; the variance is exact (numeric) before its rounding to
+   * float8 (JSON carries float8 in its shortest exact form).
+   */
+  skp: SkpRow[];
+  /** The region's facts version (RegionVersions.facts) and the database's epoch, as this statement saw them. */
   version: string;
   epoch: string;
 }
@@ -251,7 +266,7 @@ export type RegionLearningFacts = Pick<
   | 'testedEnrolments'
 >;
 
-/** Region-level facts from the read model: one row per requested code, in request order. */
+/** Region-level facts from the read model and the SKP rollup: one row per requested code, in request order. */
 export function regionFacts(em: EntityManager, key: ImpactKey): Promise<RegionFactsRow[]> {
   // Means as avg() computes them (numeric sum / count), so the figures equal those over the enrolments.
   return query<RegionFactsRow>(
@@ -263,7 +278,14 @@ export function regionFacts(em: EntityManager, key: ImpactKey): Promise<RegionFa
             coalesce(l.satisfaction_n, 0) as "satisfactionResponses",
             (l.test_gain_sum / nullif(l.tested_n, 0))::float8 as "meanTestGain", coalesce(l.tested_n, 0) as "testedEnrolments",
             coalesce(b.ceiling, 0)::text as ceiling, coalesce(b.realised, 0)::text as realised, coalesce(b.lines, 0)::int as lines,
-            coalesce((select v.version from evaluation.impact_region_version v where v.region_code = s.code), 0)::text as version,
+            coalesce((
+              select json_agg(json_build_object(
+                       'scope', s.code, 'trained', r.trained, 'n', r.n, 'mean', r.sum_delta::float8 / r.n,
+                       'variance', case when r.n > 1 then ((r.n::numeric * r.sum_squares - r.sum_delta::numeric * r.sum_delta)
+                                                          / (r.n::numeric * (r.n - 1)))::float8 end))
+                from evaluation.skp_change_rollup r where r.year = ?::int and r.region_code = s.code
+            ), '[]') as skp,
+            coalesce((select v.version from evaluation.impact_region_facts_version v where v.region_code = s.code), 0)::text as version,
             (select epoch from evaluation.impact_epoch) as epoch
        from unnest(?::text[]) with ordinality as s(code, position)
        left join lateral (
@@ -275,7 +297,7 @@ export function regionFacts(em: EntityManager, key: ImpactKey): Promise<RegionFa
           where a.year = ?::int and ${sqlWithinRegion('a.region_code', 's.code')}
        ) b on true
       order by s.position`,
-    [key.regionCodes, key.year, key.year],
+    [key.year, key.regionCodes, key.year, key.year],
   );
 }
 

@@ -11,8 +11,14 @@ export { Verdict } from './enums.js';
  */
 
 // ---- Results.
+// `simpleResolvers`: their fields are plain properties without @Authorized (the comparison's access is decided
+// by TrainingImpactResolver), so GraphQL reads them directly instead of through type-graphql's per-field
+// wrapper (an answer for 514 regions has some 20,000 such fields).
 
-@ObjectType({ description: 'A point estimate with its standard error and two-sided t interval.' })
+@ObjectType({
+  description: 'A point estimate with its standard error and two-sided t interval.',
+  simpleResolvers: true,
+})
 export class Estimate {
   @Field(() => Float, { description: 'Point estimate.' })
   estimate!: number;
@@ -34,6 +40,7 @@ export class Estimate {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'An aggregate over people. `value` is null with `suppressedReason` when it is withheld from a viewer without person-level access to the region: computed over 1 to 4 people, or it would reveal such a figure (see docs/access.md).',
 })
@@ -48,7 +55,10 @@ export class PeopleMeasure {
   suppressedReason!: string | null;
 }
 
-@ObjectType({ description: 'One service unit of a compared region: its exposure to training and its IKM.' })
+@ObjectType({
+  description: 'One service unit of a compared region: its exposure to training and its IKM.',
+  simpleResolvers: true,
+})
 export class UnitImpact {
   @Field(() => Int, { description: 'Service unit id (resolve details through Query.serviceUnit).' })
   unitId!: number;
@@ -118,7 +128,10 @@ export class UnitImpact {
   suppressedReason!: string | null;
 }
 
-@ObjectType({ description: 'Exposure of a region to training in the year (learning data over personnel staffing).' })
+@ObjectType({
+  description: 'Exposure of a region to training in the year (learning data over personnel staffing).',
+  simpleResolvers: true,
+})
 export class Exposure {
   @Field(() => Int, { description: 'Service units in the region.' })
   units!: number;
@@ -165,7 +178,7 @@ export class Exposure {
   suppressedReason!: string | null;
 }
 
-@ObjectType({ description: 'IKM of the region for the year and the year before.' })
+@ObjectType({ description: 'IKM of the region for the year and the year before.', simpleResolvers: true })
 export class ServiceQuality {
   @Field(() => Int, { description: 'Units surveyed this year.' })
   unitsSurveyed!: number;
@@ -186,7 +199,10 @@ export class ServiceQuality {
   underSampledUnits!: number;
 }
 
-@ObjectType({ description: 'Training spending of the region (budget lines of its agencies) and unit costs.' })
+@ObjectType({
+  description: 'Training spending of the region (budget lines of its agencies) and unit costs.',
+  simpleResolvers: true,
+})
 export class TrainingCost {
   @Field(() => RupiahScalar, {
     nullable: true,
@@ -230,6 +246,7 @@ export class TrainingCost {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "Falsification check: next year's training cannot have caused this year's IKM. Its exposure (JP of the next year completed before " +
     "that year's survey) is added to the model; a coefficient distinguishable from zero says training follows units already on another path.",
@@ -256,6 +273,7 @@ export class PlaceboCheck {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "Effect of training on service quality. For each service unit with staff and two adequately sampled IKM surveys: this year's IKM is " +
     "regressed on the JP per staff member completed in the year before the unit's survey, last year's IKM and the unit's agency " +
@@ -350,6 +368,7 @@ export class TrainingEffect {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "Realised spending per IKM point gained in one unit that the estimate attributes to training; only for EXPAND. The region's realised " +
     "spending is attributed to the units in the estimate by their share of the region's JP; the interval (parametric bootstrap) carries the " +
@@ -381,7 +400,7 @@ export class CostPerIkmPoint {
   reason!: string | null;
 }
 
-@ObjectType({ description: "The Kirkpatrick chain of the region's training in the year." })
+@ObjectType({ description: "The Kirkpatrick chain of the region's training in the year.", simpleResolvers: true })
 export class KirkpatrickChain {
   @Field(() => PeopleMeasure, { description: 'L1 reaction: mean participant satisfaction (1-5).' })
   l1Satisfaction!: PeopleMeasure;
@@ -430,6 +449,7 @@ export class Region {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "Where a region's effect may rank among the compared regions with estimates: the 95% percentile interval of its rank over draws " +
     "from each region's sampling distribution (parametric bootstrap).",
@@ -445,7 +465,7 @@ export class RankInterval {
   probabilityFirst!: number;
 }
 
-@ObjectType({ description: 'Training impact of one region in the compared year.' })
+@ObjectType({ description: 'Training impact of one region in the compared year.', simpleResolvers: true })
 export class RegionImpact {
   @Field({ description: 'Kemendagri code of the region.' })
   regionCode!: string;
@@ -493,7 +513,10 @@ export class RegionImpact {
   units!: UnitImpact[];
 }
 
-@ObjectType({ description: 'Difference between the effects of two regions (first minus second).' })
+@ObjectType({
+  description: 'Difference between the effects of two regions (first minus second).',
+  simpleResolvers: true,
+})
 export class EffectDifference {
   @Field({ description: 'First region code.' })
   regionCode!: string;

@@ -6,15 +6,18 @@ import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { config } from '../../subgraphs/shared/config.js';
 import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
 import { openOrm } from '../../subgraphs/shared/orm.js';
+import type { Viewer } from '../../subgraphs/shared/viewer.js';
 import { devAuthorization } from '../../tools/dev/dev-token.js';
 import { startScratchDatabase } from '../../tools/dev/embedded-postgres.js';
 import { type Platform, startPlatform } from '../../tools/dev/platform.js';
 import { generateDemoData } from '../../tools/seed/generate.js';
 import { TrainingImpactDocument, type TrainingImpactQuery } from '../generated/graphql.js';
+import { as, NATIONAL_ADMIN } from '../support/platform.js';
 
 /**
  * The comparison keeps each region's unit rows and estimates by the region's input version (migration
- * 0011-impact-versions), and does not estimate a region above the work limit (IMPACT_WORK_LIMIT). On a
+ * 0011-impact-versions), its facts by its facts version (0013-impact-facts-versions) and the whole answer
+ * by both and what the viewer may see, and does not estimate a region above the work limit (IMPACT_WORK_LIMIT). On a
  * database of its own (the test writes), with a limit that lets a regency through and not its province
  * (one coefficient per agency: two regencies' agencies in one regression cost some 16 times one's).
  */
@@ -54,10 +57,14 @@ afterAll(async () => {
 
 type Region = TrainingImpactQuery['trainingImpact']['regions'][number];
 
-async function compare(codes: string[], document: DocumentNode = TrainingImpactDocument): Promise<Region[]> {
+async function compare(
+  codes: string[],
+  document: DocumentNode = TrainingImpactDocument,
+  viewer: Viewer = NATIONAL_ADMIN,
+): Promise<Region[]> {
   const response = await fetch(platform.gateway.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await devAuthorization()) },
+    headers: { 'content-type': 'application/json', ...(await devAuthorization(viewer)) },
     body: JSON.stringify({ query: print(document), variables: { regionCodes: codes, year: YEAR } }),
   });
   const body = (await response.json()) as { data: TrainingImpactQuery; errors?: unknown };
@@ -109,8 +116,8 @@ describe('the comparison kept by input version', () => {
   it("re-reads only a region whose unit's data changed, and shows the change", async () => {
     const before = await compare(REGENCIES);
     expect(before.map((r) => r.verdictReason)).not.toContainEqual(expect.stringMatching(/^Not estimated/));
-    // Nothing changed: the kept rows and estimates answer (SKP changes and region facts only), alike.
-    expect(await evaluationStatements(async () => expect(await compare(REGENCIES)).toEqual(before))).toBe(2);
+    // Nothing changed: the kept answer answers after one statement (the regions' versions), alike.
+    expect(await evaluationStatements(async () => expect(await compare(REGENCIES)).toEqual(before))).toBe(1);
     const [binjaiAlone] = await compare(['12.75']);
 
     // One survey of this year in Medan scores higher: one answer moves up one step.
@@ -149,8 +156,9 @@ describe('the comparison kept by input version', () => {
     expect(after).toBeGreaterThan(survey!.score);
 
     let changed: Region[] = [];
-    // One unit-table statement, for Medan only: Binjai's kept rows answer.
-    expect(await evaluationStatements(async () => (changed = await compare(REGENCIES)))).toBe(3);
+    // The versions, then one unit-table statement, for Medan only: Binjai's kept rows and both regions' kept
+    // facts (a survey is not a region fact) answer.
+    expect(await evaluationStatements(async () => (changed = await compare(REGENCIES)))).toBe(2);
     const [medan, binjai] = changed;
     const [medanBefore, binjaiBefore] = before;
     const surveyed = medanBefore!.serviceQuality.unitsSurveyed;
@@ -161,8 +169,8 @@ describe('the comparison kept by input version', () => {
     );
     expect(medan!.effect.perTenJp?.estimate).not.toBe(medanBefore!.effect.perTenJp?.estimate);
     expect(binjai).toEqual(binjaiBefore);
-    // Binjai alone: from what was kept, no unit-table statement.
-    expect(await evaluationStatements(async () => expect(await compare(['12.75'])).toEqual([binjaiAlone]))).toBe(2);
+    // Binjai alone: its whole answer was kept, and its versions did not move.
+    expect(await evaluationStatements(async () => expect(await compare(['12.75'])).toEqual([binjaiAlone]))).toBe(1);
   });
 
   it('does not estimate a region above the work limit, says why, and answers a concurrent small request', async () => {
@@ -215,5 +223,59 @@ describe('the comparison kept by input version', () => {
     } finally {
       await orm.close();
     }
+  });
+  it('keeps whole answers per viewer: one without person-level access never gets the figures made for one with it', async () => {
+    // Each order: the first viewer's answer is kept before the second asks (the region's versions do not move).
+    for (const [code, first, second] of [
+      ['12.71', NATIONAL_ADMIN, as('planner', ['12.71'])],
+      ['12.75', as('planner', ['12.75']), NATIONAL_ADMIN],
+    ] as const) {
+      const [a] = await compare([code], TrainingImpactDocument, first);
+      const [b] = await compare([code], TrainingImpactDocument, second);
+      const [admin, planner] = first === NATIONAL_ADMIN ? [a!, b!] : [b!, a!];
+      // The planner's small cells are withheld (units of 1-4 participants in this seed); the administrator's are not.
+      expect(
+        planner.units.some((u) => u.jp === null),
+        code,
+      ).toBe(true);
+      expect(
+        admin.units.every((u) => u.jp !== null),
+        code,
+      ).toBe(true);
+      expect(planner.units.map((u) => u.unitId)).toEqual(admin.units.map((u) => u.unitId));
+      // Each viewer's own answer is kept: asked again, one statement and the same figures.
+      for (const [viewer, answer] of [
+        [first, a],
+        [second, b],
+      ] as const) {
+        expect(
+          await evaluationStatements(async () =>
+            expect(await compare([code], TrainingImpactDocument, viewer)).toEqual([answer]),
+          ),
+        ).toBe(1);
+      }
+    }
+  });
+
+  it('re-reads only the facts of a region whose budget changed (not its unit table), and shows the change', async () => {
+    const before = await compare(REGENCIES);
+    const [line] = (
+      await pool.query<{ agencyId: number; regionCode: string }>(
+        `select agency_id as "agencyId", region_code as "regionCode" from evaluation.rm_agency_budget
+          where year = $1 and region_code like '12.71%' and realised > 0 order by agency_id, region_code limit 1`,
+        [YEAR],
+      )
+    ).rows;
+    expect(line).toBeDefined();
+    await pool.query(
+      'update evaluation.rm_agency_budget set realised = realised + 1000000 where year = $1 and agency_id = $2 and region_code = $3',
+      [YEAR, line!.agencyId, line!.regionCode],
+    );
+    let after: Region[] = [];
+    // The versions, then the facts of Medan only: the unit rows and estimates of both regions are kept.
+    expect(await evaluationStatements(async () => (after = await compare(REGENCIES)))).toBe(2);
+    expect(BigInt(after[0]!.cost.realisedSpending!)).toBe(BigInt(before[0]!.cost.realisedSpending!) + 1_000_000n);
+    expect(after[0]!.effect).toEqual(before[0]!.effect);
+    expect(after[1]).toEqual(before[1]);
   });
 });

@@ -368,13 +368,13 @@ describe('training impact comparison through the gateway', () => {
         expect(JSON.stringify(response.errors)).toBeUndefined();
         expect(response.data!.trainingImpact.regions).toHaveLength(codes.length);
         expect(api.platform.fetches).toEqual({ evaluation: 1 });
-        // SKP changes and region facts with the regions' input versions, then the units with region totals of
-        // the regions not read at their current version: at most three statements for 1 or 514 regions, two
-        // when nothing changed since the last request.
+        // The regions' input and facts versions, then the facts and the units with region totals of the regions
+        // not read at their current versions: at most three statements for 1 or 514 regions, one (the versions:
+        // the whole answer was kept) when nothing changed since the last request.
         const { evaluation, ...others } = api.statementCounts();
         expect(others).toEqual({ personnel: 0, learning: 0, budgeting: 0 });
         if (round === 'first') expect(evaluation).toBeLessThanOrEqual(3);
-        else expect(evaluation).toBe(2);
+        else expect(evaluation).toBe(1);
       }
     }
   });

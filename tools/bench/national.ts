@@ -217,7 +217,8 @@ export async function benchNational(): Promise<void> {
         await writeFile(ownersMarker, wanted);
       } else console.log(`reusing the seeded data in ${folder}`);
       const syncStarted = performance.now();
-      const platform = await startPlatform({ databaseUrl: database.url, readModelSyncMs: 600_000 });
+      // Instrumented: evaluation's SQL statements per warm request are reported with the table.
+      const platform = await startPlatform({ databaseUrl: database.url, readModelSyncMs: 600_000, instrument: true });
       console.log(`read model caught up in ${((performance.now() - syncStarted) / 1000).toFixed(1)} s`);
       if (!seeded) {
         // Evaluation's own rollups read the read model's trained employees: rebuilt once it has caught up.
@@ -240,6 +241,7 @@ export async function benchNational(): Promise<void> {
         ];
         const rows: string[] = [];
         const refused: string[] = [];
+        const statements: string[] = [];
         for (const [name, codes, samples] of cases) {
           const {
             cold,
@@ -252,6 +254,10 @@ export async function benchNational(): Promise<void> {
               'query ($codes: [String!]!, $year: Int!) { trainingImpact(regionCodes: $codes, year: $year) { regions { regionCode verdictReason } } }';
             refused.push(...notEstimated(await post(platform.gateway.url, reasons, { codes, year: YEAR })));
           }
+          // One more warm request, counted: what a request costs the database when nothing changed.
+          platform.statements.evaluation?.reset();
+          await post(platform.gateway.url, IMPACT, { codes, year: YEAR });
+          statements.push(`${name}: ${platform.statements.evaluation?.count ?? '?'}`);
           const hand = (await timed(samples, () => pool.query(HAND_SQL, [codes, YEAR]))).median;
           const goal = GOAL[name];
           const met = goal === undefined ? '' : gateway <= goal && gateway <= 1.3 * hand ? ' (met)' : ' (not met)';
@@ -282,6 +288,8 @@ export async function benchNational(): Promise<void> {
           '|---|---:|---:|---:|---|---:|---:|',
           ...rows,
           `| trainingImpact, 514 regencies, with rank (rank intervals: ${4000} draws) | - | ${ranked.coldError ? `failed (${ranked.coldError})` : ranked.cold.toFixed(0)} | ${ranked.median.toFixed(1)} | - | - | - |`,
+          '',
+          `Evaluation SQL statements of a warm request: ${statements.join('; ')}`,
           '',
           `38 provinces: ${refused.length} of ${provinces.length} not estimated above IMPACT_WORK_LIMIT=${config().impact.workLimit} (one coefficient per agency): ${refused.join(', ') || 'none'}`,
           '',
