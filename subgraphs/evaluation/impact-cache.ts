@@ -3,7 +3,7 @@ import type { RegionFactsRow, RegionRow, UnitRow } from './impact-sql.js';
 /**
  * What the comparison keeps between requests, by each region's input version (migration
  * 0011-impact-versions: a write to a region's units, staffing, training or surveys gives it a new version)
- * and facts version (0013-impact-facts-versions: its learning totals, budgets, SKP rollup, region list):
+ * and facts version (0012-impact-facts-versions: its learning totals, budgets, SKP rollup, region list):
  * the region's unit rows and SQL totals, the estimates made from them and its facts. A request reads the
  * versions, then the facts and the unit table only for the regions whose version moved, so a comparison
  * costs in proportion to the regions requested and changed, not to the size of the database. Keys carry
@@ -66,7 +66,7 @@ const UNIT_ROWS_KEPT = 100_000;
 /** Per (epoch, year, region): the inputs of the version last read. */
 export const regionInputs = new Lru<RegionInputs>(UNIT_ROWS_KEPT, (inputs) => 1 + inputs.units.length);
 
-/** Per (epoch, year, region): the facts of the facts version last read (migration 0013-impact-facts-versions). */
+/** Per (epoch, year, region): the facts of the facts version last read (migration 0012-impact-facts-versions). */
 export const regionFactsKept = new Lru<RegionFactsRow>(20_000);
 
 export function inputsKey(epoch: string, year: number, code: string): string {

@@ -203,7 +203,7 @@ export async function unitAndRegionRows(
 /**
  * The requested regions' versions in one indexed statement (the warm path reads nothing else): per code, in
  * request order, its input version (0011-impact-versions: the unit table) and its facts version
- * (0013-impact-facts-versions: RegionFacts), '0' before any write, and the database's epoch.
+ * (0012-impact-facts-versions: RegionFacts), '0' before any write, and the database's epoch.
  */
 export interface RegionVersions {
   epoch: string;

@@ -16,7 +16,7 @@ import { as, NATIONAL_ADMIN } from '../support/platform.js';
 
 /**
  * The comparison keeps each region's unit rows and estimates by the region's input version (migration
- * 0011-impact-versions), its facts by its facts version (0013-impact-facts-versions) and the whole answer
+ * 0011-impact-versions), its facts by its facts version (0012-impact-facts-versions) and the whole answer
  * by both and what the viewer may see, and does not estimate a region above the work limit (IMPACT_WORK_LIMIT). On a
  * database of its own (the test writes), with a limit that lets a regency through and not its province
  * (one coefficient per agency: two regencies' agencies in one regression cost some 16 times one's).

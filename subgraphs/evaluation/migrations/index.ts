@@ -9,7 +9,7 @@ import { EvaluationAnalyticsIndexes } from './0008-analytics-indexes.js';
 import { EvaluationImportLogSource } from './0009-import-log-source.js';
 import { EvaluationReadModelCourses } from './0010-read-model-courses.js';
 import { EvaluationImpactVersions } from './0011-impact-versions.js';
-import { EvaluationImpactFactsVersions } from './0013-impact-facts-versions.js';
+import { EvaluationImpactFactsVersions } from './0012-impact-facts-versions.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [

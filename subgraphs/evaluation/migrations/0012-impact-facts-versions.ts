@@ -10,7 +10,7 @@ import { changeTriggersSql } from '../../shared/rollup-sql.js';
  * statement that reads only the versions. A truncate renews the epoch, as for the unit tables.
  */
 export class EvaluationImpactFactsVersions extends Migration {
-  override name = '0013-impact-facts-versions';
+  override name = '0012-impact-facts-versions';
 
   up(): void {
     this.addSql(`
