@@ -54,6 +54,7 @@ const PINNED: Record<string, string> = {
   'learning/0007-course-rollups': 'b7ea9c6de916fe22fb60d462dda626ba56712200efb0aebf32298d2dc99f7476',
   'learning/0008-deferred-region-rollups': '3b77cec0ba9663e383a1fbf1b2b529766a2f589eff4322cbd1b1f349af323113',
   'learning/0009-set-based-rebuild': 'd6767f3f64fe18df014414750a3853e4376dbf24bcad2c8120e6525b124c5e48',
+  'learning/0010-inline-feed-stamps': 'c7b5214707f8ed9fe6e9860f69ffe5220b5f9bfd8675ad7fc7fd6203a1b6d2b8',
   'personnel/0001-initial': '625626ec332ed2e83d9ff32875b16b07ad93f8527adef83c8a4daa573a04c6dc',
   'personnel/0002-enum-checks': '771fdd9667de92a803e515540edb9fa818c71b38d41a37e8c6127e93dfebc1de',
   'personnel/0003-natural-keys': 'ae8e1e2ae07b9a9461041217f3c07dbc5102eb0051902b5550127420967b10c2',
@@ -63,6 +64,7 @@ const PINNED: Record<string, string> = {
   'personnel/0007-import-log-source': '4181eab84d0a8ddee4c160c3e1ad4107e53fc9543052b5728f7a214b6fa31c76',
   'personnel/0008-mentoring-rollups': '9ad6e931f08ad484cf66ee9f52e73640dce2bedef30a9ca14b03dc2f6afe9163',
   'personnel/0009-set-based-rebuild': 'f46fddf5710765176b0b7fa979ef32c1a8186ad711fbfbccc5faf04992de5a2d',
+  'personnel/0010-inline-feed-stamps': 'f0a2bea5edc57ef46ddab77143b57f087fc77495f2c84d48ea7d52a816ccf9af',
 };
 
 describe('migration SQL', () => {

@@ -7,6 +7,7 @@ import { LearningImportLogSource } from './0006-import-log-source.js';
 import { LearningCourseRollups } from './0007-course-rollups.js';
 import { LearningDeferredRegionRollups } from './0008-deferred-region-rollups.js';
 import { LearningSetBasedRebuild } from './0009-set-based-rebuild.js';
+import { LearningInlineFeedStamps } from './0010-inline-feed-stamps.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   LearningCourseRollups,
   LearningDeferredRegionRollups,
   LearningSetBasedRebuild,
+  LearningInlineFeedStamps,
 ];

@@ -7,6 +7,7 @@ import { PersonnelRollups } from './0006-rollups.js';
 import { PersonnelImportLogSource } from './0007-import-log-source.js';
 import { PersonnelMentoringRollups } from './0008-mentoring-rollups.js';
 import { PersonnelSetBasedRebuild } from './0009-set-based-rebuild.js';
+import { PersonnelInlineFeedStamps } from './0010-inline-feed-stamps.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   PersonnelImportLogSource,
   PersonnelMentoringRollups,
   PersonnelSetBasedRebuild,
+  PersonnelInlineFeedStamps,
 ];
