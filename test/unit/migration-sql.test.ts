@@ -56,6 +56,7 @@ const PINNED: Record<string, string> = {
   'learning/0007-course-rollups': 'b7ea9c6de916fe22fb60d462dda626ba56712200efb0aebf32298d2dc99f7476',
   'learning/0008-deferred-region-rollups': '3b77cec0ba9663e383a1fbf1b2b529766a2f589eff4322cbd1b1f349af323113',
   'learning/0009-set-based-rebuild': 'd6767f3f64fe18df014414750a3853e4376dbf24bcad2c8120e6525b124c5e48',
+  'learning/0010-inline-feed-stamps': 'c7b5214707f8ed9fe6e9860f69ffe5220b5f9bfd8675ad7fc7fd6203a1b6d2b8',
   'learning/0011-feed-retention': '407561d17eebf39ac5e7979743c5bfa0e5df5fc805f50e95be703b40be2ad414',
   'personnel/0001-initial': '625626ec332ed2e83d9ff32875b16b07ad93f8527adef83c8a4daa573a04c6dc',
   'personnel/0002-enum-checks': '771fdd9667de92a803e515540edb9fa818c71b38d41a37e8c6127e93dfebc1de',
@@ -66,6 +67,7 @@ const PINNED: Record<string, string> = {
   'personnel/0007-import-log-source': '4181eab84d0a8ddee4c160c3e1ad4107e53fc9543052b5728f7a214b6fa31c76',
   'personnel/0008-mentoring-rollups': '9ad6e931f08ad484cf66ee9f52e73640dce2bedef30a9ca14b03dc2f6afe9163',
   'personnel/0009-set-based-rebuild': 'f46fddf5710765176b0b7fa979ef32c1a8186ad711fbfbccc5faf04992de5a2d',
+  'personnel/0010-inline-feed-stamps': 'f0a2bea5edc57ef46ddab77143b57f087fc77495f2c84d48ea7d52a816ccf9af',
   'personnel/0011-feed-retention': 'a1e7bf4b9727eee60a6768d4a6582e907f5de23175d022b687f1e97fe97d04c7',
 };
 

@@ -216,13 +216,14 @@ async function main(): Promise<number> {
       phase: (name, seconds) => {
         phases[name] = seconds;
         if (name === 'load' && many) bar.line('building indexes and checking foreign keys ...');
-        if (name === 'indexes' && many) bar.line('rebuilding the rollups (the four owners at once) ...');
+        if (name === 'indexes' && many)
+          bar.line('analyzing, then rebuilding the rollups (the four owners at once) ...');
       },
     });
     bar.done();
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     const rows = await printSummary(pool, truth, !many);
-    const split = (['load', 'indexes', 'rollups', 'analyze'] as const)
+    const split = (['load', 'indexes', 'analyze', 'rollups'] as const)
       .filter((name) => phases[name] !== undefined)
       .map((name) => `${PHASE_NAMES[name]} ${phases[name]?.toFixed(1)} s`)
       .join(', ');

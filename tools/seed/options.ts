@@ -21,7 +21,7 @@ export interface SeedOptions {
    */
   bulkLoad?: boolean;
   log?: (line: string) => void;
-  /** Told the seconds of each phase as it ends: generation and COPY, index rebuild, rollup rebuilds, analyze. */
+  /** Told the seconds of each phase as it ends: generation and COPY, index rebuild, analyze, rollup rebuilds. */
   phase?: (name: 'load' | 'indexes' | 'rollups' | 'analyze', seconds: number) => void;
   /** Told after each region: regions done of all, and rows generated so far (the CLI's progress bar). */
   progress?: (done: { regions: number; of: number; rows: number }) => void;

@@ -14,7 +14,7 @@ import {
  * region in the year (nearly everyone) is counted per region, then added up the levels; who enrolled in
  * several is counted per region at every level, once.
  */
-function regionRollupSql(attribute: boolean): string {
+export function regionRollupSql(attribute: boolean): string {
   const keys = attribute ? ', a.kind, a.code' : '';
   const outer = attribute ? ', l.kind, l.code' : '';
   const from = attribute

@@ -7,6 +7,7 @@ import { LearningImportLogSource } from './0006-import-log-source.js';
 import { LearningCourseRollups } from './0007-course-rollups.js';
 import { LearningDeferredRegionRollups } from './0008-deferred-region-rollups.js';
 import { LearningSetBasedRebuild } from './0009-set-based-rebuild.js';
+import { LearningInlineFeedStamps } from './0010-inline-feed-stamps.js';
 import { LearningFeedRetention } from './0011-feed-retention.js';
 
 /** Every migration of this subgraph, oldest first. */
@@ -20,5 +21,6 @@ export const migrations = [
   LearningCourseRollups,
   LearningDeferredRegionRollups,
   LearningSetBasedRebuild,
+  LearningInlineFeedStamps,
   LearningFeedRetention,
 ];

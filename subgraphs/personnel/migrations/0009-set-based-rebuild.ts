@@ -5,7 +5,7 @@ import { MENTORING_UPSERT_SQL, STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from '
  * The spells of every position (`spell`) and the placed employee-years (`placed`), over the whole tables:
  * as PLACEMENT_SPELLS_SQL and PLACED_YEARS_SQL (placement-sql.ts) without the units' filter.
  */
-const ALL_PLACEMENTS_SQL = `  with w as (
+export const ALL_PLACEMENTS_SQL = `  with w as (
     select first_year, last_year from personnel.rollup_window
   ), spell as (
     select ph.employee_id, ph.unit_id, ph.position_kind, extract(year from ph.tmt)::int as from_year,
@@ -23,7 +23,7 @@ const ALL_PLACEMENTS_SQL = `  with w as (
      where s.unit_id is not null`;
 
 /** The (employee, year) pairs of a mentoring pair's side (`mentor_id` or `mentee_id`) overlapping the year. */
-function mentoringYearsSql(side: 'mentor_id' | 'mentee_id'): string {
+export function mentoringYearsSql(side: 'mentor_id' | 'mentee_id'): string {
   return `select distinct m.${side} as employee_id, y as year
       from personnel.mentoring_pair m cross join w
       cross join lateral generate_series(greatest(extract(year from m.started_on)::int, w.first_year),

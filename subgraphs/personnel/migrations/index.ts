@@ -7,6 +7,7 @@ import { PersonnelRollups } from './0006-rollups.js';
 import { PersonnelImportLogSource } from './0007-import-log-source.js';
 import { PersonnelMentoringRollups } from './0008-mentoring-rollups.js';
 import { PersonnelSetBasedRebuild } from './0009-set-based-rebuild.js';
+import { PersonnelInlineFeedStamps } from './0010-inline-feed-stamps.js';
 import { PersonnelFeedRetention } from './0011-feed-retention.js';
 
 /** Every migration of this subgraph, oldest first. */
@@ -20,5 +21,6 @@ export const migrations = [
   PersonnelImportLogSource,
   PersonnelMentoringRollups,
   PersonnelSetBasedRebuild,
+  PersonnelInlineFeedStamps,
   PersonnelFeedRetention,
 ];

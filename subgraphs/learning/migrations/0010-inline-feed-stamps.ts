@@ -1,0 +1,187 @@
+import { Migration } from '@mikro-orm/migrations';
+import { regionRollupSql } from './0009-set-based-rebuild.js';
+import {
+  COURSE_LEARNING_UPSERT_SQL,
+  OFFERING_ATTRIBUTES_SQL,
+  REGION_LEARNING_UPSERT_SQL,
+  UNIT_TRAINING_UPSERT_SQL,
+} from './upsert-sql.js';
+
+/** The feed's sequence and the lock its stamps take (feed_stamp, shared/feed.ts): same key, same order. */
+const NEXT_SEQ = "nextval('learning.feed_seq')";
+const FEED_LOCK = "pg_advisory_xact_lock(hashtext('learning:feed'))";
+
+/** learning's published rollups: each has the row trigger `<table>_stamp` (publishTableSql). */
+const PUBLISHED = [
+  'unit_year_training',
+  'unit_day_training',
+  'region_year_learning',
+  'trained_employee',
+  'course_year_learning',
+];
+
+/**
+ * An upsert of `fresh` (seq 0 on insert, the stamp trigger giving the seq) that stamps the seq itself: a new
+ * seq on insert and on every update it makes (only changed rows, or rows still at seq 0, are updated).
+ */
+function stampedUpsert(upsert: string): string {
+  const once = (text: string, pattern: RegExp, replacement: string): string => {
+    const found = text.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
+    if (found !== 1) throw new Error(`expected one ${pattern.source} in the upsert, found ${found}`);
+    return text.replace(pattern, replacement);
+  };
+  return once(
+    once(upsert, /, 0(\s+)from fresh/, `, ${NEXT_SEQ}$1from fresh`),
+    /do update set/,
+    `do update set seq = ${NEXT_SEQ},`,
+  );
+}
+
+/**
+ * Fills `table` from `ctes` (a `with` ending in the CTE `fresh`). Empty (a seed): a plain insert, every row
+ * stamped; an upsert's conflict check per row cost twice the insert itself. Otherwise as 0009: the rows
+ * `fresh` no longer gives deleted, the others upserted (`upsert`, without its `;`).
+ */
+function refill(table: string, keys: readonly string[], columns: string, ctes: string, upsert: string): string {
+  return `  if exists (select 1 from ${table}) then
+${ctes}, gone as (
+    delete from ${table} t where not exists (select 1 from fresh f where ${keys.map((k) => `f.${k} = t.${k}`).join(' and ')})
+  )
+${upsert};
+  else
+${ctes}
+  insert into ${table} (${columns}, seq) select ${columns}, ${NEXT_SEQ} from fresh;
+  end if;`;
+}
+
+const REGION_COLUMNS = `year, region_code, enrolments, completions, drop_outs, participants, trained, jp, satisfaction_sum,
+    satisfaction_n, test_gain_sum, tested_n`;
+const COURSE_COLUMNS = `year, region_code, kind, code, label, enrolments, completions, drop_outs, participants, jp,
+    satisfaction_sum, satisfaction_n, test_gain_sum, tested_n`;
+
+/**
+ * `learning.rebuild_rollups()` without a trigger call per row: 0009's statements, but each insert and update
+ * writes the feed seq itself (`nextval` in the statement) while the rebuild has the rollups' stamp triggers
+ * disabled, holding the feed's advisory lock from its start as the trigger would from its first row (rows
+ * still become visible in seq order, and every written row has a seq > 0); into an empty rollup (a seed) a
+ * plain insert instead of an upsert. At national scale the course rollup alone writes 1.8 million rows: the
+ * per-row PL/pgSQL trigger and the upsert's conflict checks cost most of each insert. The disable is
+ * transactional (other sessions never see the triggers off; they wait on the table lock until the rebuild
+ * commits); deletions still leave tombstones (the `_forget` triggers stay). The queued keys are refreshed
+ * after the triggers are back on: those refreshes write seq 0 and rely on the trigger. Called alone, with
+ * the triggers on, each function is still correct: the trigger stamps over the inline seq.
+ */
+export class LearningInlineFeedStamps extends Migration {
+  override name = '0010-inline-feed-stamps';
+
+  up(): void {
+    this.addSql(`
+create or replace function learning.rebuild_unit_rollups() returns void language plpgsql
+  set work_mem = '256MB' as $$
+begin
+  perform ${FEED_LOCK};
+
+${refill(
+  'learning.unit_year_training',
+  ['year', 'unit_id', 'region_code'],
+  'year, unit_id, region_code, enrolments, completions, drop_outs, participants, jp, reached_minimum',
+  `  with minimum as (
+    select y.year, (select minimum_jp from learning.jp_right where valid_from_year <= y.year
+                     order by valid_from_year desc limit 1) as minimum_jp
+      from (select distinct year from learning.enrolment where unit_id is not null) y
+  ), per_employee as (
+    select e.year, e.unit_id, e.region_code, e.employee_id, sum(e.jp_earned) as jp, count(*) as enrolments,
+           count(*) filter (where e.status = 'COMPLETED') as completions, count(*) filter (where e.status = 'DROPPED') as drop_outs
+      from learning.enrolment e
+     where e.unit_id is not null
+     group by e.year, e.unit_id, e.region_code, e.employee_id
+  ), fresh as (
+    select p.year, p.unit_id, p.region_code, sum(p.enrolments)::int as enrolments, sum(p.completions)::int as completions,
+           sum(p.drop_outs)::int as drop_outs, count(*)::int as participants, sum(p.jp)::int as jp,
+           count(*) filter (where p.jp >= m.minimum_jp)::int as reached_minimum
+      from per_employee p join minimum m on m.year = p.year
+     group by p.year, p.unit_id, p.region_code
+  )`,
+  `${stampedUpsert(UNIT_TRAINING_UPSERT_SQL)}
+     or t.seq = 0`,
+)}
+
+${refill(
+  'learning.unit_day_training',
+  ['year', 'unit_id', 'region_code', 'completed_on'],
+  'year, unit_id, region_code, completed_on, jp, enrolments',
+  `  with fresh as (
+    select e.year, e.unit_id, e.region_code, o.ends_on as completed_on, sum(e.jp_earned)::int as jp,
+           count(*)::int as enrolments
+      from learning.enrolment e join learning.course_offering o on o.id = e.offering_id
+     where e.status = 'COMPLETED' and e.jp_earned > 0 and e.unit_id is not null
+     group by e.year, e.unit_id, e.region_code, o.ends_on
+  )`,
+  `  insert into learning.unit_day_training as t (year, unit_id, region_code, completed_on, jp, enrolments, seq)
+  select year, unit_id, region_code, completed_on, jp, enrolments, ${NEXT_SEQ} from fresh
+  on conflict (year, unit_id, region_code, completed_on) do update set seq = ${NEXT_SEQ}, jp = excluded.jp,
+    enrolments = excluded.enrolments
+  where (t.jp, t.enrolments) is distinct from (excluded.jp, excluded.enrolments) or t.seq = 0`,
+)}
+
+${refill(
+  'learning.trained_employee',
+  ['year', 'employee_id', 'region_code'],
+  'year, employee_id, region_code, jp',
+  `  with fresh as (
+    select e.year, e.employee_id, e.region_code, sum(e.jp_earned)::int as jp
+      from learning.enrolment e
+     group by e.year, e.employee_id, e.region_code
+    having sum(e.jp_earned) > 0
+  )`,
+  `  insert into learning.trained_employee as t (year, employee_id, region_code, jp, seq)
+  select year, employee_id, region_code, jp, ${NEXT_SEQ} from fresh
+  on conflict (year, employee_id, region_code) do update set seq = ${NEXT_SEQ}, jp = excluded.jp
+  where t.jp is distinct from excluded.jp or t.seq = 0`,
+)}
+
+  delete from learning.region_learning_pending;
+${refill(
+  'learning.region_year_learning',
+  ['year', 'region_code'],
+  REGION_COLUMNS,
+  `  with
+${regionRollupSql(false)}`,
+  `${stampedUpsert(REGION_LEARNING_UPSERT_SQL)}
+     or t.seq = 0`,
+)}
+end $$;
+
+create or replace function learning.rebuild_course_rollups() returns void language plpgsql
+  set work_mem = '256MB'
+  -- At national scale the planner sorted millions of rows on text keys instead (32 s against 25 s hashed).
+  set enable_sort = off as $$
+begin
+  perform ${FEED_LOCK};
+
+  delete from learning.course_learning_pending;
+${refill(
+  'learning.course_year_learning',
+  ['year', 'region_code', 'kind', 'code'],
+  COURSE_COLUMNS,
+  `  with attributes (offering_id, kind, code, label) as materialized (
+${OFFERING_ATTRIBUTES_SQL}
+  ),
+${regionRollupSql(true)}`,
+  `${stampedUpsert(COURSE_LEARNING_UPSERT_SQL)}
+     or t.seq = 0`,
+)}
+end $$;
+
+create or replace function learning.rebuild_rollups() returns void language plpgsql as $$
+begin
+  perform ${FEED_LOCK};
+${PUBLISHED.map((table) => `  alter table learning.${table} disable trigger ${table}_stamp;`).join('\n')}
+  perform learning.rebuild_unit_rollups();
+  perform learning.rebuild_course_rollups();
+${PUBLISHED.map((table) => `  alter table learning.${table} enable trigger ${table}_stamp;`).join('\n')}
+  perform learning.refresh_pending_rollups();
+end $$;
+`);
+  }
+}

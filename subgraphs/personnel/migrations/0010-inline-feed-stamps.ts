@@ -1,0 +1,193 @@
+import { Migration } from '@mikro-orm/migrations';
+import { ALL_PLACEMENTS_SQL, mentoringYearsSql } from './0009-set-based-rebuild.js';
+import { MENTORING_UPSERT_SQL, STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
+
+/** The feed's sequence and the lock its stamps take (feed_stamp, shared/feed.ts): same key, same order. */
+const NEXT_SEQ = "nextval('personnel.feed_seq')";
+const FEED_LOCK = "pg_advisory_xact_lock(hashtext('personnel:feed'))";
+
+/** personnel's published rollups: each has the row trigger `<table>_stamp` (publishTableSql). */
+const PUBLISHED = [
+  'region_directory',
+  'unit_directory',
+  'unit_year_staffing',
+  'unit_year_mentoring',
+  'employee_promotion',
+];
+
+/**
+ * An upsert of `fresh` (seq 0 on insert, the stamp trigger giving the seq) that stamps the seq itself: a new
+ * seq on insert and on every update it makes (only changed rows, or rows still at seq 0, are updated).
+ */
+function stampedUpsert(upsert: string): string {
+  const once = (text: string, pattern: RegExp, replacement: string): string => {
+    const found = text.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
+    if (found !== 1) throw new Error(`expected one ${pattern.source} in the upsert, found ${found}`);
+    return text.replace(pattern, replacement);
+  };
+  return once(
+    once(upsert, /, 0(\s+)from fresh/, `, ${NEXT_SEQ}$1from fresh`),
+    /do update set/,
+    `do update set seq = ${NEXT_SEQ},`,
+  );
+}
+
+/**
+ * Fills `table` from `ctes` (a `with` ending in the CTE `fresh`). Empty (a seed): a plain insert, every row
+ * stamped; an upsert's conflict check per row cost twice the insert itself. Otherwise as 0009: the rows
+ * `fresh` no longer gives deleted, the others upserted (`upsert`, without its `;`).
+ */
+function refill(table: string, keys: readonly string[], columns: string, ctes: string, upsert: string): string {
+  return `  if exists (select 1 from ${table}) then
+${ctes}, gone as (
+    delete from ${table} t where not exists (select 1 from fresh f where ${keys.map((k) => `f.${k} = t.${k}`).join(' and ')})
+  )
+${upsert};
+  else
+${ctes}
+  insert into ${table} (${columns}, seq) select ${columns}, ${NEXT_SEQ} from fresh;
+  end if;`;
+}
+
+const STAFFING_COLUMNS = `year, unit_id, staff, pns, pppk, female, male, manajerial, nonmanajerial, rank_pns_i, rank_pns_ii,
+    rank_pns_iii, rank_pns_iv, rank_pppk, age_under_30, age_30_39, age_40_49, age_50_plus`;
+
+/**
+ * `personnel.rebuild_rollups()` without a trigger call per row: 0009's statements, but each insert and
+ * update writes the feed seq itself (`nextval` in the statement) while the rebuild has the rollups' stamp
+ * triggers disabled, holding the feed's advisory lock from its start as the trigger would from its first
+ * row (so rows still become visible in seq order, and every written row has a seq > 0); into an empty rollup
+ * (a seed) a plain insert instead of an upsert. At national scale the rollups write about 2.6 million rows:
+ * the per-row PL/pgSQL trigger and the upsert's conflict checks cost most of each insert. The disable is
+ * transactional (other sessions never see the triggers off; they wait on the table lock until the rebuild
+ * commits). Deletions still leave tombstones (the `_forget` triggers stay). Called alone, with the triggers
+ * on, each function is still correct: the trigger stamps over the inline seq.
+ */
+export class PersonnelInlineFeedStamps extends Migration {
+  override name = '0010-inline-feed-stamps';
+
+  up(): void {
+    this.addSql(`
+create or replace function personnel.rebuild_staffing_rollups() returns void language plpgsql
+  set work_mem = '256MB' as $$
+begin
+  perform ${FEED_LOCK};
+
+${refill(
+  'personnel.region_directory',
+  ['code'],
+  'code, name, level, parent_code',
+  `  with fresh as (
+    select code, name, level, parent_code from personnel.region
+  )`,
+  `  insert into personnel.region_directory as t (code, name, level, parent_code, seq)
+  select code, name, level, parent_code, ${NEXT_SEQ} from fresh
+  on conflict (code) do update set seq = ${NEXT_SEQ}, name = excluded.name, level = excluded.level,
+    parent_code = excluded.parent_code
+  where (t.name, t.level, t.parent_code) is distinct from (excluded.name, excluded.level, excluded.parent_code)
+     or t.seq = 0`,
+)}
+
+${refill(
+  'personnel.unit_directory',
+  ['unit_id'],
+  'unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code, agency_name, agency_kind, region_code',
+  `  with fresh as (
+    select u.id as unit_id, u.code as unit_code, u.name as unit_name, u.kind as unit_kind, a.id as agency_id,
+           a.code as agency_code, a.name as agency_name, a.kind as agency_kind, u.region_code
+      from personnel.service_unit u join personnel.agency a on a.id = u.agency_id
+  )`,
+  `  insert into personnel.unit_directory as t (unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code,
+      agency_name, agency_kind, region_code, seq)
+  select unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code, agency_name, agency_kind, region_code,
+         ${NEXT_SEQ} from fresh
+  on conflict (unit_id) do update set seq = ${NEXT_SEQ}, unit_code = excluded.unit_code, unit_name = excluded.unit_name,
+    unit_kind = excluded.unit_kind, agency_id = excluded.agency_id, agency_code = excluded.agency_code,
+    agency_name = excluded.agency_name, agency_kind = excluded.agency_kind, region_code = excluded.region_code
+  where (t.unit_code, t.unit_name, t.unit_kind, t.agency_id, t.agency_code, t.agency_name, t.agency_kind, t.region_code)
+        is distinct from (excluded.unit_code, excluded.unit_name, excluded.unit_kind, excluded.agency_id,
+        excluded.agency_code, excluded.agency_name, excluded.agency_kind, excluded.region_code)
+     or t.seq = 0`,
+)}
+
+${refill(
+  'personnel.unit_year_staffing',
+  ['year', 'unit_id'],
+  STAFFING_COLUMNS,
+  `${ALL_PLACEMENTS_SQL}
+  ), rank_spell as (
+    select rh.employee_id, r.asn_type, r.golongan, extract(year from rh.tmt)::int as from_year,
+           coalesce(extract(year from lead(rh.tmt) over (partition by rh.employee_id order by rh.tmt))::int - 1, 9999) as to_year
+      from personnel.rank_history rh join personnel.rank r on r.code = rh.rank_code
+  ), ranked as (
+    select p.*, rs.golongan, rs.asn_type as rank_type
+      from placed p left join rank_spell rs on rs.employee_id = p.employee_id and p.year between rs.from_year and rs.to_year
+  ), fresh as (
+    select year::smallint as year, unit_id, count(*)::int as staff,
+${STAFFING_COUNTS_SQL}
+      from ranked group by year, unit_id
+  )`,
+  `${stampedUpsert(STAFFING_UPSERT_SQL)}
+     or t.seq = 0`,
+)}
+end $$;
+
+create or replace function personnel.rebuild_mentoring_rollups() returns void language plpgsql
+  set work_mem = '256MB' as $$
+begin
+  perform ${FEED_LOCK};
+
+${refill(
+  'personnel.unit_year_mentoring',
+  ['year', 'unit_id'],
+  'year, unit_id, staff, mentored, mentors, mentor_leaders, promoted',
+  `${ALL_PLACEMENTS_SQL}
+  ), mentee_year as (
+    ${mentoringYearsSql('mentee_id')}
+  ), mentor_year as (
+    ${mentoringYearsSql('mentor_id')}
+  ), promoted_year as (
+    select distinct extract(year from r.tmt)::int as year, r.employee_id
+      from (select employee_id, tmt, min(tmt) over (partition by employee_id) as first_tmt from personnel.rank_history) r
+     where r.tmt > r.first_tmt
+  ), fresh as (
+    select p.year::smallint as year, p.unit_id, count(*)::int as staff, count(me.employee_id)::int as mentored,
+           count(mo.employee_id)::int as mentors,
+           count(mo.employee_id) filter (where p.position_kind = 'MANAJERIAL')::int as mentor_leaders,
+           count(pr.employee_id)::int as promoted
+      from placed p
+      left join mentee_year me on me.employee_id = p.employee_id and me.year = p.year
+      left join mentor_year mo on mo.employee_id = p.employee_id and mo.year = p.year
+      left join promoted_year pr on pr.employee_id = p.employee_id and pr.year = p.year
+     group by p.year, p.unit_id
+  )`,
+  `${stampedUpsert(MENTORING_UPSERT_SQL)}
+     or t.seq = 0`,
+)}
+
+${refill(
+  'personnel.employee_promotion',
+  ['year', 'employee_id'],
+  'year, employee_id',
+  `  with fresh as (
+    select distinct extract(year from r.tmt)::smallint as year, r.employee_id
+      from (select employee_id, tmt, min(tmt) over (partition by employee_id) as first_tmt from personnel.rank_history) r
+     where r.tmt > r.first_tmt
+  )`,
+  `  insert into personnel.employee_promotion as t (year, employee_id, seq)
+  select year, employee_id, ${NEXT_SEQ} from fresh
+  on conflict (year, employee_id) do update set seq = ${NEXT_SEQ} where t.seq = 0`,
+)}
+end $$;
+
+create or replace function personnel.rebuild_rollups() returns void language plpgsql as $$
+begin
+  perform ${FEED_LOCK};
+${PUBLISHED.map((table) => `  alter table personnel.${table} disable trigger ${table}_stamp;`).join('\n')}
+  perform personnel.rebuild_staffing_rollups();
+  perform personnel.rebuild_mentoring_rollups();
+${PUBLISHED.map((table) => `  alter table personnel.${table} enable trigger ${table}_stamp;`).join('\n')}
+end $$;
+`);
+  }
+}
