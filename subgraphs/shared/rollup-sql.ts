@@ -90,3 +90,53 @@ create function ${schema}.rebuild_rollups() returns void language sql as $$
   select ${schema}.${added}();
 $$;`;
 }
+
+/**
+ * What a rebuild that writes the feed `seq` itself needs (personnel and learning `0010-inline-feed-stamps`):
+ * the owner's sequence and the lock its stamps take (feed_stamp in shared/feed.ts: same key, same order), an
+ * upsert rewritten to stamp inline, a refill that inserts plainly into an empty rollup, and the statements
+ * that turn the published rollups' row triggers `<table>_stamp` (publishTableSql) off and on.
+ */
+export function inlineFeedStamps(schema: string, published: readonly string[]) {
+  const nextSeq = `nextval('${schema}.feed_seq')`;
+  return {
+    nextSeq,
+    feedLock: `pg_advisory_xact_lock(hashtext('${schema}:feed'))`,
+    /**
+     * An upsert of `fresh` (seq 0 on insert, the stamp trigger giving the seq) that stamps the seq itself: a
+     * new seq on insert and on every update it makes (only changed rows, or rows still at seq 0, are updated).
+     */
+    stampedUpsert(upsert: string): string {
+      const once = (text: string, pattern: RegExp, replacement: string): string => {
+        const found = text.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
+        if (found !== 1) throw new Error(`expected one ${pattern.source} in the upsert, found ${found}`);
+        return text.replace(pattern, replacement);
+      };
+      return once(
+        once(upsert, /, 0(\s+)from fresh/, `, ${nextSeq}$1from fresh`),
+        /do update set/,
+        `do update set seq = ${nextSeq},`,
+      );
+    },
+    /**
+     * Fills `table` from `ctes` (a `with` ending in the CTE `fresh`). Empty (a seed): a plain insert, every
+     * row stamped; an upsert's conflict check per row cost twice the insert itself. Otherwise as 0009: the
+     * rows `fresh` no longer gives deleted, the others upserted (`upsert`, without its `;`).
+     */
+    refill(table: string, keys: readonly string[], columns: string, ctes: string, upsert: string): string {
+      return `  if exists (select 1 from ${table}) then
+${ctes}, gone as (
+    delete from ${table} t where not exists (select 1 from fresh f where ${keys.map((k) => `f.${k} = t.${k}`).join(' and ')})
+  )
+${upsert};
+  else
+${ctes}
+  insert into ${table} (${columns}, seq) select ${columns}, ${nextSeq} from fresh;
+  end if;`;
+    },
+    /** Turns the published rollups' stamp triggers off or on (transactional: others wait on the table lock). */
+    stampTriggers(action: 'disable' | 'enable'): string {
+      return published.map((table) => `  alter table ${schema}.${table} ${action} trigger ${table}_stamp;`).join('\n');
+    },
+  };
+}

@@ -1,53 +1,22 @@
 import { Migration } from '@mikro-orm/migrations';
+import { inlineFeedStamps } from '../../shared/rollup-sql.js';
 import { ALL_PLACEMENTS_SQL, mentoringYearsSql } from './0009-set-based-rebuild.js';
 import { MENTORING_UPSERT_SQL, STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
 
-/** The feed's sequence and the lock its stamps take (feed_stamp, shared/feed.ts): same key, same order. */
-const NEXT_SEQ = "nextval('personnel.feed_seq')";
-const FEED_LOCK = "pg_advisory_xact_lock(hashtext('personnel:feed'))";
-
-/** personnel's published rollups: each has the row trigger `<table>_stamp` (publishTableSql). */
-const PUBLISHED = [
+/** personnel's published rollups, each with the row trigger `<table>_stamp` (publishTableSql). */
+const {
+  nextSeq: NEXT_SEQ,
+  feedLock: FEED_LOCK,
+  stampedUpsert,
+  refill,
+  stampTriggers,
+} = inlineFeedStamps('personnel', [
   'region_directory',
   'unit_directory',
   'unit_year_staffing',
   'unit_year_mentoring',
   'employee_promotion',
-];
-
-/**
- * An upsert of `fresh` (seq 0 on insert, the stamp trigger giving the seq) that stamps the seq itself: a new
- * seq on insert and on every update it makes (only changed rows, or rows still at seq 0, are updated).
- */
-function stampedUpsert(upsert: string): string {
-  const once = (text: string, pattern: RegExp, replacement: string): string => {
-    const found = text.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
-    if (found !== 1) throw new Error(`expected one ${pattern.source} in the upsert, found ${found}`);
-    return text.replace(pattern, replacement);
-  };
-  return once(
-    once(upsert, /, 0(\s+)from fresh/, `, ${NEXT_SEQ}$1from fresh`),
-    /do update set/,
-    `do update set seq = ${NEXT_SEQ},`,
-  );
-}
-
-/**
- * Fills `table` from `ctes` (a `with` ending in the CTE `fresh`). Empty (a seed): a plain insert, every row
- * stamped; an upsert's conflict check per row cost twice the insert itself. Otherwise as 0009: the rows
- * `fresh` no longer gives deleted, the others upserted (`upsert`, without its `;`).
- */
-function refill(table: string, keys: readonly string[], columns: string, ctes: string, upsert: string): string {
-  return `  if exists (select 1 from ${table}) then
-${ctes}, gone as (
-    delete from ${table} t where not exists (select 1 from fresh f where ${keys.map((k) => `f.${k} = t.${k}`).join(' and ')})
-  )
-${upsert};
-  else
-${ctes}
-  insert into ${table} (${columns}, seq) select ${columns}, ${NEXT_SEQ} from fresh;
-  end if;`;
-}
+]);
 
 const STAFFING_COLUMNS = `year, unit_id, staff, pns, pppk, female, male, manajerial, nonmanajerial, rank_pns_i, rank_pns_ii,
     rank_pns_iii, rank_pns_iv, rank_pppk, age_under_30, age_30_39, age_40_49, age_50_plus`;
@@ -183,10 +152,10 @@ end $$;
 create or replace function personnel.rebuild_rollups() returns void language plpgsql as $$
 begin
   perform ${FEED_LOCK};
-${PUBLISHED.map((table) => `  alter table personnel.${table} disable trigger ${table}_stamp;`).join('\n')}
+${stampTriggers('disable')}
   perform personnel.rebuild_staffing_rollups();
   perform personnel.rebuild_mentoring_rollups();
-${PUBLISHED.map((table) => `  alter table personnel.${table} enable trigger ${table}_stamp;`).join('\n')}
+${stampTriggers('enable')}
 end $$;
 `);
   }
