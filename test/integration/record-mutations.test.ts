@@ -20,7 +20,8 @@ import { as, type GraphqlResponse, NATIONAL_ADMIN, usePlatform } from '../suppor
  */
 const api = usePlatform();
 const YEAR = 2031;
-const RUN = String(randomInt(1000, 10000));
+// Four digits, with room for the +1 and +2 codes below (a sub-activity code ends in exactly four digits).
+const RUN = String(randomInt(1000, 9998));
 
 const MEDAN_ADMIN = as('regional-admin', ['12.71']);
 const MERAUKE_ADMIN = as('regional-admin', ['93.01']);
