@@ -177,7 +177,7 @@ afterAll(async () => {
 describe('the supervisor (npm start)', () => {
   let run: Awaited<ReturnType<typeof startSupervisor>>;
 
-  it('restarts a killed subgraph and full answers return', async () => {
+  it('restarts a killed subgraph and full answers return', { timeout: SUPERVISOR_READY_MS + 60_000 }, async () => {
     run = await startSupervisor();
     const before = run.state.subgraphs.learning.pid!;
     process.kill(before, 'SIGKILL');
@@ -188,7 +188,7 @@ describe('the supervisor (npm start)', () => {
     expect(alive(after)).toBe(true);
     await until('full answers again', async () => isFull(await ask(run.state.gateway.url)) || undefined);
     expect(run.output.join('')).toMatch(/learning exited unexpectedly \(signal SIGKILL\).*restart #1/);
-  }, SUPERVISOR_READY_MS + 60_000);
+  });
 
   it('survives PostgreSQL stopping and starting again, without restarting the subgraphs', async () => {
     const state = readState()!;

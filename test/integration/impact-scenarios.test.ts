@@ -70,7 +70,9 @@ function changeScoreEstimate(region: Region) {
 const SEED_AND_COMPARE_MS = 300_000;
 
 describe('training impact under the generator scenarios', () => {
-  it('recovers the planted effect when training is sent to units with a low last IKM (regression to the mean)', async () => {
+  it('recovers the planted effect when training is sent to units with a low last IKM (regression to the mean)', {
+    timeout: SEED_AND_COMPARE_MS,
+  }, async () => {
     const { truth, regions } = await seedAndCompare('targeted', 11);
     expect(truth.scenario).toBe('targeted');
     for (const region of regions) {
@@ -89,9 +91,11 @@ describe('training impact under the generator scenarios', () => {
     expect(truth.regions['93.01']!.effectPer10Jp).toBe(0);
     expect(changeScoreEstimate(merauke).lower).toBeGreaterThan(0);
     expect(merauke.verdict).not.toBe('EXPAND');
-  }, SEED_AND_COMPARE_MS);
+  });
 
-  it('counts only training completed before the survey when much of it comes after', async () => {
+  it('counts only training completed before the survey when much of it comes after', {
+    timeout: SEED_AND_COMPARE_MS,
+  }, async () => {
     const { truth, regions } = await seedAndCompare('late-training', 12);
     expect(truth.scenario).toBe('late-training');
     for (const region of regions) {
@@ -112,5 +116,5 @@ describe('training impact under the generator scenarios', () => {
         expect(Math.abs(effect.estimate - trueEffect)).toBeLessThan(0.25);
       }
     }
-  }, SEED_AND_COMPARE_MS);
+  });
 });
