@@ -72,15 +72,8 @@ export function regionRollupSql(attribute: boolean): string {
  * are written, so only they get a new feed seq, and a row never published (seq 0) is published. The queued
  * region keys are dropped: the rebuild computes every key.
  */
-export class LearningSetBasedRebuild extends Migration {
-  override name = '0009-set-based-rebuild';
-
-  up(): void {
-    this.addSql(`
-create or replace function learning.rebuild_unit_rollups() returns void language sql
-  -- Whole-table hash aggregates in memory rather than in batches on disk.
-  set work_mem = '256MB' as $$
-  with minimum as (
+/** The training rollup of every unit and year, as the CTE `fresh` (also used by 0010-inline-feed-stamps). */
+export const UNIT_TRAINING_FRESH_SQL = `  with minimum as (
     select y.year, (select minimum_jp from learning.jp_right where valid_from_year <= y.year
                      order by valid_from_year desc limit 1) as minimum_jp
       from (select distinct year from learning.enrolment where unit_id is not null) y
@@ -96,7 +89,17 @@ create or replace function learning.rebuild_unit_rollups() returns void language
            count(*) filter (where p.jp >= m.minimum_jp)::int as reached_minimum
       from per_employee p join minimum m on m.year = p.year
      group by p.year, p.unit_id, p.region_code
-  ), gone as (
+  )`;
+
+export class LearningSetBasedRebuild extends Migration {
+  override name = '0009-set-based-rebuild';
+
+  up(): void {
+    this.addSql(`
+create or replace function learning.rebuild_unit_rollups() returns void language sql
+  -- Whole-table hash aggregates in memory rather than in batches on disk.
+  set work_mem = '256MB' as $$
+${UNIT_TRAINING_FRESH_SQL}, gone as (
     delete from learning.unit_year_training t
      where not exists (select 1 from fresh f where f.year = t.year and f.unit_id = t.unit_id and f.region_code = t.region_code)
   )

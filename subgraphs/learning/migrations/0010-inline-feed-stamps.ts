@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { inlineFeedStamps } from '../../shared/rollup-sql.js';
-import { regionRollupSql } from './0009-set-based-rebuild.js';
+import { regionRollupSql, UNIT_TRAINING_FRESH_SQL } from './0009-set-based-rebuild.js';
 import {
   COURSE_LEARNING_UPSERT_SQL,
   OFFERING_ATTRIBUTES_SQL,
@@ -54,23 +54,7 @@ ${refill(
   'learning.unit_year_training',
   ['year', 'unit_id', 'region_code'],
   'year, unit_id, region_code, enrolments, completions, drop_outs, participants, jp, reached_minimum',
-  `  with minimum as (
-    select y.year, (select minimum_jp from learning.jp_right where valid_from_year <= y.year
-                     order by valid_from_year desc limit 1) as minimum_jp
-      from (select distinct year from learning.enrolment where unit_id is not null) y
-  ), per_employee as (
-    select e.year, e.unit_id, e.region_code, e.employee_id, sum(e.jp_earned) as jp, count(*) as enrolments,
-           count(*) filter (where e.status = 'COMPLETED') as completions, count(*) filter (where e.status = 'DROPPED') as drop_outs
-      from learning.enrolment e
-     where e.unit_id is not null
-     group by e.year, e.unit_id, e.region_code, e.employee_id
-  ), fresh as (
-    select p.year, p.unit_id, p.region_code, sum(p.enrolments)::int as enrolments, sum(p.completions)::int as completions,
-           sum(p.drop_outs)::int as drop_outs, count(*)::int as participants, sum(p.jp)::int as jp,
-           count(*) filter (where p.jp >= m.minimum_jp)::int as reached_minimum
-      from per_employee p join minimum m on m.year = p.year
-     group by p.year, p.unit_id, p.region_code
-  )`,
+  UNIT_TRAINING_FRESH_SQL,
   `${stampedUpsert(UNIT_TRAINING_UPSERT_SQL)}
      or t.seq = 0`,
 )}

@@ -38,6 +38,28 @@ export function mentoringYearsSql(side: 'mentor_id' | 'mentee_id'): string {
  * (test/integration/read-model.test.ts); only changed rows are written, so only they get a new feed seq, and
  * a row never published (seq 0) is published.
  */
+/** The mentoring rollup of every unit and year, as the CTE `fresh` (also used by 0010-inline-feed-stamps). */
+export const MENTORING_FRESH_SQL = `${ALL_PLACEMENTS_SQL}
+  ), mentee_year as (
+    ${mentoringYearsSql('mentee_id')}
+  ), mentor_year as (
+    ${mentoringYearsSql('mentor_id')}
+  ), promoted_year as (
+    select distinct extract(year from r.tmt)::int as year, r.employee_id
+      from (select employee_id, tmt, min(tmt) over (partition by employee_id) as first_tmt from personnel.rank_history) r
+     where r.tmt > r.first_tmt
+  ), fresh as (
+    select p.year::smallint as year, p.unit_id, count(*)::int as staff, count(me.employee_id)::int as mentored,
+           count(mo.employee_id)::int as mentors,
+           count(mo.employee_id) filter (where p.position_kind = 'MANAJERIAL')::int as mentor_leaders,
+           count(pr.employee_id)::int as promoted
+      from placed p
+      left join mentee_year me on me.employee_id = p.employee_id and me.year = p.year
+      left join mentor_year mo on mo.employee_id = p.employee_id and mo.year = p.year
+      left join promoted_year pr on pr.employee_id = p.employee_id and pr.year = p.year
+     group by p.year, p.unit_id
+  )`;
+
 export class PersonnelSetBasedRebuild extends Migration {
   override name = '0009-set-based-rebuild';
 
@@ -99,26 +121,7 @@ $$;
 -- (an exists per placed row in 0008). Promoted: a rank with TMT in the year after the employee's first rank.
 create or replace function personnel.rebuild_mentoring_rollups() returns void language sql
   set work_mem = '256MB' as $$
-${ALL_PLACEMENTS_SQL}
-  ), mentee_year as (
-    ${mentoringYearsSql('mentee_id')}
-  ), mentor_year as (
-    ${mentoringYearsSql('mentor_id')}
-  ), promoted_year as (
-    select distinct extract(year from r.tmt)::int as year, r.employee_id
-      from (select employee_id, tmt, min(tmt) over (partition by employee_id) as first_tmt from personnel.rank_history) r
-     where r.tmt > r.first_tmt
-  ), fresh as (
-    select p.year::smallint as year, p.unit_id, count(*)::int as staff, count(me.employee_id)::int as mentored,
-           count(mo.employee_id)::int as mentors,
-           count(mo.employee_id) filter (where p.position_kind = 'MANAJERIAL')::int as mentor_leaders,
-           count(pr.employee_id)::int as promoted
-      from placed p
-      left join mentee_year me on me.employee_id = p.employee_id and me.year = p.year
-      left join mentor_year mo on mo.employee_id = p.employee_id and mo.year = p.year
-      left join promoted_year pr on pr.employee_id = p.employee_id and pr.year = p.year
-     group by p.year, p.unit_id
-  ), gone as (
+${MENTORING_FRESH_SQL}, gone as (
     delete from personnel.unit_year_mentoring t
      where not exists (select 1 from fresh f where f.year = t.year and f.unit_id = t.unit_id)
   )

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { inlineFeedStamps } from '../../shared/rollup-sql.js';
-import { ALL_PLACEMENTS_SQL, mentoringYearsSql } from './0009-set-based-rebuild.js';
+import { ALL_PLACEMENTS_SQL, MENTORING_FRESH_SQL } from './0009-set-based-rebuild.js';
 import { MENTORING_UPSERT_SQL, STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
 
 /** personnel's published rollups, each with the row trigger `<table>_stamp` (publishTableSql). */
@@ -110,26 +110,7 @@ ${refill(
   'personnel.unit_year_mentoring',
   ['year', 'unit_id'],
   'year, unit_id, staff, mentored, mentors, mentor_leaders, promoted',
-  `${ALL_PLACEMENTS_SQL}
-  ), mentee_year as (
-    ${mentoringYearsSql('mentee_id')}
-  ), mentor_year as (
-    ${mentoringYearsSql('mentor_id')}
-  ), promoted_year as (
-    select distinct extract(year from r.tmt)::int as year, r.employee_id
-      from (select employee_id, tmt, min(tmt) over (partition by employee_id) as first_tmt from personnel.rank_history) r
-     where r.tmt > r.first_tmt
-  ), fresh as (
-    select p.year::smallint as year, p.unit_id, count(*)::int as staff, count(me.employee_id)::int as mentored,
-           count(mo.employee_id)::int as mentors,
-           count(mo.employee_id) filter (where p.position_kind = 'MANAJERIAL')::int as mentor_leaders,
-           count(pr.employee_id)::int as promoted
-      from placed p
-      left join mentee_year me on me.employee_id = p.employee_id and me.year = p.year
-      left join mentor_year mo on mo.employee_id = p.employee_id and mo.year = p.year
-      left join promoted_year pr on pr.employee_id = p.employee_id and pr.year = p.year
-     group by p.year, p.unit_id
-  )`,
+  MENTORING_FRESH_SQL,
   `${stampedUpsert(MENTORING_UPSERT_SQL)}
      or t.seq = 0`,
 )}
