@@ -38,6 +38,21 @@ export function mentoringYearsSql(side: 'mentor_id' | 'mentee_id'): string {
  * (test/integration/read-model.test.ts); only changed rows are written, so only they get a new feed seq, and
  * a row never published (seq 0) is published.
  */
+/** The staffing rollup of every unit and year, as the CTE `fresh` (also used by 0010-inline-feed-stamps). */
+export const STAFFING_FRESH_SQL = `${ALL_PLACEMENTS_SQL}
+  ), rank_spell as (
+    select rh.employee_id, r.asn_type, r.golongan, extract(year from rh.tmt)::int as from_year,
+           coalesce(extract(year from lead(rh.tmt) over (partition by rh.employee_id order by rh.tmt))::int - 1, 9999) as to_year
+      from personnel.rank_history rh join personnel.rank r on r.code = rh.rank_code
+  ), ranked as (
+    select p.*, rs.golongan, rs.asn_type as rank_type
+      from placed p left join rank_spell rs on rs.employee_id = p.employee_id and p.year between rs.from_year and rs.to_year
+  ), fresh as (
+    select year::smallint as year, unit_id, count(*)::int as staff,
+${STAFFING_COUNTS_SQL}
+      from ranked group by year, unit_id
+  )`;
+
 /** The mentoring rollup of every unit and year, as the CTE `fresh` (also used by 0010-inline-feed-stamps). */
 export const MENTORING_FRESH_SQL = `${ALL_PLACEMENTS_SQL}
   ), mentee_year as (
@@ -97,19 +112,7 @@ create or replace function personnel.rebuild_staffing_rollups() returns void lan
         excluded.agency_code, excluded.agency_name, excluded.agency_kind, excluded.region_code)
      or t.seq = 0;
 
-${ALL_PLACEMENTS_SQL}
-  ), rank_spell as (
-    select rh.employee_id, r.asn_type, r.golongan, extract(year from rh.tmt)::int as from_year,
-           coalesce(extract(year from lead(rh.tmt) over (partition by rh.employee_id order by rh.tmt))::int - 1, 9999) as to_year
-      from personnel.rank_history rh join personnel.rank r on r.code = rh.rank_code
-  ), ranked as (
-    select p.*, rs.golongan, rs.asn_type as rank_type
-      from placed p left join rank_spell rs on rs.employee_id = p.employee_id and p.year between rs.from_year and rs.to_year
-  ), fresh as (
-    select year::smallint as year, unit_id, count(*)::int as staff,
-${STAFFING_COUNTS_SQL}
-      from ranked group by year, unit_id
-  ), gone as (
+${STAFFING_FRESH_SQL}, gone as (
     delete from personnel.unit_year_staffing t
      where not exists (select 1 from fresh f where f.year = t.year and f.unit_id = t.unit_id)
   )

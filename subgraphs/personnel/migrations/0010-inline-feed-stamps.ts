@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 import { inlineFeedStamps } from '../../shared/rollup-sql.js';
-import { ALL_PLACEMENTS_SQL, MENTORING_FRESH_SQL } from './0009-set-based-rebuild.js';
-import { MENTORING_UPSERT_SQL, STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
+import { MENTORING_FRESH_SQL, STAFFING_FRESH_SQL } from './0009-set-based-rebuild.js';
+import { MENTORING_UPSERT_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
 
 /** personnel's published rollups, each with the row trigger `<table>_stamp` (publishTableSql). */
 const {
@@ -83,19 +83,7 @@ ${refill(
   'personnel.unit_year_staffing',
   ['year', 'unit_id'],
   STAFFING_COLUMNS,
-  `${ALL_PLACEMENTS_SQL}
-  ), rank_spell as (
-    select rh.employee_id, r.asn_type, r.golongan, extract(year from rh.tmt)::int as from_year,
-           coalesce(extract(year from lead(rh.tmt) over (partition by rh.employee_id order by rh.tmt))::int - 1, 9999) as to_year
-      from personnel.rank_history rh join personnel.rank r on r.code = rh.rank_code
-  ), ranked as (
-    select p.*, rs.golongan, rs.asn_type as rank_type
-      from placed p left join rank_spell rs on rs.employee_id = p.employee_id and p.year between rs.from_year and rs.to_year
-  ), fresh as (
-    select year::smallint as year, unit_id, count(*)::int as staff,
-${STAFFING_COUNTS_SQL}
-      from ranked group by year, unit_id
-  )`,
+  STAFFING_FRESH_SQL,
   `${stampedUpsert(STAFFING_UPSERT_SQL)}
      or t.seq = 0`,
 )}
