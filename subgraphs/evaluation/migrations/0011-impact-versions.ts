@@ -2,6 +2,22 @@ import { Migration } from '@mikro-orm/migrations';
 import { changeTriggersSql } from '../../shared/rollup-sql.js';
 
 /**
+ * A function that gives each code and its ancestors a new version from `impact_version_seq` in `table`
+ * (0011's input versions, 0012's facts versions).
+ */
+export function bumpVersionsFunctionSql(name: string, table: string): string {
+  return `-- Each code and its ancestors, once, a new version each (sorted: concurrent writers lock rows in one order).
+create function ${name}(codes text[]) returns void language sql as $$
+  insert into ${table} as v (region_code, version)
+  select a.code, nextval('evaluation.impact_version_seq')
+    from (select distinct a.code from unnest(codes) as c(code)
+            cross join lateral evaluation.region_and_ancestors(c.code) as a(code)
+           where c.code is not null order by a.code) a
+  on conflict (region_code) do update set version = excluded.version;
+$$;`;
+}
+
+/**
  * The input version of the training-impact comparison per region, kept on write: every statement that
  * changes what a region's unit table is made of (read-model units, staffing, training per unit and per
  * completion day, survey scores) gives that region and every region above it a new version from one
@@ -27,15 +43,7 @@ create table evaluation.impact_epoch (
 );
 insert into evaluation.impact_epoch (epoch) values (gen_random_uuid()::text);
 
--- Each code and its ancestors, once, a new version each (sorted: concurrent writers lock rows in one order).
-create function evaluation.bump_impact_versions(codes text[]) returns void language sql as $$
-  insert into evaluation.impact_region_version as v (region_code, version)
-  select a.code, nextval('evaluation.impact_version_seq')
-    from (select distinct a.code from unnest(codes) as c(code)
-            cross join lateral evaluation.region_and_ancestors(c.code) as a(code)
-           where c.code is not null order by a.code) a
-  on conflict (region_code) do update set version = excluded.version;
-$$;
+${bumpVersionsFunctionSql('evaluation.bump_impact_versions', 'evaluation.impact_region_version')}
 
 -- The codes of a statement's rows (as jsonb): the row's own region code (when it has one) and its unit's region.
 create function evaluation.impact_row_codes(changed jsonb) returns text[] language sql stable as $$

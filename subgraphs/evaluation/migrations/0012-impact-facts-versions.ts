@@ -1,5 +1,21 @@
 import { Migration } from '@mikro-orm/migrations';
 import { changeTriggersSql } from '../../shared/rollup-sql.js';
+import { bumpVersionsFunctionSql } from './0011-impact-versions.js';
+
+/** A statement trigger function that renews the facts versions of the regions in `column` of the changed rows. */
+function factsChangedFunctionSql(name: string, column: string, comment: string): string {
+  return `-- ${comment}
+create function evaluation.${name}() returns trigger language plpgsql as $$
+begin
+  if tg_op in ('INSERT', 'UPDATE') then
+    perform evaluation.bump_impact_facts_versions(array(select distinct n.${column} from new_rows n));
+  end if;
+  if tg_op in ('DELETE', 'UPDATE') then
+    perform evaluation.bump_impact_facts_versions(array(select distinct o.${column} from old_rows o));
+  end if;
+  return null;
+end $$;`;
+}
 
 /**
  * The version of a region's facts for the training-impact comparison, kept on write like its input version
@@ -19,39 +35,11 @@ create table evaluation.impact_region_facts_version (
   version bigint not null
 );
 
--- Each code and its ancestors, once, a new version each (sorted: concurrent writers lock rows in one order).
-create function evaluation.bump_impact_facts_versions(codes text[]) returns void language sql as $$
-  insert into evaluation.impact_region_facts_version as v (region_code, version)
-  select a.code, nextval('evaluation.impact_version_seq')
-    from (select distinct a.code from unnest(codes) as c(code)
-            cross join lateral evaluation.region_and_ancestors(c.code) as a(code)
-           where c.code is not null order by a.code) a
-  on conflict (region_code) do update set version = excluded.version;
-$$;
+${bumpVersionsFunctionSql('evaluation.bump_impact_facts_versions', 'evaluation.impact_region_facts_version')}
 
--- Rows keyed by region_code (region totals, agency budgets, the SKP rollup).
-create function evaluation.impact_facts_rows_changed() returns trigger language plpgsql as $$
-begin
-  if tg_op in ('INSERT', 'UPDATE') then
-    perform evaluation.bump_impact_facts_versions(array(select distinct n.region_code from new_rows n));
-  end if;
-  if tg_op in ('DELETE', 'UPDATE') then
-    perform evaluation.bump_impact_facts_versions(array(select distinct o.region_code from old_rows o));
-  end if;
-  return null;
-end $$;
+${factsChangedFunctionSql('impact_facts_rows_changed', 'region_code', 'Rows keyed by region_code (region totals, agency budgets, the SKP rollup).')}
 
--- The region list (its code: whether personnel knows a requested code).
-create function evaluation.impact_regions_changed() returns trigger language plpgsql as $$
-begin
-  if tg_op in ('INSERT', 'UPDATE') then
-    perform evaluation.bump_impact_facts_versions(array(select distinct n.code from new_rows n));
-  end if;
-  if tg_op in ('DELETE', 'UPDATE') then
-    perform evaluation.bump_impact_facts_versions(array(select distinct o.code from old_rows o));
-  end if;
-  return null;
-end $$;
+${factsChangedFunctionSql('impact_regions_changed', 'code', 'The region list (its code: whether personnel knows a requested code).')}
 
 ${changeTriggersSql('evaluation.rm_region_learning', 'evaluation.impact_facts_rows_changed', 'rm_region_learning', '_impact')}
 ${changeTriggersSql('evaluation.rm_agency_budget', 'evaluation.impact_facts_rows_changed', 'rm_agency_budget', '_impact')}
