@@ -5,14 +5,12 @@ import { graphqlError } from '../shared/errors.js';
 import {
   DEFAULT_MINIMUM_MEANINGFUL_EFFECT,
   formatImpactKey,
-  type ImpactKey,
   parseImpactKey,
   validateImpactRequest,
 } from '../shared/impact-key.js';
 import { PageArgs } from '../shared/pagination.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { validateYear } from '../shared/validation.js';
-import { Lru, memoised } from './impact-cache.js';
 import { EffectDifference, RankInterval, Region, RegionImpact, TrainingImpactComparison } from './impact-types.js';
 import type { EvaluationLoaders } from './loaders.js';
 import {
@@ -94,26 +92,6 @@ export class IkmSurveyResolver {
   }
 }
 
-/**
- * Comparison keys already validated, by the request's arguments and by the comparison's id: validation is a
- * pure function of them and costs in the square of the codes (no code may lie within another), some 5-10 ms
- * for all 514 regencies, paid by every request and every field resolver that reads the id. A request that
- * fails validation keeps nothing (the error is thrown before the key is kept).
- */
-const requestedKeys = new Lru<ImpactKey>(20_000, (key) => key.regionCodes.length);
-const parsedKeys = new Lru<ImpactKey>(20_000, (key) => key.regionCodes.length);
-
-function validatedKey(regionCodes: string[], year: number, minimumMeaningfulEffect: number): ImpactKey {
-  // JSON: codes containing ',' or '|' (refused by validation) cannot stand for other codes in the key.
-  return memoised(requestedKeys, JSON.stringify([year, minimumMeaningfulEffect, regionCodes]), () =>
-    validateImpactRequest(regionCodes, year, minimumMeaningfulEffect),
-  );
-}
-
-function keyOf(comparison: TrainingImpactComparison): ImpactKey {
-  return memoised(parsedKeys, comparison.id, () => parseImpactKey(comparison.id));
-}
-
 /** The comparison is an aggregate: the requested regions must lie in the viewer's scope. */
 @Resolver(() => TrainingImpactComparison)
 @Authorized('AGGREGATE')
@@ -137,22 +115,22 @@ export class TrainingImpactResolver {
     minimumMeaningfulEffect: number,
   ): Pick<TrainingImpactComparison, 'id'> {
     // Only the key: the figures come from this subgraph's data and its read model (one fetch).
-    return { id: formatImpactKey(validatedKey(regionCodes, year, minimumMeaningfulEffect)) };
+    return { id: formatImpactKey(validateImpactRequest(regionCodes, year, minimumMeaningfulEffect)) };
   }
 
   @FieldResolver(() => Int, { description: 'The compared year.' })
   year(@Root() comparison: TrainingImpactComparison): number {
-    return keyOf(comparison).year;
+    return parseImpactKey(comparison.id).year;
   }
 
   @FieldResolver(() => [String], { description: 'The compared region codes, in request order.' })
   regionCodes(@Root() comparison: TrainingImpactComparison): string[] {
-    return keyOf(comparison).regionCodes;
+    return parseImpactKey(comparison.id).regionCodes;
   }
 
   @FieldResolver(() => [RegionImpact], { description: 'Each region, in request order.' })
   async regions(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionImpact[]> {
-    return (await ctx.loaders.comparisonByKey.load(keyOf(comparison))).regions;
+    return (await ctx.loaders.comparisonByKey.load(parseImpactKey(comparison.id))).regions;
   }
 
   @FieldResolver(() => [RegionImpact], {
@@ -160,7 +138,7 @@ export class TrainingImpactResolver {
       'Regions with a tested effect estimate (not INSUFFICIENT_DATA or NO_DATA), strongest first; read each rank with its rankInterval.',
   })
   async ranking(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<RegionImpact[]> {
-    return (await ctx.loaders.comparisonByKey.load(keyOf(comparison))).ranking();
+    return (await ctx.loaders.comparisonByKey.load(parseImpactKey(comparison.id))).ranking();
   }
 
   @FieldResolver(() => [EffectDifference], {
@@ -168,7 +146,7 @@ export class TrainingImpactResolver {
       'For every pair of regions with tested estimates: the difference of their effects, its Bonferroni simultaneous interval and its Holm-adjusted p-value.',
   })
   async differences(@Root() comparison: TrainingImpactComparison, @Ctx() ctx: Context): Promise<EffectDifference[]> {
-    return (await ctx.loaders.comparisonByKey.load(keyOf(comparison))).differences();
+    return (await ctx.loaders.comparisonByKey.load(parseImpactKey(comparison.id))).differences();
   }
 }
 

