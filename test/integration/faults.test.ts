@@ -190,6 +190,22 @@ describe('the supervisor (npm start)', () => {
     expect(run.output.join('')).toMatch(/learning exited unexpectedly \(signal SIGKILL\).*restart #1/);
   });
 
+  // On free ports the subgraphs do not listen on their defaults (4001-4004): evaluation must pull its owners'
+  // feeds from where the supervisor started them, or its comparisons stay empty.
+  it("keeps evaluation's read model in step with its owners on free ports", async () => {
+    const IMPACT = '{ trainingImpact(regionCodes: ["12.71"], year: 2025) { regions { exposure { staff jp } } } }';
+    // Personnel's staffing and learning's JP arrive through two feeds, each pulled on its own.
+    const exposure = await until("the comparison to count the demo's staff and JP", async () => {
+      const answer = await ask(run.state.gateway.url, IMPACT);
+      const data = answer.body?.data as // the IMPACT query's shape
+        | { trainingImpact?: { regions?: { exposure?: { staff?: number; jp?: number } }[] } }
+        | undefined;
+      const found = data?.trainingImpact?.regions?.[0]?.exposure;
+      return found && (found.staff ?? 0) > 0 && (found.jp ?? 0) > 0 ? found : undefined;
+    });
+    expect(exposure.jp! / exposure.staff!).toBeGreaterThan(1);
+  });
+
   it('survives PostgreSQL stopping and starting again, without restarting the subgraphs', async () => {
     const state = readState()!;
     const subgraphPids = Object.values(state.subgraphs).map((s) => s.pid);

@@ -257,6 +257,12 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
         base === 0 ? await freePort() : base === 4000 ? DEFAULT_PORTS[name] : base + 1 + SUBGRAPH_NAMES.indexOf(name);
     }
     const subgraphUrl = (name: SubgraphName) => `http://127.0.0.1:${ports[name]}/`;
+    // Every child learns where the subgraphs listen: the gateway routes to them and evaluation pulls the
+    // owners' feeds from them. Left out, evaluation would pull from the default ports (4001-4003), which on
+    // free ports is nobody, or another stack.
+    const subgraphUrls = Object.fromEntries(
+      SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl(name)]),
+    );
     state = {
       supervisor: process.pid,
       ready: false,
@@ -282,6 +288,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
           [name],
           childEnvironment({
             ...noDatabase,
+            ...subgraphUrls,
             PORT: String(ports[name]),
             HOST: '127.0.0.1',
             [`${name.toUpperCase()}_DATABASE_URL`]: database.subgraphUrls[name],
@@ -301,7 +308,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
         ...noDatabase,
         ACCESS_DATABASE_URL: database.accessUrl,
         PORT: String(gatewayPort),
-        ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, subgraphUrl(name)])),
+        ...subgraphUrls,
       }),
       log,
       writeState,
