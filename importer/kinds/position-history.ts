@@ -56,8 +56,9 @@ export const positionHistory: ImportKind = {
     repeatedKeySql(['nip', 'tmt'], 'tmt', "'appears again for this employee'"),
   ],
   async merge({ client, rows }) {
-    const { inserted, updated } = await countMerged(
+    const counts = await countMerged(
       client,
+      rows,
       upsertSql({
         table: 'personnel.position_history',
         key: ['employee_id', 'tmt'],
@@ -78,6 +79,6 @@ export const positionHistory: ImportKind = {
        where h.employee_id = e.id
          and (e.agency_id, e.unit_id, e.position_title, e.position_kind, e.position_level)
              is distinct from (h.agency_id, h.unit_id, h.title, h.position_kind, h.position_level)`);
-    return { inserted, updated, unchanged: rows - inserted - updated };
+    return counts;
   },
 };

@@ -43,8 +43,9 @@ export const skp: ImportKind = {
     repeatedKeySql(['nip', 'year'], 'nip', "'is appraised for ' || r.year || ' again'"),
   ],
   async merge({ client, rows }) {
-    const { inserted, updated } = await countMerged(
+    return countMerged(
       client,
+      rows,
       upsertSql({
         table: 'evaluation.skp_appraisal',
         key: ['employee_id', 'year'],
@@ -55,6 +56,5 @@ export const skp: ImportKind = {
                      from import_rows r join employee_ref e on e.number = r.nip`,
       }),
     );
-    return { inserted, updated, unchanged: rows - inserted - updated };
   },
 };
