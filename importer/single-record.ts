@@ -18,8 +18,8 @@ export interface SingleRecord {
    */
   values: Readonly<Record<string, string>> | readonly Readonly<Record<string, string>>[];
   /**
-   * The input field each column came from, where it is not `input.` and the column's name in camelCase
-   * (`inputFieldOf`), or a function of the column and the row's number (1-based) for several rows.
+   * The input field each column came from, where it is not `input.<inputFieldOf(column)>` (e.g.
+   * `input.agencyCode`), or a function of the column and the row's number (1-based) for several rows.
    */
   fields?: Readonly<Record<string, string>> | ((column: string, line: number) => string);
   client: pg.ClientBase;
@@ -37,9 +37,10 @@ export function inputFieldOf(column: string): string {
 }
 
 /**
- * A form's input as a row of the kind, each column's value as a file would hold it: from the input field
- * `inputFieldOf` names ('' when null), or from `given` (a value the form does not hold as is, e.g. a NIP
- * without its spaces). A column with neither is left out, as a file's missing cell would be.
+ * A form's input as a row of the kind, in the kind's column order (the import log hashes it), each value as
+ * a file would hold it: from the input field `inputFieldOf` names ('' when null), or from `given` (a value
+ * the form does not hold as is, e.g. a NIP without its spaces). A column with neither is left out, as a
+ * file's missing cell would be.
  */
 export function rowOfInput(
   kind: ImportKind,
