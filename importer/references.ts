@@ -72,23 +72,27 @@ export async function countMerged(
 }
 
 /**
- * The merge of a kind into its table, keyed by its natural key: rows already as stated are left alone (an
- * ON CONFLICT that found them would still lock and rewrite them), new rows inserted in the file's order (an
- * export imported elsewhere keeps its order), differing rows updated; for `countMerged`. `incoming` selects
- * the file's `line` and the columns by the table's names; `kept` columns are written only when a row is new
- * (e.g. where the employee worked when appraised).
+ * Merges the file's `rows` into a kind's table keyed by its natural key, and counts them: rows already as
+ * stated are left alone (an ON CONFLICT that found them would still lock and rewrite them), new rows
+ * inserted in the file's order (an export imported elsewhere keeps its order), differing rows updated.
+ * `incoming` selects the file's `line` and the columns by the table's names; `kept` columns are written only
+ * when a row is new (e.g. where the employee worked when appraised).
  */
-export function upsertSql(merge: {
-  table: string;
-  key: readonly string[];
-  values: readonly string[];
-  kept?: readonly string[];
-  incoming: string;
-}): string {
+export function mergeByKey(
+  client: pg.ClientBase,
+  rows: number,
+  merge: {
+    table: string;
+    key: readonly string[];
+    values: readonly string[];
+    kept?: readonly string[];
+    incoming: string;
+  },
+): Promise<MergeCounts> {
   const { table, key, values } = merge;
   const written = [...key, ...(merge.kept ?? []), ...values];
   const list = (alias: string, columns: readonly string[]) => columns.map((c) => `${alias}.${c}`).join(', ');
-  return `insert into ${table} as t (${written.join(', ')})
+  const mergeSql = `insert into ${table} as t (${written.join(', ')})
      select ${list('i', written)}
        from (${merge.incoming}) i
        left join ${table} x on ${key.map((c) => `x.${c} = i.${c}`).join(' and ')}
@@ -97,6 +101,7 @@ export function upsertSql(merge: {
      on conflict (${key.join(', ')}) do update set ${values.map((c) => `${c} = excluded.${c}`).join(', ')}
      where (${list('t', values)}) is distinct from (${list('excluded', values)})
      returning (t.xmax = 0) as inserted`;
+  return countMerged(client, rows, mergeSql);
 }
 
 /** `<table> (code, id, region_code)`: the owner's answers for the codes `keysSql` selects (agencies, units). */

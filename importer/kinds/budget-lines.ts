@@ -1,7 +1,7 @@
 import { repeatedKeySql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
-import { agencyCodeColumn, countMerged, upsertSql } from '../references.js';
+import { agencyCodeColumn, mergeByKey } from '../references.js';
 
 const AGENCY = agencyCodeColumn('code of the agency whose DPA holds the line');
 
@@ -55,18 +55,13 @@ export const budgetLines: ImportKind = {
       "'appears again for this agency and year'",
     ),
   ],
-  async merge({ client, rows }) {
-    return countMerged(
-      client,
-      rows,
-      upsertSql({
-        table: 'budgeting.budget_line',
-        key: ['agency_id', 'year', 'sub_activity_code'],
-        values: ['region_code', 'description', 'ceiling', 'realised'],
-        incoming: `select r.line, a.id as agency_id, r.year, r.sub_activity_code, a.region_code, r.description, r.ceiling,
-                          r.realised
-                     from import_rows r join agency_ref a on a.code = r.agency_code`,
-      }),
-    );
-  },
+  merge: ({ client, rows }) =>
+    mergeByKey(client, rows, {
+      table: 'budgeting.budget_line',
+      key: ['agency_id', 'year', 'sub_activity_code'],
+      values: ['region_code', 'description', 'ceiling', 'realised'],
+      incoming: `select r.line, a.id as agency_id, r.year, r.sub_activity_code, a.region_code, r.description, r.ceiling,
+                        r.realised
+                   from import_rows r join agency_ref a on a.code = r.agency_code`,
+    }),
 };
