@@ -15,7 +15,6 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { projectRoot } from '../subgraphs/shared/config.js';
 import { CLIENT_SAFE_CODES } from '../subgraphs/shared/errors.js';
 import {
-  DEFAULT_SHUTDOWN_GRACE_MS,
   type HttpOptions,
   hardenedApolloOptions,
   scopePlugin,
@@ -23,13 +22,7 @@ import {
   withTimeout,
 } from '../subgraphs/shared/http.js';
 import { INTERNAL_TOKEN_HEADER, signViewerToken } from '../subgraphs/shared/internal-token.js';
-import {
-  type CostModel,
-  DEFAULT_COST_MODEL,
-  DEFAULT_LIMITS,
-  limitProtection,
-  type RequestLimits,
-} from '../subgraphs/shared/limits.js';
+import { type CostModel, DEFAULT_LIMITS, limitProtection, type RequestLimits } from '../subgraphs/shared/limits.js';
 import { createLogger, currentRequest, type Logger, type LoggingOptions } from '../subgraphs/shared/logging.js';
 import { ServerMetrics } from '../subgraphs/shared/metrics.js';
 import type { Viewer } from '../subgraphs/shared/viewer.js';
@@ -339,7 +332,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
     },
   });
-  const protection = limitProtection(limits, options.costModel ?? DEFAULT_COST_MODEL);
+  const protection = limitProtection(limits, options.costModel);
   const server = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [
@@ -368,7 +361,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     bodyBytes: limits.bodyBytes,
     log,
     metrics,
-    shutdownGraceMs: options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS,
     routes: withDashboard(explorer?.handle, options.dashboard ?? true, projectRoot(), log),
     // Once per request: a present but wrong credential is UNAUTHENTICATED (401), never silently anonymous.
     context: async (_scope, request) => {

@@ -55,7 +55,7 @@ export interface RecordWrite<Snapshot> {
   mutation: string;
   kind: ImportKind;
   values: SingleRecord['values'];
-  fields: SingleRecord['fields'];
+  fields?: SingleRecord['fields'];
   /** The region(s) of the record, from the reference tables (`select region_code from employee_ref`). */
   regionSql: string;
   /** The stored record named by the staged row, as the audit trail keeps it (none: not stored yet). */

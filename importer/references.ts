@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { KindContext } from './kind.js';
+import type { Column } from './columns.js';
+import type { KindContext, MergeCounts } from './kind.js';
 import { type PersonnelDirectory, REFERENCE_BATCH } from './personnel-directory.js';
 
 /** Calls to the owner's API in flight at once. */
@@ -49,39 +50,49 @@ export async function lookUpInBatches<Row>(
   await client.query(`analyze ${table}`);
 }
 
-/** `(inserted, updated)` of a merge statement's `returning (xmax = 0) as inserted` rows (see kinds). */
+/**
+ * The counts of a merge of the file's `rows`, from the merge statement's `returning (xmax = 0) as inserted`
+ * rows (see kinds): a row the statement neither inserted nor updated was unchanged.
+ */
 export async function countMerged(
   client: pg.ClientBase,
+  rows: number,
   mergeSql: string,
   params: unknown[] = [],
-): Promise<{ inserted: number; updated: number }> {
-  const { rows } = await client.query<{ inserted: number; updated: number }>(
+): Promise<MergeCounts> {
+  const merged = await client.query<{ inserted: number; updated: number }>(
     `with merged as (${mergeSql})
      select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated
        from merged`,
     params,
   );
-  return { inserted: rows[0]?.inserted ?? 0, updated: rows[0]?.updated ?? 0 };
+  const inserted = merged.rows[0]?.inserted ?? 0;
+  const updated = merged.rows[0]?.updated ?? 0;
+  return { inserted, updated, unchanged: rows - inserted - updated };
 }
 
 /**
- * The merge of a kind into its table, keyed by its natural key: rows already as stated are left alone (an
- * ON CONFLICT that found them would still lock and rewrite them), new rows inserted in the file's order (an
- * export imported elsewhere keeps its order), differing rows updated; for `countMerged`. `incoming` selects
- * the file's `line` and the columns by the table's names; `kept` columns are written only when a row is new
- * (e.g. where the employee worked when appraised).
+ * Merges the file's `rows` into a kind's table keyed by its natural key, and counts them: rows already as
+ * stated are left alone (an ON CONFLICT that found them would still lock and rewrite them), new rows
+ * inserted in the file's order (an export imported elsewhere keeps its order), differing rows updated.
+ * `incoming` selects the file's `line` and the columns by the table's names; `kept` columns are written only
+ * when a row is new (e.g. where the employee worked when appraised).
  */
-export function upsertSql(merge: {
-  table: string;
-  key: readonly string[];
-  values: readonly string[];
-  kept?: readonly string[];
-  incoming: string;
-}): string {
+export function mergeByKey(
+  client: pg.ClientBase,
+  rows: number,
+  merge: {
+    table: string;
+    key: readonly string[];
+    values: readonly string[];
+    kept?: readonly string[];
+    incoming: string;
+  },
+): Promise<MergeCounts> {
   const { table, key, values } = merge;
   const written = [...key, ...(merge.kept ?? []), ...values];
   const list = (alias: string, columns: readonly string[]) => columns.map((c) => `${alias}.${c}`).join(', ');
-  return `insert into ${table} as t (${written.join(', ')})
+  const mergeSql = `insert into ${table} as t (${written.join(', ')})
      select ${list('i', written)}
        from (${merge.incoming}) i
        left join ${table} x on ${key.map((c) => `x.${c} = i.${c}`).join(' and ')}
@@ -90,6 +101,7 @@ export function upsertSql(merge: {
      on conflict (${key.join(', ')}) do update set ${values.map((c) => `${c} = excluded.${c}`).join(', ')}
      where (${list('t', values)}) is distinct from (${list('excluded', values)})
      returning (t.xmax = 0) as inserted`;
+  return countMerged(client, rows, mergeSql);
 }
 
 /** `<table> (code, id, region_code)`: the owner's answers for the codes `keysSql` selects (agencies, units). */
@@ -108,16 +120,23 @@ export function codeReferences<Row extends { code: string; id: number; regionCod
 
 /**
  * A column naming a record of personnel by its code (an agency, a service unit), as the kinds of other
- * subgraphs check it: the look-up into `<table> (code, id, region_code)`, the regions the file names, and
- * the check that personnel knows every code.
+ * subgraphs check it: the column itself (`meaning` says what the record is to the file), the look-up into
+ * `<table> (code, id, region_code)`, the regions the file names, and the check that personnel knows every code.
  */
-export function personnelCodeColumn<Row extends { code: string; id: number; regionCode: string }>(
+function personnelCodeColumn<Row extends { code: string; id: number; regionCode: string }>(
   column: string,
+  meaning: string,
   table: string,
   what: string,
   lookUp: (personnel: PersonnelDirectory, codes: string[]) => Promise<Row[]>,
 ) {
   return {
+    column: {
+      name: column,
+      type: 'text',
+      required: true,
+      meaning: `${meaning} (personnel checks it)`,
+    } satisfies Column,
     resolveReferences: ({ client, personnel }: KindContext) =>
       codeReferences(
         client,
@@ -130,6 +149,18 @@ export function personnelCodeColumn<Row extends { code: string; id: number; regi
        from import_rows r left join ${table} t on t.code = r.${column} where t.id is null`,
   };
 }
+
+/** `agency_code`, an agency asked of personnel into `agency_ref`. */
+export const agencyCodeColumn = (meaning: string) =>
+  personnelCodeColumn('agency_code', meaning, 'agency_ref', 'agency', (personnel, codes) =>
+    personnel.agenciesByCode(codes),
+  );
+
+/** `unit_code`, a service unit asked of personnel into `unit_ref`. */
+export const unitCodeColumn = (meaning: string) =>
+  personnelCodeColumn('unit_code', meaning, 'unit_ref', 'service unit', (personnel, codes) =>
+    personnel.unitsByCode(codes),
+  );
 
 /** `employee_ref (number, id, agency_id, unit_id, region_code)`: personnel's answers for the file's `nip` column. */
 export function employeeReferences(client: pg.ClientBase, personnel: PersonnelDirectory): Promise<void> {

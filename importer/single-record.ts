@@ -18,10 +18,10 @@ export interface SingleRecord {
    */
   values: Readonly<Record<string, string>> | readonly Readonly<Record<string, string>>[];
   /**
-   * The input field each column came from, e.g. `{ agency_code: 'input.agencyCode' }`, or a function of
-   * the column and the row's number (1-based) for several rows.
+   * The input field each column came from, where it is not `input.<inputFieldOf(column)>` (e.g.
+   * `input.agencyCode`), or a function of the column and the row's number (1-based) for several rows.
    */
-  fields: Readonly<Record<string, string>> | ((column: string, line: number) => string);
+  fields?: Readonly<Record<string, string>> | ((column: string, line: number) => string);
   client: pg.ClientBase;
   personnel: PersonnelDirectory;
   /**
@@ -31,11 +31,38 @@ export interface SingleRecord {
   beforeChecks?(client: pg.ClientBase): Promise<void>;
 }
 
+/** The field of a form's input that a kind's column comes from: its name in camelCase (`agency_code`: `agencyCode`). */
+export function inputFieldOf(column: string): string {
+  return column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * A form's input as a row of the kind, in the kind's column order (the import log hashes it), each value as
+ * a file would hold it: from the input field `inputFieldOf` names ('' when null), or from `given` (a value
+ * the form does not hold as is, e.g. a NIP without its spaces). A column with neither is left out, as a
+ * file's missing cell would be.
+ */
+export function rowOfInput(
+  kind: ImportKind,
+  input: object,
+  given: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  const inputFields = new Map<string, unknown>(Object.entries(input));
+  const row: Record<string, string> = {};
+  for (const { name } of kind.columns) {
+    const field = inputFieldOf(name);
+    const givenValue = given[name];
+    if (givenValue !== undefined) row[name] = givenValue;
+    else if (inputFields.has(field)) row[name] = String(inputFields.get(field) ?? '');
+  }
+  return row;
+}
+
 /** Writes one record as the importer would; throws BAD_USER_INPUT for the first problem. */
 export async function writeSingleRecord(record: SingleRecord): Promise<MergeCounts> {
   const { kind, fields, client } = record;
   const fieldOf = (column: string, line: number) =>
-    typeof fields === 'function' ? fields(column, line) : (fields[column] ?? `input.${column}`);
+    typeof fields === 'function' ? fields(column, line) : (fields?.[column] ?? `input.${inputFieldOf(column)}`);
   const problem = (column: string, line: number, value: string, reason: string) =>
     badUserInput(`${fieldOf(column, line)}: ${shown(value)} ${reason}.`, fieldOf(column, line));
   const records = Array.isArray(record.values) ? record.values : [record.values];

@@ -43,8 +43,9 @@ export const agencies: ImportKind = {
     repeatedKeySql(['region_code', 'name'], 'name', "'names another agency of the region again'"),
   ],
   async merge({ client, rows }) {
-    const { inserted, updated } = await countMerged(
+    return countMerged(
       client,
+      rows,
       `insert into personnel.agency as a (code, region_code, name, kind)
        select r.code, r.region_code, r.name, r.kind from import_rows r
          left join personnel.agency x on x.code = r.code
@@ -55,6 +56,5 @@ export const agencies: ImportKind = {
        where (a.region_code, a.name, a.kind) is distinct from (excluded.region_code, excluded.name, excluded.kind)
        returning (a.xmax = 0) as inserted`,
     );
-    return { inserted, updated, unchanged: rows - inserted - updated };
   },
 };

@@ -1,20 +1,12 @@
 import { repeatedKeySql } from '../checks.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
-import { countMerged, personnelCodeColumn, upsertSql } from '../references.js';
+import { agencyCodeColumn, mergeByKey } from '../references.js';
 
-// The agency of each line, asked of personnel.
-const AGENCY = personnelCodeColumn('agency_code', 'agency_ref', 'agency', (personnel, codes) =>
-  personnel.agenciesByCode(codes),
-);
+const AGENCY = agencyCodeColumn('code of the agency whose DPA holds the line');
 
 const COLUMNS: readonly Column[] = [
-  {
-    name: 'agency_code',
-    type: 'text',
-    required: true,
-    meaning: 'code of the agency whose DPA holds the line (personnel checks it)',
-  },
+  AGENCY.column,
   { name: 'year', type: 'integer', required: true, min: 2000, max: 2100, meaning: 'fiscal year' },
   {
     name: 'sub_activity_code',
@@ -63,18 +55,13 @@ export const budgetLines: ImportKind = {
       "'appears again for this agency and year'",
     ),
   ],
-  async merge({ client, rows }) {
-    const { inserted, updated } = await countMerged(
-      client,
-      upsertSql({
-        table: 'budgeting.budget_line',
-        key: ['agency_id', 'year', 'sub_activity_code'],
-        values: ['region_code', 'description', 'ceiling', 'realised'],
-        incoming: `select r.line, a.id as agency_id, r.year, r.sub_activity_code, a.region_code, r.description, r.ceiling,
-                          r.realised
-                     from import_rows r join agency_ref a on a.code = r.agency_code`,
-      }),
-    );
-    return { inserted, updated, unchanged: rows - inserted - updated };
-  },
+  merge: ({ client, rows }) =>
+    mergeByKey(client, rows, {
+      table: 'budgeting.budget_line',
+      key: ['agency_id', 'year', 'sub_activity_code'],
+      values: ['region_code', 'description', 'ceiling', 'realised'],
+      incoming: `select r.line, a.id as agency_id, r.year, r.sub_activity_code, a.region_code, r.description, r.ceiling,
+                        r.realised
+                   from import_rows r join agency_ref a on a.code = r.agency_code`,
+    }),
 };

@@ -69,8 +69,9 @@ export const courses: ImportKind = {
     repeatedKeySql(['code'], 'code', "'appears again'"),
   ],
   async merge({ client, rows }) {
-    const { inserted, updated } = await countMerged(
+    const counts = await countMerged(
       client,
+      rows,
       `insert into learning.course as c (code, title, programme, mode, delivery, jp, university_id, description)
        select r.code, r.title, r.programme, r.mode, r.delivery, r.jp, u.id, r.description
          from import_rows r left join learning.university u on u.code = r.university_code
@@ -92,6 +93,6 @@ export const courses: ImportKind = {
        select c.id, 1, 'Imported from ' || r.code from import_rows r join learning.course c on c.code = r.code
         where not exists (select 1 from learning.curriculum_version v where v.course_id = c.id)`,
     );
-    return { inserted, updated, unchanged: rows - inserted - updated };
+    return counts;
   },
 };

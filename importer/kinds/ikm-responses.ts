@@ -1,22 +1,14 @@
 import { SURVEY_SELECT } from '../../subgraphs/evaluation/service.js';
 import type { Column } from '../columns.js';
 import type { ImportKind } from '../kind.js';
-import { personnelCodeColumn } from '../references.js';
+import { unitCodeColumn } from '../references.js';
 
 const ELEMENTS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
-// The unit of each survey, asked of personnel.
-const UNIT = personnelCodeColumn('unit_code', 'unit_ref', 'service unit', (personnel, codes) =>
-  personnel.unitsByCode(codes),
-);
+const UNIT = unitCodeColumn('code of the surveyed service unit');
 
 const COLUMNS: readonly Column[] = [
-  {
-    name: 'unit_code',
-    type: 'text',
-    required: true,
-    meaning: 'code of the surveyed service unit (personnel checks it)',
-  },
+  UNIT.column,
   {
     name: 'year',
     type: 'integer',

@@ -32,8 +32,9 @@ export const mentoring: ImportKind = {
     repeatedKeySql(['mentor_nip', 'mentee_nip', 'started_on'], 'started_on', "'appears again for this pair'"),
   ],
   async merge({ client, rows }) {
-    const { inserted, updated } = await countMerged(
+    return countMerged(
       client,
+      rows,
       `insert into personnel.mentoring_pair as m (mentor_id, mentee_id, started_on, ended_on, focus)
        select a.id, b.id, r.started_on, r.ended_on, r.focus
          from import_rows r join employee_key a on a.number = r.mentor_nip join employee_key b on b.number = r.mentee_nip
@@ -43,6 +44,5 @@ export const mentoring: ImportKind = {
        where (m.ended_on, m.focus) is distinct from (excluded.ended_on, excluded.focus)
        returning (m.xmax = 0) as inserted`,
     );
-    return { inserted, updated, unchanged: rows - inserted - updated };
   },
 };

@@ -80,8 +80,9 @@ export const offerings: ImportKind = {
     repeatedKeySql(['code'], 'code', "'appears again'"),
   ],
   async merge({ client, rows }) {
-    const { inserted, updated } = await countMerged(
+    return countMerged(
       client,
+      rows,
       // A new offering runs its course's current curriculum version; an updated one keeps the version it ran.
       `insert into learning.course_offering as o (code, course_id, curriculum_version_id, region_code, year, starts_on,
          ends_on, capacity, venue, status)
@@ -101,6 +102,5 @@ export const offerings: ImportKind = {
                            excluded.capacity, excluded.venue, excluded.status)
        returning (o.xmax = 0) as inserted`,
     );
-    return { inserted, updated, unchanged: rows - inserted - updated };
   },
 };

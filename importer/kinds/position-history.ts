@@ -1,7 +1,7 @@
 import { employeeHistory, repeatedKeySql } from '../checks.js';
 import { type Column, EMPLOYEE_NUMBER_COLUMN } from '../columns.js';
 import type { ImportKind } from '../kind.js';
-import { countMerged, upsertSql } from '../references.js';
+import { mergeByKey } from '../references.js';
 import { POSITION_COLUMNS, positionKindMismatchSql } from './employees.js';
 
 const COLUMNS: readonly Column[] = [
@@ -56,19 +56,16 @@ export const positionHistory: ImportKind = {
     repeatedKeySql(['nip', 'tmt'], 'tmt', "'appears again for this employee'"),
   ],
   async merge({ client, rows }) {
-    const { inserted, updated } = await countMerged(
-      client,
-      upsertSql({
-        table: 'personnel.position_history',
-        key: ['employee_id', 'tmt'],
-        values: ['agency_id', 'unit_id', 'title', 'position_kind', 'position_level'],
-        incoming: `select r.line, e.id as employee_id, r.tmt, a.id as agency_id, u.id as unit_id, r.title, r.position_kind,
-                          r.position_level
-                     from import_rows r join employee_key e on e.number = r.nip
-                     join personnel.agency a on a.code = r.agency_code
-                     left join personnel.service_unit u on u.code = r.unit_code`,
-      }),
-    );
+    const counts = await mergeByKey(client, rows, {
+      table: 'personnel.position_history',
+      key: ['employee_id', 'tmt'],
+      values: ['agency_id', 'unit_id', 'title', 'position_kind', 'position_level'],
+      incoming: `select r.line, e.id as employee_id, r.tmt, a.id as agency_id, u.id as unit_id, r.title, r.position_kind,
+                        r.position_level
+                   from import_rows r join employee_key e on e.number = r.nip
+                   join personnel.agency a on a.code = r.agency_code
+                   left join personnel.service_unit u on u.code = r.unit_code`,
+    });
     // The current placement and position mirror the newest history entry.
     await client.query(`
       update personnel.employee e set agency_id = h.agency_id, unit_id = h.unit_id, position_title = h.title,
@@ -78,6 +75,6 @@ export const positionHistory: ImportKind = {
        where h.employee_id = e.id
          and (e.agency_id, e.unit_id, e.position_title, e.position_kind, e.position_level)
              is distinct from (h.agency_id, h.unit_id, h.title, h.position_kind, h.position_level)`);
-    return { inserted, updated, unchanged: rows - inserted - updated };
+    return counts;
   },
 };

@@ -41,8 +41,9 @@ export const rankHistory: ImportKind = {
     repeatedKeySql(['nip', 'tmt'], 'tmt', "'appears again for this employee'"),
   ],
   async merge({ client, rows }) {
-    const { inserted, updated } = await countMerged(
+    const counts = await countMerged(
       client,
+      rows,
       `insert into personnel.rank_history as h (employee_id, rank_code, tmt)
        select e.id, r.rank_code, r.tmt from import_rows r join employee_key e on e.number = r.nip
          left join personnel.rank_history x on x.employee_id = e.id and x.tmt = r.tmt
@@ -57,6 +58,6 @@ export const rankHistory: ImportKind = {
         from (select distinct on (employee_id) employee_id, rank_code from personnel.rank_history
                where employee_id in (select id from employee_key) order by employee_id, tmt desc) h
        where h.employee_id = e.id and e.rank_code <> h.rank_code`);
-    return { inserted, updated, unchanged: rows - inserted - updated };
+    return counts;
   },
 };

@@ -2,7 +2,7 @@ import { SkpRating } from '../../subgraphs/evaluation/enums.js';
 import { repeatedKeySql } from '../checks.js';
 import { type Column, EMPLOYEE_NUMBER_COLUMN } from '../columns.js';
 import type { ImportKind } from '../kind.js';
-import { countMerged, employeeReferences, upsertSql } from '../references.js';
+import { employeeReferences, mergeByKey } from '../references.js';
 
 const COLUMNS: readonly Column[] = [
   { ...EMPLOYEE_NUMBER_COLUMN, meaning: 'NIP or NI PPPK of the appraised employee (personnel checks it)' },
@@ -42,19 +42,14 @@ export const skp: ImportKind = {
        from import_rows r left join employee_ref e on e.number = r.nip where e.id is null`,
     repeatedKeySql(['nip', 'year'], 'nip', "'is appraised for ' || r.year || ' again'"),
   ],
-  async merge({ client, rows }) {
-    const { inserted, updated } = await countMerged(
-      client,
-      upsertSql({
-        table: 'evaluation.skp_appraisal',
-        key: ['employee_id', 'year'],
-        // Where the employee worked when appraised: recorded with the appraisal, kept on a correction.
-        kept: ['unit_id', 'region_code'],
-        values: ['hasil_kerja', 'perilaku_kerja'],
-        incoming: `select r.line, e.id as employee_id, r.year, e.unit_id, e.region_code, r.hasil_kerja, r.perilaku_kerja
-                     from import_rows r join employee_ref e on e.number = r.nip`,
-      }),
-    );
-    return { inserted, updated, unchanged: rows - inserted - updated };
-  },
+  merge: ({ client, rows }) =>
+    mergeByKey(client, rows, {
+      table: 'evaluation.skp_appraisal',
+      key: ['employee_id', 'year'],
+      // Where the employee worked when appraised: recorded with the appraisal, kept on a correction.
+      kept: ['unit_id', 'region_code'],
+      values: ['hasil_kerja', 'perilaku_kerja'],
+      incoming: `select r.line, e.id as employee_id, r.year, e.unit_id, e.region_code, r.hasil_kerja, r.perilaku_kerja
+                   from import_rows r join employee_ref e on e.number = r.nip`,
+    }),
 };

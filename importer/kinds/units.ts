@@ -52,8 +52,9 @@ export const units: ImportKind = {
     repeatedKeySql(['code'], 'code', "'appears again'"),
   ],
   async merge({ client, rows }) {
-    const { inserted, updated } = await countMerged(
+    return countMerged(
       client,
+      rows,
       `insert into personnel.service_unit as u (code, agency_id, region_code, name, kind, population_served)
        select r.code, a.id, r.region_code, r.name, r.kind, r.population_served
          from import_rows r join personnel.agency a on a.code = r.agency_code
@@ -69,6 +70,5 @@ export const units: ImportKind = {
          is distinct from (excluded.agency_id, excluded.region_code, excluded.name, excluded.kind, excluded.population_served)
        returning (u.xmax = 0) as inserted`,
     );
-    return { inserted, updated, unchanged: rows - inserted - updated };
   },
 };

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Arg, Authorized, Ctx, Field, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { budgetLines } from '../../importer/kinds/budget-lines.js';
 import { writeRecord } from '../../importer/record-writes.js';
+import { rowOfInput } from '../../importer/single-record.js';
 import { RecordWriteResult } from '../shared/record-write.js';
 import { RupiahScalar } from '../shared/scalars.js';
 import type { RequestContext } from '../shared/subgraph.js';
@@ -65,22 +66,7 @@ export class BudgetRecordResolver {
     const { outcome, after } = await writeRecord<BudgetLine>(ctx, {
       mutation: 'upsertBudgetLine',
       kind: budgetLines,
-      values: {
-        agency_code: input.agencyCode,
-        year: String(input.year),
-        sub_activity_code: input.subActivityCode,
-        description: input.description,
-        ceiling: input.ceiling.toString(),
-        realised: input.realised.toString(),
-      },
-      fields: {
-        agency_code: 'input.agencyCode',
-        year: 'input.year',
-        sub_activity_code: 'input.subActivityCode',
-        description: 'input.description',
-        ceiling: 'input.ceiling',
-        realised: 'input.realised',
-      },
+      values: rowOfInput(budgetLines, input),
       regionSql: 'select region_code from agency_ref',
       snapshotSql: LINE_OF_INPUT,
       entity: 'budget_line',

@@ -3,6 +3,7 @@ import { Arg, Authorized, Ctx, Field, Float, InputType, Int, Mutation, ObjectTyp
 import { ikmResponses } from '../../importer/kinds/ikm-responses.js';
 import { skp } from '../../importer/kinds/skp.js';
 import { writeRecord } from '../../importer/record-writes.js';
+import { inputFieldOf, rowOfInput } from '../../importer/single-record.js';
 import { badUserInput } from '../shared/errors.js';
 import { RecordWriteResult } from '../shared/record-write.js';
 import { LocalDateScalar } from '../shared/scalars.js';
@@ -66,13 +67,7 @@ export class EvaluationRecordResolver {
     const { outcome, after } = await writeRecord<SkpSnapshot>(ctx, {
       mutation: 'recordSkpAppraisal',
       kind: skp,
-      values: { nip, year: String(input.year), hasil_kerja: input.hasilKerja, perilaku_kerja: input.perilakuKerja },
-      fields: {
-        nip: 'input.nip',
-        year: 'input.year',
-        hasil_kerja: 'input.hasilKerja',
-        perilaku_kerja: 'input.perilakuKerja',
-      },
+      values: rowOfInput(skp, input, { nip }),
       regionSql: 'select region_code from employee_ref',
       snapshotSql: SKP_OF_INPUT,
       entity: 'skp_appraisal',
@@ -133,13 +128,6 @@ const SURVEY_OF_INPUT = `select v."conductedOn", v."populationServed", v.respond
 
 const ELEMENT_COUNT = 9;
 
-const SURVEY_FIELDS: Readonly<Record<string, string>> = {
-  unit_code: 'unitCode',
-  year: 'year',
-  conducted_on: 'conductedOn',
-  population_served: 'populationServed',
-};
-
 /** Respondents a form may send; larger surveys are files (`npm run import -- ikm-responses`). */
 const MAX_RESPONDENTS = 5000;
 
@@ -174,24 +162,17 @@ export class IkmSurveyRecordResolver {
     };
     // Without respondents, or with too many, one row of the unit and year decides the caller's scope first.
     const staged = input.responses.length === 0 || input.responses.length > MAX_RESPONDENTS ? [[]] : input.responses;
-    const common = {
-      unit_code: input.unitCode,
-      year: String(input.year),
-      conducted_on: input.conductedOn,
-      population_served: String(input.populationServed),
-    };
     const { outcome, after } = await writeRecord<SurveySnapshot>(ctx, {
       mutation: 'submitIkmSurvey',
       kind: ikmResponses,
       checkInput,
-      values: staged.map((answers) => ({
-        ...common,
-        ...Object.fromEntries(answers.map((answer, e) => [`u${e + 1}`, String(answer)])),
-      })),
+      values: staged.map((answers) =>
+        rowOfInput(ikmResponses, input, Object.fromEntries(answers.map((answer, e) => [`u${e + 1}`, String(answer)]))),
+      ),
       fields: (column, line) => {
         const element = /^u(\d)$/.exec(column)?.[1];
         if (element) return `input.responses[${line - 1}][${Number(element) - 1}]`;
-        return `input.${SURVEY_FIELDS[column] ?? column}`;
+        return `input.${inputFieldOf(column)}`;
       },
       regionSql: 'select region_code from unit_ref',
       snapshotSql: SURVEY_OF_INPUT,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Arg, Authorized, Ctx, Field, Float, InputType, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { enrolments } from '../../importer/kinds/enrolments.js';
 import { writeRecord } from '../../importer/record-writes.js';
+import { rowOfInput } from '../../importer/single-record.js';
 import { RecordWriteResult } from '../shared/record-write.js';
 import type { RequestContext } from '../shared/subgraph.js';
 import { EnrolmentStatus } from './enums.js';
@@ -56,8 +57,6 @@ const ENROLMENT_OF_INPUT = `select n.status, n.jp_earned as "jpEarned", n.pre_te
   join learning.course_offering o on o.id = n.offering_id
   join import_rows r on r.nip = e.number and r.offering_code = o.code`;
 
-const text = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
-
 /**
  * Learning's single-record writes: the `enrolments` import kind's columns, checks and merge on one row
  * (`importer/record-writes.ts`; the participant asked of personnel's API, signed for the caller), the
@@ -80,24 +79,7 @@ export class LearningRecordResolver {
     const { outcome, after } = await writeRecord<EnrolmentSnapshot>(ctx, {
       mutation: 'recordEnrolment',
       kind: enrolments,
-      values: {
-        nip,
-        offering_code: input.offeringCode,
-        status: input.status,
-        jp_earned: text(input.jpEarned ?? 0),
-        pre_test: text(input.preTest),
-        post_test: text(input.postTest),
-        satisfaction: text(input.satisfaction),
-      },
-      fields: {
-        nip: 'input.nip',
-        offering_code: 'input.offeringCode',
-        status: 'input.status',
-        jp_earned: 'input.jpEarned',
-        pre_test: 'input.preTest',
-        post_test: 'input.postTest',
-        satisfaction: 'input.satisfaction',
-      },
+      values: rowOfInput(enrolments, input, { nip, jp_earned: String(input.jpEarned ?? 0) }),
       regionSql: 'select region_code from employee_ref',
       snapshotSql: ENROLMENT_OF_INPUT,
       entity: 'enrolment',

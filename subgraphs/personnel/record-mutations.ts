@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { employees } from '../../importer/kinds/employees.js';
 import { writeRecord } from '../../importer/record-writes.js';
+import { rowOfInput } from '../../importer/single-record.js';
 import { loadExisting } from '../shared/loaders.js';
 import { RecordWriteResult } from '../shared/record-write.js';
 import { LocalDateScalar } from '../shared/scalars.js';
@@ -104,22 +105,6 @@ const EMPLOYEE_REGIONS = `select coalesce(u.region_code, a.region_code) as regio
     from ${MATCHING_EMPLOYEE} join personnel.agency a on a.id = e.agency_id
     left join personnel.service_unit u on u.id = e.unit_id`;
 
-const FIELDS: Readonly<Record<string, string>> = {
-  nip: 'input.nip',
-  ni_pppk: 'input.niPppk',
-  asn_type: 'input.asnType',
-  full_name: 'input.fullName',
-  birth_date: 'input.birthDate',
-  gender: 'input.gender',
-  appointed_on: 'input.appointedOn',
-  agency_code: 'input.agencyCode',
-  unit_code: 'input.unitCode',
-  rank_code: 'input.rankCode',
-  position_title: 'input.positionTitle',
-  position_kind: 'input.positionKind',
-  position_level: 'input.positionLevel',
-};
-
 /**
  * Personnel's single-record write: the `employees` import kind's columns, NIP rules, checks and merge on
  * one row (`importer/record-writes.ts`; a new employee gets its first rank and position history), the
@@ -142,22 +127,7 @@ export class PersonnelRecordResolver {
     const { outcome, after } = await writeRecord<EmployeeSnapshot>(ctx, {
       mutation: 'upsertEmployee',
       kind: employees,
-      values: {
-        nip: input.nip ?? '',
-        ni_pppk: input.niPppk ?? '',
-        asn_type: input.asnType,
-        full_name: input.fullName,
-        birth_date: input.birthDate,
-        gender: input.gender,
-        appointed_on: input.appointedOn,
-        agency_code: input.agencyCode,
-        unit_code: input.unitCode ?? '',
-        rank_code: input.rankCode,
-        position_title: input.positionTitle,
-        position_kind: input.positionKind,
-        position_level: input.positionLevel,
-      },
-      fields: FIELDS,
+      values: rowOfInput(employees, input),
       regionSql: EMPLOYEE_REGIONS,
       snapshotSql: EMPLOYEE_OF_INPUT,
       entity: 'employee',

@@ -28,7 +28,7 @@ export interface HttpOptions {
   shutdownGraceMs?: number;
 }
 
-export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 /** How long a draining server must see no new connection or request (and none in flight) before closing. */
 const QUIET_MS = 100;

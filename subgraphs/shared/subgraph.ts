@@ -16,17 +16,10 @@ import { buildSchema, type ClassType, createResolversMap, type NonEmptyArray } f
 import { recordSensitiveRead } from '../access/store.js';
 import { authChecker, SensitiveReads } from './access.js';
 import { badUserInput } from './errors.js';
-import {
-  DEFAULT_SHUTDOWN_GRACE_MS,
-  type HttpOptions,
-  hardenedApolloOptions,
-  scopePlugin,
-  serveGraphql,
-} from './http.js';
+import { type HttpOptions, hardenedApolloOptions, scopePlugin, serveGraphql } from './http.js';
 import { callerFromInternalHeaders } from './internal-token.js';
 import {
   type CostModel,
-  DEFAULT_COST_MODEL,
   DEFAULT_LIMITS,
   DEFAULT_SUBGRAPH_BODY_BYTES,
   limitProtection,
@@ -269,7 +262,7 @@ export async function startSubgraph<Loaders>(
     log.warn({ err: error }, 'database pool metrics unavailable');
   }
   // The gateway nests entity fields under `_entities { ... on Type }`: two levels more than the client asked.
-  const protection = limitProtection({ ...limits, depth: limits.depth + 2 }, options.costModel ?? DEFAULT_COST_MODEL);
+  const protection = limitProtection({ ...limits, depth: limits.depth + 2 }, options.costModel);
   const server = new ApolloServer<RequestContext<Loaders>>({
     schema: await buildFederatedSchema(definition),
     plugins: [
@@ -296,7 +289,6 @@ export async function startSubgraph<Loaders>(
     bodyBytes: limits.bodyBytes,
     log,
     metrics,
-    shutdownGraceMs: options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS,
     ready: async () => {
       try {
         await ready(orm);
