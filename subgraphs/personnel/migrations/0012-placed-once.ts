@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { inlineFeedStamps } from '../../shared/rollup-sql.js';
-import { ALL_PLACEMENTS_SQL, mentoringYearsSql } from './0009-set-based-rebuild.js';
+import { ALL_PLACEMENTS_SQL } from './0009-set-based-rebuild.js';
 import { MENTORING_UPSERT_SQL, STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
 
 const {
@@ -19,48 +19,59 @@ const {
 
 /** The staffing and mentoring figures of every unit and year, computed in one pass for both rollups. */
 const UNIT_YEAR = 'pg_temp.rebuild_unit_year';
-/** The promoted employee-years, computed once for the mentoring figures and employee_promotion. */
-const PROMOTED = 'pg_temp.rebuild_promoted';
 
 const STAFFING_COLUMNS = `year, unit_id, staff, pns, pppk, female, male, manajerial, nonmanajerial, rank_pns_i, rank_pns_ii,
     rank_pns_iii, rank_pns_iv, rank_pppk, age_under_30, age_30_39, age_40_49, age_50_plus`;
 const MENTORING_COLUMNS = 'year, unit_id, staff, mentored, mentors, mentor_leaders, promoted';
 
+/** The years of the rollup window a mentoring pair's side (`mentor_id` or `mentee_id`) overlaps, flagged by side. */
+const mentoringSideYearsSql = (side: 'mentor_id' | 'mentee_id'): string =>
+  `select m.${side} as employee_id, y as year, ${side === 'mentee_id'} as mentee, ${side === 'mentor_id'} as mentor
+      from personnel.mentoring_pair m cross join w
+      cross join lateral generate_series(greatest(extract(year from m.started_on)::int, w.first_year),
+                                         least(coalesce(extract(year from m.ended_on)::int, w.last_year), w.last_year)) as y`;
+
 /**
- * 0009's STAFFING_FRESH_SQL and MENTORING_FRESH_SQL as one statement: each placed employee-year with its rank
- * (at most one rank spell covers a year: the spells of an employee's ranks do not overlap), mentee, mentor
- * and promoted year joined once, grouped once by unit and year into both rollups' columns.
+ * 0009's STAFFING_FRESH_SQL and MENTORING_FRESH_SQL as one statement: each placed employee-year joined once
+ * to its rank and once to its mentoring, grouped once by unit and year into both rollups' columns.
+ * - Rank: an employee's rank spells (from the year of a TMT to the year before the next; TMTs are unique
+ *   per employee) do not overlap, so at most one covers a year. The one that covers year y and starts in y
+ *   is the employee's last rank with TMT in y: y is a promoted year (a rank with TMT in y after the
+ *   employee's first) exactly when that rank's TMT is after the first, which spares 0009's join to the
+ *   promoted employee-years.
+ * - Mentoring: the mentee and the mentor years in one set, at most one row per employee and year.
  */
 const UNIT_YEAR_SQL = `${ALL_PLACEMENTS_SQL}
   ), rank_spell as (
     select rh.employee_id, r.asn_type, r.golongan, extract(year from rh.tmt)::int as from_year,
-           coalesce(extract(year from lead(rh.tmt) over (partition by rh.employee_id order by rh.tmt))::int - 1, 9999) as to_year
+           coalesce(extract(year from lead(rh.tmt) over by_tmt)::int - 1, 9999) as to_year,
+           rh.tmt > first_value(rh.tmt) over by_tmt as after_first
       from personnel.rank_history rh join personnel.rank r on r.code = rh.rank_code
+    window by_tmt as (partition by rh.employee_id order by rh.tmt)
   ), ranked as (
-    select p.*, rs.golongan, rs.asn_type as rank_type
+    select p.*, rs.golongan, rs.asn_type as rank_type, p.year = rs.from_year and rs.after_first as promoted
       from placed p left join rank_spell rs on rs.employee_id = p.employee_id and p.year between rs.from_year and rs.to_year
-  ), mentee_year as (
-    ${mentoringYearsSql('mentee_id')}
-  ), mentor_year as (
-    ${mentoringYearsSql('mentor_id')}
+  ), mentoring_year as (
+    select employee_id, year, bool_or(mentee) as mentee, bool_or(mentor) as mentor
+      from (${mentoringSideYearsSql('mentee_id')}
+            union all
+            ${mentoringSideYearsSql('mentor_id')}) sides
+     group by employee_id, year
   )
   select p.year::smallint as year, p.unit_id, count(*)::int as staff,
 ${STAFFING_COUNTS_SQL},
-         count(me.employee_id)::int as mentored, count(mo.employee_id)::int as mentors,
-         count(mo.employee_id) filter (where p.position_kind = 'MANAJERIAL')::int as mentor_leaders,
-         count(pr.employee_id)::int as promoted
+         count(*) filter (where my.mentee)::int as mentored, count(*) filter (where my.mentor)::int as mentors,
+         count(*) filter (where my.mentor and p.position_kind = 'MANAJERIAL')::int as mentor_leaders,
+         count(*) filter (where p.promoted)::int as promoted
     from ranked p
-    left join mentee_year me on me.employee_id = p.employee_id and me.year = p.year
-    left join mentor_year mo on mo.employee_id = p.employee_id and mo.year = p.year
-    left join ${PROMOTED} pr on pr.employee_id = p.employee_id and pr.year = p.year
+    left join mentoring_year my on my.employee_id = p.employee_id and my.year = p.year
    group by p.year, p.unit_id`;
 
 /**
  * `personnel.rebuild_rollups()` placing every employee in every year of the rollup window (2018-2030 by
  * default: about 6 million employee-years for a national seed of 514,000 employees) once, into one
  * aggregate of both the staffing and the mentoring figures per unit and year (a temporary table both
- * rollups are filled from), instead of placing, joining and grouping them for each rollup (0010); the
- * promoted employee-years likewise once, for the mentoring figures and employee_promotion. Otherwise 0010:
+ * rollups are filled from), instead of placing, joining and grouping them for each rollup (0010). Otherwise 0010:
  * the same rows (test/integration/read-model.test.ts), the feed seq written inline with the stamp triggers
  * off, a plain insert into an empty rollup. The temporary tables are dropped before it returns (a second
  * call in the same transaction creates them again). 0010's two halves are dropped: nothing else calls them.
@@ -117,11 +128,6 @@ ${refill(
      or t.seq = 0`,
 )}
 
-  create temporary table rebuild_promoted on commit drop as
-  select distinct extract(year from r.tmt)::int as year, r.employee_id
-    from (select employee_id, tmt, min(tmt) over (partition by employee_id) as first_tmt from personnel.rank_history) r
-   where r.tmt > r.first_tmt;
-  analyze ${PROMOTED}; -- its row count for the join below (a new table has no statistics)
   create temporary table rebuild_unit_year on commit drop as
 ${UNIT_YEAR_SQL};
 
@@ -152,7 +158,9 @@ ${refill(
   ['year', 'employee_id'],
   'year, employee_id',
   `  with fresh as (
-    select year::smallint as year, employee_id from ${PROMOTED}
+    select distinct extract(year from r.tmt)::smallint as year, r.employee_id
+      from (select employee_id, tmt, min(tmt) over (partition by employee_id) as first_tmt from personnel.rank_history) r
+     where r.tmt > r.first_tmt
   )`,
   `  insert into personnel.employee_promotion as t (year, employee_id, seq)
   select year, employee_id, ${NEXT_SEQ} from fresh
@@ -160,7 +168,6 @@ ${refill(
 )}
 
   drop table ${UNIT_YEAR};
-  drop table ${PROMOTED};
 ${stampTriggers('enable')}
 end $$;
 `);
