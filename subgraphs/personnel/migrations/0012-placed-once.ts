@@ -1,6 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
 import { inlineFeedStamps } from '../../shared/rollup-sql.js';
-import { ALL_PLACEMENTS_SQL } from './0009-set-based-rebuild.js';
 import { MENTORING_UPSERT_SQL, STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
 
 const {
@@ -32,25 +31,46 @@ const mentoringSideYearsSql = (side: 'mentor_id' | 'mentee_id'): string =>
                                          least(coalesce(extract(year from m.ended_on)::int, w.last_year), w.last_year)) as y`;
 
 /**
- * 0009's STAFFING_FRESH_SQL and MENTORING_FRESH_SQL as one statement: each placed employee-year joined once
- * to its rank and once to its mentoring, grouped once by unit and year into both rollups' columns.
- * - Rank: an employee's rank spells (from the year of a TMT to the year before the next; TMTs are unique
- *   per employee) do not overlap, so at most one covers a year. The one that covers year y and starts in y
- *   is the employee's last rank with TMT in y: y is a promoted year (a rank with TMT in y after the
- *   employee's first) exactly when that rank's TMT is after the first, which spares 0009's join to the
- *   promoted employee-years.
+ * 0009's STAFFING_FRESH_SQL and MENTORING_FRESH_SQL as one statement: each placed employee-year with its rank
+ * and its mentoring, grouped once by unit and year into both rollups' columns.
+ * - Rank: an employee's rank spells (from the year of a TMT to the year before the next; TMTs are unique per
+ *   employee), with a spell without rank before the first, cover every year once. Each position spell is cut
+ *   by the rank spells it overlaps before it is spread over its years (0009 joined every placed year to
+ *   every rank of the employee: at national scale 24 million pairs for 6 million rows). An employee without
+ *   ranks keeps the whole position spell, without rank.
+ * - Promoted: the rank spell that covers year y and starts in y is the employee's last rank with TMT in y, so
+ *   y is a promoted year (a rank with TMT in y after the employee's first) exactly when that rank's TMT is
+ *   after the first, which spares 0009's join to the promoted employee-years.
  * - Mentoring: the mentee and the mentor years in one set, at most one row per employee and year.
  */
-const UNIT_YEAR_SQL = `${ALL_PLACEMENTS_SQL}
-  ), rank_spell as (
+const UNIT_YEAR_SQL = `  with w as (
+    select first_year, last_year from personnel.rollup_window
+  ), spell as (
+    select ph.employee_id, ph.unit_id, ph.position_kind, extract(year from ph.tmt)::int as from_year,
+           coalesce(extract(year from lead(ph.tmt) over (partition by ph.employee_id order by ph.tmt))::int - 1, 9999) as to_year
+      from personnel.position_history ph
+  ), rank_row as (
     select rh.employee_id, r.asn_type, r.golongan, extract(year from rh.tmt)::int as from_year,
            coalesce(extract(year from lead(rh.tmt) over by_tmt)::int - 1, 9999) as to_year,
            rh.tmt > first_value(rh.tmt) over by_tmt as after_first
       from personnel.rank_history rh join personnel.rank r on r.code = rh.rank_code
     window by_tmt as (partition by rh.employee_id order by rh.tmt)
-  ), ranked as (
-    select p.*, rs.golongan, rs.asn_type as rank_type, p.year = rs.from_year and rs.after_first as promoted
-      from placed p left join rank_spell rs on rs.employee_id = p.employee_id and p.year between rs.from_year and rs.to_year
+  ), rank_spell as (
+    select employee_id, asn_type, golongan, from_year, to_year, after_first from rank_row
+    union all
+    select employee_id, null, null, 0, from_year - 1, false from rank_row where not after_first
+  ), placed as (
+    select y as year, s.unit_id, s.position_kind, e.id as employee_id, e.asn_type, e.gender,
+           y - extract(year from e.birth_date)::int as age, rs.golongan, rs.asn_type as rank_type,
+           y = rs.from_year and rs.after_first as promoted
+      from spell s
+      join personnel.employee e on e.id = s.employee_id
+      cross join w
+      left join rank_spell rs on rs.employee_id = s.employee_id and rs.from_year <= s.to_year and rs.to_year >= s.from_year
+      cross join lateral generate_series(
+        greatest(s.from_year, rs.from_year, extract(year from e.appointed_on)::int, w.first_year),
+        least(s.to_year, rs.to_year, coalesce(extract(year from e.left_on)::int - 1, 9999), w.last_year)) as y
+     where s.unit_id is not null
   ), mentoring_year as (
     select employee_id, year, bool_or(mentee) as mentee, bool_or(mentor) as mentor
       from (${mentoringSideYearsSql('mentee_id')}
@@ -63,7 +83,7 @@ ${STAFFING_COUNTS_SQL},
          count(*) filter (where my.mentee)::int as mentored, count(*) filter (where my.mentor)::int as mentors,
          count(*) filter (where my.mentor and p.position_kind = 'MANAJERIAL')::int as mentor_leaders,
          count(*) filter (where p.promoted)::int as promoted
-    from ranked p
+    from placed p
     left join mentoring_year my on my.employee_id = p.employee_id and my.year = p.year
    group by p.year, p.unit_id`;
 
