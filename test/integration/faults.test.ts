@@ -121,7 +121,8 @@ function readState(): RunState | undefined {
 /**
  * How long the first start may take: it seeds the demo data (3 regions x 1,000 employees x 5 years, 3.5-3.9 s
  * since seeds take the bulk path) and starts PostgreSQL, four subgraphs and the gateway. The first test took
- * 13.6 s on a 2-core machine at a load average of 5-6 (81.5 s when the seed went through the rollup triggers).
+ * 13.6 and 19.4 s on a 2-core machine at a load average of 4.5-6.5 (81.5 and 61.7 s when the seed went through
+ * the rollup triggers).
  */
 const SUPERVISOR_READY_MS = 60_000;
 

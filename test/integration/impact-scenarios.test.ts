@@ -66,8 +66,8 @@ function changeScoreEstimate(region: Region) {
   );
 }
 
-// Each test seeds two regions, then compares, within vitest's default 60 s: 4.0 and 4.9 s were measured on a 2-core
-// machine at a load average of 5-6 (65 and 85 s when the seeds went through the rollup triggers instead of the bulk path).
+// Each test seeds two regions, then compares, within vitest's default 60 s: 2.9-4.9 s were measured on a 2-core machine
+// at a load average of 4.5-6.5 (65-103 s when the seeds went through the rollup triggers instead of the bulk path).
 describe('training impact under the generator scenarios', () => {
   it('recovers the planted effect when training is sent to units with a low last IKM (regression to the mean)', async () => {
     const { truth, regions } = await seedAndCompare('targeted', 11);

@@ -87,7 +87,7 @@ beforeAll(async () => {
   seededDistricts = await districtFigures(pool);
   // The default interval: the freshness measured is the one the README states.
   platform = await startPlatform({ databaseUrl: server.url });
-}); // within the 120 s default: the whole file took 17 s on a 2-core machine at a load average of 5-6
+}); // within the 120 s default: the whole file took 17-21 s on a 2-core machine at a load average of 4.5-6.5
 
 afterAll(async () => {
   await platform?.stop();
@@ -301,7 +301,7 @@ describe('read model', () => {
     expect(await rollupSnapshot(pool)).toEqual(kept);
   });
 
-  // 4.3-4.6 s on a 2-core machine at a load average of 5-6 (11.5 s while small seeds went through the triggers).
+  // 4.3-7.3 s on a 2-core machine at a load average of 4.5-6.5, within the 60 s default (7.2-11.5 s on main the same day).
   it('seeds the same rollups in bulk (triggers off, the owners rebuilding at once) as the triggers keep, all published', async () => {
     const bulkServer = await startScratchDatabase('read_model_bulk');
     try {
