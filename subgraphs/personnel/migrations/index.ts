@@ -9,6 +9,7 @@ import { PersonnelMentoringRollups } from './0008-mentoring-rollups.js';
 import { PersonnelSetBasedRebuild } from './0009-set-based-rebuild.js';
 import { PersonnelInlineFeedStamps } from './0010-inline-feed-stamps.js';
 import { PersonnelFeedRetention } from './0011-feed-retention.js';
+import { PersonnelPlacedOnce } from './0012-placed-once.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   PersonnelSetBasedRebuild,
   PersonnelInlineFeedStamps,
   PersonnelFeedRetention,
+  PersonnelPlacedOnce,
 ];

@@ -1,0 +1,195 @@
+import { Migration } from '@mikro-orm/migrations';
+import { inlineFeedStamps } from '../../shared/rollup-sql.js';
+import { MENTORING_UPSERT_SQL, STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
+
+const {
+  nextSeq: NEXT_SEQ,
+  feedLock: FEED_LOCK,
+  stampedUpsert,
+  refill,
+  stampTriggers,
+} = inlineFeedStamps('personnel', [
+  'region_directory',
+  'unit_directory',
+  'unit_year_staffing',
+  'unit_year_mentoring',
+  'employee_promotion',
+]);
+
+/** The staffing and mentoring figures of every unit and year, computed in one pass for both rollups. */
+const UNIT_YEAR = 'pg_temp.rebuild_unit_year';
+
+const STAFFING_COLUMNS = `year, unit_id, staff, pns, pppk, female, male, manajerial, nonmanajerial, rank_pns_i, rank_pns_ii,
+    rank_pns_iii, rank_pns_iv, rank_pppk, age_under_30, age_30_39, age_40_49, age_50_plus`;
+const MENTORING_COLUMNS = 'year, unit_id, staff, mentored, mentors, mentor_leaders, promoted';
+
+/** The years of the rollup window a mentoring pair's side (`mentor_id` or `mentee_id`) overlaps, flagged by side. */
+const mentoringSideYearsSql = (side: 'mentor_id' | 'mentee_id'): string =>
+  `select m.${side} as employee_id, y as year, ${side === 'mentee_id'} as mentee, ${side === 'mentor_id'} as mentor
+      from personnel.mentoring_pair m cross join w
+      cross join lateral generate_series(greatest(extract(year from m.started_on)::int, w.first_year),
+                                         least(coalesce(extract(year from m.ended_on)::int, w.last_year), w.last_year)) as y`;
+
+/**
+ * 0009's STAFFING_FRESH_SQL and MENTORING_FRESH_SQL as one statement: each placed employee-year with its rank
+ * and its mentoring, grouped once by unit and year into both rollups' columns.
+ * - Rank: an employee's rank spells (from the year of a TMT to the year before the next; TMTs are unique per
+ *   employee), with a spell without rank before the first, cover every year once. Each position spell is cut
+ *   by the rank spells it overlaps before it is spread over its years (0009 joined every placed year to
+ *   every rank of the employee: at national scale 24 million pairs for 6 million rows). An employee without
+ *   ranks keeps the whole position spell, without rank.
+ * - Promoted: the rank spell that covers year y and starts in y is the employee's last rank with TMT in y, so
+ *   y is a promoted year (a rank with TMT in y after the employee's first) exactly when that rank's TMT is
+ *   after the first, which spares 0009's join to the promoted employee-years.
+ * - Mentoring: the mentee and the mentor years in one set, at most one row per employee and year.
+ */
+const UNIT_YEAR_SQL = `  with w as (
+    select first_year, last_year from personnel.rollup_window
+  ), spell as (
+    select ph.employee_id, ph.unit_id, ph.position_kind, extract(year from ph.tmt)::int as from_year,
+           coalesce(extract(year from lead(ph.tmt) over (partition by ph.employee_id order by ph.tmt))::int - 1, 9999) as to_year
+      from personnel.position_history ph
+  ), rank_row as (
+    select rh.employee_id, r.asn_type, r.golongan, extract(year from rh.tmt)::int as from_year,
+           coalesce(extract(year from lead(rh.tmt) over by_tmt)::int - 1, 9999) as to_year,
+           rh.tmt > first_value(rh.tmt) over by_tmt as after_first
+      from personnel.rank_history rh join personnel.rank r on r.code = rh.rank_code
+    window by_tmt as (partition by rh.employee_id order by rh.tmt)
+  ), rank_spell as (
+    select employee_id, asn_type, golongan, from_year, to_year, after_first from rank_row
+    union all
+    select employee_id, null, null, 0, from_year - 1, false from rank_row where not after_first
+  ), placed as (
+    select y as year, s.unit_id, s.position_kind, e.id as employee_id, e.asn_type, e.gender,
+           y - extract(year from e.birth_date)::int as age, rs.golongan, rs.asn_type as rank_type,
+           y = rs.from_year and rs.after_first as promoted
+      from spell s
+      join personnel.employee e on e.id = s.employee_id
+      cross join w
+      left join rank_spell rs on rs.employee_id = s.employee_id and rs.from_year <= s.to_year and rs.to_year >= s.from_year
+      cross join lateral generate_series(
+        greatest(s.from_year, rs.from_year, extract(year from e.appointed_on)::int, w.first_year),
+        least(s.to_year, rs.to_year, coalesce(extract(year from e.left_on)::int - 1, 9999), w.last_year)) as y
+     where s.unit_id is not null
+  ), mentoring_year as (
+    select employee_id, year, bool_or(mentee) as mentee, bool_or(mentor) as mentor
+      from (${mentoringSideYearsSql('mentee_id')}
+            union all
+            ${mentoringSideYearsSql('mentor_id')}) sides
+     group by employee_id, year
+  )
+  select p.year::smallint as year, p.unit_id, count(*)::int as staff,
+${STAFFING_COUNTS_SQL},
+         count(*) filter (where my.mentee)::int as mentored, count(*) filter (where my.mentor)::int as mentors,
+         count(*) filter (where my.mentor and p.position_kind = 'MANAJERIAL')::int as mentor_leaders,
+         count(*) filter (where p.promoted)::int as promoted
+    from placed p
+    left join mentoring_year my on my.employee_id = p.employee_id and my.year = p.year
+   group by p.year, p.unit_id`;
+
+/**
+ * `personnel.rebuild_rollups()` placing every employee in every year of the rollup window (2018-2030 by
+ * default: about 6 million employee-years for a national seed of 514,000 employees) once, into one
+ * aggregate of both the staffing and the mentoring figures per unit and year (a temporary table both
+ * rollups are filled from), instead of placing, joining and grouping them for each rollup (0010). Otherwise 0010:
+ * the same rows (test/integration/read-model.test.ts), the feed seq written inline with the stamp triggers
+ * off, a plain insert into an empty rollup. The temporary tables are dropped before it returns (a second
+ * call in the same transaction creates them again). 0010's two halves are dropped: nothing else calls them.
+ */
+export class PersonnelPlacedOnce extends Migration {
+  override name = '0012-placed-once';
+
+  up(): void {
+    this.addSql(`
+drop function if exists personnel.rebuild_staffing_rollups();
+drop function if exists personnel.rebuild_mentoring_rollups();
+
+create or replace function personnel.rebuild_rollups() returns void language plpgsql
+  -- Whole-table hash aggregates and sorts in memory rather than in batches on disk.
+  set work_mem = '256MB' as $$
+begin
+  perform ${FEED_LOCK};
+${stampTriggers('disable')}
+
+${refill(
+  'personnel.region_directory',
+  ['code'],
+  'code, name, level, parent_code',
+  `  with fresh as (
+    select code, name, level, parent_code from personnel.region
+  )`,
+  `  insert into personnel.region_directory as t (code, name, level, parent_code, seq)
+  select code, name, level, parent_code, ${NEXT_SEQ} from fresh
+  on conflict (code) do update set seq = ${NEXT_SEQ}, name = excluded.name, level = excluded.level,
+    parent_code = excluded.parent_code
+  where (t.name, t.level, t.parent_code) is distinct from (excluded.name, excluded.level, excluded.parent_code)
+     or t.seq = 0`,
+)}
+
+${refill(
+  'personnel.unit_directory',
+  ['unit_id'],
+  'unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code, agency_name, agency_kind, region_code',
+  `  with fresh as (
+    select u.id as unit_id, u.code as unit_code, u.name as unit_name, u.kind as unit_kind, a.id as agency_id,
+           a.code as agency_code, a.name as agency_name, a.kind as agency_kind, u.region_code
+      from personnel.service_unit u join personnel.agency a on a.id = u.agency_id
+  )`,
+  `  insert into personnel.unit_directory as t (unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code,
+      agency_name, agency_kind, region_code, seq)
+  select unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code, agency_name, agency_kind, region_code,
+         ${NEXT_SEQ} from fresh
+  on conflict (unit_id) do update set seq = ${NEXT_SEQ}, unit_code = excluded.unit_code, unit_name = excluded.unit_name,
+    unit_kind = excluded.unit_kind, agency_id = excluded.agency_id, agency_code = excluded.agency_code,
+    agency_name = excluded.agency_name, agency_kind = excluded.agency_kind, region_code = excluded.region_code
+  where (t.unit_code, t.unit_name, t.unit_kind, t.agency_id, t.agency_code, t.agency_name, t.agency_kind, t.region_code)
+        is distinct from (excluded.unit_code, excluded.unit_name, excluded.unit_kind, excluded.agency_id,
+        excluded.agency_code, excluded.agency_name, excluded.agency_kind, excluded.region_code)
+     or t.seq = 0`,
+)}
+
+  create temporary table rebuild_unit_year on commit drop as
+${UNIT_YEAR_SQL};
+
+${refill(
+  'personnel.unit_year_staffing',
+  ['year', 'unit_id'],
+  STAFFING_COLUMNS,
+  `  with fresh as (
+    select ${STAFFING_COLUMNS} from ${UNIT_YEAR}
+  )`,
+  `${stampedUpsert(STAFFING_UPSERT_SQL)}
+     or t.seq = 0`,
+)}
+
+${refill(
+  'personnel.unit_year_mentoring',
+  ['year', 'unit_id'],
+  MENTORING_COLUMNS,
+  `  with fresh as (
+    select ${MENTORING_COLUMNS} from ${UNIT_YEAR}
+  )`,
+  `${stampedUpsert(MENTORING_UPSERT_SQL)}
+     or t.seq = 0`,
+)}
+
+${refill(
+  'personnel.employee_promotion',
+  ['year', 'employee_id'],
+  'year, employee_id',
+  `  with fresh as (
+    select distinct extract(year from r.tmt)::smallint as year, r.employee_id
+      from (select employee_id, tmt, min(tmt) over (partition by employee_id) as first_tmt from personnel.rank_history) r
+     where r.tmt > r.first_tmt
+  )`,
+  `  insert into personnel.employee_promotion as t (year, employee_id, seq)
+  select year, employee_id, ${NEXT_SEQ} from fresh
+  on conflict (year, employee_id) do update set seq = ${NEXT_SEQ} where t.seq = 0`,
+)}
+
+  drop table ${UNIT_YEAR};
+${stampTriggers('enable')}
+end $$;
+`);
+  }
+}
