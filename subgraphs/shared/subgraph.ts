@@ -75,6 +75,8 @@ export interface SubgraphDefinition<Loaders> {
   references: Record<string, ReferenceResolver<Loaders>>;
   /** This request's loaders; list loaders apply the viewer's region scope in their SQL. */
   createLoaders(em: EntityManager, viewer: Viewer): Loaders;
+  /** Apollo Server plugins of this subgraph's own (after the shared ones). */
+  plugins?: ApolloServerPlugin<RequestContext<Loaders>>[];
 }
 
 const FEDERATION_LINK =
@@ -282,6 +284,7 @@ export async function startSubgraph<Loaders>(
       metrics.plugin(),
       ...protection.plugins,
       sensitiveReadLog(orm),
+      ...(definition.plugins ?? []),
       ...(options.plugins ?? []),
     ],
     // Apollo does not re-raise signals: the entry point stops the database after the server.
