@@ -32,8 +32,6 @@ import { post, processTreeMemory } from './harness.js';
  * generates and real signed tokens: development tokens are refused there). Rounds alternate the stacks request
  * case by request case; printed with the load averages and written to `<DATA_DIR>/bench-national/compare.md`.
  * `--profile DIR`: V8 CPU profiles of every process of every stack.
- *
- * `NODE_ENV=production npm run bench -- --scale national`: the table in production mode (see benchNational).
  */
 
 const SEED = { seed: 7, employeesPerRegion: 1000, years: { from: 2024, to: 2025 } } as const;
@@ -334,13 +332,6 @@ async function compareBuilds(folder: string, databaseUrl: string, cases: Case[],
 }
 
 export async function benchNational(argv: string[] = process.argv): Promise<void> {
-  // NODE_ENV=production, set before the process starts (graphql-js reads it when loaded): the stack refuses
-  // development tokens there, so this run configures keys of its own and signs real tokens with them.
-  const production = process.env.NODE_ENV === 'production' ? await productionMode() : undefined;
-  if (production) Object.assign(process.env, production.env);
-  const authorization = production?.authorization;
-  // Each compared stack is given its mode; this process's production keys would reach the development ones.
-  if (production && argv.includes('--compare')) throw new Error('--compare runs from a development process');
   const folder = join(config().dev.dataDir, 'bench-national');
   await mkdir(folder, { recursive: true });
   const database = await startDatabase({ dataDir: join(folder, 'postgres'), log: () => {} });
@@ -433,18 +424,16 @@ export async function benchNational(argv: string[] = process.argv): Promise<void
             cold,
             coldError,
             median: gateway,
-          } = await timed(samples, () => post(platform.gateway.url, IMPACT, { codes, year: YEAR }, authorization));
+          } = await timed(samples, () => post(platform.gateway.url, IMPACT, { codes, year: YEAR }));
           if (name === '38 provinces') {
             // Which provinces were too large to estimate (asked after the timing: the reasons are long strings).
             const reasons =
               'query ($codes: [String!]!, $year: Int!) { trainingImpact(regionCodes: $codes, year: $year) { regions { regionCode verdictReason } } }';
-            refused.push(
-              ...notEstimated(await post(platform.gateway.url, reasons, { codes, year: YEAR }, authorization)),
-            );
+            refused.push(...notEstimated(await post(platform.gateway.url, reasons, { codes, year: YEAR })));
           }
           // One more warm request, counted: what a request costs the database when nothing changed.
           platform.statements.evaluation?.reset();
-          await post(platform.gateway.url, IMPACT, { codes, year: YEAR }, authorization);
+          await post(platform.gateway.url, IMPACT, { codes, year: YEAR });
           statements.push(`${name}: ${platform.statements.evaluation?.count ?? '?'}`);
           const hand = (await timed(samples, () => pool.query(HAND_SQL, [codes, YEAR]))).median;
           const goal = GOAL[name];
@@ -457,9 +446,7 @@ export async function benchNational(argv: string[] = process.argv): Promise<void
           console.log(rows.at(-1));
         }
         // The rank intervals draw over all compared regions: measured apart, as a request that asks for them.
-        const ranked = await timed(3, () =>
-          post(platform.gateway.url, RANKED, { codes: regencies, year: YEAR }, authorization),
-        );
+        const ranked = await timed(3, () => post(platform.gateway.url, RANKED, { codes: regencies, year: YEAR }));
         const memory = stackMemory(join(folder, 'postgres'));
         const filters = await explainRegionFilters(pool);
         const table = [
