@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { impactResponsesServed } from '../../subgraphs/evaluation/impact-response-cache.js';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
+import { INTERNAL_TOKEN_HEADER, signViewerToken } from '../../subgraphs/shared/internal-token.js';
 import type { Viewer } from '../../subgraphs/shared/viewer.js';
 import { devAuthorization } from '../../tools/dev/dev-token.js';
 import { startScratchDatabase } from '../../tools/dev/embedded-postgres.js';
@@ -131,6 +132,29 @@ describe('whole trainingImpact responses kept by evaluation', () => {
     let kept: Comparison | undefined;
     expect(await cost(async () => (kept = await compare(REGENCIES)))).toEqual({ statements: 1, served: 1 });
     expect(kept).toEqual(after);
+  });
+
+  it('writes a kept response as Apollo Server would serialise it, byte for byte', async () => {
+    // Straight to the subgraph (as the gateway asks it), to read its bytes.
+    const headers = {
+      'content-type': 'application/json',
+      [INTERNAL_TOKEN_HEADER]: await signViewerToken(NATIONAL_ADMIN, platform.keys.internalSigningKey),
+    };
+    const body = JSON.stringify({
+      query:
+        'query ($codes: [String!]!) { trainingImpact(regionCodes: $codes, year: 2025) { regions { regionCode effect { perTenJp { estimate lower } } } } }',
+      variables: { codes: REGENCIES },
+    });
+    const texts: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(platform.subgraphs.evaluation.url, { method: 'POST', headers, body });
+      texts.push(await response.text());
+    }
+    expect(texts[1]).toBe(texts[0]);
+    expect(texts[1]).toBe(`${JSON.stringify(JSON.parse(texts[1]!))}\n`);
+    expect(JSON.parse(texts[1]!).data.trainingImpact.regions.map((r: { regionCode: string }) => r.regionCode)).toEqual(
+      REGENCIES,
+    );
   });
 
   it('does not keep a response with errors', async () => {
