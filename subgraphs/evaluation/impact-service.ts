@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { config } from '../shared/config.js';
-import type { ImpactKey } from '../shared/impact-key.js';
+import { formatImpactKey, type ImpactKey } from '../shared/impact-key.js';
 import { rupiahPer } from '../shared/scalars.js';
 import { shown, suppressedReason, type Withheld } from '../shared/suppression.js';
 import {
@@ -101,6 +101,33 @@ function answerKey(key: ImpactKey, workLimit: number, versions: RegionVersions, 
     .update(JSON.stringify([key.year, key.minimumMeaningfulEffect, workLimit, versions.epoch, key.regionCodes]))
     .update(JSON.stringify([versions.units, versions.facts, protections]))
     .digest('base64');
+}
+
+/**
+ * The digest of everything a comparison's answer is made of, for this viewer: what the kept answer is kept
+ * under, and what impact-response-cache.ts keys whole responses by.
+ */
+export function answerDigest(key: ImpactKey, versions: RegionVersions, policy: ViewerPolicy): string {
+  const protections = key.regionCodes.map((code) => protection(policy.seesPeople(code), code));
+  return answerKey(key, config().impact.workLimit, versions, protections);
+}
+
+/**
+ * The versions a request read before its comparison (impact-response-cache.ts), by its EntityManager (one
+ * per request): the comparison uses them instead of reading them again, and says whether its answer was
+ * made of exactly them (`built`), so that the response may be kept under them.
+ */
+const versionsRead = new WeakMap<EntityManager, { id: string; versions: RegionVersions; built: boolean }>();
+
+export async function readVersionsFor(em: EntityManager, key: ImpactKey): Promise<RegionVersions> {
+  const versions = await regionVersions(em, key);
+  versionsRead.set(em, { id: formatImpactKey(key), versions, built: false });
+  return versions;
+}
+
+/** Whether this request's comparison was made of the versions readVersionsFor read (kept or estimated from them). */
+export function wasBuiltFromReadVersions(em: EntityManager): boolean {
+  return versionsRead.get(em)?.built === true;
 }
 
 /** The event loop is given back after this much estimation, so other requests are served meanwhile. */
@@ -207,12 +234,17 @@ export async function compareRegions(
   policy: ViewerPolicy,
   timeBudgetMs = config().impact.timeBudgetMs,
 ): Promise<ComparisonResult> {
-  const versions = await regionVersions(em, key);
+  const read = versionsRead.get(em);
+  const readForThis = read !== undefined && read.id === formatImpactKey(key) ? read : undefined;
+  const versions = readForThis?.versions ?? (await regionVersions(em, key));
   const workLimit = config().impact.workLimit;
   const protections = key.regionCodes.map((code) => protection(policy.seesPeople(code), code));
   const keptKey = answerKey(key, workLimit, versions, protections);
   const keptAnswer = comparisons.get(keptKey);
-  if (keptAnswer !== undefined) return keptAnswer;
+  if (keptAnswer !== undefined) {
+    if (readForThis) readForThis.built = true;
+    return keptAnswer;
+  }
   const epoch = versions.epoch;
   const [factsByScope, inputs] = await Promise.all([currentFacts(em, key, versions), currentInputs(em, key, versions)]);
   const delta = key.minimumMeaningfulEffect;
@@ -316,6 +348,7 @@ export async function compareRegions(
       factsByScope.get(code)?.epoch === epoch,
   );
   if (asKeyed) comparisons.set(keptKey, answer);
+  if (readForThis) readForThis.built = asKeyed;
   return answer;
 }
 

@@ -2,6 +2,7 @@ import { importLogResolver } from '../shared/import-log.js';
 import type { SubgraphDefinition } from '../shared/subgraph.js';
 import { AnalyticsResolver } from './analytics/resolvers.js';
 import { evaluationEntities } from './entities.js';
+import { impactResponseCache, stringifyResult } from './impact-response-cache.js';
 import { TrainingImpactComparison } from './impact-types.js';
 import { createEvaluationLoaders, type EvaluationLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
@@ -39,4 +40,7 @@ export const evaluation: SubgraphDefinition<EvaluationLoaders> = {
     TrainingImpactComparison: (ref) => ref,
   },
   createLoaders: createEvaluationLoaders,
+  // Whole trainingImpact responses, served without execution while nothing they are made of changed.
+  plugins: [impactResponseCache()],
+  stringifyResult,
 };

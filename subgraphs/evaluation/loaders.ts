@@ -9,13 +9,17 @@ import type { ViewerPolicy } from './impact-method.js';
 import { type ComparisonResult, compareRegions } from './impact-service.js';
 import * as service from './service.js';
 
+/** Small cells are withheld in the regions where the viewer may not see people (impact-privacy.ts). */
+export function viewerPolicy(viewer: Viewer): ViewerPolicy {
+  return { seesPeople: (regionCode) => seesPeopleIn(viewer, regionCode) };
+}
+
 /**
  * One set per request: every reference and nested list of the evaluation subgraph loads through these.
  * Each loader is named for what one `load` returns and by what key, after the service function it calls.
  */
 export function createEvaluationLoaders(em: EntityManager, viewer: Viewer) {
-  // Small cells are withheld in the regions where the viewer may not see people (impact-privacy.ts).
-  const policy: ViewerPolicy = { seesPeople: (regionCode) => seesPeopleIn(viewer, regionCode) };
+  const policy = viewerPolicy(viewer);
   return {
     skpByEmployee: manyByIdAndYear(em, service.skpByEmployee, (a) => a.employeeId),
     appraisalPageByEmployee: pageLoader(em, service.APPRAISALS_OF_EMPLOYEE, viewer),

@@ -11,7 +11,15 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
-import { type GraphQLSchema, getNamedType, getNullableType, isListType, isObjectType, parse } from 'graphql';
+import {
+  type FormattedExecutionResult,
+  type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isListType,
+  isObjectType,
+  parse,
+} from 'graphql';
 import { buildSchema, type ClassType, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { recordSensitiveRead } from '../access/store.js';
 import { authChecker, SensitiveReads } from './access.js';
@@ -68,6 +76,10 @@ export interface SubgraphDefinition<Loaders> {
   references: Record<string, ReferenceResolver<Loaders>>;
   /** This request's loaders; list loaders apply the viewer's region scope in their SQL. */
   createLoaders(em: EntityManager, viewer: Viewer): Loaders;
+  /** Apollo Server plugins of this subgraph's own (after the shared ones). */
+  plugins?: ApolloServerPlugin<RequestContext<Loaders>>[];
+  /** How a result is written as JSON; default Apollo Server's (`JSON.stringify` and a newline). */
+  stringifyResult?: (value: FormattedExecutionResult) => string;
 }
 
 const FEDERATION_LINK =
@@ -275,10 +287,12 @@ export async function startSubgraph<Loaders>(
       metrics.plugin(),
       ...protection.plugins,
       sensitiveReadLog(orm),
+      ...(definition.plugins ?? []),
       ...(options.plugins ?? []),
     ],
     // Apollo does not re-raise signals: the entry point stops the database after the server.
     ...hardenedApolloOptions(protection),
+    ...(definition.stringifyResult && { stringifyResult: definition.stringifyResult }),
   });
   await server.start();
   const ready = options.ready ?? databaseReady;

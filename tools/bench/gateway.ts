@@ -45,7 +45,7 @@ export const GATEWAY_BENCH_SEED: BenchSeed = {
 
 /** The environment every process of the benchmark shares: the data folder (keys), the database, quiet logs. */
 function environment(
-  data: BenchData,
+  data: Pick<BenchData, 'url' | 'dataDir'>,
   extra: Record<string, string | undefined> = {},
 ): Record<string, string | undefined> {
   return {
@@ -86,8 +86,18 @@ export function gatewaySpecs(workers: number, baselineDist?: string): Record<str
 
 /** The subgraphs, then the gateways, each in its own process on a free port. */
 export async function startStack(
-  data: BenchData,
-  options: { gateways?: Record<string, GatewaySpec>; profileDir?: string; heap?: string } = {},
+  data: Pick<BenchData, 'url' | 'dataDir'>,
+  options: {
+    gateways?: Record<string, GatewaySpec>;
+    profileDir?: string;
+    heap?: string;
+    /** Another build's dist/ for the subgraphs (the gateways take theirs from their spec). */
+    distDir?: string;
+    /** More environment for every process (e.g. NODE_ENV=production with its keys: national.ts). */
+    env?: Record<string, string | undefined>;
+    /** Names the profiles (several stacks write to one folder). */
+    profilePrefix?: string;
+  } = {},
 ): Promise<{ subgraphs: Record<SubgraphName, Service>; gateways: Record<string, Service>; stop(): Promise<void> }> {
   // Made once here: the children would otherwise race to create the development keys.
   await ensureKeyPairFile(join(data.dataDir, DEV_INTERNAL_KEY_FILE));
@@ -95,7 +105,11 @@ export async function startStack(
   const started: Service[] = [];
   const profile = (name: string) =>
     options.profileDir
-      ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${name}.cpuprofile`]
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${options.profileDir}`,
+          `--cpu-prof-name=${options.profilePrefix ?? ''}${name}.cpuprofile`,
+        ]
       : [];
   try {
     const personnelPort = await freePort();
@@ -108,8 +122,9 @@ export async function startStack(
             name,
             'subgraphs/start-subgraph.js',
             [name],
-            environment(data, { PORT: String(port), PERSONNEL_URL: personnelUrl }),
+            environment(data, { ...options.env, PORT: String(port), PERSONNEL_URL: personnelUrl }),
             [...heapFlags(name, options.heap), ...profile(name)],
+            options.distDir,
           );
           started.push(service);
           return [name, service] as const;
@@ -126,13 +141,14 @@ export async function startStack(
         spec.kind === 'apollo' ? 'gateway/start-gateway.js' : 'tools/dev/hive-gateway.js',
         [],
         environment(data, {
+          ...options.env,
           ...urls,
           PORT: String(await freePort()),
           GATEWAY_WORKERS: String(spec.workers ?? 1),
           GATEWAY_DEDUPLICATE: spec.deduplicate ? 'on' : 'off',
         }),
         [...heapFlags('gateway', options.heap), ...profile(name)],
-        spec.distDir,
+        spec.distDir ?? options.distDir,
       );
       started.push(service);
       gateways[name] = service;

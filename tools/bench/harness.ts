@@ -46,10 +46,12 @@ export async function post(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
+  /** The credential; default a development token of the configured data folder. */
+  authorization?: Record<string, string>,
 ): Promise<GraphqlResult> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(await devAuthorization()) },
+    headers: { 'content-type': 'application/json', ...(authorization ?? (await devAuthorization())) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as GraphqlResult;

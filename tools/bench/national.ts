@@ -1,13 +1,20 @@
+import { createPrivateKey } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { SignJWT } from 'jose';
 import type pg from 'pg';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
+import { DEV_JWT_KEY_FILE } from '../../subgraphs/shared/auth-config.js';
 import { config } from '../../subgraphs/shared/config.js';
 import { createPool } from '../../subgraphs/shared/database.js';
+import { generateEd25519Pem } from '../../subgraphs/shared/key-files.js';
+import { DEV_NATIONAL_ADMIN, mintDevToken } from '../dev/dev-token.js';
 import { startDatabase } from '../dev/embedded-postgres.js';
 import { startPlatform } from '../dev/platform.js';
 import { clearDemoData, generateDemoData } from '../seed/generate.js';
+import { startStack } from './gateway.js';
 import { post, processTreeMemory } from './harness.js';
 
 /**
@@ -18,6 +25,13 @@ import { post, processTreeMemory } from './harness.js';
  * JP per staff member and IKM change, and the regression slope per region. Printed as a table with the
  * figures of issue 11 (before the read model), the goals and the ratios; also written to
  * `<DATA_DIR>/bench-national/result.md`.
+ *
+ * `--compare DIST [--rounds N] [--stacks a,b]`: instead of that table, builds side by side on the same seeded
+ * data, each stack (gateway and four subgraphs) in its own processes as in production: this build and the one in
+ * DIST (e.g. main's dist/), each in development and in production mode (NODE_ENV=production, with keys this run
+ * generates and real signed tokens: development tokens are refused there). Rounds alternate the stacks request
+ * case by request case; printed with the load averages and written to `<DATA_DIR>/bench-national/compare.md`.
+ * `--profile DIR`: V8 CPU profiles of every process of every stack.
  */
 
 const SEED = { seed: 7, employeesPerRegion: 1000, years: { from: 2024, to: 2025 } } as const;
@@ -31,6 +45,9 @@ const IMPACT = `query ($codes: [String!]!, $year: Int!) { trainingImpact(regionC
   regions { regionCode verdict exposure { staff jp jpPerStaff } serviceQuality { meanIkm meanChange }
             effect { perTenJp { estimate lower upper } units clusters } cost { realisedSpending costPerJp }
             kirkpatrick { l1Satisfaction { value } l3SkpChange { estimate } } } } }`;
+
+/** The same, with each region's rank (its rank intervals draw over all compared regions). */
+const RANKED = IMPACT.replace('regions { regionCode verdict', 'regions { regionCode verdict rank');
 
 /**
  * The hand-written comparison over the same stored rows (read model, IKM scores kept on write): per-unit
@@ -170,7 +187,151 @@ function stackMemory(clusterDir: string): string[] {
   return table;
 }
 
-export async function benchNational(): Promise<void> {
+/** NODE_ENV=production for a stack: its JWT and internal keys, generated here, and a token it accepts. */
+async function productionMode(): Promise<{ env: Record<string, string>; authorization: Record<string, string> }> {
+  const jwtKeys = generateEd25519Pem();
+  const internalKeys = generateEd25519Pem();
+  const issuer = 'urn:pembinaan:bench';
+  const audience = 'pembinaan-bench';
+  const token = await new SignJWT({ role: 'national-admin' })
+    .setProtectedHeader({ alg: 'EdDSA', kid: jwtKeys.kid })
+    .setSubject('bench-national-admin')
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime('8h')
+    .sign(createPrivateKey(jwtKeys.privateKey));
+  return {
+    env: {
+      NODE_ENV: 'production',
+      AUTH_PUBLIC_KEY: jwtKeys.publicKey,
+      AUTH_ISSUER: issuer,
+      AUTH_AUDIENCE: audience,
+      AUTH_ALGORITHMS: 'EdDSA',
+      INTERNAL_SIGNING_KEY: internalKeys.privateKey,
+      INTERNAL_PUBLIC_KEY: internalKeys.publicKey,
+    },
+    authorization: { authorization: `Bearer ${token}` },
+  };
+}
+
+type Case = [name: string, query: string, codes: string[], samples: number];
+
+/** `--compare DIST`: this build against DIST's, development and production mode, alternating (see the header). */
+async function compareBuilds(folder: string, databaseUrl: string, cases: Case[], argv: string[]): Promise<void> {
+  const option = (name: string) => {
+    const index = argv.indexOf(`--${name}`);
+    return index >= 0 ? argv[index + 1] : undefined;
+  };
+  const baseline = option('compare');
+  if (!baseline) throw new Error('--compare needs the dist/ folder of the build to compare with');
+  const rounds = Number(option('rounds') ?? 5);
+  const wanted = (option('stacks') ?? 'main-dev,this-dev,main-prod,this-prod').split(',');
+  const production = await productionMode();
+  const development = {
+    env: {},
+    authorization: {
+      authorization: `Bearer ${await mintDevToken(DEV_NATIONAL_ADMIN, join(folder, DEV_JWT_KEY_FILE))}`,
+    },
+  };
+  const specs: Record<string, { distDir?: string; mode: typeof production | typeof development }> = {
+    'main-dev': { distDir: baseline, mode: development },
+    'this-dev': { mode: development },
+    'main-prod': { distDir: baseline, mode: production },
+    'this-prod': { mode: production },
+  };
+  const env = { READ_MODEL_SYNC_MS: '600000' };
+  const stacks: { name: string; url: string; authorization: Record<string, string>; stop(): Promise<void> }[] = [];
+  const loads = [
+    `start: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  ];
+  try {
+    for (const name of wanted) {
+      const spec = specs[name];
+      if (!spec) throw new Error(`--stacks: unknown stack ${name}`);
+      const stack = await startStack(
+        { url: databaseUrl, dataDir: folder },
+        {
+          gateways: { apollo: { kind: 'apollo', deduplicate: true, distDir: spec.distDir } },
+          distDir: spec.distDir,
+          env: { ...env, ...spec.mode.env },
+          profileDir: option('profile'),
+          profilePrefix: `${name}-`,
+        },
+      );
+      const gateway = stack.gateways.apollo;
+      if (!gateway) throw new Error('no gateway started');
+      stacks.push({ name, url: gateway.url, authorization: spec.mode.authorization, stop: stack.stop });
+      // Cold: each stack estimates every region once (the estimates are kept per process); retried past the
+      // time budget and the gateway's timeout, as the subgraph keeps what it estimated.
+      for (const [caseName, query, codes] of cases) {
+        const started = performance.now();
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await post(gateway.url, query, { codes, year: YEAR }, spec.mode.authorization);
+            break;
+          } catch (error) {
+            if (attempt >= 60) throw error;
+          }
+        }
+        console.log(`${name}: ${caseName} first answered after ${(performance.now() - started).toFixed(0)} ms`);
+      }
+    }
+    const medians = new Map<string, number[]>();
+    const warmStarted = performance.now();
+    for (let round = 0; round < rounds; round++) {
+      for (const [caseName, query, codes, samples] of cases) {
+        // Each round starts with another stack: none is always measured right after another's burst.
+        for (let i = 0; i < stacks.length; i++) {
+          const stack = stacks[(i + round) % stacks.length];
+          if (!stack) continue;
+          const send = () => post(stack.url, query, { codes, year: YEAR }, stack.authorization);
+          await send();
+          const durations: number[] = [];
+          for (let sample = 0; sample < samples; sample++) {
+            const started = performance.now();
+            await send();
+            durations.push(performance.now() - started);
+          }
+          const key = `${caseName}|${stack.name}`;
+          medians.set(key, [...(medians.get(key) ?? []), median(durations)]);
+        }
+      }
+      loads.push(
+        `after round ${round + 1}: ${loadavg()
+          .map((n) => n.toFixed(2))
+          .join(' ')}`,
+      );
+      console.log(loads.at(-1));
+    }
+    // A profile's last this-many seconds are the warm requests (--profile).
+    console.log(`warm rounds took ${((performance.now() - warmStarted) / 1000).toFixed(1)} s`);
+    const names = stacks.map((stack) => stack.name);
+    const table = [
+      `Warm medians (ms): median over ${rounds} rounds of each round's median; stacks alternate within each round. ` +
+        `main = ${baseline}, this = this checkout's dist/; dev = NODE_ENV=development, prod = NODE_ENV=production.`,
+      '',
+      `| request | ${names.join(' | ')} |`,
+      `|---|${names.map(() => '---:').join('|')}|`,
+      ...cases.map(
+        ([caseName]) =>
+          `| ${caseName} | ${names.map((name) => median(medians.get(`${caseName}|${name}`) ?? []).toFixed(1)).join(' | ')} |`,
+      ),
+      '',
+      `Per round (ms): ${[...medians].map(([key, values]) => `${key}: ${values.map((v) => v.toFixed(1)).join(', ')}`).join('; ')}`,
+      '',
+      `Load averages (1, 5, 15 min): ${loads.join('; ')}`,
+    ].join('\n');
+    console.log(`\n${table}`);
+    await writeFile(join(folder, 'compare.md'), `${table}\n`);
+  } finally {
+    for (const stack of stacks) await stack.stop();
+  }
+}
+
+export async function benchNational(argv: string[] = process.argv): Promise<void> {
   const folder = join(config().dev.dataDir, 'bench-national');
   await mkdir(folder, { recursive: true });
   const database = await startDatabase({ dataDir: join(folder, 'postgres'), log: () => {} });
@@ -216,6 +377,24 @@ export async function benchNational(): Promise<void> {
         await pool.query('vacuum analyze');
         await writeFile(ownersMarker, wanted);
       } else console.log(`reusing the seeded data in ${folder}`);
+      const provinceCodes = async () =>
+        (
+          await pool.query<{ code: string }>("select code from personnel.region where level = 'PROVINCE' order by code")
+        ).rows.map((r) => r.code);
+      if (seeded && argv.includes('--compare')) {
+        await compareBuilds(
+          folder,
+          database.url,
+          [
+            ['3 regencies', IMPACT, ['12.71', '12.75', '93.01'], 20],
+            ['514 regencies', IMPACT, regencies, 10],
+            ['38 provinces', IMPACT, await provinceCodes(), 5],
+            ['514 regencies, with rank', RANKED, regencies, 3],
+          ],
+          argv,
+        );
+        return;
+      }
       const syncStarted = performance.now();
       // Instrumented: evaluation's SQL statements per warm request are reported with the table.
       const platform = await startPlatform({ databaseUrl: database.url, readModelSyncMs: 600_000, instrument: true });
@@ -229,9 +408,7 @@ export async function benchNational(): Promise<void> {
         await writeFile(marker, wanted);
       }
       try {
-        const provinces = (
-          await pool.query<{ code: string }>("select code from personnel.region where level = 'PROVINCE' order by code")
-        ).rows.map((r) => r.code);
+        const provinces = await provinceCodes();
         // The first request of each case is cold (its regions' unit rows and estimates not yet kept, but for
         // the 3 regencies inside the 514), the median of the next ones warm (kept by input version).
         const cases: [string, string[], number][] = [
@@ -269,20 +446,11 @@ export async function benchNational(): Promise<void> {
           console.log(rows.at(-1));
         }
         // The rank intervals draw over all compared regions: measured apart, as a request that asks for them.
-        const ranked = await timed(3, () =>
-          post(
-            platform.gateway.url,
-            IMPACT.replace('regions { regionCode verdict', 'regions { regionCode verdict rank'),
-            {
-              codes: regencies,
-              year: YEAR,
-            },
-          ),
-        );
+        const ranked = await timed(3, () => post(platform.gateway.url, RANKED, { codes: regencies, year: YEAR }));
         const memory = stackMemory(join(folder, 'postgres'));
         const filters = await explainRegionFilters(pool);
         const table = [
-          `National scale: ${regencies.length} regencies x ${SEED.employeesPerRegion} employees, year ${YEAR} (medians, ms)`,
+          `National scale: ${regencies.length} regencies x ${SEED.employeesPerRegion} employees, year ${YEAR}, NODE_ENV=${config().env} (medians, ms)`,
           '',
           '| request | before (issue 11) | now, first request (cold) | now, median (warm) | goal | hand-written SQL on the stored rows | now / SQL |',
           '|---|---:|---:|---:|---|---:|---:|',
