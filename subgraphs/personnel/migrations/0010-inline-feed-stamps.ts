@@ -3,22 +3,55 @@ import { inlineFeedStamps } from '../../shared/rollup-sql.js';
 import { MENTORING_FRESH_SQL, STAFFING_FRESH_SQL } from './0009-set-based-rebuild.js';
 import { MENTORING_UPSERT_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
 
-/** personnel's published rollups, each with the row trigger `<table>_stamp` (publishTableSql). */
-const {
-  nextSeq: NEXT_SEQ,
-  feedLock: FEED_LOCK,
-  stampedUpsert,
-  refill,
-  stampTriggers,
-} = inlineFeedStamps('personnel', [
+/** personnel's published rollups, each with the row trigger `<table>_stamp` (publishTableSql); 0012 reuses these. */
+export const PERSONNEL_STAMPS = inlineFeedStamps('personnel', [
   'region_directory',
   'unit_directory',
   'unit_year_staffing',
   'unit_year_mentoring',
   'employee_promotion',
 ]);
+const { nextSeq: NEXT_SEQ, feedLock: FEED_LOCK, stampedUpsert, refill, stampTriggers } = PERSONNEL_STAMPS;
 
-const STAFFING_COLUMNS = `year, unit_id, staff, pns, pppk, female, male, manajerial, nonmanajerial, rank_pns_i, rank_pns_ii,
+/** The two directories' refills, as the rebuilds since this one write them (0012 too). */
+export const REGION_DIRECTORY_REFILL = refill(
+  'personnel.region_directory',
+  ['code'],
+  'code, name, level, parent_code',
+  `  with fresh as (
+    select code, name, level, parent_code from personnel.region
+  )`,
+  `  insert into personnel.region_directory as t (code, name, level, parent_code, seq)
+  select code, name, level, parent_code, ${NEXT_SEQ} from fresh
+  on conflict (code) do update set seq = ${NEXT_SEQ}, name = excluded.name, level = excluded.level,
+    parent_code = excluded.parent_code
+  where (t.name, t.level, t.parent_code) is distinct from (excluded.name, excluded.level, excluded.parent_code)
+     or t.seq = 0`,
+);
+
+export const UNIT_DIRECTORY_REFILL = refill(
+  'personnel.unit_directory',
+  ['unit_id'],
+  'unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code, agency_name, agency_kind, region_code',
+  `  with fresh as (
+    select u.id as unit_id, u.code as unit_code, u.name as unit_name, u.kind as unit_kind, a.id as agency_id,
+           a.code as agency_code, a.name as agency_name, a.kind as agency_kind, u.region_code
+      from personnel.service_unit u join personnel.agency a on a.id = u.agency_id
+  )`,
+  `  insert into personnel.unit_directory as t (unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code,
+      agency_name, agency_kind, region_code, seq)
+  select unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code, agency_name, agency_kind, region_code,
+         ${NEXT_SEQ} from fresh
+  on conflict (unit_id) do update set seq = ${NEXT_SEQ}, unit_code = excluded.unit_code, unit_name = excluded.unit_name,
+    unit_kind = excluded.unit_kind, agency_id = excluded.agency_id, agency_code = excluded.agency_code,
+    agency_name = excluded.agency_name, agency_kind = excluded.agency_kind, region_code = excluded.region_code
+  where (t.unit_code, t.unit_name, t.unit_kind, t.agency_id, t.agency_code, t.agency_name, t.agency_kind, t.region_code)
+        is distinct from (excluded.unit_code, excluded.unit_name, excluded.unit_kind, excluded.agency_id,
+        excluded.agency_code, excluded.agency_name, excluded.agency_kind, excluded.region_code)
+     or t.seq = 0`,
+);
+
+export const STAFFING_COLUMNS = `year, unit_id, staff, pns, pppk, female, male, manajerial, nonmanajerial, rank_pns_i, rank_pns_ii,
     rank_pns_iii, rank_pns_iv, rank_pppk, age_under_30, age_30_39, age_40_49, age_50_plus`;
 
 /**
@@ -42,42 +75,9 @@ create or replace function personnel.rebuild_staffing_rollups() returns void lan
 begin
   perform ${FEED_LOCK};
 
-${refill(
-  'personnel.region_directory',
-  ['code'],
-  'code, name, level, parent_code',
-  `  with fresh as (
-    select code, name, level, parent_code from personnel.region
-  )`,
-  `  insert into personnel.region_directory as t (code, name, level, parent_code, seq)
-  select code, name, level, parent_code, ${NEXT_SEQ} from fresh
-  on conflict (code) do update set seq = ${NEXT_SEQ}, name = excluded.name, level = excluded.level,
-    parent_code = excluded.parent_code
-  where (t.name, t.level, t.parent_code) is distinct from (excluded.name, excluded.level, excluded.parent_code)
-     or t.seq = 0`,
-)}
+${REGION_DIRECTORY_REFILL}
 
-${refill(
-  'personnel.unit_directory',
-  ['unit_id'],
-  'unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code, agency_name, agency_kind, region_code',
-  `  with fresh as (
-    select u.id as unit_id, u.code as unit_code, u.name as unit_name, u.kind as unit_kind, a.id as agency_id,
-           a.code as agency_code, a.name as agency_name, a.kind as agency_kind, u.region_code
-      from personnel.service_unit u join personnel.agency a on a.id = u.agency_id
-  )`,
-  `  insert into personnel.unit_directory as t (unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code,
-      agency_name, agency_kind, region_code, seq)
-  select unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code, agency_name, agency_kind, region_code,
-         ${NEXT_SEQ} from fresh
-  on conflict (unit_id) do update set seq = ${NEXT_SEQ}, unit_code = excluded.unit_code, unit_name = excluded.unit_name,
-    unit_kind = excluded.unit_kind, agency_id = excluded.agency_id, agency_code = excluded.agency_code,
-    agency_name = excluded.agency_name, agency_kind = excluded.agency_kind, region_code = excluded.region_code
-  where (t.unit_code, t.unit_name, t.unit_kind, t.agency_id, t.agency_code, t.agency_name, t.agency_kind, t.region_code)
-        is distinct from (excluded.unit_code, excluded.unit_name, excluded.unit_kind, excluded.agency_id,
-        excluded.agency_code, excluded.agency_name, excluded.agency_kind, excluded.region_code)
-     or t.seq = 0`,
-)}
+${UNIT_DIRECTORY_REFILL}
 
 ${refill(
   'personnel.unit_year_staffing',

@@ -1,26 +1,17 @@
 import { Migration } from '@mikro-orm/migrations';
-import { inlineFeedStamps } from '../../shared/rollup-sql.js';
+import {
+  PERSONNEL_STAMPS,
+  REGION_DIRECTORY_REFILL,
+  STAFFING_COLUMNS,
+  UNIT_DIRECTORY_REFILL,
+} from './0010-inline-feed-stamps.js';
 import { MENTORING_UPSERT_SQL, STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
 
-const {
-  nextSeq: NEXT_SEQ,
-  feedLock: FEED_LOCK,
-  stampedUpsert,
-  refill,
-  stampTriggers,
-} = inlineFeedStamps('personnel', [
-  'region_directory',
-  'unit_directory',
-  'unit_year_staffing',
-  'unit_year_mentoring',
-  'employee_promotion',
-]);
+const { nextSeq: NEXT_SEQ, feedLock: FEED_LOCK, stampedUpsert, refill, stampTriggers } = PERSONNEL_STAMPS;
 
 /** The staffing and mentoring figures of every unit and year, computed in one pass for both rollups. */
 const UNIT_YEAR = 'pg_temp.rebuild_unit_year';
 
-const STAFFING_COLUMNS = `year, unit_id, staff, pns, pppk, female, male, manajerial, nonmanajerial, rank_pns_i, rank_pns_ii,
-    rank_pns_iii, rank_pns_iv, rank_pppk, age_under_30, age_30_39, age_40_49, age_50_plus`;
 const MENTORING_COLUMNS = 'year, unit_id, staff, mentored, mentors, mentor_leaders, promoted';
 
 /** The years of the rollup window a mentoring pair's side (`mentor_id` or `mentee_id`) overlaps, flagged by side. */
@@ -111,42 +102,9 @@ begin
   perform ${FEED_LOCK};
 ${stampTriggers('disable')}
 
-${refill(
-  'personnel.region_directory',
-  ['code'],
-  'code, name, level, parent_code',
-  `  with fresh as (
-    select code, name, level, parent_code from personnel.region
-  )`,
-  `  insert into personnel.region_directory as t (code, name, level, parent_code, seq)
-  select code, name, level, parent_code, ${NEXT_SEQ} from fresh
-  on conflict (code) do update set seq = ${NEXT_SEQ}, name = excluded.name, level = excluded.level,
-    parent_code = excluded.parent_code
-  where (t.name, t.level, t.parent_code) is distinct from (excluded.name, excluded.level, excluded.parent_code)
-     or t.seq = 0`,
-)}
+${REGION_DIRECTORY_REFILL}
 
-${refill(
-  'personnel.unit_directory',
-  ['unit_id'],
-  'unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code, agency_name, agency_kind, region_code',
-  `  with fresh as (
-    select u.id as unit_id, u.code as unit_code, u.name as unit_name, u.kind as unit_kind, a.id as agency_id,
-           a.code as agency_code, a.name as agency_name, a.kind as agency_kind, u.region_code
-      from personnel.service_unit u join personnel.agency a on a.id = u.agency_id
-  )`,
-  `  insert into personnel.unit_directory as t (unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code,
-      agency_name, agency_kind, region_code, seq)
-  select unit_id, unit_code, unit_name, unit_kind, agency_id, agency_code, agency_name, agency_kind, region_code,
-         ${NEXT_SEQ} from fresh
-  on conflict (unit_id) do update set seq = ${NEXT_SEQ}, unit_code = excluded.unit_code, unit_name = excluded.unit_name,
-    unit_kind = excluded.unit_kind, agency_id = excluded.agency_id, agency_code = excluded.agency_code,
-    agency_name = excluded.agency_name, agency_kind = excluded.agency_kind, region_code = excluded.region_code
-  where (t.unit_code, t.unit_name, t.unit_kind, t.agency_id, t.agency_code, t.agency_name, t.agency_kind, t.region_code)
-        is distinct from (excluded.unit_code, excluded.unit_name, excluded.unit_kind, excluded.agency_id,
-        excluded.agency_code, excluded.agency_name, excluded.agency_kind, excluded.region_code)
-     or t.seq = 0`,
-)}
+${UNIT_DIRECTORY_REFILL}
 
   create temporary table rebuild_unit_year on commit drop as
 ${UNIT_YEAR_SQL};
