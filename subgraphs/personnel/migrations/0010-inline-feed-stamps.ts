@@ -13,7 +13,7 @@ export const PERSONNEL_STAMPS = inlineFeedStamps('personnel', [
 ]);
 const { nextSeq: NEXT_SEQ, feedLock: FEED_LOCK, stampedUpsert, refill, stampTriggers } = PERSONNEL_STAMPS;
 
-/** The two directories' refills, as the rebuilds since this one write them (0012 too). */
+/** The directories' and promotions' refills, as the rebuilds since this one write them (0012 too). */
 export const REGION_DIRECTORY_REFILL = refill(
   'personnel.region_directory',
   ['code'],
@@ -49,6 +49,20 @@ export const UNIT_DIRECTORY_REFILL = refill(
         is distinct from (excluded.unit_code, excluded.unit_name, excluded.unit_kind, excluded.agency_id,
         excluded.agency_code, excluded.agency_name, excluded.agency_kind, excluded.region_code)
      or t.seq = 0`,
+);
+
+export const EMPLOYEE_PROMOTION_REFILL = refill(
+  'personnel.employee_promotion',
+  ['year', 'employee_id'],
+  'year, employee_id',
+  `  with fresh as (
+    select distinct extract(year from r.tmt)::smallint as year, r.employee_id
+      from (select employee_id, tmt, min(tmt) over (partition by employee_id) as first_tmt from personnel.rank_history) r
+     where r.tmt > r.first_tmt
+  )`,
+  `  insert into personnel.employee_promotion as t (year, employee_id, seq)
+  select year, employee_id, ${NEXT_SEQ} from fresh
+  on conflict (year, employee_id) do update set seq = ${NEXT_SEQ} where t.seq = 0`,
 );
 
 export const STAFFING_COLUMNS = `year, unit_id, staff, pns, pppk, female, male, manajerial, nonmanajerial, rank_pns_i, rank_pns_ii,
@@ -103,19 +117,7 @@ ${refill(
      or t.seq = 0`,
 )}
 
-${refill(
-  'personnel.employee_promotion',
-  ['year', 'employee_id'],
-  'year, employee_id',
-  `  with fresh as (
-    select distinct extract(year from r.tmt)::smallint as year, r.employee_id
-      from (select employee_id, tmt, min(tmt) over (partition by employee_id) as first_tmt from personnel.rank_history) r
-     where r.tmt > r.first_tmt
-  )`,
-  `  insert into personnel.employee_promotion as t (year, employee_id, seq)
-  select year, employee_id, ${NEXT_SEQ} from fresh
-  on conflict (year, employee_id) do update set seq = ${NEXT_SEQ} where t.seq = 0`,
-)}
+${EMPLOYEE_PROMOTION_REFILL}
 end $$;
 
 create or replace function personnel.rebuild_rollups() returns void language plpgsql as $$

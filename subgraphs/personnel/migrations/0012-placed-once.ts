@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import {
+  EMPLOYEE_PROMOTION_REFILL,
   PERSONNEL_STAMPS,
   REGION_DIRECTORY_REFILL,
   STAFFING_COLUMNS,
@@ -7,7 +8,7 @@ import {
 } from './0010-inline-feed-stamps.js';
 import { MENTORING_UPSERT_SQL, STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
 
-const { nextSeq: NEXT_SEQ, feedLock: FEED_LOCK, stampedUpsert, refill, stampTriggers } = PERSONNEL_STAMPS;
+const { feedLock: FEED_LOCK, stampedUpsert, refill, stampTriggers } = PERSONNEL_STAMPS;
 
 /** The staffing and mentoring figures of every unit and year, computed in one pass for both rollups. */
 const UNIT_YEAR = 'pg_temp.rebuild_unit_year';
@@ -131,19 +132,7 @@ ${refill(
      or t.seq = 0`,
 )}
 
-${refill(
-  'personnel.employee_promotion',
-  ['year', 'employee_id'],
-  'year, employee_id',
-  `  with fresh as (
-    select distinct extract(year from r.tmt)::smallint as year, r.employee_id
-      from (select employee_id, tmt, min(tmt) over (partition by employee_id) as first_tmt from personnel.rank_history) r
-     where r.tmt > r.first_tmt
-  )`,
-  `  insert into personnel.employee_promotion as t (year, employee_id, seq)
-  select year, employee_id, ${NEXT_SEQ} from fresh
-  on conflict (year, employee_id) do update set seq = ${NEXT_SEQ} where t.seq = 0`,
-)}
+${EMPLOYEE_PROMOTION_REFILL}
 
   drop table ${UNIT_YEAR};
 ${stampTriggers('enable')}
