@@ -161,6 +161,26 @@ interface RegionData {
 }
 
 /**
+ * Each requested region's kept value when it was kept at the region's current version (`current`, in the
+ * order of the key's codes), and the regions whose version moved or that were never read.
+ */
+function keptAtVersion<T extends { version: string }>(
+  kept: Lru<T>,
+  key: ImpactKey,
+  epoch: string,
+  current: readonly string[],
+): { found: Map<string, T>; stale: string[] } {
+  const found = new Map<string, T>();
+  const stale: string[] = [];
+  for (const [i, code] of key.regionCodes.entries()) {
+    const value = kept.get(inputsKey(epoch, key.year, code));
+    if (value !== undefined && value.version === current[i]) found.set(code, value);
+    else stale.push(code);
+  }
+  return { found, stale };
+}
+
+/**
  * The regions' unit rows and totals: kept ones when their version is the current one, the others from one
  * unit-table statement over the regions whose version moved (or that were never read).
  */
@@ -169,13 +189,7 @@ async function currentInputs(
   key: ImpactKey,
   versions: RegionVersions,
 ): Promise<Map<string, RegionInputs>> {
-  const inputs = new Map<string, RegionInputs>();
-  const stale: string[] = [];
-  for (const [i, code] of key.regionCodes.entries()) {
-    const kept = regionInputs.get(inputsKey(versions.epoch, key.year, code));
-    if (kept !== undefined && kept.version === versions.units[i]) inputs.set(code, kept);
-    else stale.push(code);
-  }
+  const { found: inputs, stale } = keptAtVersion(regionInputs, key, versions.epoch, versions.units);
   if (stale.length === 0) return inputs;
   const read = await unitAndRegionRows(em, { ...key, regionCodes: stale });
   const unitsByScope = Map.groupBy(read.units, (u) => u.scope);
@@ -195,13 +209,7 @@ async function currentFacts(
   key: ImpactKey,
   versions: RegionVersions,
 ): Promise<Map<string, RegionFactsRow>> {
-  const facts = new Map<string, RegionFactsRow>();
-  const stale: string[] = [];
-  for (const [i, code] of key.regionCodes.entries()) {
-    const kept = regionFactsKept.get(inputsKey(versions.epoch, key.year, code));
-    if (kept !== undefined && kept.version === versions.facts[i]) facts.set(code, kept);
-    else stale.push(code);
-  }
+  const { found: facts, stale } = keptAtVersion(regionFactsKept, key, versions.epoch, versions.facts);
   if (stale.length === 0) return facts;
   for (const row of await regionFacts(em, { ...key, regionCodes: stale })) {
     facts.set(row.scope, row);
