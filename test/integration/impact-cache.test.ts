@@ -1,18 +1,13 @@
 import { type DocumentNode, print } from 'graphql';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compareRegions } from '../../subgraphs/evaluation/impact-service.js';
-import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { config } from '../../subgraphs/shared/config.js';
-import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
 import { openOrm } from '../../subgraphs/shared/orm.js';
 import type { Viewer } from '../../subgraphs/shared/viewer.js';
 import { devAuthorization } from '../../tools/dev/dev-token.js';
-import { startScratchDatabase } from '../../tools/dev/embedded-postgres.js';
-import { type Platform, startPlatform } from '../../tools/dev/platform.js';
-import { generateDemoData } from '../../tools/seed/generate.js';
 import { TrainingImpactDocument, type TrainingImpactQuery } from '../generated/graphql.js';
 import { as, NATIONAL_ADMIN } from '../support/platform.js';
+import { raiseBudgetLine, useScratchPlatform } from '../support/scratch-platform.js';
 
 /**
  * The comparison keeps each region's unit rows and estimates by the region's input version (migration
@@ -30,27 +25,14 @@ const WORK_LIMIT = 50_000;
 const previousLimit = process.env.IMPACT_WORK_LIMIT;
 process.env.IMPACT_WORK_LIMIT = String(WORK_LIMIT);
 
-let server: DatabaseServer;
-let pool: pg.Pool;
-let platform: Platform;
+const scratch = useScratchPlatform('impact_cache', {
+  seed: 11,
+  regions: REGENCIES,
+  employeesPerRegion: 400,
+  years: { from: 2024, to: 2025 },
+});
 
-beforeAll(async () => {
-  server = await startScratchDatabase('impact_cache');
-  await prepareDatabase(server.url);
-  pool = createPool(server.url, 2);
-  await generateDemoData(pool, {
-    seed: 11,
-    regions: REGENCIES,
-    employeesPerRegion: 400,
-    years: { from: 2024, to: 2025 },
-  });
-  platform = await startPlatform({ databaseUrl: server.url, instrument: true, readModelSyncMs: 600_000 });
-}, 180_000);
-
-afterAll(async () => {
-  await platform?.stop();
-  await pool?.end();
-  await server?.stop();
+afterAll(() => {
   if (previousLimit === undefined) delete process.env.IMPACT_WORK_LIMIT;
   else process.env.IMPACT_WORK_LIMIT = previousLimit;
 });
@@ -62,7 +44,7 @@ async function compare(
   document: DocumentNode = TrainingImpactDocument,
   viewer: Viewer = NATIONAL_ADMIN,
 ): Promise<Region[]> {
-  const response = await fetch(platform.gateway.url, {
+  const response = await fetch(scratch.platform.gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(await devAuthorization(viewer)) },
     body: JSON.stringify({ query: print(document), variables: { regionCodes: codes, year: YEAR } }),
@@ -74,9 +56,9 @@ async function compare(
 
 /** Evaluation's SQL statements while `work` runs. */
 async function evaluationStatements(work: () => Promise<unknown>): Promise<number> {
-  platform.statements.evaluation?.reset();
+  scratch.platform.statements.evaluation?.reset();
   await work();
-  return platform.statements.evaluation?.count ?? Number.NaN;
+  return scratch.platform.statements.evaluation?.count ?? Number.NaN;
 }
 
 interface Size {
@@ -88,7 +70,7 @@ interface Size {
 /** The regression's size as the method defines it, from the tables: staffed units with both years' adequate surveys. */
 async function sizeOf(code: string): Promise<Size & { work: number }> {
   const [size] = (
-    await pool.query<Size>(
+    await scratch.pool.query<Size>(
       `select count(*)::int as units, count(distinct u.agency_id)::int as agencies,
               count(distinct array_to_string((string_to_array(cur.region_code, '.'))[1:3], '.'))::int as districts
          from evaluation.rm_unit u
@@ -123,7 +105,7 @@ describe('the comparison kept by input version', () => {
     // One survey of this year in Medan scores higher: one answer moves up one step.
     // A unit in the estimate: staffed, both years' surveys adequately sampled.
     const [survey] = (
-      await pool.query<{ id: number; score: number }>(
+      await scratch.pool.query<{ id: number; score: number }>(
         `select f.survey_id as id, f.score::float8 as score from evaluation.ikm_survey_score f
            join evaluation.rm_unit u on u.unit_id = f.unit_id
            join evaluation.rm_unit_staffing st on st.unit_id = u.unit_id and st.year = $1 and st.staff > 0
@@ -134,7 +116,7 @@ describe('the comparison kept by input version', () => {
       )
     ).rows;
     expect(survey).toBeDefined();
-    await pool.query(
+    await scratch.pool.query(
       `with pick as (
          select element_no, score from evaluation.ikm_answer_count
           where survey_id = $1 and score < 4 and answers > 0 order by element_no, score limit 1
@@ -148,7 +130,7 @@ describe('the comparison kept by input version', () => {
       [survey!.id],
     );
     const after = (
-      await pool.query<{ score: number }>(
+      await scratch.pool.query<{ score: number }>(
         'select score::float8 as score from evaluation.ikm_survey_score where survey_id = $1',
         [survey!.id],
       )
@@ -195,7 +177,7 @@ describe('the comparison kept by input version', () => {
       schema: 'evaluation',
       entities: [],
       migrations: [],
-      url: server.url,
+      url: scratch.server.url,
       poolSize: 2,
       statementTimeoutMs: 0,
     });
@@ -259,18 +241,7 @@ describe('the comparison kept by input version', () => {
 
   it('re-reads only the facts of a region whose budget changed (not its unit table), and shows the change', async () => {
     const before = await compare(REGENCIES);
-    const [line] = (
-      await pool.query<{ agencyId: number; regionCode: string }>(
-        `select agency_id as "agencyId", region_code as "regionCode" from evaluation.rm_agency_budget
-          where year = $1 and region_code like '12.71%' and realised > 0 order by agency_id, region_code limit 1`,
-        [YEAR],
-      )
-    ).rows;
-    expect(line).toBeDefined();
-    await pool.query(
-      'update evaluation.rm_agency_budget set realised = realised + 1000000 where year = $1 and agency_id = $2 and region_code = $3',
-      [YEAR, line!.agencyId, line!.regionCode],
-    );
+    expect(await raiseBudgetLine(scratch.pool, YEAR, '12.71', 1_000_000)).toBeDefined();
     let after: Region[] = [];
     // The versions, then the facts of Medan only: the unit rows and estimates of both regions are kept.
     expect(await evaluationStatements(async () => (after = await compare(REGENCIES)))).toBe(2);

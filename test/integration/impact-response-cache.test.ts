@@ -1,17 +1,12 @@
 import { print } from 'graphql';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { impactResponsesServed } from '../../subgraphs/evaluation/impact-response-cache.js';
-import { prepareDatabase } from '../../subgraphs/migrate.js';
-import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
 import { INTERNAL_TOKEN_HEADER, signViewerToken } from '../../subgraphs/shared/internal-token.js';
 import type { Viewer } from '../../subgraphs/shared/viewer.js';
 import { devAuthorization } from '../../tools/dev/dev-token.js';
-import { startScratchDatabase } from '../../tools/dev/embedded-postgres.js';
-import { type Platform, startPlatform } from '../../tools/dev/platform.js';
-import { generateDemoData } from '../../tools/seed/generate.js';
 import { TrainingImpactDocument, type TrainingImpactQuery } from '../generated/graphql.js';
 import { as, NATIONAL_ADMIN } from '../support/platform.js';
+import { raiseBudgetLine, useScratchPlatform } from '../support/scratch-platform.js';
 
 /**
  * Evaluation keeps whole trainingImpact responses (impact-response-cache.ts) and serves them without
@@ -22,27 +17,11 @@ import { as, NATIONAL_ADMIN } from '../support/platform.js';
 const YEAR = 2025;
 const REGENCIES = ['12.71', '12.75'];
 
-let server: DatabaseServer;
-let pool: pg.Pool;
-let platform: Platform;
-
-beforeAll(async () => {
-  server = await startScratchDatabase('impact_response_cache');
-  await prepareDatabase(server.url);
-  pool = createPool(server.url, 2);
-  await generateDemoData(pool, {
-    seed: 12,
-    regions: REGENCIES,
-    employeesPerRegion: 300,
-    years: { from: 2024, to: 2025 },
-  });
-  platform = await startPlatform({ databaseUrl: server.url, instrument: true, readModelSyncMs: 600_000 });
-}, 180_000);
-
-afterAll(async () => {
-  await platform?.stop();
-  await pool?.end();
-  await server?.stop();
+const scratch = useScratchPlatform('impact_response_cache', {
+  seed: 12,
+  regions: REGENCIES,
+  employeesPerRegion: 300,
+  years: { from: 2024, to: 2025 },
 });
 
 type Comparison = TrainingImpactQuery['trainingImpact'];
@@ -53,7 +32,7 @@ interface Answer {
 }
 
 async function ask(codes: string[], viewer: Viewer = NATIONAL_ADMIN): Promise<Answer> {
-  const response = await fetch(platform.gateway.url, {
+  const response = await fetch(scratch.platform.gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(await devAuthorization(viewer)) },
     body: JSON.stringify({ query: print(TrainingImpactDocument), variables: { regionCodes: codes, year: YEAR } }),
@@ -69,10 +48,13 @@ async function compare(codes: string[], viewer: Viewer = NATIONAL_ADMIN): Promis
 
 /** What `work` cost evaluation: its SQL statements, and the responses it served without execution. */
 async function cost(work: () => Promise<unknown>): Promise<{ statements: number; served: number }> {
-  platform.statements.evaluation?.reset();
+  scratch.platform.statements.evaluation?.reset();
   const served = impactResponsesServed();
   await work();
-  return { statements: platform.statements.evaluation?.count ?? Number.NaN, served: impactResponsesServed() - served };
+  return {
+    statements: scratch.platform.statements.evaluation?.count ?? Number.NaN,
+    served: impactResponsesServed() - served,
+  };
 }
 
 describe('whole trainingImpact responses kept by evaluation', () => {
@@ -110,18 +92,7 @@ describe('whole trainingImpact responses kept by evaluation', () => {
 
   it('answers with the new figures after a write (a budget change), then keeps those', async () => {
     const before = await compare(REGENCIES);
-    const [line] = (
-      await pool.query<{ agencyId: number; regionCode: string }>(
-        `select agency_id as "agencyId", region_code as "regionCode" from evaluation.rm_agency_budget
-          where year = $1 and region_code like '12.71%' and realised > 0 order by agency_id, region_code limit 1`,
-        [YEAR],
-      )
-    ).rows;
-    expect(line).toBeDefined();
-    await pool.query(
-      'update evaluation.rm_agency_budget set realised = realised + 1000000 where year = $1 and agency_id = $2 and region_code = $3',
-      [YEAR, line!.agencyId, line!.regionCode],
-    );
+    expect(await raiseBudgetLine(scratch.pool, YEAR, '12.71', 1_000_000)).toBeDefined();
     let after: Comparison | undefined;
     // The versions, then Medan's facts: built again, not served.
     expect(await cost(async () => (after = await compare(REGENCIES)))).toEqual({ statements: 2, served: 0 });
@@ -138,7 +109,7 @@ describe('whole trainingImpact responses kept by evaluation', () => {
     // Straight to the subgraph (as the gateway asks it), to read its bytes.
     const headers = {
       'content-type': 'application/json',
-      [INTERNAL_TOKEN_HEADER]: await signViewerToken(NATIONAL_ADMIN, platform.keys.internalSigningKey),
+      [INTERNAL_TOKEN_HEADER]: await signViewerToken(NATIONAL_ADMIN, scratch.platform.keys.internalSigningKey),
     };
     const body = JSON.stringify({
       query:
@@ -147,7 +118,7 @@ describe('whole trainingImpact responses kept by evaluation', () => {
     });
     const texts: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const response = await fetch(platform.subgraphs.evaluation.url, { method: 'POST', headers, body });
+      const response = await fetch(scratch.platform.subgraphs.evaluation.url, { method: 'POST', headers, body });
       texts.push(await response.text());
     }
     expect(texts[1]).toBe(texts[0]);
