@@ -1,19 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type pg from 'pg';
-import { writeCatalog } from './courses.js';
-import { createMentoring } from './mentoring.js';
 import { type SeedOptions, validateOptions } from './options.js';
-import { createStaff } from './people.js';
-import { hashSeed, Rng } from './random.js';
+import { type GenerationInput, type Produced, produceRows, type RegionDone } from './produce.js';
 import { loadRegions } from './regions.js';
-import { createRun, flushAll, type Run } from './run.js';
-import { describeScenario, featuresOf } from './scenario.js';
-import { clearDemoData, createTables, type Tables, totalWritten } from './tables.js';
-import { type RegionTruth, regionModel, regionTruth, type SeedTruth } from './truth.js';
-import type { RegionRow, RegionState } from './types.js';
-import { AGENCIES, createAgencies, createUnits } from './units.js';
-import { generateYear } from './years.js';
+import type { Batch } from './run.js';
+import { describeScenario } from './scenario.js';
+import { clearDemoData, createTables, SEEDED_TABLES } from './tables.js';
+import type { FromGenerator, ToGenerator } from './thread-messages.js';
+import type { SeedTruth } from './truth.js';
+import { copyChunks } from './writer.js';
 
 /**
  * Deterministic demo data for all four schemas: agencies, service units and staff of the requested
@@ -52,27 +49,31 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
     regions: {},
   };
   let bulk = false;
-  let loaded: string[] = [];
+  const loaded = [...SEEDED_TABLES];
   let total = 0;
   try {
     await client.query('begin');
     await client.query('set local standard_conforming_strings = on');
     await assertTriggersFire(client);
-    const tables = createTables();
-    await assertEmpty(client, tables);
+    await assertEmpty(client);
     const km = await client.query<{ population: number; minimum_sample: number }>(
       'select population, minimum_sample from evaluation.krejcie_morgan order by population',
     );
-    const regions = await loadRegions(client, options.regions);
-    const run = createRun(
-      client,
-      options,
-      tables,
-      km.rows.map((r) => ({ population: r.population, minimum: r.minimum_sample })),
-    );
+    const input: GenerationInput = {
+      options: {
+        seed: options.seed,
+        regions: options.regions,
+        employeesPerRegion: options.employeesPerRegion,
+        employeesByRegion: options.employeesByRegion,
+        years: options.years,
+        effectsByRegion: options.effectsByRegion,
+        scenario,
+      },
+      regions: await loadRegions(client, options.regions),
+      krejcieMorgan: km.rows.map((r) => ({ population: r.population, minimum: r.minimum_sample })),
+    };
     // Into empty tables, building each index once at the end beats updating it row by row, and one
     // set-based check per foreign key beats a trigger per row. Same transaction: all or nothing still.
-    loaded = Object.values(tables).map((t) => t.table);
     const restore = await setIndexesAside(client, loaded);
     await truncateInTransaction(client, loaded);
     // The tables are empty (assertEmpty), so the load can always go without the rollup triggers and the
@@ -80,34 +81,31 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
     // even for the demo (3.5-3.9 s instead of 57-82 s on two busy cores; see SeedOptions.bulkLoad).
     bulk = options.bulkLoad ?? true;
     if (bulk) await setTriggersAside(client, loaded);
-    writeCatalog(run);
-    await flushAll(run);
-    for (const region of regions) {
-      const regionStarted = performance.now();
-      const before = totalWritten(run.tables);
-      const params = await generateRegion(run, region);
-      truth.regions[region.code] = params;
-      options.progress?.({
-        regions: Object.keys(truth.regions).length,
-        of: regions.length,
-        rows: totalWritten(run.tables),
-      });
+    let done = 0;
+    const regionDone: RegionDone = ({ code, truth: params, rows, total: generated, ms }) => {
+      truth.regions[code] = params;
+      done += 1;
+      options.progress?.({ regions: done, of: input.regions.length, rows: generated });
       log(
-        `${region.code} ${region.name}: ${params.employees} employees, ${params.units} units, ` +
-          `${totalWritten(run.tables) - before} rows, ${seconds(regionStarted)} s`,
+        `${code} ${params.name}: ${params.employees} employees, ${params.units} units, ` +
+          `${rows} rows, ${(ms / 1000).toFixed(2)} s`,
       );
-    }
-    await run.inflight;
+    };
+    const thread = generatorThread();
+    if (thread) log('generating in a worker thread');
+    const produced = thread
+      ? await produceInThread(thread, client, input, regionDone)
+      : await produceRows(input, (batch) => copyBatch(client, batch), regionDone);
     phase('load', (performance.now() - started) / 1000);
     const restoring = performance.now();
     await restore();
     log(`indexes and foreign keys rebuilt in ${seconds(restoring)} s`);
     phase('indexes', (performance.now() - restoring) / 1000);
     if (bulk) for (const table of loaded) await client.query(`alter table ${table} enable trigger user`);
-    await finish(run);
-    total = totalWritten(run.tables);
-    if (run.clampedQuality > 0)
-      log(`warning: latent IKM quality left [30, 99] and was clamped ${run.clampedQuality} times`);
+    await finish(client);
+    total = produced.rows;
+    if (produced.clampedQuality > 0)
+      log(`warning: latent IKM quality left [30, 99] and was clamped ${produced.clampedQuality} times`);
   } catch (error) {
     await client.query('rollback').catch(() => {}); // the original error matters more
     throw error;
@@ -140,6 +138,82 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
 
 const seconds = (since: number): string => ((performance.now() - since) / 1000).toFixed(2);
 
+/** Streams one batch into PostgreSQL: a COPY per table, parents first. */
+async function copyBatch(client: pg.PoolClient, batch: Batch | Extract<FromGenerator, { type: 'batch' }>['batch']) {
+  for (const { table, columnNames, chunks } of batch) await copyChunks(client, table, columnNames, chunks);
+}
+
+/**
+ * The compiled generator thread beside this module, when this module is the compiled one (dist/, as `npm run
+ * seed`, `npm start` and the benchmark run it). From the sources (the tests, through Vite) the rows are
+ * generated in this thread instead: the same produceRows, so the same rows (test/integration/seed.test.ts
+ * compares the two).
+ */
+function generatorThread(): URL | undefined {
+  return import.meta.url.endsWith('.js') ? new URL('./region-worker.js', import.meta.url) : undefined;
+}
+
+/**
+ * Generates in the generator thread while this one streams each batch it posts into PostgreSQL, in order.
+ * A batch is acknowledged when it is taken up, so one batch loads while the next is generated and at most
+ * one more waits. A failed COPY stops the thread; a failed thread fails the load.
+ */
+function produceInThread(
+  url: URL,
+  client: pg.PoolClient,
+  input: GenerationInput,
+  regionDone: RegionDone,
+): Promise<Produced> {
+  const worker = new Worker(url, { workerData: input });
+  const queue: Extract<FromGenerator, { type: 'batch' }>['batch'][] = [];
+  let finished: Produced | undefined;
+  let streaming = false;
+  let settled = false;
+  return new Promise<Produced>((resolve, reject) => {
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      reject(error);
+    };
+    const succeedWhenDrained = (): void => {
+      if (settled || !finished || streaming || queue.length > 0) return;
+      settled = true;
+      resolve(finished);
+    };
+    const stream = async (): Promise<void> => {
+      if (streaming) return;
+      streaming = true;
+      try {
+        for (let batch = queue.shift(); batch && !settled; batch = queue.shift()) {
+          worker.postMessage({ type: 'taken' } satisfies ToGenerator);
+          await copyBatch(client, batch);
+        }
+      } catch (error) {
+        fail(error);
+      }
+      streaming = false;
+      succeedWhenDrained();
+    };
+    worker.on('message', (message: FromGenerator) => {
+      if (message.type === 'batch') {
+        queue.push(message.batch);
+        void stream();
+      } else if (message.type === 'region') {
+        const { type: _, ...done } = message;
+        regionDone(done);
+      } else {
+        finished = { clampedQuality: message.clampedQuality, rows: message.rows };
+        succeedWhenDrained();
+      }
+    });
+    worker.once('error', fail);
+    worker.once('exit', (code) => {
+      if (!finished) fail(new Error(`the seed's generator thread stopped before it was done (exit code ${code})`));
+    });
+  });
+}
+
 /**
  * Under session_replication_role = replica no trigger fires: neither the rollups' upkeep nor their feed
  * stamps, and a rollup row left with seq 0 is never published to evaluation's read model (a national bench
@@ -152,7 +226,7 @@ async function assertTriggersFire(client: pg.PoolClient): Promise<void> {
 }
 
 /** The generator only seeds an empty database: it refuses (and changes nothing) when a seeded table has rows. */
-async function assertEmpty(client: pg.PoolClient, tables: Tables): Promise<void> {
+async function assertEmpty(client: pg.PoolClient): Promise<void> {
   await client.query('lock table personnel.employee in share row exclusive mode');
   const present = await client.query<{ present: boolean }>(
     'select exists (select 1 from personnel.employee) as present',
@@ -160,10 +234,10 @@ async function assertEmpty(client: pg.PoolClient, tables: Tables): Promise<void>
   if (present.rows[0]?.present) {
     throw new Error('personnel.employee already has rows: the demo generator only seeds an empty database');
   }
-  for (const table of Object.values(tables)) {
-    const rows = await client.query<{ present: boolean }>(`select exists (select 1 from ${table.table}) as present`);
+  for (const table of SEEDED_TABLES) {
+    const rows = await client.query<{ present: boolean }>(`select exists (select 1 from ${table}) as present`);
     if (rows.rows[0]?.present)
-      throw new Error(`${table.table} already has rows: the demo generator only seeds an empty database`);
+      throw new Error(`${table} already has rows: the demo generator only seeds an empty database`);
   }
 }
 
@@ -301,54 +375,13 @@ async function truncateInTransaction(client: pg.PoolClient, tables: string[]): P
   }
 }
 
-/** Waits for the last insert, moves every id sequence past the ids written and commits. */
-async function finish(run: Run): Promise<void> {
-  const { client, tables } = run;
-  await run.inflight;
-  for (const table of Object.values(tables)) {
+/** Moves every id sequence past the ids written and commits. */
+async function finish(client: pg.PoolClient): Promise<void> {
+  for (const table of Object.values(createTables())) {
     if (!table.hasIdentity) continue;
     await client.query(`select setval(pg_get_serial_sequence($1, 'id'), (select max(id) from ${table.table}))`, [
       table.table,
     ]);
   }
   await client.query('commit');
-}
-
-/** One region: agencies, units, staff and mentoring, then training, appraisals, surveys and budgets year by year. */
-async function generateRegion(run: Run, region: RegionRow): Promise<RegionTruth> {
-  const rng = new Rng(hashSeed(run.options.seed, region.code));
-  const model = regionModel(
-    rng,
-    region.code,
-    { from: run.from, to: run.to },
-    run.options.effectsByRegion?.[region.code],
-  );
-  const isProvince = region.level === 'PROVINCE';
-  const label = isProvince ? `Provinsi ${region.name}` : region.name;
-  const agencies = createAgencies(run, region, label);
-  const features = featuresOf(run.options.scenario ?? 'random');
-  const scenarioRng = new Rng(hashSeed(run.options.seed, `${region.code}/scenario`));
-  const state: RegionState = {
-    region,
-    rng,
-    isProvince,
-    label,
-    model,
-    agencies,
-    units: [],
-    employees: [],
-    features,
-    scenarioRng,
-  };
-  // The agency heads count among the region's employees.
-  const employees = run.options.employeesByRegion?.[region.code] ?? run.options.employeesPerRegion;
-  state.units = createUnits(run, state, employees - AGENCIES.length);
-  createStaff(run, state);
-  createMentoring(run, rng, state.employees);
-  await flushAll(run);
-  for (let year = run.from; year <= run.to; year++) {
-    generateYear(run, state, year);
-    await flushAll(run);
-  }
-  return regionTruth(region.name, model, state.units.length, state.employees.length);
 }

@@ -1,14 +1,23 @@
-import type pg from 'pg';
 import { dayOf } from './calendar.js';
 import { Identifiers } from './identifiers.js';
 import type { SeedOptions } from './options.js';
 import type { TableKey, Tables } from './tables.js';
 import type { CoursePool } from './types.js';
 
+/** The COPY text of one flush: per table (parents first) the chunks drained from its buffer. */
+export type Batch = { table: string; columnNames: readonly string[]; chunks: string[] }[];
+
+/** The options a run generates from: the data only (no callbacks), so a generator thread can be given them. */
+export type GenerationOptions = Pick<
+  SeedOptions,
+  'seed' | 'regions' | 'employeesPerRegion' | 'employeesByRegion' | 'years' | 'effectsByRegion' | 'scenario'
+>;
+
 /** Everything shared by the regions of one run. */
 export interface Run {
-  client: pg.PoolClient;
-  options: SeedOptions;
+  /** Hands a flushed batch on (to PostgreSQL, or to the thread that writes it); resolves when the next may follow. */
+  send: (batch: Batch) => Promise<void>;
+  options: GenerationOptions;
   from: number;
   to: number;
   /** 31 December of the last seeded year: ages and histories are as of this day. */
@@ -24,21 +33,19 @@ export interface Run {
   curriculumVersionIds: number[];
   poolCache: Map<string, CoursePool>;
   clampedQuality: number;
-  /** The COPY still running, if any. */
+  /** The batch still being handed on, if any. */
   inflight: Promise<void>;
-  /** Told the rows handed to PostgreSQL so far, after each flush (the progress bar). */
-  onFlush?: (rows: number) => void;
 }
 
 export function createRun(
-  client: pg.PoolClient,
-  options: SeedOptions,
+  send: Run['send'],
+  options: GenerationOptions,
   tables: Tables,
   krejcieMorgan: Run['krejcieMorgan'],
 ): Run {
   const { from, to } = options.years;
   return {
-    client,
+    send,
     options,
     from,
     to,
@@ -60,18 +67,28 @@ export function createRun(
 export const nextId = (run: Run, table: TableKey): number => (run.ids[table] = (run.ids[table] ?? 0) + 1);
 
 /**
- * Sends every buffered row (one COPY per table, parents first) without waiting for it: the database
- * loads while the generator computes the next batch. At most one flush is in flight.
+ * Characters of COPY text the tables buffer before a flush: a few regions' rows per COPY statement rather
+ * than a statement per table after every region and year (each statement is a round trip and a relation
+ * opened; a national seed made thousands).
  */
-export async function flushAll(run: Run): Promise<void> {
+const FLUSH_CHARACTERS = 8 << 20;
+
+/**
+ * Hands every buffered row on (one COPY per table, parents first) without waiting for it to load: the
+ * database loads while the generator computes the next batch. At most one batch is in flight. Below
+ * FLUSH_CHARACTERS nothing is flushed unless `final`.
+ */
+export async function flushAll(run: Run, final = false): Promise<void> {
+  const tables = Object.values(run.tables);
+  if (!final && tables.reduce((n, table) => n + table.pendingCharacters, 0) < FLUSH_CHARACTERS) return;
   await run.inflight;
-  const batches = Object.values(run.tables).map((table) => [table, table.drain()] as const);
-  const sent = (async () => {
-    for (const [table, chunks] of batches) await table.copy(run.client, chunks);
-  })();
+  const batch: Batch = tables
+    .map((table) => ({ table: table.table, columnNames: table.columnNames, chunks: table.drain() }))
+    .filter((entry) => entry.chunks.length > 0);
+  if (batch.length === 0) return;
+  const sent = run.send(batch);
   sent.catch(() => {}); // awaited by the next flush or at the end; never an unhandled rejection
   run.inflight = sent;
-  run.onFlush?.(batches.reduce((n, [table]) => n + table.written, 0));
 }
 
 /** The minimum sample of an IKM survey for a population (Krejcie-Morgan table, evaluation schema). */
