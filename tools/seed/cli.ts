@@ -15,6 +15,7 @@ import {
   type SeedOptions,
   type SeedTruth,
 } from './generate.js';
+import { SEED_PHASES, type SeedPhase } from './options.js';
 import { isScenario } from './scenario.js';
 
 /** The data folder of `npm start` (DATA_DIR, default .data at the repository root). */
@@ -134,7 +135,11 @@ function progressBar(started: number) {
   };
 }
 
-const PHASE_NAMES = { load: 'generation+load', indexes: 'indexes', rollups: 'rollups', analyze: 'analyze' } as const;
+const PHASE_NAMES: Record<SeedPhase, string> = {
+  load: 'generation+load',
+  indexes: 'keys and indexes',
+  owners: 'statistics, key checks and rollups',
+};
 
 /** Rows per seeded table and the true effect per region (when few); the total rows. */
 async function printSummary(pool: pg.Pool, truth: SeedTruth, perRegion: boolean): Promise<number> {
@@ -207,7 +212,7 @@ async function main(): Promise<number> {
     );
     const seedStarted = performance.now();
     const bar = progressBar(seedStarted);
-    const phases: Partial<Record<'load' | 'indexes' | 'rollups' | 'analyze', number>> = {};
+    const phases: Partial<Record<SeedPhase, number>> = {};
     const truth = await generateDemoData(pool, {
       ...options,
       // Many regions: a progress bar instead of a line each, then a line per phase.
@@ -215,16 +220,15 @@ async function main(): Promise<number> {
       progress: bar.update,
       phase: (name, seconds) => {
         phases[name] = seconds;
-        if (name === 'load' && many) bar.line('building indexes and checking foreign keys ...');
+        if (name === 'load' && many) bar.line('building keys and indexes ...');
         if (name === 'indexes' && many)
-          bar.line('analyzing, then rebuilding the rollups (the four owners at once) ...');
+          bar.line('statistics, foreign key checks and rollups (the four owners at once) ...');
       },
     });
     bar.done();
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     const rows = await printSummary(pool, truth, !many);
-    const split = (['load', 'indexes', 'analyze', 'rollups'] as const)
-      .filter((name) => phases[name] !== undefined)
+    const split = SEED_PHASES.filter((name) => phases[name] !== undefined)
       .map((name) => `${PHASE_NAMES[name]} ${phases[name]?.toFixed(1)} s`)
       .join(', ');
     console.log(`\ntruth written to ${options.truthPath}; total ${elapsed()} s`);

@@ -50,6 +50,7 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
   };
   let bulk = false;
   const loaded = [...SEEDED_TABLES];
+  let foreignKeyChecks: ForeignKeyCheck[] = [];
   let total = 0;
   try {
     await client.query('begin');
@@ -98,8 +99,8 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
       : await produceRows(input, (batch) => copyBatch(client, batch), regionDone);
     phase('load', (performance.now() - started) / 1000);
     const restoring = performance.now();
-    await restore();
-    log(`indexes and foreign keys rebuilt in ${seconds(restoring)} s`);
+    foreignKeyChecks = await restore({ deferForeignKeyChecks: true });
+    log(`keys and indexes rebuilt in ${seconds(restoring)} s`);
     phase('indexes', (performance.now() - restoring) / 1000);
     if (bulk) for (const table of loaded) await client.query(`alter table ${table} enable trigger user`);
     await finish(client);
@@ -112,22 +113,18 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
   } finally {
     client.release();
   }
-  const analyzing = performance.now();
-  // Fresh planner statistics: without them PostgreSQL plans the rollup rebuilds and the first analytics
-  // queries for empty tables.
-  await pool.query(`analyze ${loaded.join(', ')}`);
-  phase('analyze', (performance.now() - analyzing) / 1000);
-  if (bulk) {
-    const refilling = performance.now();
-    try {
-      await refillRollups(pool, log);
-    } catch (error) {
-      await clearDemoData(pool).catch(() => {}); // the original error matters more
-      throw error;
-    }
-    log(`rollups refilled in ${seconds(refilling)} s`);
-    phase('rollups', (performance.now() - refilling) / 1000);
+  const settling = performance.now();
+  try {
+    await settleOwners(pool, { loaded, foreignKeyChecks, rebuild: bulk, log });
+  } catch (error) {
+    // The original error matters more than a failure of this clean-up. On empty tables the checks pass, so
+    // the foreign keys end checked again.
+    await clearDemoData(pool).catch(() => {});
+    for (const check of foreignKeyChecks) await pool.query(check.sql).catch(() => {});
+    throw error;
   }
+  log(`statistics, foreign key checks and rollups done in ${seconds(settling)} s`);
+  phase('owners', (performance.now() - settling) / 1000);
   log(`generated ${total} rows in ${seconds(started)} s`);
   if (options.truthPath) {
     await mkdir(dirname(options.truthPath), { recursive: true });
@@ -247,7 +244,10 @@ async function assertEmpty(client: pg.PoolClient): Promise<void> {
  * from the loaded rows, each key checked in one pass, instead of row by row. Constraints another table's
  * foreign key depends on stay. A violation fails the rebuild, so the transaction, as before.
  */
-async function setIndexesAside(client: pg.PoolClient, tables: string[]): Promise<() => Promise<void>> {
+async function setIndexesAside(
+  client: pg.PoolClient,
+  tables: string[],
+): Promise<(options?: { deferForeignKeyChecks?: boolean }) => Promise<ForeignKeyCheck[]>> {
   const { rows: constraints } = await client.query<{ tbl: string; name: string; def: string; kind: string }>(
     `select c.conrelid::regclass::text as tbl, quote_ident(c.conname) as name, pg_get_constraintdef(c.oid) as def,
             c.contype::text as kind
@@ -268,15 +268,20 @@ async function setIndexesAside(client: pg.PoolClient, tables: string[]): Promise
   // Foreign keys first (they depend on the keys they reference), then keys, then plain indexes.
   for (const c of constraints) await client.query(`alter table ${c.tbl} drop constraint ${c.name}`);
   for (const index of indexes) await client.query(`drop index ${index.name}`);
-  return async () => {
+  return async ({ deferForeignKeyChecks = false } = {}) => {
     await client.query("set local maintenance_work_mem = '256MB'");
     // The foreign keys' one-pass checks join whole tables: in memory rather than in batches on disk.
     await client.query(`set local work_mem = '${REBUILD_WORK_MEM}'`);
     const keys = constraints.filter((c) => c.kind !== 'f');
     for (const c of keys) await client.query(`alter table ${c.tbl} add constraint ${c.name} ${c.def}`);
     for (const index of indexes) await client.query(index.def);
-    for (const c of constraints.filter((c) => c.kind === 'f'))
-      await client.query(`alter table ${c.tbl} add constraint ${c.name} ${c.def}`);
+    const foreignKeys = constraints.filter((c) => c.kind === 'f');
+    for (const c of foreignKeys)
+      await client.query(
+        `alter table ${c.tbl} add constraint ${c.name} ${c.def}${deferForeignKeyChecks ? ' not valid' : ''}`,
+      );
+    if (!deferForeignKeyChecks) return [];
+    return foreignKeys.map((c) => ({ table: c.tbl, sql: `alter table ${c.tbl} validate constraint ${c.name}` }));
   };
 }
 
@@ -285,39 +290,58 @@ async function setIndexesAside(client: pg.PoolClient, tables: string[]): Promise
  * tables' locks). They keep each owner's rollups up to date statement by statement, recomputing the keys
  * a statement touched; over a load without indexes (see setIndexesAside) each of those recomputations
  * scans what is loaded so far, so the load grew quadratically (a national seed ran for more than ten
- * minutes). refillRollups computes the same rollups once from the loaded rows instead, after the commit.
+ * minutes). settleOwners computes the same rollups once from the loaded rows instead, after the commit.
  */
 async function setTriggersAside(client: pg.PoolClient, tables: string[]): Promise<void> {
   for (const table of tables) await client.query(`alter table ${table} disable trigger user`);
 }
 
-/** The owners whose rollups a bulk load refills, each with its own `<owner>.rebuild_rollups()`. */
-const ROLLUP_OWNERS = ['personnel', 'learning', 'budgeting', 'evaluation'] as const;
+/** A foreign key added NOT VALID, and the statement that checks the rows already there. */
+interface ForeignKeyCheck {
+  table: string;
+  sql: string;
+}
+
+/** The owners of the loaded tables (their schemas), each with its own `<owner>.rebuild_rollups()`. */
+const OWNERS = ['personnel', 'learning', 'budgeting', 'evaluation'] as const;
 
 /**
- * Refills every rollup the loaded tables feed, after the load committed: the owners' schemas are apart,
- * so their rebuilds run at the same time, each on its own connection and in its own transaction (as many
- * at once as the pool allows). Each rebuild aggregates the whole of its tables: a large work_mem keeps its
- * hash aggregates and sorts in memory (at the default 4 MB personnel's staffing spilled 500 MB to disk).
- * Evaluation's SKP change rollup is computed against its read model as it stands (empty after a seed); the
- * read model's own triggers bring it up to date when the evaluation subgraph pulls the owners' feeds.
+ * What follows the load's commit, per owner: the planner statistics of its loaded tables (without them
+ * PostgreSQL plans the rebuilds and the first analytics queries for empty tables), the check of its foreign
+ * keys (added NOT VALID in the load's transaction: enforced for every new row from the start, and checked
+ * here, in one pass each) and, after a bulk load, the refill of its rollups. The owners' schemas are apart,
+ * so they go at the same time, each on its own connection and in its own transaction (as many at once as
+ * the pool allows): on two cores the key checks and statistics of one owner run beside another's rebuild.
+ * Each rebuild aggregates the whole of its tables: a large work_mem keeps its hash aggregates and sorts in
+ * memory (at the default 4 MB personnel's staffing spilled 500 MB to disk). Evaluation's SKP change rollup is
+ * computed against its read model as it stands (empty after a seed); the read model's own triggers bring it
+ * up to date when the evaluation subgraph pulls the owners' feeds.
  */
-async function refillRollups(pool: pg.Pool, log: (line: string) => void): Promise<void> {
+async function settleOwners(
+  pool: pg.Pool,
+  work: { loaded: string[]; foreignKeyChecks: ForeignKeyCheck[]; rebuild: boolean; log: (line: string) => void },
+): Promise<void> {
+  const ownerOf = (qualified: string): string => qualified.slice(0, qualified.indexOf('.'));
   const results = await Promise.allSettled(
-    ROLLUP_OWNERS.map(async (owner) => {
+    OWNERS.map(async (owner) => {
       const started = performance.now();
       const client = await pool.connect();
       try {
         await client.query('begin');
         await client.query(`set local work_mem = '${REBUILD_WORK_MEM}'`);
-        // Into an empty rollup the rebuild inserts without an upsert's conflict checks (the owners'
-        // migrations 0010): its keys and indexes are then built once from the rows, as for the loaded tables.
-        const restore = await setIndexesAside(
-          client,
-          PLAIN_INSERT_OWNERS.has(owner) ? await emptyPublishedTables(client, owner) : [],
-        );
-        await client.query(`select ${owner}.rebuild_rollups()`);
-        await restore();
+        const tables = work.loaded.filter((table) => ownerOf(table) === owner);
+        if (tables.length > 0) await client.query(`analyze ${tables.join(', ')}`);
+        for (const check of work.foreignKeyChecks) if (ownerOf(check.table) === owner) await client.query(check.sql);
+        if (work.rebuild) {
+          // Into an empty rollup the rebuild inserts without an upsert's conflict checks (the owners'
+          // migrations 0010): its keys and indexes are then built once from the rows, as for the loaded tables.
+          const restore = await setIndexesAside(
+            client,
+            PLAIN_INSERT_OWNERS.has(owner) ? await emptyPublishedTables(client, owner) : [],
+          );
+          await client.query(`select ${owner}.rebuild_rollups()`);
+          await restore();
+        }
         await client.query('commit');
       } catch (error) {
         await client.query('rollback').catch(() => {}); // the original error matters more
@@ -325,7 +349,7 @@ async function refillRollups(pool: pg.Pool, log: (line: string) => void): Promis
       } finally {
         client.release();
       }
-      log(`${owner} rollups rebuilt in ${seconds(started)} s`);
+      work.log(`${owner}: statistics, key checks${work.rebuild ? ' and rollups' : ''} in ${seconds(started)} s`);
     }),
   );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -1,5 +1,9 @@
 import { isScenario, type Scenario } from './scenario.js';
 
+/** The phases of a seed run, in order. */
+export const SEED_PHASES = ['load', 'indexes', 'owners'] as const;
+export type SeedPhase = (typeof SEED_PHASES)[number];
+
 /** What a run of the demo generator seeds, and the defaults of `npm run seed` and `npm start`. */
 export interface SeedOptions {
   seed: number;
@@ -21,8 +25,11 @@ export interface SeedOptions {
    */
   bulkLoad?: boolean;
   log?: (line: string) => void;
-  /** Told the seconds of each phase as it ends: generation and COPY, index rebuild, analyze, rollup rebuilds. */
-  phase?: (name: 'load' | 'indexes' | 'rollups' | 'analyze', seconds: number) => void;
+  /**
+   * Told the seconds of each phase as it ends: generation and COPY; keys and indexes; then, the owners at
+   * once, statistics, foreign key checks and rollup rebuilds.
+   */
+  phase?: (name: SeedPhase, seconds: number) => void;
   /** Told after each region: regions done of all, and rows generated so far (the CLI's progress bar). */
   progress?: (done: { regions: number; of: number; rows: number }) => void;
 }
