@@ -106,8 +106,8 @@ describe('demo data generator', () => {
   });
 
   it('leaves every key and foreign key of the seeded tables in place and checked', async () => {
-    // The load adds the foreign keys NOT VALID and each owner checks its own after the commit, beside the
-    // other owners' rollup rebuilds: none may stay unchecked.
+    // The load sets them aside and each owner rebuilds its own after the load, beside the other owners'
+    // rollup rebuilds: none may be missing or stay unchecked.
     const constraints = await rows<{ kind: string; validated: boolean; n: number }>(
       first,
       `select contype::text as kind, convalidated as validated, count(*)::int as n from pg_constraint
@@ -118,13 +118,13 @@ describe('demo data generator', () => {
     expect(constraints.find((c) => c.kind === 'f')?.n).toBeGreaterThan(15);
   });
 
-  it('fails as a whole when a foreign key check after the commit fails: no rows stay, every key is checked', async () => {
+  it("fails as a whole when one owner's foreign key check fails: no rows stay in any schema, every key is checked", async () => {
     const server = await startScratchDatabase('seed_test');
     const pool = createPool(server.url, 4);
     try {
       await prepareDatabase(server.url);
-      // A rank the generator gives PNS staff, gone from the reference table: the load commits (its foreign keys
-      // are added unchecked) and personnel's check of rank_history and employee fails after it.
+      // A rank the generator gives PNS staff, gone from the reference table: personnel's check of rank_history
+      // and employee fails after the load, while the other owners may have finished; none of them may commit.
       await pool.query(`delete from personnel.rank where code = 'III/a'`);
       await expect(generateDemoData(pool, { ...SMALL, regions: ['12.71'] })).rejects.toThrow(/rank_code_fkey/);
       const left = await one<{ rows: number; unchecked: number }>(

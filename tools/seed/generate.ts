@@ -1,13 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type pg from 'pg';
+import pg from 'pg';
 import { type SeedOptions, validateOptions } from './options.js';
 import { type GenerationInput, type Produced, produceRows, type RegionDone } from './produce.js';
 import { loadRegions } from './regions.js';
 import type { Batch } from './run.js';
 import { describeScenario } from './scenario.js';
-import { clearDemoData, createTables, SEEDED_TABLES } from './tables.js';
+import { createTables, SEEDED_TABLES } from './tables.js';
 import type { FromGenerator, ToGenerator } from './thread-messages.js';
 import type { SeedTruth } from './truth.js';
 import { copyChunks } from './writer.js';
@@ -29,17 +29,19 @@ export { clearDemoData, SEEDED_TABLES } from './tables.js';
 export type { SeedTruth } from './truth.js';
 
 /**
- * Fills all four schemas for the given regions and returns (and writes) the truth. The rows load in one
- * transaction (all or nothing). A bulk load (see SeedOptions.bulkLoad) commits the rows with the rollup
- * triggers off, then the owners rebuild their rollups at the same time, each on a connection of its own
- * (a failed rebuild empties the seeded tables again, so nothing half-seeded stays).
+ * Fills all four schemas for the given regions and returns (and writes) the truth, all or nothing. Each
+ * owner (personnel, learning, budgeting, evaluation: a schema each, no foreign key between them) loads its
+ * tables in a transaction of its own, on a connection of its own: the generator's batches stream into the
+ * four at once, and after the load each owner rebuilds its keys and indexes, checks its foreign keys, takes
+ * its statistics and (a bulk load, see SeedOptions.bulkLoad) rebuilds its rollups at the same time as the
+ * others. Only when all four are done do they commit, one after the other; any failure before rolls all four
+ * back, and a commit failing in that last step empties the owners that had committed (commitAll).
  */
 export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Promise<SeedTruth> {
   validateOptions(options);
   const log = options.log ?? (() => {});
   const phase = options.phase ?? (() => {});
   const started = performance.now();
-  const client = await pool.connect();
   const scenario = options.scenario ?? 'random';
   const truth: SeedTruth = {
     seed: options.seed,
@@ -48,16 +50,17 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
     years: { ...options.years },
     regions: {},
   };
-  let bulk = false;
-  const loaded = [...SEEDED_TABLES];
-  let foreignKeyChecks: ForeignKeyCheck[] = [];
+  // The tables are empty (assertEmpty), so the load can always go without the rollup triggers and the
+  // owners rebuild once: the same rollups (test/integration/read-model.test.ts), in a fraction of the time
+  // even for the demo (3.5-3.9 s instead of 57-82 s on two busy cores; see SeedOptions.bulkLoad).
+  const bulk = options.bulkLoad ?? true;
+  const sessions = await openSessions(pool);
   let total = 0;
   try {
-    await client.query('begin');
-    await client.query('set local standard_conforming_strings = on');
-    await assertTriggersFire(client);
-    await assertEmpty(client);
-    const km = await client.query<{ population: number; minimum_sample: number }>(
+    const personnel = sessionOf(sessions, 'personnel');
+    await assertTriggersFire(personnel.client);
+    await Promise.all(sessions.map((session) => prepareLoad(session, bulk)));
+    const km = await sessionOf(sessions, 'evaluation').client.query<{ population: number; minimum_sample: number }>(
       'select population, minimum_sample from evaluation.krejcie_morgan order by population',
     );
     const input: GenerationInput = {
@@ -70,18 +73,9 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
         effectsByRegion: options.effectsByRegion,
         scenario,
       },
-      regions: await loadRegions(client, options.regions),
+      regions: await loadRegions(personnel.client, options.regions),
       krejcieMorgan: km.rows.map((r) => ({ population: r.population, minimum: r.minimum_sample })),
     };
-    // Into empty tables, building each index once at the end beats updating it row by row, and one
-    // set-based check per foreign key beats a trigger per row. Same transaction: all or nothing still.
-    const restore = await setIndexesAside(client, loaded);
-    await truncateInTransaction(client, loaded);
-    // The tables are empty (assertEmpty), so the load can always go without the rollup triggers and the
-    // owners rebuild once: the same rollups (test/integration/read-model.test.ts), in a fraction of the time
-    // even for the demo (3.5-3.9 s instead of 57-82 s on two busy cores; see SeedOptions.bulkLoad).
-    bulk = options.bulkLoad ?? true;
-    if (bulk) await setTriggersAside(client, loaded);
     let done = 0;
     const regionDone: RegionDone = ({ code, truth: params, rows, total: generated, ms }) => {
       truth.regions[code] = params;
@@ -94,37 +88,26 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
     };
     const thread = generatorThread();
     if (thread) log('generating in a worker thread');
+    const copy = (batch: CopyBatch): Promise<void> => copyBatch(sessions, batch);
     const produced = thread
-      ? await produceInThread(thread, client, input, regionDone)
-      : await produceRows(input, (batch) => copyBatch(client, batch), regionDone);
-    phase('load', (performance.now() - started) / 1000);
-    const restoring = performance.now();
-    foreignKeyChecks = await restore({ deferForeignKeyChecks: true });
-    log(`keys and indexes rebuilt in ${seconds(restoring)} s`);
-    phase('indexes', (performance.now() - restoring) / 1000);
-    if (bulk) for (const table of loaded) await client.query(`alter table ${table} enable trigger user`);
-    await finish(client);
+      ? await produceInThread(thread, copy, input, regionDone)
+      : await produceRows(input, copy, regionDone);
     total = produced.rows;
+    phase('load', (performance.now() - started) / 1000);
+    const settling = performance.now();
+    await Promise.all(sessions.map((session) => settle(session, bulk, log)));
+    await commitAll(pool, sessions);
+    log(`keys, indexes, foreign key checks, statistics and rollups done in ${seconds(settling)} s`);
+    phase('owners', (performance.now() - settling) / 1000);
     if (produced.clampedQuality > 0)
       log(`warning: latent IKM quality left [30, 99] and was clamped ${produced.clampedQuality} times`);
   } catch (error) {
-    await client.query('rollback').catch(() => {}); // the original error matters more
+    // The original error matters more than a failed rollback (a connection already lost rolls back anyway).
+    await Promise.all(sessions.map((session) => session.client.query('rollback').catch(() => {})));
     throw error;
   } finally {
-    client.release();
+    await Promise.all(sessions.map((session) => session.client.end().catch(() => {})));
   }
-  const settling = performance.now();
-  try {
-    await settleOwners(pool, { loaded, foreignKeyChecks, rebuild: bulk, log });
-  } catch (error) {
-    // The original error matters more than a failure of this clean-up. On empty tables the checks pass, so
-    // the foreign keys end checked again.
-    await clearDemoData(pool).catch(() => {});
-    for (const check of foreignKeyChecks) await pool.query(check.sql).catch(() => {});
-    throw error;
-  }
-  log(`statistics, foreign key checks and rollups done in ${seconds(settling)} s`);
-  phase('owners', (performance.now() - settling) / 1000);
   log(`generated ${total} rows in ${seconds(started)} s`);
   if (options.truthPath) {
     await mkdir(dirname(options.truthPath), { recursive: true });
@@ -133,11 +116,163 @@ export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Pro
   return truth;
 }
 
+/** The owners of the seeded tables (their schemas), each with its own `<owner>.rebuild_rollups()`. */
+const OWNERS = ['personnel', 'learning', 'budgeting', 'evaluation'] as const;
+type Owner = (typeof OWNERS)[number];
+
+/** One owner's share of a seed: its connection and open transaction, its tables, what its load set aside. */
+interface Session {
+  owner: Owner;
+  client: pg.Client;
+  /** The owner's seeded tables (schema-qualified), parents first. */
+  tables: string[];
+  /** The tables were emptied in this transaction, so COPY may freeze the rows (truncateInTransaction). */
+  freeze: boolean;
+  /** Rebuilds the keys, indexes and foreign keys set aside for the load. */
+  restore: () => Promise<void>;
+  /** The COPYs queued on this connection, in order. */
+  copying: Promise<void>;
+}
+
+const ownerOf = (table: string): Owner => {
+  const owner = OWNERS.find((o) => table.startsWith(`${o}.`));
+  if (!owner) throw new Error(`${table} belongs to none of the seeded schemas`);
+  return owner;
+};
+
+const sessionOf = (sessions: Session[], owner: Owner): Session => {
+  const session = sessions.find((s) => s.owner === owner);
+  if (!session) throw new Error(`no session for ${owner}`);
+  return session;
+};
+
+/**
+ * A connection per owner with its transaction begun. They are the seed's own (the pool's settings), not the
+ * pool's: all four stay open until all commit, which a smaller pool (the tests' hold two) could not give.
+ */
+async function openSessions(pool: pg.Pool): Promise<Session[]> {
+  const sessions: Session[] = [];
+  try {
+    for (const owner of OWNERS) {
+      const client = new pg.Client(pool.options);
+      // A connection that loses its server reports it on its next query; an unhandled 'error' must not end the process.
+      client.on('error', () => {});
+      await client.connect();
+      sessions.push({
+        owner,
+        client,
+        tables: SEEDED_TABLES.filter((table) => ownerOf(table) === owner),
+        freeze: false,
+        restore: async () => {},
+        copying: Promise.resolve(),
+      });
+      await client.query('begin');
+      await client.query('set local standard_conforming_strings = on');
+    }
+  } catch (error) {
+    await Promise.all(sessions.map((session) => session.client.end().catch(() => {})));
+    throw error;
+  }
+  return sessions;
+}
+
+/**
+ * Before an owner's load, in its transaction: refuses a table with rows; sets the keys, indexes and foreign
+ * keys aside (into empty tables, building each index once at the end beats updating it row by row, and one
+ * set-based check per foreign key beats a trigger per row; a violation still fails the transaction); empties
+ * the tables in the transaction (truncateInTransaction) and, for a bulk load, turns their triggers off.
+ */
+async function prepareLoad(session: Session, bulk: boolean): Promise<void> {
+  await assertEmpty(session.client, session.tables);
+  session.restore = await setIndexesAside(session.client, session.tables);
+  session.freeze = await truncateInTransaction(session.client, session.tables);
+  if (bulk) await setTriggersAside(session.client, session.tables);
+}
+
+/**
+ * After the load, on each owner's connection at the same time (two cores: one owner's index builds run
+ * beside another's rollup rebuild): keys, indexes and foreign keys rebuilt; triggers back on; id sequences
+ * moved past the ids written; planner statistics (without them PostgreSQL plans the rebuilds and the first
+ * analytics queries for empty tables); and, after a bulk load, the owner's rollups refilled. Each rebuild
+ * aggregates the whole of its tables: a large work_mem keeps its hash aggregates and sorts in memory (at the
+ * default 4 MB personnel's staffing spilled 500 MB to disk). Evaluation's SKP change rollup is computed
+ * against its read model as it stands (empty after a seed); the read model's own triggers bring it up to date
+ * when the evaluation subgraph pulls the owners' feeds.
+ */
+async function settle(session: Session, bulk: boolean, log: (line: string) => void): Promise<void> {
+  const { client, owner, tables } = session;
+  const started = performance.now();
+  await client.query(`set local work_mem = '${REBUILD_WORK_MEM}'`);
+  await session.restore();
+  if (bulk) for (const table of tables) await client.query(`alter table ${table} enable trigger user`);
+  for (const table of Object.values(createTables())) {
+    if (!table.hasIdentity || ownerOf(table.table) !== owner) continue;
+    await client.query(`select setval(pg_get_serial_sequence($1, 'id'), (select max(id) from ${table.table}))`, [
+      table.table,
+    ]);
+  }
+  const keyed = performance.now();
+  await client.query(`analyze ${tables.join(', ')}`);
+  const analyzed = performance.now();
+  if (bulk) {
+    // Into an empty rollup the rebuild inserts without an upsert's conflict checks (the owners' migrations
+    // 0010): its keys and indexes are then built once from the rows, as for the loaded tables.
+    const restore = await setIndexesAside(
+      client,
+      PLAIN_INSERT_OWNERS.has(owner) ? await emptyPublishedTables(client, owner) : [],
+    );
+    await client.query(`select ${owner}.rebuild_rollups()`);
+    await restore();
+  }
+  const s = (from: number, to: number): string => ((to - from) / 1000).toFixed(2);
+  log(
+    `${owner}: keys, indexes and foreign keys ${s(started, keyed)} s, statistics ${s(keyed, analyzed)} s` +
+      (bulk ? `, rollups ${s(analyzed, performance.now())} s` : ''),
+  );
+}
+
+/**
+ * Commits the four transactions, one after the other. A commit hardly fails once every statement has run;
+ * if one does, the transactions after it roll back and the owners before it, already committed, are emptied
+ * again (their seeded tables, then their rollups rebuilt over nothing): nothing half-seeded stays.
+ */
+async function commitAll(pool: pg.Pool, sessions: Session[]): Promise<void> {
+  const committed: Session[] = [];
+  for (const session of sessions) {
+    try {
+      await session.client.query('commit');
+    } catch (error) {
+      if (committed.length > 0) {
+        // The original error matters more than a failure of this clean-up.
+        await pool.query(`truncate ${committed.flatMap((c) => c.tables).join(', ')}`).catch(() => {});
+        for (const c of committed) await pool.query(`select ${c.owner}.rebuild_rollups()`).catch(() => {});
+      }
+      throw error;
+    }
+    committed.push(session);
+  }
+}
+
 const seconds = (since: number): string => ((performance.now() - since) / 1000).toFixed(2);
 
-/** Streams one batch into PostgreSQL: a COPY per table, parents first. */
-async function copyBatch(client: pg.PoolClient, batch: Batch | Extract<FromGenerator, { type: 'batch' }>['batch']) {
-  for (const { table, columnNames, chunks } of batch) await copyChunks(client, table, columnNames, chunks);
+/** A batch as generated in this thread (strings) or posted by the generator thread (UTF-8 bytes). */
+type CopyBatch = Batch | Extract<FromGenerator, { type: 'batch' }>['batch'];
+
+/**
+ * Streams one batch into PostgreSQL: each table's rows on its owner's connection (a COPY per table, parents
+ * first, frozen when the tables allow it), the four owners at once. Resolves when all four are done.
+ */
+async function copyBatch(sessions: Session[], batch: CopyBatch): Promise<void> {
+  await Promise.all(
+    sessions.map((session) => {
+      const own = batch.filter((entry) => ownerOf(entry.table) === session.owner);
+      session.copying = session.copying.then(async () => {
+        for (const { table, columnNames, chunks } of own)
+          await copyChunks(session.client, table, columnNames, chunks, { freeze: session.freeze });
+      });
+      return session.copying;
+    }),
+  );
 }
 
 /**
@@ -157,7 +292,7 @@ function generatorThread(): URL | undefined {
  */
 function produceInThread(
   url: URL,
-  client: pg.PoolClient,
+  copy: (batch: CopyBatch) => Promise<void>,
   input: GenerationInput,
   regionDone: RegionDone,
 ): Promise<Produced> {
@@ -184,7 +319,7 @@ function produceInThread(
       try {
         for (let batch = queue.shift(); batch && !settled; batch = queue.shift()) {
           worker.postMessage({ type: 'taken' } satisfies ToGenerator);
-          await copyBatch(client, batch);
+          await copy(batch);
         }
       } catch (error) {
         fail(error);
@@ -216,22 +351,16 @@ function produceInThread(
  * stamps, and a rollup row left with seq 0 is never published to evaluation's read model (a national bench
  * seeded that way had no staffing and no budgets in it). Refused before anything is written.
  */
-async function assertTriggersFire(client: pg.PoolClient): Promise<void> {
+async function assertTriggersFire(client: pg.ClientBase): Promise<void> {
   const { rows } = await client.query<{ role: string }>(`select current_setting('session_replication_role') as role`);
   if (rows[0]?.role === 'replica')
     throw new Error('the demo generator needs session_replication_role = origin: under replica no rollup is published');
 }
 
 /** The generator only seeds an empty database: it refuses (and changes nothing) when a seeded table has rows. */
-async function assertEmpty(client: pg.PoolClient): Promise<void> {
-  await client.query('lock table personnel.employee in share row exclusive mode');
-  const present = await client.query<{ present: boolean }>(
-    'select exists (select 1 from personnel.employee) as present',
-  );
-  if (present.rows[0]?.present) {
-    throw new Error('personnel.employee already has rows: the demo generator only seeds an empty database');
-  }
-  for (const table of SEEDED_TABLES) {
+async function assertEmpty(client: pg.ClientBase, tables: string[]): Promise<void> {
+  await client.query(`lock table ${tables.join(', ')} in share row exclusive mode`);
+  for (const table of tables) {
     const rows = await client.query<{ present: boolean }>(`select exists (select 1 from ${table}) as present`);
     if (rows.rows[0]?.present)
       throw new Error(`${table} already has rows: the demo generator only seeds an empty database`);
@@ -244,10 +373,7 @@ async function assertEmpty(client: pg.PoolClient): Promise<void> {
  * from the loaded rows, each key checked in one pass, instead of row by row. Constraints another table's
  * foreign key depends on stay. A violation fails the rebuild, so the transaction, as before.
  */
-async function setIndexesAside(
-  client: pg.PoolClient,
-  tables: string[],
-): Promise<(options?: { deferForeignKeyChecks?: boolean }) => Promise<ForeignKeyCheck[]>> {
+async function setIndexesAside(client: pg.ClientBase, tables: string[]): Promise<() => Promise<void>> {
   const { rows: constraints } = await client.query<{ tbl: string; name: string; def: string; kind: string }>(
     `select c.conrelid::regclass::text as tbl, quote_ident(c.conname) as name, pg_get_constraintdef(c.oid) as def,
             c.contype::text as kind
@@ -268,20 +394,15 @@ async function setIndexesAside(
   // Foreign keys first (they depend on the keys they reference), then keys, then plain indexes.
   for (const c of constraints) await client.query(`alter table ${c.tbl} drop constraint ${c.name}`);
   for (const index of indexes) await client.query(`drop index ${index.name}`);
-  return async ({ deferForeignKeyChecks = false } = {}) => {
+  return async () => {
     await client.query("set local maintenance_work_mem = '256MB'");
     // The foreign keys' one-pass checks join whole tables: in memory rather than in batches on disk.
     await client.query(`set local work_mem = '${REBUILD_WORK_MEM}'`);
     const keys = constraints.filter((c) => c.kind !== 'f');
     for (const c of keys) await client.query(`alter table ${c.tbl} add constraint ${c.name} ${c.def}`);
     for (const index of indexes) await client.query(index.def);
-    const foreignKeys = constraints.filter((c) => c.kind === 'f');
-    for (const c of foreignKeys)
-      await client.query(
-        `alter table ${c.tbl} add constraint ${c.name} ${c.def}${deferForeignKeyChecks ? ' not valid' : ''}`,
-      );
-    if (!deferForeignKeyChecks) return [];
-    return foreignKeys.map((c) => ({ table: c.tbl, sql: `alter table ${c.tbl} validate constraint ${c.name}` }));
+    for (const c of constraints.filter((c) => c.kind === 'f'))
+      await client.query(`alter table ${c.tbl} add constraint ${c.name} ${c.def}`);
   };
 }
 
@@ -292,75 +413,15 @@ async function setIndexesAside(
  * scans what is loaded so far, so the load grew quadratically (a national seed ran for more than ten
  * minutes). settleOwners computes the same rollups once from the loaded rows instead, after the commit.
  */
-async function setTriggersAside(client: pg.PoolClient, tables: string[]): Promise<void> {
+async function setTriggersAside(client: pg.ClientBase, tables: string[]): Promise<void> {
   for (const table of tables) await client.query(`alter table ${table} disable trigger user`);
-}
-
-/** A foreign key added NOT VALID, and the statement that checks the rows already there. */
-interface ForeignKeyCheck {
-  table: string;
-  sql: string;
-}
-
-/** The owners of the loaded tables (their schemas), each with its own `<owner>.rebuild_rollups()`. */
-const OWNERS = ['personnel', 'learning', 'budgeting', 'evaluation'] as const;
-
-/**
- * What follows the load's commit, per owner: the planner statistics of its loaded tables (without them
- * PostgreSQL plans the rebuilds and the first analytics queries for empty tables), the check of its foreign
- * keys (added NOT VALID in the load's transaction: enforced for every new row from the start, and checked
- * here, in one pass each) and, after a bulk load, the refill of its rollups. The owners' schemas are apart,
- * so they go at the same time, each on its own connection and in its own transaction (as many at once as
- * the pool allows): on two cores the key checks and statistics of one owner run beside another's rebuild.
- * Each rebuild aggregates the whole of its tables: a large work_mem keeps its hash aggregates and sorts in
- * memory (at the default 4 MB personnel's staffing spilled 500 MB to disk). Evaluation's SKP change rollup is
- * computed against its read model as it stands (empty after a seed); the read model's own triggers bring it
- * up to date when the evaluation subgraph pulls the owners' feeds.
- */
-async function settleOwners(
-  pool: pg.Pool,
-  work: { loaded: string[]; foreignKeyChecks: ForeignKeyCheck[]; rebuild: boolean; log: (line: string) => void },
-): Promise<void> {
-  const ownerOf = (qualified: string): string => qualified.slice(0, qualified.indexOf('.'));
-  const results = await Promise.allSettled(
-    OWNERS.map(async (owner) => {
-      const started = performance.now();
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        await client.query(`set local work_mem = '${REBUILD_WORK_MEM}'`);
-        const tables = work.loaded.filter((table) => ownerOf(table) === owner);
-        if (tables.length > 0) await client.query(`analyze ${tables.join(', ')}`);
-        for (const check of work.foreignKeyChecks) if (ownerOf(check.table) === owner) await client.query(check.sql);
-        if (work.rebuild) {
-          // Into an empty rollup the rebuild inserts without an upsert's conflict checks (the owners'
-          // migrations 0010): its keys and indexes are then built once from the rows, as for the loaded tables.
-          const restore = await setIndexesAside(
-            client,
-            PLAIN_INSERT_OWNERS.has(owner) ? await emptyPublishedTables(client, owner) : [],
-          );
-          await client.query(`select ${owner}.rebuild_rollups()`);
-          await restore();
-        }
-        await client.query('commit');
-      } catch (error) {
-        await client.query('rollback').catch(() => {}); // the original error matters more
-        throw error;
-      } finally {
-        client.release();
-      }
-      work.log(`${owner}: statistics, key checks${work.rebuild ? ' and rollups' : ''} in ${seconds(started)} s`);
-    }),
-  );
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
 }
 
 /**
  * The owner's published rollups (the tables its feed stamps, shared/feed.ts) that are still empty: after a
  * load every one but the region directory, which the regions' own triggers keep.
  */
-async function emptyPublishedTables(client: pg.PoolClient, owner: string): Promise<string[]> {
+async function emptyPublishedTables(client: pg.ClientBase, owner: string): Promise<string[]> {
   const { rows } = await client.query<{ tbl: string }>(
     `select distinct t.tgrelid::regclass::text as tbl
        from pg_trigger t join pg_proc p on p.oid = t.tgfoid join pg_namespace n on n.oid = p.pronamespace
@@ -387,25 +448,19 @@ const REBUILD_WORK_MEM = '256MB';
 /**
  * Empties the (already empty) tables in this transaction: with `wal_level = minimal` (the embedded
  * development cluster) PostgreSQL then writes the loaded rows straight to the table files instead of
- * also to the WAL. Where another table's foreign key forbids it, the load just goes through the WAL.
+ * also to the WAL, and the load may COPY them FREEZE: written frozen and all-visible, so the first reads
+ * after the seed (the statistics, the key checks, the rollup rebuilds, the first queries) need not set every
+ * row's hint bits and write every page a second time. True when it could; where another table's foreign key
+ * forbids the truncate, the load goes through the WAL and unfrozen.
  */
-async function truncateInTransaction(client: pg.PoolClient, tables: string[]): Promise<void> {
+async function truncateInTransaction(client: pg.ClientBase, tables: string[]): Promise<boolean> {
   await client.query('savepoint before_truncate');
   try {
     await client.query(`truncate ${tables.join(', ')}`);
     await client.query('release savepoint before_truncate');
+    return true;
   } catch {
     await client.query('rollback to savepoint before_truncate');
+    return false;
   }
-}
-
-/** Moves every id sequence past the ids written and commits. */
-async function finish(client: pg.PoolClient): Promise<void> {
-  for (const table of Object.values(createTables())) {
-    if (!table.hasIdentity) continue;
-    await client.query(`select setval(pg_get_serial_sequence($1, 'id'), (select max(id) from ${table.table}))`, [
-      table.table,
-    ]);
-  }
-  await client.query('commit');
 }

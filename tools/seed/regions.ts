@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { District, RegionRow } from './types.js';
 
 /** The requested regencies/cities or provinces with their districts and villages, as personnel.region has them. */
-export async function loadRegions(client: pg.PoolClient, codes: readonly string[]): Promise<RegionRow[]> {
+export async function loadRegions(client: pg.ClientBase, codes: readonly string[]): Promise<RegionRow[]> {
   const found = await client.query<{ code: string; name: string; level: string }>(
     'select code, name, level from personnel.region where code = any($1::text[])',
     [codes],
@@ -30,7 +30,7 @@ export async function loadRegions(client: pg.PoolClient, codes: readonly string[
  * (2 characters) and its regency's (5).
  */
 async function loadDistricts(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   codes: readonly string[],
 ): Promise<Map<string, Map<string, District>>> {
   const rows = await client.query<{ code: string; name: string; level: string; parent_code: string }>(

@@ -84,16 +84,19 @@ export class TableBuffer {
 
 /**
  * Writes COPY text (strings, or UTF-8 bytes from the generator thread) into `table` with one COPY on
- * `client`; nothing when there are no chunks.
+ * `client`; nothing when there are no chunks. `freeze` only where the table was created or emptied in this
+ * transaction (PostgreSQL refuses it otherwise).
  */
 export async function copyChunks(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   table: string,
   columnNames: readonly string[],
   chunks: readonly (string | Uint8Array)[],
+  { freeze = false }: { freeze?: boolean } = {},
 ): Promise<void> {
   if (chunks.length === 0) return;
-  const stream = client.query(copyFrom(`copy ${table} (${columnNames.join(', ')}) from stdin`));
+  const options = freeze ? ' with (freeze)' : '';
+  const stream = client.query(copyFrom(`copy ${table} (${columnNames.join(', ')}) from stdin${options}`));
   const done = new Promise<void>((resolve, reject) => {
     stream.once('finish', resolve);
     stream.once('error', reject);
