@@ -35,6 +35,7 @@ const PINNED: Record<string, string> = {
   'budgeting/0003-rollups': '6c5d608ea0d4120b996bd70ea3d8d4127c357c8a6d0d90402a88b74fc8990094',
   'budgeting/0004-import-log-source': '6668033e41b44a4d4d0e88c09e85dcb4b53b97577c7d803fb97c475491628b03',
   'budgeting/0006-feed-retention': 'b205acd07c44aab370e9f48af22338b166720981431b650d1df2ea77ff91de78',
+  'budgeting/0007-redundant-indexes': 'e270fa87d34b0fb673c2659fb379044c9c46402bd0ade2abc2de62b7599d23fb',
   'evaluation/0001-initial': '68a798264ee2d0e72b12f792d1b76636009634e87154acd14a3d36672160a315',
   'evaluation/0002-enum-checks': 'ed84dc39e968ff508e6537c070e418f344492015673213a8b04e290dbf26bdb1',
   'evaluation/0003-ikm-band-rounding': '2f2014bc57a1a0b9d5b853e30e895651cb8cc94c4a4e33f84cac779cc72069ce',
@@ -47,6 +48,7 @@ const PINNED: Record<string, string> = {
   'evaluation/0010-read-model-courses': '8762ad84bed0b4dedcd326eef690ae69bf0d3e56efa201c2c42bcb63af6830f1',
   'evaluation/0011-impact-versions': 'f30d7381bab5c91a33d644a76e1ccc66e90650c5c689fdb75538d643761221d7',
   'evaluation/0012-impact-facts-versions': '7bfb4c50069af1150167fdabbfb751a23b8252dba2bb2d4000fdb95be1dd0e2d',
+  'evaluation/0014-redundant-indexes': '0b6675e38c9d48a9fa54a6bb3ea850ddc44e5ac002e4d106a8cc52e3ded351c3',
   'learning/0001-initial': '4e32780e596555b007066c3585cb0bc21fcdfc4a46132e2b1691f98304313934',
   'learning/0002-curriculum-versions': '7ea5c8404f1a576c23702ef6b1598582c6b5ba35e2cf6d988b301b028b1e4f7d',
   'learning/0003-natural-keys': 'bf33d5830b6667c8a43e2f392bdf7262c0d819d10666514feff5f5ee81b45e37',
@@ -70,6 +72,7 @@ const PINNED: Record<string, string> = {
   'personnel/0010-inline-feed-stamps': 'f0a2bea5edc57ef46ddab77143b57f087fc77495f2c84d48ea7d52a816ccf9af',
   'personnel/0011-feed-retention': 'a1e7bf4b9727eee60a6768d4a6582e907f5de23175d022b687f1e97fe97d04c7',
   'personnel/0012-placed-once': 'f987c0889f5479388b36411b61d201b0c7407e1f9b13718a8007ddf2e494d257',
+  'personnel/0014-redundant-indexes': 'a3021793b0838d5b486481b9d3902d9df4faa05033d0d7fe0eec8526cca68415',
 };
 
 describe('migration SQL', () => {
