@@ -9,6 +9,7 @@ import { LearningDeferredRegionRollups } from './0008-deferred-region-rollups.js
 import { LearningSetBasedRebuild } from './0009-set-based-rebuild.js';
 import { LearningInlineFeedStamps } from './0010-inline-feed-stamps.js';
 import { LearningFeedRetention } from './0011-feed-retention.js';
+import { LearningCourseRollupCascade } from './0012-course-rollup-cascade.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   LearningSetBasedRebuild,
   LearningInlineFeedStamps,
   LearningFeedRetention,
+  LearningCourseRollupCascade,
 ];
