@@ -301,6 +301,12 @@ describe('read model', () => {
     expect(await rollupSnapshot(pool)).toEqual(kept);
   });
 
+  it('rescores every survey alike when a reference table of the score changes (evaluation.rebuild_survey_scores)', async () => {
+    const kept = await rollupSnapshot(pool);
+    await pool.query('update evaluation.ikm_band set lower_bound = lower_bound');
+    expect(await rollupSnapshot(pool)).toEqual(kept);
+  });
+
   // 4.3-7.3 s on a 2-core machine at a load average of 4.5-6.5, within the 60 s default (7.2-11.5 s on main the same day).
   it('seeds the same rollups in bulk (triggers off, the owners rebuilding at once) as the triggers keep, all published', async () => {
     const bulkServer = await startScratchDatabase('read_model_bulk');

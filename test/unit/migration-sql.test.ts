@@ -48,6 +48,7 @@ const PINNED: Record<string, string> = {
   'evaluation/0010-read-model-courses': '8762ad84bed0b4dedcd326eef690ae69bf0d3e56efa201c2c42bcb63af6830f1',
   'evaluation/0011-impact-versions': 'f30d7381bab5c91a33d644a76e1ccc66e90650c5c689fdb75538d643761221d7',
   'evaluation/0012-impact-facts-versions': '7bfb4c50069af1150167fdabbfb751a23b8252dba2bb2d4000fdb95be1dd0e2d',
+  'evaluation/0013-set-based-rebuild': 'cb11758149ed45464940bc7d4a2d86205d54de301c9ba8e426a9114e22a0f734',
   'evaluation/0014-redundant-indexes': '0b6675e38c9d48a9fa54a6bb3ea850ddc44e5ac002e4d106a8cc52e3ded351c3',
   'learning/0001-initial': '4e32780e596555b007066c3585cb0bc21fcdfc4a46132e2b1691f98304313934',
   'learning/0002-curriculum-versions': '7ea5c8404f1a576c23702ef6b1598582c6b5ba35e2cf6d988b301b028b1e4f7d',

@@ -10,6 +10,7 @@ import { EvaluationImportLogSource } from './0009-import-log-source.js';
 import { EvaluationReadModelCourses } from './0010-read-model-courses.js';
 import { EvaluationImpactVersions } from './0011-impact-versions.js';
 import { EvaluationImpactFactsVersions } from './0012-impact-facts-versions.js';
+import { EvaluationSetBasedRebuild } from './0013-set-based-rebuild.js';
 import { EvaluationRedundantIndexes } from './0014-redundant-indexes.js';
 
 /** Every migration of this subgraph, oldest first. */
@@ -26,5 +27,6 @@ export const migrations = [
   EvaluationReadModelCourses,
   EvaluationImpactVersions,
   EvaluationImpactFactsVersions,
+  EvaluationSetBasedRebuild,
   EvaluationRedundantIndexes,
 ];
