@@ -14,6 +14,7 @@ import { DEV_NATIONAL_ADMIN, mintDevToken } from '../dev/dev-token.js';
 import { startDatabase } from '../dev/embedded-postgres.js';
 import { startPlatform } from '../dev/platform.js';
 import { clearDemoData, generateDemoData } from '../seed/generate.js';
+import { SEED_PHASES, type SeedPhase } from '../seed/options.js';
 import { startStack } from './gateway.js';
 import { post, processTreeMemory } from './harness.js';
 
@@ -331,6 +332,35 @@ async function compareBuilds(folder: string, databaseUrl: string, cases: Case[],
   }
 }
 
+/** How the benchmark's data was seeded (`seed.json` beside it): the issue's seed goal is 200,000 rows/s. */
+interface SeedFigure {
+  rows: number;
+  seconds: number;
+  phases: Partial<Record<SeedPhase, number>>;
+  /** One-minute load average when the seed started and when it ended. */
+  loadAverage: [number, number];
+}
+
+const SEED_GOAL_ROWS_PER_SECOND = 200_000;
+
+/** The seed's line of the table: rows, seconds, rows/s against the goal and the phases, when it was measured. */
+function seedLine(folder: string): string {
+  const file = join(folder, 'seed.json');
+  if (!existsSync(file))
+    return 'Seed of this data: not measured (seeded before seed.json was kept; delete the folder to seed again)';
+  const figure = JSON.parse(readFileSync(file, 'utf8')) as SeedFigure; // written by benchNational below
+  const rate = figure.rows / figure.seconds;
+  const phases = SEED_PHASES.filter((name) => figure.phases[name] !== undefined)
+    .map((name) => `${name} ${figure.phases[name]?.toFixed(1)} s`)
+    .join(', ');
+  return (
+    `Seed of this data (generateDemoData, as \`npm run seed -- --scale national\`; load average ` +
+    `${figure.loadAverage.map((l) => l.toFixed(1)).join(' -> ')}): ${figure.rows.toLocaleString('en')} rows in ` +
+    `${figure.seconds.toFixed(1)} s = ${Math.round(rate).toLocaleString('en')} rows/s (goal >= ` +
+    `${SEED_GOAL_ROWS_PER_SECOND.toLocaleString('en')}: ${rate >= SEED_GOAL_ROWS_PER_SECOND ? 'met' : 'not met'}; ${phases})`
+  );
+}
+
 export async function benchNational(argv: string[] = process.argv): Promise<void> {
   const folder = join(config().dev.dataDir, 'bench-national');
   await mkdir(folder, { recursive: true });
@@ -355,12 +385,21 @@ export async function benchNational(argv: string[] = process.argv): Promise<void
         // (generateDemoData). Not under session_replication_role = replica: the rollups' feed stamps must fire.
         const loader = createPool(database.url, 4);
         const started = performance.now();
+        const startLoad = loadavg()[0] ?? 0;
         let last = 0;
+        let rows = 0;
+        const phases: Partial<Record<SeedPhase, number>> = {};
         try {
           await generateDemoData(loader, {
             ...SEED,
             regions: regencies,
             bulkLoad: true,
+            progress: (done) => {
+              rows = done.rows;
+            },
+            phase: (name, seconds) => {
+              phases[name] = seconds;
+            },
             log: (line) => {
               if (!/^\d{2}[.\d]* /.test(line) || performance.now() - last > 10_000) {
                 last = performance.now();
@@ -371,9 +410,12 @@ export async function benchNational(argv: string[] = process.argv): Promise<void
         } finally {
           await loader.end();
         }
+        const seconds = (performance.now() - started) / 1000;
         console.log(
-          `seeded ${regencies.length} regencies x ${SEED.employeesPerRegion} employees in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+          `seeded ${regencies.length} regencies x ${SEED.employeesPerRegion} employees in ${seconds.toFixed(0)} s`,
         );
+        const figure: SeedFigure = { rows, seconds, phases, loadAverage: [startLoad, loadavg()[0] ?? 0] };
+        await writeFile(join(folder, 'seed.json'), `${JSON.stringify(figure, null, 2)}\n`);
         await pool.query('vacuum analyze');
         await writeFile(ownersMarker, wanted);
       } else console.log(`reusing the seeded data in ${folder}`);
@@ -451,6 +493,8 @@ export async function benchNational(argv: string[] = process.argv): Promise<void
         const filters = await explainRegionFilters(pool);
         const table = [
           `National scale: ${regencies.length} regencies x ${SEED.employeesPerRegion} employees, year ${YEAR}, NODE_ENV=${config().env} (medians, ms)`,
+          '',
+          seedLine(folder),
           '',
           '| request | before (issue 11) | now, first request (cold) | now, median (warm) | goal | hand-written SQL on the stored rows | now / SQL |',
           '|---|---:|---:|---:|---|---:|---:|',
