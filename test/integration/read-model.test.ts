@@ -39,7 +39,7 @@ const ROLLUPS = [
 ];
 
 /** Row count and digest of each rollup, without the owners' seq, in a stable order. */
-async function rollupSnapshot(db: pg.Pool): Promise<string[]> {
+async function rollupSnapshot(db: pg.Pool | pg.PoolClient): Promise<string[]> {
   return Promise.all(
     ROLLUPS.map(async (table) => {
       const { rows } = await db.query<{ n: string; digest: string }>(
@@ -299,6 +299,19 @@ describe('read model', () => {
     for (const owner of ['personnel', 'learning', 'budgeting', 'evaluation'])
       await pool.query(`select ${owner}.rebuild_rollups()`);
     expect(await rollupSnapshot(pool)).toEqual(kept);
+    // And into empty rollups, as after a seed (a plain insert, no upsert to absorb a row computed twice), rolled back.
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query(
+        'truncate personnel.unit_directory, personnel.unit_year_staffing, personnel.unit_year_mentoring, personnel.employee_promotion',
+      );
+      await client.query('select personnel.rebuild_rollups()');
+      expect(await rollupSnapshot(client)).toEqual(kept);
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
   });
 
   it('rescores every survey alike when a reference table of the score changes (evaluation.rebuild_survey_scores)', async () => {

@@ -10,6 +10,7 @@ import { PersonnelSetBasedRebuild } from './0009-set-based-rebuild.js';
 import { PersonnelInlineFeedStamps } from './0010-inline-feed-stamps.js';
 import { PersonnelFeedRetention } from './0011-feed-retention.js';
 import { PersonnelPlacedOnce } from './0012-placed-once.js';
+import { PersonnelRankSpellsOnce } from './0013-rank-spells-once.js';
 import { PersonnelRedundantIndexes } from './0014-redundant-indexes.js';
 
 /** Every migration of this subgraph, oldest first. */
@@ -26,5 +27,6 @@ export const migrations = [
   PersonnelInlineFeedStamps,
   PersonnelFeedRetention,
   PersonnelPlacedOnce,
+  PersonnelRankSpellsOnce,
   PersonnelRedundantIndexes,
 ];
