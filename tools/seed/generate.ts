@@ -130,8 +130,6 @@ interface Session {
   freeze: boolean;
   /** Rebuilds the keys, indexes and foreign keys set aside for the load. */
   restore: () => Promise<void>;
-  /** Characters of COPY text loaded (the weight of its settle step, settleInLanes). */
-  loaded: number;
 }
 
 const ownerOf = (table: string): Owner => {
@@ -164,7 +162,6 @@ async function openSessions(pool: pg.Pool): Promise<Session[]> {
         tables: SEEDED_TABLES.filter((table) => ownerOf(table) === owner),
         freeze: false,
         restore: async () => {},
-        loaded: 0,
       });
       await client.query('begin');
       await client.query('set local standard_conforming_strings = on');
@@ -267,7 +264,6 @@ async function copyBatch(sessions: Session[], batch: CopyBatch): Promise<void> {
   for (const { table, columnNames, chunks } of batch) {
     const session = sessionOf(sessions, ownerOf(table));
     await copyChunks(session.client, table, columnNames, chunks, { freeze: session.freeze });
-    for (const chunk of chunks) session.loaded += typeof chunk === 'string' ? chunk.length : chunk.byteLength;
   }
 }
 
@@ -278,35 +274,30 @@ async function allOrFirstFailure(steps: Promise<void>[]): Promise<void> {
 }
 
 /**
- * Settles the owners (settle) in as many lanes as the machine has cores, each lane one owner after another:
- * the largest loads first, each into the lane with the least so far. Four at once on two cores shared them
- * out evenly, so the longest (personnel's) got half a core while the others ran; in two lanes it has one
- * to itself while the others follow one another on the second.
+ * The owners' settle steps, longest first (national seed, alone: personnel's rollups and its keys on 3.5
+ * million rows, then learning's rollups, evaluation's, budgeting's).
+ */
+const SETTLE_ORDER: readonly Owner[] = ['personnel', 'learning', 'evaluation', 'budgeting'];
+
+/**
+ * Settles the owners (settle) as many at once as the machine has cores: each lane takes the next owner in
+ * SETTLE_ORDER when it is free. Four at once on two cores shared them out evenly, so the longest got half a
+ * core while the others ran; in two lanes it has one to itself while the others follow one another.
  */
 async function settleInLanes(sessions: Session[], bulk: boolean, log: (line: string) => void): Promise<void> {
-  const lanes = Array.from({ length: Math.max(1, Math.min(sessions.length, availableParallelism())) }, () => ({
-    owners: [] as Session[],
-    load: 0,
-  }));
-  for (const session of [...sessions].sort((a, b) => b.loaded - a.loaded)) {
-    const lane = lanes.reduce((least, candidate) => (candidate.load < least.load ? candidate : least));
-    lane.owners.push(session);
-    lane.load += session.loaded;
-  }
-  // On a failure the other lanes finish the owner they are at and start no other: the transactions roll back
+  const queue = SETTLE_ORDER.map((owner) => sessionOf(sessions, owner));
+  // On a failure the other lanes finish the owner they are at and take no other: the transactions roll back
   // only once no statement runs (a statement queued after the rollback would run outside any transaction).
   let failed = false;
-  await allOrFirstFailure(
-    lanes.map(async (lane) => {
-      for (const session of lane.owners) {
-        if (failed) return;
-        await settle(session, bulk, log).catch((error: unknown) => {
-          failed = true;
-          throw error;
-        });
-      }
-    }),
-  );
+  const lane = async (): Promise<void> => {
+    for (let session = queue.shift(); session && !failed; session = queue.shift()) {
+      await settle(session, bulk, log).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+    }
+  };
+  await allOrFirstFailure(Array.from({ length: Math.max(1, Math.min(queue.length, availableParallelism())) }, lane));
 }
 
 /**
@@ -445,7 +436,7 @@ async function setIndexesAside(client: pg.ClientBase, tables: string[]): Promise
  * tables' locks). They keep each owner's rollups up to date statement by statement, recomputing the keys
  * a statement touched; over a load without indexes (see setIndexesAside) each of those recomputations
  * scans what is loaded so far, so the load grew quadratically (a national seed ran for more than ten
- * minutes). settleOwners computes the same rollups once from the loaded rows instead, after the commit.
+ * minutes). settle computes the same rollups once from the loaded rows instead, at the end of the load.
  */
 async function setTriggersAside(client: pg.ClientBase, tables: string[]): Promise<void> {
   for (const table of tables) await client.query(`alter table ${table} disable trigger user`);
