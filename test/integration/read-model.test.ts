@@ -1,6 +1,12 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type DocumentNode, print } from 'graphql';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../importer/engine.js';
+import { offerings } from '../../importer/kinds/offerings.js';
+import { personnelDirectory } from '../../importer/personnel-directory.js';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
 import { INTERNAL_TOKEN_HEADER, SERVICE_AUDIENCE, signViewerToken } from '../../subgraphs/shared/internal-token.js';
@@ -388,6 +394,37 @@ describe('read model', () => {
       p.regionCode === q.regionCode
         ? { enrolments: 4, participants: 2, jp: 48 }
         : { enrolments: 2, participants: 1, jp: 24 },
+    ]);
+    // An offering's year corrected by the offerings import after an enrolment in it, then an enrolment in a
+    // sibling offering of the year it left: the enrolment follows its offering to the earlier year (learning
+    // 0014; before, it stayed behind, and the sibling's write dropped it from the course rows the trigger keeps).
+    const [early, late] = await courseWithOfferings('RM-REDATED', 2);
+    await enrol(q.nip, early ?? '');
+    const folder = await mkdtemp(join(tmpdir(), 'read-model-'));
+    try {
+      const file = join(folder, 'kelas.csv');
+      await writeFile(
+        file,
+        'code,course_code,region_code,year,starts_on,ends_on,capacity,venue,status\n' +
+          `${early},RM-REDATED,${REGION},${YEAR - 1},${YEAR - 1}-03-10,${YEAR - 1}-03-14,30,BPSDM Kota Medan,HELD\n`,
+      );
+      const personnel = personnelDirectory(platform.subgraphs.personnel.url);
+      const report = await runImport({ kind: offerings, file, databaseUrl: server.url, personnel, importedBy: 'test' });
+      expect(report).toMatchObject({ outcome: 'APPLIED', updated: 1 });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+    await pool.query('select learning.refresh_pending_rollups()'); // a feed read between the two writes
+    await enrol(p.nip, late ?? '');
+    await pool.query('select learning.refresh_pending_rollups()');
+    const redated = await rows<{ year: number; enrolments: number; participants: number }>(
+      `select year, enrolments, participants from learning.course_year_learning
+        where region_code = $1 and kind = 'COURSE' and code = 'RM-REDATED' order by year`,
+      [REGION],
+    );
+    expect(redated).toEqual([
+      { year: YEAR - 1, enrolments: 1, participants: 1 },
+      { year: YEAR, enrolments: 1, participants: 1 },
     ]);
     // Evaluation's L3 rollup counts learning's trained employees as its read model holds them: caught up first.
     await platform.readModel.syncNow();
