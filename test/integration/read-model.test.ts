@@ -1,6 +1,12 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type DocumentNode, print } from 'graphql';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runImport } from '../../importer/engine.js';
+import { offerings } from '../../importer/kinds/offerings.js';
+import { personnelDirectory } from '../../importer/personnel-directory.js';
 import { prepareDatabase } from '../../subgraphs/migrate.js';
 import { createPool, type DatabaseServer } from '../../subgraphs/shared/database.js';
 import { INTERNAL_TOKEN_HEADER, SERVICE_AUDIENCE, signViewerToken } from '../../subgraphs/shared/internal-token.js';
@@ -8,7 +14,12 @@ import { devAuthorization } from '../../tools/dev/dev-token.js';
 import { startScratchDatabase } from '../../tools/dev/embedded-postgres.js';
 import { type Platform, startPlatform } from '../../tools/dev/platform.js';
 import { generateDemoData } from '../../tools/seed/generate.js';
-import { ImpactFiguresDocument, RecordEnrolmentDocument, UpsertBudgetLineDocument } from '../generated/graphql.js';
+import {
+  ImpactFiguresDocument,
+  RecordEnrolmentDocument,
+  UpsertBudgetLineDocument,
+  UpsertEmployeeDocument,
+} from '../generated/graphql.js';
 import { NATIONAL_ADMIN } from '../support/platform.js';
 
 /**
@@ -142,6 +153,52 @@ async function until(done: (f: Figures) => boolean): Promise<number> {
 
 async function rows<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
   return (await pool.query(sql, params)).rows as Row[]; // pg types rows as any: the SQL names the columns
+}
+
+/** An employee as upsertEmployee takes it (and the region of their unit): in REGION, with no enrolment in the year. */
+interface EmployeeRow {
+  nip: string;
+  asnType: 'PNS' | 'PPPK';
+  fullName: string;
+  birthDate: string;
+  gender: 'M' | 'F';
+  appointedOn: string;
+  agencyCode: string;
+  unitCode: string;
+  rankCode: string;
+  positionTitle: string;
+  positionKind: 'MANAJERIAL' | 'NONMANAJERIAL';
+  positionLevel: string;
+  regionCode: string;
+}
+const EMPLOYEE_ROW_SQL = `select e.nip, e.asn_type as "asnType", e.full_name as "fullName", e.birth_date::text as "birthDate",
+    e.gender, e.appointed_on::text as "appointedOn", a.code as "agencyCode", u.code as "unitCode", e.rank_code as "rankCode",
+    e.position_title as "positionTitle", e.position_kind as "positionKind", e.position_level as "positionLevel",
+    u.region_code as "regionCode"
+  from personnel.employee e join personnel.service_unit u on u.id = e.unit_id join personnel.agency a on a.id = e.agency_id
+ where u.region_code like $1 || '.%' and e.asn_type = 'PNS' and e.nip is not null and e.left_on is null
+   and not exists (select 1 from learning.enrolment n where n.employee_id = e.id and n.year = $2)`;
+
+/** A new course of 12 JP with `count` held offerings in REGION and YEAR, ending in different months: their codes. */
+async function courseWithOfferings(code: string, count: number): Promise<string[]> {
+  const [course] = await rows<{ id: number }>(
+    `insert into learning.course (code, title, programme, mode, delivery, jp, description)
+     values ($1, 'Tata Kelola Arsip', 'TEKNIS', 'KLASIKAL', 'CLASSROOM', 12, 'Arsip dinamis') returning id`,
+    [code],
+  );
+  const [version] = await rows<{ id: number }>(
+    "insert into learning.curriculum_version (course_id, version, note) values ($1, 1, 'Versi pertama') returning id",
+    [course?.id],
+  );
+  const codes = Array.from({ length: count }, (_, i) => `${code}-${REGION}-${YEAR}-0${i + 1}`);
+  await pool.query(
+    `insert into learning.course_offering (code, course_id, curriculum_version_id, region_code, year, starts_on, ends_on,
+       capacity, venue, status)
+     select c, $2, $3, $4, $5::int, make_date($5::int, 2 + 3 * i::int, 10), make_date($5::int, 2 + 3 * i::int, 14), 30, 'BPSDM Kota Medan', 'HELD'
+       from unnest($1::text[]) with ordinality as x(c, i)`,
+    [codes, course?.id, version?.id, REGION, YEAR],
+  );
+  return codes;
 }
 
 describe('read model', () => {
@@ -292,8 +349,85 @@ describe('read model', () => {
        values ($1, $2, '2023-01-14', '2024-06-14', 'Tata naskah'), ($2, $1, '2023-03-14', null, 'Analisis data')`,
       [a, b],
     );
+    // Learning histories the seed does not make, written as an import or a form writes them (recordEnrolment:
+    // the enrolment's year is its offering's, its region where personnel places the employee at the time):
+    // two employees each enrolled twice in one course in a year, and one of them moved to another district
+    // (upsertEmployee) and enrolled there in the same year. learning 0012's rebuild counts a participant once
+    // per course attribute (the earlier enrolments' attributes masked off) and a moved one per region, once.
+    const found = await rows<EmployeeRow>(`${EMPLOYEE_ROW_SQL} order by e.id desc limit 2`, [REGION, YEAR]);
+    expect(found).toHaveLength(2);
+    const [p, q] = found as [EmployeeRow, EmployeeRow];
+    const places = [p.regionCode.slice(0, 8), q.regionCode.slice(0, 8)];
+    const [elsewhere] = await rows<{ unitCode: string; agencyCode: string; regionCode: string }>(
+      `select u.code as "unitCode", a.code as "agencyCode", u.region_code as "regionCode"
+         from personnel.service_unit u join personnel.agency a on a.id = u.agency_id
+        where u.region_code like $1 || '.%' and left(u.region_code, 8) <> all($2) order by u.id limit 1`,
+      [REGION, places],
+    );
+    if (!elsewhere) throw new Error('no unit in another district');
+    const twice = await courseWithOfferings('RM-TWICE', 3);
+    const enrol = async (nip: string, offeringCode: string) => {
+      const written = await gateway<{ recordEnrolment: { outcome: string } }>(RecordEnrolmentDocument, {
+        input: { nip, offeringCode, status: 'COMPLETED', jpEarned: 12, preTest: 40, postTest: 65, satisfaction: 4 },
+      });
+      expect(written.recordEnrolment.outcome).toBe('CREATED');
+    };
+    for (const e of [p, q]) for (const code of twice.slice(0, 2)) await enrol(e.nip, code);
+    const { regionCode: _from, ...input } = { ...p, unitCode: elsewhere.unitCode, agencyCode: elsewhere.agencyCode };
+    const move = await gateway<{ upsertEmployee: { outcome: string } }>(UpsertEmployeeDocument, { input });
+    expect(move.upsertEmployee.outcome).toBe('UPDATED');
+    await enrol(p.nip, twice[2] ?? '');
     // What the feed publishes: the course rollup's queued keys refreshed, as a feed read does first.
     await pool.query('select learning.refresh_pending_rollups()');
+    // Kept on write, with real values: five enrolments of two people in the region and its province, the
+    // moved one's single enrolment where they went, their two before where they were.
+    const course = (region: string) =>
+      rows<{ enrolments: number; participants: number; jp: number }>(
+        `select enrolments, participants, jp from learning.course_year_learning
+          where year = $1 and region_code = $2 and kind = 'COURSE' and code = 'RM-TWICE'`,
+        [YEAR, region],
+      );
+    for (const region of [REGION.slice(0, 2), REGION])
+      expect(await course(region)).toEqual([{ enrolments: 5, participants: 2, jp: 60 }]);
+    expect(await course(elsewhere.regionCode.slice(0, 8))).toEqual([{ enrolments: 1, participants: 1, jp: 12 }]);
+    expect(await course(p.regionCode)).toEqual([
+      p.regionCode === q.regionCode
+        ? { enrolments: 4, participants: 2, jp: 48 }
+        : { enrolments: 2, participants: 1, jp: 24 },
+    ]);
+    // An offering's year corrected by the offerings import after an enrolment in it, then an enrolment in a
+    // sibling offering of the year it left: the enrolment follows its offering to the earlier year (learning
+    // 0014; before, it stayed behind, and the sibling's write dropped it from the course rows the trigger keeps).
+    const [early, late] = await courseWithOfferings('RM-REDATED', 2);
+    await enrol(q.nip, early ?? '');
+    const folder = await mkdtemp(join(tmpdir(), 'read-model-'));
+    try {
+      const file = join(folder, 'kelas.csv');
+      await writeFile(
+        file,
+        'code,course_code,region_code,year,starts_on,ends_on,capacity,venue,status\n' +
+          `${early},RM-REDATED,${REGION},${YEAR - 1},${YEAR - 1}-03-10,${YEAR - 1}-03-14,30,BPSDM Kota Medan,HELD\n`,
+      );
+      const personnel = personnelDirectory(platform.subgraphs.personnel.url);
+      const report = await runImport({ kind: offerings, file, databaseUrl: server.url, personnel, importedBy: 'test' });
+      expect(report).toMatchObject({ outcome: 'APPLIED', updated: 1 });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+    await pool.query('select learning.refresh_pending_rollups()'); // a feed read between the two writes
+    await enrol(p.nip, late ?? '');
+    await pool.query('select learning.refresh_pending_rollups()');
+    const redated = await rows<{ year: number; enrolments: number; participants: number }>(
+      `select year, enrolments, participants from learning.course_year_learning
+        where region_code = $1 and kind = 'COURSE' and code = 'RM-REDATED' order by year`,
+      [REGION],
+    );
+    expect(redated).toEqual([
+      { year: YEAR - 1, enrolments: 1, participants: 1 },
+      { year: YEAR, enrolments: 1, participants: 1 },
+    ]);
+    // Evaluation's L3 rollup counts learning's trained employees as its read model holds them: caught up first.
+    await platform.readModel.syncNow();
     const kept = await rollupSnapshot(pool);
     expect(kept.every((line) => !line.includes(': 0 '))).toBe(true);
     for (const owner of ['personnel', 'learning', 'budgeting', 'evaluation'])
