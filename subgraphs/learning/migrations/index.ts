@@ -10,6 +10,7 @@ import { LearningSetBasedRebuild } from './0009-set-based-rebuild.js';
 import { LearningInlineFeedStamps } from './0010-inline-feed-stamps.js';
 import { LearningFeedRetention } from './0011-feed-retention.js';
 import { LearningCourseRollupCascade } from './0012-course-rollup-cascade.js';
+import { LearningUnitRollupSharedPass } from './0013-unit-rollup-shared-pass.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   LearningInlineFeedStamps,
   LearningFeedRetention,
   LearningCourseRollupCascade,
+  LearningUnitRollupSharedPass,
 ];
