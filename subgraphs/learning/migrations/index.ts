@@ -10,6 +10,7 @@ import { LearningSetBasedRebuild } from './0009-set-based-rebuild.js';
 import { LearningInlineFeedStamps } from './0010-inline-feed-stamps.js';
 import { LearningFeedRetention } from './0011-feed-retention.js';
 import { LearningCourseRollupCascade } from './0012-course-rollup-cascade.js';
+import { LearningUnitRollupSharedPass } from './0013-unit-rollup-shared-pass.js';
 import { LearningEnrolmentYearFollowsOffering } from './0014-enrolment-year-follows-offering.js';
 
 /** Every migration of this subgraph, oldest first. */
@@ -26,5 +27,6 @@ export const migrations = [
   LearningInlineFeedStamps,
   LearningFeedRetention,
   LearningCourseRollupCascade,
+  LearningUnitRollupSharedPass,
   LearningEnrolmentYearFollowsOffering,
 ];
