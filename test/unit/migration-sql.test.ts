@@ -76,7 +76,6 @@ const PINNED: Record<string, string> = {
   'personnel/0010-inline-feed-stamps': 'f0a2bea5edc57ef46ddab77143b57f087fc77495f2c84d48ea7d52a816ccf9af',
   'personnel/0011-feed-retention': 'a1e7bf4b9727eee60a6768d4a6582e907f5de23175d022b687f1e97fe97d04c7',
   'personnel/0012-placed-once': 'f987c0889f5479388b36411b61d201b0c7407e1f9b13718a8007ddf2e494d257',
-  'personnel/0013-rank-spells-once': 'b2aa46b84407998e8295f37566ef7777f9da34755c984fa04414fab15177b740',
   'personnel/0014-redundant-indexes': 'a3021793b0838d5b486481b9d3902d9df4faa05033d0d7fe0eec8526cca68415',
   'personnel/0015-staff-deltas': '45e65a9902367f47ff19c84134ff1e3e7ecf830438d04b7158fa22527317e977',
 };

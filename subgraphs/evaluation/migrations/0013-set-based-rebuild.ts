@@ -3,7 +3,7 @@ import { changeTriggersSql } from '../../shared/rollup-sql.js';
 import { scoreAndSampleSql } from '../ikm-score-sql.js';
 
 /**
- * The refill of evaluation's rollups after a bulk load (`rebuild_rollups`, tools/seed refillRollups), the same
+ * The refill of evaluation's rollups after a bulk load (`rebuild_rollups`, tools/seed/generate.ts `settle`), the same
  * rows in about a third of the CPU (national seed: 5.8-6.5 s of CPU before, 2.1-2.3 s after, medians of 5):
  * - Survey scores: every survey in one plain insert into the emptied table, scored as 0006's
  *   refresh_survey_scores scores it (scoreAndSampleSql, same band test). Building an array of every id and

@@ -25,14 +25,15 @@ const POSITION_TMT = 17179869184; // 2^34
 /**
  * One row per employee and year in which a position or a rank took effect (TMTs are unique per employee in
  * each history): the position and the rank in force on 31 December of that year, up to `to_year` (the year
- * before the next such year). 0013 built the rank spells and the position spells separately and joined every
- * position spell to the rank spells of its employee (5.5 million candidate pairs at national scale); here both
+ * before the next such year). 0012 cut the position spells by the rank spells of the same employee, and a
+ * version that built the rank spells once still joined every position spell to them (5.5 million candidate
+ * pairs at national scale); here both
  * histories are merged by TMT (each read in key order) and carried forward in one window pass. A window has
  * no "last non-null value", so each history's row is encoded as a bigint ordered by TMT (the days since 2000
  * above the value), and the running maximum over the rows so far is the newest one of each kind:
  * - position: days * 2^34 + MANAJERIAL * 2^33 + (unit_id + 2^31 + 1, or 0 for a position without unit);
  * - rank: days * 8 + class, `class` 1-4 a PNS rank of golongan I-IV, 5 a PPPK rank, 0 otherwise (the
- *   rollups' rank columns, as 0013).
+ *   rollups' rank columns, as 0012).
  * `promoted`: the newest rank took effect in the year and is not the employee's first (0008's promotion).
  * Kept: the rows that are placed in a unit within the rollup window, and the promoted ones.
  */
@@ -74,7 +75,7 @@ const mentoringSideYearsSql = (side: 'mentor_id' | 'mentee_id'): string =>
                                          least(coalesce(extract(year from m.ended_on)::int, w.last_year), w.last_year)) as y`;
 
 /**
- * 0013's UNIT_YEAR_SQL (the same rows) without spreading the 6 million placed employee-years: a unit's staff
+ * 0012's unit-year figures (the same rows) without spreading the 6 million placed employee-years: a unit's staff
  * on 31 December of year y is the number of placements (a state of STATE, cut to the employment and the
  * window: `piece`) covering y. Each piece adds its figures in its first year and takes them away after its
  * last; summed per unit and year (`delta`) and added up over the years of each unit (`running`), the changes
@@ -169,7 +170,7 @@ const UNIT_YEAR_SQL = `  with w as (
 
 /**
  * `personnel.rebuild_rollups()` counting changes instead of employee-years (UNIT_YEAR_SQL), from one merged
- * pass over the position and rank histories (STATE_SQL), which also gives the promotions. Otherwise 0013: the
+ * pass over the position and rank histories (STATE_SQL), which also gives the promotions. Otherwise 0012: the
  * same rows (test/integration/read-model.test.ts), the same refills in the same order, the feed seq written
  * inline with the stamp triggers off, the temporary tables dropped before it returns.
  */

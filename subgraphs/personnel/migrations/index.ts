@@ -10,7 +10,6 @@ import { PersonnelSetBasedRebuild } from './0009-set-based-rebuild.js';
 import { PersonnelInlineFeedStamps } from './0010-inline-feed-stamps.js';
 import { PersonnelFeedRetention } from './0011-feed-retention.js';
 import { PersonnelPlacedOnce } from './0012-placed-once.js';
-import { PersonnelRankSpellsOnce } from './0013-rank-spells-once.js';
 import { PersonnelRedundantIndexes } from './0014-redundant-indexes.js';
 import { PersonnelStaffDeltas } from './0015-staff-deltas.js';
 
@@ -28,7 +27,6 @@ export const migrations = [
   PersonnelInlineFeedStamps,
   PersonnelFeedRetention,
   PersonnelPlacedOnce,
-  PersonnelRankSpellsOnce,
   PersonnelRedundantIndexes,
   PersonnelStaffDeltas,
 ];
