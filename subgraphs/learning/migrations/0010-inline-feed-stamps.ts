@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
-import { inlineFeedStamps } from '../../shared/rollup-sql.js';
 import { regionRollupSql, UNIT_TRAINING_FRESH_SQL } from './0009-set-based-rebuild.js';
+import { LEARNING_STAMPS } from './region-levels-sql.js';
 import {
   COURSE_LEARNING_UPSERT_SQL,
   OFFERING_ATTRIBUTES_SQL,
@@ -8,20 +8,8 @@ import {
   UNIT_TRAINING_UPSERT_SQL,
 } from './upsert-sql.js';
 
-/** learning's published rollups, each with the row trigger `<table>_stamp` (publishTableSql). */
-const {
-  nextSeq: NEXT_SEQ,
-  feedLock: FEED_LOCK,
-  stampedUpsert,
-  refill,
-  stampTriggers,
-} = inlineFeedStamps('learning', [
-  'unit_year_training',
-  'unit_day_training',
-  'region_year_learning',
-  'trained_employee',
-  'course_year_learning',
-]);
+/** learning's published rollups and their stamps (region-levels-sql.ts). */
+const { nextSeq: NEXT_SEQ, feedLock: FEED_LOCK, stampedUpsert, refill, stampTriggers } = LEARNING_STAMPS;
 
 const REGION_COLUMNS = `year, region_code, enrolments, completions, drop_outs, participants, trained, jp, satisfaction_sum,
     satisfaction_n, test_gain_sum, tested_n`;

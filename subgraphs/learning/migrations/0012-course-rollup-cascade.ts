@@ -1,39 +1,18 @@
 import { Migration } from '@mikro-orm/migrations';
-import { REGION_CODE_LENGTH, REGION_LEVELS } from '../../shared/region-level.js';
-import { inlineFeedStamps } from '../../shared/rollup-sql.js';
+import { LEARNING_STAMPS, LEVEL_LENGTHS, REGION_SUMS } from './region-levels-sql.js';
 import { COURSE_LEARNING_UPSERT_SQL, OFFERING_ATTRIBUTES_SQL } from './upsert-sql.js';
 
-/** learning's published rollups, as 0010-inline-feed-stamps (the same feed lock and stamps). */
-const {
-  feedLock: FEED_LOCK,
-  stampedUpsert,
-  refill,
-} = inlineFeedStamps('learning', [
-  'unit_year_training',
-  'unit_day_training',
-  'region_year_learning',
-  'trained_employee',
-  'course_year_learning',
-]);
+/** learning's published rollups and their stamps, as 0010-inline-feed-stamps. */
+const { feedLock: FEED_LOCK, stampedUpsert, refill } = LEARNING_STAMPS;
 
 const COURSE_COLUMNS = `year, region_code, kind, code, label, enrolments, completions, drop_outs, participants, jp,
     satisfaction_sum, satisfaction_n, test_gain_sum, tested_n`;
 
 /** The summed columns of a level (`settled`: distinct people that add up the levels; `moved`: those that do not). */
-const SUMS = [
-  'enrolments',
-  'completions',
-  'drop_outs',
-  'jp',
-  'satisfaction_sum',
-  'satisfaction_n',
-  'test_gain_sum',
-  'tested_n',
-];
+const SUMS = REGION_SUMS;
 const sums = (columns: readonly string[]) => columns.map((c) => `sum(${c})::int as ${c}`).join(', ');
 
-/** Code lengths from the deepest tier up: 13, 8, 5, 2. */
-const LENGTHS = REGION_LEVELS.map((level) => REGION_CODE_LENGTH[level]).reverse();
+const LENGTHS = LEVEL_LENGTHS;
 
 /**
  * The CTEs `level_<n>` above the deepest tier: each adds up the tier below (its `settled` people, who are in

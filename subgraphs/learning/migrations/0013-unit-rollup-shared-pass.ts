@@ -1,21 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
-import { REGION_CODE_LENGTH, REGION_LEVELS } from '../../shared/region-level.js';
-import { inlineFeedStamps } from '../../shared/rollup-sql.js';
+import { LEARNING_STAMPS, LEVEL_LENGTHS, REGION_SUMS } from './region-levels-sql.js';
 import { REGION_LEARNING_UPSERT_SQL, UNIT_TRAINING_UPSERT_SQL } from './upsert-sql.js';
 
-/** learning's published rollups, as 0010-inline-feed-stamps (the same feed lock and stamps). */
-const {
-  nextSeq: NEXT_SEQ,
-  feedLock: FEED_LOCK,
-  stampedUpsert,
-  refill,
-} = inlineFeedStamps('learning', [
-  'unit_year_training',
-  'unit_day_training',
-  'region_year_learning',
-  'trained_employee',
-  'course_year_learning',
-]);
+/** learning's published rollups and their stamps, as 0010-inline-feed-stamps. */
+const { nextSeq: NEXT_SEQ, feedLock: FEED_LOCK, stampedUpsert, refill } = LEARNING_STAMPS;
 
 const UNIT_COLUMNS =
   'year, unit_id, region_code, enrolments, completions, drop_outs, participants, jp, reached_minimum';
@@ -23,17 +11,8 @@ const TRAINED_COLUMNS = 'year, employee_id, region_code, jp';
 const REGION_COLUMNS = `year, region_code, enrolments, completions, drop_outs, participants, trained, jp, satisfaction_sum,
     satisfaction_n, test_gain_sum, tested_n`;
 
-/** The region sums that add up the levels, and the distinct people of those who enrolled in several regions. */
-const SUMS = [
-  'enrolments',
-  'completions',
-  'drop_outs',
-  'jp',
-  'satisfaction_sum',
-  'satisfaction_n',
-  'test_gain_sum',
-  'tested_n',
-];
+/** The region sums that add up the levels (the distinct people of those who enrolled in several regions do not). */
+const SUMS = REGION_SUMS;
 /** The two hundredths sums stay bigint (numeric above the deepest tier): a province's could outgrow an int. */
 const WIDE = new Set(['satisfaction_sum', 'test_gain_sum']);
 const sums = (columns: readonly string[]) =>
@@ -41,8 +20,7 @@ const sums = (columns: readonly string[]) =>
 const CARRIED = [...SUMS, 'settled', 'settled_trained'];
 const ALL = [...CARRIED, 'moved', 'moved_trained'];
 
-/** Code lengths from the deepest tier up: 13, 8, 5, 2. */
-const LENGTHS = REGION_LEVELS.map((level) => REGION_CODE_LENGTH[level]).reverse();
+const LENGTHS = LEVEL_LENGTHS;
 
 /**
  * The CTEs up to the unit, trained-employee and region rollups of every enrolment: `unit_fresh`,
