@@ -30,12 +30,13 @@ export { clearDemoData, SEEDED_TABLES } from './tables.js';
 export type { SeedTruth } from './truth.js';
 
 /**
- * Fills all four schemas for the given regions and returns (and writes) the truth, all or nothing. Each
- * owner (personnel, learning, budgeting, evaluation: a schema each, no foreign key between them) loads its
- * tables in a transaction of its own, on a connection of its own: the generator's batches stream into them,
- * and after the load each owner rebuilds its keys and indexes, checks its foreign keys, takes its statistics
- * and (a bulk load, see SeedOptions.bulkLoad) rebuilds its rollups, as many owners at once as there are cores. Only when all four are done do they commit, one after the other; any failure before rolls all four
- * back, and a commit failing in that last step empties the owners that had committed (commitAll).
+ * Fills all four schemas for the given regions and returns (and writes) the truth, all or nothing. Each owner
+ * (personnel, learning, budgeting, evaluation: a schema each, no foreign key between them) loads its tables in a
+ * transaction of its own, on a connection of its own: the generator's batches stream into them, and after the load
+ * each owner rebuilds its keys and indexes, checks its foreign keys, takes its statistics and (a bulk load, see
+ * SeedOptions.bulkLoad) rebuilds its rollups, as many owners at once as there are cores. Only when all four are
+ * done do they commit, one after the other; any failure before rolls all four back, and a commit failing in that
+ * last step empties the owners that had committed (commitAll).
  */
 export async function generateDemoData(pool: pg.Pool, options: SeedOptions): Promise<SeedTruth> {
   validateOptions(options);
@@ -187,13 +188,13 @@ async function prepareLoad(session: Session, bulk: boolean): Promise<void> {
 }
 
 /**
- * After the load, on the owner's connection (settleInLanes runs several owners at once): keys, indexes and foreign keys rebuilt; triggers back on; id sequences
- * moved past the ids written; planner statistics (without them PostgreSQL plans the rebuilds and the first
- * analytics queries for empty tables); and, after a bulk load, the owner's rollups refilled. Each rebuild
- * aggregates the whole of its tables: a large work_mem keeps its hash aggregates and sorts in memory (at the
- * default 4 MB personnel's staffing spilled 500 MB to disk). Evaluation's SKP change rollup is computed
- * against its read model as it stands (empty after a seed); the read model's own triggers bring it up to date
- * when the evaluation subgraph pulls the owners' feeds.
+ * After the load, on the owner's connection (settleInLanes runs several owners at once): keys, indexes and foreign
+ * keys rebuilt; triggers back on; id sequences moved past the ids written; planner statistics (without them
+ * PostgreSQL plans the rebuilds and the first analytics queries for empty tables); and, after a bulk load, the
+ * owner's rollups refilled. Each rebuild aggregates the whole of its tables: a large work_mem keeps its hash
+ * aggregates and sorts in memory (at the default 4 MB personnel's staffing spilled 500 MB to disk). Evaluation's
+ * SKP change rollup is computed against its read model as it stands (empty after a seed); the read model's own
+ * triggers bring it up to date when the evaluation subgraph pulls the owners' feeds.
  */
 async function settle(session: Session, bulk: boolean, log: (line: string) => void): Promise<void> {
   const { client, owner, tables } = session;
