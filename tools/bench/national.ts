@@ -14,7 +14,7 @@ import { DEV_NATIONAL_ADMIN, mintDevToken } from '../dev/dev-token.js';
 import { startDatabase } from '../dev/embedded-postgres.js';
 import { startPlatform } from '../dev/platform.js';
 import { clearDemoData, generateDemoData } from '../seed/generate.js';
-import { SEED_PHASES, type SeedPhase } from '../seed/options.js';
+import { SEED_PHASE_NAMES, SEED_PHASES, type SeedPhase } from '../seed/options.js';
 import { startStack } from './gateway.js';
 import { post, processTreeMemory } from './harness.js';
 
@@ -351,7 +351,7 @@ function seedLine(folder: string): string {
   const figure = JSON.parse(readFileSync(file, 'utf8')) as SeedFigure; // written by benchNational below
   const rate = figure.rows / figure.seconds;
   const phases = SEED_PHASES.filter((name) => figure.phases[name] !== undefined)
-    .map((name) => `${name} ${figure.phases[name]?.toFixed(1)} s`)
+    .map((name) => `${SEED_PHASE_NAMES[name]} ${figure.phases[name]?.toFixed(1)} s`)
     .join(', ');
   return (
     `Seed of this data (generateDemoData, as \`npm run seed -- --scale national\`; load average ` +

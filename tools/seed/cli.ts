@@ -15,7 +15,7 @@ import {
   type SeedOptions,
   type SeedTruth,
 } from './generate.js';
-import { SEED_PHASES, type SeedPhase } from './options.js';
+import { SEED_PHASE_NAMES, SEED_PHASES, type SeedPhase } from './options.js';
 import { isScenario } from './scenario.js';
 
 /** The data folder of `npm start` (DATA_DIR, default .data at the repository root). */
@@ -135,12 +135,6 @@ function progressBar(started: number) {
   };
 }
 
-const PHASE_NAMES: Record<SeedPhase, string> = {
-  load: 'generation+load',
-  indexes: 'keys and indexes',
-  owners: 'statistics, key checks and rollups',
-};
-
 /** Rows per seeded table and the true effect per region (when few); the total rows. */
 async function printSummary(pool: pg.Pool, truth: SeedTruth, perRegion: boolean): Promise<number> {
   const counts = await pool.query<{ table: string; rows: string }>(
@@ -220,16 +214,15 @@ async function main(): Promise<number> {
       progress: bar.update,
       phase: (name, seconds) => {
         phases[name] = seconds;
-        if (name === 'load' && many) bar.line('building keys and indexes ...');
-        if (name === 'indexes' && many)
-          bar.line('statistics, foreign key checks and rollups (the four owners at once) ...');
+        if (name === 'load' && many)
+          bar.line('keys, indexes, foreign key checks, statistics and rollups (the owners side by side) ...');
       },
     });
     bar.done();
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     const rows = await printSummary(pool, truth, !many);
     const split = SEED_PHASES.filter((name) => phases[name] !== undefined)
-      .map((name) => `${PHASE_NAMES[name]} ${phases[name]?.toFixed(1)} s`)
+      .map((name) => `${SEED_PHASE_NAMES[name]} ${phases[name]?.toFixed(1)} s`)
       .join(', ');
     console.log(`\ntruth written to ${options.truthPath}; total ${elapsed()} s`);
     console.log(

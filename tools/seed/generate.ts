@@ -127,6 +127,8 @@ interface Session {
   client: pg.Client;
   /** The owner's seeded tables (schema-qualified), parents first. */
   tables: string[];
+  /** Those of them whose id the generator assigns: their sequences are moved past the ids written. */
+  identityTables: string[];
   /** The tables were emptied in this transaction, so COPY may freeze the rows (truncateInTransaction). */
   freeze: boolean;
   /** Rebuilds the keys, indexes and foreign keys set aside for the load. */
@@ -161,6 +163,9 @@ async function openSessions(pool: pg.Pool): Promise<Session[]> {
         owner,
         client,
         tables: SEEDED_TABLES.filter((table) => ownerOf(table) === owner),
+        identityTables: Object.values(createTables())
+          .filter((table) => table.hasIdentity && ownerOf(table.table) === owner)
+          .map((table) => table.table),
         freeze: false,
         restore: async () => {},
       });
@@ -202,12 +207,8 @@ async function settle(session: Session, bulk: boolean, log: (line: string) => vo
   await client.query(`set local work_mem = '${REBUILD_WORK_MEM}'`);
   await session.restore();
   if (bulk) for (const table of tables) await client.query(`alter table ${table} enable trigger user`);
-  for (const table of Object.values(createTables())) {
-    if (!table.hasIdentity || ownerOf(table.table) !== owner) continue;
-    await client.query(`select setval(pg_get_serial_sequence($1, 'id'), (select max(id) from ${table.table}))`, [
-      table.table,
-    ]);
-  }
+  for (const table of session.identityTables)
+    await client.query(`select setval(pg_get_serial_sequence($1, 'id'), (select max(id) from ${table}))`, [table]);
   const keyed = performance.now();
   await client.query(`analyze ${tables.join(', ')}`);
   const analyzed = performance.now();

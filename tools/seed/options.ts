@@ -1,8 +1,12 @@
 import { isScenario, type Scenario } from './scenario.js';
 
-/** The phases of a seed run, in order. */
-export const SEED_PHASES = ['load', 'indexes', 'owners'] as const;
-export type SeedPhase = (typeof SEED_PHASES)[number];
+/** The phases of a seed run, in order, with what each does (the CLI's and the benchmark's summaries). */
+export const SEED_PHASE_NAMES = {
+  load: 'generation and load',
+  owners: 'keys, indexes, statistics and rollups',
+} as const;
+export type SeedPhase = keyof typeof SEED_PHASE_NAMES;
+export const SEED_PHASES = Object.keys(SEED_PHASE_NAMES) as SeedPhase[]; // the keys of the object above
 
 /** What a run of the demo generator seeds, and the defaults of `npm run seed` and `npm start`. */
 export interface SeedOptions {
@@ -26,8 +30,8 @@ export interface SeedOptions {
   bulkLoad?: boolean;
   log?: (line: string) => void;
   /**
-   * Told the seconds of each phase as it ends: generation and COPY; keys and indexes; then, the owners at
-   * once, statistics, foreign key checks and rollup rebuilds.
+   * Told the seconds of each phase as it ends: generation and COPY; then the owners' keys, indexes, foreign
+   * key checks, statistics and rollup rebuilds (as many owners at once as there are cores).
    */
   phase?: (name: SeedPhase, seconds: number) => void;
   /** Told after each region: regions done of all, and rows generated so far (the CLI's progress bar). */

@@ -12,9 +12,9 @@ export type Value = string | number | null;
 const CHUNK_CHARACTERS = 1 << 16;
 
 /**
- * Buffers the rows of one table as PostgreSQL COPY text (tab-separated, `\N` for null) and writes them
- * with `COPY ... FROM STDIN` (pg-copy-streams): no SQL to parse per row, no array literals, and the
- * server parses the text format at its fastest. The generator keeps computing while a COPY runs.
+ * Buffers the rows of one table as PostgreSQL COPY text (tab-separated, `\N` for null), for copyChunks to
+ * write with `COPY ... FROM STDIN`: no SQL to parse per row, no array literals, and the server parses the
+ * text format at its fastest.
  */
 export class TableBuffer {
   private chunks: string[] = [];

@@ -11,6 +11,25 @@ import {
 /** learning's published rollups and their stamps (region-levels-sql.ts). */
 const { nextSeq: NEXT_SEQ, feedLock: FEED_LOCK, stampedUpsert, refill, stampTriggers } = LEARNING_STAMPS;
 
+/** The refill of unit_day_training: completed enrolments with JP per unit, region and day (also 0013). */
+export const UNIT_DAY_REFILL = refill(
+  'learning.unit_day_training',
+  ['year', 'unit_id', 'region_code', 'completed_on'],
+  'year, unit_id, region_code, completed_on, jp, enrolments',
+  `  with fresh as (
+    select e.year, e.unit_id, e.region_code, o.ends_on as completed_on, sum(e.jp_earned)::int as jp,
+           count(*)::int as enrolments
+      from learning.enrolment e join learning.course_offering o on o.id = e.offering_id
+     where e.status = 'COMPLETED' and e.jp_earned > 0 and e.unit_id is not null
+     group by e.year, e.unit_id, e.region_code, o.ends_on
+  )`,
+  `  insert into learning.unit_day_training as t (year, unit_id, region_code, completed_on, jp, enrolments, seq)
+  select year, unit_id, region_code, completed_on, jp, enrolments, ${NEXT_SEQ} from fresh
+  on conflict (year, unit_id, region_code, completed_on) do update set seq = ${NEXT_SEQ}, jp = excluded.jp,
+    enrolments = excluded.enrolments
+  where (t.jp, t.enrolments) is distinct from (excluded.jp, excluded.enrolments) or t.seq = 0`,
+);
+
 const REGION_COLUMNS = `year, region_code, enrolments, completions, drop_outs, participants, trained, jp, satisfaction_sum,
     satisfaction_n, test_gain_sum, tested_n`;
 const COURSE_COLUMNS = `year, region_code, kind, code, label, enrolments, completions, drop_outs, participants, jp,
@@ -47,23 +66,7 @@ ${refill(
      or t.seq = 0`,
 )}
 
-${refill(
-  'learning.unit_day_training',
-  ['year', 'unit_id', 'region_code', 'completed_on'],
-  'year, unit_id, region_code, completed_on, jp, enrolments',
-  `  with fresh as (
-    select e.year, e.unit_id, e.region_code, o.ends_on as completed_on, sum(e.jp_earned)::int as jp,
-           count(*)::int as enrolments
-      from learning.enrolment e join learning.course_offering o on o.id = e.offering_id
-     where e.status = 'COMPLETED' and e.jp_earned > 0 and e.unit_id is not null
-     group by e.year, e.unit_id, e.region_code, o.ends_on
-  )`,
-  `  insert into learning.unit_day_training as t (year, unit_id, region_code, completed_on, jp, enrolments, seq)
-  select year, unit_id, region_code, completed_on, jp, enrolments, ${NEXT_SEQ} from fresh
-  on conflict (year, unit_id, region_code, completed_on) do update set seq = ${NEXT_SEQ}, jp = excluded.jp,
-    enrolments = excluded.enrolments
-  where (t.jp, t.enrolments) is distinct from (excluded.jp, excluded.enrolments) or t.seq = 0`,
-)}
+${UNIT_DAY_REFILL}
 
 ${refill(
   'learning.trained_employee',

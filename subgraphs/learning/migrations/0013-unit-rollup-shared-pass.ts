@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { UNIT_DAY_REFILL } from './0010-inline-feed-stamps.js';
 import { LEARNING_STAMPS, LEVEL_LENGTHS, REGION_SUMS } from './region-levels-sql.js';
 import { REGION_LEARNING_UPSERT_SQL, UNIT_TRAINING_UPSERT_SQL } from './upsert-sql.js';
 
@@ -128,15 +129,6 @@ function unitRollupCtes(): string {
 
 const CTES = unitRollupCtes();
 
-/** 0010's unit_day_training rows (completed enrolments with JP per unit, region and day). */
-const UNIT_DAY_FRESH_SQL = `  with fresh as (
-    select e.year, e.unit_id, e.region_code, o.ends_on as completed_on, sum(e.jp_earned)::int as jp,
-           count(*)::int as enrolments
-      from learning.enrolment e join learning.course_offering o on o.id = e.offering_id
-     where e.status = 'COMPLETED' and e.jp_earned > 0 and e.unit_id is not null
-     group by e.year, e.unit_id, e.region_code, o.ends_on
-  )`;
-
 /**
  * `learning.rebuild_unit_rollups()` over unitRollupCtes: into three empty rollups (a seed) one statement
  * writes all three from one computation; otherwise each is refilled as 0010's (changed rows upserted, gone
@@ -193,17 +185,7 @@ ${refill(
 )}
   end if;
 
-${refill(
-  'learning.unit_day_training',
-  ['year', 'unit_id', 'region_code', 'completed_on'],
-  'year, unit_id, region_code, completed_on, jp, enrolments',
-  UNIT_DAY_FRESH_SQL,
-  `  insert into learning.unit_day_training as t (year, unit_id, region_code, completed_on, jp, enrolments, seq)
-  select year, unit_id, region_code, completed_on, jp, enrolments, ${NEXT_SEQ} from fresh
-  on conflict (year, unit_id, region_code, completed_on) do update set seq = ${NEXT_SEQ}, jp = excluded.jp,
-    enrolments = excluded.enrolments
-  where (t.jp, t.enrolments) is distinct from (excluded.jp, excluded.enrolments) or t.seq = 0`,
-)}
+${UNIT_DAY_REFILL}
 end $$;
 `);
   }

@@ -11,9 +11,33 @@ import { MENTORING_UPSERT_SQL, STAFFING_COUNTS_SQL, STAFFING_UPSERT_SQL } from '
 const { feedLock: FEED_LOCK, stampedUpsert, refill, stampTriggers } = PERSONNEL_STAMPS;
 
 /** The staffing and mentoring figures of every unit and year, computed in one pass for both rollups. */
-const UNIT_YEAR = 'pg_temp.rebuild_unit_year';
+export const UNIT_YEAR = 'pg_temp.rebuild_unit_year';
 
 const MENTORING_COLUMNS = 'year, unit_id, staff, mentored, mentors, mentor_leaders, promoted';
+
+/** The staffing and the mentoring rollup refilled from UNIT_YEAR (also 0015-staff-deltas). */
+export const UNIT_YEAR_REFILLS = [
+  refill(
+    'personnel.unit_year_staffing',
+    ['year', 'unit_id'],
+    STAFFING_COLUMNS,
+    `  with fresh as (
+    select ${STAFFING_COLUMNS} from ${UNIT_YEAR}
+  )`,
+    `${stampedUpsert(STAFFING_UPSERT_SQL)}
+     or t.seq = 0`,
+  ),
+  refill(
+    'personnel.unit_year_mentoring',
+    ['year', 'unit_id'],
+    MENTORING_COLUMNS,
+    `  with fresh as (
+    select ${MENTORING_COLUMNS} from ${UNIT_YEAR}
+  )`,
+    `${stampedUpsert(MENTORING_UPSERT_SQL)}
+     or t.seq = 0`,
+  ),
+].join('\n\n');
 
 /** The years of the rollup window a mentoring pair's side (`mentor_id` or `mentee_id`) overlaps, flagged by side. */
 const mentoringSideYearsSql = (side: 'mentor_id' | 'mentee_id'): string =>
@@ -110,27 +134,7 @@ ${UNIT_DIRECTORY_REFILL}
   create temporary table rebuild_unit_year on commit drop as
 ${UNIT_YEAR_SQL};
 
-${refill(
-  'personnel.unit_year_staffing',
-  ['year', 'unit_id'],
-  STAFFING_COLUMNS,
-  `  with fresh as (
-    select ${STAFFING_COLUMNS} from ${UNIT_YEAR}
-  )`,
-  `${stampedUpsert(STAFFING_UPSERT_SQL)}
-     or t.seq = 0`,
-)}
-
-${refill(
-  'personnel.unit_year_mentoring',
-  ['year', 'unit_id'],
-  MENTORING_COLUMNS,
-  `  with fresh as (
-    select ${MENTORING_COLUMNS} from ${UNIT_YEAR}
-  )`,
-  `${stampedUpsert(MENTORING_UPSERT_SQL)}
-     or t.seq = 0`,
-)}
+${UNIT_YEAR_REFILLS}
 
 ${EMPLOYEE_PROMOTION_REFILL}
 

@@ -1,21 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
-import {
-  PERSONNEL_STAMPS,
-  REGION_DIRECTORY_REFILL,
-  STAFFING_COLUMNS,
-  UNIT_DIRECTORY_REFILL,
-} from './0010-inline-feed-stamps.js';
-import { MENTORING_UPSERT_SQL, STAFFING_UPSERT_SQL } from './upsert-sql.js';
+import { PERSONNEL_STAMPS, REGION_DIRECTORY_REFILL, UNIT_DIRECTORY_REFILL } from './0010-inline-feed-stamps.js';
+import { UNIT_YEAR, UNIT_YEAR_REFILLS } from './0012-placed-once.js';
 
-const { nextSeq: NEXT_SEQ, feedLock: FEED_LOCK, stampedUpsert, refill, stampTriggers } = PERSONNEL_STAMPS;
+const { nextSeq: NEXT_SEQ, feedLock: FEED_LOCK, refill, stampTriggers } = PERSONNEL_STAMPS;
 
 /** Every employee's position and rank at the end of each year in which either changed (a temporary table). */
 const STATE = 'pg_temp.rebuild_state';
-
-/** The staffing and mentoring figures of every unit and year (0012's temporary table). */
-const UNIT_YEAR = 'pg_temp.rebuild_unit_year';
-
-const MENTORING_COLUMNS = 'year, unit_id, staff, mentored, mentors, mentor_leaders, promoted';
 
 /** The encoded position's low bits: the unit (unit_id + 2^31 + 1, so 1 .. 2^32; 0 without unit), then the kind. */
 const UNIT_BITS = 8589934591; // 2^33 - 1
@@ -196,27 +186,7 @@ ${STATE_SQL};
   create temporary table rebuild_unit_year on commit drop as
 ${UNIT_YEAR_SQL};
 
-${refill(
-  'personnel.unit_year_staffing',
-  ['year', 'unit_id'],
-  STAFFING_COLUMNS,
-  `  with fresh as (
-    select ${STAFFING_COLUMNS} from ${UNIT_YEAR}
-  )`,
-  `${stampedUpsert(STAFFING_UPSERT_SQL)}
-     or t.seq = 0`,
-)}
-
-${refill(
-  'personnel.unit_year_mentoring',
-  ['year', 'unit_id'],
-  MENTORING_COLUMNS,
-  `  with fresh as (
-    select ${MENTORING_COLUMNS} from ${UNIT_YEAR}
-  )`,
-  `${stampedUpsert(MENTORING_UPSERT_SQL)}
-     or t.seq = 0`,
-)}
+${UNIT_YEAR_REFILLS}
 
 ${refill(
   'personnel.employee_promotion',
