@@ -214,11 +214,11 @@ async function settle(session: Session, bulk: boolean, log: (line: string) => vo
   const analyzed = performance.now();
   if (bulk) {
     // Into an empty rollup the rebuild inserts without an upsert's conflict checks (the owners' migrations
-    // 0010): its keys and indexes are then built once from the rows, as for the loaded tables.
-    const restore = await setIndexesAside(
-      client,
-      PLAIN_INSERT_OWNERS.has(owner) ? await emptyPublishedTables(client, owner) : [],
-    );
+    // 0010): its keys and indexes are then built once from the rows, as for the loaded tables. Emptied again
+    // in this transaction, its rows also skip the WAL, as the load's do (truncateInTransaction).
+    const rollups = PLAIN_INSERT_OWNERS.has(owner) ? await emptyPublishedTables(client, owner) : [];
+    if (rollups.length > 0) await truncateInTransaction(client, rollups);
+    const restore = await setIndexesAside(client, rollups);
     await client.query(`select ${owner}.rebuild_rollups()`);
     await restore();
   }
