@@ -12,7 +12,7 @@ import { PersonnelFeedRetention } from './0011-feed-retention.js';
 import { PersonnelPlacedOnce } from './0012-placed-once.js';
 import { PersonnelRedundantIndexes } from './0014-redundant-indexes.js';
 import { PersonnelStaffDeltas } from './0015-staff-deltas.js';
-import { PersonnelEmployeeYearsOnce } from './0016-employee-years-once.js';
+import { PersonnelEmployeeFiguresOnce } from './0016-employee-figures-once.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -30,5 +30,5 @@ export const migrations = [
   PersonnelPlacedOnce,
   PersonnelRedundantIndexes,
   PersonnelStaffDeltas,
-  PersonnelEmployeeYearsOnce,
+  PersonnelEmployeeFiguresOnce,
 ];

@@ -172,8 +172,8 @@ const UNIT_YEAR_SQL = `  with w as (
  * the unit-year figures (UNIT_YEAR_SQL: 0.4 s less CPU of 5.2 s at national scale) and none for the unchanged
  * regions (REGION_DIRECTORY_REFILL: 0.3 s less).
  */
-export class PersonnelEmployeeYearsOnce extends Migration {
-  override name = '0016-employee-years-once';
+export class PersonnelEmployeeFiguresOnce extends Migration {
+  override name = '0016-employee-figures-once';
 
   up(): void {
     this.addSql(`
