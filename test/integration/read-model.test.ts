@@ -448,6 +448,53 @@ describe('read model', () => {
     }
   });
 
+  it('restamps only the region directory rows a rebuild changes, adds or never stamped (personnel 0016)', async () => {
+    // The seed rebuilds with the region directory filled and unchanged, so its upsert, which 0016 lets skip the
+    // stamped rows it would leave alone, never meets a changed row there: a renamed, an unstamped, a missing
+    // and a stray row here, rolled back.
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const picked = await client.query<{ code: string; level: string }>(
+        'select code, level from personnel.region_directory order by code desc limit 3',
+      );
+      const [renamed, unstamped, missing] = picked.rows.map((row) => row.code);
+      // Written as they are, not stamped on the way (the stamp trigger would give the unstamped row a seq).
+      await client.query('alter table personnel.region_directory disable trigger region_directory_stamp');
+      await client.query(`update personnel.region_directory set name = name || ' (lama)' where code = $1`, [renamed]);
+      await client.query('update personnel.region_directory set seq = 0 where code = $1', [unstamped]);
+      await client.query('delete from personnel.region_directory where code = $1', [missing]);
+      await client.query(
+        `insert into personnel.region_directory (code, name, level, parent_code, seq) values ('X.99', 'Bukan wilayah', $1, null, 1)`,
+        [picked.rows[0]?.level],
+      );
+      await client.query('alter table personnel.region_directory enable trigger region_directory_stamp');
+      const before = await client.query<{ code: string; seq: string }>(
+        'select code, seq from personnel.region_directory',
+      );
+      const seqBefore = new Map(before.rows.map((row) => [row.code, row.seq]));
+      await client.query('select personnel.rebuild_rollups()');
+      const differing = await client.query<{ n: string }>(
+        `select count(*)::text as n from (
+           (select code, name, level, parent_code from personnel.region
+            except all select code, name, level, parent_code from personnel.region_directory)
+           union all
+           (select code, name, level, parent_code from personnel.region_directory
+            except all select code, name, level, parent_code from personnel.region)) d`,
+      );
+      expect(differing.rows[0]?.n).toBe('0');
+      const after = await client.query<{ code: string; seq: string }>(
+        'select code, seq from personnel.region_directory',
+      );
+      expect(after.rows.filter((row) => row.seq === '0')).toEqual([]);
+      const restamped = after.rows.filter((row) => seqBefore.get(row.code) !== row.seq).map((row) => row.code);
+      expect(restamped.sort()).toEqual([renamed, unstamped, missing].sort());
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
+  });
+
   it('rescores every survey alike when a reference table of the score changes (evaluation.rebuild_survey_scores)', async () => {
     const kept = await rollupSnapshot(pool);
     await pool.query('update evaluation.ikm_band set lower_bound = lower_bound');

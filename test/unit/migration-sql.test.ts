@@ -78,6 +78,7 @@ const PINNED: Record<string, string> = {
   'personnel/0012-placed-once': 'f987c0889f5479388b36411b61d201b0c7407e1f9b13718a8007ddf2e494d257',
   'personnel/0014-redundant-indexes': 'a3021793b0838d5b486481b9d3902d9df4faa05033d0d7fe0eec8526cca68415',
   'personnel/0015-staff-deltas': '45e65a9902367f47ff19c84134ff1e3e7ecf830438d04b7158fa22527317e977',
+  'personnel/0016-employee-figures-once': 'dfbd8c8435160e9b74f636dbcf5a23c12c4be67a34c7ffe5e74a2d835104bae6',
 };
 
 describe('migration SQL', () => {

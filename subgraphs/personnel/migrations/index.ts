@@ -12,6 +12,7 @@ import { PersonnelFeedRetention } from './0011-feed-retention.js';
 import { PersonnelPlacedOnce } from './0012-placed-once.js';
 import { PersonnelRedundantIndexes } from './0014-redundant-indexes.js';
 import { PersonnelStaffDeltas } from './0015-staff-deltas.js';
+import { PersonnelEmployeeFiguresOnce } from './0016-employee-figures-once.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   PersonnelPlacedOnce,
   PersonnelRedundantIndexes,
   PersonnelStaffDeltas,
+  PersonnelEmployeeFiguresOnce,
 ];
