@@ -13,47 +13,71 @@ const SUMS = REGION_SUMS;
 const sums = (columns: readonly string[]) => columns.map((c) => `sum(${c})::int as ${c}`).join(', ');
 
 const LENGTHS = LEVEL_LENGTHS;
-/** A row's key at each tier, deepest first: `k13`, `k8`, ... */
-const KEYS = LENGTHS.map((length) => `k${length}`);
+const key = (length: number) => `k${length}`;
+/** The tiers added up from per_offering itself (the deepest two); those above from `regional`. */
+const DEEP = LENGTHS.slice(0, 2);
+const REGIONAL = LENGTHS.slice(2);
 
 /**
- * A row's key at each tier from its `region_code` (null: not in that tier). An offering row (`spread`) is in
- * every tier its code reaches, by the code itself at the deepest tier and by its prefix above, as 0012's
- * cascade adds it up (a code between two lengths joins the tier above it); a `moved` row (region_and_ancestors:
- * codes of a tier's exact length) only in its own tier. Codes are ASCII: octet_length, as length walks UTF-8.
+ * A row's key at each tier of `lengths` from its `region_code` (null: not in that tier). An offering row
+ * (`spread`) is in every tier its code reaches, by the code itself at the deepest tier and by its prefix
+ * above, as 0012's cascade adds it up (a code between two lengths joins the tier above it); a `moved` row
+ * (region_and_ancestors: codes of a tier's exact length) only in its own tier. Codes are ASCII: octet_length,
+ * as length walks UTF-8.
  */
-function tierKeysSql(spread: boolean, indent: string): string {
-  return LENGTHS.map((length, i) => {
-    const shorter = LENGTHS[i - 1];
-    if (!spread) {
-      const below = shorter === undefined ? '' : ` and octet_length(region_code) < ${shorter}`;
-      return `case when octet_length(region_code) >= ${length}${below} then region_code end as k${length}`;
-    }
-    const code = shorter === undefined ? 'region_code' : `left(region_code, ${length})`;
-    return `case when octet_length(region_code) >= ${length} then ${code} end as k${length}`;
-  }).join(`,\n${indent}`);
+function tierKeysSql(lengths: readonly number[], spread: boolean, indent: string): string {
+  return lengths
+    .map((length) => {
+      const shorter = LENGTHS[LENGTHS.indexOf(length) - 1];
+      if (!spread) {
+        const below = shorter === undefined ? '' : ` and octet_length(region_code) < ${shorter}`;
+        return `case when octet_length(region_code) >= ${length}${below} then region_code end as ${key(length)}`;
+      }
+      const code = shorter === undefined ? 'region_code' : `left(region_code, ${length})`;
+      return `case when octet_length(region_code) >= ${length} then ${code} end as ${key(length)}`;
+    })
+    .join(`,\n${indent}`);
 }
 
 /**
- * Every tier in one hash aggregate (`tiers`), as grouping sets of the tier keys: each offering row spread over
- * its attributes is added up in each tier it belongs to at once. 0012 added the spread rows up per region
- * code (`base`, 1.5 million rows at national scale, kept and scanned once per tier), then cascaded each tier
- * from the one below, reading each hash table's output in random order (a cache miss per row). Here the
- * rows arrive in per_offering's (year, region code) order, so every tier's table is hit near where it was
- * last hit, and nothing is kept between the tiers.
+ * The tiers of `lengths` in one hash aggregate, as grouping sets of their keys: each row of `source` (offering
+ * rows with those keys) spread over the offering's attributes is added up in each of those tiers at once,
+ * with the `moved` rows; `firstBit`: where an attribute's bit is in the row's `first`. 0012 added the spread
+ * rows up per region code (`base`, 1.5 million rows at national scale, kept and scanned once per tier), then
+ * cascaded each tier from the one below, reading each hash table's output in random order (a cache miss per
+ * row). per_offering's rows come in (year, region code) order, so each deep tier's table is hit near where
+ * it was last hit, and nothing is kept between the tiers.
  */
-const TIERS_SQL = `tiers as (
-    select year, coalesce(${KEYS.join(', ')}) as region_code, code_id, ${sums([...SUMS, 'participants'])}
-      from (select p.year, ${KEYS.map((k) => `p.${k}`).join(', ')}, oc.code_id, ${SUMS.map((c) => `p.${c}`).join(', ')},
-                   case when get_bit(p.first, oc.code_id) = 1 then p.enrolments else 0 end as participants
-              from per_offering p join offering_code oc on oc.offering_id = p.offering_id
+function tiersSql(lengths: readonly number[], source: string, firstBit: string): string {
+  const keys = lengths.map(key);
+  return `select year, coalesce(${keys.join(', ')}) as region_code, code_id, ${sums([...SUMS, 'participants'])}
+      from (select p.year, ${keys.map((k) => `p.${k}`).join(', ')}, oc.code_id, ${SUMS.map((c) => `p.${c}`).join(', ')},
+                   case when get_bit(p.first, ${firstBit}) = 1 then p.enrolments else 0 end as participants
+              from ${source} p join offering_code oc on oc.offering_id = p.offering_id
             union all
             select year,
-                   ${tierKeysSql(false, ' '.repeat(19))},
+                   ${tierKeysSql(lengths, false, ' '.repeat(19))},
                    code_id, 0, 0, 0, 0, null::int, 0, null::int, 0, 1
               from moved) x
-     group by year, code_id, grouping sets (${KEYS.map((k) => `(${k})`).join(', ')})
-    having coalesce(${KEYS.join(', ')}) is not null
+     group by year, code_id, grouping sets (${keys.map((k) => `(${k})`).join(', ')})
+    having coalesce(${keys.join(', ')}) is not null`;
+}
+
+/**
+ * Every tier (`tiers`): the deep ones from per_offering, those above from `regional`, per_offering re-keyed
+ * to them and added up first: an offering is mostly held in one regency, so 88,030 rows of 550,111 at
+ * national scale (spreading and adding up every offering row in every tier cost more). There `first` is
+ * hashed as its bytes (varbit_send: a 4-byte bit count, then the bits from the left: bit i of the string is
+ * bit 7 - i % 8 of byte 4 + i / 8, as get_bit counts a bytea's bits), as bit strings have no hash opclass.
+ */
+const TIERS_SQL = `regional as materialized (
+    select year, ${REGIONAL.map(key).join(', ')}, offering_id, varbit_send(first) as first, ${sums(SUMS)}
+      from per_offering
+     group by year, ${REGIONAL.map(key).join(', ')}, offering_id, varbit_send(first)
+  ), tiers as (
+    ${tiersSql(DEEP, 'per_offering', 'oc.code_id')}
+    union all
+    ${tiersSql(REGIONAL, 'regional', '32 + oc.code_id / 8 * 8 + 7 - oc.code_id % 8')}
   )`;
 
 /**
@@ -93,7 +117,7 @@ ${OFFERING_ATTRIBUTES_SQL}
            sum(((e.post_test - e.pre_test) * 100)::int)::int as test_gain_sum,
            count(e.post_test - e.pre_test)::int as tested_n,
            -- Once per row here, not once per attribute in TIERS_SQL.
-           ${tierKeysSql(true, ' '.repeat(11))}
+           ${tierKeysSql(LENGTHS, true, ' '.repeat(11))}
       from enrolled e
      group by 1, 2, 3, 4, 5
   ), moved as materialized (
