@@ -82,13 +82,14 @@ const TIERS_SQL = `regional as materialized (
 
 /**
  * The course rollup of every enrolment as the CTE `fresh`: the rows of 0012's COURSE_FRESH_SQL with less
- * work and memory (national scale, 1.8 million rows: ~10% less CPU, a quarter less peak memory; see the
- * commit). The same steps up to `per_offering` (see there), but an employee's enrolments in a year are not
- * ordered for `first`: which of them counts an attribute first does not change the sums (who is counted so
- * enrolled in one region that year). `per_offering` stays grouped by sorting (bit strings have no hash
- * opclass), which hands its rows to TIERS_SQL in (year, region code) order. The distinct participants are
- * summed as one column: those counted through `first` and the `moved` rows (once per year, region and
- * attribute, as 0012) are never in the same tier twice.
+ * work and memory (national scale, 1.8 million rows: 12% less CPU, a fifth less peak memory; the deep tiers'
+ * aggregate, 1.7 million groups, holds 370 MB, within twice work_mem). The same steps up to `per_offering`
+ * (see there), but an employee's enrolments in a year are not ordered for `first`: which of them counts an
+ * attribute first does not change the sums (who is counted so enrolled in one region that year).
+ * `per_offering` stays grouped by sorting (bit strings have no hash opclass), which hands its rows to
+ * TIERS_SQL in (year, region code) order. The distinct participants are one sum (0012's settled + moved): a
+ * moved employee's rows have no `first`, and their `moved` rows count them once per year, region and
+ * attribute, as 0012 does.
  */
 const COURSE_FRESH_SQL = `  with attributes (offering_id, kind, code, label) as materialized (
 ${OFFERING_ATTRIBUTES_SQL}
@@ -141,9 +142,6 @@ export class LearningCourseRollupTiers extends Migration {
     this.addSql(`
 create or replace function learning.rebuild_course_rollups() returns void language plpgsql
   set work_mem = '256MB'
-  -- The tiers' hash aggregate holds 1.8 million groups at national scale (~400 MB): at twice work_mem it
-  -- spilled to disk. Still half of what 0012 held at once.
-  set hash_mem_multiplier = 4
   -- Hash aggregates: sorting millions of rows on text keys was slower; only the window sorts.
   set enable_sort = off
   set enable_incremental_sort = off as $$
