@@ -12,6 +12,7 @@ import { LearningFeedRetention } from './0011-feed-retention.js';
 import { LearningCourseRollupCascade } from './0012-course-rollup-cascade.js';
 import { LearningUnitRollupSharedPass } from './0013-unit-rollup-shared-pass.js';
 import { LearningEnrolmentYearFollowsOffering } from './0014-enrolment-year-follows-offering.js';
+import { LearningCourseRollupTiers } from './0015-course-rollup-tiers.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   LearningCourseRollupCascade,
   LearningUnitRollupSharedPass,
   LearningEnrolmentYearFollowsOffering,
+  LearningCourseRollupTiers,
 ];
