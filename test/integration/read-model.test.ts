@@ -351,9 +351,9 @@ describe('read model', () => {
     );
     // Learning histories the seed does not make, written as an import or a form writes them (recordEnrolment:
     // the enrolment's year is its offering's, its region where personnel places the employee at the time):
-    // two employees each enrolled twice in one course in a year, and one of them moved to another district
-    // (upsertEmployee) and enrolled there in the same year. learning 0012's rebuild counts a participant once
-    // per course attribute (the earlier enrolments' attributes masked off) and a moved one per region, once.
+    // two employees each enrolled twice in one course in a year, and both moved to one unit in another district
+    // (upsertEmployee) and enrolled there in the same year. The rebuild counts a participant once per course
+    // attribute (the earlier enrolments' attributes masked off) and each moved one per region, once.
     const found = await rows<EmployeeRow>(`${EMPLOYEE_ROW_SQL} order by e.id desc limit 2`, [REGION, YEAR]);
     expect(found).toHaveLength(2);
     const [p, q] = found as [EmployeeRow, EmployeeRow];
@@ -373,14 +373,17 @@ describe('read model', () => {
       expect(written.recordEnrolment.outcome).toBe('CREATED');
     };
     for (const e of [p, q]) for (const code of twice.slice(0, 2)) await enrol(e.nip, code);
-    const { regionCode: _from, ...input } = { ...p, unitCode: elsewhere.unitCode, agencyCode: elsewhere.agencyCode };
-    const move = await gateway<{ upsertEmployee: { outcome: string } }>(UpsertEmployeeDocument, { input });
-    expect(move.upsertEmployee.outcome).toBe('UPDATED');
-    await enrol(p.nip, twice[2] ?? '');
+    // Both move to the same unit and enrol there: two people counted per region at every level, not one.
+    for (const e of [p, q]) {
+      const { regionCode: _from, ...input } = { ...e, unitCode: elsewhere.unitCode, agencyCode: elsewhere.agencyCode };
+      const move = await gateway<{ upsertEmployee: { outcome: string } }>(UpsertEmployeeDocument, { input });
+      expect(move.upsertEmployee.outcome).toBe('UPDATED');
+      await enrol(e.nip, twice[2] ?? '');
+    }
     // What the feed publishes: the course rollup's queued keys refreshed, as a feed read does first.
     await pool.query('select learning.refresh_pending_rollups()');
-    // Kept on write, with real values: five enrolments of two people in the region and its province, the
-    // moved one's single enrolment where they went, their two before where they were.
+    // Kept on write, with real values: six enrolments of two people in the region and its province, the two
+    // enrolments of the two where they went, their two each before where they were.
     const course = (region: string) =>
       rows<{ enrolments: number; participants: number; jp: number }>(
         `select enrolments, participants, jp from learning.course_year_learning
@@ -388,8 +391,8 @@ describe('read model', () => {
         [YEAR, region],
       );
     for (const region of [REGION.slice(0, 2), REGION])
-      expect(await course(region)).toEqual([{ enrolments: 5, participants: 2, jp: 60 }]);
-    expect(await course(elsewhere.regionCode.slice(0, 8))).toEqual([{ enrolments: 1, participants: 1, jp: 12 }]);
+      expect(await course(region)).toEqual([{ enrolments: 6, participants: 2, jp: 72 }]);
+    expect(await course(elsewhere.regionCode.slice(0, 8))).toEqual([{ enrolments: 2, participants: 2, jp: 24 }]);
     expect(await course(p.regionCode)).toEqual([
       p.regionCode === q.regionCode
         ? { enrolments: 4, participants: 2, jp: 48 }

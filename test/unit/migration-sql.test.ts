@@ -64,7 +64,7 @@ const PINNED: Record<string, string> = {
   'learning/0012-course-rollup-cascade': '9a8305b54cf1523e550e6ff64c645fc51a2177dfae5d797f2e193b99ad0cbf5d',
   'learning/0013-unit-rollup-shared-pass': 'c8144378f12bc57404f35338676b7f6a4bfee3b65e2188b212cd5b7e108f8e77',
   'learning/0014-enrolment-year-follows-offering': '048c69198824dfa17a14ac8d42dbffde4a66d27acbc2b5d600cabc0e943b1a54',
-  'learning/0015-course-rollup-tiers': '64662c491e3095a54f4c1c04cf2bb6d9c2583bb41912929b62467bf31566d046',
+  'learning/0015-course-rollup-tiers': '233ccc5d7f14e5cb44567bf501253e979d18a382b731e6ad093057d958e912bb',
   'personnel/0001-initial': '625626ec332ed2e83d9ff32875b16b07ad93f8527adef83c8a4daa573a04c6dc',
   'personnel/0002-enum-checks': '771fdd9667de92a803e515540edb9fa818c71b38d41a37e8c6127e93dfebc1de',
   'personnel/0003-natural-keys': 'ae8e1e2ae07b9a9461041217f3c07dbc5102eb0051902b5550127420967b10c2',

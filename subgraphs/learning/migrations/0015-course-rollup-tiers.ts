@@ -88,8 +88,8 @@ const TIERS_SQL = `regional as materialized (
  * attribute first does not change the sums (who is counted so enrolled in one region that year).
  * `per_offering` stays grouped by sorting (bit strings have no hash opclass), which hands its rows to
  * TIERS_SQL in (year, region code) order. The distinct participants are one sum (0012's settled + moved): a
- * moved employee's rows have no `first`, and their `moved` rows count them once per year, region and
- * attribute, as 0012 does.
+ * moved employee's rows have no `first`, and their `moved` rows count each of them once per year, region and
+ * attribute (0012 counted all of them there as one).
  */
 const COURSE_FRESH_SQL = `  with attributes (offering_id, kind, code, label) as materialized (
 ${OFFERING_ATTRIBUTES_SQL}
@@ -122,7 +122,9 @@ ${OFFERING_ATTRIBUTES_SQL}
       from enrolled e
      group by 1, 2, 3, 4, 5
   ), moved as materialized (
-    select distinct p.year, r.code as region_code, oc.code_id
+    -- Each moved employee once per year, region and attribute (0012 left the employee out of the distinct:
+    -- two moved people under one region counted as one in a rebuild, two in the trigger-kept rollup).
+    select distinct p.year, r.code as region_code, oc.code_id, p.moved_employee
       from per_offering p join offering_code oc on oc.offering_id = p.offering_id
       cross join lateral learning.region_and_ancestors(p.region_code) as r(code)
      where p.moved_employee is not null
@@ -158,6 +160,10 @@ ${refill(
      or t.seq = 0`,
 )}
 end $$;
+
+-- Rollups a rebuild under 0012 left with moved employees counted as one: recounted (only changed rows are
+-- restamped for the feed; nothing to do in a database without enrolments).
+select learning.rebuild_course_rollups();
 `);
   }
 }
