@@ -13,6 +13,7 @@ import { LearningCourseRollupCascade } from './0012-course-rollup-cascade.js';
 import { LearningUnitRollupSharedPass } from './0013-unit-rollup-shared-pass.js';
 import { LearningEnrolmentYearFollowsOffering } from './0014-enrolment-year-follows-offering.js';
 import { LearningCourseRollupTiers } from './0015-course-rollup-tiers.js';
+import { LearningKeysYearSecond } from './0016-keys-year-second.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   LearningUnitRollupSharedPass,
   LearningEnrolmentYearFollowsOffering,
   LearningCourseRollupTiers,
+  LearningKeysYearSecond,
 ];
