@@ -65,7 +65,7 @@ const PINNED: Record<string, string> = {
   'learning/0013-unit-rollup-shared-pass': 'c8144378f12bc57404f35338676b7f6a4bfee3b65e2188b212cd5b7e108f8e77',
   'learning/0014-enrolment-year-follows-offering': '048c69198824dfa17a14ac8d42dbffde4a66d27acbc2b5d600cabc0e943b1a54',
   'learning/0015-course-rollup-tiers': '233ccc5d7f14e5cb44567bf501253e979d18a382b731e6ad093057d958e912bb',
-  'learning/0016-keys-year-second': 'fe8a213f1b8638136448a3eda82eea2c6f108ea2efe5d0ff68c3afd09314579b',
+  'learning/0016-keys-year-second': '357e308be334390e4243bbb39e763a9d6999d2e85b8616cef618211c3e52e14c',
   'personnel/0001-initial': '625626ec332ed2e83d9ff32875b16b07ad93f8527adef83c8a4daa573a04c6dc',
   'personnel/0002-enum-checks': '771fdd9667de92a803e515540edb9fa818c71b38d41a37e8c6127e93dfebc1de',
   'personnel/0003-natural-keys': 'ae8e1e2ae07b9a9461041217f3c07dbc5102eb0051902b5550127420967b10c2',
@@ -81,7 +81,7 @@ const PINNED: Record<string, string> = {
   'personnel/0014-redundant-indexes': 'a3021793b0838d5b486481b9d3902d9df4faa05033d0d7fe0eec8526cca68415',
   'personnel/0015-staff-deltas': '45e65a9902367f47ff19c84134ff1e3e7ecf830438d04b7158fa22527317e977',
   'personnel/0016-employee-figures-once': 'dfbd8c8435160e9b74f636dbcf5a23c12c4be67a34c7ffe5e74a2d835104bae6',
-  'personnel/0017-promotion-key-employee-first': '80f700b767862c5b321438efff1f6515b479125d67e7b31ad70bfeceef54b083',
+  'personnel/0017-keys-year-second': 'f90c2cea903ccb2cf7f8793ab0b79ac1cba3ad39d702130cdd0a2c7318eb692e',
 };
 
 describe('migration SQL', () => {

@@ -13,7 +13,7 @@ import { PersonnelPlacedOnce } from './0012-placed-once.js';
 import { PersonnelRedundantIndexes } from './0014-redundant-indexes.js';
 import { PersonnelStaffDeltas } from './0015-staff-deltas.js';
 import { PersonnelEmployeeFiguresOnce } from './0016-employee-figures-once.js';
-import { PersonnelPromotionKeyEmployeeFirst } from './0017-promotion-key-employee-first.js';
+import { PersonnelKeysYearSecond } from './0017-keys-year-second.js';
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -32,5 +32,5 @@ export const migrations = [
   PersonnelRedundantIndexes,
   PersonnelStaffDeltas,
   PersonnelEmployeeFiguresOnce,
-  PersonnelPromotionKeyEmployeeFirst,
+  PersonnelKeysYearSecond,
 ];
