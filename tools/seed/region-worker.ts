@@ -5,7 +5,7 @@ import type { FromGenerator, ToGenerator } from './thread-messages.js';
 
 /**
  * The generator thread of a seed run from the compiled tooling (generate.ts starts it): it generates the rows
- * and posts each batch as UTF-8 bytes (moved, not copied), while the main thread's only work is to stream
+ * and posts each batch of UTF-8 COPY text (moved, not copied), while the main thread's only work is to stream
  * them into PostgreSQL. In one thread the two took turns: COPY waited while the generator computed, and the
  * generator waited for each COPY's round trips (a national load used about one of the two cores).
  */
@@ -19,19 +19,15 @@ port.on('message', (message: ToGenerator) => {
 });
 
 const post = (message: FromGenerator, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
-const encoder = new TextEncoder();
-
-/** Posts a batch; resolves once the main thread has taken it up (it then streams it while this thread goes on). */
+/**
+ * Posts a batch (each chunk's bytes moved, not copied: every chunk owns its buffer, writer.ts); resolves once
+ * the main thread has taken it up (it then streams it while this thread goes on).
+ */
 function send(batch: Batch): Promise<void> {
-  const encoded = batch.map(({ table, columnNames, chunks }) => ({
-    table,
-    columnNames,
-    chunks: chunks.map((chunk) => encoder.encode(chunk)),
-  }));
   const taken = new Promise<void>((resolve) => unacknowledged.push(resolve));
   post(
-    { type: 'batch', batch: encoded },
-    encoded.flatMap((entry) => entry.chunks.map((chunk) => chunk.buffer as ArrayBuffer)), // encode() owns a fresh buffer
+    { type: 'batch', batch },
+    batch.flatMap((entry) => entry.chunks.map((chunk) => chunk.buffer as ArrayBuffer)), // a Uint8Array's, not shared
   );
   return taken;
 }

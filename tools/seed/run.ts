@@ -5,7 +5,7 @@ import type { TableKey, Tables } from './tables.js';
 import type { CoursePool } from './types.js';
 
 /** The COPY text of one flush: per table (parents first) the chunks drained from its buffer. */
-export type Batch = { table: string; columnNames: readonly string[]; chunks: string[] }[];
+export type Batch = { table: string; columnNames: readonly string[]; chunks: Uint8Array[] }[];
 
 /** The options a run generates from: the data only (no callbacks), so a generator thread can be given them. */
 export type GenerationOptions = Pick<
