@@ -113,16 +113,12 @@ ${OFFERING_ATTRIBUTES_SQL}
   )`;
 
 /**
- * `learning.rebuild_course_rollups()` over COURSE_FRESH_SQL (0010's refill and stamps otherwise unchanged):
- * one pass over the enrolments per step, integer attribute keys, levels cascaded. At national scale (868,655
- * enrolments, 1.8 million rows written) ~2.3 times faster than 0010's on a loaded machine (see the commit).
+ * `learning.rebuild_course_rollups()` over `fresh` (a `with` ending in the CTE `fresh`): 0010's refill and
+ * stamps, the rebuild's settings (shared with 0015-course-rollup-tiers).
  */
-export class LearningCourseRollupCascade extends Migration {
-  override name = '0012-course-rollup-cascade';
-
-  up(): void {
-    this.addSql(`
-create or replace function learning.rebuild_course_rollups() returns void language plpgsql
+export const courseRollupRebuildSql = (
+  fresh: string,
+): string => `create or replace function learning.rebuild_course_rollups() returns void language plpgsql
   set work_mem = '256MB'
   -- Hash aggregates: sorting millions of rows on text keys was slower; only the window sorts.
   set enable_sort = off
@@ -135,11 +131,23 @@ ${refill(
   'learning.course_year_learning',
   ['year', 'region_code', 'kind', 'code'],
   COURSE_COLUMNS,
-  COURSE_FRESH_SQL,
+  fresh,
   `${stampedUpsert(COURSE_LEARNING_UPSERT_SQL)}
      or t.seq = 0`,
 )}
-end $$;
+end $$;`;
+
+/**
+ * `learning.rebuild_course_rollups()` over COURSE_FRESH_SQL (0010's refill and stamps otherwise unchanged):
+ * one pass over the enrolments per step, integer attribute keys, levels cascaded. At national scale (868,655
+ * enrolments, 1.8 million rows written) ~2.3 times faster than 0010's on a loaded machine (see the commit).
+ */
+export class LearningCourseRollupCascade extends Migration {
+  override name = '0012-course-rollup-cascade';
+
+  up(): void {
+    this.addSql(`
+${courseRollupRebuildSql(COURSE_FRESH_SQL)}
 `);
   }
 }

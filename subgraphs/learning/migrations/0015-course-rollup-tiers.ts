@@ -1,12 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
-import { LEARNING_STAMPS, LEVEL_LENGTHS, REGION_SUMS } from './region-levels-sql.js';
-import { COURSE_LEARNING_UPSERT_SQL, OFFERING_ATTRIBUTES_SQL } from './upsert-sql.js';
-
-/** learning's published rollups and their stamps, as 0010-inline-feed-stamps. */
-const { feedLock: FEED_LOCK, stampedUpsert, refill } = LEARNING_STAMPS;
-
-const COURSE_COLUMNS = `year, region_code, kind, code, label, enrolments, completions, drop_outs, participants, jp,
-    satisfaction_sum, satisfaction_n, test_gain_sum, tested_n`;
+import { courseRollupRebuildSql } from './0012-course-rollup-cascade.js';
+import { LEVEL_LENGTHS, REGION_SUMS } from './region-levels-sql.js';
+import { OFFERING_ATTRIBUTES_SQL } from './upsert-sql.js';
 
 /** The summed columns of a tier, and its distinct `participants` (as 0012's settled + moved). */
 const SUMS = REGION_SUMS;
@@ -136,30 +131,13 @@ ${OFFERING_ATTRIBUTES_SQL}
       from tiers l join codes c on c.id = l.code_id
   )`;
 
-/** `learning.rebuild_course_rollups()` over COURSE_FRESH_SQL (0012's, refill and stamps as 0010's, otherwise unchanged). */
+/** `learning.rebuild_course_rollups()` over COURSE_FRESH_SQL (as 0012 writes it, with 0010's refill and stamps). */
 export class LearningCourseRollupTiers extends Migration {
   override name = '0015-course-rollup-tiers';
 
   up(): void {
     this.addSql(`
-create or replace function learning.rebuild_course_rollups() returns void language plpgsql
-  set work_mem = '256MB'
-  -- Hash aggregates: sorting millions of rows on text keys was slower; only the window sorts.
-  set enable_sort = off
-  set enable_incremental_sort = off as $$
-begin
-  perform ${FEED_LOCK};
-
-  delete from learning.course_learning_pending;
-${refill(
-  'learning.course_year_learning',
-  ['year', 'region_code', 'kind', 'code'],
-  COURSE_COLUMNS,
-  COURSE_FRESH_SQL,
-  `${stampedUpsert(COURSE_LEARNING_UPSERT_SQL)}
-     or t.seq = 0`,
-)}
-end $$;
+${courseRollupRebuildSql(COURSE_FRESH_SQL)}
 
 -- Rollups a rebuild under 0012 left with moved employees counted as one: recounted (only changed rows are
 -- restamped for the feed; nothing to do in a database without enrolments).

@@ -5,7 +5,7 @@ import { UNIT_YEAR, UNIT_YEAR_REFILLS } from './0012-placed-once.js';
 const { nextSeq: NEXT_SEQ, feedLock: FEED_LOCK, refill, stampTriggers } = PERSONNEL_STAMPS;
 
 /** Every employee's position and rank at the end of each year in which either changed (a temporary table). */
-const STATE = 'pg_temp.rebuild_state';
+export const STATE = 'pg_temp.rebuild_state';
 
 /** The encoded position's low bits: the unit (unit_id + 2^31 + 1, so 1 .. 2^32; 0 without unit), then the kind. */
 const UNIT_BITS = 8589934591; // 2^33 - 1
@@ -27,7 +27,7 @@ const POSITION_TMT = 17179869184; // 2^34
  * `promoted`: the newest rank took effect in the year and is not the employee's first (0008's promotion).
  * Kept: the rows that are placed in a unit within the rollup window, and the promoted ones.
  */
-const STATE_SQL = `  with event as (
+export const STATE_SQL = `  with event as (
     select ph.employee_id, ph.tmt,
            (ph.tmt - date '2000-01-01')::bigint * ${POSITION_TMT} + (ph.position_kind = 'MANAJERIAL')::int::bigint * ${MANAJERIAL_BIT}
              + coalesce(ph.unit_id::bigint + 2147483649, 0) as position,
@@ -58,11 +58,55 @@ const STATE_SQL = `  with event as (
    where s.promoted or (s.unit_id is not null and s.year <= w.last_year and s.to_year >= w.first_year)`;
 
 /** The years of the rollup window a mentoring pair's side (`mentor_id` or `mentee_id`) overlaps. */
-const mentoringSideYearsSql = (side: 'mentor_id' | 'mentee_id'): string =>
+export const mentoringSideYearsSql = (side: 'mentor_id' | 'mentee_id'): string =>
   `select m.${side} as employee_id, y as year, ${side === 'mentee_id'} as mentee
       from personnel.mentoring_pair m cross join w
       cross join lateral generate_series(greatest(extract(year from m.started_on)::int, w.first_year),
                                          least(coalesce(extract(year from m.ended_on)::int, w.last_year), w.last_year)) as y`;
+
+/**
+ * From the changes of each unit and year (the CTE `change`) to its staff on 31 December of every year: the
+ * changes added up per unit and year, summed over the years so far, each year until the next change written
+ * out (shared with 0016-employee-figures-once).
+ */
+export const STAFF_FROM_CHANGES_SQL = `delta as (
+    select unit_id, year, sum(staff)::int as staff, coalesce(sum(staff) filter (where pns), 0)::int as pns,
+           coalesce(sum(staff) filter (where female), 0)::int as female,
+           coalesce(sum(staff) filter (where manajerial), 0)::int as manajerial,
+           coalesce(sum(staff) filter (where class = 1), 0)::int as rank_pns_i,
+           coalesce(sum(staff) filter (where class = 2), 0)::int as rank_pns_ii,
+           coalesce(sum(staff) filter (where class = 3), 0)::int as rank_pns_iii,
+           coalesce(sum(staff) filter (where class = 4), 0)::int as rank_pns_iv,
+           coalesce(sum(staff) filter (where class = 5), 0)::int as rank_pppk,
+           sum(aged_30)::int as aged_30, sum(aged_40)::int as aged_40, sum(aged_50)::int as aged_50,
+           count(*) filter (where promoted) as promoted, count(*) filter (where mentee) as mentored,
+           count(*) filter (where not mentee) as mentors, count(*) filter (where mentor_leader) as mentor_leaders
+      from change
+     group by unit_id, year
+  ), running as (
+    select unit_id, year, lead(year) over by_year as next_year, promoted, mentored, mentors, mentor_leaders,
+           sum(staff) over by_year as staff, sum(pns) over by_year as pns, sum(female) over by_year as female,
+           sum(manajerial) over by_year as manajerial, sum(rank_pns_i) over by_year as rank_pns_i,
+           sum(rank_pns_ii) over by_year as rank_pns_ii, sum(rank_pns_iii) over by_year as rank_pns_iii,
+           sum(rank_pns_iv) over by_year as rank_pns_iv, sum(rank_pppk) over by_year as rank_pppk,
+           sum(aged_30) over by_year as aged_30, sum(aged_40) over by_year as aged_40, sum(aged_50) over by_year as aged_50
+      from delta
+    window by_year as (partition by unit_id order by year rows unbounded preceding)
+  )
+  select y::smallint as year, r.unit_id, r.staff::int as staff, r.pns::int as pns, (r.staff - r.pns)::int as pppk,
+         r.female::int as female, (r.staff - r.female)::int as male, r.manajerial::int as manajerial,
+         (r.staff - r.manajerial)::int as nonmanajerial, r.rank_pns_i::int as rank_pns_i,
+         r.rank_pns_ii::int as rank_pns_ii, r.rank_pns_iii::int as rank_pns_iii, r.rank_pns_iv::int as rank_pns_iv,
+         r.rank_pppk::int as rank_pppk, (r.staff - r.aged_30)::int as age_under_30,
+         (r.aged_30 - r.aged_40)::int as age_30_39, (r.aged_40 - r.aged_50)::int as age_40_49,
+         r.aged_50::int as age_50_plus,
+         case when y = r.year then r.mentored else 0 end::int as mentored,
+         case when y = r.year then r.mentors else 0 end::int as mentors,
+         case when y = r.year then r.mentor_leaders else 0 end::int as mentor_leaders,
+         case when y = r.year then r.promoted else 0 end::int as promoted
+    from running r cross join w
+    cross join lateral generate_series(r.year, coalesce(r.next_year - 1, w.last_year)) as y
+   where r.staff > 0`;
 
 /**
  * 0012's unit-year figures (the same rows) without spreading the 6 million placed employee-years: a unit's staff
@@ -119,64 +163,23 @@ const UNIT_YEAR_SQL = `  with w as (
     union all
     select p.unit_id, m.year, 0, null, null, null, null, 0, 0, 0, false, m.mentee, p.manajerial and not m.mentee
       from mentoring_year m join piece p on p.employee_id = m.employee_id and m.year between p.first_year and p.last_year
-  ), delta as (
-    select unit_id, year, sum(staff)::int as staff, coalesce(sum(staff) filter (where pns), 0)::int as pns,
-           coalesce(sum(staff) filter (where female), 0)::int as female,
-           coalesce(sum(staff) filter (where manajerial), 0)::int as manajerial,
-           coalesce(sum(staff) filter (where class = 1), 0)::int as rank_pns_i,
-           coalesce(sum(staff) filter (where class = 2), 0)::int as rank_pns_ii,
-           coalesce(sum(staff) filter (where class = 3), 0)::int as rank_pns_iii,
-           coalesce(sum(staff) filter (where class = 4), 0)::int as rank_pns_iv,
-           coalesce(sum(staff) filter (where class = 5), 0)::int as rank_pppk,
-           sum(aged_30)::int as aged_30, sum(aged_40)::int as aged_40, sum(aged_50)::int as aged_50,
-           count(*) filter (where promoted) as promoted, count(*) filter (where mentee) as mentored,
-           count(*) filter (where not mentee) as mentors, count(*) filter (where mentor_leader) as mentor_leaders
-      from change
-     group by unit_id, year
-  ), running as (
-    select unit_id, year, lead(year) over by_year as next_year, promoted, mentored, mentors, mentor_leaders,
-           sum(staff) over by_year as staff, sum(pns) over by_year as pns, sum(female) over by_year as female,
-           sum(manajerial) over by_year as manajerial, sum(rank_pns_i) over by_year as rank_pns_i,
-           sum(rank_pns_ii) over by_year as rank_pns_ii, sum(rank_pns_iii) over by_year as rank_pns_iii,
-           sum(rank_pns_iv) over by_year as rank_pns_iv, sum(rank_pppk) over by_year as rank_pppk,
-           sum(aged_30) over by_year as aged_30, sum(aged_40) over by_year as aged_40, sum(aged_50) over by_year as aged_50
-      from delta
-    window by_year as (partition by unit_id order by year rows unbounded preceding)
-  )
-  select y::smallint as year, r.unit_id, r.staff::int as staff, r.pns::int as pns, (r.staff - r.pns)::int as pppk,
-         r.female::int as female, (r.staff - r.female)::int as male, r.manajerial::int as manajerial,
-         (r.staff - r.manajerial)::int as nonmanajerial, r.rank_pns_i::int as rank_pns_i,
-         r.rank_pns_ii::int as rank_pns_ii, r.rank_pns_iii::int as rank_pns_iii, r.rank_pns_iv::int as rank_pns_iv,
-         r.rank_pppk::int as rank_pppk, (r.staff - r.aged_30)::int as age_under_30,
-         (r.aged_30 - r.aged_40)::int as age_30_39, (r.aged_40 - r.aged_50)::int as age_40_49,
-         r.aged_50::int as age_50_plus,
-         case when y = r.year then r.mentored else 0 end::int as mentored,
-         case when y = r.year then r.mentors else 0 end::int as mentors,
-         case when y = r.year then r.mentor_leaders else 0 end::int as mentor_leaders,
-         case when y = r.year then r.promoted else 0 end::int as promoted
-    from running r cross join w
-    cross join lateral generate_series(r.year, coalesce(r.next_year - 1, w.last_year)) as y
-   where r.staff > 0`;
+  ), ${STAFF_FROM_CHANGES_SQL}`;
 
 /**
- * `personnel.rebuild_rollups()` counting changes instead of employee-years (UNIT_YEAR_SQL), from one merged
- * pass over the position and rank histories (STATE_SQL), which also gives the promotions. Otherwise 0012: the
- * same rows (test/integration/read-model.test.ts), the same refills in the same order, the feed seq written
- * inline with the stamp triggers off, the temporary tables dropped before it returns.
+ * `personnel.rebuild_rollups()` with the given region directory refill and unit-year statement, the rest as
+ * written here (shared with 0016-employee-figures-once).
  */
-export class PersonnelStaffDeltas extends Migration {
-  override name = '0015-staff-deltas';
-
-  up(): void {
-    this.addSql(`
-create or replace function personnel.rebuild_rollups() returns void language plpgsql
+export const personnelRebuildSql = (
+  regionDirectoryRefill: string,
+  unitYearSql: string,
+): string => `create or replace function personnel.rebuild_rollups() returns void language plpgsql
   -- Whole-table hash aggregates and sorts in memory rather than in batches on disk.
   set work_mem = '256MB' as $$
 begin
   perform ${FEED_LOCK};
 ${stampTriggers('disable')}
 
-${REGION_DIRECTORY_REFILL}
+${regionDirectoryRefill}
 
 ${UNIT_DIRECTORY_REFILL}
 
@@ -184,7 +187,7 @@ ${UNIT_DIRECTORY_REFILL}
 ${STATE_SQL};
 
   create temporary table rebuild_unit_year on commit drop as
-${UNIT_YEAR_SQL};
+${unitYearSql};
 
 ${UNIT_YEAR_REFILLS}
 
@@ -203,7 +206,20 @@ ${refill(
   drop table ${UNIT_YEAR};
   drop table ${STATE};
 ${stampTriggers('enable')}
-end $$;
+end $$;`;
+
+/**
+ * `personnel.rebuild_rollups()` counting changes instead of employee-years (UNIT_YEAR_SQL), from one merged
+ * pass over the position and rank histories (STATE_SQL), which also gives the promotions. Otherwise 0012: the
+ * same rows (test/integration/read-model.test.ts), the same refills in the same order, the feed seq written
+ * inline with the stamp triggers off, the temporary tables dropped before it returns.
+ */
+export class PersonnelStaffDeltas extends Migration {
+  override name = '0015-staff-deltas';
+
+  up(): void {
+    this.addSql(`
+${personnelRebuildSql(REGION_DIRECTORY_REFILL, UNIT_YEAR_SQL)}
 `);
   }
 }
