@@ -22,7 +22,7 @@ describe("the seed's COPY text writer", () => {
     const buffer = new TableBuffer('t', ['a', 'b'], ['int', 'text'], true);
     const long = 'x'.repeat(1000);
     for (let i = 0; i < 200; i++) buffer.add(i, long);
-    expect(buffer.pendingCharacters).toBeGreaterThan(200 * 1000);
+    expect(buffer.pendingBytes).toBeGreaterThan(200 * 1000);
     const chunks = buffer.drain();
     expect(chunks.length).toBeGreaterThan(2);
     expect(new Set(chunks.map((chunk) => chunk.buffer)).size).toBe(chunks.length);

@@ -67,20 +67,20 @@ export function createRun(
 export const nextId = (run: Run, table: TableKey): number => (run.ids[table] = (run.ids[table] ?? 0) + 1);
 
 /**
- * Characters of COPY text the tables buffer before a flush: a few regions' rows per COPY statement rather
+ * Bytes of COPY text the tables buffer before a flush: a few regions' rows per COPY statement rather
  * than a statement per table after every region and year (each statement is a round trip and a relation
  * opened; a national seed made thousands).
  */
-const FLUSH_CHARACTERS = 8 << 20;
+const FLUSH_BYTES = 8 << 20;
 
 /**
  * Hands every buffered row on (one COPY per table, parents first) without waiting for it to load: the
  * database loads while the generator computes the next batch. At most one batch is in flight. Below
- * FLUSH_CHARACTERS nothing is flushed unless `final`.
+ * FLUSH_BYTES nothing is flushed unless `final`.
  */
 export async function flushAll(run: Run, final = false): Promise<void> {
   const tables = Object.values(run.tables);
-  if (!final && tables.reduce((n, table) => n + table.pendingCharacters, 0) < FLUSH_CHARACTERS) return;
+  if (!final && tables.reduce((n, table) => n + table.pendingBytes, 0) < FLUSH_BYTES) return;
   await run.inflight;
   const batch: Batch = tables
     .map((table) => ({ table: table.table, columnNames: table.columnNames, chunks: table.drain() }))

@@ -26,7 +26,7 @@ export class TableBuffer {
   private bytes = new Uint8Array(CHUNK_BYTES);
   private at = 0;
   private rows = 0;
-  private pendingBytes = 0;
+  private sealedBytes = 0;
   /** Rows handed on so far. */
   written = 0;
 
@@ -45,8 +45,8 @@ export class TableBuffer {
   }
 
   /** Bytes of COPY text buffered and not yet drained. */
-  get pendingCharacters(): number {
-    return this.pendingBytes + this.at;
+  get pendingBytes(): number {
+    return this.sealedBytes + this.at;
   }
 
   add(...values: Value[]): void {
@@ -122,7 +122,7 @@ export class TableBuffer {
   private seal(): void {
     if (this.at === 0) return;
     this.chunks.push(this.bytes.subarray(0, this.at));
-    this.pendingBytes += this.at;
+    this.sealedBytes += this.at;
     this.bytes = new Uint8Array(CHUNK_BYTES);
     this.at = 0;
   }
@@ -134,7 +134,7 @@ export class TableBuffer {
     this.written += this.rows;
     this.chunks = [];
     this.rows = 0;
-    this.pendingBytes = 0;
+    this.sealedBytes = 0;
     return chunks;
   }
 }
