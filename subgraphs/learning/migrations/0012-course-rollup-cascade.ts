@@ -43,6 +43,23 @@ function levelsSql(): string {
 }
 
 /**
+ * The start of the course rollup's `with`: each offering's attributes (`attributes`), their integer ids
+ * (`codes`, labels joined at the end), and each offering's set of them as a bit string (`offering_mask`);
+ * shared with 0015-course-rollup-tiers.
+ */
+export const COURSE_ATTRIBUTES_SQL = `  with attributes (offering_id, kind, code, label) as materialized (
+${OFFERING_ATTRIBUTES_SQL}
+  ), codes as materialized (
+    select (row_number() over () - 1)::int as id, count(*) over ()::int as n, kind, code, label
+      from (select kind, code, min(label) as label from attributes group by kind, code) c
+  ), offering_code as materialized (
+    select a.offering_id, c.id as code_id, c.n from attributes a join codes c on c.kind = a.kind and c.code = a.code
+  ), offering_mask as (
+    -- Bit i (from the left) set for attribute i.
+    select offering_id, bit_or((repeat('0', code_id) || '1' || repeat('0', n - code_id - 1))::varbit) as mask
+      from offering_code group by offering_id`;
+
+/**
  * The course rollup of every enrolment as the CTE `fresh`: the same rows as 0009's regionRollupSql(true), in
  * a fraction of the time at national scale (its hash aggregates over the 4.9 million enrolment x attribute
  * rows, keyed by text, took most of 39 s). Attributes get integer ids (`codes`, labels joined at the end)
@@ -57,17 +74,7 @@ function levelsSql(): string {
  * enrolment once per ancestor). Who enrolled in several regions in a year ("moved") is counted per region at
  * every level, once (distinct over region_and_ancestors), into `moved`, which does not add up.
  */
-const COURSE_FRESH_SQL = `  with attributes (offering_id, kind, code, label) as materialized (
-${OFFERING_ATTRIBUTES_SQL}
-  ), codes as materialized (
-    select (row_number() over () - 1)::int as id, count(*) over ()::int as n, kind, code, label
-      from (select kind, code, min(label) as label from attributes group by kind, code) c
-  ), offering_code as materialized (
-    select a.offering_id, c.id as code_id, c.n from attributes a join codes c on c.kind = a.kind and c.code = a.code
-  ), offering_mask as (
-    -- Bit i (from the left) set for attribute i.
-    select offering_id, bit_or((repeat('0', code_id) || '1' || repeat('0', n - code_id - 1))::varbit) as mask
-      from offering_code group by offering_id
+const COURSE_FRESH_SQL = `${COURSE_ATTRIBUTES_SQL}
   ), enrolled as (
     select e.year, e.region_code, e.offering_id, e.employee_id, e.status, e.jp_earned, e.satisfaction, e.pre_test,
            e.post_test, m.mask, min(e.region_code) over whole <> max(e.region_code) over whole as moved,

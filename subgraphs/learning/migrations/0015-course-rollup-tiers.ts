@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
-import { courseRollupRebuildSql } from './0012-course-rollup-cascade.js';
+import { COURSE_ATTRIBUTES_SQL, courseRollupRebuildSql } from './0012-course-rollup-cascade.js';
 import { LEVEL_LENGTHS, REGION_SUMS } from './region-levels-sql.js';
-import { OFFERING_ATTRIBUTES_SQL } from './upsert-sql.js';
 
 /** The summed columns of a tier, and its distinct `participants` (as 0012's settled + moved). */
 const SUMS = REGION_SUMS;
@@ -86,17 +85,7 @@ const TIERS_SQL = `regional as materialized (
  * moved employee's rows have no `first`, and their `moved` rows count each of them once per year, region and
  * attribute (0012 counted all of them there as one).
  */
-const COURSE_FRESH_SQL = `  with attributes (offering_id, kind, code, label) as materialized (
-${OFFERING_ATTRIBUTES_SQL}
-  ), codes as materialized (
-    select (row_number() over () - 1)::int as id, count(*) over ()::int as n, kind, code, label
-      from (select kind, code, min(label) as label from attributes group by kind, code) c
-  ), offering_code as materialized (
-    select a.offering_id, c.id as code_id, c.n from attributes a join codes c on c.kind = a.kind and c.code = a.code
-  ), offering_mask as (
-    -- Bit i (from the left) set for attribute i.
-    select offering_id, bit_or((repeat('0', code_id) || '1' || repeat('0', n - code_id - 1))::varbit) as mask
-      from offering_code group by offering_id
+const COURSE_FRESH_SQL = `${COURSE_ATTRIBUTES_SQL}
   ), enrolled as (
     select e.year, e.region_code, e.offering_id, e.employee_id, e.status, e.jp_earned, e.satisfaction, e.pre_test,
            e.post_test, m.mask, min(e.region_code) over whole <> max(e.region_code) over whole as moved,

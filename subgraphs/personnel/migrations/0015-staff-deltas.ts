@@ -65,6 +65,40 @@ export const mentoringSideYearsSql = (side: 'mentor_id' | 'mentee_id'): string =
                                          least(coalesce(extract(year from m.ended_on)::int, w.last_year), w.last_year)) as y`;
 
 /**
+ * The CTEs `mentoring_year` and `change` over `piece`: each unit's changes of staff (a placement starting,
+ * ending, an age band reached, a mentoring year). `promoted`: the column of a piece's promotion in its first year;
+ * `windowEnd`: the window's last year (shared with 0016-employee-figures-once).
+ */
+export const staffChangesSql = (promoted: string, windowEnd: string): string => `  ), mentoring_year as (
+    ${mentoringSideYearsSql('mentee_id')}
+    union
+    ${mentoringSideYearsSql('mentor_id')}
+  ), change as (
+    select unit_id, first_year as year, 1 as staff, pns, female, manajerial, class,
+           (first_year - birth_year >= 30)::int as aged_30, (first_year - birth_year >= 40)::int as aged_40,
+           (first_year - birth_year >= 50)::int as aged_50, ${promoted},
+           null::boolean as mentee, false as mentor_leader
+      from piece
+    union all
+    select unit_id, last_year + 1, -1, pns, female, manajerial, class,
+           -(last_year - birth_year >= 30)::int, -(last_year - birth_year >= 40)::int, -(last_year - birth_year >= 50)::int,
+           false, null, false
+      from piece where last_year < ${windowEnd}
+    union all
+    select unit_id, birth_year + 30, 0, null, null, null, null, 1, 0, 0, false, null, false
+      from piece where birth_year + 30 > first_year and birth_year + 30 <= last_year
+    union all
+    select unit_id, birth_year + 40, 0, null, null, null, null, 0, 1, 0, false, null, false
+      from piece where birth_year + 40 > first_year and birth_year + 40 <= last_year
+    union all
+    select unit_id, birth_year + 50, 0, null, null, null, null, 0, 0, 1, false, null, false
+      from piece where birth_year + 50 > first_year and birth_year + 50 <= last_year
+    union all
+    select p.unit_id, m.year, 0, null, null, null, null, 0, 0, 0, false, m.mentee, p.manajerial and not m.mentee
+      from mentoring_year m join piece p on p.employee_id = m.employee_id and m.year between p.first_year and p.last_year
+`;
+
+/**
  * From the changes of each unit and year (the CTE `change`) to its staff on 31 December of every year: the
  * changes added up per unit and year, summed over the years so far, each year until the next change written
  * out (shared with 0016-employee-figures-once).
@@ -136,34 +170,7 @@ const UNIT_YEAR_SQL = `  with w as (
         cross join w
        where s.unit_id is not null) p
      where first_year <= last_year
-  ), mentoring_year as (
-    ${mentoringSideYearsSql('mentee_id')}
-    union
-    ${mentoringSideYearsSql('mentor_id')}
-  ), change as (
-    select unit_id, first_year as year, 1 as staff, pns, female, manajerial, class,
-           (first_year - birth_year >= 30)::int as aged_30, (first_year - birth_year >= 40)::int as aged_40,
-           (first_year - birth_year >= 50)::int as aged_50, promoted and first_year = year as promoted,
-           null::boolean as mentee, false as mentor_leader
-      from piece
-    union all
-    select unit_id, last_year + 1, -1, pns, female, manajerial, class,
-           -(last_year - birth_year >= 30)::int, -(last_year - birth_year >= 40)::int, -(last_year - birth_year >= 50)::int,
-           false, null, false
-      from piece where last_year < window_end
-    union all
-    select unit_id, birth_year + 30, 0, null, null, null, null, 1, 0, 0, false, null, false
-      from piece where birth_year + 30 > first_year and birth_year + 30 <= last_year
-    union all
-    select unit_id, birth_year + 40, 0, null, null, null, null, 0, 1, 0, false, null, false
-      from piece where birth_year + 40 > first_year and birth_year + 40 <= last_year
-    union all
-    select unit_id, birth_year + 50, 0, null, null, null, null, 0, 0, 1, false, null, false
-      from piece where birth_year + 50 > first_year and birth_year + 50 <= last_year
-    union all
-    select p.unit_id, m.year, 0, null, null, null, null, 0, 0, 0, false, m.mentee, p.manajerial and not m.mentee
-      from mentoring_year m join piece p on p.employee_id = m.employee_id and m.year between p.first_year and p.last_year
-  ), ${STAFF_FROM_CHANGES_SQL}`;
+${staffChangesSql('promoted and first_year = year as promoted', 'window_end')}  ), ${STAFF_FROM_CHANGES_SQL}`;
 
 /**
  * `personnel.rebuild_rollups()` with the given region directory refill and unit-year statement, the rest as

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { PERSONNEL_STAMPS } from './0010-inline-feed-stamps.js';
-import { mentoringSideYearsSql, personnelRebuildSql, STAFF_FROM_CHANGES_SQL, STATE } from './0015-staff-deltas.js';
+import { personnelRebuildSql, STAFF_FROM_CHANGES_SQL, STATE, staffChangesSql } from './0015-staff-deltas.js';
 
 const { nextSeq: NEXT_SEQ, refill } = PERSONNEL_STAMPS;
 
@@ -55,34 +55,7 @@ const UNIT_YEAR_SQL = `  with w as (
         cross join w
        where s.unit_id is not null) p
      where first_year <= last_year
-  ), mentoring_year as (
-    ${mentoringSideYearsSql('mentee_id')}
-    union
-    ${mentoringSideYearsSql('mentor_id')}
-  ), change as (
-    select unit_id, first_year as year, 1 as staff, pns, female, manajerial, class,
-           (first_year - birth_year >= 30)::int as aged_30, (first_year - birth_year >= 40)::int as aged_40,
-           (first_year - birth_year >= 50)::int as aged_50, promoted,
-           null::boolean as mentee, false as mentor_leader
-      from piece
-    union all
-    select unit_id, last_year + 1, -1, pns, female, manajerial, class,
-           -(last_year - birth_year >= 30)::int, -(last_year - birth_year >= 40)::int, -(last_year - birth_year >= 50)::int,
-           false, null, false
-      from piece where last_year < (select last_year from w)
-    union all
-    select unit_id, birth_year + 30, 0, null, null, null, null, 1, 0, 0, false, null, false
-      from piece where birth_year + 30 > first_year and birth_year + 30 <= last_year
-    union all
-    select unit_id, birth_year + 40, 0, null, null, null, null, 0, 1, 0, false, null, false
-      from piece where birth_year + 40 > first_year and birth_year + 40 <= last_year
-    union all
-    select unit_id, birth_year + 50, 0, null, null, null, null, 0, 0, 1, false, null, false
-      from piece where birth_year + 50 > first_year and birth_year + 50 <= last_year
-    union all
-    select p.unit_id, m.year, 0, null, null, null, null, 0, 0, 0, false, m.mentee, p.manajerial and not m.mentee
-      from mentoring_year m join piece p on p.employee_id = m.employee_id and m.year between p.first_year and p.last_year
-  ), ${STAFF_FROM_CHANGES_SQL}`;
+${staffChangesSql('promoted', '(select last_year from w)')}  ), ${STAFF_FROM_CHANGES_SQL}`;
 
 /**
  * `personnel.rebuild_rollups()` as 0015 (the same statements, refills and rows), with less work per state in
